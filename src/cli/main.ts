@@ -1,0 +1,165 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { AppError } from '../domain/errors.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { createToken, findUserByEmail, initWorkspace } from '../services/accounts.js';
+import { verifyTimelines } from '../services/verify-timelines.js';
+import { startServer } from '../server.js';
+import { type Database, openDatabase } from '../store/db.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { backupDatabase, restoreDatabase } from './backup.js';
+import { CliError } from './cli-error.js';
+
+/** Opens the configured database, migrated, runs fn, and always closes it. */
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = openDatabase(loadConfig());
+  try {
+    await migrateToLatest(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const port = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('must be a port number between 1 and 65535');
+  return n;
+};
+const email = (value: string): string => {
+  if (!z.email().safeParse(value).success) throw new InvalidArgumentError('must be an email address');
+  return value;
+};
+const caseRef = (value: string): string => {
+  if (!/^C-\d{4}-\d{6,}$/.test(value)) throw new InvalidArgumentError('must be a case reference like C-2026-000123');
+  return value;
+};
+
+const program = new Command('defuse')
+  .description('Defuse: resolve customer–employee conflicts, learn from them, and keep a record that holds.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+program
+  .command('serve')
+  .description('run the server (web app and API) — what `npm start` runs')
+  .option('--port <n>', 'port to listen on (default: $PORT or 3000)', port)
+  .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
+  .action(async (opts: { port?: number; host?: string }) => {
+    const env = { ...process.env, ...(opts.port ? { PORT: String(opts.port) } : {}), ...(opts.host ? { HOST: opts.host } : {}) };
+    await startServer(loadConfig(env));
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date and exit')
+  .action(async () => {
+    const database = openDatabase(loadConfig());
+    try {
+      const applied = await migrateToLatest(database);
+      console.log(applied.length ? `Applied ${applied.join(', ')} on ${database.kind}` : `Schema is up to date on ${database.kind}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('init')
+  .description('create a workspace and its first admin')
+  .requiredOption('--workspace <name>', 'workspace name, e.g. "Harbor Outfitters"')
+  .requiredOption('--email <email>', "the admin's email", email)
+  .requiredOption('--password <password>', "the admin's password (at least 10 characters)")
+  .action(async (opts: { workspace: string; email: string; password: string }) => {
+    if (opts.password.length < 10) throw new CliError('--password must be at least 10 characters', 2);
+    if (!opts.workspace.trim()) throw new CliError('--workspace must not be empty', 2);
+    await withDatabase(async ({ db }) => {
+      const { workspace, user } = await initWorkspace(db, opts, new Date());
+      const token = await createToken(db, { workspaceId: workspace.id, userId: user.id, name: 'init' }, new Date());
+      console.log(`Created workspace "${workspace.name}" (${workspace.slug}) with admin ${user.email}`);
+      console.log(`API token (shown once): ${token}`);
+    });
+  });
+
+const token = program.command('token').description('API tokens');
+token
+  .command('create')
+  .description('print a new API token for a user')
+  .requiredOption('--email <email>', "the user's email", email)
+  .option('--name <name>', 'a label for the token', 'cli')
+  .option('--workspace <slug>', 'the workspace, when the email has accounts in several')
+  .action(async (opts: { email: string; name: string; workspace?: string }) => {
+    await withDatabase(async ({ db }) => {
+      const user = await findUserByEmail(db, opts.email, opts.workspace);
+      console.log(await createToken(db, { workspaceId: user.workspace_id, userId: user.id, name: opts.name }, new Date()));
+    });
+  });
+
+const audit = program.command('audit').description('tamper evidence');
+audit
+  .command('verify')
+  .description("check every case's hash-chained timeline; exit 1 naming the first broken event")
+  .option('--case <ref>', 'check one case only', caseRef)
+  .action(async (opts: { case?: string }) => {
+    await withDatabase(async ({ db }) => {
+      const report = await verifyTimelines(db, { caseRef: opts.case });
+      if (opts.case && report.casesChecked === 0) throw new CliError(`No case ${opts.case}`, 1);
+      const b = report.firstBreak;
+      if (b) throw new CliError(`BROKEN: case ${b.caseRef} event #${b.seq}${b.eventId ? ` (${b.eventId})` : ''}: ${b.problem}`, 1);
+      console.log(`OK: ${report.casesChecked} cases, ${report.eventsChecked} events, every chain intact`);
+    });
+  });
+
+program
+  .command('backup')
+  .description('write a consistent copy of the embedded database to FILE')
+  .argument('<file>', 'where to write the backup')
+  .action(async (file: string) => {
+    await backupDatabase(loadConfig(), file);
+    console.log(`Backed up to ${file}`);
+  });
+
+program
+  .command('restore')
+  .description('replace the embedded database with a backup (stop the server first)')
+  .argument('<file>', 'a file written by `defuse backup`')
+  .action(async (file: string) => {
+    await restoreDatabase(loadConfig(), file);
+    console.log(`Restored from ${file}`);
+  });
+
+program
+  .command('demo')
+  .description('create (once) a demo workspace with users, teams and cases; print logins and tokens')
+  .option('--json', 'print one JSON object')
+  .action(async (opts: { json?: boolean }) => {
+    await withDatabase(async ({ db }) => {
+      const result = await seedDemo(db, new Date());
+      if (opts.json) {
+        console.log(JSON.stringify(result));
+        return;
+      }
+      const verb = result.created ? 'Created' : 'Already present:';
+      console.log(`${verb} demo workspace "${result.workspace.name}" with ${result.cases} cases`);
+      for (const l of result.logins) console.log(`  ${l.role.padEnd(10)} ${l.email.padEnd(34)} password ${l.password}  token ${l.token}`);
+    });
+  });
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`defuse: ${message}\n`);
+  process.exit(code);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') process.exit(0);
+    process.exit(error.exitCode === 0 ? 0 : 2); // commander already printed its one line
+  }
+  if (error instanceof CliError) fail(error.message, error.exitCode);
+  if (error instanceof ConfigError) fail(error.message, 2);
+  if (error instanceof AppError) fail(error.detail, error.code === 'validation' ? 2 : 1);
+  const message = error instanceof Error ? error.message : String(error);
+  fail(message.includes('ECONNREFUSED') ? `cannot reach the database (${message})` : message, 1);
+}

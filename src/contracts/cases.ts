@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '../domain/case-status.js';
+import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, PARTY_ROLES, RISK_FLAGS, STATEMENT_PARTIES } from '../domain/case.js';
+
+/** Request and response shapes of the case API; the HTTP layer validates with them and publishes them as OpenAPI. */
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const id = z.uuid('must be an id (UUID)');
+const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-23T14:05:00Z' });
+
+export const ZRef = z.object({ ref: z.string().regex(/^C-\d{4}-\d{6,}$/, 'must be a case reference like C-2026-000123') });
+export const ZChannel = z.enum(CHANNELS);
+export const ZSeverity = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'must be 1, 2, 3 or 4 (1 is the most serious)' });
+export const ZCaseStatus = z.enum(CASE_STATUSES);
+
+export const ZFinancialImpact = z
+  .object({
+    amount: z.number().nonnegative().max(1_000_000_000),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+    kind: z.enum(IMPACT_KINDS),
+  })
+  .strict();
+
+export const ZNewCase = z
+  .object({
+    title: text(200),
+    summary: text(20_000).describe('What happened, in the reporter’s words'),
+    channel: ZChannel,
+    teamId: id.nullable().optional(),
+    severity: ZSeverity.describe('1 is the most serious, 4 the least'),
+    customerState: z.enum(CUSTOMER_STATES),
+    occurredAt: isoTime.optional(),
+    customerId: id.nullable().optional(),
+    customer: z
+      .object({ name: text(200), email: z.email().max(320).nullable().optional(), phone: z.string().trim().max(40).nullable().optional() })
+      .strict()
+      .optional(),
+    employees: z.array(z.object({ employeeId: id, role: z.enum(PARTY_ROLES) }).strict()).max(50).optional(),
+    financialImpact: ZFinancialImpact.nullable().optional(),
+    riskFlags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length).optional(),
+    assigneeId: id.nullable().optional(),
+  })
+  .strict();
+
+export const ZCasePatch = z
+  .object({
+    title: text(200),
+    summary: text(20_000),
+    channel: ZChannel,
+    teamId: id.nullable(),
+    severity: ZSeverity,
+    customerState: z.enum(CUSTOMER_STATES),
+    occurredAt: isoTime,
+    financialImpact: ZFinancialImpact.nullable(),
+    riskFlags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'name at least one field to change');
+
+export const ZAssign = z.object({ assigneeId: id.nullable() }).strict();
+export const ZTransition = z.object({ to: ZCaseStatus, reason: text(2000).optional() }).strict();
+export const ZNote = z.object({ text: text(10_000) }).strict();
+export const ZParty = z.object({ employeeId: id, role: z.enum(PARTY_ROLES) }).strict();
+export const ZNewStatement = z
+  .object({
+    party: z.enum(STATEMENT_PARTIES),
+    employeeId: id.nullable().optional(),
+    authorName: text(200).optional(),
+    body: text(20_000),
+    correctsId: id.nullable().optional(),
+  })
+  .strict();
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(500)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+export const ZCaseListQuery = z
+  .object({
+    status: csv(ZCaseStatus).optional(),
+    severity: csv(z.string().regex(/^[1-4]$/, "must be 1, 2, 3 or 4").transform(Number)).optional(),
+    channel: csv(ZChannel).optional(),
+    teamId: id.optional(),
+    assigneeId: id.optional(),
+    unassigned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    reportedFrom: isoTime.optional(),
+    reportedTo: isoTime.optional(),
+    q: z.string().max(200).optional(),
+    sort: z.enum(['reported_at', 'updated_at', 'severity', 'resolve_due_at']).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const ZEventListQuery = z
+  .object({ cursor: z.string().regex(/^\d{1,9}$/, 'must be a cursor from this list').optional(), limit: z.coerce.number().int().min(1).max(1000).optional() })
+  .strict();
+
+const ZSlaClock = z.object({ dueAt: z.string(), state: z.enum(['pending', 'met', 'breached']), doneAt: z.string().nullable() });
+
+export const ZCase = z.object({
+  id: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  channel: ZChannel,
+  teamId: z.string().nullable(),
+  customerId: z.string().nullable(),
+  reporterId: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  severity: z.number().int(),
+  customerState: z.enum(CUSTOMER_STATES),
+  financialImpact: z.object({ amount: z.number(), currency: z.string(), kind: z.enum(IMPACT_KINDS) }).nullable(),
+  riskFlags: z.array(z.enum(RISK_FLAGS)),
+  status: ZCaseStatus,
+  nextStatuses: z.array(ZCaseStatus),
+  occurredAt: z.string(),
+  reportedAt: z.string(),
+  updatedAt: z.string(),
+  sla: z.object({ acknowledge: ZSlaClock, resolve: ZSlaClock }),
+  eventCount: z.number().int(),
+});
+
+export const ZStatement = z.object({
+  id: z.string(),
+  party: z.enum(STATEMENT_PARTIES),
+  employeeId: z.string().nullable(),
+  authorName: z.string(),
+  body: z.string(),
+  takenBy: z.string().nullable(),
+  takenAt: z.string(),
+  correctsId: z.string().nullable(),
+});
+
+export const ZCaseDetail = ZCase.extend({
+  parties: z.array(z.object({ employeeId: z.string(), name: z.string(), role: z.string(), teamId: z.string().nullable() })),
+  statements: z.array(ZStatement),
+});
+
+export const ZEvent = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  kind: z.string(),
+  actorId: z.string().nullable(),
+  at: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+  prevHash: z.string(),
+});
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const ZProblem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Teams, employees, customers and users: the records a case points at. */
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+
+export const ZNewTeam = z.object({ name: text(120) }).strict();
+export const ZTeam = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
+
+export const ZNewEmployee = z
+  .object({ name: text(200), email: z.email().max(320).nullable().optional(), teamId: z.uuid().nullable().optional() })
+  .strict();
+export const ZEmployee = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), teamId: z.string().nullable(), userId: z.string().nullable() });
+
+export const ZNewCustomer = z
+  .object({ name: text(200), email: z.email().max(320).nullable().optional(), phone: z.string().trim().max(40).nullable().optional() })
+  .strict();
+export const ZCustomer = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
+
+export const ZUser = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() });

@@ -1,0 +1,30 @@
+/** Vocabulary of a case, shared by store, services, HTTP contracts and the CLI. */
+export const CHANNELS = ['in_person', 'phone', 'email', 'chat', 'social', 'other'] as const;
+export const CUSTOMER_STATES = ['calm', 'frustrated', 'angry', 'hostile'] as const;
+export const IMPACT_KINDS = ['refund', 'credit', 'lost_sale', 'damage'] as const;
+export const RISK_FLAGS = ['threatened_review', 'public_post', 'legal_threat', 'media'] as const;
+export const PARTY_ROLES = ['primary', 'witness', 'handler'] as const;
+export const STATEMENT_PARTIES = ['customer', 'employee', 'witness'] as const;
+export const SEVERITIES = [1, 2, 3, 4] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type CustomerState = (typeof CUSTOMER_STATES)[number];
+export type ImpactKind = (typeof IMPACT_KINDS)[number];
+export type RiskFlag = (typeof RISK_FLAGS)[number];
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export type StatementParty = (typeof STATEMENT_PARTIES)[number];
+/** 1 is the most serious (a hostile scene, legal threat or large loss), 4 the least. */
+export type Severity = (typeof SEVERITIES)[number];
+
+export type FinancialImpact = { amount: number; currency: string; kind: ImpactKind };
+
+const REF_PATTERN = /^C-(\d{4})-(\d{6,})$/;
+
+/** Formats the human reference `C-YYYY-NNNNNN` of the n-th case of a year. */
+export function formatCaseRef(year: number, seq: number): string {
+  return `C-${year}-${String(seq).padStart(6, '0')}`;
+}
+
+export function isCaseRef(value: string): boolean {
+  return REF_PATTERN.test(value);
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+
+export const EVENT_KINDS = [
+  'case_created',
+  'case_updated',
+  'assigned',
+  'status_changed',
+  'statement_added',
+  'party_added',
+  'note',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** The hash of "no previous event": the first event of every case points at it. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Everything the hash of an event covers. */
+export type EventContent = {
+  workspaceId: string;
+  caseId: string;
+  seq: number;
+  kind: EventKind;
+  actorId: string | null;
+  at: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+};
+
+/**
+ * JSON with object keys sorted and no whitespace (the shape of RFC 8785 for the plain values we
+ * store), so the same content always hashes to the same digest on either database.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** SHA-256 of the event's canonical form, chaining it to the previous event through prevHash. */
+export function hashEvent(content: EventContent): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { z } from 'zod';
+import type { Config } from '../config/config.js';
+import type { Database, DatabaseKind } from '../store/db.js';
+import type { Db } from '../store/schema.js';
+import { requireActor } from './authenticate.js';
+import { registerJsonBodyParser } from './json-body.js';
+import { sendNotFound, sendProblem } from './problem.js';
+import { caseRoutes } from './routes/cases.js';
+import { directoryRoutes } from './routes/directory.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    databaseKind: DatabaseKind;
+  }
+}
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export type AppOptions = { config: Pick<Config, 'logLevel'>; database: Database; logger?: boolean };
+
+/** Builds the HTTP app over an open, migrated database; only the server entry calls listen(). */
+export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => uuidv7(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('db', database.db);
+  app.decorate('databaseKind', database.kind);
+  app.decorateRequest('actor', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+  app.setNotFoundHandler((request, reply) => sendNotFound(request, reply));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerJsonBodyParser(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Defuse API', version: VERSION, description: 'Customer–employee conflict resolution: cases, timelines, statements.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness and database check',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+      },
+    },
+    async () => {
+      await sql`select 1`.execute(app.db);
+      return { status: 'ok' as const, database: app.databaseKind, version: VERSION };
+    },
+  );
+
+  // Until the web app lands, the root shows the API documentation.
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+
+  await app.register(
+    async (v1) => {
+      v1.addHook('preHandler', requireActor);
+      await v1.register(caseRoutes);
+      await v1.register(directoryRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  return app;
+}

@@ -1,0 +1,134 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  page,
+  ZAssign,
+  ZCase,
+  ZCaseDetail,
+  ZCaseListQuery,
+  ZCasePatch,
+  ZEvent,
+  ZEventListQuery,
+  ZNewCase,
+  ZNewStatement,
+  ZNote,
+  ZParty,
+  ZRef,
+  ZStatement,
+  ZTransition,
+} from '../../contracts/cases.js';
+import { invalid } from '../../domain/errors.js';
+import { addStatement } from '../../services/add-statement.js';
+import { addNote, addParty, assignCase, transitionCase, updateCase } from '../../services/change-case.js';
+import { createCase } from '../../services/create-case.js';
+import { getCase, listCases, listCaseStatements, listEvents } from '../../services/read-cases.js';
+import { contextOf } from '../authenticate.js';
+import { errorResponses } from './responses.js';
+
+const tags = ['cases'];
+const iso = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
+
+/** Cases, their timeline and statements: validate → call a service → the response schema presents. */
+export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/cases',
+    { schema: { tags, summary: 'Report a case', body: ZNewCase, response: { 201: ZCase, ...errorResponses } } },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      const occurredAt = iso(req.body.occurredAt);
+      if (occurredAt && Date.parse(occurredAt) > ctx.now.getTime() + 5 * 60_000) throw invalid('occurredAt', 'cannot be in the future');
+      const kase = await createCase(ctx, { ...req.body, occurredAt });
+      return reply.status(201).header('location', `/api/v1/cases/${kase.ref}`).send(kase);
+    },
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'List cases (filters, full-text search, sort, cursor pagination)',
+        querystring: ZCaseListQuery,
+        response: { 200: page(ZCase), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return listCases(contextOf(req), { ...q, reportedFrom: iso(q.reportedFrom), reportedTo: iso(q.reportedTo) });
+    },
+  );
+
+  app.get(
+    '/cases/:ref',
+    { schema: { tags, summary: 'Get a case with its parties and statements', params: ZRef, response: { 200: ZCaseDetail, ...errorResponses } } },
+    async (req) => getCase(contextOf(req), req.params.ref),
+  );
+
+  app.patch(
+    '/cases/:ref',
+    { schema: { tags, summary: 'Change facts of a case', params: ZRef, body: ZCasePatch, response: { 200: ZCase, ...errorResponses } } },
+    async (req) => updateCase(contextOf(req), req.params.ref, { ...req.body, occurredAt: iso(req.body.occurredAt) }),
+  );
+
+  app.put(
+    '/cases/:ref/assignee',
+    { schema: { tags, summary: 'Assign a handler (null unassigns)', params: ZRef, body: ZAssign, response: { 200: ZCase, ...errorResponses } } },
+    async (req) => assignCase(contextOf(req), req.params.ref, req.body.assigneeId),
+  );
+
+  app.post(
+    '/cases/:ref/transitions',
+    {
+      schema: { tags, summary: 'Move a case to another status', params: ZRef, body: ZTransition, response: { 200: ZCase, ...errorResponses } },
+    },
+    async (req) => transitionCase(contextOf(req), req.params.ref, req.body),
+  );
+
+  app.post(
+    '/cases/:ref/parties',
+    { schema: { tags, summary: 'Name an employee as party to a case', params: ZRef, body: ZParty, response: { 201: ZCase, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send(await addParty(contextOf(req), req.params.ref, req.body.employeeId, req.body.role)),
+  );
+
+  app.get(
+    '/cases/:ref/events',
+    {
+      schema: {
+        tags,
+        summary: 'The case timeline, oldest first',
+        params: ZRef,
+        querystring: ZEventListQuery,
+        response: { 200: page(ZEvent), ...errorResponses },
+      },
+    },
+    async (req) => listEvents(contextOf(req), req.params.ref, Number(req.query.cursor ?? 0), req.query.limit ?? 200),
+  );
+
+  app.post(
+    '/cases/:ref/events',
+    {
+      schema: { tags, summary: 'Add a note to the timeline', params: ZRef, body: ZNote, response: { 201: ZCase, ...errorResponses } },
+    },
+    async (req, reply) => reply.status(201).send(await addNote(contextOf(req), req.params.ref, req.body.text)),
+  );
+
+  app.get(
+    '/cases/:ref/statements',
+    { schema: { tags, summary: 'Statements from every side', params: ZRef, response: { 200: z.object({ items: z.array(ZStatement) }), ...errorResponses } } },
+    async (req) => ({ items: await listCaseStatements(contextOf(req), req.params.ref) }),
+  );
+
+  app.post(
+    '/cases/:ref/statements',
+    {
+      schema: {
+        tags,
+        summary: "Record one party's account (immutable; corrections name the statement they correct)",
+        params: ZRef,
+        body: ZNewStatement,
+        response: { 201: ZStatement, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addStatement(contextOf(req), req.params.ref, req.body)),
+  );
+};

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.js';
+import { buildApp } from './http/app.js';
+import { openDatabase } from './store/db.js';
+import { migrateToLatest } from './store/migrate.js';
+
+const PID_FILE = 'server.pid';
+
+/** Opens and migrates the database, then serves the app until SIGINT/SIGTERM. */
+export async function startServer(config: Config): Promise<FastifyInstance> {
+  const database = openDatabase(config);
+  await migrateToLatest(database);
+  const app = await buildApp({ config, database });
+  app.addHook('onClose', async () => {
+    await database.close();
+    if (database.kind === 'sqlite') rmSync(join(config.dataDir, PID_FILE), { force: true });
+  });
+  await app.listen({ port: config.port, host: config.host });
+  if (database.kind === 'sqlite') writeFileSync(join(config.dataDir, PID_FILE), String(process.pid));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down');
+      void app.close().then(() => process.exit(0));
+    });
+  }
+  return app;
+}
+
+/** The pid of a live server using this data dir, if any (restore must not pull the file from under it). */
+export function runningServerPid(dataDir: string): number | null {
+  const file = join(dataDir, PID_FILE);
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8'));
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+import { AppError, invalid } from '../domain/errors.js';
+import { sha256 } from '../domain/timeline.js';
+import { findStatement, insertStatement, updateCaseRow } from '../store/cases.js';
+import { appendEvents } from '../store/events.js';
+import { newId } from '../store/ids.js';
+import { findEmployees } from '../store/people.js';
+import type { StatementRow } from '../store/schema.js';
+import { lockCase } from './case-helpers.js';
+import type { NewStatementInput } from './case-input.js';
+import { type StatementView, toStatementView } from './case-view.js';
+import { inTransaction, type ServiceContext } from './context.js';
+
+/**
+ * Records one party's account. Statements are never edited: a correction is a new statement that
+ * names the one it corrects. The event carries a digest of the text, so `audit verify` also
+ * notices a statement altered in the database.
+ */
+export function addStatement(ctx: ServiceContext, ref: string, input: NewStatementInput): Promise<StatementView> {
+  const ws = ctx.actor.workspaceId;
+  return inTransaction(ctx.db, async (db) => {
+    const kase = await lockCase(db, ws, ref);
+    let authorName = input.authorName?.trim() ?? '';
+    if (input.employeeId) {
+      const [employee] = await findEmployees(db, ws, [input.employeeId]);
+      if (!employee) throw invalid('employeeId', 'no such employee in this workspace');
+      authorName ||= employee.name;
+    } else if (input.party === 'employee') {
+      throw invalid('employeeId', "an employee's statement names the employee");
+    }
+    if (!authorName) throw invalid('authorName', 'say whose account this is');
+    if (input.correctsId && !(await findStatement(db, ws, kase.id, input.correctsId))) {
+      throw new AppError('validation', 'correctsId: no such statement on this case', [{ path: 'correctsId', message: 'no such statement on this case' }]);
+    }
+    const at = ctx.now.toISOString();
+    const row: StatementRow = {
+      id: newId(),
+      workspace_id: ws,
+      case_id: kase.id,
+      party: input.party,
+      employee_id: input.employeeId ?? null,
+      author_name: authorName,
+      body: input.body,
+      taken_by: ctx.actor.userId,
+      taken_at: at,
+      corrects_id: input.correctsId ?? null,
+    };
+    await insertStatement(db, row);
+    await updateCaseRow(db, ws, kase.id, { search_text: `${kase.search_text}\n${input.body}`, updated_at: at });
+    const data = { statementId: row.id, party: row.party, employeeId: row.employee_id, authorName, correctsId: row.corrects_id, bodySha256: sha256(row.body) };
+    await appendEvents(db, kase, [{ kind: 'statement_added', actorId: ctx.actor.userId, at, data }]);
+    return toStatementView(row);
+  });
+}

@@ -1,0 +1,33 @@
+import type { Channel, CustomerState, FinancialImpact, PartyRole, RiskFlag, Severity, StatementParty } from '../domain/case.js';
+import type { CaseStatus } from '../domain/case-status.js';
+
+/** Inputs of the case use cases, already shape-checked by the caller (zod contracts at the edges). */
+export type NewCaseInput = {
+  title: string;
+  summary: string;
+  channel: Channel;
+  teamId?: string | null | undefined;
+  severity: Severity;
+  customerState: CustomerState;
+  occurredAt?: string | undefined;
+  customerId?: string | null | undefined;
+  customer?: { name: string; email?: string | null | undefined; phone?: string | null | undefined } | undefined;
+  employees?: { employeeId: string; role: PartyRole }[] | undefined;
+  financialImpact?: FinancialImpact | null | undefined;
+  riskFlags?: RiskFlag[] | undefined;
+  assigneeId?: string | null | undefined;
+};
+
+export type CasePatch = Partial<
+  Pick<NewCaseInput, 'title' | 'summary' | 'channel' | 'teamId' | 'severity' | 'customerState' | 'occurredAt' | 'financialImpact' | 'riskFlags'>
+>;
+
+export type NewStatementInput = {
+  party: StatementParty;
+  employeeId?: string | null | undefined;
+  authorName?: string | undefined;
+  body: string;
+  correctsId?: string | null | undefined;
+};
+
+export type TransitionInput = { to: CaseStatus; reason?: string | undefined };

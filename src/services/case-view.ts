@@ -1,0 +1,99 @@
+import type { CaseStatus } from '../domain/case-status.js';
+import { nextStatuses } from '../domain/case-status.js';
+import type { Channel, CustomerState, FinancialImpact, ImpactKind, RiskFlag, Severity, StatementParty } from '../domain/case.js';
+import { type SlaClock, slaClock } from '../domain/sla.js';
+import type { CaseEventRow, CaseRow, StatementRow } from '../store/schema.js';
+
+/** A case as the outside world sees it; built from a row by an explicit mapping (an allowlist). */
+export type CaseView = {
+  id: string;
+  ref: string;
+  title: string;
+  summary: string;
+  channel: Channel;
+  teamId: string | null;
+  customerId: string | null;
+  reporterId: string | null;
+  assigneeId: string | null;
+  severity: Severity;
+  customerState: CustomerState;
+  financialImpact: FinancialImpact | null;
+  riskFlags: RiskFlag[];
+  status: CaseStatus;
+  nextStatuses: CaseStatus[];
+  occurredAt: string;
+  reportedAt: string;
+  updatedAt: string;
+  sla: { acknowledge: SlaClock; resolve: SlaClock };
+  eventCount: number;
+};
+
+export function toCaseView(row: CaseRow, now: Date): CaseView {
+  return {
+    id: row.id,
+    ref: row.ref,
+    title: row.title,
+    summary: row.summary,
+    channel: row.channel as Channel,
+    teamId: row.team_id,
+    customerId: row.customer_id,
+    reporterId: row.reporter_id,
+    assigneeId: row.assignee_id,
+    severity: row.severity as Severity,
+    customerState: row.customer_state as CustomerState,
+    financialImpact:
+      row.impact_amount_minor === null
+        ? null
+        : { amount: row.impact_amount_minor / 100, currency: row.impact_currency ?? 'EUR', kind: row.impact_kind as ImpactKind },
+    riskFlags: JSON.parse(row.risk_flags) as RiskFlag[],
+    status: row.status as CaseStatus,
+    nextStatuses: [...nextStatuses(row.status as CaseStatus)],
+    occurredAt: row.occurred_at,
+    reportedAt: row.reported_at,
+    updatedAt: row.updated_at,
+    sla: {
+      acknowledge: slaClock(row.acknowledge_due_at, row.acknowledged_at, now),
+      resolve: slaClock(row.resolve_due_at, row.resolved_at, now),
+    },
+    eventCount: row.event_count,
+  };
+}
+
+export type StatementView = {
+  id: string;
+  party: StatementParty;
+  employeeId: string | null;
+  authorName: string;
+  body: string;
+  takenBy: string | null;
+  takenAt: string;
+  correctsId: string | null;
+};
+
+export function toStatementView(row: StatementRow): StatementView {
+  return {
+    id: row.id,
+    party: row.party as StatementParty,
+    employeeId: row.employee_id,
+    authorName: row.author_name,
+    body: row.body,
+    takenBy: row.taken_by,
+    takenAt: row.taken_at,
+    correctsId: row.corrects_id,
+  };
+}
+
+export type EventView = { id: string; seq: number; kind: string; actorId: string | null; at: string; data: Record<string, unknown>; hash: string; prevHash: string };
+
+export function toEventView(row: CaseEventRow): EventView {
+  return {
+    id: row.id,
+    seq: row.seq,
+    kind: row.kind,
+    actorId: row.actor_id,
+    at: row.at,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    hash: row.hash,
+    prevHash: row.prev_hash,
+  };
+}

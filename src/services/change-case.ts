@@ -1,0 +1,115 @@
+import { assertTransition, isAcknowledging, isResolving, requiresReason } from '../domain/case-status.js';
+import { AppError, invalid } from '../domain/errors.js';
+import { dueAt } from '../domain/sla.js';
+import { insertParties, updateCaseRow } from '../store/cases.js';
+import { appendEvents, type NewEvent } from '../store/events.js';
+import type { CaseRow, Db } from '../store/schema.js';
+import { slaTargetFor } from '../store/workspaces.js';
+import type { PartyRole } from '../domain/case.js';
+import { assertRefs, lockCase, toMinor } from './case-helpers.js';
+import type { CasePatch, TransitionInput } from './case-input.js';
+import { type CaseView, toCaseView } from './case-view.js';
+import { inTransaction, type ServiceContext } from './context.js';
+
+/** Applies a change to a locked case: writes the new row fields and the events that record it. */
+async function commitChange(ctx: ServiceContext, db: Db, row: CaseRow, patch: Partial<CaseRow>, events: NewEvent[]): Promise<CaseView> {
+  const next: CaseRow = { ...row, ...patch, updated_at: ctx.now.toISOString() };
+  await updateCaseRow(db, row.workspace_id, row.id, { ...patch, updated_at: next.updated_at });
+  const appended = await appendEvents(db, row, events);
+  next.event_count = appended.at(-1)?.seq ?? row.event_count;
+  next.last_event_hash = appended.at(-1)?.hash ?? row.last_event_hash;
+  return toCaseView(next, ctx.now);
+}
+
+/** Edits the facts of a case; the event keeps each changed field's old and new value. */
+export function updateCase(ctx: ServiceContext, ref: string, patch: CasePatch): Promise<CaseView> {
+  const ws = ctx.actor.workspaceId;
+  return inTransaction(ctx.db, async (db) => {
+    const row = await lockCase(db, ws, ref);
+    await assertRefs(db, ws, { teamId: patch.teamId });
+    const before = toCaseView(row, ctx.now) as unknown as Record<string, unknown>;
+    const set: Partial<CaseRow> = {};
+    if (patch.title !== undefined) set.title = patch.title;
+    if (patch.summary !== undefined) set.summary = patch.summary;
+    if (patch.channel !== undefined) set.channel = patch.channel;
+    if (patch.teamId !== undefined) set.team_id = patch.teamId;
+    if (patch.customerState !== undefined) set.customer_state = patch.customerState;
+    if (patch.occurredAt !== undefined) set.occurred_at = patch.occurredAt;
+    if (patch.riskFlags !== undefined) set.risk_flags = JSON.stringify(patch.riskFlags);
+    if (patch.financialImpact !== undefined) {
+      set.impact_amount_minor = patch.financialImpact ? toMinor(patch.financialImpact.amount) : null;
+      set.impact_currency = patch.financialImpact?.currency ?? null;
+      set.impact_kind = patch.financialImpact?.kind ?? null;
+    }
+    if (patch.severity !== undefined && patch.severity !== row.severity) {
+      // A new severity re-times both clocks from the moment the case was reported.
+      const target = await slaTargetFor(db, ws, patch.severity);
+      set.severity = patch.severity;
+      set.acknowledge_due_at = dueAt(row.reported_at, target.acknowledgeMinutes);
+      set.resolve_due_at = dueAt(row.reported_at, target.resolveMinutes);
+    }
+    if (set.title !== undefined || set.summary !== undefined) {
+      set.search_text = row.search_text.replace(`${row.title}\n${row.summary}`, `${set.title ?? row.title}\n${set.summary ?? row.summary}`);
+    }
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const from = before[key] ?? null;
+      if (JSON.stringify(from) !== JSON.stringify(value)) changes[key] = { from, to: value };
+    }
+    if (Object.keys(changes).length === 0) return toCaseView(row, ctx.now);
+    return commitChange(ctx, db, row, set, [{ kind: 'case_updated', actorId: ctx.actor.userId, at: ctx.now.toISOString(), data: { changes } }]);
+  });
+}
+
+/** Gives a case to a handler (or takes it back with null). */
+export function assignCase(ctx: ServiceContext, ref: string, assigneeId: string | null): Promise<CaseView> {
+  const ws = ctx.actor.workspaceId;
+  return inTransaction(ctx.db, async (db) => {
+    const row = await lockCase(db, ws, ref);
+    await assertRefs(db, ws, { userId: assigneeId });
+    if (row.assignee_id === assigneeId) return toCaseView(row, ctx.now);
+    const data = { from: row.assignee_id, to: assigneeId };
+    return commitChange(ctx, db, row, { assignee_id: assigneeId }, [{ kind: 'assigned', actorId: ctx.actor.userId, at: ctx.now.toISOString(), data }]);
+  });
+}
+
+/** Moves a case along its lifecycle; illegal moves are refused with `illegal_transition`. */
+export function transitionCase(ctx: ServiceContext, ref: string, input: TransitionInput): Promise<CaseView> {
+  const ws = ctx.actor.workspaceId;
+  return inTransaction(ctx.db, async (db) => {
+    const row = await lockCase(db, ws, ref);
+    const from = row.status as CaseRow['status'] & Parameters<typeof assertTransition>[0];
+    assertTransition(from, input.to);
+    if (requiresReason(input.to) && !input.reason?.trim()) throw invalid('reason', 'say why the case is reopened');
+    const at = ctx.now.toISOString();
+    const set: Partial<CaseRow> = { status: input.to };
+    if (isAcknowledging(input.to) && row.acknowledged_at === null) set.acknowledged_at = at;
+    if (isResolving(input.to) && row.resolved_at === null) set.resolved_at = at;
+    if (input.to === 'reopened') set.resolved_at = null;
+    const data = { from, to: input.to, ...(input.reason ? { reason: input.reason } : {}) };
+    return commitChange(ctx, db, row, set, [{ kind: 'status_changed', actorId: ctx.actor.userId, at, data }]);
+  });
+}
+
+/** Adds a free-text note to the timeline. */
+export function addNote(ctx: ServiceContext, ref: string, text: string): Promise<CaseView> {
+  return inTransaction(ctx.db, async (db) => {
+    const row = await lockCase(db, ctx.actor.workspaceId, ref);
+    return commitChange(ctx, db, row, {}, [{ kind: 'note', actorId: ctx.actor.userId, at: ctx.now.toISOString(), data: { text } }]);
+  });
+}
+
+/** Names an employee as a party to the case (primary, witness or handler). */
+export function addParty(ctx: ServiceContext, ref: string, employeeId: string, role: PartyRole): Promise<CaseView> {
+  const ws = ctx.actor.workspaceId;
+  return inTransaction(ctx.db, async (db) => {
+    const row = await lockCase(db, ws, ref);
+    await assertRefs(db, ws, { employeeIds: [employeeId] });
+    const existing = await db.selectFrom('case_parties').select('role').where('case_id', '=', row.id).where('employee_id', '=', employeeId).executeTakeFirst();
+    if (existing) throw new AppError('conflict', `That employee is already a party to ${ref} (as ${existing.role})`);
+    const at = ctx.now.toISOString();
+    await insertParties(db, [{ workspace_id: ws, case_id: row.id, employee_id: employeeId, role, created_at: at }]);
+    return commitChange(ctx, db, row, {}, [{ kind: 'party_added', actorId: ctx.actor.userId, at, data: { employeeId, role } }]);
+  });
+}

@@ -1,0 +1,82 @@
+import { dueAt } from '../domain/sla.js';
+import { GENESIS_HASH } from '../domain/timeline.js';
+import { insertCase, insertParties, nextCaseRef } from '../store/cases.js';
+import { appendEvents } from '../store/events.js';
+import { newId } from '../store/ids.js';
+import { insertCustomer } from '../store/people.js';
+import type { CaseRow } from '../store/schema.js';
+import { slaTargetFor } from '../store/workspaces.js';
+import { assertRefs, toMinor } from './case-helpers.js';
+import type { NewCaseInput } from './case-input.js';
+import { type CaseView, toCaseView } from './case-view.js';
+import { inTransaction, type ServiceContext } from './context.js';
+
+/** Records a new incident: gives it a reference, starts its SLA clocks and opens its timeline. */
+export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<CaseView> {
+  const { actor, now } = ctx;
+  const ws = actor.workspaceId;
+  return inTransaction(ctx.db, async (db) => {
+    await assertRefs(db, ws, {
+      teamId: input.teamId,
+      userId: input.assigneeId,
+      customerId: input.customerId,
+      employeeIds: input.employees?.map((e) => e.employeeId),
+    });
+    const reportedAt = now.toISOString();
+    const customerId = input.customerId ?? (input.customer ? (await insertCustomer(db, { workspaceId: ws, ...input.customer }, now)).id : null);
+    const target = await slaTargetFor(db, ws, input.severity);
+    const row: CaseRow = {
+      id: newId(),
+      workspace_id: ws,
+      ref: await nextCaseRef(db, ws, now.getUTCFullYear()),
+      title: input.title,
+      summary: input.summary,
+      channel: input.channel,
+      team_id: input.teamId ?? null,
+      customer_id: customerId,
+      reporter_id: actor.userId,
+      assignee_id: input.assigneeId ?? null,
+      severity: input.severity,
+      customer_state: input.customerState,
+      impact_amount_minor: input.financialImpact ? toMinor(input.financialImpact.amount) : null,
+      impact_currency: input.financialImpact?.currency ?? null,
+      impact_kind: input.financialImpact?.kind ?? null,
+      risk_flags: JSON.stringify(input.riskFlags ?? []),
+      status: 'reported',
+      occurred_at: input.occurredAt ?? reportedAt,
+      reported_at: reportedAt,
+      acknowledge_due_at: dueAt(reportedAt, target.acknowledgeMinutes),
+      resolve_due_at: dueAt(reportedAt, target.resolveMinutes),
+      acknowledged_at: null,
+      resolved_at: null,
+      updated_at: reportedAt,
+      search_text: `${input.title}\n${input.summary}`,
+      event_count: 0,
+      last_event_hash: GENESIS_HASH,
+    };
+    await insertCase(db, row);
+    const parties = input.employees ?? [];
+    await insertParties(
+      db,
+      parties.map((p) => ({ workspace_id: ws, case_id: row.id, employee_id: p.employeeId, role: p.role, created_at: reportedAt })),
+    );
+    const created = {
+      title: row.title,
+      summary: row.summary,
+      channel: row.channel,
+      teamId: row.team_id,
+      customerId,
+      severity: row.severity,
+      customerState: row.customer_state,
+      financialImpact: input.financialImpact ?? null,
+      riskFlags: input.riskFlags ?? [],
+      occurredAt: row.occurred_at,
+      parties,
+      assigneeId: row.assignee_id,
+    };
+    const events = await appendEvents(db, row, [{ kind: 'case_created', actorId: actor.userId, at: reportedAt, data: created }]);
+    row.event_count = events.length;
+    row.last_event_hash = events.at(-1)?.hash ?? GENESIS_HASH;
+    return toCaseView(row, now);
+  });
+}

@@ -1,0 +1,108 @@
+import type { CaseStatus } from '../domain/case-status.js';
+import { AppError, notFound } from '../domain/errors.js';
+import { type CaseSort, findCaseByRef, listCaseRows, listParties, listStatements } from '../store/cases.js';
+import { listEventRows } from '../store/events.js';
+import type { Actor } from './context.js';
+import type { Db } from '../store/schema.js';
+import { type CaseView, type EventView, type StatementView, toCaseView, toEventView, toStatementView } from './case-view.js';
+
+export type CaseDetail = CaseView & {
+  parties: { employeeId: string; name: string; role: string; teamId: string | null }[];
+  statements: StatementView[];
+};
+
+type ReadContext = { db: Db; actor: Actor; now: Date };
+
+/** A case with its parties and both sides' statements. */
+export async function getCase(ctx: ReadContext, ref: string): Promise<CaseDetail> {
+  const ws = ctx.actor.workspaceId;
+  const row = await findCaseByRef(ctx.db, ws, ref);
+  if (!row) throw notFound(`Case ${ref}`);
+  const [parties, statements] = await Promise.all([listParties(ctx.db, ws, row.id), listStatements(ctx.db, ws, row.id)]);
+  return { ...toCaseView(row, ctx.now), parties, statements: statements.map(toStatementView) };
+}
+
+export type CaseListQuery = {
+  status?: CaseStatus[] | undefined;
+  severity?: number[] | undefined;
+  channel?: string[] | undefined;
+  teamId?: string | undefined;
+  assigneeId?: string | undefined;
+  unassigned?: boolean | undefined;
+  reportedFrom?: string | undefined;
+  reportedTo?: string | undefined;
+  q?: string | undefined;
+  sort?: CaseSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+};
+
+const SORT_FIELD: Record<CaseSort, (c: CaseView) => string | number> = {
+  reported_at: (c) => c.reportedAt,
+  updated_at: (c) => c.updatedAt,
+  severity: (c) => c.severity,
+  resolve_due_at: (c) => c.sla.resolve.dueAt,
+};
+
+/** One page of cases; `nextCursor` continues after the last item under the same sort. */
+export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise<{ items: CaseView[]; nextCursor: string | null }> {
+  const sort = query.sort ?? 'reported_at';
+  const order = query.order ?? 'desc';
+  const limit = query.limit ?? 50;
+  const rows = await listCaseRows(ctx.db, {
+    workspaceId: ctx.actor.workspaceId,
+    status: query.status,
+    severity: query.severity,
+    channel: query.channel,
+    teamId: query.teamId,
+    assigneeId: query.unassigned ? null : query.assigneeId,
+    reportedFrom: query.reportedFrom,
+    reportedTo: query.reportedTo,
+    q: query.q?.trim() || undefined,
+    sort,
+    order,
+    limit,
+    after: query.cursor ? decodeCursor(query.cursor, sort, order) : undefined,
+  });
+  const items = rows.slice(0, limit).map((r) => toCaseView(r, ctx.now));
+  const last = items.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, o: order, v: SORT_FIELD[sort](last), id: last.id }) : null;
+  return { items, nextCursor };
+}
+
+type CursorPayload = { s: CaseSort; o: 'asc' | 'desc'; v: string | number; id: string };
+
+function encodeCursor(payload: CursorPayload): string {
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: CaseSort, order: 'asc' | 'desc'): { value: string | number; id: string } {
+  const bad = new AppError('validation', 'cursor: not a cursor from this list; start again without it', [{ path: 'cursor', message: 'invalid cursor' }]);
+  let payload: CursorPayload;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
+  } catch {
+    throw bad;
+  }
+  const valueOk = typeof payload?.v === 'string' || typeof payload?.v === 'number';
+  if (!valueOk || typeof payload.id !== 'string' || payload.s !== sort || payload.o !== order) throw bad;
+  return { value: payload.v, id: payload.id };
+}
+
+/** The timeline of a case, oldest first, paginated by sequence number. */
+export async function listEvents(ctx: ReadContext, ref: string, afterSeq: number, limit: number): Promise<{ items: EventView[]; nextCursor: string | null }> {
+  const ws = ctx.actor.workspaceId;
+  const row = await findCaseByRef(ctx.db, ws, ref);
+  if (!row) throw notFound(`Case ${ref}`);
+  const events = await listEventRows(ctx.db, ws, row.id, afterSeq, limit + 1);
+  const items = events.slice(0, limit).map(toEventView);
+  return { items, nextCursor: events.length > limit ? String(items.at(-1)?.seq) : null };
+}
+
+/** Both sides' statements of a case. */
+export async function listCaseStatements(ctx: ReadContext, ref: string): Promise<StatementView[]> {
+  const row = await findCaseByRef(ctx.db, ctx.actor.workspaceId, ref);
+  if (!row) throw notFound(`Case ${ref}`);
+  return (await listStatements(ctx.db, ctx.actor.workspaceId, row.id)).map(toStatementView);
+}

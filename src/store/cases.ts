@@ -1,0 +1,133 @@
+import { sql } from 'kysely';
+import type { CaseStatus } from '../domain/case-status.js';
+import { formatCaseRef } from '../domain/case.js';
+import { isPostgres } from './db.js';
+import type { CasePartyRow, CaseRow, Db, StatementRow } from './schema.js';
+
+/** Hands out the next case number of the year for a workspace; atomic on both databases. */
+export async function nextCaseRef(db: Db, workspaceId: string, year: number): Promise<string> {
+  const row = await db
+    .insertInto('case_counters')
+    .values({ workspace_id: workspaceId, year, last_seq: 1 })
+    .onConflict((oc) => oc.columns(['workspace_id', 'year']).doUpdateSet({ last_seq: sql`case_counters.last_seq + 1` }))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return formatCaseRef(year, row.last_seq);
+}
+
+export async function insertCase(db: Db, row: CaseRow): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+/** Reads a case; `forUpdate` locks its row on PostgreSQL so timeline appends are serialised per case. */
+export function findCaseByRef(db: Db, workspaceId: string, ref: string, forUpdate = false): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('ref', '=', ref)
+    .$if(forUpdate && isPostgres(db), (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export async function updateCaseRow(db: Db, workspaceId: string, id: string, patch: Partial<CaseRow>): Promise<void> {
+  await db.updateTable('cases').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export type CaseSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_at';
+export type CaseQuery = {
+  workspaceId: string;
+  status?: CaseStatus[] | undefined;
+  severity?: number[] | undefined;
+  channel?: string[] | undefined;
+  teamId?: string | undefined;
+  assigneeId?: string | null | undefined;
+  reportedFrom?: string | undefined;
+  reportedTo?: string | undefined;
+  q?: string | undefined;
+  sort: CaseSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  after?: { value: string | number; id: string } | undefined;
+};
+
+/** Keyset-paginated case list; asks for limit + 1 rows so the caller knows whether a next page exists. */
+export function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
+  const pg = isPostgres(db);
+  const cmp = query.order === 'asc' ? '>' : '<';
+  let qb = db.selectFrom('cases').selectAll('cases').where('cases.workspace_id', '=', query.workspaceId);
+  if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
+  if (query.severity?.length) qb = qb.where('cases.severity', 'in', query.severity);
+  if (query.channel?.length) qb = qb.where('cases.channel', 'in', query.channel);
+  if (query.teamId) qb = qb.where('cases.team_id', '=', query.teamId);
+  if (query.assigneeId === null) qb = qb.where('cases.assignee_id', 'is', null);
+  else if (query.assigneeId) qb = qb.where('cases.assignee_id', '=', query.assigneeId);
+  if (query.reportedFrom) qb = qb.where('cases.reported_at', '>=', query.reportedFrom);
+  if (query.reportedTo) qb = qb.where('cases.reported_at', '<', query.reportedTo);
+  if (query.q) {
+    const q = query.q;
+    qb = pg
+      ? qb.where(sql<boolean>`cases.search_vector @@ websearch_to_tsquery('english', ${q})`)
+      : qb.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${toFtsQuery(q)})`);
+  }
+  if (query.after) {
+    const { value, id } = query.after;
+    qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
+  }
+  return qb.orderBy(`cases.${query.sort}`, query.order).orderBy('cases.id', query.order).limit(query.limit + 1).execute();
+}
+
+/** Turns free text into an FTS5 query of quoted terms (all must match), so user input is never FTS syntax. */
+function toFtsQuery(text: string): string {
+  const terms = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return terms.length === 0 ? '""' : terms.map((t) => `"${t}"`).join(' ');
+}
+
+export async function insertParties(db: Db, rows: CasePartyRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('case_parties').values(rows).execute();
+}
+
+export function listParties(db: Db, workspaceId: string, caseId: string) {
+  return db
+    .selectFrom('case_parties')
+    .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
+    .select(['employees.id as employeeId', 'employees.name as name', 'case_parties.role as role', 'employees.team_id as teamId'])
+    .where('case_parties.workspace_id', '=', workspaceId)
+    .where('case_parties.case_id', '=', caseId)
+    .orderBy('case_parties.created_at')
+    .execute();
+}
+
+export async function insertStatement(db: Db, row: StatementRow): Promise<void> {
+  await db.insertInto('statements').values(row).execute();
+}
+
+export function listStatements(db: Db, workspaceId: string, caseId: string): Promise<StatementRow[]> {
+  return db
+    .selectFrom('statements')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', '=', caseId)
+    .orderBy('taken_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findStatement(db: Db, workspaceId: string, caseId: string, id: string): Promise<StatementRow | undefined> {
+  return db
+    .selectFrom('statements')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function countCases(db: Db, workspaceId?: string): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .$if(workspaceId !== undefined, (q) => q.where('workspace_id', '=', workspaceId as string))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

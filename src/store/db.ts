@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Db, Tables } from './schema.js';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+export type Database = { db: Kysely<Tables>; kind: DatabaseKind; sqliteFile?: string; close(): Promise<void> };
+
+export type DatabaseOptions = { dataDir: string; databaseUrl?: string | undefined; pgSchema?: string; poolSize?: number };
+
+const TIMESTAMPTZ_OID = 1184;
+const INT8_OID = 20;
+
+/** Opens the embedded SQLite file under dataDir, or PostgreSQL when a URL is given. */
+export function openDatabase(options: DatabaseOptions): Database {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize);
+  mkdirSync(options.dataDir, { recursive: true });
+  return openSqlite(join(options.dataDir, 'defuse.db'));
+}
+
+export function openSqlite(file: string): Database {
+  const sqlite = new SQLite(file);
+  // WAL lets readers run beside the writer; NORMAL sync in WAL survives a killed process
+  // (only an OS crash can lose the last commits), and foreign keys are off by default in SQLite.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, kind: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+}
+
+function openPostgres(url: string, schema: string | undefined, poolSize = 10): Database {
+  // Normalise values so rows read the same on both databases: timestamps as ISO strings, bigints as numbers.
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === TIMESTAMPTZ_OID) return (v: string) => new Date(v).toISOString();
+      if (oid === INT8_OID) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Tells which SQL dialect a connection or transaction speaks. */
+export function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import type { Database } from './db.js';
+import * as initial from './migrations/0001-initial.js';
+
+type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
+const STEPS: Record<string, Step> = { '0001-initial': initial };
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(database: Database, pgSchema?: string): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, step] of Object.entries(STEPS)) out[name] = { up: (db) => step.up(db, database.kind) };
+      return out;
+    },
+  };
+  const migrator = new Migrator({
+    db: database.db,
+    provider,
+    ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,40 @@
+import { newId } from './ids.js';
+import type { ApiTokenRow, Db } from './schema.js';
+
+export async function insertToken(
+  db: Db,
+  input: { workspaceId: string; userId: string; name: string; tokenHash: string },
+  now: Date,
+): Promise<ApiTokenRow> {
+  const row: ApiTokenRow = {
+    id: newId(),
+    workspace_id: input.workspaceId,
+    user_id: input.userId,
+    name: input.name,
+    token_hash: input.tokenHash,
+    created_at: now.toISOString(),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await db.insertInto('api_tokens').values(row).execute();
+  return row;
+}
+
+export type TokenOwner = { tokenId: string; workspaceId: string; userId: string; role: string; lastUsedAt: string | null };
+
+/** The live (not revoked) token with this hash and the user it acts for. */
+export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOwner | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id as tokenId', 'api_tokens.workspace_id as workspaceId', 'users.id as userId', 'users.role as role'])
+    .select('api_tokens.last_used_at as lastUsedAt')
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row;
+}
+
+export async function touchToken(db: Db, tokenId: string, now: Date): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', tokenId).execute();
+}

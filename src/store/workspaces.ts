@@ -1,0 +1,81 @@
+import { DEFAULT_SLA_TARGETS, type SlaTarget } from '../domain/sla.js';
+import type { Severity } from '../domain/case.js';
+import { newId } from './ids.js';
+import type { Db, TeamRow, UserRow, WorkspaceRow } from './schema.js';
+
+export async function insertWorkspace(db: Db, input: { name: string; slug: string }, now: Date): Promise<WorkspaceRow> {
+  const row: WorkspaceRow = { id: newId(), name: input.name, slug: input.slug, created_at: now.toISOString() };
+  await db.insertInto('workspaces').values(row).execute();
+  await db
+    .insertInto('sla_targets')
+    .values(
+      DEFAULT_SLA_TARGETS.map((t) => ({
+        workspace_id: row.id,
+        severity: t.severity,
+        acknowledge_minutes: t.acknowledgeMinutes,
+        resolve_minutes: t.resolveMinutes,
+      })),
+    )
+    .execute();
+  return row;
+}
+
+export function findWorkspaceBySlug(db: Db, slug: string): Promise<WorkspaceRow | undefined> {
+  return db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function slaTargetFor(db: Db, workspaceId: string, severity: Severity): Promise<SlaTarget> {
+  const row = await db
+    .selectFrom('sla_targets')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('severity', '=', severity)
+    .executeTakeFirst();
+  const fallback = DEFAULT_SLA_TARGETS.find((t) => t.severity === severity) as SlaTarget;
+  return row ? { severity, acknowledgeMinutes: row.acknowledge_minutes, resolveMinutes: row.resolve_minutes } : fallback;
+}
+
+export async function insertUser(
+  db: Db,
+  input: { workspaceId: string; email: string; name: string; role: string; passwordHash: string | null },
+  now: Date,
+): Promise<UserRow> {
+  const row: UserRow = {
+    id: newId(),
+    workspace_id: input.workspaceId,
+    email: input.email.toLowerCase(),
+    name: input.name,
+    role: input.role,
+    password_hash: input.passwordHash,
+    created_at: now.toISOString(),
+  };
+  await db.insertInto('users').values(row).execute();
+  return row;
+}
+
+/** Users are looked up by email across workspaces only by trusted callers (CLI); routes always pass a workspace. */
+export function findUsersByEmail(db: Db, email: string): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).execute();
+}
+
+export function findUser(db: Db, workspaceId: string, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export function listUsers(db: Db, workspaceId: string): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
+}
+
+export async function insertTeam(db: Db, workspaceId: string, name: string, now: Date): Promise<TeamRow> {
+  const row: TeamRow = { id: newId(), workspace_id: workspaceId, name, created_at: now.toISOString() };
+  await db.insertInto('teams').values(row).execute();
+  return row;
+}
+
+export function listTeams(db: Db, workspaceId: string): Promise<TeamRow[]> {
+  return db.selectFrom('teams').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
+}
+
+export function findTeam(db: Db, workspaceId: string, id: string): Promise<TeamRow | undefined> {
+  return db.selectFrom('teams').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
