@@ -1,11 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config/config.js';
-import { AppError } from '../domain/errors.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { AppError } from '../domain/errors.js';
+import { startServer } from '../server.js';
 import { createToken, findUserByEmail, initWorkspace } from '../services/accounts.js';
 import { verifyTimelines } from '../services/verify-timelines.js';
-import { startServer } from '../server.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { backupDatabase, restoreDatabase } from './backup.js';

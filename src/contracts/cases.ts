@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CASE_STATUSES } from '../domain/case-status.js';
 import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, PARTY_ROLES, RISK_FLAGS, STATEMENT_PARTIES } from '../domain/case.js';
+import { CASE_STATUSES } from '../domain/case-status.js';
 
 /** Request and response shapes of the case API; the HTTP layer validates with them and publishes them as OpenAPI. */
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
@@ -9,7 +9,9 @@ const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 dat
 
 export const ZRef = z.object({ ref: z.string().regex(/^C-\d{4}-\d{6,}$/, 'must be a case reference like C-2026-000123') });
 export const ZChannel = z.enum(CHANNELS);
-export const ZSeverity = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'must be 1, 2, 3 or 4 (1 is the most serious)' });
+export const ZSeverity = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+  error: 'must be 1, 2, 3 or 4 (1 is the most serious)',
+});
 export const ZCaseStatus = z.enum(CASE_STATUSES);
 
 export const ZFinancialImpact = z
@@ -34,7 +36,10 @@ export const ZNewCase = z
       .object({ name: text(200), email: z.email().max(320).nullable().optional(), phone: z.string().trim().max(40).nullable().optional() })
       .strict()
       .optional(),
-    employees: z.array(z.object({ employeeId: id, role: z.enum(PARTY_ROLES) }).strict()).max(50).optional(),
+    employees: z
+      .array(z.object({ employeeId: id, role: z.enum(PARTY_ROLES) }).strict())
+      .max(50)
+      .optional(),
     financialImpact: ZFinancialImpact.nullable().optional(),
     riskFlags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length).optional(),
     assigneeId: id.nullable().optional(),
@@ -75,17 +80,30 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(500)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 export const ZCaseListQuery = z
   .object({
     status: csv(ZCaseStatus).optional(),
-    severity: csv(z.string().regex(/^[1-4]$/, "must be 1, 2, 3 or 4").transform(Number)).optional(),
+    severity: csv(
+      z
+        .string()
+        .regex(/^[1-4]$/, 'must be 1, 2, 3 or 4')
+        .transform(Number),
+    ).optional(),
     channel: csv(ZChannel).optional(),
     teamId: id.optional(),
     assigneeId: id.optional(),
-    unassigned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    unassigned: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     reportedFrom: isoTime.optional(),
     reportedTo: isoTime.optional(),
     q: z.string().max(200).optional(),
@@ -97,7 +115,13 @@ export const ZCaseListQuery = z
   .strict();
 
 export const ZEventListQuery = z
-  .object({ cursor: z.string().regex(/^\d{1,9}$/, 'must be a cursor from this list').optional(), limit: z.coerce.number().int().min(1).max(1000).optional() })
+  .object({
+    cursor: z
+      .string()
+      .regex(/^\d{1,9}$/, 'must be a cursor from this list')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+  })
   .strict();
 
 const ZSlaClock = z.object({ dueAt: z.string(), state: z.enum(['pending', 'met', 'breached']), doneAt: z.string().nullable() });

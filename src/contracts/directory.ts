@@ -9,7 +9,13 @@ export const ZTeam = z.object({ id: z.string(), name: z.string(), createdAt: z.s
 export const ZNewEmployee = z
   .object({ name: text(200), email: z.email().max(320).nullable().optional(), teamId: z.uuid().nullable().optional() })
   .strict();
-export const ZEmployee = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), teamId: z.string().nullable(), userId: z.string().nullable() });
+export const ZEmployee = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  teamId: z.string().nullable(),
+  userId: z.string().nullable(),
+});
 
 export const ZNewCustomer = z
   .object({ name: text(200), email: z.email().max(320).nullable().optional(), phone: z.string().trim().max(40).nullable().optional() })

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
+import { AppError } from '../domain/errors.js';
 import type { Database, DatabaseKind } from '../store/db.js';
 import type { Db } from '../store/schema.js';
 import { requireActor } from './authenticate.js';
@@ -22,7 +23,8 @@ declare module 'fastify' {
   }
 }
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 
 export type AppOptions = { config: Pick<Config, 'logLevel'>; database: Database; logger?: boolean };
 
@@ -47,6 +49,10 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     reply.header('x-request-id', request.id);
   });
   registerJsonBodyParser(app);
+  app.addHook('onRequest', async (request) => {
+    // A NUL in a path or query would reach PostgreSQL as text, which cannot hold it.
+    if (/%00/.test(request.url)) throw new AppError('validation', 'The URL contains a NUL character (%00)');
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -13,7 +13,8 @@ declare module 'fastify' {
 export async function requireActor(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  if (!match?.[1]) throw new AppError('unauthenticated', 'Send an API token as "Authorization: Bearer <token>" (create one with `defuse token create`)');
+  if (!match?.[1])
+    throw new AppError('unauthenticated', 'Send an API token as "Authorization: Bearer <token>" (create one with `defuse token create`)');
   const actor = await authenticateToken(request.server.db, match[1], new Date());
   if (!actor) throw new AppError('unauthenticated', 'The API token is unknown or revoked');
   request.actor = actor;

@@ -26,17 +26,21 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     } catch {
       return done(new AppError('validation', 'The body is not valid JSON'));
     }
-    if (depthOf(value, 0) > MAX_DEPTH) return done(new AppError('validation', `The body is nested deeper than ${MAX_DEPTH} levels`));
+    const problem = inspect(value, 0);
+    if (problem) return done(new AppError('validation', problem));
     done(null, value);
   });
 }
 
-function depthOf(value: unknown, depth: number): number {
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
-  let max = depth + 1;
-  for (const child of Object.values(value)) {
-    max = Math.max(max, depthOf(child, depth + 1));
-    if (max > MAX_DEPTH) break;
+/** Finds what no route accepts anywhere in a body: deep nesting, and NUL characters (PostgreSQL text cannot hold them). */
+function inspect(value: unknown, depth: number): string | null {
+  if (depth > MAX_DEPTH) return `The body is nested deeper than ${MAX_DEPTH} levels`;
+  if (typeof value === 'string') return value.includes('\u0000') ? 'The body contains a NUL character, which no field accepts' : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const problem =
+      (key.includes('\u0000') ? 'The body contains a NUL character, which no field accepts' : null) ?? inspect(child, depth + 1);
+    if (problem) return problem;
   }
-  return max;
+  return null;
 }

@@ -49,7 +49,12 @@ function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (known) return problemOf(known.code, known.detail);
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
-    return { type: problemType('validation'), title: 'The request could not be processed', status, detail: 'The request could not be processed' };
+    return {
+      type: problemType('validation'),
+      title: 'The request could not be processed',
+      status,
+      detail: 'The request could not be processed',
+    };
   }
   // Never forward an unknown error's message: it may carry SQL or internal paths.
   return problemOf('internal', `Something went wrong on our side; quote request id ${request.id} when reporting it`);

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { AppError } from '../domain/errors.js';
-import { findTokenOwner, insertToken, touchToken } from '../store/tokens.js';
 import type { Db } from '../store/schema.js';
+import { findTokenOwner, insertToken, touchToken } from '../store/tokens.js';
 import { findUsersByEmail, findWorkspaceBySlug, insertUser, insertWorkspace } from '../store/workspaces.js';
 import type { Actor } from './context.js';
 import { inTransaction } from './context.js';
@@ -18,7 +18,14 @@ export function hashToken(token: string): string {
 }
 
 export function slugify(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48) || 'workspace';
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 48) || 'workspace'
+  );
 }
 
 /** Creates a workspace with its first admin (password hashed with argon2id). */
@@ -28,7 +35,17 @@ export async function initWorkspace(db: Db, input: { workspace: string; email: s
   return inTransaction(db, async (trx) => {
     if (await findWorkspaceBySlug(trx, slug)) throw new AppError('conflict', `A workspace named "${input.workspace}" already exists`);
     const workspace = await insertWorkspace(trx, { name: input.workspace, slug }, now);
-    const user = await insertUser(trx, { workspaceId: workspace.id, email: input.email, name: input.name ?? input.email.split('@')[0] ?? input.email, role: 'admin', passwordHash }, now);
+    const user = await insertUser(
+      trx,
+      {
+        workspaceId: workspace.id,
+        email: input.email,
+        name: input.name ?? input.email.split('@')[0] ?? input.email,
+        role: 'admin',
+        passwordHash,
+      },
+      now,
+    );
     return { workspace, user };
   });
 }
@@ -48,7 +65,8 @@ export async function findUserByEmail(db: Db, email: string, workspaceSlug?: str
     const ws = await findWorkspaceBySlug(db, workspaceSlug);
     matches = users.filter((u) => u.workspace_id === ws?.id);
   }
-  if (matches.length === 0) throw new AppError('not_found', `No user with email ${email}${workspaceSlug ? ` in workspace ${workspaceSlug}` : ''}`);
+  if (matches.length === 0)
+    throw new AppError('not_found', `No user with email ${email}${workspaceSlug ? ` in workspace ${workspaceSlug}` : ''}`);
   if (matches.length > 1) throw new AppError('conflict', `${email} has accounts in several workspaces; name one with --workspace`);
   return matches[0] as (typeof matches)[number];
 }

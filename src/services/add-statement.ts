@@ -29,7 +29,9 @@ export function addStatement(ctx: ServiceContext, ref: string, input: NewStateme
     }
     if (!authorName) throw invalid('authorName', 'say whose account this is');
     if (input.correctsId && !(await findStatement(db, ws, kase.id, input.correctsId))) {
-      throw new AppError('validation', 'correctsId: no such statement on this case', [{ path: 'correctsId', message: 'no such statement on this case' }]);
+      throw new AppError('validation', 'correctsId: no such statement on this case', [
+        { path: 'correctsId', message: 'no such statement on this case' },
+      ]);
     }
     const at = ctx.now.toISOString();
     const row: StatementRow = {
@@ -46,7 +48,14 @@ export function addStatement(ctx: ServiceContext, ref: string, input: NewStateme
     };
     await insertStatement(db, row);
     await updateCaseRow(db, ws, kase.id, { search_text: `${kase.search_text}\n${input.body}`, updated_at: at });
-    const data = { statementId: row.id, party: row.party, employeeId: row.employee_id, authorName, correctsId: row.corrects_id, bodySha256: sha256(row.body) };
+    const data = {
+      statementId: row.id,
+      party: row.party,
+      employeeId: row.employee_id,
+      authorName,
+      correctsId: row.corrects_id,
+      bodySha256: sha256(row.body),
+    };
     await appendEvents(db, kase, [{ kind: 'statement_added', actorId: ctx.actor.userId, at, data }]);
     return toStatementView(row);
   });

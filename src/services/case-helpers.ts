@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../domain/errors.js';
 import { findCaseByRef } from '../store/cases.js';
-import { findEmployees, findCustomer } from '../store/people.js';
+import { findCustomer, findEmployees } from '../store/people.js';
 import type { CaseRow, Db } from '../store/schema.js';
 import { findTeam, findUser } from '../store/workspaces.js';
 
@@ -15,11 +15,18 @@ export async function lockCase(db: Db, workspaceId: string, ref: string): Promis
 export async function assertRefs(
   db: Db,
   workspaceId: string,
-  refs: { teamId?: string | null | undefined; userId?: string | null | undefined; customerId?: string | null | undefined; employeeIds?: string[] | undefined },
+  refs: {
+    teamId?: string | null | undefined;
+    userId?: string | null | undefined;
+    customerId?: string | null | undefined;
+    employeeIds?: string[] | undefined;
+  },
 ): Promise<void> {
   const errors: { path: string; message: string }[] = [];
-  if (refs.teamId && !(await findTeam(db, workspaceId, refs.teamId))) errors.push({ path: 'teamId', message: 'no such team in this workspace' });
-  if (refs.userId && !(await findUser(db, workspaceId, refs.userId))) errors.push({ path: 'assigneeId', message: 'no such user in this workspace' });
+  if (refs.teamId && !(await findTeam(db, workspaceId, refs.teamId)))
+    errors.push({ path: 'teamId', message: 'no such team in this workspace' });
+  if (refs.userId && !(await findUser(db, workspaceId, refs.userId)))
+    errors.push({ path: 'assigneeId', message: 'no such user in this workspace' });
   if (refs.customerId && !(await findCustomer(db, workspaceId, refs.customerId)))
     errors.push({ path: 'customerId', message: 'no such customer in this workspace' });
   if (refs.employeeIds?.length) {

@@ -19,7 +19,10 @@ export type NewCaseInput = {
 };
 
 export type CasePatch = Partial<
-  Pick<NewCaseInput, 'title' | 'summary' | 'channel' | 'teamId' | 'severity' | 'customerState' | 'occurredAt' | 'financialImpact' | 'riskFlags'>
+  Pick<
+    NewCaseInput,
+    'title' | 'summary' | 'channel' | 'teamId' | 'severity' | 'customerState' | 'occurredAt' | 'financialImpact' | 'riskFlags'
+  >
 >;
 
 export type NewStatementInput = {

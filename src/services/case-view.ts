@@ -1,6 +1,6 @@
+import type { Channel, CustomerState, FinancialImpact, ImpactKind, RiskFlag, Severity, StatementParty } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { nextStatuses } from '../domain/case-status.js';
-import type { Channel, CustomerState, FinancialImpact, ImpactKind, RiskFlag, Severity, StatementParty } from '../domain/case.js';
 import { type SlaClock, slaClock } from '../domain/sla.js';
 import type { CaseEventRow, CaseRow, StatementRow } from '../store/schema.js';
 
@@ -83,7 +83,16 @@ export function toStatementView(row: StatementRow): StatementView {
   };
 }
 
-export type EventView = { id: string; seq: number; kind: string; actorId: string | null; at: string; data: Record<string, unknown>; hash: string; prevHash: string };
+export type EventView = {
+  id: string;
+  seq: number;
+  kind: string;
+  actorId: string | null;
+  at: string;
+  data: Record<string, unknown>;
+  hash: string;
+  prevHash: string;
+};
 
 export function toEventView(row: CaseEventRow): EventView {
   return {

@@ -1,3 +1,4 @@
+import type { PartyRole } from '../domain/case.js';
 import { assertTransition, isAcknowledging, isResolving, requiresReason } from '../domain/case-status.js';
 import { AppError, invalid } from '../domain/errors.js';
 import { dueAt } from '../domain/sla.js';
@@ -5,7 +6,6 @@ import { insertParties, updateCaseRow } from '../store/cases.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { CaseRow, Db } from '../store/schema.js';
 import { slaTargetFor } from '../store/workspaces.js';
-import type { PartyRole } from '../domain/case.js';
 import { assertRefs, lockCase, toMinor } from './case-helpers.js';
 import type { CasePatch, TransitionInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
@@ -58,7 +58,9 @@ export function updateCase(ctx: ServiceContext, ref: string, patch: CasePatch): 
       if (JSON.stringify(from) !== JSON.stringify(value)) changes[key] = { from, to: value };
     }
     if (Object.keys(changes).length === 0) return toCaseView(row, ctx.now);
-    return commitChange(ctx, db, row, set, [{ kind: 'case_updated', actorId: ctx.actor.userId, at: ctx.now.toISOString(), data: { changes } }]);
+    return commitChange(ctx, db, row, set, [
+      { kind: 'case_updated', actorId: ctx.actor.userId, at: ctx.now.toISOString(), data: { changes } },
+    ]);
   });
 }
 
@@ -70,7 +72,9 @@ export function assignCase(ctx: ServiceContext, ref: string, assigneeId: string 
     await assertRefs(db, ws, { userId: assigneeId });
     if (row.assignee_id === assigneeId) return toCaseView(row, ctx.now);
     const data = { from: row.assignee_id, to: assigneeId };
-    return commitChange(ctx, db, row, { assignee_id: assigneeId }, [{ kind: 'assigned', actorId: ctx.actor.userId, at: ctx.now.toISOString(), data }]);
+    return commitChange(ctx, db, row, { assignee_id: assigneeId }, [
+      { kind: 'assigned', actorId: ctx.actor.userId, at: ctx.now.toISOString(), data },
+    ]);
   });
 }
 
@@ -106,7 +110,12 @@ export function addParty(ctx: ServiceContext, ref: string, employeeId: string, r
   return inTransaction(ctx.db, async (db) => {
     const row = await lockCase(db, ws, ref);
     await assertRefs(db, ws, { employeeIds: [employeeId] });
-    const existing = await db.selectFrom('case_parties').select('role').where('case_id', '=', row.id).where('employee_id', '=', employeeId).executeTakeFirst();
+    const existing = await db
+      .selectFrom('case_parties')
+      .select('role')
+      .where('case_id', '=', row.id)
+      .where('employee_id', '=', employeeId)
+      .executeTakeFirst();
     if (existing) throw new AppError('conflict', `That employee is already a party to ${ref} (as ${existing.role})`);
     const at = ctx.now.toISOString();
     await insertParties(db, [{ workspace_id: ws, case_id: row.id, employee_id: employeeId, role, created_at: at }]);

@@ -23,7 +23,8 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       employeeIds: input.employees?.map((e) => e.employeeId),
     });
     const reportedAt = now.toISOString();
-    const customerId = input.customerId ?? (input.customer ? (await insertCustomer(db, { workspaceId: ws, ...input.customer }, now)).id : null);
+    const customerId =
+      input.customerId ?? (input.customer ? (await insertCustomer(db, { workspaceId: ws, ...input.customer }, now)).id : null);
     const target = await slaTargetFor(db, ws, input.severity);
     const row: CaseRow = {
       id: newId(),

@@ -24,17 +24,25 @@ export function createTeam(ctx: ServiceContext, name: string) {
   });
 }
 
-export function createEmployee(ctx: ServiceContext, input: { name: string; email?: string | null | undefined; teamId?: string | null | undefined }) {
+export function createEmployee(
+  ctx: ServiceContext,
+  input: { name: string; email?: string | null | undefined; teamId?: string | null | undefined },
+) {
   return inTransaction(ctx.db, async (db) => {
     if (input.teamId && !(await findTeam(db, ctx.actor.workspaceId, input.teamId))) {
-      throw new AppError('validation', 'teamId: no such team in this workspace', [{ path: 'teamId', message: 'no such team in this workspace' }]);
+      throw new AppError('validation', 'teamId: no such team in this workspace', [
+        { path: 'teamId', message: 'no such team in this workspace' },
+      ]);
     }
     const e = await insertEmployee(db, { workspaceId: ctx.actor.workspaceId, ...input }, ctx.now);
     return { id: e.id, name: e.name, email: e.email, teamId: e.team_id, userId: e.user_id };
   });
 }
 
-export async function createCustomer(ctx: ServiceContext, input: { name: string; email?: string | null | undefined; phone?: string | null | undefined }) {
+export async function createCustomer(
+  ctx: ServiceContext,
+  input: { name: string; email?: string | null | undefined; phone?: string | null | undefined },
+) {
   const c = await insertCustomer(ctx.db, { workspaceId: ctx.actor.workspaceId, ...input }, ctx.now);
   return { id: c.id, name: c.name, email: c.email, phone: c.phone };
 }

@@ -2,9 +2,9 @@ import type { CaseStatus } from '../domain/case-status.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { type CaseSort, findCaseByRef, listCaseRows, listParties, listStatements } from '../store/cases.js';
 import { listEventRows } from '../store/events.js';
-import type { Actor } from './context.js';
 import type { Db } from '../store/schema.js';
 import { type CaseView, type EventView, type StatementView, toCaseView, toEventView, toStatementView } from './case-view.js';
+import type { Actor } from './context.js';
 
 export type CaseDetail = CaseView & {
   parties: { employeeId: string; name: string; role: string; teamId: string | null }[];
@@ -78,7 +78,9 @@ function encodeCursor(payload: CursorPayload): string {
 }
 
 function decodeCursor(cursor: string, sort: CaseSort, order: 'asc' | 'desc'): { value: string | number; id: string } {
-  const bad = new AppError('validation', 'cursor: not a cursor from this list; start again without it', [{ path: 'cursor', message: 'invalid cursor' }]);
+  const bad = new AppError('validation', 'cursor: not a cursor from this list; start again without it', [
+    { path: 'cursor', message: 'invalid cursor' },
+  ]);
   let payload: CursorPayload;
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
@@ -91,7 +93,12 @@ function decodeCursor(cursor: string, sort: CaseSort, order: 'asc' | 'desc'): { 
 }
 
 /** The timeline of a case, oldest first, paginated by sequence number. */
-export async function listEvents(ctx: ReadContext, ref: string, afterSeq: number, limit: number): Promise<{ items: EventView[]; nextCursor: string | null }> {
+export async function listEvents(
+  ctx: ReadContext,
+  ref: string,
+  afterSeq: number,
+  limit: number,
+): Promise<{ items: EventView[]; nextCursor: string | null }> {
   const ws = ctx.actor.workspaceId;
   const row = await findCaseByRef(ctx.db, ws, ref);
   if (!row) throw notFound(`Case ${ref}`);

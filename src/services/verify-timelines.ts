@@ -1,4 +1,4 @@
-import { GENESIS_HASH, type EventKind, hashEvent, sha256 } from '../domain/timeline.js';
+import { type EventKind, GENESIS_HASH, hashEvent, sha256 } from '../domain/timeline.js';
 import type { Db } from '../store/schema.js';
 
 export type ChainBreak = { caseRef: string; workspaceId: string; seq: number; eventId: string | null; problem: string };
@@ -10,7 +10,11 @@ export type VerifyReport = { casesChecked: number; eventsChecked: number; firstB
  * the last event (so a removed tail shows), and each statement's text equal to what its event recorded.
  */
 export async function verifyTimelines(db: Db, options: { caseRef?: string | undefined } = {}): Promise<VerifyReport> {
-  let casesQuery = db.selectFrom('cases').select(['id', 'ref', 'workspace_id', 'event_count', 'last_event_hash']).orderBy('workspace_id').orderBy('ref');
+  let casesQuery = db
+    .selectFrom('cases')
+    .select(['id', 'ref', 'workspace_id', 'event_count', 'last_event_hash'])
+    .orderBy('workspace_id')
+    .orderBy('ref');
   if (options.caseRef) casesQuery = casesQuery.where('ref', '=', options.caseRef);
   const cases = await casesQuery.execute();
   let eventsChecked = 0;
@@ -35,11 +39,21 @@ export async function verifyTimelines(db: Db, options: { caseRef?: string | unde
       } catch {
         return fail(e.seq, e.id, 'its data is not valid JSON');
       }
-      const expected = hashEvent({ workspaceId: e.workspace_id, caseId: e.case_id, seq: e.seq, kind: e.kind as EventKind, actorId: e.actor_id, at: e.at, data, prevHash: e.prev_hash });
+      const expected = hashEvent({
+        workspaceId: e.workspace_id,
+        caseId: e.case_id,
+        seq: e.seq,
+        kind: e.kind as EventKind,
+        actorId: e.actor_id,
+        at: e.at,
+        data,
+        prevHash: e.prev_hash,
+      });
       if (expected !== e.hash) return fail(e.seq, e.id, 'its content does not match its hash (the row was altered)');
       if (e.kind === 'statement_added') {
         const body = bodies.get(String(data.statementId));
-        if (body === undefined || sha256(body) !== data.bodySha256) return fail(e.seq, e.id, 'the statement it records was altered or removed');
+        if (body === undefined || sha256(body) !== data.bodySha256)
+          return fail(e.seq, e.id, 'the statement it records was altered or removed');
       }
       prevHash = e.hash;
     }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { CaseStatus } from '../domain/case-status.js';
 import { formatCaseRef } from '../domain/case.js';
+import type { CaseStatus } from '../domain/case-status.js';
 import { isPostgres } from './db.js';
 import type { CasePartyRow, CaseRow, Db, StatementRow } from './schema.js';
 
@@ -74,7 +74,11 @@ export function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
     const { value, id } = query.after;
     qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
   }
-  return qb.orderBy(`cases.${query.sort}`, query.order).orderBy('cases.id', query.order).limit(query.limit + 1).execute();
+  return qb
+    .orderBy(`cases.${query.sort}`, query.order)
+    .orderBy('cases.id', query.order)
+    .limit(query.limit + 1)
+    .execute();
 }
 
 /** Turns free text into an FTS5 query of quoted terms (all must match), so user input is never FTS syntax. */

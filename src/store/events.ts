@@ -8,14 +8,38 @@ export type NewEvent = { kind: EventKind; actorId: string | null; at: string; da
  * Appends events to a case's chain and moves the case's head (event_count, last_event_hash).
  * The caller holds the case row (locked on PostgreSQL) inside the transaction it passes in.
  */
-export async function appendEvents(db: Db, kase: Pick<CaseRow, 'id' | 'workspace_id' | 'event_count' | 'last_event_hash'>, events: NewEvent[]) {
+export async function appendEvents(
+  db: Db,
+  kase: Pick<CaseRow, 'id' | 'workspace_id' | 'event_count' | 'last_event_hash'>,
+  events: NewEvent[],
+) {
   let seq = kase.event_count;
   let prevHash = kase.event_count === 0 ? GENESIS_HASH : kase.last_event_hash;
   const rows: CaseEventRow[] = [];
   for (const e of events) {
     seq += 1;
-    const hash = hashEvent({ workspaceId: kase.workspace_id, caseId: kase.id, seq, kind: e.kind, actorId: e.actorId, at: e.at, data: e.data, prevHash });
-    rows.push({ id: newId(), workspace_id: kase.workspace_id, case_id: kase.id, seq, kind: e.kind, actor_id: e.actorId, at: e.at, data: JSON.stringify(e.data), prev_hash: prevHash, hash });
+    const hash = hashEvent({
+      workspaceId: kase.workspace_id,
+      caseId: kase.id,
+      seq,
+      kind: e.kind,
+      actorId: e.actorId,
+      at: e.at,
+      data: e.data,
+      prevHash,
+    });
+    rows.push({
+      id: newId(),
+      workspace_id: kase.workspace_id,
+      case_id: kase.id,
+      seq,
+      kind: e.kind,
+      actor_id: e.actorId,
+      at: e.at,
+      data: JSON.stringify(e.data),
+      prev_hash: prevHash,
+      hash,
+    });
     prevHash = hash;
   }
   if (rows.length === 0) return rows;

@@ -1,5 +1,5 @@
-import { DEFAULT_SLA_TARGETS, type SlaTarget } from '../domain/sla.js';
 import type { Severity } from '../domain/case.js';
+import { DEFAULT_SLA_TARGETS, type SlaTarget } from '../domain/sla.js';
 import { newId } from './ids.js';
 import type { Db, TeamRow, UserRow, WorkspaceRow } from './schema.js';
 

@@ -21,7 +21,7 @@ import { invalid } from '../../domain/errors.js';
 import { addStatement } from '../../services/add-statement.js';
 import { addNote, addParty, assignCase, transitionCase, updateCase } from '../../services/change-case.js';
 import { createCase } from '../../services/create-case.js';
-import { getCase, listCases, listCaseStatements, listEvents } from '../../services/read-cases.js';
+import { getCase, listCaseStatements, listCases, listEvents } from '../../services/read-cases.js';
 import { contextOf } from '../authenticate.js';
 import { errorResponses } from './responses.js';
 
@@ -60,7 +60,14 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/cases/:ref',
-    { schema: { tags, summary: 'Get a case with its parties and statements', params: ZRef, response: { 200: ZCaseDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Get a case with its parties and statements',
+        params: ZRef,
+        response: { 200: ZCaseDetail, ...errorResponses },
+      },
+    },
     async (req) => getCase(contextOf(req), req.params.ref),
   );
 
@@ -72,21 +79,43 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/cases/:ref/assignee',
-    { schema: { tags, summary: 'Assign a handler (null unassigns)', params: ZRef, body: ZAssign, response: { 200: ZCase, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Assign a handler (null unassigns)',
+        params: ZRef,
+        body: ZAssign,
+        response: { 200: ZCase, ...errorResponses },
+      },
+    },
     async (req) => assignCase(contextOf(req), req.params.ref, req.body.assigneeId),
   );
 
   app.post(
     '/cases/:ref/transitions',
     {
-      schema: { tags, summary: 'Move a case to another status', params: ZRef, body: ZTransition, response: { 200: ZCase, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Move a case to another status',
+        params: ZRef,
+        body: ZTransition,
+        response: { 200: ZCase, ...errorResponses },
+      },
     },
     async (req) => transitionCase(contextOf(req), req.params.ref, req.body),
   );
 
   app.post(
     '/cases/:ref/parties',
-    { schema: { tags, summary: 'Name an employee as party to a case', params: ZRef, body: ZParty, response: { 201: ZCase, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Name an employee as party to a case',
+        params: ZRef,
+        body: ZParty,
+        response: { 201: ZCase, ...errorResponses },
+      },
+    },
     async (req, reply) => reply.status(201).send(await addParty(contextOf(req), req.params.ref, req.body.employeeId, req.body.role)),
   );
 
@@ -114,7 +143,14 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/cases/:ref/statements',
-    { schema: { tags, summary: 'Statements from every side', params: ZRef, response: { 200: z.object({ items: z.array(ZStatement) }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Statements from every side',
+        params: ZRef,
+        response: { 200: z.object({ items: z.array(ZStatement) }), ...errorResponses },
+      },
+    },
     async (req) => ({ items: await listCaseStatements(contextOf(req), req.params.ref) }),
   );
 

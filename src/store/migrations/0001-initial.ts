@@ -130,7 +130,9 @@ export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Prom
     await sql`create index cases_search on cases using gin (search_vector)`.execute(db);
   } else {
     // External-content FTS5 index over cases.search_text, kept in step by triggers.
-    await sql`create virtual table cases_fts using fts5(search_text, content='cases', content_rowid='rowid', tokenize='porter unicode61')`.execute(db);
+    await sql`create virtual table cases_fts using fts5(search_text, content='cases', content_rowid='rowid', tokenize='porter unicode61')`.execute(
+      db,
+    );
     await sql`create trigger cases_fts_insert after insert on cases begin
       insert into cases_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(db);
     await sql`create trigger cases_fts_delete after delete on cases begin

@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCase } from '../../test/factories.js';
+import type { NewCaseInput } from '../services/case-input.js';
+import { addNote } from '../services/change-case.js';
+import { createCase } from '../services/create-case.js';
+import { openSqlite } from '../store/db.js';
+
+const MAIN = new URL('./main.ts', import.meta.url).pathname;
+
+/** Runs the real CLI (through tsx) against a data dir; returns exit code and output. */
+function defuse(dataDir: string, ...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DEFUSE_DATA_DIR: dataDir, DEFUSE_LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { env, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Writes a case with two events into the workspace the CLI created, as the server would. */
+async function seedCase(file: string, input: NewCaseInput): Promise<string> {
+  const database = openSqlite(file);
+  try {
+    const user = await database.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+    const ctx = { db: database.db, actor: { userId: user.id, workspaceId: user.workspace_id, role: user.role }, now: new Date() };
+    const kase = await createCase(ctx, input);
+    await addNote(ctx, kase.ref, 'Called the customer back as promised.');
+    return kase.ref;
+  } finally {
+    await database.close();
+  }
+}
+
+describe('defuse CLI', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'defuse-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints help and exits 0; bad arguments give one line and exit 2', () => {
+    const help = defuse(dir, '--help');
+    expect(help.code).toBe(0);
+    for (const cmd of ['serve', 'migrate', 'init', 'token', 'audit', 'backup', 'restore', 'demo']) expect(help.stdout).toContain(cmd);
+    const bad = defuse(dir, 'init', '--workspace', 'X', '--email', 'not-an-email', '--password', 'longenoughpw');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('must be an email address');
+    expect(defuse(dir, 'frobnicate').code).toBe(2);
+    const badEnv = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'migrate'], {
+      env: { ...process.env, PORT: 'abc', DEFUSE_DATA_DIR: dir },
+      encoding: 'utf8',
+    });
+    expect(badEnv.status).toBe(2);
+    expect(badEnv.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badEnv.stderr).toContain('PORT');
+  });
+
+  it('inits a workspace, issues tokens, verifies timelines and names the event a tamperer altered', async () => {
+    const init = defuse(dir, 'init', '--workspace', 'Corner Shop', '--email', 'owner@corner.test', '--password', 'a-long-password');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(/API token \(shown once\): dfs_/);
+    expect(defuse(dir, 'init', '--workspace', 'Corner Shop', '--email', 'x@corner.test', '--password', 'a-long-password').code).toBe(1);
+    const token = defuse(dir, 'token', 'create', '--email', 'owner@corner.test', '--name', 'ci');
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^dfs_[\w-]{40,}$/);
+    expect(defuse(dir, 'token', 'create', '--email', 'nobody@corner.test').code).toBe(1);
+
+    const ref = await seedCase(join(dir, 'defuse.db'), buildCase());
+    expect(defuse(dir, 'audit', 'verify').stdout).toContain('every chain intact');
+
+    const db = new SQLite(join(dir, 'defuse.db'));
+    db.prepare("update case_events set at = '2020-01-01T00:00:00.000Z' where seq = 2").run();
+    const eventId = (db.prepare('select id from case_events where seq = 2').get() as { id: string }).id;
+    db.close();
+    const broken = defuse(dir, 'audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`case ${ref} event #2 (${eventId})`);
+    expect(defuse(dir, 'audit', 'verify', '--case', 'C-1999-000001').code).toBe(1);
+    expect(defuse(dir, 'audit', 'verify', '--case', 'nonsense').code).toBe(2);
+  });
+
+  it('backs up and restores the embedded database', () => {
+    const file = join(dir, 'backup.db');
+    expect(defuse(dir, 'backup', file).code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    expect(defuse(dir, 'backup', file).code).toBe(2);
+    const db = new SQLite(join(dir, 'defuse.db'));
+    db.prepare('delete from api_tokens').run();
+    db.close();
+    expect(defuse(dir, 'restore', file).code).toBe(0);
+    const after = new SQLite(join(dir, 'defuse.db'), { readonly: true });
+    expect((after.prepare('select count(*) as n from api_tokens').get() as { n: number }).n).toBe(2);
+    after.close();
+    expect(defuse(dir, 'restore', join(dir, 'missing.db')).code).toBe(2);
+  });
+});

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+import { describeEachDatabase } from '../../test/databases.js';
+
+type Route = { method: string; path: string };
+
+/** A valid body per mutating route, so the fuzzer can also try near-misses of real requests. */
+const VALID_BODIES: Record<string, Record<string, unknown>> = {
+  'POST /api/v1/cases': { title: 'Fuzz', summary: 'Fuzzing', channel: 'chat', severity: 3, customerState: 'calm' },
+  'PATCH /api/v1/cases/{ref}': { title: 'New title' },
+  'PUT /api/v1/cases/{ref}/assignee': { assigneeId: null },
+  'POST /api/v1/cases/{ref}/transitions': { to: 'acknowledged' },
+  'POST /api/v1/cases/{ref}/parties': { employeeId: '01a20000-0000-7000-8000-000000000000', role: 'witness' },
+  'POST /api/v1/cases/{ref}/events': { text: 'a note' },
+  'POST /api/v1/cases/{ref}/statements': { party: 'customer', authorName: 'Ann', body: 'My side' },
+  'POST /api/v1/teams': { name: 'Team' },
+  'POST /api/v1/employees': { name: 'Sam' },
+  'POST /api/v1/customers': { name: 'Ann' },
+};
+
+/** Everything that could change: row counts of every table and the head of every case. */
+async function fingerprint(t: TestApp): Promise<string> {
+  const db = t.database.db;
+  const tables = ['workspaces', 'teams', 'users', 'employees', 'customers', 'cases', 'case_parties', 'statements', 'case_events'] as const;
+  const counts = await Promise.all(
+    tables.map((table) =>
+      db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  const heads = await sql<{
+    h: string;
+  }>`select ref || ':' || event_count || ':' || status || ':' || last_event_hash as h from cases order by ref`.execute(db);
+  return JSON.stringify([counts.map((c) => Number(c.n)), heads.rows.map((r) => r.h)]);
+}
+
+/** A valid body with one field replaced, one removed, or one unknown field added. */
+const nearMiss = (valid: Record<string, unknown>) =>
+  fc.oneof(
+    fc.tuple(fc.constantFrom(...Object.keys(valid)), fc.jsonValue({ stringUnit: 'binary' })).map(([k, v]) => ({ ...valid, [k]: v })),
+    fc.constantFrom(...Object.keys(valid)).map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k))),
+    fc.tuple(fc.string({ maxLength: 12 }), fc.jsonValue({ stringUnit: 'binary' })).map(([k, v]) => ({ ...valid, [k]: v })),
+  );
+
+describeEachDatabase('every mutating route under random bodies', (kind) => {
+  let t: TestApp;
+  let routes: Route[];
+  let ref: string;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: t.auth,
+      payload: VALID_BODIES['POST /api/v1/cases'],
+    });
+    ref = created.json().ref;
+    const doc = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => ({ method: m.toUpperCase(), path })),
+    );
+  });
+  afterAll(async () => t.close());
+
+  it('covers every mutating route with a known valid body', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    for (const r of routes)
+      expect(VALID_BODIES, `${r.method} ${r.path} needs a sample body here`).toHaveProperty([`${r.method} ${r.path}`]);
+  });
+
+  it('never answers 5xx, and a refused request changes nothing', async () => {
+    for (const route of routes) {
+      const valid = VALID_BODIES[`${route.method} ${route.path}`] ?? {};
+      const url = route.path.replace('{ref}', ref);
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.jsonValue({ stringUnit: 'binary' }), nearMiss(valid)), async (body) => {
+          const before = await fingerprint(t);
+          const res = await t.app.inject({
+            method: route.method as 'POST',
+            url,
+            headers: { ...t.auth, 'content-type': 'application/json' },
+            payload: JSON.stringify(body),
+          });
+          expect(res.statusCode, `${route.method} ${url} ${JSON.stringify(body)}`).toBeLessThan(500);
+          if (res.statusCode >= 400) {
+            expect(res.headers['content-type']).toContain('application/problem+json');
+            expect(await fingerprint(t)).toBe(before);
+          }
+        }),
+        { numRuns: kind === 'sqlite' ? 60 : 25 },
+      );
+    }
+  });
+});
