@@ -62,6 +62,11 @@ describeEachDatabase('cases API', (kind) => {
     expect(timeline.json().items.map((e: { kind: string }) => e.kind)).toEqual(['case_created', 'statement_added', 'status_changed']);
     const detail = await t.app.inject({ url: `/api/v1/cases/${ref}`, headers: t.auth });
     expect(detail.json().statements).toHaveLength(1);
+    const verified = await t.app.inject({ url: `/api/v1/cases/${ref}/verification`, headers: t.auth });
+    expect(verified.json()).toEqual({ intact: true, eventsChecked: 3, firstBreak: null });
+    await t.database.db.updateTable('case_events').set({ at: '2001-01-01T00:00:00.000Z' }).where('seq', '=', 3).execute();
+    const tampered = await t.app.inject({ url: `/api/v1/cases/${ref}/verification`, headers: t.auth });
+    expect(tampered.json()).toMatchObject({ intact: false, firstBreak: { seq: 3 } });
   });
 
   it('answers 404, not 403, for a case of another workspace', async () => {

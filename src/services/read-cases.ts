@@ -5,6 +5,7 @@ import { listEventRows } from '../store/events.js';
 import type { Db } from '../store/schema.js';
 import { type CaseView, type EventView, type StatementView, toCaseView, toEventView, toStatementView } from './case-view.js';
 import type { Actor } from './context.js';
+import { verifyTimelines } from './verify-timelines.js';
 
 export type CaseDetail = CaseView & {
   parties: { employeeId: string; name: string; role: string; teamId: string | null }[];
@@ -112,4 +113,19 @@ export async function listCaseStatements(ctx: ReadContext, ref: string): Promise
   const row = await findCaseByRef(ctx.db, ctx.actor.workspaceId, ref);
   if (!row) throw notFound(`Case ${ref}`);
   return (await listStatements(ctx.db, ctx.actor.workspaceId, row.id)).map(toStatementView);
+}
+
+/** Whether a case's timeline is intact, for the "verified" mark beside it. */
+export async function verifyCaseTimeline(
+  ctx: ReadContext,
+  ref: string,
+): Promise<{ intact: boolean; eventsChecked: number; firstBreak: { seq: number; eventId: string | null; problem: string } | null }> {
+  const report = await verifyTimelines(ctx.db, { caseRef: ref, workspaceId: ctx.actor.workspaceId });
+  if (report.casesChecked === 0) throw notFound(`Case ${ref}`);
+  const b = report.firstBreak;
+  return {
+    intact: b === null,
+    eventsChecked: report.eventsChecked,
+    firstBreak: b ? { seq: b.seq, eventId: b.eventId, problem: b.problem } : null,
+  };
 }

@@ -9,13 +9,17 @@ export type VerifyReport = { casesChecked: number; eventsChecked: number; firstB
  * equal to the hash of its content, each prevHash equal to the previous hash, the case head equal to
  * the last event (so a removed tail shows), and each statement's text equal to what its event recorded.
  */
-export async function verifyTimelines(db: Db, options: { caseRef?: string | undefined } = {}): Promise<VerifyReport> {
+export async function verifyTimelines(
+  db: Db,
+  options: { caseRef?: string | undefined; workspaceId?: string | undefined } = {},
+): Promise<VerifyReport> {
   let casesQuery = db
     .selectFrom('cases')
     .select(['id', 'ref', 'workspace_id', 'event_count', 'last_event_hash'])
     .orderBy('workspace_id')
     .orderBy('ref');
   if (options.caseRef) casesQuery = casesQuery.where('ref', '=', options.caseRef);
+  if (options.workspaceId) casesQuery = casesQuery.where('workspace_id', '=', options.workspaceId);
   const cases = await casesQuery.execute();
   let eventsChecked = 0;
   for (const kase of cases) {

@@ -21,7 +21,7 @@ import { invalid } from '../../domain/errors.js';
 import { addStatement } from '../../services/add-statement.js';
 import { addNote, addParty, assignCase, transitionCase, updateCase } from '../../services/change-case.js';
 import { createCase } from '../../services/create-case.js';
-import { getCase, listCaseStatements, listCases, listEvents } from '../../services/read-cases.js';
+import { getCase, listCaseStatements, listCases, listEvents, verifyCaseTimeline } from '../../services/read-cases.js';
 import { contextOf } from '../authenticate.js';
 import { errorResponses } from './responses.js';
 
@@ -139,6 +139,26 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Add a note to the timeline', params: ZRef, body: ZNote, response: { 201: ZCase, ...errorResponses } },
     },
     async (req, reply) => reply.status(201).send(await addNote(contextOf(req), req.params.ref, req.body.text)),
+  );
+
+  app.get(
+    '/cases/:ref/verification',
+    {
+      schema: {
+        tags,
+        summary: "Check the case's hash-chained timeline and statements for tampering",
+        params: ZRef,
+        response: {
+          200: z.object({
+            intact: z.boolean(),
+            eventsChecked: z.number().int(),
+            firstBreak: z.object({ seq: z.number().int(), eventId: z.string().nullable(), problem: z.string() }).nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => verifyCaseTimeline(contextOf(req), req.params.ref),
   );
 
   app.get(
