@@ -115,7 +115,9 @@ describeEachDatabase('case services', (kind) => {
 
   it('updates fields with an event naming old and new values, re-timing SLA on severity change', async () => {
     const { ctx, user } = await buildWorkspace(database.db);
-    const kase = await createCase(ctx(new Date('2026-04-01T00:00:00Z')), buildCase({ severity: 4 }));
+    const kase = await createCase(ctx(new Date('2026-04-01T00:00:00Z')), buildCase({ severity: 4, title: 'Quarrel over a voucher' }));
+    // Searched once before the change, so the search index already holds the old text.
+    expect((await listCases(ctx(), { q: 'voucher' })).items).toHaveLength(1);
     const updated = await updateCase(ctx(), kase.ref, { severity: 1, title: 'Escalated: threats at the counter' });
     expect(updated.sla.acknowledge.dueAt).toBe('2026-04-01T01:00:00.000Z');
     await assignCase(ctx(), kase.ref, user.id);
@@ -123,6 +125,7 @@ describeEachDatabase('case services', (kind) => {
     expect(events.map((e) => e.kind)).toEqual(['case_created', 'case_updated', 'assigned']);
     expect(events[1]?.data.changes).toMatchObject({ severity: { from: 4, to: 1 } });
     expect((await listCases(ctx(), { q: 'threats' })).items).toHaveLength(1);
+    expect((await listCases(ctx(), { q: 'voucher' })).items).toHaveLength(0);
   });
 
   it('filters, sorts and pages with a cursor without repeating or skipping', async () => {

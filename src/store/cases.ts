@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { isPostgres } from './db.js';
-import type { CasePartyRow, CaseRow, Db, StatementRow } from './schema.js';
+import type { CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
 
 /** Hands out the next case number of the year for a workspace; atomic on both databases. */
 export async function nextCaseRef(db: Db, workspaceId: string, year: number): Promise<string> {
@@ -51,9 +51,22 @@ export type CaseQuery = {
   after?: { value: string | number; id: string } | undefined;
 };
 
+/** Indexes the cases created since the last search (SQLite only; PostgreSQL keeps a generated tsvector). */
+export async function syncSearchIndex(db: Db): Promise<void> {
+  const sync = async (trx: Db) => {
+    await sql`insert into cases_fts (rowid, search_text)
+      select rowid, search_text from cases where rowid > (select last_rowid from cases_fts_state) order by rowid`.execute(trx);
+    await sql`update cases_fts_state set last_rowid = coalesce((select max(rowid) from cases), 0) where id = 1`.execute(trx);
+  };
+  // Both statements in one transaction, so two processes on one file never index a row twice.
+  if (db.isTransaction) await sync(db);
+  else await (db as Kysely<Tables>).transaction().execute(sync);
+}
+
 /** Keyset-paginated case list; asks for limit + 1 rows so the caller knows whether a next page exists. */
-export function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
+export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
   const pg = isPostgres(db);
+  if (query.q && !pg) await syncSearchIndex(db);
   const cmp = query.order === 'asc' ? '>' : '<';
   let qb = db.selectFrom('cases').selectAll('cases').where('cases.workspace_id', '=', query.workspaceId);
   if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
