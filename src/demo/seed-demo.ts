@@ -1,9 +1,225 @@
+import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
-import type { Tables } from '../store/schema.js';
+import { createToken, slugify } from '../services/accounts.js';
+import { addStatement } from '../services/add-statement.js';
+import { addNote, addParty, assignCase, transitionCase, updateCase } from '../services/change-case.js';
+import type { Actor, ServiceContext } from '../services/context.js';
+import { createCase } from '../services/create-case.js';
+import { countCases } from '../store/cases.js';
+import { insertCustomer, insertEmployee } from '../store/people.js';
+import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
+import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
+import {
+  ACCOUNT_HOLDERS,
+  DEMO_WORKSPACE_NAME,
+  demoCustomers,
+  isEmployeeRecord,
+  STAFF,
+  staffEmail,
+  staffPassword,
+  TEAM_KEYS,
+  TEAMS,
+  type TeamKey,
+} from './demo-people.js';
+import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
+import { createRandom } from './random.js';
 
 export type DemoLogin = { role: string; name: string; email: string; password: string; token: string };
 export type DemoResult = { created: boolean; workspace: { id: string; name: string; slug: string }; logins: DemoLogin[]; cases: number };
 
-export async function seedDemo(_db: Kysely<Tables>, _now: Date): Promise<DemoResult> {
-  throw new Error('being written');
+/** Fixed seed: the same people, cases and texts on every machine. */
+const DEMO_SEED = 20_260_401;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * Creates the demo workspace once, with its people and a few months of cases played through the
+ * services (so timelines and hash chains are real). Run again, it creates nothing and hands out
+ * fresh tokens, because stored tokens are hashed and cannot be shown twice.
+ */
+export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResult> {
+  const slug = slugify(DEMO_WORKSPACE_NAME);
+  const existing = await findWorkspaceBySlug(db, slug);
+  if (existing) return describeExisting(db, existing, now);
+
+  const passwordHashes = await Promise.all(ACCOUNT_HOLDERS.map((_, i) => hash(staffPassword(i))));
+  const random = createRandom(DEMO_SEED);
+  const customers = demoCustomers(random);
+  const plans = planCases(
+    random,
+    customers.map((c) => c.name),
+  );
+  let workspace: WorkspaceRow;
+  try {
+    workspace = await db.transaction().execute(async (trx) => {
+      const directory = await createDirectory(trx, {
+        slug,
+        passwordHashes,
+        customers,
+        at: new Date(now.getTime() - (HISTORY_DAYS + 5) * DAY),
+      });
+      for (const plan of plans) await playCase(trx, directory, plan, now);
+      return directory.workspace;
+    });
+  } catch (error) {
+    // Another run may have created it in the meantime; then this one simply reports it.
+    const raced = await findWorkspaceBySlug(db, slug);
+    if (raced) return describeExisting(db, raced, now);
+    throw error;
+  }
+  return { created: true, workspace: pickWorkspace(workspace), logins: await issueLogins(db, workspace.id, now), cases: plans.length };
+}
+
+const pickWorkspace = (w: WorkspaceRow) => ({ id: w.id, name: w.name, slug: w.slug });
+
+async function describeExisting(db: Db, workspace: WorkspaceRow, now: Date): Promise<DemoResult> {
+  return {
+    created: false,
+    workspace: pickWorkspace(workspace),
+    logins: await issueLogins(db, workspace.id, now),
+    cases: await countCases(db, workspace.id),
+  };
+}
+
+/** A new 'demo' token for every demo account still present in the workspace. */
+async function issueLogins(db: Db, workspaceId: string, now: Date): Promise<DemoLogin[]> {
+  const users = new Map((await listUsers(db, workspaceId)).map((u) => [u.email, u]));
+  const logins: DemoLogin[] = [];
+  for (const [i, member] of ACCOUNT_HOLDERS.entries()) {
+    const user = users.get(staffEmail(member));
+    if (!user) continue;
+    const token = await createToken(db, { workspaceId, userId: user.id, name: 'demo' }, now);
+    logins.push({ role: user.role, name: user.name, email: user.email, password: staffPassword(i), token });
+  }
+  return logins;
+}
+
+/** Ids of what the cases refer to, by the demo's own keys. */
+type Directory = {
+  workspace: WorkspaceRow;
+  teams: Record<TeamKey, string>;
+  actors: Map<string, Actor>;
+  employees: Map<string, string>;
+  customers: { id: string; name: string }[];
+};
+
+type DirectoryInput = { slug: string; passwordHashes: string[]; customers: ReturnType<typeof demoCustomers>; at: Date };
+
+/** Workspace, teams, accounts, employee records and customers, dated before the first case. */
+async function createDirectory(db: Db, input: DirectoryInput): Promise<Directory> {
+  const { at } = input;
+  const workspace = await insertWorkspace(db, { name: DEMO_WORKSPACE_NAME, slug: input.slug }, at);
+  const ws = workspace.id;
+  const teams = {} as Record<TeamKey, string>;
+  for (const key of TEAM_KEYS) teams[key] = (await insertTeam(db, ws, TEAMS[key].name, at)).id;
+
+  const actors = new Map<string, Actor>();
+  for (const [i, member] of ACCOUNT_HOLDERS.entries()) {
+    const passwordHash = input.passwordHashes[i] ?? null;
+    const user = await insertUser(
+      db,
+      { workspaceId: ws, email: staffEmail(member), name: member.name, role: member.role as string, passwordHash },
+      at,
+    );
+    actors.set(member.key, { userId: user.id, workspaceId: ws, role: user.role });
+  }
+  const employees = new Map<string, string>();
+  for (const member of STAFF.filter(isEmployeeRecord)) {
+    const email = actors.has(member.key) ? staffEmail(member) : null;
+    const teamId = member.team ? teams[member.team] : null;
+    const row = await insertEmployee(
+      db,
+      { workspaceId: ws, name: member.name, email, teamId, userId: actors.get(member.key)?.userId ?? null },
+      at,
+    );
+    employees.set(member.key, row.id);
+  }
+  const customers: Directory['customers'] = [];
+  for (const c of input.customers) customers.push({ id: (await insertCustomer(db, { workspaceId: ws, ...c }, at)).id, name: c.name });
+  return { workspace, teams, actors, employees, customers };
+}
+
+/** Plays one planned case through the services, each step at its simulated time. */
+async function playCase(db: Db, dir: Directory, plan: PlannedCase, now: Date): Promise<void> {
+  const reportedAt = duringOpeningHours(now.getTime() - plan.startMinutesAgo * MINUTE, now);
+  const ctx = (step: PlannedStep): ServiceContext => ({
+    db,
+    actor: lookup(dir.actors, step.actor),
+    now: new Date(reportedAt + step.atMinute * MINUTE),
+  });
+  const [first, ...rest] = plan.steps;
+  if (!first) return;
+  const customer = dir.customers[plan.customerIndex];
+  const created = await createCase(ctx(first), {
+    title: plan.title,
+    summary: plan.summary,
+    channel: plan.channel,
+    teamId: dir.teams[plan.team],
+    severity: plan.severity,
+    customerState: plan.customerState,
+    occurredAt: new Date(reportedAt - plan.occurredMinutesBefore * MINUTE).toISOString(),
+    customerId: customer?.id ?? null,
+    employees: plan.parties.map((p) => ({ employeeId: lookup(dir.employees, p.employee), role: p.role })),
+    financialImpact: plan.financialImpact,
+    riskFlags: plan.riskFlags,
+  });
+  const statementIds = new Map<string, string>();
+  for (const step of rest) await playStep(ctx(step), dir, created.ref, step, statementIds, customer?.name ?? 'Customer');
+}
+
+async function playStep(
+  ctx: ServiceContext,
+  dir: Directory,
+  ref: string,
+  step: PlannedStep,
+  statementIds: Map<string, string>,
+  customerName: string,
+): Promise<void> {
+  switch (step.kind) {
+    case 'create':
+      return;
+    case 'statement': {
+      const statement = await addStatement(ctx, ref, {
+        party: step.party,
+        ...(step.author ? { employeeId: lookup(dir.employees, step.author) } : { authorName: customerName }),
+        body: step.body,
+        correctsId: step.correctsKey ? (statementIds.get(step.correctsKey) ?? null) : null,
+      });
+      statementIds.set(step.key, statement.id);
+      return;
+    }
+    case 'status':
+      await transitionCase(ctx, ref, { to: step.to, reason: step.reason });
+      return;
+    case 'assign':
+      await assignCase(ctx, ref, lookup(dir.actors, step.to).userId);
+      return;
+    case 'note':
+      await addNote(ctx, ref, step.text);
+      return;
+    case 'party':
+      await addParty(ctx, ref, lookup(dir.employees, step.employee), step.role);
+      return;
+    case 'update':
+      await updateCase(ctx, ref, { customerState: step.customerState, riskFlags: step.riskFlags });
+      return;
+  }
+}
+
+/**
+ * Moves an older case's report into the stores' opening hours (about 9:00 to 21:00 on the US west
+ * coast, 16:00 to 04:00 UTC) so the history looks lived-in; the recent queue keeps its exact age,
+ * which decides whether its SLA clocks are still pending.
+ */
+function duringOpeningHours(ms: number, now: Date): number {
+  if (now.getTime() - ms < 3 * DAY) return ms;
+  const hour = new Date(ms).getUTCHours();
+  return hour >= 4 && hour < 16 ? ms - 12 * 60 * MINUTE : ms;
+}
+
+/** A demo key that does not resolve is a bug in the demo data, not a user error. */
+function lookup<T>(map: Map<string, T>, key: string): T {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`demo data refers to unknown "${key}"`);
+  return value;
 }

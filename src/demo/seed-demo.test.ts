@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, RISK_FLAGS, SEVERITIES } from '../domain/case.js';
+import { CASE_STATUSES } from '../domain/case-status.js';
+import { authenticateToken } from '../services/accounts.js';
+import { verifyTimelines } from '../services/verify-timelines.js';
+import { type Database, openSqlite } from '../store/db.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { type DemoResult, seedDemo } from './seed-demo.js';
+
+describe('seedDemo', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'defuse-demo-'));
+  const now = new Date('2026-03-15T12:00:00.000Z');
+  let database: Database;
+  let first: DemoResult;
+
+  beforeAll(async () => {
+    database = openSqlite(join(dir, 'demo.db'));
+    await migrateToLatest(database);
+    first = await seedDemo(database.db, now);
+  }, 60_000);
+
+  afterAll(async () => {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const distinct = async (column: 'status' | 'channel' | 'severity' | 'customer_state' | 'impact_kind') =>
+    (await database.db.selectFrom('cases').select(column).distinct().where('workspace_id', '=', first.workspace.id).execute()).map(
+      (r) => r[column],
+    );
+
+  it('creates a workspace with 200+ cases in every status, channel, severity and customer state', async () => {
+    expect(first.created).toBe(true);
+    expect(first.workspace.slug).toBe('harbor-pine-outfitters');
+    expect(first.cases).toBeGreaterThanOrEqual(200);
+    expect(new Set(await distinct('status'))).toEqual(new Set(CASE_STATUSES));
+    expect(new Set(await distinct('channel'))).toEqual(new Set(CHANNELS));
+    expect(new Set(await distinct('severity'))).toEqual(new Set(SEVERITIES));
+    expect(new Set(await distinct('customer_state'))).toEqual(new Set(CUSTOMER_STATES));
+    expect(new Set(await distinct('impact_kind'))).toEqual(new Set([...IMPACT_KINDS, null]));
+  });
+
+  it('uses every risk flag and keeps every case inside the last 120 days', async () => {
+    const rows = await database.db.selectFrom('cases').select(['risk_flags', 'reported_at', 'updated_at']).execute();
+    const flags = new Set(rows.flatMap((r) => JSON.parse(r.risk_flags) as string[]));
+    expect(flags).toEqual(new Set(RISK_FLAGS));
+    const earliest = now.getTime() - 121 * 24 * 3600_000;
+    for (const r of rows) {
+      expect(Date.parse(r.reported_at)).toBeGreaterThan(earliest);
+      expect(Date.parse(r.updated_at)).toBeLessThanOrEqual(now.getTime());
+    }
+  });
+
+  it('records statements from both sides, witnesses and corrections', async () => {
+    const parties = await database.db.selectFrom('statements').select('party').distinct().execute();
+    expect(new Set(parties.map((p) => p.party))).toEqual(new Set(['customer', 'employee', 'witness']));
+    const corrections = await database.db.selectFrom('statements').select('id').where('corrects_id', 'is not', null).execute();
+    expect(corrections.length).toBeGreaterThan(0);
+  });
+
+  it('leaves every hash chain intact', async () => {
+    const report = await verifyTimelines(database.db);
+    expect(report.casesChecked).toBe(first.cases);
+    expect(report.firstBreak).toBeNull();
+  });
+
+  it('returns a working login for every role', async () => {
+    expect(new Set(first.logins.map((l) => l.role))).toEqual(new Set(['admin', 'supervisor', 'hr', 'employee']));
+    expect(first.logins.filter((l) => l.role === 'supervisor')).toHaveLength(2);
+    for (const login of first.logins) {
+      expect(login.password.length).toBeGreaterThanOrEqual(10);
+      expect(await authenticateToken(database.db, login.token, now)).toMatchObject({ workspaceId: first.workspace.id, role: login.role });
+    }
+  });
+
+  it('creates nothing the second time and hands out new tokens', async () => {
+    const again = await seedDemo(database.db, new Date(now.getTime() + 3600_000));
+    expect(again.created).toBe(false);
+    expect(again.workspace).toEqual(first.workspace);
+    expect(again.cases).toBe(first.cases);
+    const count = await database.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(first.cases);
+    expect(again.logins.map((l) => [l.email, l.password])).toEqual(first.logins.map((l) => [l.email, l.password]));
+    expect(again.logins.map((l) => l.token)).not.toEqual(first.logins.map((l) => l.token));
+  });
+});
