@@ -142,7 +142,8 @@ program
       const verb = result.created ? 'Created' : 'Already present:';
       console.log(`${verb} demo workspace "${result.workspace.name}" with ${result.cases} cases`);
       const width = Math.max(...result.logins.map((l) => l.email.length));
-      for (const l of result.logins) console.log(`  ${l.role.padEnd(10)} ${l.email.padEnd(width)}  password ${l.password}  token ${l.token}`);
+      for (const l of result.logins)
+        console.log(`  ${l.role.padEnd(10)} ${l.email.padEnd(width)}  password ${l.password}  token ${l.token}`);
     });
   });
 
