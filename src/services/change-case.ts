@@ -1,5 +1,5 @@
 import type { PartyRole } from '../domain/case.js';
-import { assertTransition, isAcknowledging, isResolving, requiresReason } from '../domain/case-status.js';
+import { assertTransition, type CaseStatus, isAcknowledging, isResolving, requiresReason } from '../domain/case-status.js';
 import { AppError, invalid } from '../domain/errors.js';
 import { dueAt } from '../domain/sla.js';
 import { insertParties, updateCaseRow } from '../store/cases.js';
@@ -83,7 +83,7 @@ export function transitionCase(ctx: ServiceContext, ref: string, input: Transiti
   const ws = ctx.actor.workspaceId;
   return inTransaction(ctx.db, async (db) => {
     const row = await lockCase(db, ws, ref);
-    const from = row.status as CaseRow['status'] & Parameters<typeof assertTransition>[0];
+    const from = row.status as CaseStatus;
     assertTransition(from, input.to);
     if (requiresReason(input.to) && !input.reason?.trim()) throw invalid('reason', 'say why the case is reopened');
     const at = ctx.now.toISOString();
