@@ -65,6 +65,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
 
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
+  app.decorate('routePermissions', new Map());
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.setValidatorCompiler(validatorCompiler);
@@ -140,7 +141,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
 
   await app.register(
     async (v1) => {
-      requireDeclaredPermissions(v1);
+      requireDeclaredPermissions(v1, app.routePermissions);
       v1.addHook('onRequest', identify);
       v1.addHook('preHandler', gateByRole);
       await v1.register(authRoutes);
