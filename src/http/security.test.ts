@@ -252,6 +252,16 @@ describeEachDatabase('accounts and hardening', (kind) => {
     expect(await refs(cast.supervisorA.auth)).not.toContain(otherTeam.ref);
     expect(await refs(cast.supervisorB.auth)).toContain(otherTeam.ref);
     expect(await refs(cast.hr.auth)).toEqual(expect.arrayContaining([involved.ref, otherTeam.ref]));
+    // A report filed without a team lands in the reporter's team, where its supervisor finds it.
+    const reported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: cast.employeeA.auth,
+      payload: { title: 'Customer swore at me', summary: 'Over a late delivery.', channel: 'phone', severity: 3, customerState: 'hostile' },
+    });
+    expect(reported.json().teamId).toBe(cast.teamA.id);
+    expect(await refs(cast.supervisorA.auth)).toContain(reported.json().ref);
+    expect(await refs(cast.supervisorB.auth)).not.toContain(reported.json().ref);
     const customers = (await t.app.inject({ url: '/api/v1/customers', headers: cast.employeeA.auth })).json().items as {
       name: string;
       email: string | null;
