@@ -101,7 +101,8 @@ const RULES: readonly Rule[] = [
     strategy: 'diffuse',
     weight: 60,
     applies: (f) => f.employeeIsSubject,
-    reason: () => 'The complaint is about the employee handling it. Someone else should decide, so write down the facts and pass it up.',
+    reason: () =>
+      'The complaint is about the employee handling it. Someone else should decide, so put the facts in writing and pass it up.',
   },
   // Seed 000: the front line carries the company's reputation; legal and media threats need a
   // superior's judgement and a written record.
