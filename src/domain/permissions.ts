@@ -22,6 +22,7 @@ export const RESOURCES = [
   'user', // accounts of the workspace
   'token', // API tokens
   'access_log', // who read HR data, when and from where
+  'playbook', // the resolution playbooks and their guidance
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -57,6 +58,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'customer_contact', ['read'], 'involved'),
   ...rows('employee', 'user', ['list'], 'any'),
   ...rows('employee', 'token', ['list', 'create', 'delete'], 'self'),
+  ...rows('employee', 'playbook', ['list', 'read'], 'any'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -71,6 +73,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'customer_contact', ['read'], 'any'),
   ...rows('supervisor', 'user', ['list'], 'any'),
   ...rows('supervisor', 'token', ['list', 'create', 'delete'], 'self'),
+  ...rows('supervisor', 'playbook', ['list', 'read'], 'any'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -83,6 +86,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'customer_contact', ['read'], 'any'),
   ...rows('hr', 'user', ['list'], 'any'),
   ...rows('hr', 'token', ['list', 'create', 'delete'], 'self'),
+  ...rows('hr', 'playbook', ['list', 'read'], 'any'),
   ...rows('hr', 'access_log', ['list'], 'any'),
 
   // Admins run the workspace: everything in it.

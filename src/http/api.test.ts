@@ -129,4 +129,34 @@ describeEachDatabase('cases API', (kind) => {
     expect(res.statusCode).toBe(404);
     expect(res.json().type).toBe('urn:defuse:problem:not_found');
   });
+  it('lists the playbooks and recommends a strategy from the case facts, with reasons', async () => {
+    const list = await t.app.inject({ url: '/api/v1/playbooks', headers: t.auth });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((p: { key: string }) => p.key)).toEqual(
+      expect.arrayContaining([
+        'five-steps',
+        'six-tips',
+        'manager-mediation',
+        'strategy-withdraw',
+        'strategy-diffuse',
+        'strategy-confront',
+        'strategy-negotiate',
+      ]),
+    );
+    const one = await t.app.inject({ url: '/api/v1/playbooks/manager-mediation', headers: t.auth });
+    expect(one.json().steps.length).toBeGreaterThanOrEqual(5);
+    expect((await t.app.inject({ url: '/api/v1/playbooks/no-such-thing', headers: t.auth })).statusCode).toBe(404);
+
+    const hostile = (await post('/api/v1/cases', { ...validCase, customerState: 'hostile' })).json().ref as string;
+    const rec = await t.app.inject({ url: `/api/v1/cases/${hostile}/recommendation`, headers: t.auth });
+    expect(rec.statusCode).toBe(200);
+    expect(rec.json()).toMatchObject({ strategy: 'withdraw', facts: { customerState: 'hostile' } });
+    expect(rec.json().reasons.length).toBeGreaterThan(0);
+    expect(rec.json().alternatives).toHaveLength(3);
+    const calm = (await post('/api/v1/cases', { ...validCase, customerState: 'calm', severity: 4 })).json().ref as string;
+    const policy = await t.app.inject({ url: `/api/v1/cases/${calm}/recommendation?policyAtStake=true`, headers: t.auth });
+    expect(policy.json().strategy).toBe('confront');
+    const bad = await t.app.inject({ url: `/api/v1/cases/${calm}/recommendation?policyAtStake=maybe`, headers: t.auth });
+    expect(bad.statusCode).toBe(400);
+  });
 });

@@ -21,6 +21,7 @@ import { accountRoutes } from './routes/accounts.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { directoryRoutes } from './routes/directory.js';
+import { playbookRoutes } from './routes/playbooks.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -148,6 +149,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
       await v1.register(accountRoutes);
       await v1.register(caseRoutes);
       await v1.register(directoryRoutes);
+      await v1.register(playbookRoutes);
     },
     { prefix: '/api/v1' },
   );

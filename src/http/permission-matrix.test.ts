@@ -126,6 +126,9 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     subject: { teamIds: [w.cast.teamA.id], ownerUserId: w.cast.employeeA.actor.userId },
   }),
   'GET /api/v1/customers': plain('/api/v1/customers'),
+  'GET /api/v1/playbooks': plain('/api/v1/playbooks'),
+  'GET /api/v1/playbooks/{key}': plain('/api/v1/playbooks/five-steps'),
+  'GET /api/v1/cases/{ref}/recommendation': onCase('/recommendation?policyAtStake=true'),
   'POST /api/v1/customers': plain('/api/v1/customers', () => ({ name: 'Ann Customer' })),
 };
 

@@ -187,3 +187,15 @@ export async function countCases(db: Db, workspaceId?: string): Promise<number> 
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** How many other cases this customer had before the given moment. */
+export async function countEarlierCasesOfCustomer(db: Db, workspaceId: string, customerId: string, before: string): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_id', '=', customerId)
+    .where('reported_at', '<', before)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,38 @@
+import type { CustomerState, RiskFlag, Severity } from '../domain/case.js';
+import { type CaseFacts, type Recommendation, recommendStrategy } from '../domain/strategy.js';
+import { countEarlierCasesOfCustomer } from '../store/cases.js';
+import { loadCase } from './case-helpers.js';
+import type { ServiceContext } from './context.js';
+
+export type RecommendationInput = { policyAtStake?: boolean | undefined; abusive?: boolean | undefined };
+
+/**
+ * Recommends a strategy for a case from its recorded facts. What the record cannot know — whether
+ * a clear policy rules out what the customer asks, whether the customer was abusive — the handler says.
+ */
+export async function recommendForCase(
+  ctx: ServiceContext,
+  ref: string,
+  input: RecommendationInput = {},
+): Promise<Recommendation & { facts: CaseFacts & { threats: RiskFlag[] } }> {
+  const { row } = await loadCase(ctx.db, ctx.actor, ref);
+  const parties = await ctx.db
+    .selectFrom('case_parties')
+    .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
+    .select(['employees.user_id', 'case_parties.role'])
+    .where('case_parties.workspace_id', '=', row.workspace_id)
+    .where('case_parties.case_id', '=', row.id)
+    .execute();
+  const handler = row.assignee_id ?? ctx.actor.userId;
+  const facts: CaseFacts & { threats: RiskFlag[] } = {
+    customerState: row.customer_state as CustomerState,
+    severity: row.severity as Severity,
+    amountAtStake: row.impact_amount_minor === null ? null : row.impact_amount_minor / 100,
+    threats: JSON.parse(row.risk_flags) as RiskFlag[],
+    employeeIsSubject: parties.some((p) => p.role === 'primary' && p.user_id === handler),
+    policyAtStake: input.policyAtStake ?? false,
+    customerPriorCases: row.customer_id ? await countEarlierCasesOfCustomer(ctx.db, row.workspace_id, row.customer_id, row.reported_at) : 0,
+    abusive: input.abusive ?? false,
+  };
+  return { ...recommendStrategy(facts), facts };
+}
