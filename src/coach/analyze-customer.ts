@@ -1,0 +1,111 @@
+import {
+  type CustomerReading,
+  type Emotion,
+  ESCALATION_KINDS,
+  type EscalationKind,
+  type Finding,
+  WANT_KINDS,
+  type WantKind,
+} from '../domain/coach.js';
+import { EMOTION_CUES, ESCALATION, INTENSIFIERS, PROFANITY, WANTS } from './lexicon.js';
+import { addFindings, byPosition, compilePhrases, matchSpans } from './patterns.js';
+import type { TextReading } from './read-text.js';
+import { findShouting } from './shouting.js';
+
+type NegativeOrGrateful = Exclude<Emotion, 'neutral'>;
+
+const ESCALATION_RE = ESCALATION_KINDS.map((kind) => [kind, compilePhrases(ESCALATION[kind])] as const);
+const WANT_RE = WANT_KINDS.map((kind) => [kind, compilePhrases(WANTS[kind])] as const);
+const EMOTION_RE = (Object.keys(EMOTION_CUES) as NegativeOrGrateful[]).map(
+  (emotion) => [emotion, EMOTION_CUES[emotion].map(([weight, sources]) => [weight, compilePhrases(sources)] as const)] as const,
+);
+const PROFANITY_RE = compilePhrases([PROFANITY]);
+const INTENSIFIER_RE = compilePhrases([INTENSIFIERS]);
+const EXCLAMATION_RUN = /!{2,}|(?:!\s*){2,}/g;
+
+/** Ties go to the emotion that most changes how the reply should start (anger before gratitude). */
+const PRIORITY: NegativeOrGrateful[] = ['anger', 'frustration', 'anxiety', 'confusion', 'disappointment', 'gratitude'];
+
+/** How heated each emotion starts before the signals of this message are added. */
+const BASE_INTENSITY: Record<Emotion, number> = {
+  neutral: 0.05,
+  gratitude: 0.2,
+  confusion: 0.2,
+  disappointment: 0.3,
+  anxiety: 0.35,
+  frustration: 0.4,
+  anger: 0.55,
+};
+
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+/** Reads a customer message: the emotion that dominates, how heated it is, what they threaten and what they want. */
+export function analyzeCustomer(text: string, reading: TextReading): CustomerReading {
+  const escalation: Finding<EscalationKind>[] = [];
+  for (const [kind, re] of ESCALATION_RE) addFindings(escalation, kind, matchSpans(re, text));
+  const wants: Finding<WantKind>[] = [];
+  for (const [kind, re] of WANT_RE) addFindings(wants, kind, matchSpans(re, text));
+
+  const scores: Record<NegativeOrGrateful, number> = {
+    anger: 0,
+    frustration: 0,
+    disappointment: 0,
+    anxiety: 0,
+    confusion: 0,
+    gratitude: 0,
+  };
+  let strongCues = 0;
+  for (const [emotion, cues] of EMOTION_RE) {
+    for (const [weight, re] of cues) {
+      const hits = matchSpans(re, text).length;
+      scores[emotion] += weight * hits;
+      if (weight >= 2 && emotion !== 'gratitude') strongCues += hits;
+    }
+  }
+  const profanity = matchSpans(PROFANITY_RE, text, false).length;
+  const shouting = findShouting(text).length;
+  EXCLAMATION_RUN.lastIndex = 0;
+  const exclamations = count(EXCLAMATION_RUN, text);
+  const threats = escalation.filter((f) => f.kind === 'legal' || f.kind === 'media' || f.kind === 'review').length;
+  const repeats = escalation.filter((f) => f.kind === 'repeat_contact').length;
+
+  // Heat without a named feeling reads as anger; having to chase reads as frustration (seed 004's forgotten call-back).
+  scores.anger += 1.5 * Math.min(profanity, 2) + (shouting > 0 ? 1 : 0) + 0.5 * Math.min(exclamations, 2) + 0.75 * Math.min(threats, 2);
+  scores.frustration += 1.5 * Math.min(repeats, 2);
+  if (scores.gratitude > 0 && scores.anger + scores.frustration + scores.disappointment >= 2) scores.gratitude = 0; // sarcasm or a polite sign-off
+
+  let emotion: Emotion = 'neutral';
+  let best = 0.99;
+  for (const e of PRIORITY) {
+    if (scores[e] > best) {
+      best = scores[e];
+      emotion = e;
+    }
+  }
+  // No named feeling but clearly negative words: the usual state of a complaint is frustration.
+  if (emotion === 'neutral' && reading.sentiment <= -0.3) emotion = 'frustration';
+
+  const intensifiers = matchSpans(INTENSIFIER_RE, text, false).length;
+  let intensity = BASE_INTENSITY[emotion];
+  if (emotion !== 'neutral') {
+    intensity +=
+      Math.min(0.25, 0.08 * strongCues) +
+      Math.min(0.2, 0.1 * shouting) +
+      Math.min(0.15, 0.06 * exclamations) +
+      Math.min(0.2, 0.1 * profanity) +
+      Math.min(0.1, 0.03 * intensifiers) +
+      Math.min(0.1, 0.05 * threats) +
+      0.15 * Math.max(0, emotion === 'gratitude' ? reading.sentiment : -reading.sentiment);
+  }
+  return {
+    emotion,
+    intensity: Math.round(Math.min(1, Math.max(0, intensity)) * 100) / 100,
+    escalation: escalation.sort(byPosition),
+    wants: wants.sort(byPosition),
+  };
+}
