@@ -23,6 +23,15 @@ const PROFANITY_RE = compilePhrases([PROFANITY]);
 const INTENSIFIER_RE = compilePhrases([INTENSIFIERS]);
 const EXCLAMATION_RUN = /!{2,}|(?:!\s*){2,}/g;
 
+// "The refund arrived", "thanks for getting back to me": the thing is already done, so it is not a want.
+const DONE_AFTER =
+  /^\s*(?:has |have |had )?(?:just )?(?:arrived|came|come|was (?:quick|fine|great|received|processed|perfect)|is (?:fine|perfect|great)|went through|worked|turned up)\b/i;
+const DONE_BEFORE = /(?:thanks|thank you|thx) for (?:\w+ )?$|\b(?:I was|I've been|I have been|got) $/i;
+
+function isSettled(text: string, [start, end]: [number, number]): boolean {
+  return DONE_AFTER.test(text.slice(end, end + 40)) || DONE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
+
 /** Ties go to the emotion that most changes how the reply should start (anger before gratitude). */
 const PRIORITY: NegativeOrGrateful[] = ['anger', 'frustration', 'anxiety', 'confusion', 'disappointment', 'gratitude'];
 
@@ -37,6 +46,15 @@ const BASE_INTENSITY: Record<Emotion, number> = {
   anger: 0.55,
 };
 
+const TURN = /\b(?:but|however|although|though|yet)\b/gi;
+
+function lastTurn(text: string): number {
+  TURN.lastIndex = 0;
+  let at = Number.POSITIVE_INFINITY;
+  for (let m = TURN.exec(text); m; m = TURN.exec(text)) at = m.index;
+  return at;
+}
+
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let n = 0;
@@ -49,7 +67,12 @@ export function analyzeCustomer(text: string, reading: TextReading): CustomerRea
   const escalation: Finding<EscalationKind>[] = [];
   for (const [kind, re] of ESCALATION_RE) addFindings(escalation, kind, matchSpans(re, text));
   const wants: Finding<WantKind>[] = [];
-  for (const [kind, re] of WANT_RE) addFindings(wants, kind, matchSpans(re, text));
+  for (const [kind, re] of WANT_RE)
+    addFindings(
+      wants,
+      kind,
+      matchSpans(re, text).filter((span) => !isSettled(text, span)),
+    );
 
   const scores: Record<NegativeOrGrateful, number> = {
     anger: 0,
@@ -60,23 +83,27 @@ export function analyzeCustomer(text: string, reading: TextReading): CustomerRea
     gratitude: 0,
   };
   let strongCues = 0;
+  // What follows the last "but" is what the writer means: "I was ready to be annoyed but you went above and beyond".
+  const turn = lastTurn(text);
   for (const [emotion, cues] of EMOTION_RE) {
     for (const [weight, re] of cues) {
-      const hits = matchSpans(re, text).length;
-      scores[emotion] += weight * hits;
-      if (weight >= 2 && emotion !== 'gratitude') strongCues += hits;
+      for (const [start] of matchSpans(re, text)) {
+        scores[emotion] += start >= turn ? weight * 1.5 : weight;
+        if (weight >= 2 && emotion !== 'gratitude') strongCues++;
+      }
     }
   }
   const profanity = matchSpans(PROFANITY_RE, text, false).length;
   const shouting = findShouting(text).length;
   EXCLAMATION_RUN.lastIndex = 0;
   const exclamations = count(EXCLAMATION_RUN, text);
-  const threats = escalation.filter((f) => f.kind === 'legal' || f.kind === 'media' || f.kind === 'review').length;
+  const threats = escalation.filter((f) => f.kind === 'legal' || f.kind === 'media' || f.kind === 'review' || f.kind === 'leave').length;
+  const overTheirHead = escalation.some((f) => f.kind === 'manager');
   const repeats = escalation.filter((f) => f.kind === 'repeat_contact').length;
 
   // Heat without a named feeling reads as anger; having to chase reads as frustration (seed 004's forgotten call-back).
-  scores.anger += 1.5 * Math.min(profanity, 2) + (shouting > 0 ? 1 : 0) + 0.5 * Math.min(exclamations, 2) + 0.75 * Math.min(threats, 2);
-  scores.frustration += 1.5 * Math.min(repeats, 2);
+  scores.anger += 1.5 * Math.min(profanity, 2) + (shouting > 0 ? 1 : 0) + 0.5 * Math.min(exclamations, 2) + Math.min(threats, 2);
+  scores.frustration += 1.5 * Math.min(repeats, 2) + (overTheirHead ? 1 : 0);
   if (scores.gratitude > 0 && scores.anger + scores.frustration + scores.disappointment >= 2) scores.gratitude = 0; // sarcasm or a polite sign-off
 
   let emotion: Emotion = 'neutral';
@@ -102,10 +129,12 @@ export function analyzeCustomer(text: string, reading: TextReading): CustomerRea
       Math.min(0.1, 0.05 * threats) +
       0.15 * Math.max(0, emotion === 'gratitude' ? reading.sentiment : -reading.sentiment);
   }
+  // A grateful customer asking where to leave a review is offering praise, not threatening.
+  const flags = emotion === 'gratitude' ? escalation.filter((f) => f.kind !== 'review' && f.kind !== 'leave') : escalation;
   return {
     emotion,
     intensity: Math.round(Math.min(1, Math.max(0, intensity)) * 100) / 100,
-    escalation: escalation.sort(byPosition),
+    escalation: flags.sort(byPosition),
     wants: wants.sort(byPosition),
   };
 }

@@ -16,6 +16,8 @@ const OPEN_RE = new RegExp(OPEN_QUESTION.replace(/ /g, String.raw`\s+`).replace(
 /** A clause that starts like a question, so the span of a question leaves out the apology before it. */
 const QUESTION_START =
   /^(?:what|how|why|when|where|which|who|whose|is|are|was|were|do|does|did|can|could|would|will|shall|should|have|has|had|may|might|tell me|walk me)\b/i;
+/** "You can change it in My orders" reuses the customer's words but instructs rather than restates. */
+const INSTRUCTION = /^\s*(?:you can|you could|you'll need|you need|you should|you must|please)\b/i;
 const SECOND_PERSON = /\b(?:you|your|you're|you've|yours)\b/i;
 /** Acronyms in the jargon list match only in capitals, so "mid-week" or "pos" in prose do not count. */
 const JARGON_CAPS = new RegExp(String.raw`(?<![\w'’])(?:${JARGON.filter((t) => /^[A-Z0-9&]+$/.test(t)).join('|')})(?![\w'’])`, 'g');
@@ -68,7 +70,7 @@ function findQuestions(text: string, reading: TextReading): Move[] {
     if (!sentence.endsWith('?')) continue;
     // The question is the last clause that opens like one; an apology or greeting before it is not.
     let from = 0;
-    const clause = /[,;:—–]\s*/g;
+    const clause = /[,;:—–]\s*|\s-\s/g;
     for (let m = clause.exec(sentence); m; m = clause.exec(sentence)) {
       if (QUESTION_START.test(sentence.slice(m.index + m[0].length))) from = m.index + m[0].length;
     }
@@ -92,8 +94,9 @@ function findParaphrases(text: string, reading: TextReading, others: readonly Mo
     if (spans.some((s) => overlaps(s, span))) return;
     const shared = new Set((reading.content[i] ?? []).filter((l) => customer.has(l))).size;
     const aboutThem = SECOND_PERSON.test(text.slice(span[0], span[1]));
+    const sentence = text.slice(span[0], span[1]);
     const isOffer = others.some((m) => (m.kind === 'solution' || m.kind === 'commitment') && overlaps(m.span, span));
-    if ((shared >= 3 && aboutThem && !isOffer) || shared >= 5) spans.push(span);
+    if (shared >= 2 && aboutThem && !isOffer && !INSTRUCTION.test(sentence)) spans.push(span);
   });
   return spans;
 }

@@ -127,7 +127,7 @@ export function createReader(): Reader {
       for (let i = first; i <= last; i++) {
         if (wordStart[i]) words++;
         const l = lemma[i];
-        if (l && l.length > 1 && !GENERIC.has(l)) lemmas.push(l);
+        if (l && l.length > 1 && !GENERIC.has(l) && !l.includes("'")) lemmas.push(l);
       }
       sentenceWords.push(words);
       content.push(lemmas);
