@@ -11,6 +11,7 @@ type PhraseMove = Exclude<MoveKind, 'question'>;
 type PhraseProblem = keyof typeof PROBLEMS;
 
 const MOVE_RE = (Object.keys(MOVES) as PhraseMove[]).map((kind) => [kind, compilePhrases(MOVES[kind])] as const);
+const PARAPHRASE_RE = compilePhrases(MOVES.paraphrase);
 const PROBLEM_RE = (Object.keys(PROBLEMS) as PhraseProblem[]).map((kind) => [kind, compilePhrases(PROBLEMS[kind])] as const);
 const OPEN_RE = new RegExp(OPEN_QUESTION.replace(/ /g, String.raw`\s+`).replace(/'/g, "['’]"), 'i');
 /** A clause that starts like a question, so the span of a question leaves out the apology before it. */
@@ -82,10 +83,11 @@ function findQuestions(text: string, reading: TextReading): Move[] {
 
 function findParaphrases(text: string, reading: TextReading, others: readonly Move[], customer?: ReadonlySet<string>): Span[] {
   const spans: Span[] = [];
-  // A summary phrase ("so what you're saying is…") covers the rest of its sentence: that is the restatement.
-  for (const [phraseStart] of matchSpans(MOVE_RE.find(([k]) => k === 'paraphrase')?.[1] as RegExp, text)) {
+  // A summary phrase ("so what you're saying is…", "you were told…") marks its sentence as the restatement.
+  for (const [phraseStart, phraseEnd] of matchSpans(PARAPHRASE_RE, text)) {
     const sentence = reading.sentences[sentenceOf(reading, phraseStart)];
-    spans.push([phraseStart, sentence ? sentence[1] : text.length]);
+    const span: Span = sentence ? [Math.min(sentence[0], phraseStart), Math.max(sentence[1], phraseEnd)] : [phraseStart, phraseEnd];
+    if (!spans.some((s) => overlaps(s, span))) spans.push(span);
   }
   if (!customer || customer.size === 0) return spans;
   // Without such a phrase, a sentence about "you" that reuses the customer's own content words restates

@@ -71,6 +71,7 @@ export const ESCALATION: Record<EscalationKind, string[]> = {
     '(?:above|over) (?:your|their) head',
     '(?:complaint|complain) (?:to|with) (?:your )?(?:head office|management|corporate|the CEO)',
     'formal complaint',
+    '(?:put|transfer|pass) me (?:through |over )?to (?:your|a|the) (?:manager|supervisor|boss)',
     '(?:line manager|area manager|store manager|someone (?:more )?senior|somebody (?:more )?senior|head office|higher up|someone who can (?:actually )?make (?:a|the) decision|who do I (?:speak|talk|complain) to)',
     '(?:be|get|getting|gets) escalated',
   ],
@@ -135,6 +136,7 @@ export const WANTS: Record<WantKind, string[]> = {
     String.raw`(?:escalate|escalated) (?:this|it|my \w+)`,
     '(?:pass|passed|send|forward|refer) (?:this|it|my complaint) (?:up|on|to (?:your )?(?:manager|management|head office|someone senior))',
     '(?:manager|supervisor) (?:to )?(?:call|contact|ring|get back to) (?:me|us)',
+    '(?:put|transfer|pass) me (?:through |over )?to (?:your|a|the) (?:manager|supervisor|boss)',
     '(?:line manager|someone (?:more )?senior|somebody (?:more )?senior|someone who can (?:actually )?make (?:a|the) decision|talk to a human|(?:go|goes|sent|send) to head office|be escalated|who do I (?:speak|talk|complain) to|passed to the (?:store |area )?manager)',
   ],
 };
