@@ -15,7 +15,6 @@ export type TextReading = {
 
 type Reader = (text: string) => TextReading;
 
-const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
 /** Lemmas too common in complaints and replies to show that a reply restates this customer's story. */
 const GENERIC = new Set([
   'be',
@@ -81,53 +80,64 @@ const GENERIC = new Set([
   'not',
 ]);
 
+/** A crude stem ("refunds", "refunded" → "refund") that is enough to match a customer's words in a reply. */
+function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ied')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 4 && word.endsWith('es') && !word.endsWith('ses')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
 /**
  * Builds the one wink-nlp instance of a coach. Loading the model takes a few hundred milliseconds and
- * tens of megabytes, so it happens once per process (createCoach), never per text.
+ * tens of megabytes, so it happens once per process (createCoach), never per text. The pipeline
+ * leaves out part-of-speech tagging: it is the costliest step and a stop-word list plus a crude stem
+ * is enough to compare a reply's words with the customer's.
  */
 export function createReader(): Reader {
-  const nlp = winkNLP(model, ['sbd', 'negation', 'sentiment', 'pos']);
+  const nlp = winkNLP(model, ['sbd', 'negation', 'sentiment']);
   const its = nlp.its;
   return (text) => {
     const doc = nlp.readDoc(text);
     const tokens = doc.tokens();
-    const n = tokens.length();
+    const values = tokens.out(its.value) as string[];
+    const spaces = tokens.out(its.precedingSpaces) as string[];
+    const types = tokens.out(its.type) as string[];
+    const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+    const n = values.length;
     const starts = new Array<number>(n);
     const ends = new Array<number>(n);
-    const wordStart = new Array<boolean>(n);
-    const lemma = new Array<string | null>(n);
     let cursor = 0;
-    tokens.each((t, i) => {
-      const value = t.out();
-      const spaces = t.out(its.precedingSpaces);
-      let at = cursor + spaces.length;
+    for (let i = 0; i < n; i++) {
+      const value = values[i] as string;
+      let at = cursor + (spaces[i] as string).length;
       // wink keeps the original characters; if a token ever differs (normalised quotes, say), find it instead.
-      if (text.startsWith(value, at) === false) {
+      if (!text.startsWith(value, at)) {
         const found = text.indexOf(value, cursor);
-        at = found >= 0 ? found : at;
+        if (found >= 0) at = found;
       }
       starts[i] = at;
       ends[i] = Math.min(text.length, at + value.length);
       cursor = ends[i] as number;
-      const type = t.out(its.type);
-      wordStart[i] = type !== 'punctuation' && (i === 0 || spaces.length > 0);
-      lemma[i] =
-        (type === 'word' || type === 'number') && !t.out(its.stopWordFlag) && CONTENT_POS.has(t.out(its.pos))
-          ? (t.out(its.lemma as unknown as typeof its.value) as string).toLowerCase()
-          : null;
-    });
+    }
     const sentences: Span[] = [];
     const sentenceWords: number[] = [];
     const content: string[][] = [];
+    if (n === 0) return { sentences, sentenceWords, content, sentiment: 0 };
     for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
-      if (n === 0) break;
       sentences.push([starts[first] ?? 0, ends[last] ?? text.length]);
       let words = 0;
       const lemmas: string[] = [];
       for (let i = first; i <= last; i++) {
-        if (wordStart[i]) words++;
-        const l = lemma[i];
-        if (l && l.length > 1 && !GENERIC.has(l) && !l.includes("'")) lemmas.push(l);
+        const type = types[i];
+        if (type !== 'punctuation' && (i === first || (spaces[i] as string).length > 0)) words++;
+        if ((type !== 'word' && type !== 'number') || stops[i]) continue;
+        const word = (values[i] as string).toLowerCase();
+        if (word.length < 2 || word.includes("'") || word.includes('’')) continue;
+        const l = stem(word);
+        if (!GENERIC.has(l) && !GENERIC.has(word)) lemmas.push(l);
       }
       sentenceWords.push(words);
       content.push(lemmas);
