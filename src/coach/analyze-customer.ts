@@ -7,7 +7,7 @@ import {
   WANT_KINDS,
   type WantKind,
 } from '../domain/coach.js';
-import { EMOTION_CUES, ESCALATION, INTENSIFIERS, PROFANITY, WANTS } from './lexicon.js';
+import { EMOTION_CUES, ESCALATION, INTENSIFIERS, MILD_PROFANITY, PROFANITY, WANTS } from './lexicon.js';
 import { addFindings, byPosition, compilePhrases, matchSpans } from './patterns.js';
 import type { TextReading } from './read-text.js';
 import { findShouting } from './shouting.js';
@@ -20,6 +20,7 @@ const EMOTION_RE = (Object.keys(EMOTION_CUES) as NegativeOrGrateful[]).map(
   (emotion) => [emotion, EMOTION_CUES[emotion].map(([weight, sources]) => [weight, compilePhrases(sources)] as const)] as const,
 );
 const PROFANITY_RE = compilePhrases([PROFANITY]);
+const MILD_PROFANITY_RE = compilePhrases([MILD_PROFANITY]);
 const INTENSIFIER_RE = compilePhrases([INTENSIFIERS]);
 const EXCLAMATION_RUN = /!{2,}|(?:!\s*){2,}/g;
 
@@ -94,7 +95,12 @@ export function analyzeCustomer(text: string, reading: TextReading): CustomerRea
     }
   }
   const profanity = matchSpans(PROFANITY_RE, text, false).length;
-  const shouting = findShouting(text).length;
+  const mildProfanity = matchSpans(MILD_PROFANITY_RE, text, false).length;
+  const loud = findShouting(text);
+  const shouting = loud.length;
+  // One capitalised word is emphasis ("I did NOT order this"); a run of them or piled-up marks is shouting.
+  // Piled-up marks ("!!!") are excitement as often as anger: they add heat (intensity) but no verdict.
+  const yelling = loud.some(([a, b]) => /[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}/.test(text.slice(a, b)));
   EXCLAMATION_RUN.lastIndex = 0;
   const exclamations = count(EXCLAMATION_RUN, text);
   const threats = escalation.filter((f) => f.kind === 'legal' || f.kind === 'media' || f.kind === 'review' || f.kind === 'leave').length;
@@ -102,7 +108,10 @@ export function analyzeCustomer(text: string, reading: TextReading): CustomerRea
   const repeats = escalation.filter((f) => f.kind === 'repeat_contact').length;
 
   // Heat without a named feeling reads as anger; having to chase reads as frustration (seed 004's forgotten call-back).
-  scores.anger += 1.5 * Math.min(profanity, 2) + (shouting > 0 ? 1 : 0) + 0.5 * Math.min(exclamations, 2) + Math.min(threats, 2);
+  // Swearing in an otherwise warm message ("the absolute f***ing best") is enthusiasm, not anger.
+  const swearWeight = reading.sentiment < 0.2 ? 1.5 : 0.5;
+  scores.anger +=
+    swearWeight * Math.min(profanity, 2) + 0.5 * Math.min(mildProfanity, 2) + (yelling ? 1 : shouting > 0 ? 0.5 : 0) + Math.min(threats, 2);
   scores.frustration += 1.5 * Math.min(repeats, 2) + (overTheirHead ? 1 : 0);
   if (scores.gratitude > 0 && scores.anger + scores.frustration + scores.disappointment >= 2) scores.gratitude = 0; // sarcasm or a polite sign-off
 
@@ -114,8 +123,10 @@ export function analyzeCustomer(text: string, reading: TextReading): CustomerRea
       emotion = e;
     }
   }
+  // Negative words alone do not make a complaint ("he died", "the fear of it"); with a demand or a threat they do.
+  const complaint = wants.length > 0 || escalation.length > 0;
   // No named feeling but clearly negative words: the usual state of a complaint is frustration.
-  if (emotion === 'neutral' && reading.sentiment <= -0.3) emotion = 'frustration';
+  if (emotion === 'neutral' && reading.sentiment <= -0.3 && complaint) emotion = 'frustration';
 
   const intensifiers = matchSpans(INTENSIFIER_RE, text, false).length;
   let intensity = BASE_INTENSITY[emotion];
@@ -124,7 +135,7 @@ export function analyzeCustomer(text: string, reading: TextReading): CustomerRea
       Math.min(0.25, 0.08 * strongCues) +
       Math.min(0.2, 0.1 * shouting) +
       Math.min(0.15, 0.06 * exclamations) +
-      Math.min(0.2, 0.1 * profanity) +
+      Math.min(0.2, 0.1 * (profanity + mildProfanity)) +
       Math.min(0.1, 0.03 * intensifiers) +
       Math.min(0.1, 0.05 * threats) +
       0.15 * Math.max(0, emotion === 'gratitude' ? reading.sentiment : -reading.sentiment);

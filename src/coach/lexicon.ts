@@ -238,7 +238,9 @@ export const EMOTION_CUES: Record<Exclude<Emotion, 'neutral'>, [number, string[]
 };
 
 /** Words that raise a message's heat beyond its sentiment: profanity and intensifiers. */
-export const PROFANITY = String.raw`f+u+c+k+\w*|f\*+k?\w*|shit\w*|sh\*t|crap|crappy|bullshit|bs|damn|damned|goddamn\w*|bloody|hell|wtf|ffs|arse|ass|asshole|bastards?|bitch\w*|piss\w*|screw you|screwed`;
+export const PROFANITY = String.raw`f+u+c+k+\w*|f\*+k?\w*|shit\w*|sh\*t|bullshit|bs|goddamn\w*|wtf|ffs|asshole|bastards?|bitch\w*|piss(?:ed)? off|screw you`;
+/** Swearing that is as often casual as angry ("damn, that was quick"): it adds heat, not a verdict. */
+export const MILD_PROFANITY = 'crap|crappy|damn|damned|bloody|hell|arse|ass|screwed|pissed';
 export const INTENSIFIERS =
   'very|so|really|extremely|absolutely|completely|totally|utterly|incredibly|seriously|beyond|ridiculously|insanely|truly|deeply|fully|entirely|most|never|ever|every|all|always';
 

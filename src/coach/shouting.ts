@@ -24,6 +24,11 @@ export function findShouting(text: string): Span[] {
   };
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const word = m[0];
+    // "[NAME]" and the like are placeholders left by redaction, not shouting.
+    if (text[m.index - 1] === '[' && text[m.index + word.length] === ']') {
+      close();
+      continue;
+    }
     const isCaps = !LOWER.test(word) && (word.length >= 2 || word === 'I' || word === 'A');
     if (!isCaps) {
       close();
