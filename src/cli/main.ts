@@ -10,6 +10,7 @@ import { type Database, openDatabase } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
+import { registerCoachCommand } from './coach-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
@@ -155,6 +156,8 @@ program
       console.log('\nSign in at http://localhost:3000 with an email and password, or send a token as "Authorization: Bearer <token>".');
     });
   });
+
+registerCoachCommand(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`defuse: ${message}\n`);

@@ -1,12 +1,14 @@
-import { AppError, type FieldError } from './errors.js';
-import { BUILT_IN_PLAYBOOKS } from './playbook-library.js';
-
 /**
  * The moves the reply coach recognises in a draft reply. A playbook step names the moves it
  * expects, so the coach can say which ones the reply still lacks.
  */
-export const COACH_MOVES = ['question', 'paraphrase', 'empathy', 'apology', 'reassurance', 'solution', 'commitment', 'thanks'] as const;
-export type MoveKind = (typeof COACH_MOVES)[number];
+import { MOVE_KINDS, type MoveKind } from './coach.js';
+import { AppError, type FieldError } from './errors.js';
+import { BUILT_IN_PLAYBOOKS } from './playbook-library.js';
+
+/** The reply coach's moves: what a playbook step can expect a reply to make. */
+export const COACH_MOVES = MOVE_KINDS;
+export type { MoveKind };
 
 export type PlaybookStep = {
   /** Stable within its playbook; step progress on a case is recorded by this key. */

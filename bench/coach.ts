@@ -1,0 +1,245 @@
+/**
+ * Reply-coach benchmark — PRODUCT.md §5 budget for the coach and the quality figures of issue 7.
+ *
+ * What it measures, in this one process (Node runs the analysis on one thread, so this is one core):
+ *   - the coach over the labelled corpus (test/fixtures/coach/*.jsonl) repeated to ≥ 10,000 texts:
+ *     median and p99 per-text latency and texts/s, beside vader-sentiment and AFINN (`sentiment`)
+ *     scoring the very same texts, with ratios;
+ *   - replies of about 40 words (35–45), the budget's case: median ≤ 1 ms, p99 ≤ 5 ms;
+ *   - when the GoEmotions dev split is present (../shared/data/goemotions/ or $GOEMOTIONS_DIR),
+ *     precision/recall/F1 of detecting anger-or-annoyance: the coach (emotion anger or
+ *     frustration) against a VADER-negative (compound ≤ -0.05) and an AFINN-negative (score < 0)
+ *     baseline. The data is read in place and never copied into the repository.
+ *
+ * Why the baselines: they are the common off-the-shelf sentiment scorers. The coach does far more per
+ * text (emotion, threats, wants, moves, problems, spans, score), so the latency ratio is the price of
+ * that; the GoEmotions figures show whether the extra work also reads upset people better.
+ *
+ * Run: `npm run bench:coach`. Exit code 0 even when a budget is missed (this is a report).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Sentiment from 'sentiment';
+import vader from 'vader-sentiment';
+import { createCoach } from '../src/coach/index.js';
+import type { CoachInput } from '../src/coach/types.js';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'coach');
+const GOEMOTIONS_DIR = process.env.GOEMOTIONS_DIR || resolve(ROOT, '..', 'shared', 'data', 'goemotions');
+const MIN_TEXTS = 10_000;
+const FORTY_WORD_RUNS = 10_000;
+const BUDGET = { medianMs: 1, p99Ms: 5 };
+const BUDGET_LINE = 'PRODUCT.md §5: coach, one reply of ~40 words: median ≤ 1 ms, p99 ≤ 5 ms on one core';
+
+type Stats = { perSec: number; p50: number; p99: number };
+
+// ---------------------------------------------------------------------------------------------
+// Corpus
+// ---------------------------------------------------------------------------------------------
+
+type Row = { text: string; customer?: string; glossary?: string[]; moves?: string[] };
+
+function loadCorpus(): { inputs: CoachInput[]; texts: string[]; replies: Row[] } {
+  const inputs: CoachInput[] = [];
+  const texts: string[] = [];
+  const replies: Row[] = [];
+  for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.jsonl'))) {
+    const isReply = file.includes('replies');
+    for (const line of readFileSync(join(FIXTURES, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const row = JSON.parse(line) as Row;
+      // A reply is analysed with its customer message when the corpus has one, as in the product.
+      inputs.push(isReply ? { reply: row.text, customer: row.customer, glossary: row.glossary } : { customer: row.text });
+      texts.push(isReply && row.customer ? `${row.customer}\n${row.text}` : row.text);
+      if (isReply) replies.push(row);
+    }
+  }
+  return { inputs, texts, replies };
+}
+
+const wordCount = (text: string) => text.trim().split(/\s+/).length;
+
+/** Replies of 35–45 words from the corpus; short ones are joined pairwise to reach the length. */
+function fortyWordReplies(replies: Row[]): string[] {
+  const out = replies.map((r) => r.text).filter((t) => wordCount(t) >= 35 && wordCount(t) <= 45);
+  const short = replies.map((r) => r.text).filter((t) => wordCount(t) >= 15 && wordCount(t) < 25);
+  for (let i = 0; i + 1 < short.length && out.length < 200; i += 2) {
+    const joined = `${short[i]} ${short[i + 1]}`;
+    if (wordCount(joined) >= 35 && wordCount(joined) <= 45) out.push(joined);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+// ---------------------------------------------------------------------------------------------
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** Runs op over `count` items one after another (after a warm-up), timing each with hrtime. */
+function measure<T>(items: readonly T[], count: number, op: (item: T) => unknown): Stats {
+  for (let i = 0; i < Math.min(2_000, count); i++) op(items[i % items.length] as T);
+  const times = new Float64Array(count);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) {
+    const t0 = process.hrtime.bigint();
+    op(items[i % items.length] as T);
+    times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  const totalS = Number(process.hrtime.bigint() - start) / 1e9;
+  times.sort();
+  return { perSec: count / totalS, p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+const fmtMs = (n: number) => (n >= 10 ? n.toFixed(1) : n >= 0.1 ? n.toFixed(3) : n.toFixed(4));
+const fmtX = (n: number) => `${n >= 10 ? n.toFixed(0) : n.toFixed(1)}×`;
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const row of rows) console.log(line(row));
+}
+
+// ---------------------------------------------------------------------------------------------
+// GoEmotions: anger-or-annoyance detection on the dev split
+// ---------------------------------------------------------------------------------------------
+
+type Quality = { p: number; r: number; f1: number };
+
+function quality(truth: readonly boolean[], predicted: readonly boolean[]): Quality {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  truth.forEach((t, i) => {
+    if (t && predicted[i]) tp++;
+    else if (predicted[i]) fp++;
+    else if (t) fn++;
+  });
+  const p = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const r = tp + fn === 0 ? 0 : tp / (tp + fn);
+  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+}
+
+function benchGoEmotions(coach: ReturnType<typeof createCoach>, afinn: Sentiment): void {
+  const devFile = join(GOEMOTIONS_DIR, 'original_dev.tsv');
+  const labelsFile = join(GOEMOTIONS_DIR, 'original_labels.txt');
+  console.log('\n== GoEmotions dev split: anger-or-annoyance detection ==');
+  if (!existsSync(devFile) || !existsSync(labelsFile)) {
+    console.log(
+      `  skipped: no GoEmotions data at ${GOEMOTIONS_DIR} (set GOEMOTIONS_DIR to point at original_dev.tsv and original_labels.txt)`,
+    );
+    return;
+  }
+  // Label ids index the labels file; look the two up by name rather than trusting 2 and 3.
+  const names = readFileSync(labelsFile, 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
+  const target = new Set(['anger', 'annoyance'].map((n) => String(names.indexOf(n))));
+  if (target.has('-1')) {
+    console.log(`  skipped: ${labelsFile} has no anger/annoyance labels`);
+    return;
+  }
+  const rows = readFileSync(devFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [text = '', ids = ''] = l.split('\t');
+      return { text, angry: ids.split(',').some((id) => target.has(id.trim())) };
+    });
+  const truth = rows.map((r) => r.angry);
+  const coachSays = rows.map((r) => {
+    const e = coach.analyze({ customer: r.text }).customer?.emotion;
+    return e === 'anger' || e === 'frustration';
+  });
+  const vaderSays = rows.map((r) => vader.SentimentIntensityAnalyzer.polarity_scores(r.text).compound <= -0.05);
+  const afinnSays = rows.map((r) => afinn.analyze(r.text).score < 0);
+  const positives = truth.filter(Boolean).length;
+  console.log(
+    `  ${fmtInt(rows.length)} comments, ${fmtInt(positives)} labelled anger or annoyance (ids ${[...target].join(', ')} of ${names.length} labels)`,
+  );
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  printTable(
+    ['detector', 'precision', 'recall', 'F1'],
+    [
+      ['coach (emotion anger or frustration)', coachSays],
+      ['VADER negative (compound ≤ -0.05)', vaderSays],
+      ['AFINN negative (score < 0)', afinnSays],
+    ].map(([name, says]) => {
+      const q = quality(truth, says as boolean[]);
+      return [name as string, pct(q.p), pct(q.r), pct(q.f1)];
+    }),
+  );
+  console.log('  Reddit comments, not customer messages: read these as a sanity check, not as the product target.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+function main(): void {
+  console.log(`Defuse reply-coach benchmark — node ${process.version}, one thread`);
+  const [load1] = loadavg();
+  const cores = availableParallelism();
+  console.log(`  machine: ${cores} cores, load average ${(load1 ?? 0).toFixed(2)}`);
+  // Tail latencies are the first casualty of a busy machine: say so beside the figures.
+  if ((load1 ?? 0) > cores * 0.75)
+    console.log('  !! the machine is busy (load ≥ 75% of cores): p99 figures will be inflated by other processes');
+  const loadStart = process.hrtime.bigint();
+  const coach = createCoach();
+  console.log(`  model load (createCoach): ${fmtMs(Number(process.hrtime.bigint() - loadStart) / 1e6)} ms, once per process`);
+  const afinn = new Sentiment();
+  const { inputs, texts, replies } = loadCorpus();
+  const count = Math.ceil(MIN_TEXTS / inputs.length) * inputs.length;
+  console.log(`  corpus: ${inputs.length} items (${replies.length} replies), repeated to ${fmtInt(count)} texts`);
+
+  const now = new Date();
+  const results: [string, Stats][] = [
+    ['coach (full analysis)', measure(inputs, count, (input) => coach.analyze({ ...input, now }))],
+    ['vader-sentiment', measure(texts, count, (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t))],
+    ['AFINN (sentiment)', measure(texts, count, (t) => afinn.analyze(t))],
+  ];
+  const [, coachStats] = results[0] as [string, Stats];
+  console.log('\n== Corpus, per text ==');
+  printTable(
+    ['scorer', 'median ms', 'p99 ms', 'texts/s', 'texts/s ÷ coach'],
+    results.map(([name, s]) => [name, fmtMs(s.p50), fmtMs(s.p99), fmtInt(s.perSec), fmtX(s.perSec / coachStats.perSec)]),
+  );
+
+  const forty = fortyWordReplies(replies);
+  const meanWords = forty.reduce((n, t) => n + wordCount(t), 0) / Math.max(1, forty.length);
+  const replyOnly = measure(forty, FORTY_WORD_RUNS, (reply) => coach.analyze({ reply, now }));
+  const withCustomer = measure(forty, FORTY_WORD_RUNS, (reply) =>
+    coach.analyze({ reply, customer: 'I was promised a call back on Monday about my refund and nobody rang. I want my money back.', now }),
+  );
+  console.log(
+    `\n== Replies of ~40 words (${forty.length} distinct, mean ${meanWords.toFixed(0)} words, ${fmtInt(FORTY_WORD_RUNS)} runs each) ==`,
+  );
+  printTable(
+    ['case', 'median ms', 'p99 ms', 'texts/s'],
+    [
+      ['reply alone', replyOnly],
+      ['reply + customer message', withCustomer],
+    ].map(([name, s]) => [name as string, fmtMs((s as Stats).p50), fmtMs((s as Stats).p99), fmtInt((s as Stats).perSec)]),
+  );
+  console.log(`\n  Budget — ${BUDGET_LINE}`);
+  for (const [name, s] of [
+    ['reply alone', replyOnly],
+    ['reply + customer', withCustomer],
+  ] as const) {
+    const ok = s.p50 <= BUDGET.medianMs && s.p99 <= BUDGET.p99Ms;
+    console.log(`  ${name.padEnd(16)}: ${ok ? 'PASS' : 'MISS'} (median ${fmtMs(s.p50)} ms, p99 ${fmtMs(s.p99)} ms)`);
+  }
+
+  benchGoEmotions(coach, afinn);
+}
+
+main();

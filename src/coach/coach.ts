@@ -1,0 +1,41 @@
+import { type CoachResult, DEFAULT_EXPECTED_MOVES, type MoveKind } from '../domain/coach.js';
+import { analyzeCustomer } from './analyze-customer.js';
+import { analyzeReply } from './analyze-reply.js';
+import { createReader } from './read-text.js';
+import type { CoachInput, CoachOptions } from './types.js';
+
+export type Coach = { analyze(input: CoachInput): CoachResult };
+
+/** A grateful customer needs thanks, not the repair moves of a complaint; everyone else gets the playbook default. */
+function expectedMoves(input: CoachInput, emotion: string | undefined): readonly MoveKind[] {
+  if (input.expectedMoves) return input.expectedMoves;
+  return emotion === 'gratitude' ? ['thanks'] : DEFAULT_EXPECTED_MOVES;
+}
+
+/**
+ * Creates a coach: loads the wink-nlp model once (a few hundred ms) and returns a pure, synchronous
+ * analyser that can be called for every keystroke-debounced draft.
+ */
+export function createCoach(options: CoachOptions = {}): Coach {
+  const read = createReader();
+  const maxSentenceWords = options.maxSentenceWords ?? 30;
+  return {
+    analyze(input) {
+      const result: CoachResult = {};
+      const customerText = input.customer?.trim() ? input.customer : undefined;
+      const replyText = input.reply?.trim() ? input.reply : undefined;
+      const customerReading = customerText === undefined ? undefined : read(customerText);
+      if (customerText !== undefined && customerReading) result.customer = analyzeCustomer(customerText, customerReading);
+      if (replyText !== undefined) {
+        result.reply = analyzeReply(replyText, read(replyText), {
+          now: input.now ?? new Date(),
+          expected: expectedMoves(input, result.customer?.emotion),
+          glossary: input.glossary ?? [],
+          maxSentenceWords,
+          customerContent: customerReading ? new Set(customerReading.content.flat()) : undefined,
+        });
+      }
+      return result;
+    },
+  };
+}

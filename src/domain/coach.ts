@@ -1,0 +1,55 @@
+/**
+ * Vocabulary and result shape of the reply coach (PRODUCT.md C5, INTERFACES.md "Coach result").
+ * It lives in domain/ so that the coach library, the HTTP contracts and the web app share one list
+ * of kinds; the names are a public contract: add kinds, never rename them.
+ */
+export const EMOTIONS = ['anger', 'frustration', 'disappointment', 'anxiety', 'confusion', 'gratitude', 'neutral'] as const;
+export const ESCALATION_KINDS = ['leave', 'review', 'legal', 'media', 'manager', 'repeat_contact'] as const;
+export const WANT_KINDS = ['refund', 'replacement', 'apology', 'explanation', 'callback', 'escalation'] as const;
+export const MOVE_KINDS = ['question', 'paraphrase', 'empathy', 'apology', 'reassurance', 'solution', 'commitment', 'thanks'] as const;
+export const PROBLEM_KINDS = ['blame', 'dismissive', 'deflection', 'jargon', 'long_sentence', 'shouting'] as const;
+export const SCORE_PARTS = ['empathy', 'comprehension', 'solution', 'tone', 'clarity', 'closing'] as const;
+
+export type Emotion = (typeof EMOTIONS)[number];
+export type EscalationKind = (typeof ESCALATION_KINDS)[number];
+export type WantKind = (typeof WANT_KINDS)[number];
+export type MoveKind = (typeof MOVE_KINDS)[number];
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+export type ScorePart = (typeof SCORE_PARTS)[number];
+
+/** [start, end) offsets in UTF-16 code units into the analysed text, so `text.slice(start, end)` gives the words. */
+export type Span = [number, number];
+
+export type Finding<K extends string> = { kind: K; span: Span };
+
+export type Move = {
+  kind: MoveKind;
+  span: Span;
+  /** Questions only: true for an open question (what, how, tell me…), false for a yes/no one. */
+  open?: boolean;
+  /** Commitments only: the promised time as ISO-8601, when the reply names one. */
+  due?: string;
+};
+
+export type CustomerReading = {
+  emotion: Emotion;
+  /** 0 (calm) to 1 (as heated as text gets). */
+  intensity: number;
+  escalation: Finding<EscalationKind>[];
+  wants: Finding<WantKind>[];
+};
+
+export type ScoreItem = { value: number; reason: string };
+
+export type ReplyReading = {
+  moves: Move[];
+  problems: Finding<ProblemKind>[];
+  missing: MoveKind[];
+  suggestions: string[];
+  score: { total: number; parts: Record<ScorePart, ScoreItem> };
+};
+
+export type CoachResult = { customer?: CustomerReading; reply?: ReplyReading };
+
+/** What the playbook step asks of a reply when the caller does not say (seed 004's five steps, compressed). */
+export const DEFAULT_EXPECTED_MOVES: readonly MoveKind[] = ['empathy', 'paraphrase', 'solution', 'commitment'];
