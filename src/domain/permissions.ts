@@ -23,6 +23,7 @@ export const RESOURCES = [
   'token', // API tokens
   'access_log', // who read HR data, when and from where
   'playbook', // the resolution playbooks and their guidance
+  'coach', // the reply coach: analysing a customer message or a draft reply
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -59,6 +60,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'user', ['list'], 'any'),
   ...rows('employee', 'token', ['list', 'create', 'delete'], 'self'),
   ...rows('employee', 'playbook', ['list', 'read'], 'any'),
+  ...rows('employee', 'coach', ['read'], 'any'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -74,6 +76,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'user', ['list'], 'any'),
   ...rows('supervisor', 'token', ['list', 'create', 'delete'], 'self'),
   ...rows('supervisor', 'playbook', ['list', 'read'], 'any'),
+  ...rows('supervisor', 'coach', ['read'], 'any'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -87,6 +90,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'user', ['list'], 'any'),
   ...rows('hr', 'token', ['list', 'create', 'delete'], 'self'),
   ...rows('hr', 'playbook', ['list', 'read'], 'any'),
+  ...rows('hr', 'coach', ['read'], 'any'),
   ...rows('hr', 'access_log', ['list'], 'any'),
 
   // Admins run the workspace: everything in it.

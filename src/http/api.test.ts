@@ -159,4 +159,18 @@ describeEachDatabase('cases API', (kind) => {
     const bad = await t.app.inject({ url: `/api/v1/cases/${calm}/recommendation?policyAtStake=maybe`, headers: t.auth });
     expect(bad.statusCode).toBe(400);
   });
+  it('coaches over the API with the same findings as the library', async () => {
+    const customer = 'This is the third time I am writing. Refund me or I will post a review everywhere!';
+    const reply = 'I am so sorry this keeps happening. Calm down, it is not my department.';
+    const res = await post('/api/v1/coach/analyze', { customer, reply });
+    expect(res.statusCode).toBe(200);
+    const { createCoach } = await import('../coach/index.js');
+    expect(res.json()).toEqual(JSON.parse(JSON.stringify(createCoach().analyze({ customer, reply }))));
+    expect(res.json().customer.escalation.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['review']));
+    expect(res.json().reply.problems.map((p: { kind: string }) => p.kind)).toEqual(expect.arrayContaining(['dismissive', 'deflection']));
+    const empty = await post('/api/v1/coach/analyze', { reply: '   ' });
+    expect(empty.statusCode).toBe(400);
+    const tooLong = await post('/api/v1/coach/analyze', { reply: 'a'.repeat(20_001) });
+    expect(tooLong.statusCode).toBe(400);
+  });
 });

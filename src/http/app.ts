@@ -20,6 +20,7 @@ import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
 import { accountRoutes } from './routes/accounts.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
+import { coachRoutes } from './routes/coach.js';
 import { directoryRoutes } from './routes/directory.js';
 import { playbookRoutes } from './routes/playbooks.js';
 
@@ -150,6 +151,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
       await v1.register(caseRoutes);
       await v1.register(directoryRoutes);
       await v1.register(playbookRoutes);
+      await v1.register(coachRoutes);
     },
     { prefix: '/api/v1' },
   );

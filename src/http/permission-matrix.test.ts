@@ -127,6 +127,7 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   }),
   'GET /api/v1/customers': plain('/api/v1/customers'),
   'GET /api/v1/playbooks': plain('/api/v1/playbooks'),
+  'POST /api/v1/coach/analyze': plain('/api/v1/coach/analyze', () => ({ reply: 'I am sorry. I will call you back tomorrow at 3pm.' })),
   'GET /api/v1/playbooks/{key}': plain('/api/v1/playbooks/five-steps'),
   'GET /api/v1/cases/{ref}/recommendation': onCase('/recommendation?policyAtStake=true'),
   'POST /api/v1/customers': plain('/api/v1/customers', () => ({ name: 'Ann Customer' })),
