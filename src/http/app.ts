@@ -15,6 +15,7 @@ import { registerJsonBodyParser } from './json-body.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { caseRoutes } from './routes/cases.js';
 import { directoryRoutes } from './routes/directory.js';
+import { webApp } from './web-app.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,10 +27,16 @@ declare module 'fastify' {
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
 
-export type AppOptions = { config: Pick<Config, 'logLevel'>; database: Database; logger?: boolean };
+export type AppOptions = {
+  config: Pick<Config, 'logLevel'>;
+  database: Database;
+  logger?: boolean;
+  /** The built web app to serve at `/` (default dist/web). */
+  webRoot?: string;
+};
 
 /** Builds the HTTP app over an open, migrated database; only the server entry calls listen(). */
-export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = true, webRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: 1024 * 1024,
@@ -83,8 +90,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     },
   );
 
-  // Until the web app lands, the root shows the API documentation.
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  await webApp(app, { root: webRoot });
 
   await app.register(
     async (v1) => {
