@@ -321,7 +321,7 @@ async function benchDirect(kind: DatabaseKind, databaseUrl: string | undefined):
     { workspace: 'Bench', email: 'bench@example.com', password: 'benchpassword1' },
     new Date(),
   );
-  const actor: Actor = { userId: user.id, workspaceId: workspace.id, role: user.role };
+  const actor: Actor = { userId: user.id, workspaceId: workspace.id, role: 'admin', teamIds: [], employeeId: null };
   const ctx = (): ServiceContext => ({ db: database.db, actor, now: new Date() });
 
   const refs: string[] = [];

@@ -25,8 +25,8 @@ export async function buildWorkspace(db: Db, name = `Shop ${Math.random().toStri
     { workspace: name, email: `admin@${workspace_slug(name)}.test`, password: 'correct horse battery' },
     new Date(),
   );
-  const actor: Actor = { userId: user.id, workspaceId: workspace.id, role: user.role };
-  const token = await createToken(db, { workspaceId: workspace.id, userId: user.id, name: 'test' }, new Date());
+  const actor: Actor = { userId: user.id, workspaceId: workspace.id, role: 'admin', teamIds: [], employeeId: null };
+  const { token } = await createToken(db, { workspaceId: workspace.id, userId: user.id, name: 'test' }, new Date());
   const ctx = (now = new Date()): ServiceContext => ({ db, actor, now });
   return { workspace, user, actor, token, ctx };
 }

@@ -25,7 +25,11 @@ async function seedCase(file: string, input: NewCaseInput): Promise<string> {
   const database = openSqlite(file);
   try {
     const user = await database.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
-    const ctx = { db: database.db, actor: { userId: user.id, workspaceId: user.workspace_id, role: user.role }, now: new Date() };
+    const ctx = {
+      db: database.db,
+      actor: { userId: user.id, workspaceId: user.workspace_id, role: 'admin' as const, teamIds: [], employeeId: null },
+      now: new Date(),
+    };
     const kase = await createCase(ctx, input);
     await addNote(ctx, kase.ref, 'Called the customer back as promised.');
     return kase.ref;

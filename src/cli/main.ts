@@ -75,7 +75,7 @@ program
     if (!opts.workspace.trim()) throw new CliError('--workspace must not be empty', 2);
     await withDatabase(async ({ db }) => {
       const { workspace, user } = await initWorkspace(db, opts, new Date());
-      const token = await createToken(db, { workspaceId: workspace.id, userId: user.id, name: 'init' }, new Date());
+      const { token } = await createToken(db, { workspaceId: workspace.id, userId: user.id, name: 'init' }, new Date());
       console.log(`Created workspace "${workspace.name}" (${workspace.slug}) with admin ${user.email}`);
       console.log(`API token (shown once): ${token}`);
     });
@@ -91,7 +91,11 @@ token
   .action(async (opts: { email: string; name: string; workspace?: string }) => {
     await withDatabase(async ({ db }) => {
       const user = await findUserByEmail(db, opts.email, opts.workspace);
-      console.log(await createToken(db, { workspaceId: user.workspace_id, userId: user.id, name: opts.name }, new Date()));
+      if (user.deactivated_at !== null)
+        throw new CliError(`${user.email} is deactivated; reactivate the account before giving it a token`, 1);
+      // The token acts with its user's role: the permission table applies to it like to a session.
+      const { token } = await createToken(db, { workspaceId: user.workspace_id, userId: user.id, name: opts.name }, new Date());
+      console.log(token);
     });
   });
 

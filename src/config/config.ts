@@ -21,6 +21,10 @@ const ZEnv = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
+  DEFUSE_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   DEFUSE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -36,6 +40,8 @@ export type Config = Readonly<{
   secret: string;
   smtpUrl: string | undefined;
   logLevel: z.infer<typeof ZEnv>['DEFUSE_LOG_LEVEL'];
+  /** Behind a reverse proxy: believe X-Forwarded-For/-Proto, so cookies get Secure and limits see real addresses. */
+  trustProxy: boolean;
 }>;
 
 /** Thrown when an environment variable has a bad value; its message is one line naming the variable. */
@@ -60,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.DEFUSE_SECRET ?? readOrCreateSecret(dataDir),
     smtpUrl: e.SMTP_URL,
     logLevel: e.DEFUSE_LOG_LEVEL,
+    trustProxy: e.DEFUSE_TRUST_PROXY,
   });
 }
 

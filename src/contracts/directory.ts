@@ -20,6 +20,10 @@ export const ZEmployee = z.object({
 export const ZNewCustomer = z
   .object({ name: text(200), email: z.email().max(320).nullable().optional(), phone: z.string().trim().max(40).nullable().optional() })
   .strict();
-export const ZCustomer = z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
-
-export const ZUser = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() });
+export const ZCustomer = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  contactHidden: z.boolean().describe('true when the caller may not see this customer’s contact details'),
+});

@@ -18,7 +18,7 @@ export const TEAMS: Record<TeamKey, { name: string; place: string }> = {
 export type StaffRole = 'admin' | 'supervisor' | 'hr' | 'employee';
 
 /** A person on staff; `role` set means they also have a login. */
-export type StaffMember = { key: string; name: string; team: TeamKey | null; role: StaffRole | null };
+export type StaffMember = { key: string; name: string; team: TeamKey | null; role: StaffRole | null; alsoLeads?: TeamKey[] };
 
 /**
  * Everyone on staff. Supervisors and front-line staff are employees (they can be party to a case);
@@ -26,8 +26,8 @@ export type StaffMember = { key: string; name: string; team: TeamKey | null; rol
  */
 export const STAFF: readonly StaffMember[] = [
   { key: 'rosa', name: 'Rosa Delgado', team: null, role: 'admin' },
-  { key: 'dana', name: 'Dana Whitfield', team: 'harborside', role: 'supervisor' },
-  { key: 'marcus', name: 'Marcus Bell', team: 'pinehill', role: 'supervisor' },
+  { key: 'dana', name: 'Dana Whitfield', team: 'harborside', role: 'supervisor', alsoLeads: ['returns'] },
+  { key: 'marcus', name: 'Marcus Bell', team: 'pinehill', role: 'supervisor', alsoLeads: ['online'] },
   { key: 'priya', name: 'Priya Natarajan', team: null, role: 'hr' },
   { key: 'tom', name: 'Tom Okafor', team: 'harborside', role: 'employee' },
   { key: 'lena', name: 'Lena Fischer', team: 'pinehill', role: 'employee' },
@@ -43,6 +43,9 @@ export const STAFF: readonly StaffMember[] = [
   { key: 'ruth', name: 'Ruth Adeyemi', team: 'returns', role: null },
   { key: 'owen', name: 'Owen Walsh', team: 'harborside', role: null },
 ];
+
+/** The teams whose cases a person works on: their own and, for supervisors, the ones they also lead. */
+export const teamsOf = (s: StaffMember): TeamKey[] => [...(s.team ? [s.team] : []), ...(s.alsoLeads ?? [])];
 
 /** Admin and HR are office roles, not people a customer meets on the shop floor. */
 export const isEmployeeRecord = (s: StaffMember): boolean => s.role !== 'admin' && s.role !== 'hr';

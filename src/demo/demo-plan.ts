@@ -206,7 +206,8 @@ function playLifecycle(t: Timeline, c: Lifecycle): void {
   const { random, target, vars, cast } = c;
   const written = c.channel === 'email' || c.channel === 'chat' || c.channel === 'social' || c.channel === 'other';
   const customerHeard = random.chance(written ? 0.8 : 0.5);
-  if (customerHeard) t.add(random.int(2, 25), cast.reporter, customerStatement(c));
+  // The customer's side is taken by the team's handler: front-line staff write only their own account.
+  if (customerHeard) t.add(random.int(2, 25), cast.handler, customerStatement(c));
   if (target === 'reported') return;
 
   const sla = slaFor(c.severity);
@@ -268,7 +269,7 @@ function investigate(t: Timeline, c: Lifecycle): void {
   if (random.chance(0.08)) correct(t, c);
   t.note(random.int(15, 6 * HOUR), cast.handler, NOTES.investigate, vars);
   if (random.chance(0.4)) t.note(random.int(15, 6 * HOUR), cast.handler, NOTES.investigate, vars);
-  if (scenario.conduct) t.note(random.int(HOUR, DAY), 'priya', NOTES.hrReview, vars);
+  if (scenario.conduct) t.note(random.int(HOUR, DAY), cast.handler, NOTES.hrReview, vars);
   if (random.chance(0.15) && isEmployeeRecord(staff(cast.handler)))
     t.add(random.int(5, 60), cast.handler, { kind: 'party', employee: cast.handler, role: 'handler' });
   if (random.chance(0.06) && c.customerState !== 'hostile') escalate(t, c);

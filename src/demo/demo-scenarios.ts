@@ -558,8 +558,8 @@ export const NOTES = {
     '{customerFirst} says the replacement has the same fault as the original.',
   ],
   hrReview: [
-    'HR read both statements. No decision until everyone involved has been heard; support offered to {employeeFirst}.',
-    'HR: first conduct case for {employeeFirst} in twelve months. Coaching rather than a formal step.',
+    'Talked it through with HR: they have read both statements and want no decision until everyone has been heard. Support offered to {employeeFirst}.',
+    'HR confirmed this is the first conduct case for {employeeFirst} in twelve months; we agreed on coaching rather than a formal step.',
   ],
   approval: ['Approved {amount} above store authority; fine to go ahead.'],
   escalated: [

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import type { Role } from '../domain/permissions.js';
 import { createToken, slugify } from '../services/accounts.js';
 import { addStatement } from '../services/add-statement.js';
 import { addNote, addParty, assignCase, transitionCase, updateCase } from '../services/change-case.js';
@@ -8,6 +9,7 @@ import { createCase } from '../services/create-case.js';
 import { countCases } from '../store/cases.js';
 import { insertCustomer, insertEmployee } from '../store/people.js';
 import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
+import { setUserTeams } from '../store/users.js';
 import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
 import {
   ACCOUNT_HOLDERS,
@@ -20,6 +22,7 @@ import {
   TEAM_KEYS,
   TEAMS,
   type TeamKey,
+  teamsOf,
 } from './demo-people.js';
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
 import { createRandom } from './random.js';
@@ -88,7 +91,7 @@ async function issueLogins(db: Db, workspaceId: string, now: Date): Promise<Demo
   for (const [i, member] of ACCOUNT_HOLDERS.entries()) {
     const user = users.get(staffEmail(member));
     if (!user) continue;
-    const token = await createToken(db, { workspaceId, userId: user.id, name: 'demo' }, now);
+    const { token } = await createToken(db, { workspaceId, userId: user.id, name: 'demo' }, now);
     logins.push({ role: user.role, name: user.name, email: user.email, password: staffPassword(i), token });
   }
   return logins;
@@ -113,26 +116,35 @@ async function createDirectory(db: Db, input: DirectoryInput): Promise<Directory
   const teams = {} as Record<TeamKey, string>;
   for (const key of TEAM_KEYS) teams[key] = (await insertTeam(db, ws, TEAMS[key].name, at)).id;
 
-  const actors = new Map<string, Actor>();
+  const users = new Map<string, { id: string; role: Role }>();
   for (const [i, member] of ACCOUNT_HOLDERS.entries()) {
     const passwordHash = input.passwordHashes[i] ?? null;
-    const user = await insertUser(
+    const role = member.role as Role;
+    const user = await insertUser(db, { workspaceId: ws, email: staffEmail(member), name: member.name, role, passwordHash }, at);
+    await setUserTeams(
       db,
-      { workspaceId: ws, email: staffEmail(member), name: member.name, role: member.role as string, passwordHash },
-      at,
+      ws,
+      user.id,
+      teamsOf(member).map((t) => teams[t]),
     );
-    actors.set(member.key, { userId: user.id, workspaceId: ws, role: user.role });
+    users.set(member.key, { id: user.id, role });
   }
   const employees = new Map<string, string>();
   for (const member of STAFF.filter(isEmployeeRecord)) {
-    const email = actors.has(member.key) ? staffEmail(member) : null;
+    const email = users.has(member.key) ? staffEmail(member) : null;
     const teamId = member.team ? teams[member.team] : null;
     const row = await insertEmployee(
       db,
-      { workspaceId: ws, name: member.name, email, teamId, userId: actors.get(member.key)?.userId ?? null },
+      { workspaceId: ws, name: member.name, email, teamId, userId: users.get(member.key)?.id ?? null },
       at,
     );
     employees.set(member.key, row.id);
+  }
+  const actors = new Map<string, Actor>();
+  for (const member of ACCOUNT_HOLDERS) {
+    const user = lookup(users, member.key);
+    const teamIds = teamsOf(member).map((t) => teams[t]);
+    actors.set(member.key, { userId: user.id, workspaceId: ws, role: user.role, teamIds, employeeId: employees.get(member.key) ?? null });
   }
   const customers: Directory['customers'] = [];
   for (const c of input.customers) customers.push({ id: (await insertCustomer(db, { workspaceId: ws, ...c }, at)).id, name: c.name });

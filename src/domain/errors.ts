@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'illegal_transition'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'rate_limited'
   | 'internal';
 
 export type FieldError = { path: string; message: string };
@@ -18,6 +19,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors?: FieldError[],
+    /** For `rate_limited`: when the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = 'AppError';

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,9 +13,12 @@ import type { Config } from '../config/config.js';
 import { AppError } from '../domain/errors.js';
 import type { Database, DatabaseKind } from '../store/db.js';
 import type { Db } from '../store/schema.js';
-import { requireActor } from './authenticate.js';
+import { identify } from './authenticate.js';
 import { registerJsonBodyParser } from './json-body.js';
 import { sendNotFound, sendProblem } from './problem.js';
+import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
+import { accountRoutes } from './routes/accounts.js';
+import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { directoryRoutes } from './routes/directory.js';
 import { webApp } from './web-app.js';
@@ -28,11 +34,29 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
   .version;
 
 export type AppOptions = {
-  config: Pick<Config, 'logLevel'>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy'>>;
   database: Database;
   logger?: boolean;
   /** The built web app to serve at `/` (default dist/web). */
   webRoot?: string;
+};
+
+/**
+ * The content security policy the web app runs under: scripts only from our origin, no inline
+ * script, no framing. Inline styles stay allowed because the component library sets CSS variables.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
 };
 
 /** Builds the HTTP app over an open, migrated database; only the server entry calls listen(). */
@@ -43,11 +67,13 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
     requestIdHeader: 'x-request-id',
     genReqId: () => uuidv7(),
     routerOptions: { maxParamLength: 200 },
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
@@ -61,12 +87,38 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
     if (/%00/.test(request.url)) throw new AppError('validation', 'The URL contains a NUL character (%00)');
   });
 
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // HSTS only means something over HTTPS; the server sends it when a proxy says the request was HTTPS.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  // Limits are declared per route (sign-in, invitations); the store is per process.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new AppError(
+        'rate_limited',
+        `Too many attempts from your address; try again in ${context.after}`,
+        undefined,
+        Math.ceil(context.ttl / 1000),
+      ),
+  });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Defuse API', version: VERSION, description: 'Customer–employee conflict resolution: cases, timelines, statements.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'defuse_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -94,7 +146,11 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
 
   await app.register(
     async (v1) => {
-      v1.addHook('preHandler', requireActor);
+      requireDeclaredPermissions(v1);
+      v1.addHook('onRequest', identify);
+      v1.addHook('preHandler', gateByRole);
+      await v1.register(authRoutes);
+      await v1.register(accountRoutes);
       await v1.register(caseRoutes);
       await v1.register(directoryRoutes);
     },

@@ -12,6 +12,7 @@ const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   illegal_transition: { status: 409, title: 'That status change is not allowed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
 };
 
@@ -66,6 +67,7 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ problem: problem.type, status: problem.status }, 'request refused');
   if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  if (error instanceof AppError && error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 

@@ -1,20 +1,27 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { AppError } from '../domain/errors.js';
-import type { Db } from '../store/schema.js';
+import { isRole, type Role } from '../domain/permissions.js';
+import type { Db, UserRow } from '../store/schema.js';
 import { findTokenOwner, insertToken, touchToken } from '../store/tokens.js';
+import { loadUserFacts } from '../store/users.js';
 import { findUsersByEmail, findWorkspaceBySlug, insertUser, insertWorkspace } from '../store/workspaces.js';
 import type { Actor } from './context.js';
 import { inTransaction } from './context.js';
 
-export const ROLES = ['employee', 'supervisor', 'hr', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../domain/permissions.js';
 
+export const MIN_PASSWORD_LENGTH = 10;
 const TOKEN_PREFIX = 'dfs_';
 
-/** API tokens carry 256 random bits, so one fast SHA-256 is enough to store them safely. */
+/** Tokens carry 256 random bits, so one fast SHA-256 is enough to store them safely (unlike passwords). */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** A new random secret for a session cookie, an API token or an invitation link. */
+export function newSecret(prefix = ''): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
 }
 
 export function slugify(name: string): string {
@@ -28,10 +35,15 @@ export function slugify(name: string): string {
   );
 }
 
+/** argon2id with the library's defaults (19 MiB, 2 passes), the OWASP-recommended baseline. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
 /** Creates a workspace with its first admin (password hashed with argon2id). */
 export async function initWorkspace(db: Db, input: { workspace: string; email: string; password: string; name?: string }, now: Date) {
   const slug = slugify(input.workspace);
-  const passwordHash = await hash(input.password);
+  const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
     if (await findWorkspaceBySlug(trx, slug)) throw new AppError('conflict', `A workspace named "${input.workspace}" already exists`);
     const workspace = await insertWorkspace(trx, { name: input.workspace, slug }, now);
@@ -51,10 +63,14 @@ export async function initWorkspace(db: Db, input: { workspace: string; email: s
 }
 
 /** Issues a new API token for a user; the token itself is shown once and only its hash is kept. */
-export async function createToken(db: Db, input: { workspaceId: string; userId: string; name: string }, now: Date): Promise<string> {
-  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  await insertToken(db, { ...input, tokenHash: hashToken(token) }, now);
-  return token;
+export async function createToken(
+  db: Db,
+  input: { workspaceId: string; userId: string; name: string },
+  now: Date,
+): Promise<{ id: string; token: string }> {
+  const token = newSecret(TOKEN_PREFIX);
+  const row = await insertToken(db, { ...input, tokenHash: hashToken(token) }, now);
+  return { id: row.id, token };
 }
 
 /** Finds the single user with this email; ambiguous across workspaces needs the workspace named. */
@@ -71,6 +87,17 @@ export async function findUserByEmail(db: Db, email: string, workspaceSlug?: str
   return matches[0] as (typeof matches)[number];
 }
 
+/** The actor a user acts as, or null when the account is gone or deactivated. */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  const facts = await loadUserFacts(db, userId);
+  if (!facts || facts.user.deactivated_at !== null || !isRole(facts.user.role)) return null;
+  return actorOf(facts.user, facts.teamIds, facts.employeeId);
+}
+
+export function actorOf(user: UserRow, teamIds: readonly string[], employeeId: string | null): Actor {
+  return { userId: user.id, workspaceId: user.workspace_id, role: user.role as Role, teamIds, employeeId };
+}
+
 const TOUCH_EVERY_MS = 60_000;
 
 /** The actor behind a bearer token, or null. Last-used time is written at most once a minute. */
@@ -79,5 +106,5 @@ export async function authenticateToken(db: Db, token: string, now: Date): Promi
   const owner = await findTokenOwner(db, hashToken(token));
   if (!owner) return null;
   if (!owner.lastUsedAt || now.getTime() - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) await touchToken(db, owner.tokenId, now);
-  return { userId: owner.userId, workspaceId: owner.workspaceId, role: owner.role };
+  return loadActor(db, owner.userId);
 }

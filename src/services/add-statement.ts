@@ -5,7 +5,8 @@ import { appendEvents } from '../store/events.js';
 import { newId } from '../store/ids.js';
 import { findEmployees } from '../store/people.js';
 import type { StatementRow } from '../store/schema.js';
-import { lockCase } from './case-helpers.js';
+import { requirePermission } from './authorization.js';
+import { loadCase } from './case-helpers.js';
 import type { NewStatementInput } from './case-input.js';
 import { type StatementView, toStatementView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';
@@ -18,15 +19,19 @@ import { inTransaction, type ServiceContext } from './context.js';
 export function addStatement(ctx: ServiceContext, ref: string, input: NewStatementInput): Promise<StatementView> {
   const ws = ctx.actor.workspaceId;
   return inTransaction(ctx.db, async (db) => {
-    const kase = await lockCase(db, ws, ref);
+    const { row: kase, subject } = await loadCase(db, ctx.actor, ref, 'read', true);
     let authorName = input.authorName?.trim() ?? '';
+    let authorUserId: string | null = null;
     if (input.employeeId) {
       const [employee] = await findEmployees(db, ws, [input.employeeId]);
       if (!employee) throw invalid('employeeId', 'no such employee in this workspace');
       authorName ||= employee.name;
+      authorUserId = employee.user_id;
     } else if (input.party === 'employee') {
       throw invalid('employeeId', "an employee's statement names the employee");
     }
+    // Front-line staff write their own account; recording anyone else's is a supervisor's job.
+    requirePermission(ctx.actor, 'create', 'statement', { ...subject, ownerUserId: authorUserId });
     if (!authorName) throw invalid('authorName', 'say whose account this is');
     if (input.correctsId && !(await findStatement(db, ws, kase.id, input.correctsId))) {
       throw new AppError('validation', 'correctsId: no such statement on this case', [

@@ -1,14 +1,42 @@
 import { AppError, notFound } from '../domain/errors.js';
-import { findCaseByRef } from '../store/cases.js';
+import { type Action, authorize, type Subject } from '../domain/permissions.js';
+import { findCaseByRef, partyUserIds } from '../store/cases.js';
 import { findCustomer, findEmployees } from '../store/people.js';
 import type { CaseRow, Db } from '../store/schema.js';
 import { findTeam, findUser } from '../store/workspaces.js';
+import { forbidden } from './authorization.js';
+import type { Actor } from './context.js';
 
-/** Loads a case of the actor's workspace (locked for the rest of the transaction on PostgreSQL). */
-export async function lockCase(db: Db, workspaceId: string, ref: string): Promise<CaseRow> {
-  const row = await findCaseByRef(db, workspaceId, ref, true);
+/** The facts the permission table needs about a case: its team and everyone involved in it. */
+export async function caseSubject(db: Db, row: CaseRow): Promise<Subject> {
+  const parties = await partyUserIds(db, row.workspace_id, row.id);
+  const involved = [row.reporter_id, row.assignee_id, ...parties].filter((id): id is string => id !== null);
+  return { teamIds: [row.team_id], involvedUserIds: involved };
+}
+
+/**
+ * Loads a case the actor may see and act on. A case they may not read answers 404 exactly like one
+ * that does not exist, so references cannot be probed; one they may read but not change answers 403.
+ * With `lock`, the row stays locked for the rest of the transaction on PostgreSQL.
+ */
+export async function loadCase(
+  db: Db,
+  actor: Actor,
+  ref: string,
+  action: Action = 'read',
+  lock = false,
+): Promise<{ row: CaseRow; subject: Subject }> {
+  const row = await findCaseByRef(db, actor.workspaceId, ref, lock);
   if (!row) throw notFound(`Case ${ref}`);
-  return row;
+  const subject = await caseSubject(db, row);
+  if (!authorize(actor, 'read', 'case', subject)) throw notFound(`Case ${ref}`);
+  if (action !== 'read' && !authorize(actor, action, 'case', subject)) throw forbidden(actor, action, 'case');
+  return { row, subject };
+}
+
+/** Loads and locks a case for a change the actor must be allowed to make. */
+export async function lockCase(db: Db, actor: Actor, ref: string, action: Action): Promise<CaseRow> {
+  return (await loadCase(db, actor, ref, action, true)).row;
 }
 
 /** References to other records must point inside the same workspace; anything else reads as unknown. */

@@ -25,7 +25,7 @@ async function commitChange(ctx: ServiceContext, db: Db, row: CaseRow, patch: Pa
 export function updateCase(ctx: ServiceContext, ref: string, patch: CasePatch): Promise<CaseView> {
   const ws = ctx.actor.workspaceId;
   return inTransaction(ctx.db, async (db) => {
-    const row = await lockCase(db, ws, ref);
+    const row = await lockCase(db, ctx.actor, ref, 'update');
     await assertRefs(db, ws, { teamId: patch.teamId });
     const before = toCaseView(row, ctx.now) as unknown as Record<string, unknown>;
     const set: Partial<CaseRow> = {};
@@ -68,7 +68,7 @@ export function updateCase(ctx: ServiceContext, ref: string, patch: CasePatch): 
 export function assignCase(ctx: ServiceContext, ref: string, assigneeId: string | null): Promise<CaseView> {
   const ws = ctx.actor.workspaceId;
   return inTransaction(ctx.db, async (db) => {
-    const row = await lockCase(db, ws, ref);
+    const row = await lockCase(db, ctx.actor, ref, 'assign');
     await assertRefs(db, ws, { userId: assigneeId });
     if (row.assignee_id === assigneeId) return toCaseView(row, ctx.now);
     const data = { from: row.assignee_id, to: assigneeId };
@@ -80,9 +80,8 @@ export function assignCase(ctx: ServiceContext, ref: string, assigneeId: string 
 
 /** Moves a case along its lifecycle; illegal moves are refused with `illegal_transition`. */
 export function transitionCase(ctx: ServiceContext, ref: string, input: TransitionInput): Promise<CaseView> {
-  const ws = ctx.actor.workspaceId;
   return inTransaction(ctx.db, async (db) => {
-    const row = await lockCase(db, ws, ref);
+    const row = await lockCase(db, ctx.actor, ref, 'transition');
     const from = row.status as CaseStatus;
     assertTransition(from, input.to);
     if (requiresReason(input.to) && !input.reason?.trim()) throw invalid('reason', 'say why the case is reopened');
@@ -99,7 +98,7 @@ export function transitionCase(ctx: ServiceContext, ref: string, input: Transiti
 /** Adds a free-text note to the timeline. */
 export function addNote(ctx: ServiceContext, ref: string, text: string): Promise<CaseView> {
   return inTransaction(ctx.db, async (db) => {
-    const row = await lockCase(db, ctx.actor.workspaceId, ref);
+    const row = await lockCase(db, ctx.actor, ref, 'annotate');
     return commitChange(ctx, db, row, {}, [{ kind: 'note', actorId: ctx.actor.userId, at: ctx.now.toISOString(), data: { text } }]);
   });
 }
@@ -108,7 +107,7 @@ export function addNote(ctx: ServiceContext, ref: string, text: string): Promise
 export function addParty(ctx: ServiceContext, ref: string, employeeId: string, role: PartyRole): Promise<CaseView> {
   const ws = ctx.actor.workspaceId;
   return inTransaction(ctx.db, async (db) => {
-    const row = await lockCase(db, ws, ref);
+    const row = await lockCase(db, ctx.actor, ref, 'update');
     await assertRefs(db, ws, { employeeIds: [employeeId] });
     const existing = await db
       .selectFrom('case_parties')

@@ -6,6 +6,7 @@ import { newId } from '../store/ids.js';
 import { insertCustomer } from '../store/people.js';
 import type { CaseRow } from '../store/schema.js';
 import { slaTargetFor } from '../store/workspaces.js';
+import { requirePermission } from './authorization.js';
 import { assertRefs, toMinor } from './case-helpers.js';
 import type { NewCaseInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
@@ -15,6 +16,10 @@ import { inTransaction, type ServiceContext } from './context.js';
 export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<CaseView> {
   const { actor, now } = ctx;
   const ws = actor.workspaceId;
+  requirePermission(actor, 'create', 'case');
+  if (input.customer) requirePermission(actor, 'create', 'customer');
+  // Choosing the handler is a supervisor's call; a reporter leaves it open.
+  if (input.assigneeId) requirePermission(actor, 'assign', 'case');
   return inTransaction(ctx.db, async (db) => {
     await assertRefs(db, ws, {
       teamId: input.teamId,

@@ -1,21 +1,42 @@
 import { AppError } from '../domain/errors.js';
-import { insertCustomer, insertEmployee, listCustomers, listEmployees } from '../store/people.js';
-import { findTeam, insertTeam, listTeams, listUsers } from '../store/workspaces.js';
+import { authorize } from '../domain/permissions.js';
+import { customerIdsInvolving, insertCustomer, insertEmployee, listCustomers, listEmployees } from '../store/people.js';
+import { findTeam, insertTeam, listTeams } from '../store/workspaces.js';
+import { requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
-/** Read side of the workspace directory, already presented. */
-export function directory(ctx: ServiceContext) {
+export function listTeamsOf(ctx: ServiceContext) {
+  requirePermission(ctx.actor, 'list', 'team');
+  return listTeams(ctx.db, ctx.actor.workspaceId).then((rows) => rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at })));
+}
+
+export async function listEmployeesOf(ctx: ServiceContext) {
+  requirePermission(ctx.actor, 'list', 'employee');
+  const rows = await listEmployees(ctx.db, ctx.actor.workspaceId);
+  return rows.map((e) => ({ id: e.id, name: e.name, email: e.email, teamId: e.team_id, userId: e.user_id }));
+}
+
+/**
+ * Customers with their contact details only where the actor may see them: front-line staff see the
+ * email and phone of customers on their own cases, and only the name of everyone else.
+ */
+export async function listCustomersOf(ctx: ServiceContext) {
+  requirePermission(ctx.actor, 'list', 'customer');
   const ws = ctx.actor.workspaceId;
-  return {
-    teams: async () => (await listTeams(ctx.db, ws)).map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at })),
-    employees: async () =>
-      (await listEmployees(ctx.db, ws)).map((e) => ({ id: e.id, name: e.name, email: e.email, teamId: e.team_id, userId: e.user_id })),
-    customers: async () => (await listCustomers(ctx.db, ws)).map((c) => ({ id: c.id, name: c.name, email: c.email, phone: c.phone })),
-    users: async () => (await listUsers(ctx.db, ws)).map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role })),
-  };
+  const seesAll = authorize(ctx.actor, 'read', 'customer_contact', {});
+  const [rows, involved] = await Promise.all([
+    listCustomers(ctx.db, ws),
+    seesAll ? new Set<string>() : customerIdsInvolving(ctx.db, ws, ctx.actor.userId),
+  ]);
+  return rows.map((c) => {
+    const contact =
+      seesAll || authorize(ctx.actor, 'read', 'customer_contact', { involvedUserIds: involved.has(c.id) ? [ctx.actor.userId] : [] });
+    return { id: c.id, name: c.name, email: contact ? c.email : null, phone: contact ? c.phone : null, contactHidden: !contact };
+  });
 }
 
 export function createTeam(ctx: ServiceContext, name: string) {
+  requirePermission(ctx.actor, 'create', 'team');
   return inTransaction(ctx.db, async (db) => {
     const existing = (await listTeams(db, ctx.actor.workspaceId)).find((t) => t.name.toLowerCase() === name.toLowerCase());
     if (existing) throw new AppError('conflict', `A team named "${existing.name}" already exists`);
@@ -28,6 +49,7 @@ export function createEmployee(
   ctx: ServiceContext,
   input: { name: string; email?: string | null | undefined; teamId?: string | null | undefined },
 ) {
+  requirePermission(ctx.actor, 'create', 'employee');
   return inTransaction(ctx.db, async (db) => {
     if (input.teamId && !(await findTeam(db, ctx.actor.workspaceId, input.teamId))) {
       throw new AppError('validation', 'teamId: no such team in this workspace', [
@@ -43,6 +65,7 @@ export async function createCustomer(
   ctx: ServiceContext,
   input: { name: string; email?: string | null | undefined; phone?: string | null | undefined },
 ) {
+  requirePermission(ctx.actor, 'create', 'customer');
   const c = await insertCustomer(ctx.db, { workspaceId: ctx.actor.workspaceId, ...input }, ctx.now);
-  return { id: c.id, name: c.name, email: c.email, phone: c.phone };
+  return { id: c.id, name: c.name, email: c.email, phone: c.phone, contactHidden: false };
 }

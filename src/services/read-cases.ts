@@ -1,8 +1,11 @@
 import type { CaseStatus } from '../domain/case-status.js';
 import { AppError, notFound } from '../domain/errors.js';
-import { type CaseSort, findCaseByRef, listCaseRows, listParties, listStatements } from '../store/cases.js';
+import { authorize } from '../domain/permissions.js';
+import { type CaseSort, listCaseRows, listParties, listStatements } from '../store/cases.js';
 import { listEventRows } from '../store/events.js';
 import type { Db } from '../store/schema.js';
+import { listScope, requirePermission } from './authorization.js';
+import { loadCase } from './case-helpers.js';
 import { type CaseView, type EventView, type StatementView, toCaseView, toEventView, toStatementView } from './case-view.js';
 import type { Actor } from './context.js';
 import { verifyTimelines } from './verify-timelines.js';
@@ -17,9 +20,12 @@ type ReadContext = { db: Db; actor: Actor; now: Date };
 /** A case with its parties and both sides' statements. */
 export async function getCase(ctx: ReadContext, ref: string): Promise<CaseDetail> {
   const ws = ctx.actor.workspaceId;
-  const row = await findCaseByRef(ctx.db, ws, ref);
-  if (!row) throw notFound(`Case ${ref}`);
-  const [parties, statements] = await Promise.all([listParties(ctx.db, ws, row.id), listStatements(ctx.db, ws, row.id)]);
+  const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
+  const mayReadStatements = authorize(ctx.actor, 'read', 'statement', subject);
+  const [parties, statements] = await Promise.all([
+    listParties(ctx.db, ws, row.id),
+    mayReadStatements ? listStatements(ctx.db, ws, row.id) : [],
+  ]);
   return { ...toCaseView(row, ctx.now), parties, statements: statements.map(toStatementView) };
 }
 
@@ -51,8 +57,10 @@ export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise
   const sort = query.sort ?? 'reported_at';
   const order = query.order ?? 'desc';
   const limit = query.limit ?? 50;
+  const scope = listScope(ctx.actor, 'case');
   const rows = await listCaseRows(ctx.db, {
     workspaceId: ctx.actor.workspaceId,
+    scope: scope.all ? undefined : { teamIds: scope.teamIds, involvedUserId: scope.involved ? scope.userId : null },
     status: query.status,
     severity: query.severity,
     channel: query.channel,
@@ -101,8 +109,7 @@ export async function listEvents(
   limit: number,
 ): Promise<{ items: EventView[]; nextCursor: string | null }> {
   const ws = ctx.actor.workspaceId;
-  const row = await findCaseByRef(ctx.db, ws, ref);
-  if (!row) throw notFound(`Case ${ref}`);
+  const { row } = await loadCase(ctx.db, ctx.actor, ref);
   const events = await listEventRows(ctx.db, ws, row.id, afterSeq, limit + 1);
   const items = events.slice(0, limit).map(toEventView);
   return { items, nextCursor: events.length > limit ? String(items.at(-1)?.seq) : null };
@@ -110,8 +117,8 @@ export async function listEvents(
 
 /** Both sides' statements of a case. */
 export async function listCaseStatements(ctx: ReadContext, ref: string): Promise<StatementView[]> {
-  const row = await findCaseByRef(ctx.db, ctx.actor.workspaceId, ref);
-  if (!row) throw notFound(`Case ${ref}`);
+  const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
+  requirePermission(ctx.actor, 'read', 'statement', subject);
   return (await listStatements(ctx.db, ctx.actor.workspaceId, row.id)).map(toStatementView);
 }
 
@@ -120,6 +127,7 @@ export async function verifyCaseTimeline(
   ctx: ReadContext,
   ref: string,
 ): Promise<{ intact: boolean; eventsChecked: number; firstBreak: { seq: number; eventId: string | null; problem: string } | null }> {
+  await loadCase(ctx.db, ctx.actor, ref);
   const report = await verifyTimelines(ctx.db, { caseRef: ref, workspaceId: ctx.actor.workspaceId });
   if (report.casesChecked === 0) throw notFound(`Case ${ref}`);
   const b = report.firstBreak;

@@ -35,8 +35,12 @@ export async function updateCaseRow(db: Db, workspaceId: string, id: string, pat
 }
 
 export type CaseSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_at';
+/** Restricts a list to the cases of some teams and the cases a user is involved in. */
+export type CaseListScope = { teamIds: readonly string[]; involvedUserId: string | null };
+
 export type CaseQuery = {
   workspaceId: string;
+  scope?: CaseListScope | undefined;
   status?: CaseStatus[] | undefined;
   severity?: number[] | undefined;
   channel?: string[] | undefined;
@@ -69,6 +73,28 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
   if (query.q && !pg) await syncSearchIndex(db);
   const cmp = query.order === 'asc' ? '>' : '<';
   let qb = db.selectFrom('cases').selectAll('cases').where('cases.workspace_id', '=', query.workspaceId);
+  if (query.scope) {
+    const { teamIds, involvedUserId } = query.scope;
+    qb = qb.where((eb) => {
+      const any = [];
+      if (teamIds.length > 0) any.push(eb('cases.team_id', 'in', teamIds));
+      if (involvedUserId) {
+        any.push(eb('cases.reporter_id', '=', involvedUserId), eb('cases.assignee_id', '=', involvedUserId));
+        any.push(
+          eb(
+            'cases.id',
+            'in',
+            eb
+              .selectFrom('case_parties')
+              .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
+              .select('case_parties.case_id')
+              .where('employees.user_id', '=', involvedUserId),
+          ),
+        );
+      }
+      return any.length > 0 ? eb.or(any) : eb.val(false);
+    });
+  }
   if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
   if (query.severity?.length) qb = qb.where('cases.severity', 'in', query.severity);
   if (query.channel?.length) qb = qb.where('cases.channel', 'in', query.channel);
@@ -113,6 +139,19 @@ export function listParties(db: Db, workspaceId: string, caseId: string) {
     .where('case_parties.case_id', '=', caseId)
     .orderBy('case_parties.created_at')
     .execute();
+}
+
+/** Users with a login among the employees named on a case. */
+export async function partyUserIds(db: Db, workspaceId: string, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_parties')
+    .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
+    .select('employees.user_id')
+    .where('case_parties.workspace_id', '=', workspaceId)
+    .where('case_parties.case_id', '=', caseId)
+    .where('employees.user_id', 'is not', null)
+    .execute();
+  return rows.map((r) => r.user_id as string);
 }
 
 export async function insertStatement(db: Db, row: StatementRow): Promise<void> {

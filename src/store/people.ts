@@ -52,3 +52,58 @@ export function findCustomer(db: Db, workspaceId: string, id: string): Promise<C
 export function listCustomers(db: Db, workspaceId: string): Promise<CustomerRow[]> {
   return db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
 }
+
+export async function linkEmployeeToUser(db: Db, workspaceId: string, employeeId: string, userId: string): Promise<void> {
+  await db.updateTable('employees').set({ user_id: userId }).where('workspace_id', '=', workspaceId).where('id', '=', employeeId).execute();
+}
+
+/** Customers of the cases a user reported, handles or is party to: the ones whose contact details they may see. */
+export async function customerIdsInvolving(db: Db, workspaceId: string, userId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('customer_id')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_id', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('reporter_id', '=', userId),
+        eb('assignee_id', '=', userId),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('case_parties')
+            .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
+            .select('case_parties.case_id')
+            .where('employees.user_id', '=', userId),
+        ),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.customer_id as string));
+}
+
+/** The cases an employee is named on, newest first, with their role on each: the raw material of their history. */
+export function casesOfEmployee(db: Db, workspaceId: string, employeeId: string) {
+  return db
+    .selectFrom('case_parties')
+    .innerJoin('cases', 'cases.id', 'case_parties.case_id')
+    .select([
+      'cases.ref',
+      'cases.title',
+      'cases.status',
+      'cases.severity',
+      'cases.team_id',
+      'cases.reported_at',
+      'cases.customer_state',
+      'cases.impact_amount_minor',
+      'cases.impact_currency',
+      'cases.impact_kind',
+      'case_parties.role',
+    ])
+    .where('case_parties.workspace_id', '=', workspaceId)
+    .where('case_parties.employee_id', '=', employeeId)
+    .orderBy('cases.reported_at', 'desc')
+    .execute();
+}

@@ -11,6 +11,35 @@ export type UserRow = {
   role: string;
   password_hash: string | null;
   created_at: string;
+  deactivated_at: string | null;
+  invite_token_hash: string | null;
+  invite_expires_at: string | null;
+  password_changed_at: string | null;
+};
+export type UserTeamRow = { workspace_id: string; user_id: string; team_id: string };
+export type SessionRow = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+};
+export type SignInFailureRow = { id: string; email: string; ip: string | null; at: string };
+export type AccessLogRow = {
+  id: string;
+  workspace_id: string;
+  actor_id: string | null;
+  action: string;
+  resource: string;
+  subject_id: string | null;
+  subject_label: string | null;
+  at: string;
+  ip: string | null;
+  request_id: string | null;
 };
 export type ApiTokenRow = {
   id: string;
@@ -101,6 +130,10 @@ export type Tables = {
   teams: TeamRow;
   users: UserRow;
   api_tokens: ApiTokenRow;
+  user_teams: UserTeamRow;
+  sessions: SessionRow;
+  sign_in_failures: SignInFailureRow;
+  access_log: AccessLogRow;
   employees: EmployeeRow;
   customers: CustomerRow;
   sla_targets: SlaTargetRow;

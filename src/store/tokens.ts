@@ -20,21 +20,38 @@ export async function insertToken(
   return row;
 }
 
-export type TokenOwner = { tokenId: string; workspaceId: string; userId: string; role: string; lastUsedAt: string | null };
+export type TokenOwner = { tokenId: string; userId: string; lastUsedAt: string | null };
 
-/** The live (not revoked) token with this hash and the user it acts for. */
+/** The live (not revoked) token with this hash and the active user it acts for. */
 export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOwner | undefined> {
-  const row = await db
+  return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id as tokenId', 'api_tokens.workspace_id as workspaceId', 'users.id as userId', 'users.role as role'])
-    .select('api_tokens.last_used_at as lastUsedAt')
+    .select(['api_tokens.id as tokenId', 'users.id as userId', 'api_tokens.last_used_at as lastUsedAt'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
+    .where('users.deactivated_at', 'is', null)
     .executeTakeFirst();
-  return row;
 }
 
 export async function touchToken(db: Db, tokenId: string, now: Date): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', tokenId).execute();
+}
+
+export function listUserTokens(db: Db, workspaceId: string, userId: string): Promise<ApiTokenRow[]> {
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function findToken(db: Db, workspaceId: string, id: string): Promise<ApiTokenRow | undefined> {
+  return db.selectFrom('api_tokens').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function revokeTokenRow(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }

@@ -48,6 +48,10 @@ export async function insertUser(
     role: input.role,
     password_hash: input.passwordHash,
     created_at: now.toISOString(),
+    deactivated_at: null,
+    invite_token_hash: null,
+    invite_expires_at: null,
+    password_changed_at: input.passwordHash ? now.toISOString() : null,
   };
   await db.insertInto('users').values(row).execute();
   return row;
@@ -78,4 +82,8 @@ export function listTeams(db: Db, workspaceId: string): Promise<TeamRow[]> {
 
 export function findTeam(db: Db, workspaceId: string, id: string): Promise<TeamRow | undefined> {
   return db.selectFrom('teams').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findWorkspace(db: Db, id: string): Promise<WorkspaceRow | undefined> {
+  return db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
 }

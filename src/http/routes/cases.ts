@@ -23,6 +23,7 @@ import { addNote, addParty, assignCase, transitionCase, updateCase } from '../..
 import { createCase } from '../../services/create-case.js';
 import { getCase, listCaseStatements, listCases, listEvents, verifyCaseTimeline } from '../../services/read-cases.js';
 import { contextOf } from '../authenticate.js';
+import { can } from '../route-permission.js';
 import { errorResponses } from './responses.js';
 
 const tags = ['cases'];
@@ -32,7 +33,10 @@ const iso = (value: string | undefined) => (value === undefined ? undefined : ne
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cases',
-    { schema: { tags, summary: 'Report a case', body: ZNewCase, response: { 201: ZCase, ...errorResponses } } },
+    {
+      config: can('create', 'case'),
+      schema: { tags, summary: 'Report a case', body: ZNewCase, response: { 201: ZCase, ...errorResponses } },
+    },
     async (req, reply) => {
       const ctx = contextOf(req);
       const occurredAt = iso(req.body.occurredAt);
@@ -45,6 +49,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cases',
     {
+      config: can('list', 'case'),
       schema: {
         tags,
         summary: 'List cases (filters, full-text search, sort, cursor pagination)',
@@ -61,6 +66,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cases/:ref',
     {
+      config: can('read', 'case'),
       schema: {
         tags,
         summary: 'Get a case with its parties and statements',
@@ -73,13 +79,17 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/cases/:ref',
-    { schema: { tags, summary: 'Change facts of a case', params: ZRef, body: ZCasePatch, response: { 200: ZCase, ...errorResponses } } },
+    {
+      config: can('update', 'case'),
+      schema: { tags, summary: 'Change facts of a case', params: ZRef, body: ZCasePatch, response: { 200: ZCase, ...errorResponses } },
+    },
     async (req) => updateCase(contextOf(req), req.params.ref, { ...req.body, occurredAt: iso(req.body.occurredAt) }),
   );
 
   app.put(
     '/cases/:ref/assignee',
     {
+      config: can('assign', 'case'),
       schema: {
         tags,
         summary: 'Assign a handler (null unassigns)',
@@ -94,6 +104,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cases/:ref/transitions',
     {
+      config: can('transition', 'case'),
       schema: {
         tags,
         summary: 'Move a case to another status',
@@ -108,6 +119,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cases/:ref/parties',
     {
+      config: can('update', 'case'),
       schema: {
         tags,
         summary: 'Name an employee as party to a case',
@@ -122,6 +134,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cases/:ref/events',
     {
+      config: can('read', 'case'),
       schema: {
         tags,
         summary: 'The case timeline, oldest first',
@@ -136,6 +149,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cases/:ref/events',
     {
+      config: can('annotate', 'case'),
       schema: { tags, summary: 'Add a note to the timeline', params: ZRef, body: ZNote, response: { 201: ZCase, ...errorResponses } },
     },
     async (req, reply) => reply.status(201).send(await addNote(contextOf(req), req.params.ref, req.body.text)),
@@ -144,6 +158,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cases/:ref/verification',
     {
+      config: can('read', 'case'),
       schema: {
         tags,
         summary: "Check the case's hash-chained timeline and statements for tampering",
@@ -164,6 +179,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/cases/:ref/statements',
     {
+      config: can('read', 'statement'),
       schema: {
         tags,
         summary: 'Statements from every side',
@@ -177,6 +193,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cases/:ref/statements',
     {
+      config: can('create', 'statement'),
       schema: {
         tags,
         summary: "Record one party's account (immutable; corrections name the statement they correct)",

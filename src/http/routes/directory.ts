@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCustomer, ZEmployee, ZNewCustomer, ZNewEmployee, ZNewTeam, ZTeam, ZUser } from '../../contracts/directory.js';
-import { createCustomer, createEmployee, createTeam, directory } from '../../services/directory.js';
+import { ZEmployeeHistory, ZIdParam } from '../../contracts/accounts.js';
+import { ZCustomer, ZEmployee, ZNewCustomer, ZNewEmployee, ZNewTeam, ZTeam } from '../../contracts/directory.js';
+import { createCustomer, createEmployee, createTeam, listCustomersOf, listEmployeesOf, listTeamsOf } from '../../services/directory.js';
+import { getEmployeeHistory } from '../../services/employee-history.js';
 import { contextOf } from '../authenticate.js';
+import { can } from '../route-permission.js';
 import { errorResponses } from './responses.js';
 
 const tags = ['directory'];
@@ -12,45 +15,66 @@ const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) }
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams',
-    { schema: { tags, summary: 'Teams of the workspace', response: { 200: list(ZTeam), ...errorResponses } } },
+    { config: can('list', 'team'), schema: { tags, summary: 'Teams of the workspace', response: { 200: list(ZTeam), ...errorResponses } } },
     async (req) => ({
-      items: await directory(contextOf(req)).teams(),
+      items: await listTeamsOf(contextOf(req)),
     }),
   );
   app.post(
     '/teams',
-    { schema: { tags, summary: 'Create a team', body: ZNewTeam, response: { 201: ZTeam, ...errorResponses } } },
+    {
+      config: can('create', 'team'),
+      schema: { tags, summary: 'Create a team', body: ZNewTeam, response: { 201: ZTeam, ...errorResponses } },
+    },
     async (req, reply) => reply.status(201).send(await createTeam(contextOf(req), req.body.name)),
   );
   app.get(
     '/employees',
-    { schema: { tags, summary: 'Employees of the workspace', response: { 200: list(ZEmployee), ...errorResponses } } },
+    {
+      config: can('list', 'employee'),
+      schema: { tags, summary: 'Employees of the workspace', response: { 200: list(ZEmployee), ...errorResponses } },
+    },
     async (req) => ({
-      items: await directory(contextOf(req)).employees(),
+      items: await listEmployeesOf(contextOf(req)),
     }),
   );
   app.post(
     '/employees',
-    { schema: { tags, summary: 'Add an employee', body: ZNewEmployee, response: { 201: ZEmployee, ...errorResponses } } },
+    {
+      config: can('create', 'employee'),
+      schema: { tags, summary: 'Add an employee', body: ZNewEmployee, response: { 201: ZEmployee, ...errorResponses } },
+    },
     async (req, reply) => reply.status(201).send(await createEmployee(contextOf(req), req.body)),
   );
   app.get(
     '/customers',
-    { schema: { tags, summary: 'Customers of the workspace', response: { 200: list(ZCustomer), ...errorResponses } } },
+    {
+      config: can('list', 'customer'),
+      schema: { tags, summary: 'Customers of the workspace', response: { 200: list(ZCustomer), ...errorResponses } },
+    },
     async (req) => ({
-      items: await directory(contextOf(req)).customers(),
+      items: await listCustomersOf(contextOf(req)),
     }),
   );
   app.post(
     '/customers',
-    { schema: { tags, summary: 'Add a customer', body: ZNewCustomer, response: { 201: ZCustomer, ...errorResponses } } },
+    {
+      config: can('create', 'customer'),
+      schema: { tags, summary: 'Add a customer', body: ZNewCustomer, response: { 201: ZCustomer, ...errorResponses } },
+    },
     async (req, reply) => reply.status(201).send(await createCustomer(contextOf(req), req.body)),
   );
   app.get(
-    '/users',
-    { schema: { tags, summary: 'Users of the workspace', response: { 200: list(ZUser), ...errorResponses } } },
-    async (req) => ({
-      items: await directory(contextOf(req)).users(),
-    }),
+    '/employees/:id/history',
+    {
+      config: can('read', 'employee_history'),
+      schema: {
+        tags,
+        summary: "An employee's conflict history (HR data: every read is written to the access log)",
+        params: ZIdParam,
+        response: { 200: ZEmployeeHistory, ...errorResponses },
+      },
+    },
+    async (req) => getEmployeeHistory(contextOf(req), req.params.id),
   );
 };

@@ -4,6 +4,7 @@ import { ZProblem } from '../../contracts/cases.js';
 export const errorResponses = {
   400: ZProblem,
   401: ZProblem,
+  403: ZProblem,
   404: ZProblem,
   409: ZProblem,
 } as const;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ZMe, ZToken, ZUser } from '../../../src/contracts/accounts.js';
 import type { ZCase, ZCaseDetail, ZEvent, ZNewCase, ZNewStatement, ZStatement } from '../../../src/contracts/cases.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
 
@@ -20,31 +21,11 @@ export type Employee = z.infer<typeof ZEmployee>;
 export type Customer = z.infer<typeof ZCustomer>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export type Role = 'employee' | 'supervisor' | 'hr' | 'admin';
-
-/** The signed-in user (GET /api/v1/me). */
-export type Me = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teamIds: string[];
-  employeeId: string | null;
-  workspace: { id: string; name: string; slug: string };
-};
-
+export type Me = z.infer<typeof ZMe>;
+export type Role = Me['role'];
 /** A user account as the admin screens list it (GET /api/v1/users). */
-export type User = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teamIds?: string[];
-  active?: boolean;
-  createdAt?: string;
-};
-
-export type ApiToken = { id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type User = z.infer<typeof ZUser>;
+export type ApiToken = z.infer<typeof ZToken>;
 
 export type Verification = {
   intact: boolean;

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { useEmployees, useUsers } from '../../api/queries.js';
 import type { Me } from '../../api/types.js';
 
-/** Resolves user and employee ids to names; employees may not list users, so unknown ids read "A colleague". */
+/** Resolves user and employee ids to names; ids not in the directory read "A colleague". */
 export function useNames(me: Me) {
-  const users = useUsers(me.role !== 'employee');
+  const users = useUsers();
   const employees = useEmployees();
   return useMemo(() => {
     const userNames = new Map((users.data ?? []).map((u) => [u.id, u.name]));

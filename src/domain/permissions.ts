@@ -1,0 +1,136 @@
+/**
+ * The one permission table: (role, action, resource, condition). Every route, service, CLI command and
+ * job asks `authorize()`; nothing else decides who may do what. Workspace isolation sits below this
+ * table (every query filters by the actor's workspace), so "any" means any record of the workspace.
+ */
+
+export const ROLES = ['employee', 'supervisor', 'hr', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'assign', 'transition', 'annotate'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const RESOURCES = [
+  'case', // a case, its timeline, parties and verification
+  'statement', // one party's account on a case
+  'team',
+  'employee', // the directory entry of a person who can be party to a case
+  'employee_history', // HR data: an employee's conflict history (every read is access-logged)
+  'review', // HR data: review flags and decisions (every read is access-logged)
+  'customer',
+  'customer_contact', // a customer's email and phone
+  'user', // accounts of the workspace
+  'token', // API tokens
+  'access_log', // who read HR data, when and from where
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+/**
+ * - any: every record of the workspace.
+ * - involved: the actor reported the case, is its handler, or is named as a party (for customers: a
+ *   customer of such a case; for statements: the actor's own account).
+ * - team: the record belongs to one of the actor's teams.
+ * - self: the record is the actor's own (their account, their tokens, their own history).
+ */
+export const CONDITIONS = ['any', 'involved', 'team', 'self'] as const;
+export type Condition = (typeof CONDITIONS)[number];
+
+export type Rule = readonly [Role, Action, Resource, Condition];
+
+const CASE_WORK: readonly Action[] = ['read', 'update', 'assign', 'transition', 'annotate'];
+
+/** Builds rows for one role, one resource, several actions under one condition. */
+function rows(role: Role, resource: Resource, actions: readonly Action[], condition: Condition): Rule[] {
+  return actions.map((action) => [role, action, resource, condition] as const);
+}
+
+export const PERMISSIONS: readonly Rule[] = [
+  // Front-line employees report incidents and work only on the cases they are part of.
+  ...rows('employee', 'case', ['create', 'list'], 'any'),
+  ...rows('employee', 'case', ['read', 'update', 'annotate'], 'involved'),
+  ...rows('employee', 'statement', ['read'], 'involved'),
+  ...rows('employee', 'statement', ['create'], 'self'),
+  ...rows('employee', 'team', ['list'], 'any'),
+  ...rows('employee', 'employee', ['list'], 'any'),
+  ...rows('employee', 'employee_history', ['read'], 'self'),
+  ...rows('employee', 'customer', ['list', 'create'], 'any'),
+  ...rows('employee', 'customer_contact', ['read'], 'involved'),
+  ...rows('employee', 'user', ['list'], 'any'),
+  ...rows('employee', 'token', ['list', 'create', 'delete'], 'self'),
+
+  // Supervisors run their teams' cases end to end and see their teams' people.
+  ...rows('supervisor', 'case', ['create', 'list'], 'any'),
+  ...rows('supervisor', 'case', CASE_WORK, 'team'),
+  ...rows('supervisor', 'case', CASE_WORK, 'involved'),
+  ...rows('supervisor', 'statement', ['read', 'create'], 'team'),
+  ...rows('supervisor', 'statement', ['read', 'create'], 'involved'),
+  ...rows('supervisor', 'team', ['list'], 'any'),
+  ...rows('supervisor', 'employee', ['list'], 'any'),
+  ...rows('supervisor', 'employee_history', ['read'], 'team'),
+  ...rows('supervisor', 'customer', ['list', 'create'], 'any'),
+  ...rows('supervisor', 'customer_contact', ['read'], 'any'),
+  ...rows('supervisor', 'user', ['list'], 'any'),
+  ...rows('supervisor', 'token', ['list', 'create', 'delete'], 'self'),
+
+  // HR sees people workspace-wide and reads cases without changing them.
+  ...rows('hr', 'case', ['list', 'read'], 'any'),
+  ...rows('hr', 'statement', ['read'], 'any'),
+  ...rows('hr', 'team', ['list'], 'any'),
+  ...rows('hr', 'employee', ['list'], 'any'),
+  ...rows('hr', 'employee_history', ['read'], 'any'),
+  ...rows('hr', 'review', ['list', 'read', 'create', 'update'], 'any'),
+  ...rows('hr', 'customer', ['list'], 'any'),
+  ...rows('hr', 'customer_contact', ['read'], 'any'),
+  ...rows('hr', 'user', ['list'], 'any'),
+  ...rows('hr', 'token', ['list', 'create', 'delete'], 'self'),
+  ...rows('hr', 'access_log', ['list'], 'any'),
+
+  // Admins run the workspace: everything in it.
+  ...RESOURCES.flatMap((resource) => rows('admin', resource, ACTIONS, 'any')),
+];
+
+/** What the actor brings to a decision. */
+export type Principal = { userId: string; role: Role; teamIds: readonly string[] };
+
+/**
+ * Facts about the record acted on. Absent facts never satisfy a condition, so a caller that forgets
+ * to load them is refused rather than waved through.
+ */
+export type Subject = {
+  /** Users who reported, handle or are party to it (for a case); the user a statement is by. */
+  involvedUserIds?: readonly string[];
+  /** The teams the record belongs to. */
+  teamIds?: readonly (string | null)[];
+  /** The user who owns the record (a token's user, an account, an employee's login). */
+  ownerUserId?: string | null;
+};
+
+function satisfies(condition: Condition, who: Principal, subject: Subject): boolean {
+  switch (condition) {
+    case 'any':
+      return true;
+    case 'involved':
+      return subject.involvedUserIds?.includes(who.userId) ?? false;
+    case 'team':
+      return subject.teamIds?.some((t) => t !== null && who.teamIds.includes(t)) ?? false;
+    case 'self':
+      return subject.ownerUserId === who.userId;
+  }
+}
+
+/** The conditions under which this role may do this action to this resource; empty means never. */
+export function conditionsFor(role: Role, action: Action, resource: Resource): Condition[] {
+  return PERMISSIONS.filter(([r, a, res]) => r === role && a === action && res === resource).map(([, , , c]) => c);
+}
+
+/**
+ * Whether the principal may act. Without a subject it answers "for some records", which is the
+ * gate a route applies before any record is loaded.
+ */
+export function authorize(who: Principal, action: Action, resource: Resource, subject?: Subject): boolean {
+  const conditions = conditionsFor(who.role, action, resource);
+  if (subject === undefined) return conditions.length > 0;
+  return conditions.some((c) => satisfies(c, who, subject));
+}
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -1,0 +1,29 @@
+import { AppError } from '../domain/errors.js';
+import { type Action, authorize, conditionsFor, type Resource, type Subject } from '../domain/permissions.js';
+import type { Actor } from './context.js';
+
+/** Throws 403 unless the table lets the actor do this (to this subject, when one is given). */
+export function requirePermission(actor: Actor, action: Action, resource: Resource, subject?: Subject): void {
+  if (!authorize(actor, action, resource, subject)) throw forbidden(actor, action, resource);
+}
+
+export function forbidden(actor: Actor, action: Action, resource: Resource): AppError {
+  return new AppError('forbidden', `The ${actor.role} role may not ${action} this ${resource.replace(/_/g, ' ')}`);
+}
+
+/**
+ * Which records of a resource a list may show the actor: all of them, or those of their teams and
+ * those they are involved in. Read from the same table as single-record decisions.
+ */
+export type ListScope = { all: true } | { all: false; teamIds: readonly string[]; userId: string; involved: boolean };
+
+export function listScope(actor: Actor, resource: Resource): ListScope {
+  const conditions = conditionsFor(actor.role, 'read', resource);
+  if (conditions.includes('any')) return { all: true };
+  return {
+    all: false,
+    teamIds: conditions.includes('team') ? actor.teamIds : [],
+    userId: actor.userId,
+    involved: conditions.includes('involved'),
+  };
+}

@@ -1,0 +1,73 @@
+import { newId } from './ids.js';
+import type { Db, UserRow } from './schema.js';
+
+/** What a signed-in user brings to every permission decision, read in one place. */
+export type UserFacts = { user: UserRow; teamIds: string[]; employeeId: string | null };
+
+export async function loadUserFacts(db: Db, userId: string): Promise<UserFacts | undefined> {
+  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  if (!user) return undefined;
+  const [teams, employee] = await Promise.all([
+    db.selectFrom('user_teams').select('team_id').where('user_id', '=', userId).orderBy('team_id').execute(),
+    db.selectFrom('employees').select('id').where('workspace_id', '=', user.workspace_id).where('user_id', '=', userId).executeTakeFirst(),
+  ]);
+  return { user, teamIds: teams.map((t) => t.team_id), employeeId: employee?.id ?? null };
+}
+
+/** Team ids of many users at once, for lists. */
+export async function teamIdsByUser(db: Db, workspaceId: string): Promise<Map<string, string[]>> {
+  const rows = await db.selectFrom('user_teams').select(['user_id', 'team_id']).where('workspace_id', '=', workspaceId).execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.team_id]);
+  return out;
+}
+
+export async function setUserTeams(db: Db, workspaceId: string, userId: string, teamIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('user_teams').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+  if (teamIds.length > 0)
+    await db
+      .insertInto('user_teams')
+      .values(teamIds.map((team_id) => ({ workspace_id: workspaceId, user_id: userId, team_id })))
+      .execute();
+}
+
+export async function updateUserRow(db: Db, workspaceId: string, userId: string, patch: Partial<UserRow>): Promise<void> {
+  await db.updateTable('users').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', userId).execute();
+}
+
+export function findUserByInviteHash(db: Db, inviteHash: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('invite_token_hash', '=', inviteHash).executeTakeFirst();
+}
+
+export async function countActiveAdmins(db: Db, workspaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'admin')
+    .where('deactivated_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function recordSignInFailure(db: Db, email: string, ip: string | null, now: Date): Promise<void> {
+  await db.insertInto('sign_in_failures').values({ id: newId(), email, ip, at: now.toISOString() }).execute();
+}
+
+export async function countSignInFailures(db: Db, email: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('sign_in_failures')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('email', '=', email)
+    .where('at', '>', since.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A successful sign-in clears the account's failures; old rows are pruned on the way. */
+export async function clearSignInFailures(db: Db, email: string, olderThan: Date): Promise<void> {
+  await db
+    .deleteFrom('sign_in_failures')
+    .where((eb) => eb.or([eb('email', '=', email), eb('at', '<', olderThan.toISOString())]))
+    .execute();
+}
