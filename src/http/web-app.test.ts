@@ -42,7 +42,18 @@ describe('web app serving', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(icon.statusCode).toBe(200);
     expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('serves a file added by a rebuild while running, and 404s (not the app) for a missing one', async () => {
+    writeFileSync(join(dir, 'assets', 'index-new456.js'), 'console.log(2)');
+    expect((await app.inject({ method: 'GET', url: '/assets/index-new456.js' })).body).toBe('console.log(2)');
+    for (const url of ['/assets/index-gone.js', '/robots.txt']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('id="root"');
+    }
   });
 
   it('leaves /api and /public paths to the server: unknown ones are problem+json 404s, not the app', async () => {

@@ -23,7 +23,7 @@ const NOT_BUILT = `<!doctype html>
 </body></html>`;
 
 /** Paths the single-page app must never answer: the API and the public customer pages own them. */
-const isServerPath = (url: string) => /^\/(api|public)(\/|$|\?)/.test(url);
+const isServerPath = (path: string) => /^\/(api|public)(\/|$)/.test(path);
 
 /**
  * Serves the built web app at `/`: hashed assets with a year-long immutable cache, and index.html
@@ -35,23 +35,31 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
   const built = existsSync(join(root, 'index.html'));
 
   if (built) {
+    // Hashed bundles: served from disk per request (a rebuild while running is picked up) and
+    // cached for a year, since a new build gives them new names.
     await app.register(fastifyStatic, {
-      root,
-      prefix: '/',
-      wildcard: false,
+      root: join(root, 'assets'),
+      prefix: '/assets/',
       index: false,
       cacheControl: false,
+      // sendFile of index.html and top-level files passes through here too: only assets are immutable.
       setHeaders: (reply, path) => {
-        const hashed = path.includes(`${join(root, 'assets')}`);
-        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header('cache-control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
 
   const serveApp = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (isServerPath(request.url)) return sendNotFound(request, reply);
+    const path = request.url.split('?')[0] ?? '/';
+    if (isServerPath(path) || path.startsWith('/assets/')) return sendNotFound(request, reply);
     if (!built) return reply.status(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+    // Top-level files of the build (favicon…) by exact name; every other path is a page of the app.
+    const file = /^\/[\w.-]+\.[a-z0-9]+$/i.test(path) ? path.slice(1) : null;
+    if (file && file !== 'index.html' && existsSync(join(root, file))) {
+      return reply.sendFile(file, root);
+    }
+    if (file) return sendNotFound(request, reply);
+    return reply.sendFile('index.html', root);
   };
   app.get('/', { schema: { hide: true } }, serveApp);
   app.get('/*', { schema: { hide: true } }, serveApp);

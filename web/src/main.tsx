@@ -10,14 +10,18 @@ import { keys } from './api/queries.js';
 import { router } from './app/router.js';
 import { theme } from './app/theme.js';
 
-/** A 401 anywhere means the session ended: drop the cached user so the layout sends them to sign in. */
-function onApiError(error: unknown): void {
+/**
+ * A 401 from any other request means the session ended: ask for the user again, whose own 401
+ * makes the signed-in layout send the person to the sign-in page (and back afterwards).
+ */
+function onApiError(error: unknown, queryKey?: readonly unknown[]): void {
+  if (queryKey?.[0] === keys.me[0]) return;
   if (error instanceof ApiError && error.status === 401) void queryClient.invalidateQueries({ queryKey: keys.me });
 }
 
 const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: onApiError }),
-  mutationCache: new MutationCache({ onError: onApiError }),
+  queryCache: new QueryCache({ onError: (error, query) => onApiError(error, query.queryKey) }),
+  mutationCache: new MutationCache({ onError: (error) => onApiError(error) }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,

@@ -1,5 +1,6 @@
 import { Center, Stack } from '@mantine/core';
-import { Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { Outlet, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { useMe } from '../api/queries.js';
 import { ErrorState, LoadingState } from '../components/states.js';
@@ -9,7 +10,6 @@ import { Shell } from './shell.js';
 /** Everything behind sign-in: without a session (401) the person is sent to the sign-in page and back after. */
 export function SignedInLayout() {
   const me = useMe();
-  const href = useRouterState({ select: (s) => s.location.href });
   if (me.isPending) {
     return (
       <Center h="100vh">
@@ -19,7 +19,7 @@ export function SignedInLayout() {
   }
   if (me.error) {
     if (me.error instanceof ApiError && me.error.status === 401) {
-      return <Navigate to="/sign-in" search={href === '/' ? {} : { redirect: href }} replace />;
+      return <ToSignIn />;
     }
     return (
       <Center h="100vh" p="md">
@@ -35,5 +35,23 @@ export function SignedInLayout() {
         <Outlet />
       </Shell>
     </MeContext.Provider>
+  );
+}
+
+/**
+ * Sends the person to sign in, once, remembering where they were going. The address is read on
+ * the first render only: while the navigation is pending the router already reports the sign-in
+ * page, and reading it again would nest redirects.
+ */
+function ToSignIn() {
+  const navigate = useNavigate();
+  const [from] = useState(() => window.location.pathname + window.location.search);
+  useEffect(() => {
+    void navigate({ to: '/sign-in', search: from === '/' ? {} : { redirect: from }, replace: true });
+  }, [navigate, from]);
+  return (
+    <Center h="100vh">
+      <LoadingState label="Taking you to sign in…" />
+    </Center>
   );
 }

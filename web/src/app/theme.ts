@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 /** A quiet, legible theme: system fonts (no external font loads under the CSP), one calm accent. */
 export const theme = createTheme({
@@ -8,4 +8,8 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   defaultRadius: 'md',
   cursorType: 'pointer',
+  components: {
+    // Sentence-case badges read calmer than the default capitals in long lists.
+    Badge: Badge.extend({ styles: { label: { textTransform: 'none', fontWeight: 600 } } }),
+  },
 });

@@ -15,8 +15,8 @@ export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Da
       data-selected={selected ? 'true' : undefined}
       data-ref={kase.ref}
     >
-      <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-        <Box miw={0} style={{ flex: 1 }}>
+      <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
+        <Box miw={0} style={{ flex: '1 1 280px' }}>
           <Group gap={8} wrap="nowrap">
             <Text size="xs" c="dimmed" ff="monospace" style={{ flexShrink: 0 }}>
               {kase.ref}
@@ -33,7 +33,7 @@ export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Da
             </time>
           </Text>
         </Box>
-        <Group gap={6} wrap="wrap" justify="flex-end" style={{ flexShrink: 0, maxWidth: '55%' }}>
+        <Group gap={6} wrap="wrap" style={{ flexShrink: 0 }}>
           <SeverityBadge severity={kase.severity} size="xs" />
           <StatusBadge status={kase.status} size="xs" />
           <SlaBadge kase={kase} now={now} size="xs" />

@@ -69,7 +69,7 @@ export function CasePage() {
           {c.ref} is recorded. A supervisor will pick it up; you can follow it here and under My cases.
         </Alert>
       ) : null}
-      <Paper withBorder radius="md" p="md" component="header">
+      <Paper withBorder radius="md" p="md" component="header" data-testid="case-header">
         <Text size="xs" c="dimmed" ff="monospace">
           {c.ref}
         </Text>

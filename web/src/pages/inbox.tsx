@@ -1,5 +1,5 @@
 import { Box, Button, Group, Kbd, Modal, MultiSelect, Paper, ScrollArea, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useCaseList, useTeams } from '../api/queries.js';
@@ -104,13 +104,21 @@ export function InboxPage() {
     [
       'Enter',
       () => {
+        // A focused row is a link and opens itself; this covers a selection without focus.
         const kase = items[selected];
-        if (kase && !document.activeElement?.classList.contains('case-row'))
+        if (kase && (document.activeElement === document.body || document.activeElement === null))
           void navigate({ to: '/cases/$ref', params: { ref: kase.ref } });
       },
+      { preventDefault: false },
     ],
   ]);
 
+  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [filtersOpen, filtersPanel] = useDisclosure(false);
+  const activeFilterCount =
+    [filters.status, filters.severity, filters.channel].filter((x) => x?.length).length +
+    (filters.teamId ? 1 : 0) +
+    (filters.assignee ? 1 : 0);
   const [saveOpen, saveModal] = useDisclosure(false);
   const [viewName, setViewName] = useState('');
   const submitView = (e: FormEvent) => {
@@ -182,7 +190,11 @@ export function InboxPage() {
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') e.currentTarget.blur();
+              if (e.key === 'Escape') {
+                // Chromium clears a search box on Escape; here Escape means "back to the list".
+                e.preventDefault();
+                e.currentTarget.blur();
+              }
               if (e.key === 'ArrowDown') {
                 e.preventDefault();
                 e.currentTarget.blur();
@@ -190,7 +202,12 @@ export function InboxPage() {
               }
             }}
           />
-          <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap">
+          {isPhone ? (
+            <Button variant="default" size="xs" onClick={filtersPanel.toggle} aria-expanded={filtersOpen}>
+              {filtersOpen ? 'Hide filters' : `Filters and sort${activeFilterCount ? ` (${activeFilterCount})` : ''}`}
+            </Button>
+          ) : null}
+          <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap" display={isPhone && !filtersOpen ? 'none' : undefined}>
             <MultiSelect
               label="Status"
               placeholder={filters.status?.length ? undefined : 'Any'}
