@@ -46,11 +46,16 @@ export type Harness = {
 export async function startHarness(): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'defuse-e2e-'));
   const webRoot = join(dir, 'web');
+  // Vitest sets NODE_ENV=test, which would bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   await build({
+    mode: 'production',
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
     build: { outDir: webRoot, emptyOutDir: true },
-    logLevel: 'warn',
+    logLevel: 'error',
   });
+  process.env.NODE_ENV = nodeEnv;
   const jsGzipBytes = readdirSync(join(webRoot, 'assets'))
     .filter((f) => f.endsWith('.js'))
     .reduce((sum, f) => sum + gzipSync(readFileSync(join(webRoot, 'assets', f))).length, 0);

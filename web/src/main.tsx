@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client.js';
 import { keys } from './api/queries.js';
 import { router } from './app/router.js';
-import { theme } from './app/theme.js';
+import { cssVariablesResolver, theme } from './app/theme.js';
 
 /**
  * A 401 from any other request means the session ended: ask for the user again, whose own 401
@@ -35,7 +35,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
