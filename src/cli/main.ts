@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config/config.js';
-import { seedDemo } from '../demo/seed-demo.js';
+import { type DemoResult, seedDemo } from '../demo/seed-demo.js';
 import { AppError } from '../domain/errors.js';
 import { startServer } from '../server.js';
 import { createToken, findUserByEmail, initWorkspace } from '../services/accounts.js';
@@ -144,10 +144,15 @@ program
         return;
       }
       const verb = result.created ? 'Created' : 'Already present:';
-      console.log(`${verb} demo workspace "${result.workspace.name}" with ${result.cases} cases`);
-      const width = Math.max(...result.logins.map((l) => l.email.length));
-      for (const l of result.logins)
+      const second = result.secondWorkspace;
+      const width = Math.max(...[...result.logins, ...second.logins].map((l) => l.email.length));
+      const print = (l: DemoResult['logins'][number]) =>
         console.log(`  ${l.role.padEnd(10)} ${l.email.padEnd(width)}  password ${l.password}  token ${l.token}`);
+      console.log(`${verb} demo workspace "${result.workspace.name}" with ${result.cases} cases`);
+      result.logins.forEach(print);
+      console.log(`\nA second workspace, "${second.workspace.name}" (${second.cases} cases), to check that workspaces never meet:`);
+      second.logins.forEach(print);
+      console.log('\nSign in at http://localhost:3000 with an email and password, or send a token as "Authorization: Bearer <token>".');
     });
   });
 

@@ -63,7 +63,7 @@ describe('seedDemo', () => {
 
   it('leaves every hash chain intact', async () => {
     const report = await verifyTimelines(database.db);
-    expect(report.casesChecked).toBe(first.cases);
+    expect(report.casesChecked).toBe(first.cases + first.secondWorkspace.cases);
     expect(report.firstBreak).toBeNull();
   });
 
@@ -76,6 +76,21 @@ describe('seedDemo', () => {
     }
   });
 
+  it('puts supervisors over two teams and staff in their own, with a second workspace beside the demo', async () => {
+    for (const login of first.logins) {
+      const actor = await authenticateToken(database.db, login.token, now);
+      if (login.role === 'supervisor') expect(actor?.teamIds).toHaveLength(2);
+      if (login.role === 'employee') expect(actor?.teamIds).toHaveLength(1);
+      if (login.role === 'employee') expect(actor?.employeeId).not.toBeNull();
+    }
+    const second = first.secondWorkspace;
+    expect(second.workspace.id).not.toBe(first.workspace.id);
+    expect(new Set(second.logins.map((l) => l.role))).toEqual(new Set(['admin', 'supervisor', 'employee']));
+    expect(second.cases).toBe(3);
+    const outsider = await authenticateToken(database.db, second.logins[0]?.token ?? '', now);
+    expect(outsider?.workspaceId).toBe(second.workspace.id);
+  });
+
   it('creates nothing the second time and hands out new tokens', async () => {
     const again = await seedDemo(database.db, new Date(now.getTime() + 3600_000));
     expect(again.created).toBe(false);
@@ -85,7 +100,8 @@ describe('seedDemo', () => {
       .selectFrom('cases')
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(first.cases);
+    expect(Number(count.n)).toBe(first.cases + first.secondWorkspace.cases);
+    expect(again.secondWorkspace.workspace).toEqual(first.secondWorkspace.workspace);
     expect(again.logins.map((l) => [l.email, l.password])).toEqual(first.logins.map((l) => [l.email, l.password]));
     expect(again.logins.map((l) => l.token)).not.toEqual(first.logins.map((l) => l.token));
   });

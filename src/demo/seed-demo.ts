@@ -26,9 +26,17 @@ import {
 } from './demo-people.js';
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
 import { createRandom } from './random.js';
+import { type SecondWorkspace, seedSecondWorkspace } from './second-workspace.js';
 
 export type DemoLogin = { role: string; name: string; email: string; password: string; token: string };
-export type DemoResult = { created: boolean; workspace: { id: string; name: string; slug: string }; logins: DemoLogin[]; cases: number };
+export type DemoResult = {
+  created: boolean;
+  workspace: { id: string; name: string; slug: string };
+  logins: DemoLogin[];
+  cases: number;
+  /** Another business on the same server, for checking that workspaces never see each other. */
+  secondWorkspace: SecondWorkspace;
+};
 
 /** Fixed seed: the same people, cases and texts on every machine. */
 const DEMO_SEED = 20_260_401;
@@ -70,7 +78,13 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
     if (raced) return describeExisting(db, raced, now);
     throw error;
   }
-  return { created: true, workspace: pickWorkspace(workspace), logins: await issueLogins(db, workspace.id, now), cases: plans.length };
+  return {
+    created: true,
+    workspace: pickWorkspace(workspace),
+    logins: await issueLogins(db, workspace.id, now),
+    cases: plans.length,
+    secondWorkspace: await seedSecondWorkspace(db, now),
+  };
 }
 
 const pickWorkspace = (w: WorkspaceRow) => ({ id: w.id, name: w.name, slug: w.slug });
@@ -81,6 +95,7 @@ async function describeExisting(db: Db, workspace: WorkspaceRow, now: Date): Pro
     workspace: pickWorkspace(workspace),
     logins: await issueLogins(db, workspace.id, now),
     cases: await countCases(db, workspace.id),
+    secondWorkspace: await seedSecondWorkspace(db, now),
   };
 }
 

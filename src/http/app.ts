@@ -72,6 +72,7 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
 
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
+  app.decorate('routePermissions', new Map());
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.setValidatorCompiler(validatorCompiler);
@@ -146,7 +147,7 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
 
   await app.register(
     async (v1) => {
-      requireDeclaredPermissions(v1);
+      requireDeclaredPermissions(v1, app.routePermissions);
       v1.addHook('onRequest', identify);
       v1.addHook('preHandler', gateByRole);
       await v1.register(authRoutes);

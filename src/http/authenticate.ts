@@ -64,7 +64,9 @@ function assertSameOrigin(request: FastifyRequest): void {
   } catch {
     throw csrf('the Origin header is not a URL');
   }
-  if (host !== request.host) throw csrf(`the request came from ${host}, not ${request.host}`);
+  // Normalised through URL on both sides, so an explicit default port (":80", ":443") still matches.
+  const own = new URL(`${request.protocol}://${request.host}`).host;
+  if (host !== own) throw csrf(`the request came from ${host}, not ${own}`);
 }
 
 const csrf = (why: string) => new AppError('forbidden', `Cross-site request refused: ${why}`);

@@ -38,7 +38,8 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       title: input.title,
       summary: input.summary,
       channel: input.channel,
-      team_id: input.teamId ?? null,
+      // A report without a team lands in the reporter's own team, so its supervisor sees it.
+      team_id: input.teamId ?? actor.teamIds[0] ?? null,
       customer_id: customerId,
       reporter_id: actor.userId,
       assignee_id: input.assigneeId ?? null,

@@ -5,13 +5,23 @@ import type { Db, UserRow } from './schema.js';
 export type UserFacts = { user: UserRow; teamIds: string[]; employeeId: string | null };
 
 export async function loadUserFacts(db: Db, userId: string): Promise<UserFacts | undefined> {
-  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-  if (!user) return undefined;
-  const [teams, employee] = await Promise.all([
-    db.selectFrom('user_teams').select('team_id').where('user_id', '=', userId).orderBy('team_id').execute(),
-    db.selectFrom('employees').select('id').where('workspace_id', '=', user.workspace_id).where('user_id', '=', userId).executeTakeFirst(),
-  ]);
-  return { user, teamIds: teams.map((t) => t.team_id), employeeId: employee?.id ?? null };
+  // One round trip: the user row once per team membership, with their employee record alongside.
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('user_teams', 'user_teams.user_id', 'users.id')
+    .leftJoin('employees', (join) =>
+      join.onRef('employees.user_id', '=', 'users.id').onRef('employees.workspace_id', '=', 'users.workspace_id'),
+    )
+    .selectAll('users')
+    .select(['user_teams.team_id as member_of', 'employees.id as employee_id'])
+    .where('users.id', '=', userId)
+    .orderBy('user_teams.team_id')
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const { member_of: _team, employee_id: employeeId, ...user } = first;
+  const teamIds = [...new Set(rows.map((r) => r.member_of).filter((t): t is string => t !== null))];
+  return { user: user as UserRow, teamIds, employeeId: employeeId ?? null };
 }
 
 /** Team ids of many users at once, for lists. */

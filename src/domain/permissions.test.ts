@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, authorize, conditionsFor, type Principal, RESOURCES, ROLES } from './permissions.js';
+
+const who = (role: Principal['role'], teamIds: string[] = ['t1']): Principal => ({ userId: 'u1', role, teamIds });
+const caseOf = (teamId: string, involved: string[] = []) => ({ teamIds: [teamId], involvedUserIds: involved });
+
+describe('the permission table', () => {
+  it('lets employees work only on cases they reported or are party to', () => {
+    const e = who('employee');
+    expect(authorize(e, 'create', 'case')).toBe(true);
+    expect(authorize(e, 'read', 'case', caseOf('t1', ['u1']))).toBe(true);
+    expect(authorize(e, 'update', 'case', caseOf('t9', ['u1']))).toBe(true);
+    expect(authorize(e, 'read', 'case', caseOf('t1', ['someone else']))).toBe(false);
+    expect(authorize(e, 'transition', 'case', caseOf('t1', ['u1']))).toBe(false);
+    expect(authorize(e, 'assign', 'case', caseOf('t1', ['u1']))).toBe(false);
+  });
+
+  it('keeps HR data and contact details away from front-line staff', () => {
+    const e = who('employee');
+    expect(authorize(e, 'read', 'review')).toBe(false);
+    expect(authorize(e, 'list', 'access_log')).toBe(false);
+    expect(authorize(e, 'read', 'employee_history', { teamIds: ['t1'], ownerUserId: 'colleague' })).toBe(false);
+    expect(authorize(e, 'read', 'employee_history', { teamIds: ['t1'], ownerUserId: 'u1' })).toBe(true);
+    expect(authorize(e, 'read', 'customer_contact', { involvedUserIds: [] })).toBe(false);
+    expect(authorize(e, 'read', 'customer_contact', { involvedUserIds: ['u1'] })).toBe(true);
+  });
+
+  it('gives supervisors their teams: cases, assignment, status and people', () => {
+    const s = who('supervisor', ['t1', 't2']);
+    for (const action of ['read', 'update', 'assign', 'transition', 'annotate'] as const) {
+      expect(authorize(s, action, 'case', caseOf('t2'))).toBe(true);
+      expect(authorize(s, action, 'case', caseOf('t3'))).toBe(false);
+    }
+    expect(authorize(s, 'read', 'employee_history', { teamIds: ['t1'] })).toBe(true);
+    expect(authorize(s, 'read', 'employee_history', { teamIds: ['t3'] })).toBe(false);
+    expect(authorize(s, 'read', 'review')).toBe(false);
+  });
+
+  it('lets HR read every case and person but change no case', () => {
+    const h = who('hr', []);
+    expect(authorize(h, 'read', 'case', caseOf('t7'))).toBe(true);
+    expect(authorize(h, 'read', 'employee_history', { teamIds: ['t7'] })).toBe(true);
+    expect(authorize(h, 'list', 'review')).toBe(true);
+    expect(authorize(h, 'list', 'access_log')).toBe(true);
+    for (const action of ['create', 'update', 'assign', 'transition', 'annotate'] as const)
+      expect(authorize(h, action, 'case')).toBe(false);
+  });
+
+  it('gives admins everything and nobody anything without a rule', () => {
+    for (const resource of RESOURCES) for (const action of ACTIONS) expect(authorize(who('admin'), action, resource, {})).toBe(true);
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      expect(authorize(who(role), 'create', 'user')).toBe(false);
+      expect(conditionsFor(role, 'update', 'user')).toEqual([]);
+    }
+  });
+
+  it('refuses a conditional rule when the facts it needs are missing', () => {
+    expect(authorize(who('employee'), 'read', 'case', {})).toBe(false);
+    expect(authorize(who('supervisor'), 'read', 'case', { teamIds: [null] })).toBe(false);
+    expect(authorize(who('employee'), 'delete', 'token', {})).toBe(false);
+  });
+});

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+import { describeEachDatabase } from '../../test/databases.js';
+import { buildCase, buildWorkspace } from '../../test/factories.js';
+import { buildCast, type Person } from '../../test/people.js';
+import { type Action, authorize, type Resource, type Subject } from '../domain/permissions.js';
+import { createToken } from '../services/accounts.js';
+import type { Actor } from '../services/context.js';
+import { createCase } from '../services/create-case.js';
+import { inviteUser } from '../services/users.js';
+
+/**
+ * Every route of the OpenAPI document × every kind of caller, each request against a fresh record,
+ * and the outcome the permission table predicts: allowed (the request reaches its handler), 401 for
+ * nobody, 403 for a role without the right, 404 for a record the caller may not even see.
+ */
+
+type Caller = { name: string; actor: Actor | null; auth: Record<string, string>; outsider?: boolean };
+
+/** A request aimed at one fresh record; `subject` is what the table needs to decide, `hidden` says denial reads as 404. */
+type Fixture = { url: string; body?: unknown; subject?: Subject; readsCase?: boolean; hidden?: boolean };
+
+type World = {
+  t: TestApp;
+  cast: Awaited<ReturnType<typeof buildCast>>;
+  seq: () => number;
+};
+
+const unique = (w: World) => w.seq();
+
+/** A new case of team A, reported by the admin, with employee A as the primary party. */
+async function freshCase(w: World): Promise<{ ref: string; subject: Subject }> {
+  const { cast, t } = w;
+  const kase = await createCase(t.workspace.ctx(), {
+    ...buildCase(),
+    teamId: cast.teamA.id,
+    employees: [{ employeeId: cast.employeeA.actor.employeeId as string, role: 'primary' }],
+  });
+  return { ref: kase.ref, subject: { teamIds: [cast.teamA.id], involvedUserIds: [t.workspace.user.id, cast.employeeA.actor.userId] } };
+}
+
+const onCase =
+  (path: string, body?: (w: World) => unknown) =>
+  async (w: World): Promise<Fixture> => {
+    const { ref, subject } = await freshCase(w);
+    return { url: `/api/v1/cases/${ref}${path}`, body: body?.(w), subject, readsCase: true };
+  };
+
+const plain =
+  (url: string, body?: (w: World) => unknown) =>
+  async (w: World): Promise<Fixture> => ({ url, body: body?.(w) });
+
+async function invitedUser(w: World) {
+  return inviteUser(w.t.workspace.ctx(), {
+    email: `invited.${unique(w)}@example.test`,
+    name: 'Invited Person',
+    role: 'employee',
+    teamIds: [],
+  });
+}
+
+/** One entry per route; a route added without an entry here fails the coverage test below. */
+const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
+  'POST /api/v1/auth/sign-in': plain('/api/v1/auth/sign-in', (w) => ({
+    email: w.t.workspace.user.email,
+    password: 'correct horse battery',
+  })),
+  'POST /api/v1/auth/accept-invite': async (w) => ({
+    url: '/api/v1/auth/accept-invite',
+    body: { token: (await invitedUser(w)).inviteToken, password: 'a fine new password' },
+  }),
+  'POST /api/v1/auth/sign-out': plain('/api/v1/auth/sign-out', () => ({})),
+  'GET /api/v1/me': plain('/api/v1/me'),
+  'POST /api/v1/me/password': plain('/api/v1/me/password', () => ({ currentPassword: 'not it at all', newPassword: 'whatever new one' })),
+  'GET /api/v1/users': plain('/api/v1/users'),
+  'POST /api/v1/users': plain('/api/v1/users', (w) => ({ email: `new.${unique(w)}@example.test`, name: 'New', role: 'employee' })),
+  'PATCH /api/v1/users/{id}': async (w) => ({
+    url: `/api/v1/users/${(await invitedUser(w)).user.id}`,
+    body: { name: 'Renamed' },
+    subject: {},
+  }),
+  'POST /api/v1/users/{id}/invitation': async (w) => ({
+    url: `/api/v1/users/${(await invitedUser(w)).user.id}/invitation`,
+    body: {},
+    subject: {},
+  }),
+  'GET /api/v1/tokens': plain('/api/v1/tokens'),
+  'POST /api/v1/tokens': plain('/api/v1/tokens', () => ({ name: 'laptop' })),
+  'DELETE /api/v1/tokens/{id}': async (w) => {
+    const a = w.cast.employeeA.actor;
+    const { id } = await createToken(w.t.database.db, { workspaceId: a.workspaceId, userId: a.userId, name: 'spare' }, new Date());
+    return { url: `/api/v1/tokens/${id}`, subject: { ownerUserId: a.userId }, hidden: true };
+  },
+  'GET /api/v1/access-log': plain('/api/v1/access-log'),
+  'POST /api/v1/cases': plain('/api/v1/cases', () => ({
+    title: 'Shouting at the till',
+    summary: 'Refund refused.',
+    channel: 'in_person',
+    severity: 3,
+    customerState: 'angry',
+  })),
+  'GET /api/v1/cases': plain('/api/v1/cases'),
+  'GET /api/v1/cases/{ref}': onCase(''),
+  'PATCH /api/v1/cases/{ref}': onCase('', () => ({ title: 'A clearer title' })),
+  'PUT /api/v1/cases/{ref}/assignee': onCase('/assignee', () => ({ assigneeId: null })),
+  'POST /api/v1/cases/{ref}/transitions': onCase('/transitions', () => ({ to: 'acknowledged' })),
+  'POST /api/v1/cases/{ref}/parties': onCase('/parties', (w) => ({ employeeId: w.cast.employeeB.actor.employeeId, role: 'witness' })),
+  'GET /api/v1/cases/{ref}/events': onCase('/events'),
+  'POST /api/v1/cases/{ref}/events': onCase('/events', () => ({ text: 'Called the customer back.' })),
+  'GET /api/v1/cases/{ref}/verification': onCase('/verification'),
+  'GET /api/v1/cases/{ref}/statements': onCase('/statements'),
+  'POST /api/v1/cases/{ref}/statements': async (w) => {
+    const fixture = await onCase('/statements', () => ({
+      party: 'employee',
+      employeeId: w.cast.employeeA.actor.employeeId,
+      body: 'My side.',
+    }))(w);
+    return { ...fixture, subject: { ...fixture.subject, ownerUserId: w.cast.employeeA.actor.userId } };
+  },
+  'GET /api/v1/teams': plain('/api/v1/teams'),
+  'POST /api/v1/teams': plain('/api/v1/teams', (w) => ({ name: `Team ${unique(w)}` })),
+  'GET /api/v1/employees': plain('/api/v1/employees'),
+  'POST /api/v1/employees': plain('/api/v1/employees', () => ({ name: 'Pat New' })),
+  'GET /api/v1/employees/{id}/history': async (w) => ({
+    url: `/api/v1/employees/${w.cast.employeeA.actor.employeeId}/history`,
+    subject: { teamIds: [w.cast.teamA.id], ownerUserId: w.cast.employeeA.actor.userId },
+  }),
+  'GET /api/v1/customers': plain('/api/v1/customers'),
+  'POST /api/v1/customers': plain('/api/v1/customers', () => ({ name: 'Ann Customer' })),
+};
+
+type Expected = 'allowed' | 401 | 403 | 404;
+
+/** What the permission table says this caller gets on this route for this record. */
+function expectedOutcome(t: TestApp, route: string, caller: Caller, fixture: Fixture): Expected {
+  const permission = t.app.routePermissions.get(route);
+  if (permission === undefined) throw new Error(`${route} has no declared permission`);
+  if (permission === 'public') return 'allowed';
+  if (caller.actor === null) return 401;
+  if (permission === 'signed-in') return 'allowed';
+  if (caller.outsider) return fixture.subject ? 404 : 'allowed';
+  const { action, resource } = permission as { action: Action; resource: Resource };
+  if (!authorize(caller.actor, action, resource)) return 403;
+  if (!fixture.subject) return 'allowed';
+  if (fixture.readsCase && !authorize(caller.actor, 'read', 'case', fixture.subject)) return 404;
+  if (authorize(caller.actor, action, resource, fixture.subject)) return 'allowed';
+  return fixture.hidden ? 404 : 403;
+}
+
+describeEachDatabase('permission matrix', (kind) => {
+  let t: TestApp;
+  let world: World;
+  let callers: Caller[];
+  let routes: string[];
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    const cast = await buildCast(t.workspace.ctx());
+    let n = 0;
+    world = { t, cast, seq: () => ++n };
+    const outsider = await buildWorkspace(t.database.db);
+    const as = (name: string, p: Person): Caller => ({ name, actor: p.actor, auth: p.auth });
+    callers = [
+      { name: 'anonymous', actor: null, auth: {} },
+      as('employee involved in the case', cast.employeeA),
+      as('employee of another team', cast.employeeB),
+      as('supervisor of the team', cast.supervisorA),
+      as('supervisor of another team', cast.supervisorB),
+      as('hr', cast.hr),
+      { name: 'admin', actor: t.workspace.actor, auth: t.auth },
+      { name: 'admin of another workspace', actor: outsider.actor, auth: { authorization: `Bearer ${outsider.token}` }, outsider: true },
+    ];
+    const doc = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  it('has a fixture and a declared permission for every route in the OpenAPI document, and no stale fixture', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(30);
+    for (const route of routes) {
+      expect(FIXTURES, `${route} needs a fixture in the permission matrix`).toHaveProperty([route]);
+      expect(t.app.routePermissions.has(route), `${route} declares no permission`).toBe(true);
+    }
+    expect(Object.keys(FIXTURES).sort()).toEqual([...routes].sort());
+  });
+
+  it('gives every caller on every route exactly what the permission table says', async () => {
+    const cells: string[] = [];
+    const tally = { allowed: 0, 401: 0, 403: 0, 404: 0 };
+    for (const route of routes) {
+      const [method, path] = route.split(' ') as [string, string];
+      for (const caller of callers) {
+        const fixture = await (FIXTURES[route] as (w: World) => Promise<Fixture>)(world);
+        const expected = expectedOutcome(t, route, caller, fixture);
+        const res = await t.app.inject({
+          method: method as 'GET',
+          url: fixture.url,
+          headers: caller.auth,
+          ...(fixture.body === undefined ? {} : { payload: fixture.body as object }),
+        });
+        const label = `${route} as ${caller.name} → ${res.statusCode} ${res.body.slice(0, 160)}`;
+        expect(res.statusCode, label).toBeLessThan(500);
+        if (expected === 'allowed') expect([401, 403, 404], `${label} (expected allowed)`).not.toContain(res.statusCode);
+        else expect(res.statusCode, `${label} (expected ${expected})`).toBe(expected);
+        tally[expected] += 1;
+        cells.push(`${path} ${method} ${caller.name}`);
+      }
+    }
+    expect(cells.length).toBe(routes.length * callers.length);
+    // Every kind of outcome occurs, so the table is being exercised, not trivially satisfied.
+    for (const outcome of ['allowed', 401, 403, 404] as const) expect(tally[outcome], String(outcome)).toBeGreaterThan(10);
+    console.info(`permission matrix [${kind}]: ${cells.length} cells (${routes.length} routes × ${callers.length} callers)`, tally);
+  }, 120_000);
+});
