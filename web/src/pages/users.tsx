@@ -113,6 +113,11 @@ function UserRow(props: {
               you
             </Badge>
           ) : null}
+          {u.invitePending ? (
+            <Badge size="xs" variant="light" color="yellow" ml={4}>
+              Invitation not accepted yet
+            </Badge>
+          ) : null}
         </Text>
         <Text size="xs" c="dimmed">
           {u.email}
