@@ -23,6 +23,7 @@ import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { directoryRoutes } from './routes/directory.js';
 import { playbookRoutes } from './routes/playbooks.js';
+import { webApp } from './web-app.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,7 +35,13 @@ declare module 'fastify' {
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
 
-export type AppOptions = { config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy'>>; database: Database; logger?: boolean };
+export type AppOptions = {
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy'>>;
+  database: Database;
+  logger?: boolean;
+  /** The built web app to serve at `/` (default dist/web). */
+  webRoot?: string;
+};
 
 /**
  * The content security policy the web app runs under: scripts only from our origin, no inline
@@ -55,7 +62,7 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 /** Builds the HTTP app over an open, migrated database; only the server entry calls listen(). */
-export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = true, webRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: 1024 * 1024,
@@ -138,8 +145,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     },
   );
 
-  // Until the web app lands, the root shows the API documentation.
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  await webApp(app, { root: webRoot });
 
   await app.register(
     async (v1) => {

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, hasChromium, signIn, startHarness } from './harness.js';
+
+if (!hasChromium) console.warn('e2e: /usr/bin/chromium not found, browser journeys skipped (apt-get install -y chromium)');
+
+type Me = { id: string; teamIds: string[] };
+type CasePage = { items: { ref: string; status: string }[] };
+
+describe.skipIf(!hasChromium)('browser journeys (Chromium)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('an employee reports an incident; a supervisor finds it, hears both sides and starts investigating', async () => {
+    const employee = h.login('employee', 'Tom Okafor');
+    const tomsTeams = (await h.apiAs<Me>(employee, '/me')).body.teamIds;
+    const supervisors = h.demo.logins.filter((l) => l.role === 'supervisor');
+    const teamsOf = await Promise.all(supervisors.map(async (s) => (await h.apiAs<Me>(s, '/me')).body.teamIds));
+    const supervisor = supervisors.find((_, i) => teamsOf[i]?.some((t) => tomsTeams.includes(t)));
+    expect(supervisor, 'a demo supervisor of Tom’s team').toBeDefined();
+    if (!supervisor) return;
+
+    // The employee reports, through the four steps of the form.
+    const tom = await h.newPage({ width: 390, height: 844 });
+    await signIn(tom.page, employee);
+    await tom.page.getByRole('main').getByRole('link', { name: 'Report an incident' }).click();
+    await tom.page.getByLabel('Title').fill('Tangerine scarf exchange refused at the till');
+    await tom.page
+      .getByLabel('What happened?')
+      .fill('The customer wanted to swap a scarf bought on sale. I explained the sale rule and she raised her voice.');
+    await tom.page.getByRole('main').getByText('In person', { exact: true }).click();
+    await tom.page.getByRole('button', { name: 'Continue' }).click();
+    await tom.page.getByLabel('Name', { exact: false }).first().fill('Ingrid Halvorsen');
+    await tom.page.getByRole('button', { name: 'Continue' }).click();
+    await tom.page.getByRole('main').getByText('Angry', { exact: true }).click();
+    await tom.page.getByLabel('Threatened a bad review').check();
+    await tom.page.getByLabel('Amount').fill('45');
+    await tom.page.getByRole('button', { name: 'Continue' }).click();
+    await tom.page.getByRole('button', { name: 'Send report' }).click();
+    await tom.page.waitForURL(/\/cases\/C-\d{4}-\d{6}/);
+    await expect.poll(() => tom.page.getByText('Thanks — your report is in').isVisible()).toBe(true);
+    const ref = new URL(tom.page.url()).pathname.split('/').pop() ?? '';
+    expect(tom.problems).toEqual([]);
+    await tom.context.close();
+
+    // The supervisor finds it by a word of its title and opens it from the keyboard.
+    const sup = await h.newPage();
+    await signIn(sup.page, supervisor);
+    await sup.page.waitForURL(/\/cases/);
+    await sup.page.getByRole('searchbox', { name: 'Search cases' }).fill('tangerine');
+    await sup.page.locator(`.case-row[data-ref="${ref}"]`).waitFor();
+    await expect.poll(() => sup.page.locator('.case-row').count()).toBe(1);
+    await sup.page.keyboard.press('Escape');
+    await sup.page.keyboard.press('j');
+    await sup.page.keyboard.press('Enter');
+    await sup.page.waitForURL(new RegExp(`/cases/${ref}$`));
+    await sup.page.getByRole('heading', { name: 'Tangerine scarf exchange refused at the till' }).waitFor();
+
+    // Both sides, side by side.
+    await sup.page.getByRole('button', { name: 'Add employee’s statement' }).click();
+    const dialog = sup.page.getByRole('dialog', { name: 'Record a statement' });
+    await expect.poll(() => dialog.getByPlaceholder('Choose a person').inputValue()).toBe('Tom Okafor');
+    await dialog
+      .getByRole('textbox', { name: 'Statement' })
+      .fill('She asked to exchange a sale scarf. I told her sale items cannot be exchanged and offered store credit.');
+    await dialog.getByRole('button', { name: 'Save statement' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await sup.page.getByRole('button', { name: 'Add customer’s statement' }).click();
+    await expect.poll(() => dialog.getByLabel('Customer’s name').inputValue()).toBe('Ingrid Halvorsen');
+    await dialog.getByRole('textbox', { name: 'Statement' }).fill('Nobody told me sale items were final. I was spoken to like a thief.');
+    await dialog.getByRole('button', { name: 'Save statement' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const customerSide = sup.page.getByRole('region', { name: 'Customer’s side' });
+    const employeeSide = sup.page.getByRole('region', { name: 'Employee’s side' });
+    await expect.poll(() => customerSide.getByText('spoken to like a thief').isVisible()).toBe(true);
+    await expect.poll(() => employeeSide.getByText('offered store credit').isVisible()).toBe(true);
+
+    // Only legal moves are offered; starting the investigation updates the page without a reload.
+    const moves = sup.page.getByRole('region', { name: 'Move this case' });
+    expect(await moves.getByRole('button').allTextContents()).toEqual(['Acknowledge', 'Start investigating']);
+    await moves.getByRole('button', { name: 'Start investigating' }).click();
+    await expect.poll(() => sup.page.getByTestId('case-header').getByText('Investigating', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => moves.getByRole('button').allTextContents()).toEqual(['Move to resolving']);
+    await expect.poll(() => sup.page.getByTestId('next-action').textContent()).toMatch(/root cause/);
+
+    // The timeline records it all, and its hash chain checks out.
+    await sup.page.getByRole('tab', { name: /Timeline/ }).click();
+    await expect.poll(() => sup.page.getByTestId('verified-mark').textContent()).toMatch(/Verified record · 4 entries/);
+    expect(sup.problems).toEqual([]);
+    await sup.context.close();
+
+    const server = await h.apiAs<{ status: string; statements: unknown[] }>(supervisor, `/cases/${ref}`);
+    expect(server.body.status).toBe('investigating');
+    expect(server.body.statements).toHaveLength(2);
+  });
+
+  it('an employee who opens another team’s case by its URL gets the not-found page, after signing in', async () => {
+    const employee = h.login('employee', 'Tom Okafor');
+    const admin = h.login('admin');
+    const all = (await h.apiAs<CasePage>(admin, '/cases?limit=200')).body.items;
+    let hidden: string | undefined;
+    for (const c of all) {
+      if ((await h.apiAs(employee, `/cases/${c.ref}`)).status === 404) {
+        hidden = c.ref;
+        break;
+      }
+    }
+    expect(hidden, 'a demo case Tom may not see').toBeDefined();
+
+    const { page, context, problems } = await h.newPage();
+    await page.goto(`/cases/${hidden}`);
+    await page.waitForURL(/\/sign-in\?redirect=/);
+    await page.getByLabel('Email').fill(employee.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(employee.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(new RegExp(`/cases/${hidden}$`));
+    await page.getByTestId('not-found').waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('We can’t show you this case');
+    expect(await page.getByText('Move this case').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a wrong password is answered next to the form, and nothing else happens', async () => {
+    const { page, context } = await h.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill('tom.okafor@harborpine.example');
+    await page.getByRole('textbox', { name: 'Password' }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/do not match/);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+});

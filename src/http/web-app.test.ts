@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webApp } from './web-app.js';
+
+async function appOver(root: string): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  app.get('/api/health', async () => ({ status: 'ok' }));
+  await app.register(webApp, { root });
+  return app;
+}
+
+describe('web app serving', () => {
+  let dir: string;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'defuse-web-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
+    app = await appOver(dir);
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers deep links with index.html, never cached, so a reload keeps the page', async () => {
+    for (const url of ['/', '/cases/C-2026-000001', '/settings/users?x=1']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body).toContain('id="root"');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('caches hashed assets for a year and other files not at all', async () => {
+    const asset = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('serves a file added by a rebuild while running, and 404s (not the app) for a missing one', async () => {
+    writeFileSync(join(dir, 'assets', 'index-new456.js'), 'console.log(2)');
+    expect((await app.inject({ method: 'GET', url: '/assets/index-new456.js' })).body).toBe('console.log(2)');
+    for (const url of ['/assets/index-gone.js', '/robots.txt']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('id="root"');
+    }
+  });
+
+  it('leaves /api and /public paths to the server: unknown ones are problem+json 404s, not the app', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok' });
+    for (const url of ['/api/v1/nothing-here', '/public/nope', '/api']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('explains how to build when there is no build', async () => {
+    const bare = await appOver(join(dir, 'missing'));
+    const res = await bare.inject({ method: 'GET', url: '/cases' });
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toContain('npm run build');
+    await bare.close();
+  });
+});

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendNotFound } from './problem.js';
+
+/**
+ * dist/web relative to this file: src/http and dist/http are both two levels below the project
+ * root, so the same path works under tsx and from the compiled server.
+ */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export type WebAppOptions = { root?: string };
+
+const NOT_BUILT = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Defuse: web app not built</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2933}code{background:#f1f3f5;padding:.1rem .3rem;border-radius:4px}</style>
+</head><body><h1>The web app has not been built yet</h1>
+<p>The API is running (see <a href="/api/docs">/api/docs</a>), but there is no built web app to serve.</p>
+<p>Run <code>npm run build</code> (or <code>npm start</code>, which builds first), then reload this page.</p>
+</body></html>`;
+
+/** Paths the single-page app must never answer: the API and the public customer pages own them. */
+const isServerPath = (path: string) => /^\/(api|public)(\/|$)/.test(path);
+
+/**
+ * Serves the built web app at `/`: hashed assets with a year-long immutable cache, and index.html
+ * (never cached) for any other GET that is not an API or public path, so deep links survive a
+ * reload. Without a build it answers a 503 page saying how to make one.
+ */
+export async function webApp(app: FastifyInstance, options: WebAppOptions = {}): Promise<void> {
+  const root = options.root ?? DEFAULT_WEB_ROOT;
+  const built = existsSync(join(root, 'index.html'));
+
+  if (built) {
+    // Hashed bundles: served from disk per request (a rebuild while running is picked up) and
+    // cached for a year, since a new build gives them new names.
+    await app.register(fastifyStatic, {
+      root: join(root, 'assets'),
+      prefix: '/assets/',
+      index: false,
+      cacheControl: false,
+      // sendFile of index.html and top-level files passes through here too: only assets are immutable.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  const serveApp = async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (isServerPath(path) || path.startsWith('/assets/')) return sendNotFound(request, reply);
+    if (!built) return reply.status(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NOT_BUILT);
+    // Top-level files of the build (favicon…) by exact name; every other path is a page of the app.
+    const file = /^\/[\w.-]+\.[a-z0-9]+$/i.test(path) ? path.slice(1) : null;
+    if (file && file !== 'index.html' && existsSync(join(root, file))) {
+      return reply.sendFile(file, root);
+    }
+    if (file) return sendNotFound(request, reply);
+    return reply.sendFile('index.html', root);
+  };
+  app.get('/', { schema: { hide: true } }, serveApp);
+  app.get('/*', { schema: { hide: true } }, serveApp);
+}

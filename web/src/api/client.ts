@@ -1,0 +1,78 @@
+/** A field-level problem from the API: `path` is like `body.title`. */
+export type FieldProblem = { path: string; message: string };
+
+/** An RFC 9457 problem the API answered with, or a network failure (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldProblem[];
+
+  constructor(status: number, title: string, detail: string, errors: FieldProblem[] = []) {
+    super(detail || title);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
+  }
+
+  /** The message for one field (`title`, `customer.name`…), wherever the server put it. */
+  fieldError(field: string): string | undefined {
+    return fieldMessage(this.errors, field);
+  }
+}
+
+/** Finds a field's message in a problem's `errors`, accepting `body.` and `querystring.` prefixes. */
+export function fieldMessage(errors: readonly FieldProblem[], field: string): string | undefined {
+  const hit = errors.find((e) => e.path.replace(/^(body|querystring|params)\./, '') === field);
+  return hit?.message;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Calls the API on the same origin with the session cookie; throws ApiError for anything but 2xx. */
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'Cannot reach Defuse', 'The server did not answer. Check your connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const p = (data ?? {}) as { title?: string; detail?: string; errors?: FieldProblem[] };
+    throw new ApiError(
+      response.status,
+      p.title ?? `Request failed (${response.status})`,
+      p.detail ?? 'The server could not complete this request.',
+      Array.isArray(p.errors) ? p.errors : [],
+    );
+  }
+  return data as T;
+}
+
+/** Builds a query string from the defined, non-empty values. */
+export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,232 @@
+import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, queryString } from './client.js';
+import type {
+  ApiToken,
+  Case,
+  CaseDetail,
+  CaseStatus,
+  Customer,
+  Employee,
+  Me,
+  NewCase,
+  NewStatement,
+  Page,
+  Role,
+  Statement,
+  Team,
+  TimelineEvent,
+  User,
+  Verification,
+} from './types.js';
+
+/** Query keys in one place, so a mutation can invalidate exactly what it changed. */
+export const keys = {
+  me: ['me'] as const,
+  cases: ['cases'] as const,
+  caseList: (query: Record<string, string | undefined>) => ['cases', query] as const,
+  case: (ref: string) => ['case', ref] as const,
+  events: (ref: string) => ['case', ref, 'events'] as const,
+  verification: (ref: string) => ['case', ref, 'verification'] as const,
+  teams: ['teams'] as const,
+  employees: ['employees'] as const,
+  customers: ['customers'] as const,
+  users: ['users'] as const,
+  tokens: ['tokens'] as const,
+};
+
+const PAGE_SIZE = 50;
+
+export function useMe() {
+  return useQuery({ queryKey: keys.me, queryFn: () => api<Me>('GET', '/me'), staleTime: 5 * 60_000 });
+}
+
+/** One inbox query, a page at a time (cursor pagination, so page 40 costs what page 1 does). */
+export function useCaseList(query: Record<string, string | undefined>) {
+  return useInfiniteQuery({
+    queryKey: keys.caseList(query),
+    queryFn: ({ pageParam }) => api<Page<Case>>('GET', `/cases${queryString({ ...query, limit: PAGE_SIZE, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useCase(ref: string) {
+  return useQuery({ queryKey: keys.case(ref), queryFn: () => api<CaseDetail>('GET', `/cases/${encodeURIComponent(ref)}`) });
+}
+
+export function useEvents(ref: string) {
+  return useQuery({
+    queryKey: keys.events(ref),
+    queryFn: async () => {
+      const items: TimelineEvent[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api<Page<TimelineEvent>>(
+          'GET',
+          `/cases/${encodeURIComponent(ref)}/events${queryString({ cursor, limit: 1000 })}`,
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return items;
+    },
+  });
+}
+
+export function useVerification(ref: string) {
+  return useQuery({
+    queryKey: keys.verification(ref),
+    queryFn: () => api<Verification>('GET', `/cases/${encodeURIComponent(ref)}/verification`),
+  });
+}
+
+const directoryOptions = { staleTime: 5 * 60_000 };
+
+export function useTeams() {
+  return useQuery({
+    queryKey: keys.teams,
+    queryFn: async () => (await api<{ items: Team[] }>('GET', '/teams')).items,
+    ...directoryOptions,
+  });
+}
+
+export function useEmployees(enabled = true) {
+  return useQuery({
+    queryKey: keys.employees,
+    queryFn: async () => (await api<{ items: Employee[] }>('GET', '/employees')).items,
+    enabled,
+    ...directoryOptions,
+  });
+}
+
+export function useCustomers(enabled = true) {
+  return useQuery({
+    queryKey: keys.customers,
+    queryFn: async () => (await api<{ items: Customer[] }>('GET', '/customers')).items,
+    enabled,
+    ...directoryOptions,
+  });
+}
+
+export function useUsers(enabled = true) {
+  return useQuery({
+    queryKey: keys.users,
+    queryFn: async () => (await api<{ items: User[] }>('GET', '/users')).items,
+    enabled,
+    ...directoryOptions,
+  });
+}
+
+export function useTokens() {
+  return useQuery({ queryKey: keys.tokens, queryFn: async () => (await api<{ items: ApiToken[] }>('GET', '/tokens')).items });
+}
+
+/** After any change to a case: its page, timeline, verification mark and every inbox list refresh. */
+export function invalidateCase(client: QueryClient, ref: string): Promise<void> {
+  return Promise.all([client.invalidateQueries({ queryKey: keys.case(ref) }), client.invalidateQueries({ queryKey: keys.cases })]).then(
+    () => undefined,
+  );
+}
+
+function useCaseMutation<V>(ref: string, fn: (v: V) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => invalidateCase(client, ref) });
+}
+
+export const useTransition = (ref: string) =>
+  useCaseMutation(ref, (v: { to: CaseStatus; reason?: string }) => api<Case>('POST', `/cases/${encodeURIComponent(ref)}/transitions`, v));
+
+export const useAssign = (ref: string) =>
+  useCaseMutation(ref, (assigneeId: string | null) => api<Case>('PUT', `/cases/${encodeURIComponent(ref)}/assignee`, { assigneeId }));
+
+export const useAddNote = (ref: string) =>
+  useCaseMutation(ref, (text: string) => api<Case>('POST', `/cases/${encodeURIComponent(ref)}/events`, { text }));
+
+export const useAddStatement = (ref: string) =>
+  useCaseMutation(ref, (body: NewStatement) => api<Statement>('POST', `/cases/${encodeURIComponent(ref)}/statements`, body));
+
+export function useCreateCase() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewCase) => api<Case>('POST', '/cases', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.cases }),
+  });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api<Me>('POST', '/auth/sign-in', body),
+    onSuccess: (me) => {
+      client.clear();
+      client.setQueryData(keys.me, me);
+    },
+  });
+}
+
+export function useAcceptInvite() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { token: string; password: string }) => api<Me>('POST', '/auth/accept-invite', body),
+    onSuccess: (me) => {
+      client.clear();
+      client.setQueryData(keys.me, me);
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('POST', '/auth/sign-out'),
+    onSettled: () => {
+      client.clear();
+    },
+  });
+}
+
+export const useChangePassword = () =>
+  useMutation({ mutationFn: (body: { currentPassword: string; newPassword: string }) => api<void>('POST', '/me/password', body) });
+
+export function useCreateToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api<{ id: string; name: string; token: string }>('POST', '/tokens', { name }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.tokens }),
+  });
+}
+
+export function useRevokeToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/tokens/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.tokens }),
+  });
+}
+
+export function useInviteUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; name: string; role: Role; teamIds: string[] }) =>
+      api<{ user: User; inviteUrl: string }>('POST', '/users', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.users }),
+  });
+}
+
+export function useUpdateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...patch }: { id: string; name?: string; role?: Role; teamIds?: string[]; active?: boolean }) =>
+      api<User>('PATCH', `/users/${encodeURIComponent(id)}`, patch),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.users }),
+  });
+}
+
+export function useCreateTeam() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api<Team>('POST', '/teams', { name }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.teams }),
+  });
+}

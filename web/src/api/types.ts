@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { ZMe, ZToken, ZUser } from '../../../src/contracts/accounts.js';
+import type { ZCase, ZCaseDetail, ZEvent, ZNewCase, ZNewStatement, ZStatement } from '../../../src/contracts/cases.js';
+import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
+
+/** The API's shapes, inferred from the server's own zod contracts (types only: no zod in the bundle). */
+export type Case = z.infer<typeof ZCase>;
+export type CaseDetail = z.infer<typeof ZCaseDetail>;
+export type CaseStatus = Case['status'];
+export type Channel = Case['channel'];
+export type CustomerState = Case['customerState'];
+export type RiskFlag = Case['riskFlags'][number];
+export type ImpactKind = NonNullable<Case['financialImpact']>['kind'];
+export type TimelineEvent = z.infer<typeof ZEvent>;
+export type Statement = z.infer<typeof ZStatement>;
+export type StatementParty = Statement['party'];
+export type NewCase = z.input<typeof ZNewCase>;
+export type NewStatement = z.input<typeof ZNewStatement>;
+export type Team = z.infer<typeof ZTeam>;
+export type Employee = z.infer<typeof ZEmployee>;
+export type Customer = z.infer<typeof ZCustomer>;
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type Me = z.infer<typeof ZMe>;
+export type Role = Me['role'];
+/** A user account as the admin screens list it (GET /api/v1/users). */
+export type User = z.infer<typeof ZUser>;
+export type ApiToken = z.infer<typeof ZToken>;
+
+export type Verification = {
+  intact: boolean;
+  eventsChecked: number;
+  firstBreak: { seq: number; eventId: string | null; problem: string } | null;
+};

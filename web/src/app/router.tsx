@@ -1,0 +1,83 @@
+import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import { NotFoundState } from '../components/states.js';
+import { parseInboxSearch } from '../lib/inbox-search.js';
+import { AccountPage } from '../pages/account.js';
+import { CasePage } from '../pages/case-page.js';
+import { HomePage } from '../pages/home.js';
+import { InboxPage } from '../pages/inbox.js';
+import { InvitePage } from '../pages/invite.js';
+import { PeoplePage } from '../pages/people.js';
+import { ReportPage } from '../pages/report.js';
+import { SignInPage } from '../pages/sign-in.js';
+import { TeamsPage } from '../pages/teams.js';
+import { TokensPage } from '../pages/tokens.js';
+import { UsersPage } from '../pages/users.js';
+import { SignedInLayout } from './signed-in-layout.js';
+
+const rootRoute = createRootRoute({
+  component: Outlet,
+  notFoundComponent: () => <NotFoundState what="this page" />,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } =>
+    typeof s.redirect === 'string' && s.redirect.startsWith('/') && !s.redirect.startsWith('//') ? { redirect: s.redirect } : {},
+  component: SignInPage,
+});
+
+const inviteRoute = createRoute({ getParentRoute: () => rootRoute, path: '/invite/$token', component: InvitePage });
+
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: SignedInLayout });
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: parseInboxSearch,
+  component: InboxPage,
+});
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$ref',
+  validateSearch: (s: Record<string, unknown>): { created?: boolean } =>
+    s.created === true || s.created === 'true' ? { created: true } : {},
+  component: CasePage,
+});
+const reportRoute = createRoute({ getParentRoute: () => appRoute, path: '/report', component: ReportPage });
+const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: () => <Navigate to="/settings/users" />,
+});
+const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/users', component: UsersPage });
+const teamsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/teams', component: TeamsPage });
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
+const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  inviteRoute,
+  appRoute.addChildren([
+    homeRoute,
+    inboxRoute,
+    caseRoute,
+    reportRoute,
+    peopleRoute,
+    settingsRoute,
+    usersRoute,
+    teamsRoute,
+    accountRoute,
+    tokensRoute,
+  ]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

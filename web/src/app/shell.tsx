@@ -1,0 +1,143 @@
+import { AppShell, Box, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useSignOut } from '../api/queries.js';
+import type { Role } from '../api/types.js';
+import { ROLE_LABEL } from '../lib/labels.js';
+import { useCurrentUser } from './me-context.js';
+
+type NavItem = { to: string; label: string; roles: Role[]; exact?: boolean };
+
+/**
+ * The navigation, grouped so later areas (playbooks, follow-ups, dashboards, forum, training) slot
+ * into a section instead of crowding one list.
+ */
+const SECTIONS: { title: string; items: NavItem[] }[] = [
+  {
+    title: 'Work',
+    items: [
+      { to: '/', label: 'My cases', roles: ['employee'], exact: true },
+      { to: '/cases', label: 'Inbox', roles: ['supervisor', 'admin', 'hr'] },
+      { to: '/report', label: 'Report an incident', roles: ['employee', 'supervisor', 'admin', 'hr'] },
+    ],
+  },
+  { title: 'People', items: [{ to: '/people', label: 'Employees', roles: ['hr', 'admin', 'supervisor'] }] },
+  {
+    title: 'Workspace',
+    items: [
+      { to: '/settings/users', label: 'Users', roles: ['admin'] },
+      { to: '/settings/teams', label: 'Teams', roles: ['admin'] },
+    ],
+  },
+  {
+    title: 'You',
+    items: [
+      { to: '/account', label: 'Account & password', roles: ['employee', 'supervisor', 'admin', 'hr'], exact: true },
+      { to: '/account/tokens', label: 'API tokens', roles: ['employee', 'supervisor', 'admin', 'hr'] },
+    ],
+  },
+];
+
+function isActive(pathname: string, item: NavItem): boolean {
+  if (item.exact) return pathname === item.to;
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+/** The signed-in frame: header with the workspace, a navigation that collapses on phones, and the page. */
+export function Shell({ children }: { children: ReactNode }) {
+  const me = useCurrentUser();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+            />
+            <UnstyledButton component={Link} to="/" onClick={close} aria-label="Defuse home">
+              <Group gap={8} wrap="nowrap">
+                <img src="/favicon.svg" alt="" width={24} height={24} />
+                <Text fw={700} size="lg">
+                  Defuse
+                </Text>
+              </Group>
+            </UnstyledButton>
+            <Text c="dimmed" size="sm" visibleFrom="xs" truncate>
+              {me.workspace.name}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Box visibleFrom="sm" ta="right">
+              <Text size="sm" fw={500} lh={1.2}>
+                {me.name}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2}>
+                {ROLE_LABEL[me.role]}
+              </Text>
+            </Box>
+            <Button
+              variant="default"
+              size="xs"
+              loading={signOut.isPending}
+              onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate({ to: '/sign-in' }) })}
+            >
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <ScrollArea type="auto">
+          <Stack gap="xs" component="nav" aria-label="Sections">
+            {SECTIONS.map((section) => {
+              const items = section.items.filter((i) => i.roles.includes(me.role));
+              if (items.length === 0) return null;
+              return (
+                <Box key={section.title}>
+                  <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="xs" pb={4}>
+                    {section.title}
+                  </Text>
+                  {items.map((item) => (
+                    <NavLink
+                      key={item.to}
+                      component={Link}
+                      to={item.to}
+                      label={item.label}
+                      active={isActive(pathname, item)}
+                      aria-current={isActive(pathname, item) ? 'page' : undefined}
+                      onClick={close}
+                      variant="light"
+                      style={{ borderRadius: 6 }}
+                    />
+                  ))}
+                </Box>
+              );
+            })}
+            <Divider my="xs" />
+            <Text size="xs" c="dimmed" px="sm" hiddenFrom="sm">
+              Signed in as {me.name} ({ROLE_LABEL[me.role]})
+            </Text>
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Box maw={1200} mx="auto">
+          {children}
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,41 @@
+import { Badge, Tooltip } from '@mantine/core';
+import type { Case, CaseStatus } from '../api/types.js';
+import { SEVERITY_COLOR, SEVERITY_LABEL, STATUS_COLOR, STATUS_LABEL } from '../lib/labels.js';
+import { SLA_COLOR, slaSummary } from '../lib/sla.js';
+import { formatDateTime } from '../lib/time.js';
+
+export function StatusBadge({ status, size = 'sm' }: { status: CaseStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" size={size} radius="sm">
+      {STATUS_LABEL[status]}
+    </Badge>
+  );
+}
+
+export function SeverityBadge({ severity, size = 'sm' }: { severity: number; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  return (
+    <Badge color={SEVERITY_COLOR[severity]} variant={severity <= 2 ? 'filled' : 'outline'} size={size} radius="sm">
+      S{severity} · {SEVERITY_LABEL[severity]}
+    </Badge>
+  );
+}
+
+/** The SLA clock that matters now; red when breached, orange when due within two hours. */
+export function SlaBadge({ kase, now, size = 'sm' }: { kase: Pick<Case, 'sla'>; now: Date; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const s = slaSummary(kase, now);
+  return (
+    <Tooltip label={`${s.description} · due ${formatDateTime(s.dueAt)}`} withArrow>
+      <Badge
+        color={SLA_COLOR[s.tone]}
+        variant={s.tone === 'breached' ? 'filled' : 'light'}
+        size={size}
+        radius="sm"
+        data-sla={s.tone}
+        tabIndex={0}
+        aria-label={`SLA: ${s.label}`}
+      >
+        {s.label}
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,44 @@
+import type { CaseStatus } from '../api/types.js';
+import { ALL_STATUSES, CHANNELS } from './labels.js';
+import type { InboxFilters, InboxSort } from './saved-views.js';
+
+export type InboxSearch = InboxFilters & { view?: string };
+
+const SORTS: InboxSort[] = ['reported_at', 'updated_at', 'severity', 'resolve_due_at'];
+
+const list = (v: unknown): string[] => {
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === 'string' && v) return v.split(',');
+  if (typeof v === 'number') return [String(v)];
+  return [];
+};
+
+/**
+ * The inbox's URL search, checked: anything unknown or malformed is dropped rather than sent to
+ * the API, so an old or hand-edited link still opens a working inbox.
+ */
+export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
+  const out: InboxSearch = {};
+  if (typeof raw.view === 'string' && raw.view) out.view = raw.view;
+  if (typeof raw.q === 'string' && raw.q.trim()) out.q = raw.q.slice(0, 200);
+  const status = list(raw.status).filter((s): s is CaseStatus => (ALL_STATUSES as string[]).includes(s));
+  if (status.length) out.status = status;
+  const severity = list(raw.severity)
+    .map(Number)
+    .filter((n) => [1, 2, 3, 4].includes(n));
+  if (severity.length) out.severity = severity;
+  const channel = list(raw.channel).filter((c) => (CHANNELS as string[]).includes(c));
+  if (channel.length) out.channel = channel;
+  if (typeof raw.teamId === 'string' && /^[0-9a-f-]{36}$/i.test(raw.teamId)) out.teamId = raw.teamId;
+  if (typeof raw.assignee === 'string' && (raw.assignee === 'me' || raw.assignee === 'unassigned' || /^[0-9a-f-]{36}$/i.test(raw.assignee)))
+    out.assignee = raw.assignee;
+  if (typeof raw.sort === 'string' && (SORTS as string[]).includes(raw.sort)) out.sort = raw.sort as InboxSort;
+  if (raw.order === 'asc' || raw.order === 'desc') out.order = raw.order;
+  return out;
+}
+
+/** The filters part of a search (without the view name). */
+export function filtersOf(search: InboxSearch): InboxFilters {
+  const { view: _view, ...filters } = search;
+  return filters;
+}

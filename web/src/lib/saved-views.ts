@@ -1,0 +1,110 @@
+import type { CaseStatus, Me } from '../api/types.js';
+import { type KeyValueStore, readJson, writeJson } from './storage.js';
+
+export type InboxSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_at';
+
+/** The inbox's filters; the same object lives in the URL, so views and links share one shape. */
+export type InboxFilters = {
+  q?: string;
+  status?: CaseStatus[];
+  severity?: number[];
+  channel?: string[];
+  teamId?: string;
+  assignee?: 'me' | 'unassigned' | string;
+  sort?: InboxSort;
+  order?: 'asc' | 'desc';
+};
+
+export type SavedView = { id: string; name: string; filters: InboxFilters; builtIn?: boolean };
+
+const OPEN: CaseStatus[] = ['reported', 'acknowledged', 'investigating', 'resolving', 'reopened'];
+
+/** Views everyone has; the first one a role sees is its home inbox. */
+export function builtInViews(me: Pick<Me, 'role'>): SavedView[] {
+  const attention: SavedView = {
+    id: 'attention',
+    name: 'Needs attention',
+    builtIn: true,
+    filters: { status: OPEN, sort: 'resolve_due_at', order: 'asc' },
+  };
+  const mine: SavedView = {
+    id: 'mine',
+    name: 'Assigned to me',
+    builtIn: true,
+    filters: { assignee: 'me', status: OPEN, sort: 'resolve_due_at', order: 'asc' },
+  };
+  const unassigned: SavedView = {
+    id: 'unassigned',
+    name: 'Unassigned',
+    builtIn: true,
+    filters: { assignee: 'unassigned', status: OPEN, sort: 'resolve_due_at', order: 'asc' },
+  };
+  const recent: SavedView = { id: 'recent', name: 'Recently updated', builtIn: true, filters: { sort: 'updated_at', order: 'desc' } };
+  const all: SavedView = { id: 'all', name: 'All cases', builtIn: true, filters: { sort: 'reported_at', order: 'desc' } };
+  if (me.role === 'employee')
+    return [
+      { ...all, name: 'My cases' },
+      { ...attention, name: 'Still open' },
+    ];
+  return [attention, mine, unassigned, recent, all];
+}
+
+const key = (userId: string) => `defuse:inbox-views:${userId}`;
+
+const isViewList = (v: unknown): v is SavedView[] =>
+  Array.isArray(v) &&
+  v.every(
+    (x) => typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.name === 'string' && typeof x.filters === 'object',
+  );
+
+export function loadViews(store: KeyValueStore | null, userId: string): SavedView[] {
+  return readJson(store, key(userId), isViewList, []);
+}
+
+/** Adds a view (replacing one of the same name) and returns the new list. */
+export function saveView(store: KeyValueStore | null, userId: string, name: string, filters: InboxFilters, id: string): SavedView[] {
+  const trimmed = name.trim();
+  const views = loadViews(store, userId).filter((v) => v.name.toLowerCase() !== trimmed.toLowerCase());
+  const next = [...views, { id, name: trimmed, filters: normalizeFilters(filters) }];
+  writeJson(store, key(userId), next);
+  return next;
+}
+
+export function deleteView(store: KeyValueStore | null, userId: string, id: string): SavedView[] {
+  const next = loadViews(store, userId).filter((v) => v.id !== id);
+  writeJson(store, key(userId), next);
+  return next;
+}
+
+/** Drops empty values and sorts lists so equal filters compare equal. */
+export function normalizeFilters(f: InboxFilters): InboxFilters {
+  const out: InboxFilters = {};
+  if (f.q?.trim()) out.q = f.q.trim();
+  if (f.status?.length) out.status = [...f.status].sort();
+  if (f.severity?.length) out.severity = [...f.severity].sort();
+  if (f.channel?.length) out.channel = [...f.channel].sort();
+  if (f.teamId) out.teamId = f.teamId;
+  if (f.assignee) out.assignee = f.assignee;
+  if (f.sort) out.sort = f.sort;
+  if (f.order) out.order = f.order;
+  return out;
+}
+
+export function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
+  return JSON.stringify(normalizeFilters(a)) === JSON.stringify(normalizeFilters(b));
+}
+
+/** The GET /cases query for a set of filters; `me` resolves the "assigned to me" shorthand. */
+export function filtersToQuery(f: InboxFilters, me: Pick<Me, 'id'>): Record<string, string | undefined> {
+  return {
+    q: f.q?.trim() || undefined,
+    status: f.status?.length ? f.status.join(',') : undefined,
+    severity: f.severity?.length ? f.severity.join(',') : undefined,
+    channel: f.channel?.length ? f.channel.join(',') : undefined,
+    teamId: f.teamId || undefined,
+    assigneeId: f.assignee && f.assignee !== 'unassigned' ? (f.assignee === 'me' ? me.id : f.assignee) : undefined,
+    unassigned: f.assignee === 'unassigned' ? 'true' : undefined,
+    sort: f.sort,
+    order: f.order,
+  };
+}

@@ -1,0 +1,57 @@
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A short duration such as `45m`, `3h`, `2d 4h` (always positive). */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < HOUR) return `${Math.max(1, Math.round(abs / MINUTE))}m`;
+  if (abs < DAY) {
+    const h = Math.floor(abs / HOUR);
+    const m = Math.round((abs - h * HOUR) / MINUTE);
+    return m >= 5 && h < 10 ? `${h}h ${m}m` : `${h}h`;
+  }
+  const d = Math.floor(abs / DAY);
+  const h = Math.round((abs - d * DAY) / HOUR);
+  return h > 0 && d < 7 ? `${d}d ${h}h` : `${d}d`;
+}
+
+/** "5m ago", "in 2h", "just now". */
+export function relativeTime(iso: string, now: Date = new Date()): string {
+  const diff = Date.parse(iso) - now.getTime();
+  if (Math.abs(diff) < MINUTE) return 'just now';
+  return diff < 0 ? `${formatDuration(diff)} ago` : `in ${formatDuration(diff)}`;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** A full local date and time for tooltips and details. */
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+export function formatDate(iso: string): string {
+  return dateOnly.format(new Date(iso));
+}
+
+/** The value a `datetime-local` input shows for a moment, in local time. */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** An ISO time from a `datetime-local` value (read as local time), or undefined when empty or invalid. */
+export function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined;
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}

@@ -1,0 +1,127 @@
+import { Alert, Anchor, Box, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Link, useParams, useSearch } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useCase, useCustomers, useTeams } from '../api/queries.js';
+import { useCurrentUser } from '../app/me-context.js';
+import { SeverityBadge, SlaBadge, StatusBadge } from '../components/badges.js';
+import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sidebar.js';
+import { useNames } from '../components/case/names.js';
+import { StatementsPanel } from '../components/case/statements-panel.js';
+import { TimelinePanel } from '../components/case/timeline-panel.js';
+import { ErrorState, LoadingState } from '../components/states.js';
+import { useNow } from '../components/use-now.js';
+import { nextAction } from '../lib/next-action.js';
+
+/**
+ * One case: header (state, severity, SLA, next action), both sides' statements, the verified
+ * timeline, and the handler's controls. Sections are tabs so later work (playbook, coach,
+ * follow-ups) gets a tab of its own.
+ */
+export function CasePage() {
+  const { ref } = useParams({ from: '/app/cases/$ref' });
+  const search = useSearch({ from: '/app/cases/$ref' });
+  const me = useCurrentUser();
+  const now = useNow();
+  const kase = useCase(ref);
+  const names = useNames(me);
+  const teams = useTeams();
+  const customers = useCustomers(Boolean(kase.data?.customerId));
+
+  useEffect(() => {
+    if (kase.data) document.title = `${kase.data.ref} · ${kase.data.title} · Defuse`;
+    return () => {
+      document.title = 'Defuse';
+    };
+  }, [kase.data]);
+
+  const back = (
+    <Anchor component={Link} to={me.role === 'employee' ? '/' : '/cases'} size="sm">
+      ← {me.role === 'employee' ? 'My cases' : 'Inbox'}
+    </Anchor>
+  );
+
+  if (kase.isPending) {
+    return (
+      <Stack>
+        {back}
+        <LoadingState label={`Opening ${ref}`} rows={4} />
+      </Stack>
+    );
+  }
+  if (kase.error) {
+    return (
+      <Stack>
+        {back}
+        <ErrorState error={kase.error} onRetry={() => void kase.refetch()} />
+      </Stack>
+    );
+  }
+
+  const c = kase.data;
+  const customer = customers.data?.find((x) => x.id === c.customerId);
+  const team = teams.data?.find((t) => t.id === c.teamId);
+
+  return (
+    <Stack gap="md">
+      {back}
+      {search.created ? (
+        <Alert color="teal" variant="light" title="Thanks — your report is in" role="status">
+          {c.ref} is recorded. A supervisor will pick it up; you can follow it here and under My cases.
+        </Alert>
+      ) : null}
+      <Paper withBorder radius="md" p="md" component="header" data-testid="case-header">
+        <Text size="xs" c="dimmed" ff="monospace">
+          {c.ref}
+        </Text>
+        <Title order={1} size="h2" mt={2}>
+          {c.title}
+        </Title>
+        <Group gap={6} mt="sm">
+          <StatusBadge status={c.status} size="md" />
+          <SeverityBadge severity={c.severity} size="md" />
+          <SlaBadge kase={c} now={now} size="md" />
+        </Group>
+        <Box mt="md" p="sm" bg="teal.0" style={{ borderRadius: 8 }}>
+          <Text size="xs" fw={700} c="teal.9" tt="uppercase">
+            Next step
+          </Text>
+          <Text size="sm" c="dark.7" data-testid="next-action">
+            {nextAction(c)}
+          </Text>
+        </Box>
+      </Paper>
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Tabs defaultValue="statements" keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="statements">Statements ({c.statements.length})</Tabs.Tab>
+              <Tabs.Tab value="timeline">Timeline ({c.eventCount})</Tabs.Tab>
+              <Tabs.Tab value="summary">What happened</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="statements">
+              <StatementsPanel kase={c} names={names} customer={customer} now={now} />
+            </Tabs.Panel>
+            <Tabs.Panel value="timeline">
+              <TimelinePanel kase={c} names={names} now={now} />
+            </Tabs.Panel>
+            <Tabs.Panel value="summary">
+              <Paper withBorder radius="md" p="md">
+                <Text size="sm" className="statement-body">
+                  {c.summary}
+                </Text>
+              </Paper>
+            </Tabs.Panel>
+          </Tabs>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            <StatusCard kase={c} me={me} />
+            <AssigneeCard kase={c} me={me} names={names} />
+            <FactsCard kase={c} names={names} customer={customer} team={team} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,69 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link, Navigate } from '@tanstack/react-router';
+import { useCaseList } from '../api/queries.js';
+import { useCurrentUser } from '../app/me-context.js';
+import { CaseRow } from '../components/case-row.js';
+import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { useNow } from '../components/use-now.js';
+
+/** Each role starts where its work is: employees on their own cases, the others on their area. */
+export function HomePage() {
+  const me = useCurrentUser();
+  if (me.role === 'supervisor') return <Navigate to="/cases" replace />;
+  if (me.role === 'hr') return <Navigate to="/people" replace />;
+  if (me.role === 'admin') return <Navigate to="/settings/users" replace />;
+  return <EmployeeHome />;
+}
+
+function EmployeeHome() {
+  const me = useCurrentUser();
+  const now = useNow();
+  const cases = useCaseList({ sort: 'updated_at', order: 'desc' });
+  const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
+  const first = me.name.split(' ')[0];
+
+  return (
+    <Stack gap="lg">
+      <Paper withBorder radius="md" p="lg">
+        <Group justify="space-between" align="center" gap="md">
+          <div>
+            <Title order={1} size="h2">
+              Hi {first}
+            </Title>
+            <Text c="dimmed" mt={4}>
+              Had a difficult moment with a customer? Write it down while it’s fresh — your supervisor will pick it up.
+            </Text>
+          </div>
+          <Button component={Link} to="/report" size="md">
+            Report an incident
+          </Button>
+        </Group>
+      </Paper>
+      <section aria-labelledby="my-cases">
+        <Title order={2} size="h4" id="my-cases" mb="sm">
+          My cases
+        </Title>
+        {cases.isPending ? (
+          <LoadingState rows={3} label="Loading your cases" />
+        ) : cases.error ? (
+          <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState title="No cases yet">Cases you report, or that you are named in, show up here with where they stand.</EmptyState>
+        ) : (
+          <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+            {items.map((c) => (
+              <CaseRow key={c.id} kase={c} now={now} />
+            ))}
+          </Paper>
+        )}
+        {cases.hasNextPage ? (
+          <Group justify="center" mt="md">
+            <Button variant="default" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
+              Show more
+            </Button>
+          </Group>
+        ) : null}
+      </section>
+    </Stack>
+  );
+}
