@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import type { ZMe, ZToken, ZUser } from '../../../src/contracts/accounts.js';
+import type { ZAccessLogEntry, ZEmployeeHistory, ZMe, ZToken, ZUser } from '../../../src/contracts/accounts.js';
 import type { ZCase, ZCaseDetail, ZEvent, ZNewCase, ZNewStatement, ZStatement } from '../../../src/contracts/cases.js';
+import type { ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
+import type { ZPlaybook, ZPlaybookSummary, ZRecommendation } from '../../../src/contracts/playbooks.js';
 
 /** The API's shapes, inferred from the server's own zod contracts (types only: no zod in the bundle). */
 export type Case = z.infer<typeof ZCase>;
@@ -31,4 +33,31 @@ export type Verification = {
   intact: boolean;
   eventsChecked: number;
   firstBreak: { seq: number; eventId: string | null; problem: string } | null;
+};
+
+export type CoachRequest = z.input<typeof ZCoachRequest>;
+export type CoachResult = z.infer<typeof ZCoachResult>;
+export type ReplyReading = NonNullable<CoachResult['reply']>;
+export type CustomerReading = NonNullable<CoachResult['customer']>;
+export type ScorePart = keyof ReplyReading['score']['parts'];
+export type MoveKind = ReplyReading['moves'][number]['kind'];
+export type ProblemKind = ReplyReading['problems'][number]['kind'];
+export type Recommendation = z.infer<typeof ZRecommendation>;
+export type Strategy = Recommendation['strategy'];
+export type Playbook = z.infer<typeof ZPlaybook>;
+export type PlaybookSummary = z.infer<typeof ZPlaybookSummary>;
+export type EmployeeHistory = z.infer<typeof ZEmployeeHistory>;
+export type AccessLogEntry = z.infer<typeof ZAccessLogEntry>;
+
+/** A reply sent to the customer, recorded on the timeline (POST /cases/{ref}/replies). */
+export type SentReply = { event: TimelineEvent; analysis: CoachResult };
+
+/** One person's line in GET /reports/coaching. */
+export type CoachingRow = {
+  userId: string;
+  name: string;
+  replies: number;
+  average: { total: number } & Record<ScorePart, number>;
+  weakest: ScorePart;
+  examples: { ref: string; at: string; excerpt: string; total: number }[];
 };
