@@ -270,6 +270,11 @@ describeEachDatabase('accounts and hardening', (kind) => {
     }[];
     expect(customers.find((c) => c.name === 'Cleo Contact')).toMatchObject({ email: 'cleo@example.test', contactHidden: false });
     expect(customers.find((c) => c.name === 'Otto Other')).toMatchObject({ phone: null, contactHidden: true });
+    const asEmployee = (await t.app.inject({ url: `/api/v1/cases/${involved.ref}`, headers: cast.employeeA.auth })).json();
+    expect(asEmployee.customer).toMatchObject({ name: 'Cleo Contact', email: 'cleo@example.test', contactHidden: false });
+    expect(asEmployee.nextStatuses).toEqual([]);
+    const asSupervisor = (await t.app.inject({ url: `/api/v1/cases/${involved.ref}`, headers: cast.supervisorA.auth })).json();
+    expect(asSupervisor.nextStatuses.length).toBeGreaterThan(0);
   });
 
   it('answers 404 for every record of another workspace, so ids cannot be probed', async () => {
