@@ -163,6 +163,15 @@ export const ZStatement = z.object({
 export const ZCaseDetail = ZCase.extend({
   parties: z.array(z.object({ employeeId: z.string(), name: z.string(), role: z.string(), teamId: z.string().nullable() })),
   statements: z.array(ZStatement),
+  customer: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      contactHidden: z.boolean().describe('true when the caller may not see the contact details'),
+    })
+    .nullable(),
 });
 
 export const ZEvent = z.object({

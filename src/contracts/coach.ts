@@ -69,3 +69,30 @@ export const ZCoachResult = z.object({
   customer: ZCustomerReading.optional(),
   reply: ZReplyReading.optional(),
 });
+
+/** A reply sent to the customer, recorded on a case and scored. */
+export const ZNewReply = z
+  .object({
+    body: z.string().trim().min(1, 'must not be empty').max(COACH_TEXT_MAX, `at most ${COACH_TEXT_MAX} characters`),
+    customerMessage: text('The customer message this reply answers, so the coach can check the paraphrase').optional(),
+  })
+  .strict();
+
+const ZPartValues = z.object(
+  Object.fromEntries(SCORE_PARTS.map((p) => [p, z.number()])) as Record<(typeof SCORE_PARTS)[number], z.ZodNumber>,
+);
+
+export const ZCoachingReportQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() }).strict();
+
+export const ZCoachingReport = z.object({
+  items: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      replies: z.number().int(),
+      average: ZPartValues.extend({ total: z.number() }),
+      weakest: z.enum(SCORE_PARTS),
+      examples: z.array(z.object({ ref: z.string(), at: z.string(), excerpt: z.string(), total: z.number() })),
+    }),
+  ),
+});

@@ -61,6 +61,13 @@ describe('seedDemo', () => {
     expect(corrections.length).toBeGreaterThan(0);
   });
 
+  it('records scored replies from the handlers, careful and careless ones', async () => {
+    const replies = await database.db.selectFrom('case_events').select('data').where('kind', '=', 'reply').execute();
+    expect(replies.length).toBeGreaterThanOrEqual(30);
+    const totals = replies.map((r) => (JSON.parse(r.data) as { score: { total: number } }).score.total);
+    expect(Math.max(...totals) - Math.min(...totals)).toBeGreaterThan(30);
+  });
+
   it('leaves every hash chain intact', async () => {
     const report = await verifyTimelines(database.db);
     expect(report.casesChecked).toBe(first.cases + first.secondWorkspace.cases);

@@ -25,6 +25,7 @@ import {
   teamsOf,
 } from './demo-people.js';
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
+import { playReplies, type ReplyTarget } from './demo-replies.js';
 import { createRandom } from './random.js';
 import { type SecondWorkspace, seedSecondWorkspace } from './second-workspace.js';
 
@@ -70,6 +71,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
         at: new Date(now.getTime() - (HISTORY_DAYS + 5) * DAY),
       });
       for (const plan of plans) await playCase(trx, directory, plan, now);
+      await playReplies(trx, createRandom(DEMO_SEED + 1), await replyTargets(trx, directory, now));
       return directory.workspace;
     });
   } catch (error) {
@@ -164,6 +166,26 @@ async function createDirectory(db: Db, input: DirectoryInput): Promise<Directory
   const customers: Directory['customers'] = [];
   for (const c of input.customers) customers.push({ id: (await insertCustomer(db, { workspaceId: ws, ...c }, at)).id, name: c.name });
   return { workspace, teams, actors, employees, customers };
+}
+
+/** Handled cases still in progress get one reply to the customer from their handler, a few minutes after their last change. */
+async function replyTargets(db: Db, dir: Directory, now: Date): Promise<ReplyTarget[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .leftJoin('customers', 'customers.id', 'cases.customer_id')
+    .select(['cases.ref', 'cases.assignee_id', 'cases.updated_at', 'customers.name as customer'])
+    .where('cases.workspace_id', '=', dir.workspace.id)
+    .where('cases.status', 'in', ['investigating', 'resolving', 'following_up', 'reopened'])
+    .where('cases.assignee_id', 'is not', null)
+    .orderBy('cases.ref')
+    .execute();
+  const byUser = new Map([...dir.actors.values()].map((a) => [a.userId, a]));
+  return rows.flatMap((r) => {
+    const handler = r.assignee_id ? byUser.get(r.assignee_id) : undefined;
+    if (!handler) return [];
+    const at = new Date(Math.min(Date.parse(r.updated_at) + 7 * MINUTE, now.getTime()));
+    return [{ ref: r.ref, customerName: r.customer ?? 'there', handler, at }];
+  });
 }
 
 /** Plays one planned case through the services, each step at its simulated time. */

@@ -24,6 +24,7 @@ export const RESOURCES = [
   'access_log', // who read HR data, when and from where
   'playbook', // the resolution playbooks and their guidance
   'coach', // the reply coach: analysing a customer message or a draft reply
+  'coaching_report', // per-employee quality scores of replies recorded on cases
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -61,6 +62,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'token', ['list', 'create', 'delete'], 'self'),
   ...rows('employee', 'playbook', ['list', 'read'], 'any'),
   ...rows('employee', 'coach', ['read'], 'any'),
+  ...rows('employee', 'coaching_report', ['read'], 'self'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -77,6 +79,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'token', ['list', 'create', 'delete'], 'self'),
   ...rows('supervisor', 'playbook', ['list', 'read'], 'any'),
   ...rows('supervisor', 'coach', ['read'], 'any'),
+  ...rows('supervisor', 'coaching_report', ['read'], 'team'),
+  ...rows('supervisor', 'coaching_report', ['read'], 'self'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -91,6 +95,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'token', ['list', 'create', 'delete'], 'self'),
   ...rows('hr', 'playbook', ['list', 'read'], 'any'),
   ...rows('hr', 'coach', ['read'], 'any'),
+  ...rows('hr', 'coaching_report', ['read'], 'any'),
   ...rows('hr', 'access_log', ['list'], 'any'),
 
   // Admins run the workspace: everything in it.

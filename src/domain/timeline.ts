@@ -8,6 +8,7 @@ export const EVENT_KINDS = [
   'statement_added',
   'party_added',
   'note',
+  'reply',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -27,6 +27,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/users/{id}/invitation': {},
   'POST /api/v1/tokens': { name: 'fuzz' },
   'DELETE /api/v1/tokens/{id}': {},
+  'POST /api/v1/cases/{ref}/replies': { body: 'Thank you for waiting. I will call you back tomorrow.' },
   'POST /api/v1/coach/analyze': { customer: 'You never called me back!', reply: 'I am sorry, I will call you tomorrow at 3pm.' },
 };
 

@@ -127,6 +127,8 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   }),
   'GET /api/v1/customers': plain('/api/v1/customers'),
   'GET /api/v1/playbooks': plain('/api/v1/playbooks'),
+  'POST /api/v1/cases/{ref}/replies': onCase('/replies', () => ({ body: 'I am sorry about the wait. I will call you tomorrow at 10am.' })),
+  'GET /api/v1/reports/coaching': plain('/api/v1/reports/coaching'),
   'POST /api/v1/coach/analyze': plain('/api/v1/coach/analyze', () => ({ reply: 'I am sorry. I will call you back tomorrow at 3pm.' })),
   'GET /api/v1/playbooks/{key}': plain('/api/v1/playbooks/five-steps'),
   'GET /api/v1/cases/{ref}/recommendation': onCase('/recommendation?policyAtStake=true'),

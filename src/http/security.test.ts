@@ -270,6 +270,11 @@ describeEachDatabase('accounts and hardening', (kind) => {
     }[];
     expect(customers.find((c) => c.name === 'Cleo Contact')).toMatchObject({ email: 'cleo@example.test', contactHidden: false });
     expect(customers.find((c) => c.name === 'Otto Other')).toMatchObject({ phone: null, contactHidden: true });
+    const asEmployee = (await t.app.inject({ url: `/api/v1/cases/${involved.ref}`, headers: cast.employeeA.auth })).json();
+    expect(asEmployee.customer).toMatchObject({ name: 'Cleo Contact', email: 'cleo@example.test', contactHidden: false });
+    expect(asEmployee.nextStatuses).toEqual([]);
+    const asSupervisor = (await t.app.inject({ url: `/api/v1/cases/${involved.ref}`, headers: cast.supervisorA.auth })).json();
+    expect(asSupervisor.nextStatuses.length).toBeGreaterThan(0);
   });
 
   it('answers 404 for every record of another workspace, so ids cannot be probed', async () => {
@@ -343,5 +348,49 @@ describeEachDatabase('accounts and hardening', (kind) => {
     } finally {
       await proxied.close();
     }
+  });
+  it('scores replies recorded on cases and shows each caller only the people the table allows', async () => {
+    const kase = await createCase(t.workspace.ctx(), {
+      ...buildCase(),
+      teamId: cast.teamA.id,
+      employees: [{ employeeId: cast.employeeA.actor.employeeId as string, role: 'primary' }],
+    });
+    const good = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${kase.ref}/replies`,
+      headers: cast.employeeA.auth,
+      payload: {
+        body: 'I am so sorry you waited. So the parcel never arrived. I will refund you today and call you tomorrow at 10am. Thank you for your patience.',
+        customerMessage: 'My parcel never arrived and nobody answers!',
+      },
+    });
+    expect(good.statusCode).toBe(201);
+    expect(good.json().event).toMatchObject({ kind: 'reply', data: { score: { total: expect.any(Number) } } });
+    const poor = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${kase.ref}/replies`,
+      headers: cast.supervisorA.auth,
+      payload: { body: 'Calm down. Not my department.' },
+    });
+    expect(poor.statusCode).toBe(201);
+    expect(poor.json().analysis.reply.problems.map((p: { kind: string }) => p.kind)).toEqual(
+      expect.arrayContaining(['dismissive', 'deflection']),
+    );
+    expect(poor.json().event.data.score.total).toBeLessThan(good.json().event.data.score.total);
+
+    const names = async (auth: Record<string, string>) =>
+      ((await t.app.inject({ url: '/api/v1/reports/coaching', headers: auth })).json().items as { userId: string }[]).map((r) => r.userId);
+    expect(await names(t.auth)).toEqual(expect.arrayContaining([cast.employeeA.actor.userId, cast.supervisorA.actor.userId]));
+    expect(await names(cast.supervisorA.auth)).toEqual(expect.arrayContaining([cast.employeeA.actor.userId]));
+    expect(await names(cast.supervisorB.auth)).not.toContain(cast.employeeA.actor.userId);
+    expect(await names(cast.employeeA.auth)).toEqual([cast.employeeA.actor.userId]);
+    const report = (await t.app.inject({ url: '/api/v1/reports/coaching', headers: t.auth })).json().items as {
+      userId: string;
+      weakest: string;
+      examples: { ref: string }[];
+    }[];
+    expect(report.find((r) => r.userId === cast.supervisorA.actor.userId)?.examples[0]?.ref).toBe(kase.ref);
+    const verified = await t.app.inject({ url: `/api/v1/cases/${kase.ref}/verification`, headers: t.auth });
+    expect(verified.json().intact).toBe(true);
   });
 });

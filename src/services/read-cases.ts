@@ -3,6 +3,7 @@ import { AppError, notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
 import { type CaseSort, listCaseRows, listParties, listStatements } from '../store/cases.js';
 import { listEventRows } from '../store/events.js';
+import { findCustomer } from '../store/people.js';
 import type { Db } from '../store/schema.js';
 import { listScope, requirePermission } from './authorization.js';
 import { loadCase } from './case-helpers.js';
@@ -13,6 +14,7 @@ import { verifyTimelines } from './verify-timelines.js';
 export type CaseDetail = CaseView & {
   parties: { employeeId: string; name: string; role: string; teamId: string | null }[];
   statements: StatementView[];
+  customer: { id: string; name: string; email: string | null; phone: string | null; contactHidden: boolean } | null;
 };
 
 type ReadContext = { db: Db; actor: Actor; now: Date };
@@ -22,11 +24,25 @@ export async function getCase(ctx: ReadContext, ref: string): Promise<CaseDetail
   const ws = ctx.actor.workspaceId;
   const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
   const mayReadStatements = authorize(ctx.actor, 'read', 'statement', subject);
-  const [parties, statements] = await Promise.all([
+  const [parties, statements, customerRow] = await Promise.all([
     listParties(ctx.db, ws, row.id),
     mayReadStatements ? listStatements(ctx.db, ws, row.id) : [],
+    row.customer_id ? findCustomer(ctx.db, ws, row.customer_id) : undefined,
   ]);
-  return { ...toCaseView(row, ctx.now), parties, statements: statements.map(toStatementView) };
+  const seesContact = authorize(ctx.actor, 'read', 'customer_contact', subject);
+  const customer = customerRow
+    ? {
+        id: customerRow.id,
+        name: customerRow.name,
+        email: seesContact ? customerRow.email : null,
+        phone: seesContact ? customerRow.phone : null,
+        contactHidden: !seesContact,
+      }
+    : null;
+  const view = toCaseView(row, ctx.now);
+  // Offer only the moves this caller may make, so a client never shows a button that answers 403.
+  if (!authorize(ctx.actor, 'transition', 'case', subject)) view.nextStatuses = [];
+  return { ...view, parties, statements: statements.map(toStatementView), customer };
 }
 
 export type CaseListQuery = {
@@ -74,7 +90,12 @@ export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise
     limit,
     after: query.cursor ? decodeCursor(query.cursor, sort, order) : undefined,
   });
-  const items = rows.slice(0, limit).map((r) => toCaseView(r, ctx.now));
+  const mayTransition = authorize(ctx.actor, 'transition', 'case');
+  const items = rows.slice(0, limit).map((r) => {
+    const view = toCaseView(r, ctx.now);
+    if (!mayTransition) view.nextStatuses = [];
+    return view;
+  });
   const last = items.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, o: order, v: SORT_FIELD[sort](last), id: last.id }) : null;
   return { items, nextCursor };

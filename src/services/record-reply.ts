@@ -1,0 +1,42 @@
+import type { CoachResult } from '../domain/coach.js';
+import { sha256 } from '../domain/timeline.js';
+import { updateCaseRow } from '../store/cases.js';
+import { appendEvents } from '../store/events.js';
+import { lockCase } from './case-helpers.js';
+import type { EventView } from './case-view.js';
+import { toEventView } from './case-view.js';
+import { getCoach } from './coach-instance.js';
+import { inTransaction, type ServiceContext } from './context.js';
+
+export type RecordedReply = { event: EventView; analysis: CoachResult };
+
+/**
+ * Records a reply sent to the customer on the case timeline, scored by the coach at that moment
+ * (like a QA tool's autoscore, but each part carries its reason). The score is stored in the event,
+ * so reports read what the employee saw, even after the coach improves.
+ */
+export async function recordReply(
+  ctx: ServiceContext,
+  ref: string,
+  input: { body: string; customerMessage?: string | undefined },
+): Promise<RecordedReply> {
+  const coach = await getCoach();
+  const analysis = coach.analyze({ reply: input.body, customer: input.customerMessage, now: ctx.now });
+  const score = analysis.reply?.score;
+  return inTransaction(ctx.db, async (db) => {
+    const row = await lockCase(db, ctx.actor, ref, 'annotate');
+    const at = ctx.now.toISOString();
+    const data = {
+      body: input.body,
+      bodySha256: sha256(input.body),
+      ...(input.customerMessage ? { customerMessage: input.customerMessage } : {}),
+      score: score ? { total: score.total, parts: Object.fromEntries(Object.entries(score.parts).map(([k, v]) => [k, v.value])) } : null,
+      missing: analysis.reply?.missing ?? [],
+      problems: (analysis.reply?.problems ?? []).map((p) => p.kind),
+    };
+    await updateCaseRow(db, row.workspace_id, row.id, { updated_at: at });
+    const [event] = await appendEvents(db, row, [{ kind: 'reply', actorId: ctx.actor.userId, at, data }]);
+    if (!event) throw new Error('the reply event was not written');
+    return { event: toEventView(event), analysis };
+  });
+}
