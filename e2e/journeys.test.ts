@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, hasChromium, signIn, startHarness } from './harness.js';
+import { type Harness, hasChromium, screenshot, signIn, startHarness } from './harness.js';
 
 if (!hasChromium) console.warn('e2e: /usr/bin/chromium not found, browser journeys skipped (apt-get install -y chromium)');
+
+/** The reply composer's pause before asking the coach (COACH_DEBOUNCE_MS in web/src/components/case/reply-composer.tsx). */
+const COACH_DEBOUNCE_MS = 250;
 
 type Me = { id: string; teamIds: string[] };
 type CasePage = { items: { ref: string; status: string }[] };
@@ -96,6 +99,71 @@ describe.skipIf(!hasChromium)('browser journeys (Chromium)', () => {
     const server = await h.apiAs<{ status: string; statements: unknown[] }>(supervisor, `/cases/${ref}`);
     expect(server.body.status).toBe('investigating');
     expect(server.body.statements).toHaveLength(2);
+  });
+
+  it('a supervisor drafts a reply, the coach marks “calm down” as dismissive and scores it live; the sent reply lands on the timeline', async () => {
+    const supervisor = h.login('supervisor');
+    const ref = (await h.apiAs<CasePage>(supervisor, '/cases?status=investigating&limit=1')).body.items[0]?.ref;
+    expect(ref, 'a demo case under investigation').toBeDefined();
+    const sup = await h.newPage();
+    await signIn(sup.page, supervisor);
+    await sup.page.goto(`/cases/${ref}`);
+    await sup.page.getByRole('tab', { name: 'Reply to the customer' }).click();
+    const box = sup.page.getByRole('textbox', { name: 'Your reply' });
+    const panel = sup.page.getByTestId('coach-panel');
+    await box.waitFor();
+
+    // Time from the last keystroke to the panel showing the findings for the full text, measured in the page.
+    const reply = 'Please calm down. I understand this is frustrating, and I will refund the scarf by Friday.';
+    await sup.page.evaluate(() => {
+      const w = window as unknown as { lastKeyAt: number; panelAt: number };
+      const area = document.querySelector<HTMLTextAreaElement>('[data-testid="reply-body"]');
+      const target = document.querySelector<HTMLElement>('[data-testid="coach-panel"]');
+      area?.addEventListener('input', () => {
+        w.lastKeyAt = performance.now();
+      });
+      if (target)
+        new MutationObserver(() => {
+          if (area && target.dataset.analysed === area.value && target.getAttribute('aria-busy') === 'false')
+            w.panelAt ??= performance.now();
+        }).observe(target, { attributes: true, subtree: true, childList: true });
+    });
+    await box.pressSequentially(reply, { delay: 30 });
+    await expect.poll(() => panel.getAttribute('data-analysed'), { timeout: 10_000 }).toBe(reply);
+    await expect.poll(() => panel.getAttribute('aria-busy')).toBe('false');
+    const { lastKeyAt, panelAt } = await sup.page.evaluate(() => {
+      const w = window as unknown as { lastKeyAt: number; panelAt: number };
+      return { lastKeyAt: w.lastKeyAt, panelAt: w.panelAt };
+    });
+    const latency = panelAt - lastKeyAt;
+    console.log(
+      `coach: last keystroke → panel updated ${latency.toFixed(0)} ms over the API (${COACH_DEBOUNCE_MS} ms of it is the debounce; request + render ${(latency - COACH_DEBOUNCE_MS).toFixed(0)} ms)`,
+    );
+    expect(latency).toBeGreaterThanOrEqual(COACH_DEBOUNCE_MS);
+
+    // The dismissive phrase is marked, named for screen readers, and listed; the score and its parts show.
+    const mark = sup.page.getByTestId('coach-preview').locator('mark[data-tone="problem"]');
+    await expect.poll(() => mark.first().textContent()).toMatch(/^calm down.*Dismissive/);
+    expect(await sup.page.getByTestId('coach-problems').textContent()).toMatch(/Dismissive: “calm down”/);
+    expect(
+      Number(
+        await sup.page
+          .getByTestId('coach-score')
+          .textContent()
+          .then((t) => t?.match(/\d+/)?.[0]),
+      ),
+    ).toBeGreaterThan(0);
+    expect(await panel.getByText('Tone', { exact: true }).isVisible()).toBe(true);
+    await screenshot(sup.page, 'case-reply-coach');
+
+    // Sending records it on the timeline with its score.
+    await sup.page.getByRole('button', { name: 'Send reply' }).click();
+    await sup.page.getByText('Reply recorded').waitFor();
+    await sup.page.getByRole('tab', { name: /Timeline/ }).click();
+    const item = sup.page.locator('.timeline-item[data-kind="reply"]').first();
+    await expect.poll(() => item.textContent()).toMatch(/replied to the customer · coach score \d+\/100.*Please calm down/);
+    expect(sup.problems).toEqual([]);
+    await sup.context.close();
   });
 
   it('an employee who opens another team’s case by its URL gets the not-found page, after signing in', async () => {

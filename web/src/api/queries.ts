@@ -1,17 +1,25 @@
 import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from './client.js';
 import type {
+  AccessLogEntry,
   ApiToken,
   Case,
   CaseDetail,
   CaseStatus,
+  CoachingRow,
+  CoachRequest,
+  CoachResult,
   Customer,
   Employee,
+  EmployeeHistory,
   Me,
   NewCase,
   NewStatement,
   Page,
+  Playbook,
+  Recommendation,
   Role,
+  SentReply,
   Statement,
   Team,
   TimelineEvent,
@@ -129,7 +137,7 @@ export function invalidateCase(client: QueryClient, ref: string): Promise<void> 
   );
 }
 
-function useCaseMutation<V>(ref: string, fn: (v: V) => Promise<unknown>) {
+function useCaseMutation<V, R = unknown>(ref: string, fn: (v: V) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => invalidateCase(client, ref) });
 }
@@ -228,5 +236,80 @@ export function useCreateTeam() {
   return useMutation({
     mutationFn: (name: string) => api<Team>('POST', '/teams', { name }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.teams }),
+  });
+}
+
+/**
+ * The coach's reading of a draft reply (and the customer's message), for the live panel. The key
+ * holds the debounced texts, so each pause asks once; TanStack Query aborts the request of a key
+ * nobody watches any more (the signal is passed to fetch), and the last answer stays on screen
+ * while the next one loads.
+ */
+export function useCoachAnalysis(request: CoachRequest) {
+  const hasText = Boolean(request.reply?.trim() || request.customer?.trim());
+  return useQuery({
+    queryKey: ['coach', request],
+    queryFn: async ({ signal }) => ({ request, result: await api<CoachResult>('POST', '/coach/analyze', request, signal) }),
+    enabled: hasText,
+    placeholderData: (previous) => previous,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 60_000,
+    retry: false,
+  });
+}
+
+export const useSendReply = (ref: string) =>
+  useCaseMutation(ref, (v: { body: string; customerMessage?: string }) =>
+    api<SentReply>('POST', `/cases/${encodeURIComponent(ref)}/replies`, v),
+  );
+
+export function useRecommendation(ref: string, flags: { policyAtStake: boolean; abusive: boolean }) {
+  return useQuery({
+    queryKey: ['case', ref, 'recommendation', flags],
+    queryFn: () => api<Recommendation>('GET', `/cases/${encodeURIComponent(ref)}/recommendation${queryString(flags)}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function usePlaybook(key: string | undefined) {
+  return useQuery({
+    queryKey: ['playbook', key],
+    queryFn: () => api<Playbook>('GET', `/playbooks/${encodeURIComponent(key ?? '')}`),
+    enabled: Boolean(key),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useEmployeeHistory(id: string) {
+  return useQuery({
+    queryKey: ['employee', id, 'history'],
+    queryFn: () => api<EmployeeHistory>('GET', `/employees/${encodeURIComponent(id)}/history`),
+    // Every read is written to the access log: don't re-read behind the reader's back.
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useAccessLog() {
+  return useInfiniteQuery({
+    queryKey: ['access-log'],
+    queryFn: ({ pageParam }) => api<Page<AccessLogEntry>>('GET', `/access-log${queryString({ limit: PAGE_SIZE, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useResendInvitation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ user: User; inviteUrl: string }>('POST', `/users/${encodeURIComponent(id)}/invitation`),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.users }),
+  });
+}
+
+export function useCoachingReport() {
+  return useQuery({
+    queryKey: ['reports', 'coaching'],
+    queryFn: async () => (await api<{ items: CoachingRow[] }>('GET', '/reports/coaching')).items,
   });
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ZAccessLogEntry, ZEmployeeHistory, ZMe, ZToken, ZUser } from '../../../src/contracts/accounts.js';
 import type { ZCase, ZCaseDetail, ZEvent, ZNewCase, ZNewStatement, ZStatement } from '../../../src/contracts/cases.js';
-import type { ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
+import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
 import type { ZPlaybook, ZPlaybookSummary, ZRecommendation } from '../../../src/contracts/playbooks.js';
 
@@ -53,11 +53,4 @@ export type AccessLogEntry = z.infer<typeof ZAccessLogEntry>;
 export type SentReply = { event: TimelineEvent; analysis: CoachResult };
 
 /** One person's line in GET /reports/coaching. */
-export type CoachingRow = {
-  userId: string;
-  name: string;
-  replies: number;
-  average: { total: number } & Record<ScorePart, number>;
-  weakest: ScorePart;
-  examples: { ref: string; at: string; excerpt: string; total: number }[];
-};
+export type CoachingRow = z.infer<typeof ZCoachingReport>['items'][number];

@@ -15,6 +15,12 @@ const event = (kind: string, data: Record<string, unknown>): TimelineEvent => ({
 });
 
 describe('describeEvent', () => {
+  it('shows a reply sent to the customer with its coach score and its text', () => {
+    expect(describeEvent(event('reply', { body: 'Sorry for the wait.', score: { total: 72, parts: {} } }), names)).toEqual({
+      text: 'Dana replied to the customer · coach score 72/100',
+      detail: 'Sorry for the wait.',
+    });
+  });
   it('reads status changes with the words the app uses, and keeps the reason', () => {
     expect(describeEvent(event('status_changed', { from: 'reported', to: 'investigating', reason: 'new facts' }), names)).toEqual({
       text: 'Dana moved it from New to Investigating',

@@ -42,6 +42,10 @@ export function describeEvent(e: TimelineEvent, names: Names): { text: string; d
       const author = typeof d.authorName === 'string' ? ` from ${d.authorName}` : '';
       return { text: `${who} recorded the ${party.toLowerCase()}’s statement${author}${d.correctsId ? ' (a correction)' : ''}` };
     }
+    case 'reply': {
+      const score = d.score && typeof d.score === 'object' && 'total' in d.score ? ` · coach score ${String(d.score.total)}/100` : '';
+      return { text: `${who} replied to the customer${score}`, detail: typeof d.body === 'string' ? d.body : undefined };
+    }
     case 'party_added':
       return { text: `${who} added ${names.employee(d.employeeId as string)} as ${String(d.role ?? 'party')}` };
     case 'case_updated': {

@@ -6,6 +6,7 @@ import { useCurrentUser } from '../app/me-context.js';
 import { SeverityBadge, SlaBadge, StatusBadge } from '../components/badges.js';
 import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sidebar.js';
 import { useNames } from '../components/case/names.js';
+import { ReplyComposer } from '../components/case/reply-composer.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
 import { ErrorState, LoadingState } from '../components/states.js';
@@ -97,6 +98,7 @@ export function CasePage() {
             <Tabs.List mb="md">
               <Tabs.Tab value="statements">Statements ({c.statements.length})</Tabs.Tab>
               <Tabs.Tab value="timeline">Timeline ({c.eventCount})</Tabs.Tab>
+              <Tabs.Tab value="reply">Reply to the customer</Tabs.Tab>
               <Tabs.Tab value="summary">What happened</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="statements">
@@ -104,6 +106,9 @@ export function CasePage() {
             </Tabs.Panel>
             <Tabs.Panel value="timeline">
               <TimelinePanel kase={c} names={names} now={now} />
+            </Tabs.Panel>
+            <Tabs.Panel value="reply">
+              <ReplyComposer kase={c} />
             </Tabs.Panel>
             <Tabs.Panel value="summary">
               <Paper withBorder radius="md" p="md">

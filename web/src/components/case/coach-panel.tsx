@@ -1,0 +1,207 @@
+import { Alert, Badge, Box, Group, List, Paper, Progress, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import type { CoachResult } from '../../api/types.js';
+import {
+  EMOTION_LABEL,
+  ESCALATION_LABEL,
+  MOVE_LABEL,
+  PROBLEM_LABEL,
+  SCORE_PART_LABEL,
+  SCORE_PARTS,
+  scoreColor,
+  WANT_LABEL,
+} from '../../lib/coach-labels.js';
+import { highlightSpans, type Mark } from '../../lib/highlight-spans.js';
+
+/** The coach's findings as marks on the reply text: problems and moves, each named. */
+export function replyMarks(result: CoachResult): Mark[] {
+  const reply = result.reply;
+  if (!reply) return [];
+  return [
+    ...reply.moves.map((m) => ({ span: m.span, tone: 'move' as const, label: MOVE_LABEL[m.kind] })),
+    ...reply.problems.map((p) => ({ span: p.span, tone: 'problem' as const, label: PROBLEM_LABEL[p.kind] })),
+  ];
+}
+
+/** A read-only copy of the reply with the coach's spans marked; each mark says what it is to a screen reader too. */
+export function HighlightedReply({ text, result }: { text: string; result: CoachResult }) {
+  const runs = highlightSpans(text, replyMarks(result));
+  return (
+    <Box className="coach-preview" fz="sm" p="sm" bg="gray.0" style={{ borderRadius: 6 }} data-testid="coach-preview">
+      {runs.map((r) =>
+        r.tone ? (
+          <mark key={r.start} className="coach-mark" data-tone={r.tone} title={r.labels.join(', ')}>
+            {r.text}
+            <VisuallyHidden>
+              {' '}
+              ({r.tone === 'problem' ? 'problem' : 'good move'}: {r.labels.join(', ')})
+            </VisuallyHidden>
+          </mark>
+        ) : (
+          <span key={r.start}>{r.text}</span>
+        ),
+      )}
+    </Box>
+  );
+}
+
+/** What the coach reads in the customer's message and the draft reply: emotion, flags, moves, problems, score with reasons. */
+export function CoachPanel({ result, analysedReply, busy }: { result: CoachResult | undefined; analysedReply: string; busy: boolean }) {
+  const customer = result?.customer;
+  const reply = result?.reply;
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-label="Coach"
+      aria-busy={busy}
+      data-testid="coach-panel"
+      data-analysed={analysedReply}
+    >
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          Coach
+        </Title>
+        {busy ? (
+          <Text size="xs" c="dimmed">
+            Reading…
+          </Text>
+        ) : null}
+      </Group>
+      {!result ? (
+        <Text size="sm" c="dimmed">
+          Start typing your reply: the coach reads it as you write and shows what works and what to change.
+        </Text>
+      ) : (
+        <Stack gap="md">
+          {customer ? (
+            <Box>
+              <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                The customer
+              </Text>
+              <Group gap={6} mt={4}>
+                <Badge variant="light" color={customer.emotion === 'neutral' || customer.emotion === 'gratitude' ? 'gray' : 'orange'}>
+                  {EMOTION_LABEL[customer.emotion]}
+                </Badge>
+                <Text size="sm">intensity {Math.round(customer.intensity * 100)}%</Text>
+              </Group>
+              {customer.escalation.length ? (
+                <Group gap={6} mt={6} aria-label="Escalation warnings">
+                  {customer.escalation.map((e) => (
+                    <Badge key={`${e.kind}-${e.span[0]}`} color="red" variant="outline" size="sm">
+                      ⚠ {ESCALATION_LABEL[e.kind]}
+                    </Badge>
+                  ))}
+                </Group>
+              ) : null}
+              {customer.wants.length ? (
+                <Text size="sm" mt={6}>
+                  Wants: {[...new Set(customer.wants.map((w) => WANT_LABEL[w.kind]))].join(', ')}
+                </Text>
+              ) : null}
+            </Box>
+          ) : null}
+          {reply ? (
+            <>
+              <Box>
+                <Group justify="space-between" align="baseline">
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                    Score
+                  </Text>
+                  <Text fw={700} size="xl" c={`${scoreColor(reply.score.total)}.9`} data-testid="coach-score">
+                    {reply.score.total}
+                    <Text span size="sm" c="dimmed">
+                      {' '}
+                      / 100
+                    </Text>
+                  </Text>
+                </Group>
+                <Stack gap={6} mt={4}>
+                  {SCORE_PARTS.map((part) => {
+                    const p = reply.score.parts[part];
+                    return (
+                      <Box key={part}>
+                        <Group justify="space-between" gap={4}>
+                          <Text size="sm">{SCORE_PART_LABEL[part]}</Text>
+                          <Text size="sm" fw={600}>
+                            {p.value}
+                          </Text>
+                        </Group>
+                        <Progress
+                          value={p.value}
+                          color={scoreColor(p.value)}
+                          size="sm"
+                          aria-label={`${SCORE_PART_LABEL[part]}: ${p.value} of 100`}
+                        />
+                        <Text size="xs" c="dark.5">
+                          {p.reason}
+                        </Text>
+                      </Box>
+                    );
+                  })}
+                </Stack>
+              </Box>
+              <Box>
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                  Moves made
+                </Text>
+                {reply.moves.length ? (
+                  <Group gap={6} mt={4} data-testid="coach-moves">
+                    {reply.moves.map((m) => (
+                      <Badge key={`${m.kind}-${m.span[0]}`} color="teal" variant="light">
+                        ✓ {MOVE_LABEL[m.kind]}
+                        {m.kind === 'question' && m.open !== undefined ? (m.open ? ' (open)' : ' (yes/no)') : ''}
+                      </Badge>
+                    ))}
+                  </Group>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    None yet.
+                  </Text>
+                )}
+              </Box>
+              {reply.missing.length ? (
+                <Box>
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                    Missing
+                  </Text>
+                  <Group gap={6} mt={4}>
+                    {reply.missing.map((m) => (
+                      <Badge key={m} color="gray" variant="outline">
+                        + {MOVE_LABEL[m]}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Box>
+              ) : null}
+              {reply.problems.length ? (
+                <Alert color="red" variant="light" title="To change" p="xs" data-testid="coach-problems">
+                  <List size="sm" spacing={2}>
+                    {reply.problems.map((p) => (
+                      <List.Item key={`${p.kind}-${p.span[0]}`}>
+                        <b>{PROBLEM_LABEL[p.kind]}</b>: “{analysedReply.slice(p.span[0], p.span[1])}”
+                      </List.Item>
+                    ))}
+                  </List>
+                </Alert>
+              ) : null}
+              {reply.suggestions.length ? (
+                <Box>
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                    Try
+                  </Text>
+                  <List size="sm" spacing={2} mt={4}>
+                    {reply.suggestions.map((s) => (
+                      <List.Item key={s}>{s}</List.Item>
+                    ))}
+                  </List>
+                </Box>
+              ) : null}
+            </>
+          ) : null}
+        </Stack>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,122 @@
+import { Alert, Button, Grid, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { type FormEvent, useMemo, useState } from 'react';
+import { ApiError } from '../../api/client.js';
+import { useCoachAnalysis, useSendReply } from '../../api/queries.js';
+import type { CaseDetail, CoachRequest } from '../../api/types.js';
+import { FormProblem } from '../form-problem.js';
+import { CoachPanel, HighlightedReply } from './coach-panel.js';
+
+/** How long the typist pauses before the coach reads again: short enough to feel live, long enough not to ask per key. */
+export const COACH_DEBOUNCE_MS = 250;
+
+/** The latest customer statement that has not been corrected, to answer by default. */
+function latestCustomerStatement(kase: CaseDetail): string {
+  const corrected = new Set(kase.statements.map((s) => s.correctsId).filter(Boolean));
+  const customer = kase.statements.filter((s) => s.party === 'customer' && !corrected.has(s.id));
+  return customer.sort((a, b) => a.takenAt.localeCompare(b.takenAt)).at(-1)?.body ?? '';
+}
+
+/**
+ * "Reply to the customer": the draft, the customer's message it answers, and the coach beside it
+ * (below on phones), reading both as the employee types; sending records the reply and its score on
+ * the timeline.
+ */
+export function ReplyComposer({ kase }: { kase: CaseDetail }) {
+  const [customer, setCustomer] = useState(() => latestCustomerStatement(kase));
+  const [body, setBody] = useState('');
+  const [sentScore, setSentScore] = useState<number | null>(null);
+  const [debounced] = useDebouncedValue({ customer, body }, COACH_DEBOUNCE_MS);
+  const request = useMemo<CoachRequest>(
+    () => ({
+      ...(debounced.customer.trim() ? { customer: debounced.customer } : {}),
+      ...(debounced.body.trim() ? { reply: debounced.body } : {}),
+    }),
+    [debounced.customer, debounced.body],
+  );
+  const analysis = useCoachAnalysis(request);
+  const send = useSendReply(kase.ref);
+  const sendError = send.error instanceof ApiError ? send.error : null;
+  const shown = analysis.data;
+  const analysedReply = shown?.request.reply ?? '';
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    send.mutate(
+      { body, ...(customer.trim() ? { customerMessage: customer } : {}) },
+      {
+        onSuccess: (sent) => {
+          setSentScore(sent.analysis.reply?.score.total ?? null);
+          setBody('');
+        },
+      },
+    );
+  };
+
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Paper withBorder radius="md" p="md">
+          <form onSubmit={submit} aria-label="Reply to the customer">
+            <Stack gap="sm">
+              <Textarea
+                label="Customer’s message"
+                description="What you are answering. Filled in from the customer’s latest statement; paste their newest message if it differs."
+                autosize
+                minRows={2}
+                maxRows={6}
+                value={customer}
+                onChange={(e) => setCustomer(e.currentTarget.value)}
+              />
+              <Textarea
+                label="Your reply"
+                description="Sent replies are kept on the timeline with the coach’s score."
+                placeholder="I’m sorry about… What I can do is…"
+                autosize
+                minRows={4}
+                maxRows={14}
+                value={body}
+                onChange={(e) => {
+                  setBody(e.currentTarget.value);
+                  setSentScore(null);
+                }}
+                error={sendError?.fieldError('body')}
+                data-testid="reply-body"
+              />
+              {shown?.result.reply && analysedReply.trim() ? (
+                <div>
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" id="coach-preview-label">
+                    Your reply, marked by the coach
+                  </Text>
+                  <Text size="xs" c="dimmed" mb={4}>
+                    Wavy red underline: to change. Solid green underline: a good move.
+                  </Text>
+                  <HighlightedReply text={analysedReply} result={shown.result} />
+                </div>
+              ) : null}
+              <FormProblem error={send.error} fields={['body']} title="The reply was not recorded" />
+              {sentScore !== null ? (
+                <Alert color="teal" variant="light" role="status" title="Reply recorded">
+                  It is on the timeline with a score of {sentScore}/100.
+                </Alert>
+              ) : null}
+              <Group justify="flex-end">
+                <Button type="submit" loading={send.isPending} disabled={!body.trim()}>
+                  Send reply
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <CoachPanel result={shown?.result} analysedReply={analysedReply} busy={analysis.isFetching} />
+        {analysis.error && !(analysis.error instanceof DOMException) ? (
+          <Text size="sm" c="red.8" mt="xs" role="alert">
+            The coach could not read this: {analysis.error.message}
+          </Text>
+        ) : null}
+      </Grid.Col>
+    </Grid>
+  );
+}
