@@ -166,6 +166,24 @@ describe.skipIf(!hasChromium)('browser journeys (Chromium)', () => {
     await sup.context.close();
   });
 
+  it('HR opens an employee’s conflict history, then finds that read in the access log', async () => {
+    const hr = h.login('hr');
+    const { page, context, problems } = await h.newPage();
+    await signIn(page, hr);
+    await page.goto('/people');
+    await page.getByRole('link', { name: 'Tom Okafor: conflict history' }).click();
+    await page.waitForURL(/\/people\/[0-9a-f-]+$/);
+    await page.getByRole('heading', { name: 'Tom Okafor' }).waitFor();
+    await page.getByText('Conflict history').waitFor();
+    expect(await page.getByText('Cases, all time').isVisible()).toBe(true);
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Access log' }).click();
+    const newest = page.getByTestId('access-log').locator('tbody tr').first();
+    await expect.poll(() => newest.textContent()).toMatch(new RegExp(`${hr.name}.*history.*Tom Okafor`));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('an employee who opens another team’s case by its URL gets the not-found page, after signing in', async () => {
     const employee = h.login('employee', 'Tom Okafor');
     const admin = h.login('admin');

@@ -21,11 +21,14 @@ async function axeProblems(page: Page): Promise<string[]> {
 describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots, weight and speed', () => {
   let h: Harness;
   let caseRef = '';
+  let employeeId = '';
   beforeAll(async () => {
     h = await startHarness();
     type Page = { items: { ref: string }[] };
     const sup = h.login('supervisor');
     caseRef = (await h.apiAs<Page>(sup, '/cases?status=investigating&limit=1')).body.items[0]?.ref ?? '';
+    const employees = (await h.apiAs<{ items: { id: string; name: string }[] }>(h.login('hr'), '/employees')).body.items;
+    employeeId = employees.find((e) => e.name === 'Tom Okafor')?.id ?? employees[0]?.id ?? '';
   });
   afterAll(async () => {
     await h?.close();
@@ -37,7 +40,34 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
     { name: 'report', role: 'employee', path: '/report', ready: (p) => p.getByLabel('Title').waitFor() },
     { name: 'inbox', role: 'supervisor', path: '/cases', ready: (p) => p.locator('.case-row').first().waitFor() },
     { name: 'case', role: 'supervisor', path: `/cases/${caseRef}`, ready: (p) => p.getByTestId('next-action').waitFor() },
+    {
+      name: 'case-reply',
+      role: 'supervisor',
+      path: `/cases/${caseRef}`,
+      ready: async (p) => {
+        await p.getByRole('tab', { name: 'Reply to the customer' }).click();
+        await p.getByRole('textbox', { name: 'Your reply' }).fill('Calm down. Per our SLA this is not my department.');
+        await p.getByTestId('coach-preview').waitFor();
+      },
+    },
+    {
+      name: 'playbook',
+      role: 'supervisor',
+      path: `/cases/${caseRef}`,
+      ready: async (p) => {
+        await p.getByRole('button', { name: 'Open the playbook →' }).click();
+        await p.getByRole('dialog').getByText('Done when:').first().waitFor();
+      },
+    },
+    { name: 'coaching', role: 'supervisor', path: '/coaching', ready: (p) => p.getByTestId('coaching-row').first().waitFor() },
     { name: 'people', role: 'hr', path: '/people', ready: (p) => p.getByRole('table').waitFor() },
+    {
+      name: 'employee-history',
+      role: 'hr',
+      path: `/people/${employeeId}`,
+      ready: (p) => p.getByText('Conflict history').waitFor(),
+    },
+    { name: 'access-log', role: 'hr', path: '/access-log', ready: (p) => p.getByTestId('access-log').waitFor() },
     { name: 'users', role: 'admin', path: '/settings/users', ready: (p) => p.getByRole('table').waitFor() },
     { name: 'teams', role: 'admin', path: '/settings/teams', ready: (p) => p.getByRole('table').waitFor() },
     { name: 'tokens', role: 'admin', path: '/account/tokens', ready: (p) => p.getByRole('heading', { name: 'API tokens' }).waitFor() },

@@ -1,8 +1,11 @@
 import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
 import { NotFoundState } from '../components/states.js';
 import { parseInboxSearch } from '../lib/inbox-search.js';
+import { AccessLogPage } from '../pages/access-log.js';
 import { AccountPage } from '../pages/account.js';
 import { CasePage } from '../pages/case-page.js';
+import { CoachingReportPage } from '../pages/coaching-report.js';
+import { EmployeeHistoryPage } from '../pages/employee-history.js';
 import { HomePage } from '../pages/home.js';
 import { InboxPage } from '../pages/inbox.js';
 import { InvitePage } from '../pages/invite.js';
@@ -47,6 +50,9 @@ const caseRoute = createRoute({
 });
 const reportRoute = createRoute({ getParentRoute: () => appRoute, path: '/report', component: ReportPage });
 const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
+const employeeHistoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/people/$id', component: EmployeeHistoryPage });
+const accessLogRoute = createRoute({ getParentRoute: () => appRoute, path: '/access-log', component: AccessLogPage });
+const coachingRoute = createRoute({ getParentRoute: () => appRoute, path: '/coaching', component: CoachingReportPage });
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -66,6 +72,9 @@ const routeTree = rootRoute.addChildren([
     caseRoute,
     reportRoute,
     peopleRoute,
+    employeeHistoryRoute,
+    accessLogRoute,
+    coachingRoute,
     settingsRoute,
     usersRoute,
     teamsRoute,

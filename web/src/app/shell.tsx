@@ -22,7 +22,14 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/report', label: 'Report an incident', roles: ['employee', 'supervisor', 'admin', 'hr'] },
     ],
   },
-  { title: 'People', items: [{ to: '/people', label: 'Employees', roles: ['hr', 'admin', 'supervisor'] }] },
+  {
+    title: 'People',
+    items: [
+      { to: '/people', label: 'Employees', roles: ['hr', 'admin', 'supervisor'] },
+      { to: '/coaching', label: 'Reply coaching', roles: ['hr', 'admin', 'supervisor'] },
+      { to: '/access-log', label: 'Access log', roles: ['hr', 'admin'] },
+    ],
+  },
   {
     title: 'Workspace',
     items: [

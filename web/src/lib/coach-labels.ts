@@ -78,3 +78,8 @@ export const STRATEGY_LINE: Record<Strategy, string> = {
 export function scoreColor(value: number): string {
   return value < 50 ? 'red' : value < 75 ? 'yellow' : 'teal';
 }
+
+/** Text colour for a 0–100 score, dark enough for WCAG AA contrast on white. */
+export function scoreTextColor(value: number): string {
+  return value < 50 ? 'red.9' : value < 75 ? 'orange.9' : 'teal.9';
+}

@@ -8,6 +8,7 @@ import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sid
 import { useNames } from '../components/case/names.js';
 import { ReplyComposer } from '../components/case/reply-composer.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
+import { StrategyCard } from '../components/case/strategy-card.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
 import { ErrorState, LoadingState } from '../components/states.js';
 import { useNow } from '../components/use-now.js';
@@ -122,6 +123,7 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <StatusCard kase={c} me={me} />
+            {me.role === 'employee' ? null : <StrategyCard refId={c.ref} />}
             <AssigneeCard kase={c} me={me} names={names} />
             <FactsCard kase={c} names={names} customer={customer} team={team} />
           </Stack>

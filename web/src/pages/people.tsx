@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useEmployees, useTeams } from '../api/queries.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
@@ -22,7 +23,7 @@ export function PeoplePage() {
           Employees
         </Title>
         <Text c="dimmed" size="sm">
-          Everyone who can be named on a case. Conflict history per person will appear here.
+          Everyone who can be named on a case. Open a name for that person’s conflict history (each view is logged).
         </Text>
       </div>
       <Group gap="sm" grow preventGrowOverflow={false}>
@@ -65,7 +66,11 @@ export function PeoplePage() {
             <Table.Tbody>
               {rows.map((e) => (
                 <Table.Tr key={e.id}>
-                  <Table.Td fw={500}>{e.name}</Table.Td>
+                  <Table.Td fw={500}>
+                    <Anchor component={Link} to={`/people/${e.id}`} aria-label={`${e.name}: conflict history`}>
+                      {e.name}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>
                     {e.email ?? (
                       <Text span c="dimmed" size="sm">

@@ -19,7 +19,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useInviteUser, useTeams, useUpdateUser, useUsers } from '../api/queries.js';
+import { useInviteUser, useResendInvitation, useTeams, useUpdateUser, useUsers } from '../api/queries.js';
 import type { Role, User } from '../api/types.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { FormProblem } from '../components/form-problem.js';
@@ -123,6 +123,7 @@ function UserRow(props: {
           {u.email}
           {u.createdAt ? ` · since ${formatDate(u.createdAt)}` : ''}
         </Text>
+        {u.invitePending ? <ResendInvitation user={u} /> : null}
       </Table.Td>
       <Table.Td>
         <Select
@@ -154,6 +155,40 @@ function UserRow(props: {
         />
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** A fresh invitation link for someone who has not accepted yet (the old link stops working). */
+function ResendInvitation({ user }: { user: User }) {
+  const resend = useResendInvitation();
+  if (resend.data) {
+    return (
+      <Group gap={6} mt={4} wrap="nowrap" role="status">
+        <Text size="xs">New link:</Text>
+        <Code style={{ overflowWrap: 'anywhere' }}>{resend.data.inviteUrl}</Code>
+        <CopyButton value={resend.data.inviteUrl}>
+          {({ copied, copy }) => (
+            <Button size="compact-xs" variant="light" onClick={copy}>
+              {copied ? 'Copied' : 'Copy'}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+    );
+  }
+  return (
+    <Stack gap={2} mt={4} align="flex-start">
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        loading={resend.isPending}
+        onClick={() => resend.mutate(user.id)}
+        aria-label={`Resend invitation to ${user.name}`}
+      >
+        Resend invitation
+      </Button>
+      <FormProblem error={resend.error} fields={[]} title="No new invitation was made" />
+    </Stack>
   );
 }
 

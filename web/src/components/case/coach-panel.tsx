@@ -8,6 +8,7 @@ import {
   SCORE_PART_LABEL,
   SCORE_PARTS,
   scoreColor,
+  scoreTextColor,
   WANT_LABEL,
 } from '../../lib/coach-labels.js';
 import { highlightSpans, type Mark } from '../../lib/highlight-spans.js';
@@ -109,7 +110,7 @@ export function CoachPanel({ result, analysedReply, busy }: { result: CoachResul
                   <Text size="xs" fw={700} tt="uppercase" c="dimmed">
                     Score
                   </Text>
-                  <Text fw={700} size="xl" c={`${scoreColor(reply.score.total)}.9`} data-testid="coach-score">
+                  <Text fw={700} size="xl" c={scoreTextColor(reply.score.total)} data-testid="coach-score">
                     {reply.score.total}
                     <Text span size="sm" c="dimmed">
                       {' '}

@@ -1,0 +1,127 @@
+import { Anchor, Badge, Box, Drawer, List, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { usePlaybook, useRecommendation } from '../../api/queries.js';
+import { MOVE_LABEL, STRATEGY_LABEL, STRATEGY_LINE } from '../../lib/coach-labels.js';
+import { ErrorState, LoadingState } from '../states.js';
+
+/**
+ * The recommender's advice for this case: one strategy, why, when another would be better, and the
+ * playbook to follow. The two switches are facts only the handler knows; changing one asks again.
+ */
+export function StrategyCard({ refId }: { refId: string }) {
+  const [flags, setFlags] = useState({ policyAtStake: false, abusive: false });
+  const rec = useRecommendation(refId, flags);
+  const [opened, drawer] = useDisclosure(false);
+  const playbook = usePlaybook(opened ? rec.data?.playbookKey : undefined);
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="strategy-title" data-testid="strategy-card">
+      <Title order={2} size="h4" id="strategy-title">
+        Recommended approach
+      </Title>
+      {rec.isPending ? (
+        <LoadingState label="Weighing the case" rows={2} />
+      ) : rec.error ? (
+        <ErrorState error={rec.error} onRetry={() => void rec.refetch()} />
+      ) : (
+        <Stack gap="sm" mt="xs" aria-busy={rec.isFetching}>
+          <div>
+            <Badge size="lg" color="indigo" variant="light" data-testid="strategy">
+              {STRATEGY_LABEL[rec.data.strategy]}
+            </Badge>
+            <Text size="sm" mt={4}>
+              {STRATEGY_LINE[rec.data.strategy]}
+            </Text>
+          </div>
+          <Box>
+            <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+              Why
+            </Text>
+            <List size="sm" spacing={2}>
+              {rec.data.reasons.map((r) => (
+                <List.Item key={r}>{r}</List.Item>
+              ))}
+            </List>
+          </Box>
+          {rec.data.alternatives.length ? (
+            <Box>
+              <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                Consider instead
+              </Text>
+              <List size="sm" spacing={2}>
+                {rec.data.alternatives.map((a) => (
+                  <List.Item key={a.strategy}>
+                    <b>{STRATEGY_LABEL[a.strategy]}</b> {a.whenBetter}
+                  </List.Item>
+                ))}
+              </List>
+            </Box>
+          ) : null}
+          <Switch
+            label="A clear policy is at stake"
+            checked={flags.policyAtStake}
+            onChange={(e) => setFlags((f) => ({ ...f, policyAtStake: e.currentTarget.checked }))}
+          />
+          <Switch
+            label="The customer was abusive"
+            checked={flags.abusive}
+            onChange={(e) => setFlags((f) => ({ ...f, abusive: e.currentTarget.checked }))}
+          />
+          <Anchor component="button" type="button" size="sm" onClick={drawer.open} ta="left">
+            Open the playbook →
+          </Anchor>
+        </Stack>
+      )}
+      <Drawer
+        opened={opened}
+        onClose={drawer.close}
+        position="right"
+        size="lg"
+        title={playbook.data?.name ?? 'Playbook'}
+        closeButtonProps={{ 'aria-label': 'Close the playbook' }}
+      >
+        {playbook.isPending ? (
+          <LoadingState label="Opening the playbook" rows={4} />
+        ) : playbook.error ? (
+          <ErrorState error={playbook.error} onRetry={() => void playbook.refetch()} />
+        ) : (
+          <Stack gap="md">
+            <Text size="sm">{playbook.data.summary}</Text>
+            <Stack gap="md" component="ol" style={{ paddingLeft: 18, margin: 0 }}>
+              {playbook.data.steps.map((step) => (
+                <li key={step.key}>
+                  <Text fw={600}>{step.title}</Text>
+                  <Text size="sm" c="dark.5">
+                    Goal: {step.goal}
+                  </Text>
+                  <List size="sm" spacing={2} mt={4}>
+                    {step.guidance.map((g) => (
+                      <List.Item key={g}>{g}</List.Item>
+                    ))}
+                  </List>
+                  {step.prompts.length ? (
+                    <Text size="sm" mt={4} fs="italic">
+                      Say: {step.prompts.map((p) => `“${p}”`).join(' · ')}
+                    </Text>
+                  ) : null}
+                  {step.expectedMoves?.length ? (
+                    <Text size="xs" c="dimmed" mt={4}>
+                      The coach looks for: {step.expectedMoves.map((m) => MOVE_LABEL[m]).join(', ')}
+                    </Text>
+                  ) : null}
+                  <Text size="xs" c="dimmed">
+                    Done when: {step.doneWhen}
+                  </Text>
+                </li>
+              ))}
+            </Stack>
+            <Text size="xs" c="dimmed">
+              Source: {playbook.data.source} · version {playbook.data.version}
+            </Text>
+          </Stack>
+        )}
+      </Drawer>
+    </Paper>
+  );
+}
