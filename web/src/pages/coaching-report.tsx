@@ -51,14 +51,14 @@ function CoachingReport() {
               </Group>
               <Text size="sm" c="dimmed">
                 {row.replies} {row.replies === 1 ? 'reply' : 'replies'} · weakest:{' '}
-                <Badge color="orange" variant="light" size="sm">
+                <Badge component="span" color="orange" variant="light" size="sm">
                   {SCORE_PART_LABEL[row.weakest]}
                 </Badge>
               </Text>
               <Stack gap={4} mt="sm">
                 {SCORE_PARTS.map((part) => (
                   <Group key={part} gap="xs" wrap="nowrap">
-                    <Text size="sm" w={110} fw={part === row.weakest ? 700 : 400}>
+                    <Text size="sm" w={130} fw={part === row.weakest ? 700 : 400}>
                       {SCORE_PART_LABEL[part]}
                     </Text>
                     <Progress

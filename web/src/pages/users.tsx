@@ -162,11 +162,12 @@ function UserRow(props: {
 function ResendInvitation({ user }: { user: User }) {
   const resend = useResendInvitation();
   if (resend.data) {
+    const link = new URL(resend.data.inviteUrl, window.location.origin).toString();
     return (
       <Group gap={6} mt={4} wrap="nowrap" role="status">
         <Text size="xs">New link:</Text>
-        <Code style={{ overflowWrap: 'anywhere' }}>{resend.data.inviteUrl}</Code>
-        <CopyButton value={resend.data.inviteUrl}>
+        <Code style={{ overflowWrap: 'anywhere' }}>{link}</Code>
+        <CopyButton value={link}>
           {({ copied, copy }) => (
             <Button size="compact-xs" variant="light" onClick={copy}>
               {copied ? 'Copied' : 'Copy'}
