@@ -204,7 +204,7 @@ describe.skipIf(!hasChromium)('browser journeys (Chromium)', () => {
     expect(first).toMatch(/\/invite\//);
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Resend invitation to Wren Castellano' }).click();
-    const status = page.getByRole('status').filter({ hasText: 'New link:' });
+    const status = page.getByRole('status').filter({ hasText: 'New link' });
     await status.waitFor();
     const second = (await status.locator('code').textContent()) ?? '';
     expect(second).toMatch(/\/invite\//);

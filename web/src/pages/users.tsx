@@ -164,8 +164,8 @@ function ResendInvitation({ user }: { user: User }) {
   if (resend.data) {
     const link = new URL(resend.data.inviteUrl, window.location.origin).toString();
     return (
-      <Group gap={6} mt={4} wrap="nowrap" role="status">
-        <Text size="xs">New link:</Text>
+      <Stack gap={4} mt={4} align="flex-start" role="status">
+        <Text size="xs">New link (the previous one no longer works):</Text>
         <Code style={{ overflowWrap: 'anywhere' }}>{link}</Code>
         <CopyButton value={link}>
           {({ copied, copy }) => (
@@ -174,7 +174,7 @@ function ResendInvitation({ user }: { user: User }) {
             </Button>
           )}
         </CopyButton>
-      </Group>
+      </Stack>
     );
   }
   return (
