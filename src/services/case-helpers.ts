@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../domain/errors.js';
 import { type Action, authorize, type Subject } from '../domain/permissions.js';
-import { findCaseByRef, partyUserIds } from '../store/cases.js';
+import { findCaseByRef, partyAccounts } from '../store/cases.js';
 import { findCustomer, findEmployees } from '../store/people.js';
 import type { CaseRow, Db } from '../store/schema.js';
 import { findTeam, findUser } from '../store/workspaces.js';
@@ -9,8 +9,8 @@ import type { Actor } from './context.js';
 
 /** The facts the permission table needs about a case: its team and everyone involved in it. */
 export async function caseSubject(db: Db, row: CaseRow): Promise<Subject> {
-  const parties = await partyUserIds(db, row.workspace_id, row.id);
-  const involved = [row.reporter_id, row.assignee_id, ...parties].filter((id): id is string => id !== null);
+  const parties = await partyAccounts(db, row.workspace_id, row.id);
+  const involved = [row.reporter_id, row.assignee_id, ...parties.map((p) => p.userId)].filter((id): id is string => id !== null);
   return { teamIds: [row.team_id], involvedUserIds: involved };
 }
 

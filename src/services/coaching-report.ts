@@ -1,5 +1,6 @@
 import { SCORE_PARTS, type ScorePart } from '../domain/coach.js';
 import { authorize } from '../domain/permissions.js';
+import { listReplyEvents } from '../store/events.js';
 import { teamIdsByUser } from '../store/users.js';
 import { listUsers } from '../store/workspaces.js';
 import { requirePermission } from './authorization.js';
@@ -18,6 +19,8 @@ type StoredScore = { total: number; parts: Partial<Record<ScorePart, number>> } 
 
 const DEFAULT_DAYS = 90;
 const EXAMPLES = 3;
+/** A bound on one report's work; 90 days of a large workspace's replies stay well under it. */
+const MAX_REPLIES = 20_000;
 
 /**
  * Per-employee averages of the coach's scores on the replies they recorded, with their weakest part
@@ -31,16 +34,7 @@ export async function coachingReport(ctx: ServiceContext, query: { since?: strin
   const [users, teams, events] = await Promise.all([
     listUsers(ctx.db, ws),
     teamIdsByUser(ctx.db, ws),
-    ctx.db
-      .selectFrom('case_events')
-      .innerJoin('cases', 'cases.id', 'case_events.case_id')
-      .select(['case_events.actor_id', 'case_events.at', 'case_events.data', 'cases.ref'])
-      .where('case_events.workspace_id', '=', ws)
-      .where('case_events.kind', '=', 'reply')
-      .where('case_events.at', '>=', since)
-      .orderBy('case_events.at', 'desc')
-      .limit(20_000)
-      .execute(),
+    listReplyEvents(ctx.db, ws, since, MAX_REPLIES),
   ]);
   const visible = new Map(
     users

@@ -2,7 +2,7 @@ import { AppError } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
 import { customerIdsInvolving, insertCustomer, insertEmployee, listCustomers, listEmployees } from '../store/people.js';
 import { findTeam, insertTeam, listTeams } from '../store/workspaces.js';
-import { requirePermission } from './authorization.js';
+import { listScope, requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 export function listTeamsOf(ctx: ServiceContext) {
@@ -23,7 +23,7 @@ export async function listEmployeesOf(ctx: ServiceContext) {
 export async function listCustomersOf(ctx: ServiceContext) {
   requirePermission(ctx.actor, 'list', 'customer');
   const ws = ctx.actor.workspaceId;
-  const seesAll = authorize(ctx.actor, 'read', 'customer_contact', {});
+  const seesAll = listScope(ctx.actor, 'customer_contact').all;
   const [rows, involved] = await Promise.all([
     listCustomers(ctx.db, ws),
     seesAll ? new Set<string>() : customerIdsInvolving(ctx.db, ws, ctx.actor.userId),

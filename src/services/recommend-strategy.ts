@@ -1,6 +1,6 @@
 import type { CustomerState, RiskFlag, Severity } from '../domain/case.js';
 import { type CaseFacts, type Recommendation, recommendStrategy } from '../domain/strategy.js';
-import { countEarlierCasesOfCustomer } from '../store/cases.js';
+import { countEarlierCasesOfCustomer, partyAccounts } from '../store/cases.js';
 import { loadCase } from './case-helpers.js';
 import type { ServiceContext } from './context.js';
 
@@ -16,20 +16,14 @@ export async function recommendForCase(
   input: RecommendationInput = {},
 ): Promise<Recommendation & { facts: CaseFacts & { threats: RiskFlag[] } }> {
   const { row } = await loadCase(ctx.db, ctx.actor, ref);
-  const parties = await ctx.db
-    .selectFrom('case_parties')
-    .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
-    .select(['employees.user_id', 'case_parties.role'])
-    .where('case_parties.workspace_id', '=', row.workspace_id)
-    .where('case_parties.case_id', '=', row.id)
-    .execute();
+  const parties = await partyAccounts(ctx.db, row.workspace_id, row.id);
   const handler = row.assignee_id ?? ctx.actor.userId;
   const facts: CaseFacts & { threats: RiskFlag[] } = {
     customerState: row.customer_state as CustomerState,
     severity: row.severity as Severity,
     amountAtStake: row.impact_amount_minor === null ? null : row.impact_amount_minor / 100,
     threats: JSON.parse(row.risk_flags) as RiskFlag[],
-    employeeIsSubject: parties.some((p) => p.role === 'primary' && p.user_id === handler),
+    employeeIsSubject: parties.some((p) => p.role === 'primary' && p.userId === handler),
     policyAtStake: input.policyAtStake ?? false,
     customerPriorCases: row.customer_id ? await countEarlierCasesOfCustomer(ctx.db, row.workspace_id, row.customer_id, row.reported_at) : 0,
     abusive: input.abusive ?? false,

@@ -141,17 +141,17 @@ export function listParties(db: Db, workspaceId: string, caseId: string) {
     .execute();
 }
 
-/** Users with a login among the employees named on a case. */
-export async function partyUserIds(db: Db, workspaceId: string, caseId: string): Promise<string[]> {
+/** The logins among the employees named on a case, with each one's part in it. */
+export async function partyAccounts(db: Db, workspaceId: string, caseId: string): Promise<{ userId: string; role: string }[]> {
   const rows = await db
     .selectFrom('case_parties')
     .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
-    .select('employees.user_id')
+    .select(['employees.user_id', 'case_parties.role'])
     .where('case_parties.workspace_id', '=', workspaceId)
     .where('case_parties.case_id', '=', caseId)
     .where('employees.user_id', 'is not', null)
     .execute();
-  return rows.map((r) => r.user_id as string);
+  return rows.map((r) => ({ userId: r.user_id as string, role: r.role }));
 }
 
 export async function insertStatement(db: Db, row: StatementRow): Promise<void> {

@@ -59,3 +59,17 @@ export function listEventRows(db: Db, workspaceId: string, caseId: string, after
     .limit(limit)
     .execute();
 }
+
+/** Replies recorded on a workspace's cases since a moment, newest first, with their case reference. */
+export function listReplyEvents(db: Db, workspaceId: string, since: string, limit: number) {
+  return db
+    .selectFrom('case_events')
+    .innerJoin('cases', 'cases.id', 'case_events.case_id')
+    .select(['case_events.actor_id', 'case_events.at', 'case_events.data', 'cases.ref'])
+    .where('case_events.workspace_id', '=', workspaceId)
+    .where('case_events.kind', '=', 'reply')
+    .where('case_events.at', '>=', since)
+    .orderBy('case_events.at', 'desc')
+    .limit(limit)
+    .execute();
+}
