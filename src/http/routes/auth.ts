@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZAcceptInvite, ZChangePassword, ZMe, ZSignIn } from '../../contracts/accounts.js';
 import { ZProblem } from '../../contracts/cases.js';
-import { AppError } from '../../domain/errors.js';
 import { describeMe } from '../../services/me.js';
 import { acceptInvite, changePassword, signIn, signOut } from '../../services/sessions.js';
 import { clearSessionCookie, clientOf, contextOf, setSessionCookie } from '../authenticate.js';
@@ -82,7 +81,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!req.actor) throw new AppError('unauthenticated', 'Sign-in required');
       const session = await changePassword(contextOf(req), req.body, clientOf(req));
       if (req.sessionId) setSessionCookie(req, reply, session);
       return reply.status(204).send(null);
