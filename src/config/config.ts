@@ -21,6 +21,10 @@ const ZEnv = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
+  DEFUSE_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// address')
+    .optional(),
   DEFUSE_TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
@@ -39,6 +43,8 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   secret: string;
   smtpUrl: string | undefined;
+  /** Where people reach this server: the base of links in emails (survey links, case links). */
+  publicUrl: string;
   logLevel: z.infer<typeof ZEnv>['DEFUSE_LOG_LEVEL'];
   /** Behind a reverse proxy: believe X-Forwarded-For/-Proto, so cookies get Secure and limits see real addresses. */
   trustProxy: boolean;
@@ -65,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     secret: e.DEFUSE_SECRET ?? readOrCreateSecret(dataDir),
     smtpUrl: e.SMTP_URL,
+    publicUrl: (e.DEFUSE_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.DEFUSE_LOG_LEVEL,
     trustProxy: e.DEFUSE_TRUST_PROXY,
   });

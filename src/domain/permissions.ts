@@ -7,7 +7,7 @@
 export const ROLES = ['employee', 'supervisor', 'hr', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'assign', 'transition', 'annotate'] as const;
+export const ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'assign', 'transition', 'annotate', 'approve'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const RESOURCES = [
@@ -25,6 +25,11 @@ export const RESOURCES = [
   'playbook', // the resolution playbooks and their guidance
   'coach', // the reply coach: analysing a customer message or a draft reply
   'coaching_report', // per-employee quality scores of replies recorded on cases
+  'resolution', // a case's agreed problem, options, solution and cost; approving one above the handler's limit
+  'commitment', // a promise made to the customer on a case, with owner and due time
+  'follow_up', // the check-ins with the customer and each employee after a case is resolved
+  'notification', // a user's in-app notifications
+  'settings', // workspace settings: deadline presets, case types, authority limits
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -63,6 +68,12 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'playbook', ['list', 'read'], 'any'),
   ...rows('employee', 'coach', ['read'], 'any'),
   ...rows('employee', 'coaching_report', ['read'], 'self'),
+  ...rows('employee', 'resolution', ['read', 'create', 'update'], 'involved'),
+  ...rows('employee', 'commitment', ['list', 'read', 'create', 'update'], 'involved'),
+  ...rows('employee', 'follow_up', ['list', 'read'], 'involved'),
+  ...rows('employee', 'follow_up', ['update'], 'self'),
+  ...rows('employee', 'notification', ['list', 'update'], 'self'),
+  ...rows('employee', 'settings', ['read'], 'any'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -81,6 +92,15 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'coach', ['read'], 'any'),
   ...rows('supervisor', 'coaching_report', ['read'], 'team'),
   ...rows('supervisor', 'coaching_report', ['read'], 'self'),
+  ...rows('supervisor', 'resolution', ['read', 'create', 'update', 'approve'], 'team'),
+  ...rows('supervisor', 'resolution', ['read', 'create', 'update'], 'involved'),
+  ...rows('supervisor', 'commitment', ['list', 'read', 'create', 'update'], 'team'),
+  ...rows('supervisor', 'commitment', ['list', 'read', 'create', 'update'], 'involved'),
+  ...rows('supervisor', 'follow_up', ['list', 'read', 'create', 'update'], 'team'),
+  ...rows('supervisor', 'follow_up', ['list', 'read'], 'involved'),
+  ...rows('supervisor', 'follow_up', ['update'], 'self'),
+  ...rows('supervisor', 'notification', ['list', 'update'], 'self'),
+  ...rows('supervisor', 'settings', ['read'], 'any'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -97,6 +117,11 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'coach', ['read'], 'any'),
   ...rows('hr', 'coaching_report', ['read'], 'any'),
   ...rows('hr', 'access_log', ['list'], 'any'),
+  ...rows('hr', 'resolution', ['read'], 'any'),
+  ...rows('hr', 'commitment', ['list', 'read'], 'any'),
+  ...rows('hr', 'follow_up', ['list', 'read'], 'any'),
+  ...rows('hr', 'notification', ['list', 'update'], 'self'),
+  ...rows('hr', 'settings', ['read'], 'any'),
 
   // Admins run the workspace: everything in it.
   ...RESOURCES.flatMap((resource) => rows('admin', resource, ACTIONS, 'any')),

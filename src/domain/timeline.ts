@@ -9,6 +9,21 @@ export const EVENT_KINDS = [
   'party_added',
   'note',
   'reply',
+  // The resolution loop (issue 6).
+  'strategy_chosen',
+  'playbook_started',
+  'step_done',
+  'resolution_proposed',
+  'resolution_decided',
+  'commitment_added',
+  'commitment_reminded',
+  'commitment_escalated',
+  'commitment_closed',
+  'follow_up_scheduled',
+  'follow_up_sent',
+  'follow_up_answered',
+  'abuse_reported',
+  'sla_breached',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

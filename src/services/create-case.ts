@@ -60,6 +60,15 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       search_text: `${input.title}\n${input.summary}`,
       event_count: 0,
       last_event_hash: GENESIS_HASH,
+      case_type_id: null,
+      playbook_key: null,
+      playbook_version: null,
+      strategy: null,
+      outcome: null,
+      root_cause_category: null,
+      root_cause: null,
+      acknowledge_breached_at: null,
+      resolve_breached_at: null,
     };
     await insertCase(db, row);
     const parties = input.employees ?? [];

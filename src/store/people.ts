@@ -40,6 +40,8 @@ export async function insertCustomer(
     email: input.email ?? null,
     phone: input.phone ?? null,
     created_at: now.toISOString(),
+    flagged_at: null,
+    flag_reason: null,
   };
   await db.insertInto('customers').values(row).execute();
   return row;

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 
 /** Row shapes as stored. Timestamps are ISO-8601 UTC strings on both databases (see db.ts). */
-export type WorkspaceRow = { id: string; name: string; slug: string; created_at: string };
+export type WorkspaceRow = { id: string; name: string; slug: string; created_at: string; sla_preset: string };
+export type CaseTypeRow = { id: string; workspace_id: string; name: string; sla_preset: string; created_at: string };
 export type TeamRow = { id: string; workspace_id: string; name: string; created_at: string };
 export type UserRow = {
   id: string;
@@ -15,6 +16,8 @@ export type UserRow = {
   invite_token_hash: string | null;
   invite_expires_at: string | null;
   password_changed_at: string | null;
+  /** Overrides the role's authority limit (minor units); null = the role's limit. */
+  authority_limit_minor: number | null;
 };
 export type UserTeamRow = { workspace_id: string; user_id: string; team_id: string };
 export type SessionRow = {
@@ -67,6 +70,9 @@ export type CustomerRow = {
   email: string | null;
   phone: string | null;
   created_at: string;
+  /** Set when an employee ended an abusive interaction with this customer. */
+  flagged_at: string | null;
+  flag_reason: string | null;
 };
 export type SlaTargetRow = { workspace_id: string; severity: number; acknowledge_minutes: number; resolve_minutes: number };
 export type CaseCounterRow = { workspace_id: string; year: number; last_seq: number };
@@ -98,6 +104,16 @@ export type CaseRow = {
   search_text: string;
   event_count: number;
   last_event_hash: string;
+  case_type_id: string | null;
+  playbook_key: string | null;
+  playbook_version: number | null;
+  strategy: string | null;
+  outcome: string | null;
+  root_cause_category: string | null;
+  /** JSON { whys: string[], factors: string[] } */
+  root_cause: string | null;
+  acknowledge_breached_at: string | null;
+  resolve_breached_at: string | null;
 };
 export type CasePartyRow = { workspace_id: string; case_id: string; employee_id: string; role: string; created_at: string };
 export type StatementRow = {
@@ -125,6 +141,96 @@ export type CaseEventRow = {
   hash: string;
 };
 
+export type RoleAuthorityLimitRow = { workspace_id: string; role: string; amount_minor: number | null };
+export type PlaybookRow = {
+  workspace_id: string;
+  key: string;
+  version: number;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+};
+export type ResolutionRow = {
+  case_id: string;
+  workspace_id: string;
+  problem: string;
+  /** JSON string[] */
+  options: string;
+  solution: string;
+  /** JSON string[] */
+  policy_refs: string;
+  cost_minor: number;
+  currency: string;
+  proposed_by: string | null;
+  proposed_at: string;
+  approval_state: string;
+  approver_id: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+};
+export type CommitmentRow = {
+  id: string;
+  workspace_id: string;
+  case_id: string;
+  text: string;
+  owner_id: string;
+  due_at: string;
+  status: string;
+  source: string;
+  created_by: string | null;
+  created_at: string;
+  remind_at: string;
+  reminded_at: string | null;
+  escalated_at: string | null;
+  escalated_to: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  note: string | null;
+};
+export type FollowUpRow = {
+  id: string;
+  workspace_id: string;
+  case_id: string;
+  party: string;
+  employee_id: string | null;
+  user_id: string | null;
+  due_at: string;
+  status: string;
+  token_hash: string | null;
+  sent_at: string | null;
+  expires_at: string | null;
+  answered_at: string | null;
+  /** JSON of the answer */
+  answer: string | null;
+  created_at: string;
+};
+export type NotificationRow = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+};
+export type OutboxEmailRow = {
+  id: string;
+  workspace_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: string;
+  next_attempt_at: string;
+  attempts: number;
+  sent_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+};
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -142,6 +248,14 @@ export type Tables = {
   case_parties: CasePartyRow;
   statements: StatementRow;
   case_events: CaseEventRow;
+  case_types: CaseTypeRow;
+  role_authority_limits: RoleAuthorityLimitRow;
+  playbooks: PlaybookRow;
+  resolutions: ResolutionRow;
+  commitments: CommitmentRow;
+  follow_ups: FollowUpRow;
+  notifications: NotificationRow;
+  outbox_emails: OutboxEmailRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

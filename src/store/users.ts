@@ -81,3 +81,31 @@ export async function clearSignInFailures(db: Db, email: string, olderThan: Date
     .where((eb) => eb.or([eb('email', '=', email), eb('at', '<', olderThan.toISOString())]))
     .execute();
 }
+
+/**
+ * Active supervisors who lead the team, for escalations and approvals; when the team has none (or the
+ * case has no team), the workspace's active admins, so an escalation always reaches someone.
+ */
+export async function supervisorsOf(db: Db, workspaceId: string, teamId: string | null): Promise<UserRow[]> {
+  if (teamId !== null) {
+    const leads = await db
+      .selectFrom('users')
+      .innerJoin('user_teams', 'user_teams.user_id', 'users.id')
+      .selectAll('users')
+      .where('users.workspace_id', '=', workspaceId)
+      .where('user_teams.team_id', '=', teamId)
+      .where('users.role', '=', 'supervisor')
+      .where('users.deactivated_at', 'is', null)
+      .orderBy('users.name')
+      .execute();
+    if (leads.length > 0) return leads;
+  }
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'admin')
+    .where('deactivated_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}

@@ -4,7 +4,7 @@ import { newId } from './ids.js';
 import type { Db, TeamRow, UserRow, WorkspaceRow } from './schema.js';
 
 export async function insertWorkspace(db: Db, input: { name: string; slug: string }, now: Date): Promise<WorkspaceRow> {
-  const row: WorkspaceRow = { id: newId(), name: input.name, slug: input.slug, created_at: now.toISOString() };
+  const row: WorkspaceRow = { id: newId(), name: input.name, slug: input.slug, created_at: now.toISOString(), sla_preset: 'custom' };
   await db.insertInto('workspaces').values(row).execute();
   await db
     .insertInto('sla_targets')
@@ -52,6 +52,7 @@ export async function insertUser(
     invite_token_hash: null,
     invite_expires_at: null,
     password_changed_at: input.passwordHash ? now.toISOString() : null,
+    authority_limit_minor: null,
   };
   await db.insertInto('users').values(row).execute();
   return row;
