@@ -147,6 +147,14 @@ export const ZCase = z.object({
   updatedAt: z.string(),
   sla: z.object({ acknowledge: ZSlaClock, resolve: ZSlaClock }),
   eventCount: z.number().int(),
+  caseTypeId: z.string().nullable(),
+  playbook: z.object({ key: z.string(), version: z.number().int() }).nullable().describe('the playbook version this case runs'),
+  strategy: z.string().nullable(),
+  outcome: z.string().nullable(),
+  rootCause: z
+    .object({ category: z.string(), whys: z.array(z.string()), factors: z.array(z.string()) })
+    .nullable()
+    .describe('recorded when the case is closed'),
 });
 
 export const ZStatement = z.object({
@@ -170,6 +178,8 @@ export const ZCaseDetail = ZCase.extend({
       email: z.string().nullable(),
       phone: z.string().nullable(),
       contactHidden: z.boolean().describe('true when the caller may not see the contact details'),
+      flaggedAt: z.string().nullable().describe('set when an employee ended an abusive interaction with this customer'),
+      flagReason: z.string().nullable(),
     })
     .nullable(),
 });

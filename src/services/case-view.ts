@@ -26,6 +26,11 @@ export type CaseView = {
   updatedAt: string;
   sla: { acknowledge: SlaClock; resolve: SlaClock };
   eventCount: number;
+  caseTypeId: string | null;
+  playbook: { key: string; version: number } | null;
+  strategy: string | null;
+  outcome: string | null;
+  rootCause: { category: string; whys: string[]; factors: string[] } | null;
 };
 
 export function toCaseView(row: CaseRow, now: Date): CaseView {
@@ -56,6 +61,17 @@ export function toCaseView(row: CaseRow, now: Date): CaseView {
       resolve: slaClock(row.resolve_due_at, row.resolved_at, now),
     },
     eventCount: row.event_count,
+    caseTypeId: row.case_type_id,
+    playbook: row.playbook_key !== null && row.playbook_version !== null ? { key: row.playbook_key, version: row.playbook_version } : null,
+    strategy: row.strategy,
+    outcome: row.outcome,
+    rootCause:
+      row.root_cause_category === null
+        ? null
+        : {
+            category: row.root_cause_category,
+            ...(JSON.parse(row.root_cause ?? '{"whys":[],"factors":[]}') as { whys: string[]; factors: string[] }),
+          },
   };
 }
 

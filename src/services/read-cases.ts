@@ -14,7 +14,15 @@ import { verifyTimelines } from './verify-timelines.js';
 export type CaseDetail = CaseView & {
   parties: { employeeId: string; name: string; role: string; teamId: string | null }[];
   statements: StatementView[];
-  customer: { id: string; name: string; email: string | null; phone: string | null; contactHidden: boolean } | null;
+  customer: {
+    id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    contactHidden: boolean;
+    flaggedAt: string | null;
+    flagReason: string | null;
+  } | null;
 };
 
 type ReadContext = { db: Db; actor: Actor; now: Date };
@@ -37,6 +45,8 @@ export async function getCase(ctx: ReadContext, ref: string): Promise<CaseDetail
         email: seesContact ? customerRow.email : null,
         phone: seesContact ? customerRow.phone : null,
         contactHidden: !seesContact,
+        flaggedAt: customerRow.flagged_at,
+        flagReason: customerRow.flag_reason,
       }
     : null;
   const view = toCaseView(row, ctx.now);
