@@ -28,6 +28,10 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/tokens': { name: 'fuzz' },
   'DELETE /api/v1/tokens/{id}': {},
   'POST /api/v1/cases/{ref}/replies': { body: 'Thank you for waiting. I will call you back tomorrow.' },
+  'POST /api/v1/playbooks': { fromKey: 'five-steps', name: 'Fuzzed copy' },
+  'PUT /api/v1/playbooks/{key}': { name: 'Fuzzed name', summary: 'Fuzzed summary' },
+  'PUT /api/v1/cases/{ref}/playbook': { key: 'five-steps', strategy: 'negotiate', reason: 'Fuzzing the choice' },
+  'POST /api/v1/cases/{ref}/playbook/steps': { stepKey: 'focus', note: 'fuzz' },
   'POST /api/v1/coach/analyze': { customer: 'You never called me back!', reply: 'I am sorry, I will call you tomorrow at 3pm.' },
 };
 
@@ -46,6 +50,7 @@ async function fingerprint(t: TestApp): Promise<string> {
     'case_parties',
     'statements',
     'case_events',
+    'playbooks',
   ] as const;
   const counts = await Promise.all(
     tables.map((table) =>
@@ -76,11 +81,20 @@ describeEachDatabase('every mutating route under random bodies', (kind) => {
   let routes: Route[];
   let ref: string;
   let spareTokenId: string;
+  let playbookKey: string;
   beforeAll(async () => {
     t = await buildTestApp(kind);
     // A token other than the one the fuzzer authenticates with, for DELETE /tokens/{id} to aim at.
     const spare = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: t.auth, payload: { name: 'spare' } });
     spareTokenId = spare.json().id;
+    // A workspace playbook for PUT /playbooks/{key} to revise (built-ins cannot be edited).
+    const copy = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/playbooks',
+      headers: t.auth,
+      payload: { fromKey: 'six-tips', name: 'Fuzz' },
+    });
+    playbookKey = copy.json().key;
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
@@ -107,7 +121,7 @@ describeEachDatabase('every mutating route under random bodies', (kind) => {
     for (const route of routes) {
       const valid = VALID_BODIES[`${route.method} ${route.path}`] ?? {};
       const id = route.path.startsWith('/api/v1/tokens') ? spareTokenId : t.workspace.user.id;
-      const url = route.path.replace('{ref}', ref).replace('{id}', id);
+      const url = route.path.replace('{ref}', ref).replace('{id}', id).replace('{key}', playbookKey);
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.jsonValue({ stringUnit: 'binary' }), nearMiss(valid)), async (body) => {
           const before = await fingerprint(t);

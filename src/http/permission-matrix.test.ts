@@ -7,7 +7,9 @@ import { type Action, authorize, type Resource, type Subject } from '../domain/p
 import { createToken } from '../services/accounts.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
+import { startPlaybook } from '../services/run-playbook.js';
 import { inviteUser } from '../services/users.js';
+import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
 
 /**
  * Every route of the OpenAPI document × every kind of caller, each request against a fresh record,
@@ -133,6 +135,24 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'GET /api/v1/playbooks/{key}': plain('/api/v1/playbooks/five-steps'),
   'GET /api/v1/cases/{ref}/recommendation': onCase('/recommendation?policyAtStake=true'),
   'POST /api/v1/customers': plain('/api/v1/customers', () => ({ name: 'Ann Customer' })),
+  'POST /api/v1/playbooks': plain('/api/v1/playbooks', (w) => ({ fromKey: 'five-steps', name: `Our five steps ${unique(w)}` })),
+  'PUT /api/v1/playbooks/{key}': async (w) => {
+    const copy = await copyWorkspacePlaybook(w.t.workspace.ctx(), { fromKey: 'six-tips', name: `Our tips ${unique(w)}` });
+    // An empty subject: only the workspace's own admins may edit, and another workspace cannot see the key.
+    return { url: `/api/v1/playbooks/${copy.key}`, body: { name: 'Our tips, revised' }, subject: {}, hidden: true };
+  },
+  'GET /api/v1/cases/{ref}/playbook': onCase('/playbook'),
+  'PUT /api/v1/cases/{ref}/playbook': onCase('/playbook', () => ({
+    key: 'five-steps',
+    strategy: 'negotiate',
+    reason: 'A fair offer settles it.',
+  })),
+  'POST /api/v1/cases/{ref}/playbook/steps': async (w) => {
+    const fixture = await onCase('/playbook/steps', () => ({ stepKey: 'focus', note: 'Listening now.' }))(w);
+    const ref = fixture.url.split('/')[4] as string;
+    await startPlaybook(w.t.workspace.ctx(), ref, { key: 'five-steps', strategy: 'negotiate', reason: 'A fair offer settles it.' });
+    return fixture;
+  },
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -12,7 +12,13 @@ import { type CaseView, toCaseView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 /** Applies a change to a locked case: writes the new row fields and the events that record it. */
-async function commitChange(ctx: ServiceContext, db: Db, row: CaseRow, patch: Partial<CaseRow>, events: NewEvent[]): Promise<CaseView> {
+export async function commitChange(
+  ctx: ServiceContext,
+  db: Db,
+  row: CaseRow,
+  patch: Partial<CaseRow>,
+  events: NewEvent[],
+): Promise<CaseView> {
   const next: CaseRow = { ...row, ...patch, updated_at: ctx.now.toISOString() };
   await updateCaseRow(db, row.workspace_id, row.id, { ...patch, updated_at: next.updated_at });
   const appended = await appendEvents(db, row, events);
