@@ -9,6 +9,7 @@ import type {
   CoachingRow,
   CoachRequest,
   CoachResult,
+  CopyPlaybook,
   Customer,
   Employee,
   EmployeeHistory,
@@ -17,10 +18,15 @@ import type {
   NewStatement,
   Page,
   Playbook,
+  PlaybookRevision,
+  PlaybookRun,
+  PlaybookSummary,
   Recommendation,
   Role,
   SentReply,
+  StartPlaybook,
   Statement,
+  StepDone,
   Team,
   TimelineEvent,
   User,
@@ -311,5 +317,59 @@ export function useCoachingReport() {
   return useQuery({
     queryKey: ['reports', 'coaching'],
     queryFn: async () => (await api<{ items: CoachingRow[] }>('GET', '/reports/coaching')).items,
+  });
+}
+
+/** The playbooks: built-ins and the workspace's own copies, latest versions. */
+export function usePlaybooks() {
+  return useQuery({
+    queryKey: ['playbooks'],
+    queryFn: async () => (await api<{ items: PlaybookSummary[] }>('GET', '/playbooks')).items,
+  });
+}
+
+/** The playbook a case runs, with its progress, or the recommendation when none runs yet. */
+export function usePlaybookRun(ref: string) {
+  return useQuery({
+    queryKey: ['case', ref, 'playbook-run'],
+    queryFn: () => api<PlaybookRun>('GET', `/cases/${encodeURIComponent(ref)}/playbook`),
+  });
+}
+
+function usePlaybookRunMutation<V>(ref: string, fn: (v: V) => Promise<PlaybookRun>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (run) => {
+      client.setQueryData(['case', ref, 'playbook-run'], run);
+      return invalidateCase(client, ref);
+    },
+  });
+}
+
+export const useStartPlaybook = (ref: string) =>
+  usePlaybookRunMutation(ref, (body: StartPlaybook) => api<PlaybookRun>('PUT', `/cases/${encodeURIComponent(ref)}/playbook`, body));
+
+export const useMarkStepDone = (ref: string) =>
+  usePlaybookRunMutation(ref, (body: StepDone) => api<PlaybookRun>('POST', `/cases/${encodeURIComponent(ref)}/playbook/steps`, body));
+
+/** Admins: copy a playbook into a new workspace playbook. */
+export function useCopyPlaybook() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CopyPlaybook) => api<Playbook>('POST', '/playbooks', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['playbooks'] }),
+  });
+}
+
+/** Admins: save the next version of a workspace playbook. */
+export function useRevisePlaybook(key: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlaybookRevision) => api<Playbook>('PUT', `/playbooks/${encodeURIComponent(key)}`, body),
+    onSuccess: (saved) => {
+      client.setQueryData(['playbook', key], saved);
+      return client.invalidateQueries({ queryKey: ['playbooks'] });
+    },
   });
 }

@@ -3,7 +3,16 @@ import type { ZAccessLogEntry, ZEmployeeHistory, ZMe, ZToken, ZUser } from '../.
 import type { ZCase, ZCaseDetail, ZEvent, ZNewCase, ZNewStatement, ZStatement } from '../../../src/contracts/cases.js';
 import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
-import type { ZPlaybook, ZPlaybookSummary, ZRecommendation } from '../../../src/contracts/playbooks.js';
+import type {
+  ZCopyPlaybook,
+  ZPlaybook,
+  ZPlaybookRun,
+  ZPlaybookSummary,
+  ZRecommendation,
+  ZRevisePlaybook,
+  ZStartPlaybook,
+  ZStepDone,
+} from '../../../src/contracts/playbooks.js';
 
 /** The API's shapes, inferred from the server's own zod contracts (types only: no zod in the bundle). */
 export type Case = z.infer<typeof ZCase>;
@@ -54,3 +63,11 @@ export type SentReply = { event: TimelineEvent; analysis: CoachResult };
 
 /** One person's line in GET /reports/coaching. */
 export type CoachingRow = z.infer<typeof ZCoachingReport>['items'][number];
+
+/** The playbook a case runs, its steps done and today's recommendation (GET /cases/{ref}/playbook). */
+export type PlaybookRun = z.infer<typeof ZPlaybookRun>;
+export type PlaybookStep = Playbook['steps'][number];
+export type StartPlaybook = z.input<typeof ZStartPlaybook>;
+export type StepDone = z.input<typeof ZStepDone>;
+export type CopyPlaybook = z.input<typeof ZCopyPlaybook>;
+export type PlaybookRevision = z.input<typeof ZRevisePlaybook>;

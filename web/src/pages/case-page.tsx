@@ -6,6 +6,7 @@ import { useCurrentUser } from '../app/me-context.js';
 import { SeverityBadge, SlaBadge, StatusBadge } from '../components/badges.js';
 import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sidebar.js';
 import { useNames } from '../components/case/names.js';
+import { PlaybookPanel } from '../components/case/playbook-panel.js';
 import { ReplyComposer } from '../components/case/reply-composer.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
 import { StrategyCard } from '../components/case/strategy-card.js';
@@ -99,6 +100,7 @@ export function CasePage() {
             <Tabs.List mb="md">
               <Tabs.Tab value="statements">Statements ({c.statements.length})</Tabs.Tab>
               <Tabs.Tab value="timeline">Timeline ({c.eventCount})</Tabs.Tab>
+              <Tabs.Tab value="playbook">Playbook</Tabs.Tab>
               <Tabs.Tab value="reply">Reply to the customer</Tabs.Tab>
               <Tabs.Tab value="summary">What happened</Tabs.Tab>
             </Tabs.List>
@@ -107,6 +109,9 @@ export function CasePage() {
             </Tabs.Panel>
             <Tabs.Panel value="timeline">
               <TimelinePanel kase={c} names={names} now={now} />
+            </Tabs.Panel>
+            <Tabs.Panel value="playbook">
+              <PlaybookPanel refId={c.ref} names={names} canChange={me.role !== 'hr'} />
             </Tabs.Panel>
             <Tabs.Panel value="reply">
               <ReplyComposer kase={c} />
