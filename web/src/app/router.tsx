@@ -10,6 +10,7 @@ import { HomePage } from '../pages/home.js';
 import { InboxPage } from '../pages/inbox.js';
 import { InvitePage } from '../pages/invite.js';
 import { PeoplePage } from '../pages/people.js';
+import { PlaybooksPage } from '../pages/playbooks.js';
 import { ReportPage } from '../pages/report.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { TeamsPage } from '../pages/teams.js';
@@ -60,6 +61,7 @@ const settingsRoute = createRoute({
 });
 const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/users', component: UsersPage });
 const teamsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/teams', component: TeamsPage });
+const playbooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/playbooks', component: PlaybooksPage });
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
 
@@ -78,6 +80,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     usersRoute,
     teamsRoute,
+    playbooksRoute,
     accountRoute,
     tokensRoute,
   ]),
