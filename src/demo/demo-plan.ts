@@ -17,6 +17,10 @@ export type PlannedStep = { atMinute: number; actor: string } & (
   | { kind: 'note'; text: string }
   | { kind: 'party'; employee: string; role: PartyRole }
   | { kind: 'update'; customerState: CustomerState; riskFlags: RiskFlag[] }
+  /** The handler starts the playbook the recommender suggests for the case as it stands. */
+  | { kind: 'playbook' }
+  /** The handler marks the next `count` steps of the running playbook done. */
+  | { kind: 'steps'; count: number }
 );
 
 export type PlannedCase = {
@@ -220,7 +224,10 @@ function playLifecycle(t: Timeline, c: Lifecycle): void {
 
   if (viaAcknowledged) t.add(random.int(30, 20 * HOUR), cast.handler, { kind: 'status', to: 'investigating' });
   if (!customerHeard) t.add(random.int(20, 6 * HOUR), cast.handler, customerStatement(c));
+  // Fixed waits, so the demo's random stream (and with it every other case) stays as it was.
+  t.add(20, cast.handler, { kind: 'playbook' });
   investigate(t, c);
+  t.add(10, cast.handler, { kind: 'steps', count: 2 });
   if (target === 'investigating') return;
 
   t.add(random.int(HOUR, 2 * DAY), cast.handler, { kind: 'status', to: 'resolving' });
@@ -229,6 +236,7 @@ function playLifecycle(t: Timeline, c: Lifecycle): void {
     t.add(random.int(HOUR, DAY), cast.handler, { kind: 'status', to: 'investigating', reason: random.pick(NOTES.backToInvestigating) });
     t.add(random.int(2 * HOUR, 2 * DAY), cast.handler, { kind: 'status', to: 'resolving' });
   }
+  t.add(10, cast.handler, { kind: 'steps', count: target === 'resolving' ? 1 : 99 });
   if (target === 'resolving') return;
 
   t.reach(sla.resolveMinutes * slaFactor(random, 0.7));

@@ -6,6 +6,8 @@ import { addStatement } from '../services/add-statement.js';
 import { addNote, addParty, assignCase, transitionCase, updateCase } from '../services/change-case.js';
 import type { Actor, ServiceContext } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
+import { recommendForCase } from '../services/recommend-strategy.js';
+import { markStepDone, readPlaybookRun, startPlaybook } from '../services/run-playbook.js';
 import { countCases } from '../store/cases.js';
 import { insertCustomer, insertEmployee } from '../store/people.js';
 import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
@@ -252,6 +254,17 @@ async function playStep(
     case 'update':
       await updateCase(ctx, ref, { customerState: step.customerState, riskFlags: step.riskFlags });
       return;
+    case 'playbook': {
+      const recommended = await recommendForCase(ctx, ref);
+      await startPlaybook(ctx, ref, { key: recommended.playbookKey });
+      return;
+    }
+    case 'steps': {
+      const run = await readPlaybookRun(ctx, ref);
+      const open = run.playbook ? run.steps.filter((s) => s.done === null).slice(0, step.count) : [];
+      for (const s of open) await markStepDone(ctx, ref, { stepKey: s.key });
+      return;
+    }
   }
 }
 
