@@ -28,6 +28,17 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/tokens': { name: 'fuzz' },
   'DELETE /api/v1/tokens/{id}': {},
   'POST /api/v1/cases/{ref}/replies': { body: 'Thank you for waiting. I will call you back tomorrow.' },
+  'PUT /api/v1/cases/{ref}/resolution': {
+    problem: 'Late delivery',
+    options: ['Refund'],
+    solution: 'Refund the shipping',
+    policyRefs: [],
+    cost: { amount: 5, currency: 'EUR' },
+  },
+  'POST /api/v1/cases/{ref}/resolution/decision': { decision: 'approve', note: 'ok' },
+  'POST /api/v1/cases/{ref}/abuse': { note: 'Shouted insults' },
+  'PUT /api/v1/settings/deadlines': { preset: 'eight_week', targets: [], caseTypes: [{ name: 'Payments', preset: 'fifteen_sixty' }] },
+  'PUT /api/v1/settings/authority-limits': { roles: { employee: 100, supervisor: 1000, hr: 0, admin: null }, users: [] },
   'POST /api/v1/coach/analyze': { customer: 'You never called me back!', reply: 'I am sorry, I will call you tomorrow at 3pm.' },
 };
 
