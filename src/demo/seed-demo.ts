@@ -6,6 +6,7 @@ import { addStatement } from '../services/add-statement.js';
 import { addNote, addParty, assignCase, transitionCase, updateCase } from '../services/change-case.js';
 import type { Actor, ServiceContext } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
+import { decideResolution, getResolution, proposeResolution } from '../services/resolution.js';
 import { countCases } from '../store/cases.js';
 import { insertCustomer, insertEmployee } from '../store/people.js';
 import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
@@ -238,7 +239,20 @@ async function playStep(
       return;
     }
     case 'status':
-      await transitionCase(ctx, ref, { to: step.to, reason: step.reason });
+      await transitionCase(ctx, ref, { to: step.to, reason: step.reason, outcome: step.outcome, rootCause: step.rootCause });
+      return;
+    case 'resolution':
+      await proposeResolution(ctx, ref, {
+        problem: step.problem,
+        options: ['Apologise and explain', step.solution],
+        solution: step.solution,
+        policyRefs: [],
+        cost: { amount: step.amount, currency: 'USD' },
+      });
+      return;
+    case 'approve':
+      if ((await getResolution(ctx, ref)).resolution?.approvalState === 'pending')
+        await decideResolution(ctx, ref, { decision: 'approve' });
       return;
     case 'assign':
       await assignCase(ctx, ref, lookup(dir.actors, step.to).userId);
