@@ -35,6 +35,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/settings/users', label: 'Users', roles: ['admin'] },
       { to: '/settings/teams', label: 'Teams', roles: ['admin'] },
+      { to: '/settings/workspace', label: 'Deadlines & limits', roles: ['admin'] },
     ],
   },
   {
