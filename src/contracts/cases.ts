@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, PARTY_ROLES, RISK_FLAGS, STATEMENT_PARTIES } from '../domain/case.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
+import { MAX_FACTORS, MAX_WHYS, ROOT_CAUSE_CATEGORIES } from '../domain/root-cause.js';
 
 /** Request and response shapes of the case API; the HTTP layer validates with them and publishes them as OpenAPI. */
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
@@ -43,6 +44,7 @@ export const ZNewCase = z
     financialImpact: ZFinancialImpact.nullable().optional(),
     riskFlags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length).optional(),
     assigneeId: id.nullable().optional(),
+    caseTypeId: id.nullable().optional().describe('a case type of the workspace; its deadline preset times the clocks'),
   })
   .strict();
 
@@ -57,13 +59,28 @@ export const ZCasePatch = z
     occurredAt: isoTime,
     financialImpact: ZFinancialImpact.nullable(),
     riskFlags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length),
+    caseTypeId: id.nullable(),
   })
   .partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, 'name at least one field to change');
 
 export const ZAssign = z.object({ assigneeId: id.nullable() }).strict();
-export const ZTransition = z.object({ to: ZCaseStatus, reason: text(2000).optional() }).strict();
+export const ZRootCause = z
+  .object({
+    category: z.enum(ROOT_CAUSE_CATEGORIES),
+    whys: z.array(z.string().trim().max(1000, 'at most 1000 characters')).max(MAX_WHYS, `at most ${MAX_WHYS} answers`),
+    factors: z.array(text(500)).max(MAX_FACTORS, `at most ${MAX_FACTORS} factors`),
+  })
+  .strict();
+export const ZTransition = z
+  .object({
+    to: ZCaseStatus,
+    reason: text(2000).optional(),
+    outcome: z.string().trim().max(5000).optional().describe('required to close: how the case ended'),
+    rootCause: ZRootCause.optional().describe('required to close: category, a why-chain of 1–5 answers, contributing factors'),
+  })
+  .strict();
 export const ZNote = z.object({ text: text(10_000) }).strict();
 export const ZParty = z.object({ employeeId: id, role: z.enum(PARTY_ROLES) }).strict();
 export const ZNewStatement = z

@@ -1,5 +1,6 @@
 import type { Channel, CustomerState, FinancialImpact, PartyRole, RiskFlag, Severity, StatementParty } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
+import type { RootCause } from '../domain/root-cause.js';
 import { DEFAULT_SLA_TARGETS, type SlaTarget } from '../domain/sla.js';
 import { isEmployeeRecord, STAFF, type StaffMember, TEAM_HANDLER, TEAMS, type TeamKey } from './demo-people.js';
 import { CORRECTIONS, ITEMS, NOTES, SCENARIOS, type Scenario } from './demo-scenarios.js';
@@ -12,7 +13,9 @@ import type { Random } from './random.js';
 export type PlannedStep = { atMinute: number; actor: string } & (
   | { kind: 'create' }
   | { kind: 'statement'; party: StatementParty; author: string | null; key: string; body: string; correctsKey?: string }
-  | { kind: 'status'; to: CaseStatus; reason?: string }
+  | { kind: 'status'; to: CaseStatus; reason?: string; outcome?: string; rootCause?: RootCause }
+  | { kind: 'resolution'; problem: string; solution: string; amount: number }
+  | { kind: 'approve' }
   | { kind: 'assign'; to: string }
   | { kind: 'note'; text: string }
   | { kind: 'party'; employee: string; role: PartyRole }
@@ -307,9 +310,44 @@ function escalate(t: Timeline, c: Lifecycle): void {
   t.note(2, c.cast.handler, NOTES.escalated, c.vars);
 }
 
+/** How demo cases close: an outcome and a root cause with its why-chain. */
+const CLOSINGS: { outcome: string; rootCause: RootCause }[] = [
+  {
+    outcome: 'The customer accepted the fix and thanked the team.',
+    rootCause: {
+      category: 'communication',
+      whys: ['The customer was not told about the delay', 'Nobody owned calling customers back'],
+      factors: ['Busy weekend'],
+    },
+  },
+  {
+    outcome: 'Sorted out; the customer will come back.',
+    rootCause: {
+      category: 'process',
+      whys: ['The return needed a manager’s sign-off', 'No manager was on the floor', 'The rota left the evening uncovered'],
+      factors: ['Two people off sick', 'Long queue'],
+    },
+  },
+  {
+    outcome: 'Resolved with a credit; the policy wording will be made clearer.',
+    rootCause: { category: 'policy', whys: ['The policy text reads two ways'], factors: [] },
+  },
+];
+
 function resolve(t: Timeline, c: Lifecycle): void {
   const { random, vars, cast } = c;
-  if (c.amount > 300) t.note(random.int(10, 3 * HOUR), 'rosa', NOTES.approval, vars);
+  const solution = fill(c.scenario.resolution, vars);
+  t.add(random.int(10, 2 * HOUR), cast.handler, {
+    kind: 'resolution',
+    problem: fill(c.scenario.customer, vars),
+    solution,
+    amount: c.amount,
+  });
+  // Above the handler's limit the resolution waits for Rosa (admin, no limit); within it, this step does nothing.
+  if (c.amount > 300) {
+    t.note(random.int(10, 3 * HOUR), 'rosa', NOTES.approval, vars);
+    t.add(1, 'rosa', { kind: 'approve' });
+  }
   t.add(random.int(10, 60), cast.handler, { kind: 'status', to: 'resolved' });
   t.add(random.int(1, 15), cast.handler, { kind: 'note', text: fill(c.scenario.resolution, vars) });
 }
@@ -323,7 +361,7 @@ function finish(t: Timeline, c: Lifecycle): void {
     if (random.chance(0.7)) t.note(random.int(HOUR, DAY), cast.handler, NOTES.followUpEmployee, vars);
   };
   const close = (): void => {
-    t.add(random.int(HOUR, 5 * DAY), cast.handler, { kind: 'status', to: 'closed' });
+    t.add(random.int(HOUR, 5 * DAY), cast.handler, { kind: 'status', to: 'closed', ...random.pick(CLOSINGS) });
     if (random.chance(0.6)) t.note(random.int(1, 3 * DAY), cast.handler, NOTES.close, vars);
   };
   const reopen = (): void =>

@@ -7,6 +7,7 @@ import { addNote, addParty, assignCase, transitionCase, updateCase } from '../se
 import type { Actor, ServiceContext } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
 import { recommendForCase } from '../services/recommend-strategy.js';
+import { decideResolution, getResolution, proposeResolution } from '../services/resolution.js';
 import { markStepDone, readPlaybookRun, startPlaybook } from '../services/run-playbook.js';
 import { countCases } from '../store/cases.js';
 import { insertCustomer, insertEmployee } from '../store/people.js';
@@ -240,7 +241,20 @@ async function playStep(
       return;
     }
     case 'status':
-      await transitionCase(ctx, ref, { to: step.to, reason: step.reason });
+      await transitionCase(ctx, ref, { to: step.to, reason: step.reason, outcome: step.outcome, rootCause: step.rootCause });
+      return;
+    case 'resolution':
+      await proposeResolution(ctx, ref, {
+        problem: step.problem,
+        options: ['Apologise and explain', step.solution],
+        solution: step.solution,
+        policyRefs: [],
+        cost: { amount: step.amount, currency: 'USD' },
+      });
+      return;
+    case 'approve':
+      if ((await getResolution(ctx, ref)).resolution?.approvalState === 'pending')
+        await decideResolution(ctx, ref, { decision: 'approve' });
       return;
     case 'assign':
       await assignCase(ctx, ref, lookup(dir.actors, step.to).userId);

@@ -25,3 +25,37 @@ export function slaClock(due: string, doneAt: string | null, now: Date): SlaCloc
     doneAt !== null ? (Date.parse(doneAt) <= dueMs ? 'met' : 'breached') : now.getTime() > dueMs ? 'breached' : 'pending';
   return { dueAt: due, state, doneAt };
 }
+
+/**
+ * Deadline presets. `custom` uses the workspace's per-severity targets. The two regulated ones set
+ * the same clocks for every severity, because a regulator's deadline does not bend with how serious
+ * the business thinks a complaint is.
+ */
+export const SLA_PRESETS = ['custom', 'eight_week', 'fifteen_sixty'] as const;
+export type SlaPreset = (typeof SLA_PRESETS)[number];
+
+const DAY = 24 * 60;
+
+/**
+ * - eight_week: a final response within 8 weeks (56 days). The rule only asks for a "prompt"
+ *   acknowledgement; we use 3 days, inside the common "within five business days" practice even
+ *   when a weekend falls in between, so a workspace using it is never late by the calendar.
+ * - fifteen_sixty: a substantive response within 15 days and a final one within 60 days; the
+ *   acknowledge clock carries the 15-day response.
+ */
+const PRESET_MINUTES: Record<Exclude<SlaPreset, 'custom'>, { acknowledgeMinutes: number; resolveMinutes: number }> = {
+  eight_week: { acknowledgeMinutes: 3 * DAY, resolveMinutes: 56 * DAY },
+  fifteen_sixty: { acknowledgeMinutes: 15 * DAY, resolveMinutes: 60 * DAY },
+};
+
+export const isSlaPreset = (value: string): value is SlaPreset => (SLA_PRESETS as readonly string[]).includes(value);
+
+/**
+ * The clock targets for one case: its case type's preset when it has a type, else the workspace's;
+ * `custom` means the per-severity target (so a type can opt out of a workspace-wide regulated preset).
+ */
+export function clockTargets(custom: SlaTarget, workspacePreset: string, caseTypePreset: string | null): SlaTarget {
+  const preset = caseTypePreset ?? workspacePreset;
+  if (!isSlaPreset(preset) || preset === 'custom') return custom;
+  return { severity: custom.severity, ...PRESET_MINUTES[preset] };
+}

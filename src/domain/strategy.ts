@@ -17,7 +17,7 @@ export type CaseFacts = {
   /** Earlier cases of the same customer. */
   customerPriorCases: number;
   abusive: boolean;
-  /** The handler's authority limit, when known; otherwise DEFAULT_AUTHORITY_LIMIT. */
+  /** The handler's authority limit in major units (null = no limit); when absent, DEFAULT_AUTHORITY_LIMIT. */
   authorityLimit?: number | null;
 };
 
@@ -32,7 +32,7 @@ export type Recommendation = {
   scores: Record<Strategy, number>;
 };
 
-/** Used when the handler's own limit is not known. */
+/** Used only when a caller does not know the handler's limit (the service always passes the real one). */
 export const DEFAULT_AUTHORITY_LIMIT = 500;
 
 /** A fact that is about someone's safety outweighs every other row of the table combined. */
@@ -49,9 +49,12 @@ type Rule = {
   reason?: (f: CaseFacts) => string;
 };
 
-const limitOf = (f: CaseFacts) => f.authorityLimit ?? DEFAULT_AUTHORITY_LIMIT;
+const limitOf = (f: CaseFacts) => (f.authorityLimit === undefined ? DEFAULT_AUTHORITY_LIMIT : f.authorityLimit);
 const hasMoney = (f: CaseFacts) => f.amountAtStake !== null && f.amountAtStake > 0;
-const isAboveLimit = (f: CaseFacts) => hasMoney(f) && (f.amountAtStake as number) > limitOf(f);
+const isAboveLimit = (f: CaseFacts) => {
+  const limit = limitOf(f);
+  return hasMoney(f) && limit !== null && (f.amountAtStake as number) > limit;
+};
 const seriousThreats = (f: CaseFacts) => f.threats.filter((t) => t === 'legal_threat' || t === 'media');
 const publicThreats = (f: CaseFacts) => f.threats.filter((t) => t === 'threatened_review' || t === 'public_post');
 const THREAT_WORDS: Record<RiskFlag, string> = {
@@ -117,8 +120,7 @@ const RULES: readonly Rule[] = [
     strategy: 'diffuse',
     weight: 40,
     applies: isAboveLimit,
-    reason: (f) =>
-      `${f.amountAtStake} is at stake, more than the ${limitOf(f)} a front-line employee can approve. A superior has to decide.`,
+    reason: (f) => `${f.amountAtStake} is at stake, more than the ${limitOf(f)} you may approve on your own. A superior has to decide.`,
   },
   {
     strategy: 'diffuse',

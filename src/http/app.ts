@@ -23,6 +23,8 @@ import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { directoryRoutes } from './routes/directory.js';
 import { playbookRoutes } from './routes/playbooks.js';
+import { resolutionRoutes } from './routes/resolution.js';
+import { settingsRoutes } from './routes/settings.js';
 import { webApp } from './web-app.js';
 
 declare module 'fastify' {
@@ -158,6 +160,8 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
       await v1.register(directoryRoutes);
       await v1.register(playbookRoutes);
       await v1.register(coachRoutes);
+      await v1.register(resolutionRoutes);
+      await v1.register(settingsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -32,6 +32,17 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/playbooks/{key}': { name: 'Fuzzed name', summary: 'Fuzzed summary' },
   'PUT /api/v1/cases/{ref}/playbook': { key: 'five-steps', strategy: 'negotiate', reason: 'Fuzzing the choice' },
   'POST /api/v1/cases/{ref}/playbook/steps': { stepKey: 'focus', note: 'fuzz' },
+  'PUT /api/v1/cases/{ref}/resolution': {
+    problem: 'Late delivery',
+    options: ['Refund'],
+    solution: 'Refund the shipping',
+    policyRefs: [],
+    cost: { amount: 5, currency: 'EUR' },
+  },
+  'POST /api/v1/cases/{ref}/resolution/decision': { decision: 'approve', note: 'ok' },
+  'POST /api/v1/cases/{ref}/abuse': { note: 'Shouted insults' },
+  'PUT /api/v1/settings/deadlines': { preset: 'eight_week', targets: [], caseTypes: [{ name: 'Payments', preset: 'fifteen_sixty' }] },
+  'PUT /api/v1/settings/authority-limits': { roles: { employee: 100, supervisor: 1000, hr: 0, admin: null }, users: [] },
   'POST /api/v1/coach/analyze': { customer: 'You never called me back!', reply: 'I am sorry, I will call you tomorrow at 3pm.' },
 };
 

@@ -7,6 +7,7 @@ import { type Action, authorize, type Resource, type Subject } from '../domain/p
 import { createToken } from '../services/accounts.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
+import { proposeResolution } from '../services/resolution.js';
 import { startPlaybook } from '../services/run-playbook.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
@@ -60,6 +61,14 @@ async function invitedUser(w: World) {
     teamIds: [],
   });
 }
+
+const RESOLUTION = {
+  problem: 'The order arrived late and damaged.',
+  options: ['Refund', 'Replacement'],
+  solution: 'Send a replacement today.',
+  policyRefs: ['Returns policy 2.1'],
+  cost: { amount: 20, currency: 'EUR' },
+};
 
 /** One entry per route; a route added without an entry here fails the coverage test below. */
 const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
@@ -153,6 +162,27 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     await startPlaybook(w.t.workspace.ctx(), ref, { key: 'five-steps', strategy: 'negotiate', reason: 'A fair offer settles it.' });
     return fixture;
   },
+  'GET /api/v1/cases/{ref}/resolution': onCase('/resolution'),
+  'PUT /api/v1/cases/{ref}/resolution': onCase('/resolution', () => RESOLUTION),
+  'POST /api/v1/cases/{ref}/resolution/decision': async (w) => {
+    // A resolution above employee A's limit, waiting for a supervisor of team A.
+    const fixture = await onCase('/resolution/decision', () => ({ decision: 'approve', note: 'Fair.' }))(w);
+    const ref = fixture.url.split('/')[4] as string;
+    const employee = w.cast.employeeA.actor;
+    await proposeResolution({ db: w.t.database.db, actor: employee, now: new Date() }, ref, {
+      ...RESOLUTION,
+      cost: { amount: 250, currency: 'EUR' },
+    });
+    return fixture;
+  },
+  'POST /api/v1/cases/{ref}/abuse': onCase('/abuse', () => ({ note: 'Called me names and would not stop.' })),
+  'GET /api/v1/settings/deadlines': plain('/api/v1/settings/deadlines'),
+  'PUT /api/v1/settings/deadlines': plain('/api/v1/settings/deadlines', () => ({ preset: 'custom', targets: [], caseTypes: [] })),
+  'GET /api/v1/settings/authority-limits': plain('/api/v1/settings/authority-limits'),
+  'PUT /api/v1/settings/authority-limits': plain('/api/v1/settings/authority-limits', () => ({
+    roles: { employee: 100, supervisor: 1000, hr: 0, admin: null },
+    users: [],
+  })),
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

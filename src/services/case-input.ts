@@ -1,5 +1,6 @@
 import type { Channel, CustomerState, FinancialImpact, PartyRole, RiskFlag, Severity, StatementParty } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
+import type { RootCauseCategory } from '../domain/root-cause.js';
 
 /** Inputs of the case use cases, already shape-checked by the caller (zod contracts at the edges). */
 export type NewCaseInput = {
@@ -16,12 +17,22 @@ export type NewCaseInput = {
   financialImpact?: FinancialImpact | null | undefined;
   riskFlags?: RiskFlag[] | undefined;
   assigneeId?: string | null | undefined;
+  caseTypeId?: string | null | undefined;
 };
 
 export type CasePatch = Partial<
   Pick<
     NewCaseInput,
-    'title' | 'summary' | 'channel' | 'teamId' | 'severity' | 'customerState' | 'occurredAt' | 'financialImpact' | 'riskFlags'
+    | 'title'
+    | 'summary'
+    | 'channel'
+    | 'teamId'
+    | 'severity'
+    | 'customerState'
+    | 'occurredAt'
+    | 'financialImpact'
+    | 'riskFlags'
+    | 'caseTypeId'
   >
 >;
 
@@ -33,4 +44,10 @@ export type NewStatementInput = {
   correctsId?: string | null | undefined;
 };
 
-export type TransitionInput = { to: CaseStatus; reason?: string | undefined };
+export type TransitionInput = {
+  to: CaseStatus;
+  reason?: string | undefined;
+  /** Required to close: how the case ended and why it happened. */
+  outcome?: string | undefined;
+  rootCause?: { category: RootCauseCategory; whys: string[]; factors: string[] } | undefined;
+};

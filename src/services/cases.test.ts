@@ -9,6 +9,7 @@ import { addStatement } from './add-statement.js';
 import { addNote, assignCase, transitionCase, updateCase } from './change-case.js';
 import { createCase } from './create-case.js';
 import { getCase, listCases, listEvents } from './read-cases.js';
+import { proposeResolution } from './resolution.js';
 import { verifyTimelines } from './verify-timelines.js';
 
 const codeOf = async (p: Promise<unknown>) =>
@@ -71,8 +72,19 @@ describeEachDatabase('case services', (kind) => {
     expect(await codeOf(transitionCase(ctx(), kase.ref, { to: 'closed' }))).toBe('illegal_transition');
     const acked = await transitionCase(ctx(new Date('2026-02-01T08:30:00Z')), kase.ref, { to: 'acknowledged' });
     expect(acked.sla.acknowledge.state).toBe('met');
-    for (const to of ['investigating', 'resolving', 'resolved', 'closed'] as const)
-      await transitionCase(ctx(new Date('2026-02-03T08:00:00Z')), kase.ref, { to });
+    const later = ctx(new Date('2026-02-03T08:00:00Z'));
+    await transitionCase(later, kase.ref, { to: 'investigating' });
+    await transitionCase(later, kase.ref, { to: 'resolving' });
+    await proposeResolution(later, kase.ref, {
+      problem: 'Late',
+      options: ['Apologise'],
+      solution: 'Apologise',
+      policyRefs: [],
+      cost: { amount: 0, currency: 'EUR' },
+    });
+    await transitionCase(later, kase.ref, { to: 'resolved' });
+    const rootCause = { category: 'process' as const, whys: ['No one was on the desk'], factors: [] };
+    await transitionCase(later, kase.ref, { to: 'closed', outcome: 'Apologised', rootCause });
     const closed = await getCase(ctx(), kase.ref);
     expect(closed.status).toBe('closed');
     expect(closed.sla.resolve.state).toBe('breached');

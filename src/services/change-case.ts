@@ -1,15 +1,17 @@
-import type { PartyRole } from '../domain/case.js';
+import type { PartyRole, Severity } from '../domain/case.js';
 import { assertTransition, type CaseStatus, isAcknowledging, isResolving, requiresReason } from '../domain/case-status.js';
 import { AppError, invalid } from '../domain/errors.js';
+import { closingGaps } from '../domain/root-cause.js';
 import { dueAt } from '../domain/sla.js';
 import { insertParties, updateCaseRow } from '../store/cases.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { CaseRow, Db } from '../store/schema.js';
-import { slaTargetFor } from '../store/workspaces.js';
 import { assertRefs, lockCase, toMinor } from './case-helpers.js';
 import type { CasePatch, TransitionInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';
+import { assertCaseType, clockTargetsFor } from './deadline-settings.js';
+import { assertResolvable } from './resolution.js';
 
 /** Applies a change to a locked case: writes the new row fields and the events that record it. */
 export async function commitChange(
@@ -47,10 +49,16 @@ export function updateCase(ctx: ServiceContext, ref: string, patch: CasePatch): 
       set.impact_currency = patch.financialImpact?.currency ?? null;
       set.impact_kind = patch.financialImpact?.kind ?? null;
     }
-    if (patch.severity !== undefined && patch.severity !== row.severity) {
-      // A new severity re-times both clocks from the moment the case was reported.
-      const target = await slaTargetFor(db, ws, patch.severity);
-      set.severity = patch.severity;
+    if (patch.caseTypeId !== undefined) {
+      await assertCaseType(db, ws, patch.caseTypeId);
+      set.case_type_id = patch.caseTypeId;
+    }
+    const severity = (patch.severity ?? row.severity) as Severity;
+    const caseTypeId = patch.caseTypeId === undefined ? row.case_type_id : patch.caseTypeId;
+    if (severity !== row.severity || caseTypeId !== row.case_type_id) {
+      // A new severity or case type re-times both clocks from the moment the case was reported.
+      const target = await clockTargetsFor(db, ws, severity, caseTypeId);
+      set.severity = severity;
       set.acknowledge_due_at = dueAt(row.reported_at, target.acknowledgeMinutes);
       set.resolve_due_at = dueAt(row.reported_at, target.resolveMinutes);
     }
@@ -91,14 +99,30 @@ export function transitionCase(ctx: ServiceContext, ref: string, input: Transiti
     const from = row.status as CaseStatus;
     assertTransition(from, input.to);
     if (requiresReason(input.to) && !input.reason?.trim()) throw invalid('reason', 'say why the case is reopened');
+    const closing = input.to === 'closed' ? closingFacts(input) : null;
+    if (input.to === 'resolved') await assertResolvable(db, row);
     const at = ctx.now.toISOString();
-    const set: Partial<CaseRow> = { status: input.to };
+    const set: Partial<CaseRow> = { status: input.to, ...closing?.set };
     if (isAcknowledging(input.to) && row.acknowledged_at === null) set.acknowledged_at = at;
     if (isResolving(input.to) && row.resolved_at === null) set.resolved_at = at;
     if (input.to === 'reopened') set.resolved_at = null;
-    const data = { from, to: input.to, ...(input.reason ? { reason: input.reason } : {}) };
+    const data = { from, to: input.to, ...(input.reason ? { reason: input.reason } : {}), ...closing?.data };
     return commitChange(ctx, db, row, set, [{ kind: 'status_changed', actorId: ctx.actor.userId, at, data }]);
   });
+}
+
+/** The outcome and root cause a case must carry to close; 400 with every missing field otherwise. */
+function closingFacts(input: TransitionInput): { set: Partial<CaseRow>; data: Record<string, unknown> } {
+  const gaps = closingGaps(input);
+  if (gaps.length > 0 || !input.rootCause || !input.outcome)
+    throw new AppError('validation', `To close a case, ${gaps.map((g) => `${g.path}: ${g.message}`).join('; ')}`, gaps);
+  const whys = input.rootCause.whys.map((w) => w.trim()).filter(Boolean);
+  const factors = input.rootCause.factors.map((f) => f.trim()).filter(Boolean);
+  const rootCause = { category: input.rootCause.category, whys, factors };
+  return {
+    set: { outcome: input.outcome.trim(), root_cause_category: rootCause.category, root_cause: JSON.stringify({ whys, factors }) },
+    data: { outcome: input.outcome.trim(), rootCause },
+  };
 }
 
 /** Adds a free-text note to the timeline. */

@@ -5,12 +5,12 @@ import { appendEvents } from '../store/events.js';
 import { newId } from '../store/ids.js';
 import { insertCustomer } from '../store/people.js';
 import type { CaseRow } from '../store/schema.js';
-import { slaTargetFor } from '../store/workspaces.js';
 import { requirePermission } from './authorization.js';
 import { assertRefs, toMinor } from './case-helpers.js';
 import type { NewCaseInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';
+import { assertCaseType, clockTargetsFor } from './deadline-settings.js';
 
 /** Records a new incident: gives it a reference, starts its SLA clocks and opens its timeline. */
 export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<CaseView> {
@@ -30,7 +30,8 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
     const reportedAt = now.toISOString();
     const customerId =
       input.customerId ?? (input.customer ? (await insertCustomer(db, { workspaceId: ws, ...input.customer }, now)).id : null);
-    const target = await slaTargetFor(db, ws, input.severity);
+    await assertCaseType(db, ws, input.caseTypeId);
+    const target = await clockTargetsFor(db, ws, input.severity, input.caseTypeId ?? null);
     const row: CaseRow = {
       id: newId(),
       workspace_id: ws,
@@ -60,7 +61,7 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       search_text: `${input.title}\n${input.summary}`,
       event_count: 0,
       last_event_hash: GENESIS_HASH,
-      case_type_id: null,
+      case_type_id: input.caseTypeId ?? null,
       playbook_key: null,
       playbook_version: null,
       strategy: null,

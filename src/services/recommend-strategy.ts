@@ -1,6 +1,7 @@
 import type { CustomerState, RiskFlag, Severity } from '../domain/case.js';
 import { type CaseFacts, type Recommendation, recommendStrategy } from '../domain/strategy.js';
 import { countEarlierCasesOfCustomer, partyAccounts } from '../store/cases.js';
+import { authorityLimitOf } from './authority-limits.js';
 import { loadCase } from './case-helpers.js';
 import type { ServiceContext } from './context.js';
 
@@ -18,6 +19,7 @@ export async function recommendForCase(
   const { row } = await loadCase(ctx.db, ctx.actor, ref);
   const parties = await partyAccounts(ctx.db, row.workspace_id, row.id);
   const handler = row.assignee_id ?? ctx.actor.userId;
+  const limitMinor = await authorityLimitOf(ctx.db, row.workspace_id, handler);
   const facts: CaseFacts & { threats: RiskFlag[] } = {
     customerState: row.customer_state as CustomerState,
     severity: row.severity as Severity,
@@ -27,6 +29,7 @@ export async function recommendForCase(
     policyAtStake: input.policyAtStake ?? false,
     customerPriorCases: row.customer_id ? await countEarlierCasesOfCustomer(ctx.db, row.workspace_id, row.customer_id, row.reported_at) : 0,
     abusive: input.abusive ?? false,
+    authorityLimit: limitMinor === null ? null : limitMinor / 100,
   };
   return { ...recommendStrategy(facts), facts };
 }

@@ -3,6 +3,8 @@ import { api, queryString } from './client.js';
 import type {
   AccessLogEntry,
   ApiToken,
+  AuthorityLimits,
+  AuthorityLimitsInput,
   Case,
   CaseDetail,
   CaseStatus,
@@ -11,6 +13,8 @@ import type {
   CoachResult,
   CopyPlaybook,
   Customer,
+  DeadlineSettings,
+  DeadlineSettingsInput,
   Employee,
   EmployeeHistory,
   Me,
@@ -22,6 +26,8 @@ import type {
   PlaybookRun,
   PlaybookSummary,
   Recommendation,
+  Resolution,
+  ResolutionInput,
   Role,
   SentReply,
   StartPlaybook,
@@ -29,6 +35,7 @@ import type {
   StepDone,
   Team,
   TimelineEvent,
+  TransitionBody,
   User,
   Verification,
 } from './types.js';
@@ -373,3 +380,54 @@ export function useRevisePlaybook(key: string) {
     },
   });
 }
+// Resolution, approval, abuse and settings (issue 6).
+export const resolutionKey = (ref: string) => ['case', ref, 'resolution'] as const;
+
+export function useResolution(ref: string) {
+  return useQuery({
+    queryKey: resolutionKey(ref),
+    queryFn: async () => (await api<{ resolution: Resolution | null }>('GET', `/cases/${encodeURIComponent(ref)}/resolution`)).resolution,
+  });
+}
+
+export const useProposeResolution = (ref: string) =>
+  useCaseMutation(ref, (body: ResolutionInput) => api<Resolution>('PUT', `/cases/${encodeURIComponent(ref)}/resolution`, body));
+
+export const useDecideResolution = (ref: string) =>
+  useCaseMutation(ref, (body: { decision: 'approve' | 'reject'; note?: string }) =>
+    api<Resolution>('POST', `/cases/${encodeURIComponent(ref)}/resolution/decision`, body),
+  );
+
+/** Moves a case with the full body (closing needs an outcome and a root cause). */
+export const useTransitionWith = (ref: string) =>
+  useCaseMutation(ref, (body: TransitionBody) => api<Case>('POST', `/cases/${encodeURIComponent(ref)}/transitions`, body));
+
+export const useReportAbuse = (ref: string) =>
+  useCaseMutation(ref, (note: string) => api<Case>('POST', `/cases/${encodeURIComponent(ref)}/abuse`, { note }));
+
+export function useDeadlineSettings() {
+  return useQuery({ queryKey: ['settings', 'deadlines'], queryFn: () => api<DeadlineSettings>('GET', '/settings/deadlines') });
+}
+
+export function useSaveDeadlineSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DeadlineSettingsInput) => api<DeadlineSettings>('PUT', '/settings/deadlines', body),
+    onSuccess: (saved) => client.setQueryData(['settings', 'deadlines'], saved),
+  });
+}
+
+export function useAuthorityLimits() {
+  return useQuery({ queryKey: ['settings', 'authority-limits'], queryFn: () => api<AuthorityLimits>('GET', '/settings/authority-limits') });
+}
+
+export function useSaveAuthorityLimits() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AuthorityLimitsInput) => api<AuthorityLimits>('PUT', '/settings/authority-limits', body),
+    onSuccess: (saved) => client.setQueryData(['settings', 'authority-limits'], saved),
+  });
+}
+
+export const useSetCaseType = (ref: string) =>
+  useCaseMutation(ref, (caseTypeId: string | null) => api<Case>('PATCH', `/cases/${encodeURIComponent(ref)}`, { caseTypeId }));

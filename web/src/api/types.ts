@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import type { ZAccessLogEntry, ZEmployeeHistory, ZMe, ZToken, ZUser } from '../../../src/contracts/accounts.js';
-import type { ZCase, ZCaseDetail, ZEvent, ZNewCase, ZNewStatement, ZStatement } from '../../../src/contracts/cases.js';
+import type {
+  ZCase,
+  ZCaseDetail,
+  ZEvent,
+  ZNewCase,
+  ZNewStatement,
+  ZRootCause,
+  ZStatement,
+  ZTransition,
+} from '../../../src/contracts/cases.js';
 import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
 import type {
@@ -13,6 +22,13 @@ import type {
   ZStartPlaybook,
   ZStepDone,
 } from '../../../src/contracts/playbooks.js';
+import type { ZResolution, ZResolutionInput } from '../../../src/contracts/resolution.js';
+import type {
+  ZAuthorityLimits,
+  ZAuthorityLimitsInput,
+  ZDeadlineSettings,
+  ZDeadlineSettingsInput,
+} from '../../../src/contracts/settings.js';
 
 /** The API's shapes, inferred from the server's own zod contracts (types only: no zod in the bundle). */
 export type Case = z.infer<typeof ZCase>;
@@ -71,3 +87,13 @@ export type StartPlaybook = z.input<typeof ZStartPlaybook>;
 export type StepDone = z.input<typeof ZStepDone>;
 export type CopyPlaybook = z.input<typeof ZCopyPlaybook>;
 export type PlaybookRevision = z.input<typeof ZRevisePlaybook>;
+// Resolution, approval, closing and settings (issue 6).
+export type Resolution = z.infer<typeof ZResolution>;
+export type ResolutionInput = z.input<typeof ZResolutionInput>;
+export type TransitionBody = z.input<typeof ZTransition>;
+export type RootCauseInput = z.input<typeof ZRootCause>;
+export type DeadlineSettings = z.infer<typeof ZDeadlineSettings>;
+export type DeadlineSettingsInput = z.input<typeof ZDeadlineSettingsInput>;
+export type SlaPreset = DeadlineSettings['preset'];
+export type AuthorityLimits = z.infer<typeof ZAuthorityLimits>;
+export type AuthorityLimitsInput = z.input<typeof ZAuthorityLimitsInput>;

@@ -12,6 +12,7 @@ import { InvitePage } from '../pages/invite.js';
 import { PeoplePage } from '../pages/people.js';
 import { PlaybooksPage } from '../pages/playbooks.js';
 import { ReportPage } from '../pages/report.js';
+import { SettingsPage } from '../pages/settings.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { TeamsPage } from '../pages/teams.js';
 import { TokensPage } from '../pages/tokens.js';
@@ -62,6 +63,7 @@ const settingsRoute = createRoute({
 const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/users', component: UsersPage });
 const teamsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/teams', component: TeamsPage });
 const playbooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/playbooks', component: PlaybooksPage });
+const workspaceSettingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/workspace', component: SettingsPage });
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
 
@@ -79,6 +81,7 @@ const routeTree = rootRoute.addChildren([
     coachingRoute,
     settingsRoute,
     usersRoute,
+    workspaceSettingsRoute,
     teamsRoute,
     playbooksRoute,
     accountRoute,

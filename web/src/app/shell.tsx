@@ -36,6 +36,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/settings/users', label: 'Users', roles: ['admin'] },
       { to: '/settings/teams', label: 'Teams', roles: ['admin'] },
       { to: '/settings/playbooks', label: 'Playbooks', roles: ['admin'] },
+      { to: '/settings/workspace', label: 'Deadlines & limits', roles: ['admin'] },
     ],
   },
   {

@@ -4,10 +4,13 @@ import { useEffect } from 'react';
 import { useCase, useCustomers, useTeams } from '../api/queries.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { SeverityBadge, SlaBadge, StatusBadge } from '../components/badges.js';
+import { AbuseAction, AbuseFlagBadge } from '../components/case/abuse-action.js';
 import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sidebar.js';
+import { CaseTypeCard } from '../components/case/case-type-select.js';
 import { useNames } from '../components/case/names.js';
 import { PlaybookPanel } from '../components/case/playbook-panel.js';
 import { ReplyComposer } from '../components/case/reply-composer.js';
+import { ResolutionPanel } from '../components/case/resolution-panel.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
 import { StrategyCard } from '../components/case/strategy-card.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
@@ -83,6 +86,8 @@ export function CasePage() {
           <StatusBadge status={c.status} size="md" />
           <SeverityBadge severity={c.severity} size="md" />
           <SlaBadge kase={c} now={now} size="md" />
+          <AbuseFlagBadge customer={c.customer} />
+          {me.role === 'hr' ? null : <AbuseAction kase={c} />}
         </Group>
         <Box mt="md" p="sm" bg="teal.0" style={{ borderRadius: 8 }}>
           <Text size="xs" fw={700} c="teal.9" tt="uppercase">
@@ -102,6 +107,7 @@ export function CasePage() {
               <Tabs.Tab value="timeline">Timeline ({c.eventCount})</Tabs.Tab>
               <Tabs.Tab value="playbook">Playbook</Tabs.Tab>
               <Tabs.Tab value="reply">Reply to the customer</Tabs.Tab>
+              <Tabs.Tab value="resolution">Resolution</Tabs.Tab>
               <Tabs.Tab value="summary">What happened</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="statements">
@@ -115,6 +121,9 @@ export function CasePage() {
             </Tabs.Panel>
             <Tabs.Panel value="reply">
               <ReplyComposer kase={c} />
+            </Tabs.Panel>
+            <Tabs.Panel value="resolution">
+              <ResolutionPanel kase={c} me={me} />
             </Tabs.Panel>
             <Tabs.Panel value="summary">
               <Paper withBorder radius="md" p="md">
@@ -131,6 +140,7 @@ export function CasePage() {
             {me.role === 'employee' ? null : <StrategyCard refId={c.ref} />}
             <AssigneeCard kase={c} me={me} names={names} />
             <FactsCard kase={c} names={names} customer={customer} team={team} />
+            {me.role === 'employee' || me.role === 'hr' ? null : <CaseTypeCard kase={c} />}
           </Stack>
         </Grid.Col>
       </Grid>

@@ -19,9 +19,10 @@ import {
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useCreateCase, useEmployees, useTeams } from '../api/queries.js';
+import { useCreateCase, useDeadlineSettings, useEmployees, useTeams } from '../api/queries.js';
 import type { Channel, CustomerState, ImpactKind, RiskFlag } from '../api/types.js';
 import { useCurrentUser } from '../app/me-context.js';
+import { CaseTypeSelect } from '../components/case/case-type-select.js';
 import {
   CHANNEL_LABEL,
   CHANNELS,
@@ -69,6 +70,8 @@ export function ReportPage() {
   const teams = useTeams();
   const employees = useEmployees();
   const create = useCreateCase();
+  const caseTypes = useDeadlineSettings().data?.caseTypes ?? [];
+  const [caseTypeId, setCaseTypeId] = useState<string | null>(null);
   const [restored] = useState(() => loadDraft(store, me.id));
   const [draft, setDraft] = useState<ReportDraft>(() => restored ?? { ...EMPTY_DRAFT, teamId: me.teamIds[0] ?? '' });
   const [step, setStep] = useState(0);
@@ -116,20 +119,23 @@ export function ReportPage() {
     e.preventDefault();
     if (!checkStep(step)) return;
     if (step < STEPS.length - 1) return goTo(step + 1);
-    create.mutate(draftToNewCase(draft, me), {
-      onSuccess: (kase) => {
-        clearDraft(store, me.id);
-        void navigate({ to: '/cases/$ref', params: { ref: kase.ref }, search: { created: true } });
+    create.mutate(
+      { ...draftToNewCase(draft, me), ...(caseTypeId ? { caseTypeId } : {}) },
+      {
+        onSuccess: (kase) => {
+          clearDraft(store, me.id);
+          void navigate({ to: '/cases/$ref', params: { ref: kase.ref }, search: { created: true } });
+        },
+        onError: (error) => {
+          if (!(error instanceof ApiError)) return;
+          const steps = error.errors.map(
+            (fe) => FIELD_STEP[fe.path.replace(/^body\./, '')] ?? FIELD_STEP[fe.path.replace(/^body\./, '').split('.')[0] ?? ''] ?? 3,
+          );
+          const first = Math.min(...steps, 3);
+          if (first !== step) goTo(first);
+        },
       },
-      onError: (error) => {
-        if (!(error instanceof ApiError)) return;
-        const steps = error.errors.map(
-          (fe) => FIELD_STEP[fe.path.replace(/^body\./, '')] ?? FIELD_STEP[fe.path.replace(/^body\./, '').split('.')[0] ?? ''] ?? 3,
-        );
-        const first = Math.min(...steps, 3);
-        if (first !== step) goTo(first);
-      },
-    });
+    );
   };
 
   const startOver = () => {
@@ -272,6 +278,9 @@ export function ReportPage() {
                     error={fieldError('teamId')}
                     clearable
                   />
+                ) : null}
+                {caseTypes.length > 0 ? (
+                  <CaseTypeSelect types={caseTypes} value={caseTypeId} onChange={setCaseTypeId} label="Kind of complaint" />
                 ) : null}
                 <Text size="sm" fw={500} mt="xs">
                   The customer{' '}

@@ -5,6 +5,7 @@ import type { CaseDetail, CaseStatus, Customer, Me, Team } from '../../api/types
 import { CHANNEL_LABEL, CUSTOMER_STATE_LABEL, IMPACT_LABEL, RISK_LABEL, STATUS_ACTION } from '../../lib/labels.js';
 import { formatDateTime, formatMoney } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';
+import { CloseCaseDialog } from './close-case-dialog.js';
 import type { Names } from './names.js';
 
 const canManage = (me: Me) => me.role !== 'employee';
@@ -14,8 +15,10 @@ export function StatusCard({ kase, me }: { kase: CaseDetail; me: Me }) {
   const transition = useTransition(kase.ref);
   const [pending, setPending] = useState<CaseStatus | null>(null);
   const [reason, setReason] = useState('');
+  const [closing, setClosing] = useState(false);
   const moves = kase.nextStatuses;
   const run = (to: CaseStatus) => {
+    if (to === 'closed') return setClosing(true);
     if (to === 'reopened' && pending !== 'reopened') return setPending('reopened');
     transition.mutate(
       { to, ...(reason.trim() ? { reason: reason.trim() } : {}) },
@@ -69,6 +72,7 @@ export function StatusCard({ kase, me }: { kase: CaseDetail; me: Me }) {
             ) : null}
           </Group>
           <FormProblem error={transition.error} fields={[]} title="The status did not change" />
+          <CloseCaseDialog kase={kase} opened={closing} onClose={() => setClosing(false)} />
         </Stack>
       )}
     </Paper>

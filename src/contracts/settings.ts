@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { SLA_PRESETS } from '../domain/sla.js';
+
+/** Workspace settings: deadline presets with case types, and authority limits. */
+const limit = z.number().nonnegative('must be 0 or more').max(1_000_000_000).nullable();
+const minutes = z
+  .number()
+  .int('whole minutes')
+  .min(1, 'at least one minute')
+  .max(366 * 24 * 60, 'at most a year');
+
+export const ZSlaPreset = z.enum(SLA_PRESETS);
+
+export const ZDeadlineSettingsInput = z
+  .object({
+    preset: ZSlaPreset.describe('custom uses the per-severity targets'),
+    targets: z
+      .array(
+        z
+          .object({
+            severity: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+            acknowledgeMinutes: minutes,
+            resolveMinutes: minutes,
+          })
+          .strict(),
+      )
+      .max(4),
+    caseTypes: z
+      .array(
+        z
+          .object({
+            id: z.uuid('must be an id (UUID)').optional(),
+            name: z.string().trim().min(1, 'must not be empty').max(100),
+            preset: ZSlaPreset,
+          })
+          .strict(),
+      )
+      .max(50),
+  })
+  .strict();
+
+export const ZDeadlineSettings = z.object({
+  preset: ZSlaPreset,
+  targets: z.array(z.object({ severity: z.number().int(), acknowledgeMinutes: z.number().int(), resolveMinutes: z.number().int() })),
+  caseTypes: z.array(z.object({ id: z.string(), name: z.string(), preset: ZSlaPreset })),
+});
+
+const ZRoleLimits = z.object({ employee: limit, supervisor: limit, hr: limit, admin: limit }).strict();
+
+export const ZAuthorityLimitsInput = z
+  .object({
+    roles: ZRoleLimits.describe('null means no limit'),
+    users: z
+      .array(z.object({ userId: z.uuid('must be an id (UUID)'), amount: limit.describe("null means the role's limit applies") }).strict())
+      .max(1000),
+  })
+  .strict();
+
+export const ZAuthorityLimits = z.object({
+  roles: z.object({
+    employee: z.number().nullable(),
+    supervisor: z.number().nullable(),
+    hr: z.number().nullable(),
+    admin: z.number().nullable(),
+  }),
+  users: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string(), amount: z.number().nullable() })),
+  currencyNote: z.string(),
+});

@@ -1,0 +1,83 @@
+import type { Severity } from '../domain/case.js';
+import { invalid } from '../domain/errors.js';
+import { clockTargets, type SlaPreset, type SlaTarget } from '../domain/sla.js';
+import type { Db } from '../store/schema.js';
+import {
+  findCaseType,
+  insertCaseType,
+  listCaseTypes,
+  setSlaTarget,
+  setWorkspacePreset,
+  slaTargets,
+  updateCaseType,
+} from '../store/settings.js';
+import { findWorkspace, slaTargetFor } from '../store/workspaces.js';
+import { requirePermission } from './authorization.js';
+import { inTransaction, type ServiceContext } from './context.js';
+
+export type CaseTypeView = { id: string; name: string; preset: SlaPreset };
+export type DeadlineSettings = { preset: SlaPreset; targets: SlaTarget[]; caseTypes: CaseTypeView[] };
+export type DeadlineSettingsInput = {
+  preset: SlaPreset;
+  targets: SlaTarget[];
+  caseTypes: { id?: string | undefined; name: string; preset: SlaPreset }[];
+};
+
+/** The clock targets of a case of this severity and type in the workspace (type preset → workspace preset → severity target). */
+export async function clockTargetsFor(db: Db, workspaceId: string, severity: Severity, caseTypeId: string | null): Promise<SlaTarget> {
+  const [custom, workspace, type] = await Promise.all([
+    slaTargetFor(db, workspaceId, severity),
+    findWorkspace(db, workspaceId),
+    caseTypeId ? findCaseType(db, workspaceId, caseTypeId) : undefined,
+  ]);
+  return clockTargets(custom, workspace?.sla_preset ?? 'custom', type?.sla_preset ?? null);
+}
+
+/** A case type id must name a type of this workspace. */
+export async function assertCaseType(db: Db, workspaceId: string, caseTypeId: string | null | undefined): Promise<void> {
+  if (caseTypeId && !(await findCaseType(db, workspaceId, caseTypeId))) throw invalid('caseTypeId', 'no such case type in this workspace');
+}
+
+export async function getDeadlineSettings(ctx: ServiceContext): Promise<DeadlineSettings> {
+  requirePermission(ctx.actor, 'read', 'settings');
+  const ws = ctx.actor.workspaceId;
+  const [workspace, targets, types] = await Promise.all([findWorkspace(ctx.db, ws), slaTargets(ctx.db, ws), listCaseTypes(ctx.db, ws)]);
+  return {
+    preset: (workspace?.sla_preset ?? 'custom') as SlaPreset,
+    targets,
+    caseTypes: types.map((t) => ({ id: t.id, name: t.name, preset: t.sla_preset as SlaPreset })),
+  };
+}
+
+/**
+ * Saves the workspace preset, the per-severity targets and the case types (new ones have no id).
+ * Types are never deleted here, because cases point at them; clocks of existing cases keep their
+ * due times until the case's type or severity changes.
+ */
+export async function setDeadlineSettings(ctx: ServiceContext, input: DeadlineSettingsInput): Promise<DeadlineSettings> {
+  requirePermission(ctx.actor, 'update', 'settings');
+  const ws = ctx.actor.workspaceId;
+  input.targets.forEach((t, i) => {
+    if (t.acknowledgeMinutes > t.resolveMinutes)
+      throw invalid(`targets.${i}.acknowledgeMinutes`, 'must not be longer than the resolve target');
+  });
+  await inTransaction(ctx.db, async (db) => {
+    // Names stay unique: the listed types plus the existing ones not listed.
+    const listed = new Set(input.caseTypes.map((t) => t.id));
+    const kept = (await listCaseTypes(db, ws)).filter((t) => !listed.has(t.id)).map((t) => t.name.toLowerCase());
+    const names = input.caseTypes.map((t) => t.name.toLowerCase());
+    const dup = names.findIndex((n, i) => names.indexOf(n) !== i || kept.includes(n));
+    if (dup >= 0) throw invalid(`caseTypes.${dup}.name`, 'another case type already has this name');
+    await setWorkspacePreset(db, ws, input.preset);
+    for (const t of input.targets) await setSlaTarget(db, ws, t);
+    for (const [i, t] of input.caseTypes.entries()) {
+      if (t.id === undefined) {
+        await insertCaseType(db, ws, t.name, t.preset, ctx.now);
+      } else {
+        if (!(await findCaseType(db, ws, t.id))) throw invalid(`caseTypes.${i}.id`, 'no such case type in this workspace');
+        await updateCaseType(db, ws, t.id, t.name, t.preset);
+      }
+    }
+  });
+  return getDeadlineSettings(ctx);
+}

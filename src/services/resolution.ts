@@ -1,0 +1,210 @@
+import { AppError } from '../domain/errors.js';
+import { authorize } from '../domain/permissions.js';
+import { type ApprovalState, resolvingBlocker, withinLimit } from '../domain/resolution.js';
+import { insertNotifications } from '../store/notifications.js';
+import { queueEmail } from '../store/outbox.js';
+import { findResolution, saveResolution } from '../store/resolutions.js';
+import type { CaseRow, Db, ResolutionRow } from '../store/schema.js';
+import { supervisorsOf } from '../store/users.js';
+import { findUser } from '../store/workspaces.js';
+import { authorityLimitOf } from './authority-limits.js';
+import { forbidden } from './authorization.js';
+import { loadCase, toMinor } from './case-helpers.js';
+import { commitChange } from './change-case.js';
+import type { Actor } from './context.js';
+import { inTransaction, type ServiceContext } from './context.js';
+
+export type ResolutionInput = {
+  problem: string;
+  options: string[];
+  solution: string;
+  policyRefs: string[];
+  cost: { amount: number; currency: string };
+};
+
+type Person = { id: string; name: string };
+
+export type ResolutionView = {
+  problem: string;
+  options: string[];
+  solution: string;
+  policyRefs: string[];
+  cost: { amount: number; currency: string };
+  approvalState: ApprovalState;
+  proposedBy: Person | null;
+  proposedAt: string;
+  /** The proposer's authority limit (major units; null = no limit) that decided whether approval is needed. */
+  limitApplied: number | null;
+  approver: Person | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+};
+
+async function person(db: Db, workspaceId: string, id: string | null): Promise<Person | null> {
+  if (id === null) return null;
+  const u = await findUser(db, workspaceId, id);
+  return u ? { id: u.id, name: u.name } : null;
+}
+
+async function toView(db: Db, r: ResolutionRow): Promise<ResolutionView> {
+  const limit = r.proposed_by === null ? null : await authorityLimitOf(db, r.workspace_id, r.proposed_by);
+  return {
+    problem: r.problem,
+    options: JSON.parse(r.options) as string[],
+    solution: r.solution,
+    policyRefs: JSON.parse(r.policy_refs) as string[],
+    cost: { amount: r.cost_minor / 100, currency: r.currency },
+    approvalState: r.approval_state as ApprovalState,
+    proposedBy: await person(db, r.workspace_id, r.proposed_by),
+    proposedAt: r.proposed_at,
+    limitApplied: limit === null ? null : limit / 100,
+    approver: await person(db, r.workspace_id, r.approver_id),
+    decidedAt: r.decided_at,
+    decisionNote: r.decision_note,
+  };
+}
+
+/** Loads a case and checks the actor may do `action` to its resolution; a case they cannot see is 404. */
+async function caseForResolution(db: Db, actor: Actor, ref: string, action: 'read' | 'update' | 'approve', lock: boolean) {
+  const { row, subject } = await loadCase(db, actor, ref, 'read', lock);
+  if (!authorize(actor, action, 'resolution', subject)) throw forbidden(actor, action, 'resolution');
+  return { row, subject };
+}
+
+const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
+
+/** The case's current resolution, or null when none has been proposed. */
+export async function getResolution(ctx: ServiceContext, ref: string): Promise<{ resolution: ResolutionView | null }> {
+  const { row } = await caseForResolution(ctx.db, ctx.actor, ref, 'read', false);
+  const r = await findResolution(ctx.db, row.workspace_id, row.id);
+  return { resolution: r ? await toView(ctx.db, r) : null };
+}
+
+/**
+ * Records the case's resolution. A cost above the proposer's authority limit waits for a
+ * supervisor's approval, and the team's supervisors are told in the app and by email. Any change
+ * starts the approval over.
+ */
+export function proposeResolution(ctx: ServiceContext, ref: string, input: ResolutionInput): Promise<ResolutionView> {
+  return inTransaction(ctx.db, async (db) => {
+    const { row } = await caseForResolution(db, ctx.actor, ref, 'update', true);
+    if (['resolved', 'following_up', 'closed'].includes(row.status))
+      throw new AppError('conflict', `Case ${ref} is ${row.status}; reopen it before changing its resolution`);
+    const at = ctx.now.toISOString();
+    const costMinor = toMinor(input.cost.amount);
+    const limit = await authorityLimitOf(db, row.workspace_id, ctx.actor.userId);
+    const state: ApprovalState = withinLimit(costMinor, limit) ? 'not_needed' : 'pending';
+    const saved: ResolutionRow = {
+      case_id: row.id,
+      workspace_id: row.workspace_id,
+      problem: input.problem,
+      options: JSON.stringify(input.options),
+      solution: input.solution,
+      policy_refs: JSON.stringify(input.policyRefs),
+      cost_minor: costMinor,
+      currency: input.cost.currency,
+      proposed_by: ctx.actor.userId,
+      proposed_at: at,
+      approval_state: state,
+      approver_id: null,
+      decided_at: null,
+      decision_note: null,
+    };
+    await saveResolution(db, saved);
+    await commitChange(ctx, db, row, {}, [
+      {
+        kind: 'resolution_proposed',
+        actorId: ctx.actor.userId,
+        at,
+        data: { ...input, approvalState: state, limit: limit === null ? null : limit / 100 },
+      },
+    ]);
+    if (state === 'pending') await askForApproval(ctx, db, row, saved);
+    return toView(db, saved);
+  });
+}
+
+async function askForApproval(ctx: ServiceContext, db: Db, row: CaseRow, r: ResolutionRow): Promise<void> {
+  const proposer = await findUser(db, row.workspace_id, ctx.actor.userId);
+  const approvers = (await supervisorsOf(db, row.workspace_id, row.team_id)).filter((u) => u.id !== ctx.actor.userId);
+  const cost = money(r.cost_minor, r.currency);
+  const title = `Approval needed on ${row.ref}`;
+  const body = `${proposer?.name ?? 'A colleague'} proposes a resolution costing ${cost}, above their own limit. Solution: ${r.solution}`;
+  await insertNotifications(
+    db,
+    approvers.map((u) => ({ workspaceId: row.workspace_id, userId: u.id, kind: 'approval_requested', caseId: row.id, title, body })),
+    ctx.now,
+  );
+  for (const u of approvers) {
+    const text = `Hello ${u.name},\n\n${body}\n\nOpen case ${row.ref} in Defuse to approve or reject it. The case cannot be resolved until someone decides.\n`;
+    const html = `<p>Hello ${escapeHtml(u.name)},</p><p>${escapeHtml(body)}</p><p>Open case <strong>${row.ref}</strong> in Defuse to approve or reject it. The case cannot be resolved until someone decides.</p>`;
+    await queueEmail(db, { workspaceId: row.workspace_id, kind: 'approval_requested', to: u.email, subject: title, text, html }, ctx.now);
+  }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A supervisor of the case's team (or an admin) approves or rejects a pending resolution. Nobody
+ * decides on their own proposal, and approving needs a limit that covers the cost.
+ */
+export function decideResolution(
+  ctx: ServiceContext,
+  ref: string,
+  input: { decision: 'approve' | 'reject'; note?: string | undefined },
+): Promise<ResolutionView> {
+  return inTransaction(ctx.db, async (db) => {
+    const { row } = await caseForResolution(db, ctx.actor, ref, 'approve', true);
+    const r = await findResolution(db, row.workspace_id, row.id);
+    if (!r) throw new AppError('conflict', `Case ${ref} has no resolution to decide on`);
+    if (r.approval_state !== 'pending')
+      throw new AppError('conflict', `The resolution of ${ref} is not waiting for approval (${r.approval_state})`);
+    if (r.proposed_by === ctx.actor.userId)
+      throw new AppError('forbidden', 'You proposed this resolution, so someone else has to approve or reject it');
+    if (input.decision === 'approve') {
+      const limit = await authorityLimitOf(db, row.workspace_id, ctx.actor.userId);
+      if (!withinLimit(r.cost_minor, limit))
+        throw new AppError(
+          'forbidden',
+          `The cost ${money(r.cost_minor, r.currency)} is above your own authority limit of ${money(limit ?? 0, r.currency)}; someone with a higher limit must approve it`,
+        );
+    }
+    const at = ctx.now.toISOString();
+    const decided: ResolutionRow = {
+      ...r,
+      approval_state: input.decision === 'approve' ? 'approved' : 'rejected',
+      approver_id: ctx.actor.userId,
+      decided_at: at,
+      decision_note: input.note ?? null,
+    };
+    await saveResolution(db, decided);
+    await commitChange(ctx, db, row, {}, [
+      { kind: 'resolution_decided', actorId: ctx.actor.userId, at, data: { decision: input.decision, note: input.note ?? null } },
+    ]);
+    if (r.proposed_by !== null) {
+      const verb = input.decision === 'approve' ? 'approved' : 'rejected';
+      await insertNotifications(
+        db,
+        [
+          {
+            workspaceId: row.workspace_id,
+            userId: r.proposed_by,
+            kind: 'approval_decided',
+            caseId: row.id,
+            title: `Resolution ${verb} on ${row.ref}`,
+            body: input.note ? `Your proposed resolution was ${verb}: ${input.note}` : `Your proposed resolution was ${verb}.`,
+          },
+        ],
+        ctx.now,
+      );
+    }
+    return toView(db, decided);
+  });
+}
+
+/** Refuses to resolve a case whose resolution is missing, waiting for approval or rejected. */
+export async function assertResolvable(db: Db, row: CaseRow): Promise<void> {
+  const r = await findResolution(db, row.workspace_id, row.id);
+  const blocker = resolvingBlocker(r ? (r.approval_state as ApprovalState) : null);
+  if (blocker) throw new AppError('conflict', `${row.ref} cannot be resolved yet: ${blocker}`);
+}

@@ -1,0 +1,97 @@
+import type { Severity } from '../domain/case.js';
+import type { SlaTarget } from '../domain/sla.js';
+import { newId } from './ids.js';
+import type { CaseRow, CaseTypeRow, Db } from './schema.js';
+
+/** Role limits an admin has set (minor units; null = no limit). Roles absent here use the defaults. */
+export async function roleLimits(db: Db, workspaceId: string): Promise<Map<string, number | null>> {
+  const rows = await db.selectFrom('role_authority_limits').selectAll().where('workspace_id', '=', workspaceId).execute();
+  return new Map(rows.map((r) => [r.role, r.amount_minor]));
+}
+
+export async function setRoleLimit(db: Db, workspaceId: string, role: string, amountMinor: number | null): Promise<void> {
+  await db
+    .insertInto('role_authority_limits')
+    .values({ workspace_id: workspaceId, role, amount_minor: amountMinor })
+    .onConflict((oc) => oc.columns(['workspace_id', 'role']).doUpdateSet({ amount_minor: amountMinor }))
+    .execute();
+}
+
+export async function setUserLimit(db: Db, workspaceId: string, userId: string, amountMinor: number | null): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ authority_limit_minor: amountMinor })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function slaTargets(db: Db, workspaceId: string): Promise<SlaTarget[]> {
+  const rows = await db.selectFrom('sla_targets').selectAll().where('workspace_id', '=', workspaceId).orderBy('severity').execute();
+  return rows.map((r) => ({
+    severity: r.severity as Severity,
+    acknowledgeMinutes: r.acknowledge_minutes,
+    resolveMinutes: r.resolve_minutes,
+  }));
+}
+
+export async function setSlaTarget(db: Db, workspaceId: string, t: SlaTarget): Promise<void> {
+  await db
+    .insertInto('sla_targets')
+    .values({
+      workspace_id: workspaceId,
+      severity: t.severity,
+      acknowledge_minutes: t.acknowledgeMinutes,
+      resolve_minutes: t.resolveMinutes,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'severity'])
+        .doUpdateSet({ acknowledge_minutes: t.acknowledgeMinutes, resolve_minutes: t.resolveMinutes }),
+    )
+    .execute();
+}
+
+export async function setWorkspacePreset(db: Db, workspaceId: string, preset: string): Promise<void> {
+  await db.updateTable('workspaces').set({ sla_preset: preset }).where('id', '=', workspaceId).execute();
+}
+
+export function listCaseTypes(db: Db, workspaceId: string): Promise<CaseTypeRow[]> {
+  return db.selectFrom('case_types').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
+}
+
+export function findCaseType(db: Db, workspaceId: string, id: string): Promise<CaseTypeRow | undefined> {
+  return db.selectFrom('case_types').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertCaseType(db: Db, workspaceId: string, name: string, preset: string, now: Date): Promise<CaseTypeRow> {
+  const row: CaseTypeRow = { id: newId(), workspace_id: workspaceId, name, sla_preset: preset, created_at: now.toISOString() };
+  await db.insertInto('case_types').values(row).execute();
+  return row;
+}
+
+export async function updateCaseType(db: Db, workspaceId: string, id: string, name: string, preset: string): Promise<void> {
+  await db
+    .updateTable('case_types')
+    .set({ name, sla_preset: preset })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Open cases (any workspace) with a clock past due that has not been marked breached yet. */
+export function casesWithUnmarkedBreach(db: Db, now: Date): Promise<CaseRow[]> {
+  const at = now.toISOString();
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('acknowledged_at', 'is', null), eb('acknowledge_due_at', '<', at), eb('acknowledge_breached_at', 'is', null)]),
+        eb.and([eb('resolved_at', 'is', null), eb('resolve_due_at', '<', at), eb('resolve_breached_at', 'is', null)]),
+      ]),
+    )
+    .where('status', 'not in', ['resolved', 'following_up', 'closed'])
+    .orderBy('id')
+    .execute();
+}

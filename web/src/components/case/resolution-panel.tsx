@@ -1,0 +1,217 @@
+import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ApiError } from '../../api/client.js';
+import { useDecideResolution, useProposeResolution, useResolution } from '../../api/queries.js';
+import type { CaseDetail, Me, Resolution } from '../../api/types.js';
+import { formatDateTime, formatMoney } from '../../lib/time.js';
+import { FormProblem } from '../form-problem.js';
+import { ErrorState, LoadingState } from '../states.js';
+
+const APPROVAL: Record<Resolution['approvalState'], { label: string; color: string }> = {
+  not_needed: { label: 'Within the proposer’s authority', color: 'teal' },
+  pending: { label: 'Waiting for a supervisor’s approval', color: 'yellow' },
+  approved: { label: 'Approved', color: 'teal' },
+  rejected: { label: 'Rejected', color: 'red' },
+};
+
+const FINISHED = ['resolved', 'following_up', 'closed'];
+
+/** The case's agreed resolution, its approval, and the form to propose or change it. */
+export function ResolutionPanel({ kase, me }: { kase: CaseDetail; me: Me }) {
+  const resolution = useResolution(kase.ref);
+  const [editing, setEditing] = useState(false);
+  if (resolution.isPending) return <LoadingState label="Loading the resolution" rows={2} />;
+  if (resolution.error) return <ErrorState error={resolution.error} onRetry={() => void resolution.refetch()} />;
+  const r = resolution.data;
+  const canEdit = !FINISHED.includes(kase.status) && me.role !== 'hr';
+  return (
+    <Stack gap="md">
+      {r && !editing ? <ResolutionSummary kase={kase} me={me} r={r} /> : null}
+      {!r && !editing ? (
+        <Paper withBorder radius="md" p="md">
+          <Text size="sm">No resolution yet. Write down the problem you agreed on, the options you weighed and what you will do.</Text>
+        </Paper>
+      ) : null}
+      {canEdit && !editing ? (
+        <Button variant={r ? 'default' : 'filled'} style={{ alignSelf: 'flex-start' }} onClick={() => setEditing(true)}>
+          {r ? 'Change the resolution' : 'Propose a resolution'}
+        </Button>
+      ) : null}
+      {editing ? <ResolutionForm kase={kase} current={r} onDone={() => setEditing(false)} /> : null}
+    </Stack>
+  );
+}
+
+function ResolutionSummary({ kase, me, r }: { kase: CaseDetail; me: Me; r: Resolution }) {
+  const decide = useDecideResolution(kase.ref);
+  const [note, setNote] = useState('');
+  const mayDecide = r.approvalState === 'pending' && (me.role === 'supervisor' || me.role === 'admin') && r.proposedBy?.id !== me.id;
+  const state = APPROVAL[r.approvalState];
+  const limit = r.limitApplied === null ? 'no limit' : formatMoney(r.limitApplied, r.cost.currency);
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="resolution-heading">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h5" id="resolution-heading">
+          Resolution
+        </Title>
+        <Badge color={state.color} variant="light" data-testid="approval-state">
+          {state.label}
+        </Badge>
+      </Group>
+      <Stack gap={6}>
+        <Text size="sm">
+          <strong>Problem:</strong> {r.problem}
+        </Text>
+        <Text size="sm" fw={700}>
+          Options considered
+        </Text>
+        <Stack gap={2} component="ul" style={{ margin: 0 }}>
+          {r.options.map((o) => (
+            <Text key={o} size="sm" component="li">
+              {o}
+            </Text>
+          ))}
+        </Stack>
+        <Text size="sm">
+          <strong>Solution:</strong> {r.solution}
+        </Text>
+        {r.policyRefs.length > 0 ? (
+          <Text size="sm">
+            <strong>Policy:</strong> {r.policyRefs.join('; ')}
+          </Text>
+        ) : null}
+        <Text size="sm">
+          <strong>Cost:</strong> {formatMoney(r.cost.amount, r.cost.currency)} (proposer’s limit: {limit})
+        </Text>
+        <Text size="xs" c="dimmed">
+          Proposed by {r.proposedBy?.name ?? 'someone no longer here'} on {formatDateTime(r.proposedAt)}
+          {r.approver && r.decidedAt ? ` · ${r.approvalState} by ${r.approver.name} on ${formatDateTime(r.decidedAt)}` : ''}
+          {r.decisionNote ? ` · “${r.decisionNote}”` : ''}
+        </Text>
+      </Stack>
+      {r.approvalState === 'pending' && !mayDecide ? (
+        <Alert color="yellow" variant="light" mt="sm">
+          The cost is above what the proposer may approve. A supervisor of the team has been asked; the case can be resolved once they
+          approve.
+        </Alert>
+      ) : null}
+      {mayDecide ? (
+        <Stack gap="xs" mt="md">
+          <TextInput label="Note for the proposer (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Group gap="xs">
+            <Button
+              size="xs"
+              color="teal"
+              loading={decide.isPending && decide.variables?.decision === 'approve'}
+              onClick={() => decide.mutate({ decision: 'approve', ...(note.trim() ? { note: note.trim() } : {}) })}
+            >
+              Approve
+            </Button>
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              loading={decide.isPending && decide.variables?.decision === 'reject'}
+              onClick={() => decide.mutate({ decision: 'reject', ...(note.trim() ? { note: note.trim() } : {}) })}
+            >
+              Reject
+            </Button>
+          </Group>
+          <FormProblem error={decide.error} fields={[]} title="No decision was recorded" />
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}
+
+function ResolutionForm({ kase, current, onDone }: { kase: CaseDetail; current: Resolution | null; onDone: () => void }) {
+  const propose = useProposeResolution(kase.ref);
+  const [problem, setProblem] = useState(current?.problem ?? '');
+  const [options, setOptions] = useState<string[]>(current?.options ?? []);
+  const [solution, setSolution] = useState(current?.solution ?? '');
+  const [policyRefs, setPolicyRefs] = useState<string[]>(current?.policyRefs ?? []);
+  const [amount, setAmount] = useState<number | string>(current?.cost.amount ?? kase.financialImpact?.amount ?? 0);
+  const [currency, setCurrency] = useState(current?.cost.currency ?? kase.financialImpact?.currency ?? 'EUR');
+  const err = propose.error instanceof ApiError ? propose.error : null;
+  const submit = () =>
+    propose.mutate(
+      { problem, options, solution, policyRefs, cost: { amount: Number(amount) || 0, currency: currency.trim().toUpperCase() } },
+      { onSuccess: onDone },
+    );
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      aria-label="Resolution"
+    >
+      <Stack gap="sm">
+        {current ? (
+          <Text size="sm" c="dimmed">
+            Changing the resolution starts any approval over.
+          </Text>
+        ) : null}
+        <Textarea
+          label="The problem, as both sides see it"
+          autosize
+          minRows={2}
+          value={problem}
+          onChange={(e) => setProblem(e.currentTarget.value)}
+          error={err?.fieldError('problem')}
+          required
+        />
+        <TagsInput
+          label="Options you considered"
+          description="Press Enter after each option (up to 10)"
+          value={options}
+          onChange={setOptions}
+          maxTags={10}
+          error={err?.fieldError('options')}
+        />
+        <Textarea
+          label="The solution you chose"
+          autosize
+          minRows={2}
+          value={solution}
+          onChange={(e) => setSolution(e.currentTarget.value)}
+          error={err?.fieldError('solution')}
+          required
+        />
+        <TagsInput
+          label="Policy references"
+          description="The rules this solution stays within"
+          value={policyRefs}
+          onChange={setPolicyRefs}
+        />
+        <Group grow align="flex-start">
+          <NumberInput label="Cost" min={0} decimalScale={2} value={amount} onChange={setAmount} error={err?.fieldError('cost.amount')} />
+          <TextInput
+            label="Currency"
+            maxLength={3}
+            value={currency}
+            onChange={(e) => setCurrency(e.currentTarget.value)}
+            error={err?.fieldError('cost.currency')}
+          />
+        </Group>
+        <FormProblem
+          error={propose.error}
+          fields={['problem', 'options', 'solution', 'cost.amount', 'cost.currency']}
+          title="The resolution was not saved"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={propose.isPending}>
+            Save resolution
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

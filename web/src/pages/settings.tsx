@@ -1,0 +1,278 @@
+import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useAuthorityLimits, useDeadlineSettings, useSaveAuthorityLimits, useSaveDeadlineSettings } from '../api/queries.js';
+import type { AuthorityLimits, DeadlineSettings, Role, SlaPreset } from '../api/types.js';
+import { PRESET_LABEL } from '../components/case/case-type-select.js';
+import { FormProblem } from '../components/form-problem.js';
+import { RequireRole } from '../components/require-role.js';
+import { ErrorState, LoadingState } from '../components/states.js';
+
+export function SettingsPage() {
+  return (
+    <RequireRole roles={['admin']}>
+      <Stack gap="lg">
+        <Title order={1} size="h2">
+          Deadlines and limits
+        </Title>
+        <DeadlinesSection />
+        <LimitsSection />
+      </Stack>
+    </RequireRole>
+  );
+}
+
+const PRESETS = (Object.keys(PRESET_LABEL) as SlaPreset[]).map((p) => ({ value: p, label: PRESET_LABEL[p] }));
+const SEVERITY_LABEL: Record<number, string> = { 1: '1 — most serious', 2: '2', 3: '3', 4: '4 — least serious' };
+const toHours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
+function DeadlinesSection() {
+  const settings = useDeadlineSettings();
+  if (settings.isPending) return <LoadingState label="Loading deadlines" rows={3} />;
+  if (settings.error) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  return <DeadlinesForm initial={settings.data} />;
+}
+
+type TypeDraft = { id?: string; name: string; preset: SlaPreset };
+
+/** The workspace's deadline preset, its own per-severity targets, and case types with their own preset. */
+function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
+  const save = useSaveDeadlineSettings();
+  const [preset, setPreset] = useState<SlaPreset>(initial.preset);
+  const [targets, setTargets] = useState(
+    initial.targets.map((t) => ({ ...t, ack: toHours(t.acknowledgeMinutes), res: toHours(t.resolveMinutes) })),
+  );
+  const [types, setTypes] = useState<TypeDraft[]>(initial.caseTypes);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({
+      preset,
+      targets: targets.map((t) => ({
+        severity: t.severity as 1 | 2 | 3 | 4,
+        acknowledgeMinutes: Math.round(Number(t.ack) * 60),
+        resolveMinutes: Math.round(Number(t.res) * 60),
+      })),
+      caseTypes: types
+        .filter((t) => t.id || t.name.trim())
+        .map((t) => ({ ...(t.id ? { id: t.id } : {}), name: t.name.trim(), preset: t.preset })),
+    });
+  };
+  const setTarget = (i: number, key: 'ack' | 'res', value: number | string) =>
+    setTargets((list) => list.map((t, j) => (j === i ? { ...t, [key]: Number(value) || 0 } : t)));
+  const setType = (i: number, patch: Partial<TypeDraft>) => setTypes((list) => list.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+  return (
+    <Paper withBorder radius="md" p="md" component="form" onSubmit={submit} aria-labelledby="deadlines-heading">
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h4" id="deadlines-heading">
+            Deadlines
+          </Title>
+          <Text size="sm" c="dimmed">
+            If complaints in your sector must be answered within a regulator’s deadlines, pick that preset. Otherwise use your own targets
+            by severity. New cases use these; existing cases keep their clocks until their severity or type changes.
+          </Text>
+        </div>
+        <Select
+          label="Workspace deadlines"
+          data={PRESETS}
+          value={preset}
+          onChange={(v) => v && setPreset(v as SlaPreset)}
+          allowDeselect={false}
+        />
+        <Table withTableBorder striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Severity</Table.Th>
+              <Table.Th>Acknowledge within (hours)</Table.Th>
+              <Table.Th>Resolve within (hours)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {targets.map((t, i) => (
+              <Table.Tr key={t.severity}>
+                <Table.Td>{SEVERITY_LABEL[t.severity] ?? t.severity}</Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={`Severity ${t.severity}: acknowledge within hours`}
+                    min={0.02}
+                    value={t.ack}
+                    onChange={(v) => setTarget(i, 'ack', v)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={`Severity ${t.severity}: resolve within hours`}
+                    min={0.02}
+                    value={t.res}
+                    onChange={(v) => setTarget(i, 'res', v)}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {preset !== 'custom' ? (
+          <Text size="xs" c="dimmed">
+            These targets apply only to case types set to “{PRESET_LABEL.custom}”.
+          </Text>
+        ) : null}
+        <Title order={3} size="h5">
+          Case types
+        </Title>
+        <Text size="sm" c="dimmed">
+          A case type can follow its own deadlines, for example regulated payment complaints beside ordinary feedback.
+        </Text>
+        {types.length === 0 ? (
+          <Text size="sm">No case types yet.</Text>
+        ) : (
+          <Stack gap="xs">
+            {types.map((t, i) => (
+              <Group key={t.id ?? `new-${i}`} grow align="flex-start">
+                <TextInput
+                  aria-label={`Case type ${i + 1} name`}
+                  placeholder="Name"
+                  value={t.name}
+                  onChange={(e) => setType(i, { name: e.currentTarget.value })}
+                />
+                <Select
+                  aria-label={`Case type ${i + 1} deadlines`}
+                  data={PRESETS}
+                  value={t.preset}
+                  onChange={(v) => v && setType(i, { preset: v as SlaPreset })}
+                  allowDeselect={false}
+                />
+              </Group>
+            ))}
+          </Stack>
+        )}
+        <Button
+          variant="default"
+          size="xs"
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => setTypes((list) => [...list, { name: '', preset: 'custom' }])}
+        >
+          Add a case type
+        </Button>
+        <FormProblem error={save.error} fields={[]} title="The deadlines were not saved" />
+        {save.isSuccess ? (
+          <Alert color="teal" variant="light" role="status">
+            Deadlines saved.
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            Save deadlines
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function LimitsSection() {
+  const limits = useAuthorityLimits();
+  if (limits.isPending) return <LoadingState label="Loading authority limits" rows={3} />;
+  if (limits.error) return <ErrorState error={limits.error} onRetry={() => void limits.refetch()} />;
+  return <LimitsForm initial={limits.data} />;
+}
+
+const ROLE_LABEL: Record<Role, string> = { employee: 'Employees', supervisor: 'Supervisors', hr: 'HR', admin: 'Admins' };
+const ROLE_ORDER: Role[] = ['employee', 'supervisor', 'hr', 'admin'];
+
+/** How much each role (and, when set, each person) may offer a customer without a supervisor’s approval. */
+function LimitsForm({ initial }: { initial: AuthorityLimits }) {
+  const save = useSaveAuthorityLimits();
+  const [roles, setRoles] = useState(initial.roles);
+  const [users, setUsers] = useState(initial.users);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({ roles, users: users.map((u) => ({ userId: u.userId, amount: u.amount })) });
+  };
+  return (
+    <Paper withBorder radius="md" p="md" component="form" onSubmit={submit} aria-labelledby="limits-heading">
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h4" id="limits-heading">
+            Authority limits
+          </Title>
+          <Text size="sm" c="dimmed">
+            A resolution that costs more than its proposer’s limit waits for a supervisor’s approval before the case can be resolved.{' '}
+            {initial.currencyNote}
+          </Text>
+        </div>
+        <Table withTableBorder>
+          <Table.Tbody>
+            {ROLE_ORDER.map((role) => (
+              <Table.Tr key={role}>
+                <Table.Td>{ROLE_LABEL[role]}</Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={`${ROLE_LABEL[role]}: limit`}
+                    min={0}
+                    decimalScale={2}
+                    value={roles[role] ?? ''}
+                    disabled={roles[role] === null}
+                    onChange={(v) => setRoles((r) => ({ ...r, [role]: Number(v) || 0 }))}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Checkbox
+                    label="No limit"
+                    checked={roles[role] === null}
+                    onChange={(e) => {
+                      const none = e.currentTarget.checked;
+                      setRoles((r) => ({ ...r, [role]: none ? null : 0 }));
+                    }}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Title order={3} size="h5">
+          Per person
+        </Title>
+        <Text size="sm" c="dimmed">
+          Leave empty to use the role’s limit.
+        </Text>
+        <Table withTableBorder striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Role</Table.Th>
+              <Table.Th>Own limit</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.map((u, i) => (
+              <Table.Tr key={u.userId}>
+                <Table.Td>{u.name}</Table.Td>
+                <Table.Td>{ROLE_LABEL[u.role as Role] ?? u.role}</Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={`${u.name}: own limit`}
+                    placeholder="Role’s limit"
+                    min={0}
+                    decimalScale={2}
+                    value={u.amount ?? ''}
+                    onChange={(v) => setUsers((list) => list.map((x, j) => (j === i ? { ...x, amount: v === '' ? null : Number(v) } : x)))}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <FormProblem error={save.error} fields={[]} title="The limits were not saved" />
+        {save.isSuccess ? (
+          <Alert color="teal" variant="light" role="status">
+            Limits saved.
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            Save limits
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
