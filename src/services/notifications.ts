@@ -1,4 +1,5 @@
 import { notFound } from '../domain/errors.js';
+import { authorize } from '../domain/permissions.js';
 import { countUnread, findNotification, insertNotifications, listNotificationRows, markNotificationsRead } from '../store/notifications.js';
 import { queueEmail } from '../store/outbox.js';
 import type { Db, UserRow } from '../store/schema.js';
@@ -60,11 +61,11 @@ export async function listMyNotifications(
   };
 }
 
-/** Marks one of the caller's own notifications read; someone else's answers 404. */
+/** Marks a notification read; one the table does not let the caller change (someone else's) answers 404. */
 export async function markNotificationRead(ctx: ServiceContext, id: string): Promise<void> {
-  const { workspaceId, userId } = ctx.actor;
-  if (!(await findNotification(ctx.db, workspaceId, userId, id))) throw notFound('Notification');
-  await markNotificationsRead(ctx.db, workspaceId, userId, ctx.now.toISOString(), id);
+  const row = await findNotification(ctx.db, ctx.actor.workspaceId, id);
+  if (!row || !authorize(ctx.actor, 'update', 'notification', { ownerUserId: row.user_id })) throw notFound('Notification');
+  await markNotificationsRead(ctx.db, row.workspace_id, row.user_id, ctx.now.toISOString(), id);
 }
 
 /** Marks all the caller's notifications read; returns how many were unread. */

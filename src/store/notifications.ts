@@ -68,12 +68,6 @@ export async function markNotificationsRead(db: Db, workspaceId: string, userId:
   return Number(result.numUpdatedRows);
 }
 
-export function findNotification(db: Db, workspaceId: string, userId: string, id: string): Promise<NotificationRow | undefined> {
-  return db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+export function findNotification(db: Db, workspaceId: string, id: string): Promise<NotificationRow | undefined> {
+  return db.selectFrom('notifications').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
