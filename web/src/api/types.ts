@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { ZAccessLogEntry, ZEmployeeHistory, ZMe, ZToken, ZUser } from '../../../src/contracts/accounts.js';
 import type { ZCase, ZCaseDetail, ZEvent, ZNewCase, ZNewStatement, ZStatement } from '../../../src/contracts/cases.js';
 import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
+import type { ZCommitment, ZCommitmentReport, ZNewCommitment } from '../../../src/contracts/commitments.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
+import type { ZEmployeeAnswerInput, ZFollowUp, ZMyFollowUp } from '../../../src/contracts/follow-ups.js';
+import type { ZNotificationList } from '../../../src/contracts/notifications.js';
 import type { ZPlaybook, ZPlaybookSummary, ZRecommendation } from '../../../src/contracts/playbooks.js';
 
 /** The API's shapes, inferred from the server's own zod contracts (types only: no zod in the bundle). */
@@ -54,3 +57,13 @@ export type SentReply = { event: TimelineEvent; analysis: CoachResult };
 
 /** One person's line in GET /reports/coaching. */
 export type CoachingRow = z.infer<typeof ZCoachingReport>['items'][number];
+
+// Commitments, follow-ups and notifications (issue 6, follow-through).
+export type Commitment = z.infer<typeof ZCommitment>;
+export type NewCommitment = z.input<typeof ZNewCommitment>;
+export type CommitmentReport = z.infer<typeof ZCommitmentReport>;
+export type FollowUp = z.infer<typeof ZFollowUp>;
+export type MyFollowUp = z.infer<typeof ZMyFollowUp>;
+export type EmployeeAnswerInput = z.input<typeof ZEmployeeAnswerInput>;
+export type NotificationList = z.infer<typeof ZNotificationList>;
+export type AppNotification = NotificationList['items'][number];

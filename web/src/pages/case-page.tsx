@@ -5,6 +5,8 @@ import { useCase, useCustomers, useTeams } from '../api/queries.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { SeverityBadge, SlaBadge, StatusBadge } from '../components/badges.js';
 import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sidebar.js';
+import { CommitmentsPanel } from '../components/case/commitments-panel.js';
+import { FollowUpsPanel } from '../components/case/follow-ups-panel.js';
 import { useNames } from '../components/case/names.js';
 import { ReplyComposer } from '../components/case/reply-composer.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
@@ -101,6 +103,7 @@ export function CasePage() {
               <Tabs.Tab value="timeline">Timeline ({c.eventCount})</Tabs.Tab>
               <Tabs.Tab value="reply">Reply to the customer</Tabs.Tab>
               <Tabs.Tab value="summary">What happened</Tabs.Tab>
+              <Tabs.Tab value="promises">Promises & follow-ups</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="statements">
               <StatementsPanel kase={c} names={names} customer={customer} now={now} />
@@ -110,6 +113,12 @@ export function CasePage() {
             </Tabs.Panel>
             <Tabs.Panel value="reply">
               <ReplyComposer kase={c} />
+            </Tabs.Panel>
+            <Tabs.Panel value="promises">
+              <Stack gap="lg">
+                <CommitmentsPanel refId={c.ref} now={now} canEdit={me.role !== 'hr'} />
+                <FollowUpsPanel refId={c.ref} />
+              </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="summary">
               <Paper withBorder radius="md" p="md">
