@@ -123,6 +123,10 @@ export const ZCaseListQuery = z
       .optional(),
     reportedFrom: isoTime.optional(),
     reportedTo: isoTime.optional(),
+    attention: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     q: z.string().max(200).optional(),
     sort: z.enum(['reported_at', 'updated_at', 'severity', 'resolve_due_at']).optional(),
     order: z.enum(['asc', 'desc']).optional(),

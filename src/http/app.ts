@@ -21,8 +21,12 @@ import { accountRoutes } from './routes/accounts.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
+import { commitmentRoutes } from './routes/commitments.js';
 import { directoryRoutes } from './routes/directory.js';
+import { followUpRoutes } from './routes/follow-ups.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { playbookRoutes } from './routes/playbooks.js';
+import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
 import { settingsRoutes } from './routes/settings.js';
 import { webApp } from './web-app.js';
@@ -31,6 +35,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     databaseKind: DatabaseKind;
+    /** Base of links in emails sent from requests (DEFUSE_PUBLIC_URL). */
+    publicUrl: string;
   }
 }
 
@@ -38,7 +44,7 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
   .version;
 
 export type AppOptions = {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy'>>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl'>>;
   database: Database;
   logger?: boolean;
   /** The built web app to serve at `/` (default dist/web). */
@@ -66,7 +72,21 @@ export const CONTENT_SECURITY_POLICY = {
 /** Builds the HTTP app over an open, migrated database; only the server entry calls listen(). */
 export async function buildApp({ config, database, logger = true, webRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    logger: logger
+      ? {
+          level: config.logLevel,
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // Survey links carry a secret token in the path: never write it to the log.
+          serializers: {
+            req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+              method: req.method,
+              url: req.url.replace(/^\/public\/survey\/[^/?#]+/, '/public/survey/[token]'),
+              hostname: req.hostname,
+              remoteAddress: req.ip,
+            }),
+          },
+        }
+      : false,
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => uuidv7(),
@@ -76,6 +96,7 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
 
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
+  app.decorate('publicUrl', config.publicUrl ?? '');
   app.decorate('routePermissions', new Map());
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
@@ -148,6 +169,7 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
   );
 
   await webApp(app, { root: webRoot });
+  await app.register(publicSurveyRoutes);
 
   await app.register(
     async (v1) => {
@@ -162,6 +184,9 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
       await v1.register(coachRoutes);
       await v1.register(resolutionRoutes);
       await v1.register(settingsRoutes);
+      await v1.register(commitmentRoutes);
+      await v1.register(followUpRoutes);
+      await v1.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );

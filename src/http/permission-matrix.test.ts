@@ -2,15 +2,20 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
+import { buildResolvedCase } from '../../test/follow-through.js';
 import { buildCast, type Person } from '../../test/people.js';
 import { type Action, authorize, type Resource, type Subject } from '../domain/permissions.js';
 import { createToken } from '../services/accounts.js';
+import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
+import { listCaseFollowUps } from '../services/follow-ups.js';
 import { proposeResolution } from '../services/resolution.js';
 import { startPlaybook } from '../services/run-playbook.js';
+import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
+import { insertNotifications } from '../store/notifications.js';
 
 /**
  * Every route of the OpenAPI document × every kind of caller, each request against a fresh record,
@@ -183,7 +188,51 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     roles: { employee: 100, supervisor: 1000, hr: 0, admin: null },
     users: [],
   })),
+  'GET /api/v1/cases/{ref}/commitments': onCase('/commitments'),
+  'POST /api/v1/cases/{ref}/commitments': onCase('/commitments', () => ({ text: 'Call back', dueAt: inADay() })),
+  'PATCH /api/v1/cases/{ref}/commitments/{id}': async (w) => {
+    const fixture = await onCase('')(w);
+    const ref = fixture.url.split('/').at(-1) as string;
+    const c = await addCommitment(w.t.workspace.ctx(), ref, { text: 'Send the voucher', dueAt: inADay() });
+    return { ...fixture, url: `${fixture.url}/commitments/${c.id}`, body: { status: 'kept' } };
+  },
+  'GET /api/v1/reports/commitments': plain('/api/v1/reports/commitments'),
+  'GET /api/v1/cases/{ref}/follow-ups': onCase('/follow-ups'),
+  'POST /api/v1/cases/{ref}/follow-ups': onCase('/follow-ups', (w) => ({
+    party: 'employee',
+    employeeId: w.cast.employeeA.actor.employeeId,
+    dueAt: inADay(),
+  })),
+  'GET /api/v1/follow-ups': plain('/api/v1/follow-ups?mine=true'),
+  'POST /api/v1/follow-ups/{id}/answer': async (w) => {
+    const { cast, t } = w;
+    const kase = await buildResolvedCase(t.workspace.ctx(), {
+      teamId: cast.teamA.id,
+      employeeId: cast.employeeA.actor.employeeId as string,
+    });
+    await sendDueFollowUps(t.database.db, new Date(Date.now() + 7 * 86_400_000), 'http://localhost');
+    const [mine] = (await listCaseFollowUps(t.workspace.ctx(), kase.ref)).filter((f) => f.party === 'employee');
+    return {
+      url: `/api/v1/follow-ups/${mine?.id}/answer`,
+      body: { feltSupported: 4, wantsTraining: false, wantsHelp: false },
+      subject: { ownerUserId: cast.employeeA.actor.userId },
+      hidden: true,
+    };
+  },
+  'GET /api/v1/notifications': plain('/api/v1/notifications?unread=true'),
+  'POST /api/v1/notifications/{id}/read': async (w) => {
+    const a = w.cast.employeeA.actor;
+    const [n] = await insertNotifications(
+      w.t.database.db,
+      [{ workspaceId: a.workspaceId, userId: a.userId, kind: 'note', caseId: null, title: 'Hello', body: 'A note' }],
+      new Date(),
+    );
+    return { url: `/api/v1/notifications/${n?.id}/read`, subject: { ownerUserId: a.userId }, hidden: true };
+  },
+  'POST /api/v1/notifications/read-all': plain('/api/v1/notifications/read-all'),
 };
+
+const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
 
 type Expected = 'allowed' | 401 | 403 | 404;
 

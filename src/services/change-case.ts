@@ -11,6 +11,7 @@ import type { CasePatch, TransitionInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { assertCaseType, clockTargetsFor } from './deadline-settings.js';
+import { scheduleFollowUps } from './follow-ups.js';
 import { assertResolvable } from './resolution.js';
 
 /** Applies a change to a locked case: writes the new row fields and the events that record it. */
@@ -107,7 +108,9 @@ export function transitionCase(ctx: ServiceContext, ref: string, input: Transiti
     if (isResolving(input.to) && row.resolved_at === null) set.resolved_at = at;
     if (input.to === 'reopened') set.resolved_at = null;
     const data = { from, to: input.to, ...(input.reason ? { reason: input.reason } : {}), ...closing?.data };
-    return commitChange(ctx, db, row, set, [{ kind: 'status_changed', actorId: ctx.actor.userId, at, data }]);
+    const view = await commitChange(ctx, db, row, set, [{ kind: 'status_changed', actorId: ctx.actor.userId, at, data }]);
+    if (input.to === 'resolved') await scheduleFollowUps(ctx, db, row);
+    return view;
   });
 }
 

@@ -62,6 +62,8 @@ export type CaseListQuery = {
   teamId?: string | undefined;
   assigneeId?: string | undefined;
   unassigned?: boolean | undefined;
+  /** Only cases needing a supervisor's attention: escalated promises, pending approvals, calls for help, unhappy customers. */
+  attention?: boolean | undefined;
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
   q?: string | undefined;
@@ -92,6 +94,7 @@ export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise
     channel: query.channel,
     teamId: query.teamId,
     assigneeId: query.unassigned ? null : query.assigneeId,
+    attention: query.attention,
     reportedFrom: query.reportedFrom,
     reportedTo: query.reportedTo,
     q: query.q?.trim() || undefined,

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { isPostgres } from './db.js';
@@ -49,6 +49,8 @@ export type CaseQuery = {
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
   q?: string | undefined;
+  /** Only cases that need a supervisor's attention (see attentionFilter). */
+  attention?: boolean | undefined;
   sort: CaseSort;
   order: 'asc' | 'desc';
   limit: number;
@@ -103,6 +105,7 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
   else if (query.assigneeId) qb = qb.where('cases.assignee_id', '=', query.assigneeId);
   if (query.reportedFrom) qb = qb.where('cases.reported_at', '>=', query.reportedFrom);
   if (query.reportedTo) qb = qb.where('cases.reported_at', '<', query.reportedTo);
+  if (query.attention) qb = qb.where(needsAttention);
   if (query.q) {
     const q = query.q;
     qb = pg
@@ -118,6 +121,68 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
     .orderBy('cases.id', query.order)
     .limit(query.limit + 1)
     .execute();
+}
+
+/**
+ * A case needs attention when it has an escalated promise still open, a resolution waiting for
+ * approval, an employee who asked for help after it, or a customer whose unhappy answer reopened it.
+ * Answers are JSON written by our own code in a fixed key order, so a LIKE on them is exact.
+ */
+function needsAttention(eb: ExpressionBuilder<Tables & { cases: CaseRow }, 'cases'>) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('commitments')
+        .select('commitments.id')
+        .whereRef('commitments.case_id', '=', 'cases.id')
+        .where('commitments.status', '=', 'open')
+        .where('commitments.escalated_at', 'is not', null),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('resolutions')
+        .select('resolutions.case_id')
+        .whereRef('resolutions.case_id', '=', 'cases.id')
+        .where('resolutions.approval_state', '=', 'pending'),
+    ),
+    eb.and([
+      eb('cases.status', '!=', 'closed'),
+      eb.exists(
+        eb
+          .selectFrom('follow_ups')
+          .select('follow_ups.id')
+          .whereRef('follow_ups.case_id', '=', 'cases.id')
+          .where('follow_ups.party', '=', 'employee')
+          .where('follow_ups.status', '=', 'answered')
+          .where('follow_ups.answer', 'like', '%"wantsHelp":true%'),
+      ),
+    ]),
+    eb.and([
+      eb('cases.status', '=', 'reopened'),
+      eb.exists(
+        eb
+          .selectFrom('follow_ups')
+          .select('follow_ups.id')
+          .whereRef('follow_ups.case_id', '=', 'cases.id')
+          .where('follow_ups.party', '=', 'customer')
+          .where('follow_ups.status', '=', 'answered')
+          .where((w) =>
+            w.or([w('follow_ups.answer', 'like', '{"satisfaction":1,%'), w('follow_ups.answer', 'like', '{"satisfaction":2,%')]),
+          ),
+      ),
+    ]),
+  ]);
+}
+
+/** Reads a case by id for a change made by the system (no actor), locking its row on PostgreSQL. */
+export function lockCaseById(db: Db, workspaceId: string, id: string): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .$if(isPostgres(db), (q) => q.forUpdate())
+    .executeTakeFirst();
 }
 
 /** Turns free text into an FTS5 query of quoted terms (all must match), so user input is never FTS syntax. */
@@ -198,4 +263,25 @@ export async function countEarlierCasesOfCustomer(db: Db, workspaceId: string, c
     .where('reported_at', '<', before)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The employees named on a case. */
+export async function partyEmployeeIds(db: Db, workspaceId: string, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_parties')
+    .select('employee_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', '=', caseId)
+    .execute();
+  return rows.map((r) => r.employee_id);
+}
+
+/** A case's timeline head as stored now, for appending after earlier appends in the same transaction. */
+export function caseChainHead(db: Db, workspaceId: string, id: string) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'workspace_id', 'event_count', 'last_event_hash', 'customer_id', 'ref', 'team_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }

@@ -27,3 +27,47 @@ export async function insertNotifications(db: Db, items: NewNotification[], now:
   if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
   return rows;
 }
+
+/** A user's notifications, newest first. */
+export function listNotificationRows(db: Db, workspaceId: string, userId: string, unreadOnly: boolean, limit = 50) {
+  return db
+    .selectFrom('notifications')
+    .leftJoin('cases', 'cases.id', 'notifications.case_id')
+    .selectAll('notifications')
+    .select('cases.ref as case_ref')
+    .where('notifications.workspace_id', '=', workspaceId)
+    .where('notifications.user_id', '=', userId)
+    .$if(unreadOnly, (q) => q.where('notifications.read_at', 'is', null))
+    .orderBy('notifications.created_at', 'desc')
+    .orderBy('notifications.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function countUnread(db: Db, workspaceId: string, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks one of the user's notifications (or all, without an id) read; returns how many changed. */
+export async function markNotificationsRead(db: Db, workspaceId: string, userId: string, at: string, id?: string): Promise<number> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .$if(id !== undefined, (q) => q.where('id', '=', id as string))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function findNotification(db: Db, workspaceId: string, id: string): Promise<NotificationRow | undefined> {
+  return db.selectFrom('notifications').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}

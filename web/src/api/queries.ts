@@ -11,15 +11,22 @@ import type {
   CoachingRow,
   CoachRequest,
   CoachResult,
+  Commitment,
+  CommitmentReport,
   CopyPlaybook,
   Customer,
   DeadlineSettings,
   DeadlineSettingsInput,
   Employee,
+  EmployeeAnswerInput,
   EmployeeHistory,
+  FollowUp,
   Me,
+  MyFollowUp,
   NewCase,
+  NewCommitment,
   NewStatement,
+  NotificationList,
   Page,
   Playbook,
   PlaybookRevision,
@@ -431,3 +438,61 @@ export function useSaveAuthorityLimits() {
 
 export const useSetCaseType = (ref: string) =>
   useCaseMutation(ref, (caseTypeId: string | null) => api<Case>('PATCH', `/cases/${encodeURIComponent(ref)}`, { caseTypeId }));
+// Commitments, follow-ups and notifications (issue 6, follow-through).
+export function useCommitments(ref: string) {
+  return useQuery({
+    queryKey: ['case', ref, 'commitments'],
+    queryFn: () => api<Commitment[]>('GET', `/cases/${encodeURIComponent(ref)}/commitments`),
+  });
+}
+
+export const useAddCommitment = (ref: string) =>
+  useCaseMutation(ref, (body: NewCommitment) => api<Commitment>('POST', `/cases/${encodeURIComponent(ref)}/commitments`, body));
+
+export const useCloseCommitment = (ref: string) =>
+  useCaseMutation(ref, (v: { id: string; status: 'kept' | 'broken' | 'cancelled' }) =>
+    api<Commitment>('PATCH', `/cases/${encodeURIComponent(ref)}/commitments/${encodeURIComponent(v.id)}`, { status: v.status }),
+  );
+
+export function useCaseFollowUps(ref: string) {
+  return useQuery({
+    queryKey: ['case', ref, 'follow-ups'],
+    queryFn: () => api<FollowUp[]>('GET', `/cases/${encodeURIComponent(ref)}/follow-ups`),
+  });
+}
+
+export function useMyFollowUps(enabled = true) {
+  return useQuery({ queryKey: ['follow-ups', 'mine'], queryFn: () => api<MyFollowUp[]>('GET', '/follow-ups?mine=true'), enabled });
+}
+
+export function useAnswerFollowUp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; answer: EmployeeAnswerInput }) =>
+      api<FollowUp>('POST', `/follow-ups/${encodeURIComponent(v.id)}/answer`, v.answer),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['follow-ups'] }),
+  });
+}
+
+export function useNotifications() {
+  return useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api<NotificationList>('GET', '/notifications'),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkNotificationRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string | 'all'): Promise<void> => {
+      if (id === 'all') await api<{ marked: number }>('POST', '/notifications/read-all');
+      else await api<void>('POST', `/notifications/${encodeURIComponent(id)}/read`);
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+}
+
+export function useCommitmentReport() {
+  return useQuery({ queryKey: ['reports', 'commitments'], queryFn: () => api<CommitmentReport>('GET', '/reports/commitments') });
+}

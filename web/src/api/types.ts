@@ -11,7 +11,10 @@ import type {
   ZTransition,
 } from '../../../src/contracts/cases.js';
 import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
+import type { ZCommitment, ZCommitmentReport, ZNewCommitment } from '../../../src/contracts/commitments.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
+import type { ZEmployeeAnswerInput, ZFollowUp, ZMyFollowUp } from '../../../src/contracts/follow-ups.js';
+import type { ZNotificationList } from '../../../src/contracts/notifications.js';
 import type {
   ZCopyPlaybook,
   ZPlaybook,
@@ -97,3 +100,12 @@ export type DeadlineSettingsInput = z.input<typeof ZDeadlineSettingsInput>;
 export type SlaPreset = DeadlineSettings['preset'];
 export type AuthorityLimits = z.infer<typeof ZAuthorityLimits>;
 export type AuthorityLimitsInput = z.input<typeof ZAuthorityLimitsInput>;
+// Commitments, follow-ups and notifications (issue 6, follow-through).
+export type Commitment = z.infer<typeof ZCommitment>;
+export type NewCommitment = z.input<typeof ZNewCommitment>;
+export type CommitmentReport = z.infer<typeof ZCommitmentReport>;
+export type FollowUp = z.infer<typeof ZFollowUp>;
+export type MyFollowUp = z.infer<typeof ZMyFollowUp>;
+export type EmployeeAnswerInput = z.input<typeof ZEmployeeAnswerInput>;
+export type NotificationList = z.infer<typeof ZNotificationList>;
+export type AppNotification = NotificationList['items'][number];

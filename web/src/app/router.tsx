@@ -5,6 +5,7 @@ import { AccessLogPage } from '../pages/access-log.js';
 import { AccountPage } from '../pages/account.js';
 import { CasePage } from '../pages/case-page.js';
 import { CoachingReportPage } from '../pages/coaching-report.js';
+import { CommitmentsReportPage } from '../pages/commitments-report.js';
 import { EmployeeHistoryPage } from '../pages/employee-history.js';
 import { HomePage } from '../pages/home.js';
 import { InboxPage } from '../pages/inbox.js';
@@ -55,6 +56,11 @@ const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people
 const employeeHistoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/people/$id', component: EmployeeHistoryPage });
 const accessLogRoute = createRoute({ getParentRoute: () => appRoute, path: '/access-log', component: AccessLogPage });
 const coachingRoute = createRoute({ getParentRoute: () => appRoute, path: '/coaching', component: CoachingReportPage });
+const commitmentsReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/commitments',
+  component: CommitmentsReportPage,
+});
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -79,6 +85,7 @@ const routeTree = rootRoute.addChildren([
     employeeHistoryRoute,
     accessLogRoute,
     coachingRoute,
+    commitmentsReportRoute,
     settingsRoute,
     usersRoute,
     workspaceSettingsRoute,

@@ -4,6 +4,7 @@ import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useSignOut } from '../api/queries.js';
 import type { Role } from '../api/types.js';
+import { NotificationsMenu } from '../components/notifications-menu.js';
 import { ROLE_LABEL } from '../lib/labels.js';
 import { useCurrentUser } from './me-context.js';
 
@@ -27,6 +28,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/people', label: 'Employees', roles: ['hr', 'admin', 'supervisor'] },
       { to: '/coaching', label: 'Reply coaching', roles: ['hr', 'admin', 'supervisor'] },
+      { to: '/reports/commitments', label: 'Promises kept', roles: ['hr', 'admin', 'supervisor'] },
       { to: '/access-log', label: 'Access log', roles: ['hr', 'admin'] },
     ],
   },
@@ -89,6 +91,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationsMenu />
             <Box visibleFrom="sm" ta="right">
               <Text size="sm" fw={500} lh={1.2}>
                 {me.name}

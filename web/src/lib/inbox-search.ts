@@ -34,6 +34,7 @@ export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
     out.assignee = raw.assignee;
   if (typeof raw.sort === 'string' && (SORTS as string[]).includes(raw.sort)) out.sort = raw.sort as InboxSort;
   if (raw.order === 'asc' || raw.order === 'desc') out.order = raw.order;
+  if (raw.attention === true || raw.attention === 'true') out.attention = true;
   return out;
 }
 

@@ -32,6 +32,11 @@ describe('saved views', () => {
 });
 
 describe('filtersToQuery', () => {
+  it('asks for the cases needing attention only when the filter is on', () => {
+    expect(filtersToQuery({ attention: true }, { id: 'u1' }).attention).toBe('true');
+    expect(filtersToQuery({}, { id: 'u1' }).attention).toBeUndefined();
+  });
+
   it('resolves "me" and "unassigned" into the API parameters', () => {
     expect(filtersToQuery({ assignee: 'me' }, { id: 'u1' })).toMatchObject({ assigneeId: 'u1', unassigned: undefined });
     expect(filtersToQuery({ assignee: 'unassigned', status: ['reported', 'reopened'] }, { id: 'u1' })).toMatchObject({

@@ -11,6 +11,8 @@ export type InboxFilters = {
   channel?: string[];
   teamId?: string;
   assignee?: 'me' | 'unassigned' | string;
+  /** Only cases a supervisor must look at: escalated promises, pending approvals, calls for help, unhappy customers. */
+  attention?: boolean;
   sort?: InboxSort;
   order?: 'asc' | 'desc';
 };
@@ -21,11 +23,17 @@ const OPEN: CaseStatus[] = ['reported', 'acknowledged', 'investigating', 'resolv
 
 /** Views everyone has; the first one a role sees is its home inbox. */
 export function builtInViews(me: Pick<Me, 'role'>): SavedView[] {
+  const open: SavedView = {
+    id: 'open',
+    name: 'Open, soonest due',
+    builtIn: true,
+    filters: { status: OPEN, sort: 'resolve_due_at', order: 'asc' },
+  };
   const attention: SavedView = {
     id: 'attention',
     name: 'Needs attention',
     builtIn: true,
-    filters: { status: OPEN, sort: 'resolve_due_at', order: 'asc' },
+    filters: { attention: true, sort: 'updated_at', order: 'desc' },
   };
   const mine: SavedView = {
     id: 'mine',
@@ -44,9 +52,9 @@ export function builtInViews(me: Pick<Me, 'role'>): SavedView[] {
   if (me.role === 'employee')
     return [
       { ...all, name: 'My cases' },
-      { ...attention, name: 'Still open' },
+      { ...open, name: 'Still open' },
     ];
-  return [attention, mine, unassigned, recent, all];
+  return [open, attention, mine, unassigned, recent, all];
 }
 
 const key = (userId: string) => `defuse:inbox-views:${userId}`;
@@ -85,6 +93,7 @@ export function normalizeFilters(f: InboxFilters): InboxFilters {
   if (f.channel?.length) out.channel = [...f.channel].sort();
   if (f.teamId) out.teamId = f.teamId;
   if (f.assignee) out.assignee = f.assignee;
+  if (f.attention) out.attention = true;
   if (f.sort) out.sort = f.sort;
   if (f.order) out.order = f.order;
   return out;
@@ -104,6 +113,7 @@ export function filtersToQuery(f: InboxFilters, me: Pick<Me, 'id'>): Record<stri
     teamId: f.teamId || undefined,
     assigneeId: f.assignee && f.assignee !== 'unassigned' ? (f.assignee === 'me' ? me.id : f.assignee) : undefined,
     unassigned: f.assignee === 'unassigned' ? 'true' : undefined,
+    attention: f.attention ? 'true' : undefined,
     sort: f.sort,
     order: f.order,
   };

@@ -7,6 +7,8 @@ import { SeverityBadge, SlaBadge, StatusBadge } from '../components/badges.js';
 import { AbuseAction, AbuseFlagBadge } from '../components/case/abuse-action.js';
 import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sidebar.js';
 import { CaseTypeCard } from '../components/case/case-type-select.js';
+import { CommitmentsPanel } from '../components/case/commitments-panel.js';
+import { FollowUpsPanel } from '../components/case/follow-ups-panel.js';
 import { useNames } from '../components/case/names.js';
 import { PlaybookPanel } from '../components/case/playbook-panel.js';
 import { ReplyComposer } from '../components/case/reply-composer.js';
@@ -108,6 +110,7 @@ export function CasePage() {
               <Tabs.Tab value="playbook">Playbook</Tabs.Tab>
               <Tabs.Tab value="reply">Reply to the customer</Tabs.Tab>
               <Tabs.Tab value="resolution">Resolution</Tabs.Tab>
+              <Tabs.Tab value="promises">Promises & follow-ups</Tabs.Tab>
               <Tabs.Tab value="summary">What happened</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="statements">
@@ -124,6 +127,12 @@ export function CasePage() {
             </Tabs.Panel>
             <Tabs.Panel value="resolution">
               <ResolutionPanel kase={c} me={me} />
+            </Tabs.Panel>
+            <Tabs.Panel value="promises">
+              <Stack gap="lg">
+                <CommitmentsPanel refId={c.ref} now={now} canEdit={me.role !== 'hr'} />
+                <FollowUpsPanel refId={c.ref} />
+              </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="summary">
               <Paper withBorder radius="md" p="md">

@@ -3,6 +3,7 @@ import { Link, Navigate } from '@tanstack/react-router';
 import { useCaseList } from '../api/queries.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { CaseRow } from '../components/case-row.js';
+import { FollowUpAnswerCards } from '../components/follow-ups-answer-card.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { useNow } from '../components/use-now.js';
 
@@ -39,6 +40,7 @@ function EmployeeHome() {
           </Button>
         </Group>
       </Paper>
+      <FollowUpAnswerCards />
       <section aria-labelledby="my-cases">
         <Title order={2} size="h4" id="my-cases" mb="sm">
           My cases

@@ -142,7 +142,10 @@ export function InboxPage() {
             {activeView?.name ?? 'Filtered cases'}
           </Title>
           <Text c="dimmed" size="sm">
-            {me.role === 'supervisor' ? 'Cases in your teams. ' : ''}Overdue and soon-due cases are marked in red and orange.
+            {me.role === 'supervisor' ? 'Cases in your teams. ' : ''}
+            {filters.attention
+              ? 'Overdue promises, resolutions waiting for approval, employees who asked for help and unhappy customers.'
+              : 'Overdue and soon-due cases are marked in red and orange.'}
           </Text>
         </div>
         <Text size="xs" c="dimmed" visibleFrom="sm">

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { COMMITMENT_SOURCES, COMMITMENT_STATUSES } from '../domain/follow-through.js';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-23T14:05:00Z' });
+
+export const ZNewCommitment = z
+  .object({
+    text: text(1000),
+    ownerId: z.uuid('must be a user id').optional(),
+    dueAt: isoTime,
+    source: z.enum(COMMITMENT_SOURCES).optional(),
+  })
+  .strict();
+
+export const ZCloseCommitment = z.object({ status: z.enum(['kept', 'broken', 'cancelled']), note: text(2000).optional() }).strict();
+
+export const ZCommitmentParams = z.object({
+  ref: z.string().regex(/^C-\d{4}-\d{6,}$/, 'must be a case reference like C-2026-000123'),
+  id: z.uuid('must be a commitment id'),
+});
+
+export const ZCommitment = z.object({
+  id: z.string(),
+  text: z.string(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  dueAt: z.string(),
+  status: z.enum(COMMITMENT_STATUSES),
+  source: z.enum(COMMITMENT_SOURCES),
+  createdAt: z.string(),
+  remindAt: z.string(),
+  remindedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  overdue: z.boolean(),
+  keptOnTime: z.boolean(),
+});
+
+export const ZCommitmentReportQuery = z.object({ since: isoTime.optional() }).strict();
+
+const ZTally = z.object({
+  closed: z.number().int(),
+  kept: z.number().int(),
+  keptOnTime: z.number().int(),
+  broken: z.number().int(),
+  openOverdue: z.number().int(),
+  rate: z.number().nullable(),
+});
+
+export const ZCommitmentReport = z.object({
+  since: z.string(),
+  employees: z.array(ZTally.extend({ userId: z.string(), name: z.string() })),
+  teams: z.array(ZTally.extend({ teamId: z.string().nullable(), name: z.string() })),
+});

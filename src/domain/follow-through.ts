@@ -1,0 +1,49 @@
+/**
+ * Rules for keeping promises and checking back with both sides after a case is resolved (issue 6):
+ * when a commitment's reminder goes out, when follow-ups are due, what an answer means.
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export const COMMITMENT_STATUSES = ['open', 'kept', 'broken', 'cancelled'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export const COMMITMENT_SOURCES = ['manual', 'coach'] as const;
+
+export const FOLLOW_UP_PARTIES = ['customer', 'employee'] as const;
+export type FollowUpParty = (typeof FOLLOW_UP_PARTIES)[number];
+export const FOLLOW_UP_STATUSES = ['scheduled', 'sent', 'answered', 'expired', 'cancelled'] as const;
+
+/**
+ * When to remind the owner of a promise: a day before it is due, or halfway to the due time when
+ * the promise was made less than two days ahead, so a short promise still gets a useful nudge.
+ * remind_at = due − min(24h, (due − now) / 2).
+ */
+export function remindAtFor(now: Date, dueAt: Date): Date {
+  const lead = Math.min(DAY, Math.max(0, dueAt.getTime() - now.getTime()) / 2);
+  return new Date(dueAt.getTime() - lead);
+}
+
+/** Kept on time: marked kept no later than it was due. */
+export function isKeptOnTime(status: string, dueAt: string, closedAt: string | null): boolean {
+  return status === 'kept' && closedAt !== null && Date.parse(closedAt) <= Date.parse(dueAt);
+}
+
+/** How long after resolution each side is asked how it went (the mediation article's "follow up with both"). */
+export const FOLLOW_UP_DELAYS: Record<FollowUpParty, number> = { customer: 3 * DAY, employee: 2 * DAY };
+
+/** A survey link works this long after it is sent. */
+export const SURVEY_LINK_LIFETIME = 14 * DAY;
+
+export const followUpDueAt = (party: FollowUpParty, resolvedAt: Date): Date => new Date(resolvedAt.getTime() + FOLLOW_UP_DELAYS[party]);
+
+/** A satisfaction of 2 or less out of 5 means the customer is still unhappy: the case comes back. */
+export const isUnhappy = (satisfaction: number): boolean => satisfaction <= 2;
+
+export type CustomerAnswer = { satisfaction: number; wouldReturn: boolean; comment: string | null };
+export type EmployeeAnswer = { feltSupported: number; wantsTraining: boolean; wantsHelp: boolean; comment: string | null };
+
+/** Share of closed commitments kept on time, 0–1, or null when none closed yet. */
+export function keptOnTimeRate(closed: number, keptOnTime: number): number | null {
+  return closed === 0 ? null : Math.round((keptOnTime / closed) * 1000) / 1000;
+}

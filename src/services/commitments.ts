@@ -1,0 +1,129 @@
+import { AppError, invalid, notFound } from '../domain/errors.js';
+import { type CommitmentStatus, isKeptOnTime, remindAtFor } from '../domain/follow-through.js';
+import { authorize } from '../domain/permissions.js';
+import { findCommitment, insertCommitment, listCommitmentRows, updateCommitment } from '../store/commitments.js';
+import { appendEvents } from '../store/events.js';
+import { newId } from '../store/ids.js';
+import type { CommitmentRow, Db } from '../store/schema.js';
+import { findUser } from '../store/workspaces.js';
+import { forbidden } from './authorization.js';
+import { loadCase } from './case-helpers.js';
+import { inTransaction, type ServiceContext } from './context.js';
+
+export type CommitmentView = {
+  id: string;
+  text: string;
+  ownerId: string;
+  ownerName: string;
+  dueAt: string;
+  status: CommitmentStatus;
+  source: 'manual' | 'coach';
+  createdAt: string;
+  remindAt: string;
+  remindedAt: string | null;
+  escalatedAt: string | null;
+  closedAt: string | null;
+  note: string | null;
+  overdue: boolean;
+  keptOnTime: boolean;
+};
+
+export type NewCommitment = { text: string; ownerId?: string | undefined; dueAt: string; source?: 'manual' | 'coach' | undefined };
+export type CloseCommitment = { status: 'kept' | 'broken' | 'cancelled'; note?: string | undefined };
+
+async function toView(db: Db, row: CommitmentRow, now: Date): Promise<CommitmentView> {
+  const owner = await findUser(db, row.workspace_id, row.owner_id);
+  return {
+    id: row.id,
+    text: row.text,
+    ownerId: row.owner_id,
+    ownerName: owner?.name ?? 'Unknown',
+    dueAt: row.due_at,
+    status: row.status as CommitmentStatus,
+    source: row.source as 'manual' | 'coach',
+    createdAt: row.created_at,
+    remindAt: row.remind_at,
+    remindedAt: row.reminded_at,
+    escalatedAt: row.escalated_at,
+    closedAt: row.closed_at,
+    note: row.note,
+    overdue: row.status === 'open' && Date.parse(row.due_at) < now.getTime(),
+    keptOnTime: isKeptOnTime(row.status, row.due_at, row.closed_at),
+  };
+}
+
+/** The promises made on a case, soonest due first. */
+export async function listCommitments(ctx: ServiceContext, ref: string): Promise<CommitmentView[]> {
+  const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
+  if (!authorize(ctx.actor, 'list', 'commitment', subject)) throw forbidden(ctx.actor, 'list', 'commitment');
+  const rows = await listCommitmentRows(ctx.db, row.workspace_id, row.id);
+  return Promise.all(rows.map((r) => toView(ctx.db, r, ctx.now)));
+}
+
+/** Records a promise to the customer with its owner (default: the caller) and due time; the reminder time follows from it. */
+export function addCommitment(ctx: ServiceContext, ref: string, input: NewCommitment): Promise<CommitmentView> {
+  return inTransaction(ctx.db, async (db) => {
+    const { row, subject } = await loadCase(db, ctx.actor, ref, 'read', true);
+    if (!authorize(ctx.actor, 'create', 'commitment', subject)) throw forbidden(ctx.actor, 'create', 'commitment');
+    const ownerId = input.ownerId ?? ctx.actor.userId;
+    const owner = await findUser(db, row.workspace_id, ownerId);
+    if (!owner || owner.deactivated_at !== null) throw invalid('ownerId', 'no such active user in this workspace');
+    const due = new Date(input.dueAt);
+    if (due.getTime() <= ctx.now.getTime()) throw invalid('dueAt', 'must be in the future');
+    const at = ctx.now.toISOString();
+    const commitment: CommitmentRow = {
+      id: newId(),
+      workspace_id: row.workspace_id,
+      case_id: row.id,
+      text: input.text,
+      owner_id: ownerId,
+      due_at: due.toISOString(),
+      status: 'open',
+      source: input.source ?? 'manual',
+      created_by: ctx.actor.userId,
+      created_at: at,
+      remind_at: remindAtFor(ctx.now, due).toISOString(),
+      reminded_at: null,
+      escalated_at: null,
+      escalated_to: null,
+      closed_at: null,
+      closed_by: null,
+      note: null,
+    };
+    await insertCommitment(db, commitment);
+    await appendEvents(db, row, [
+      {
+        kind: 'commitment_added',
+        actorId: ctx.actor.userId,
+        at,
+        data: { id: commitment.id, text: commitment.text, ownerId, dueAt: commitment.due_at, source: commitment.source },
+      },
+    ]);
+    return toView(db, commitment, ctx.now);
+  });
+}
+
+/** Marks a promise kept, broken or cancelled, once; the event says whether it was kept on time. */
+export function closeCommitment(ctx: ServiceContext, ref: string, id: string, input: CloseCommitment): Promise<CommitmentView> {
+  return inTransaction(ctx.db, async (db) => {
+    const { row, subject } = await loadCase(db, ctx.actor, ref, 'read', true);
+    if (!authorize(ctx.actor, 'update', 'commitment', subject)) throw forbidden(ctx.actor, 'update', 'commitment');
+    const current = await findCommitment(db, row.workspace_id, row.id, id);
+    if (!current) throw notFound('Commitment');
+    if (current.status !== 'open') throw new AppError('conflict', `This promise is already marked ${current.status}`);
+    const at = ctx.now.toISOString();
+    const patch = { status: input.status, closed_at: at, closed_by: ctx.actor.userId, note: input.note ?? null };
+    await updateCommitment(db, id, patch);
+    const next = { ...current, ...patch };
+    const onTime = isKeptOnTime(next.status, next.due_at, next.closed_at);
+    await appendEvents(db, row, [
+      {
+        kind: 'commitment_closed',
+        actorId: ctx.actor.userId,
+        at,
+        data: { id, status: input.status, onTime, ...(input.note ? { note: input.note } : {}) },
+      },
+    ]);
+    return toView(db, next, ctx.now);
+  });
+}

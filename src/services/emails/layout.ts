@@ -1,0 +1,19 @@
+/** A plain-text and a simple HTML body built from the same short paragraphs. */
+export type EmailBody = { subject: string; text: string; html: string };
+
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** Builds both bodies; a link is shown as its own paragraph in text and as an anchor in HTML. */
+export function buildEmail(subject: string, paragraphs: string[], link?: { label: string; url: string }): EmailBody {
+  const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : [])].join('\n\n');
+  const html = [
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...(link ? [`<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`] : []),
+  ].join('\n');
+  return {
+    subject,
+    text: `${text}\n`,
+    html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${html}</body></html>`,
+  };
+}

@@ -1,0 +1,233 @@
+import { AppError, invalid, notFound } from '../domain/errors.js';
+import { type CustomerAnswer, type EmployeeAnswer, type FollowUpParty, followUpDueAt } from '../domain/follow-through.js';
+import { authorize } from '../domain/permissions.js';
+import { caseChainHead, partyEmployeeIds } from '../store/cases.js';
+import { appendEvents, type NewEvent } from '../store/events.js';
+import {
+  findFollowUp,
+  insertFollowUps,
+  listFollowUpRows,
+  pendingFollowUpsOf,
+  recordFollowUpAnswer,
+  updateFollowUp,
+} from '../store/follow-ups.js';
+import { newId } from '../store/ids.js';
+import { findCustomer, findEmployees } from '../store/people.js';
+import type { CaseRow, Db, FollowUpRow } from '../store/schema.js';
+import { supervisorsOf } from '../store/users.js';
+import { findUser } from '../store/workspaces.js';
+import { forbidden } from './authorization.js';
+import { loadCase } from './case-helpers.js';
+import { inTransaction, type ServiceContext } from './context.js';
+import { needsHelpEmail } from './emails/follow-up-emails.js';
+import { notifyPeople } from './notifications.js';
+import { caseUrl, recordSystemChange } from './system-change.js';
+
+export type FollowUpView = {
+  id: string;
+  party: FollowUpParty;
+  employeeId: string | null;
+  name: string;
+  userId: string | null;
+  dueAt: string;
+  status: 'scheduled' | 'sent' | 'answered' | 'expired' | 'cancelled';
+  sentAt: string | null;
+  expiresAt: string | null;
+  answeredAt: string | null;
+  /** Hidden (null) from other employees: how an employee felt is for them and their supervisors. */
+  answer: CustomerAnswer | EmployeeAnswer | null;
+  answerHidden: boolean;
+};
+
+function newFollowUp(
+  row: CaseRow,
+  party: FollowUpParty,
+  dueAt: Date,
+  now: Date,
+  employee?: { id: string; userId: string | null },
+): FollowUpRow {
+  return {
+    id: newId(),
+    workspace_id: row.workspace_id,
+    case_id: row.id,
+    party,
+    employee_id: employee?.id ?? null,
+    user_id: employee?.userId ?? null,
+    due_at: dueAt.toISOString(),
+    status: 'scheduled',
+    token_hash: null,
+    sent_at: null,
+    expires_at: null,
+    answered_at: null,
+    answer: null,
+    created_at: now.toISOString(),
+  };
+}
+
+const scheduledEvent = (f: FollowUpRow, actorId: string | null, at: string): NewEvent => ({
+  kind: 'follow_up_scheduled',
+  actorId,
+  at,
+  data: { id: f.id, party: f.party, employeeId: f.employee_id, dueAt: f.due_at },
+});
+
+/**
+ * Plans the check-ins after a case is resolved: one with the customer (when we have their email) and
+ * one with each employee named on the case, at the domain's default delays. Called by transitionCase
+ * inside its transaction, with the locked case row; appends one `follow_up_scheduled` event each.
+ */
+export async function scheduleFollowUps(ctx: ServiceContext, db: Db, row: CaseRow): Promise<FollowUpRow[]> {
+  const existing = await listFollowUpRows(db, row.workspace_id, row.id);
+  const waiting = (party: FollowUpParty, employeeId: string | null) =>
+    existing.some((f) => f.party === party && f.employee_id === employeeId && (f.status === 'scheduled' || f.status === 'sent'));
+  const rows: FollowUpRow[] = [];
+  const customer = row.customer_id ? await findCustomer(db, row.workspace_id, row.customer_id) : undefined;
+  if (customer?.email && !waiting('customer', null)) rows.push(newFollowUp(row, 'customer', followUpDueAt('customer', ctx.now), ctx.now));
+  for (const e of await findEmployees(db, row.workspace_id, await partyEmployeeIds(db, row.workspace_id, row.id))) {
+    if (!waiting('employee', e.id))
+      rows.push(newFollowUp(row, 'employee', followUpDueAt('employee', ctx.now), ctx.now, { id: e.id, userId: e.user_id }));
+  }
+  await insertFollowUps(db, rows);
+  const at = ctx.now.toISOString();
+  await appendEvents(
+    db,
+    await caseChainHead(db, row.workspace_id, row.id),
+    rows.map((f) => scheduledEvent(f, ctx.actor.userId, at)),
+  );
+  return rows;
+}
+
+async function toView(db: Db, f: FollowUpRow, showAnswer: boolean): Promise<FollowUpView> {
+  let name = 'Customer';
+  if (f.party === 'employee' && f.employee_id) name = (await findEmployees(db, f.workspace_id, [f.employee_id]))[0]?.name ?? 'Employee';
+  else {
+    const kase = await caseChainHead(db, f.workspace_id, f.case_id);
+    if (kase.customer_id) name = (await findCustomer(db, f.workspace_id, kase.customer_id))?.name ?? name;
+  }
+  return {
+    id: f.id,
+    party: f.party as FollowUpParty,
+    employeeId: f.employee_id,
+    name,
+    userId: f.user_id,
+    dueAt: f.due_at,
+    status: f.status as FollowUpView['status'],
+    sentAt: f.sent_at,
+    expiresAt: f.expires_at,
+    answeredAt: f.answered_at,
+    answer: showAnswer && f.answer ? (JSON.parse(f.answer) as CustomerAnswer | EmployeeAnswer) : null,
+    answerHidden: !showAnswer && f.answer !== null,
+  };
+}
+
+/** A case's follow-ups with their answers; an employee sees other employees' answers hidden. */
+export async function listCaseFollowUps(ctx: ServiceContext, ref: string): Promise<FollowUpView[]> {
+  const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
+  if (!authorize(ctx.actor, 'list', 'follow_up', subject)) throw forbidden(ctx.actor, 'list', 'follow_up');
+  const rows = await listFollowUpRows(ctx.db, row.workspace_id, row.id);
+  const seesAll = ctx.actor.role !== 'employee';
+  return Promise.all(rows.map((f) => toView(ctx.db, f, f.party === 'customer' || seesAll || f.user_id === ctx.actor.userId)));
+}
+
+/** Adds a follow-up by hand, or moves the due time of the one still waiting to be sent for that person. */
+export function planFollowUp(
+  ctx: ServiceContext,
+  ref: string,
+  input: { party: FollowUpParty; employeeId?: string | undefined; dueAt: string },
+): Promise<FollowUpView> {
+  return inTransaction(ctx.db, async (db) => {
+    const { row, subject } = await loadCase(db, ctx.actor, ref, 'read', true);
+    if (!authorize(ctx.actor, 'create', 'follow_up', subject)) throw forbidden(ctx.actor, 'create', 'follow_up');
+    const due = new Date(input.dueAt);
+    if (due.getTime() <= ctx.now.getTime()) throw invalid('dueAt', 'must be in the future');
+    let employee: { id: string; userId: string | null } | undefined;
+    if (input.party === 'employee') {
+      if (!input.employeeId) throw invalid('employeeId', 'say which employee to ask');
+      const parties = await partyEmployeeIds(db, row.workspace_id, row.id);
+      const found = parties.includes(input.employeeId) ? (await findEmployees(db, row.workspace_id, [input.employeeId]))[0] : undefined;
+      if (!found) throw invalid('employeeId', 'not an employee named on this case');
+      employee = { id: found.id, userId: found.user_id };
+    } else {
+      const customer = row.customer_id ? await findCustomer(db, row.workspace_id, row.customer_id) : undefined;
+      if (!customer?.email) throw invalid('party', 'the case has no customer with an email address');
+    }
+    const existing = (await listFollowUpRows(db, row.workspace_id, row.id)).find(
+      (f) => f.party === input.party && f.employee_id === (employee?.id ?? null) && f.status === 'scheduled',
+    );
+    const at = ctx.now.toISOString();
+    let f: FollowUpRow;
+    if (existing) {
+      f = { ...existing, due_at: due.toISOString() };
+      await updateFollowUp(db, f.id, { due_at: f.due_at });
+    } else {
+      f = newFollowUp(row, input.party, due, ctx.now, employee);
+      await insertFollowUps(db, [f]);
+    }
+    await appendEvents(db, row, [scheduledEvent(f, ctx.actor.userId, at)]);
+    return toView(db, f, true);
+  });
+}
+
+export type MyFollowUp = { id: string; caseRef: string; caseTitle: string; dueAt: string; sentAt: string | null };
+
+/** The caller's own follow-ups waiting for their answer. */
+export async function listMyFollowUps(ctx: ServiceContext): Promise<MyFollowUp[]> {
+  const rows = await pendingFollowUpsOf(ctx.db, ctx.actor.workspaceId, ctx.actor.userId);
+  return rows.map((r) => ({ id: r.id, caseRef: r.case_ref, caseTitle: r.case_title, dueAt: r.due_at, sentAt: r.sent_at }));
+}
+
+/**
+ * An employee answers their own follow-up, once. Asking for help notifies their supervisors in the
+ * app and by mail, and puts the case in the supervisors' "needs attention" view.
+ */
+export function answerFollowUp(
+  ctx: ServiceContext,
+  id: string,
+  input: { feltSupported: number; wantsTraining: boolean; wantsHelp: boolean; comment?: string | undefined },
+  publicUrl?: string,
+): Promise<FollowUpView> {
+  return inTransaction(ctx.db, async (db) => {
+    const f = await findFollowUp(db, ctx.actor.workspaceId, id);
+    if (f?.party !== 'employee') throw notFound('Follow-up');
+    if (!authorize(ctx.actor, 'update', 'follow_up', { ownerUserId: f.user_id })) throw notFound('Follow-up');
+    if (f.status === 'answered') throw new AppError('conflict', 'You already answered this follow-up');
+    if (f.status !== 'sent') throw new AppError('conflict', `This follow-up is ${f.status} and cannot be answered`);
+    // Key order is fixed: the attention filter matches '"wantsHelp":true' in this JSON.
+    const answer: EmployeeAnswer = {
+      feltSupported: input.feltSupported,
+      wantsTraining: input.wantsTraining,
+      wantsHelp: input.wantsHelp,
+      comment: input.comment?.trim() || null,
+    };
+    const at = ctx.now.toISOString();
+    if (!(await recordFollowUpAnswer(db, f.id, JSON.stringify(answer), at)))
+      throw new AppError('conflict', 'You already answered this follow-up');
+    const kase = await recordSystemChange(
+      db,
+      f.workspace_id,
+      f.case_id,
+      {},
+      () => [{ kind: 'follow_up_answered', actorId: ctx.actor.userId, at, data: { id: f.id, party: 'employee', answer } }],
+      ctx.now,
+    );
+    if (answer.wantsHelp) {
+      const me = await findUser(db, f.workspace_id, ctx.actor.userId);
+      const employee = f.employee_id ? (await findEmployees(db, f.workspace_id, [f.employee_id]))[0] : undefined;
+      const supervisors = await supervisorsOf(db, f.workspace_id, employee?.team_id ?? kase.team_id);
+      const name = me?.name ?? 'An employee';
+      await notifyPeople(
+        db,
+        supervisors,
+        {
+          kind: 'needs_help',
+          caseId: f.case_id,
+          title: `${name} asked for help after ${kase.ref}`,
+          body: answer.comment ?? 'They would like to talk.',
+        },
+        ctx.now,
+        needsHelpEmail({ name, caseRef: kase.ref, caseUrl: caseUrl(publicUrl, kase.ref), comment: answer.comment }),
+      );
+    }
+    return toView(db, { ...f, status: 'answered', answer: JSON.stringify(answer), answered_at: at }, true);
+  });
+}

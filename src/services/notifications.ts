@@ -1,0 +1,74 @@
+import { notFound } from '../domain/errors.js';
+import { authorize } from '../domain/permissions.js';
+import { countUnread, findNotification, insertNotifications, listNotificationRows, markNotificationsRead } from '../store/notifications.js';
+import { queueEmail } from '../store/outbox.js';
+import type { Db, UserRow } from '../store/schema.js';
+import type { ServiceContext } from './context.js';
+import type { EmailBody } from './emails/layout.js';
+
+export type NotificationView = {
+  id: string;
+  kind: string;
+  caseRef: string | null;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+};
+
+/**
+ * Tells people about something in the app and, when an email is given, by mail too (queued in the
+ * caller's transaction). Used by services and time-driven sweeps alike.
+ */
+export async function notifyPeople(
+  db: Db,
+  people: readonly Pick<UserRow, 'id' | 'email' | 'workspace_id'>[],
+  note: { kind: string; caseId: string | null; title: string; body: string },
+  now: Date,
+  email?: EmailBody,
+): Promise<void> {
+  const unique = [...new Map(people.map((p) => [p.id, p])).values()];
+  await insertNotifications(
+    db,
+    unique.map((p) => ({ workspaceId: p.workspace_id, userId: p.id, ...note })),
+    now,
+  );
+  if (!email) return;
+  for (const p of unique) await queueEmail(db, { workspaceId: p.workspace_id, kind: note.kind, to: p.email, ...email }, now);
+}
+
+/** The caller's notifications, newest first, with how many are unread. */
+export async function listMyNotifications(
+  ctx: ServiceContext,
+  unreadOnly: boolean,
+): Promise<{ items: NotificationView[]; unread: number }> {
+  const { workspaceId, userId } = ctx.actor;
+  const [rows, unread] = await Promise.all([
+    listNotificationRows(ctx.db, workspaceId, userId, unreadOnly),
+    countUnread(ctx.db, workspaceId, userId),
+  ]);
+  return {
+    unread,
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      caseRef: r.case_ref ?? null,
+      title: r.title,
+      body: r.body,
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    })),
+  };
+}
+
+/** Marks a notification read; one the table does not let the caller change (someone else's) answers 404. */
+export async function markNotificationRead(ctx: ServiceContext, id: string): Promise<void> {
+  const row = await findNotification(ctx.db, ctx.actor.workspaceId, id);
+  if (!row || !authorize(ctx.actor, 'update', 'notification', { ownerUserId: row.user_id })) throw notFound('Notification');
+  await markNotificationsRead(ctx.db, row.workspace_id, row.user_id, ctx.now.toISOString(), id);
+}
+
+/** Marks all the caller's notifications read; returns how many were unread. */
+export function markAllNotificationsRead(ctx: ServiceContext): Promise<number> {
+  return markNotificationsRead(ctx.db, ctx.actor.workspaceId, ctx.actor.userId, ctx.now.toISOString());
+}

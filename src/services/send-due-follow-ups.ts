@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { SURVEY_LINK_LIFETIME } from '../domain/follow-through.js';
+import { sha256 } from '../domain/timeline.js';
+import { lockCaseById } from '../store/cases.js';
+import { claimFollowUpSend, dueFollowUps } from '../store/follow-ups.js';
+import { queueEmail } from '../store/outbox.js';
+import { findCustomer } from '../store/people.js';
+import type { Db, FollowUpRow } from '../store/schema.js';
+import { findUser } from '../store/workspaces.js';
+import { inTransaction } from './context.js';
+import { customerSurveyEmail, employeeFollowUpEmail } from './emails/follow-up-emails.js';
+import { notifyPeople } from './notifications.js';
+import { recordSystemChange } from './system-change.js';
+
+/**
+ * The time-driven send of follow-ups (run by a recurring job; the system acts): the customer gets a
+ * private single-use survey link by mail (only the token's SHA-256 is stored), an employee with an
+ * account gets a notification and a mail asking them to answer in Defuse. A still-resolved case moves
+ * to following_up. A follow-up nobody can be reached for is cancelled.
+ */
+export async function sendDueFollowUps(db: Db, now: Date, publicUrl: string): Promise<{ sent: number }> {
+  let sent = 0;
+  for (const f of await dueFollowUps(db, now)) if (await sendOne(db, f, now, publicUrl)) sent += 1;
+  return { sent };
+}
+
+function sendOne(db: Db, f: FollowUpRow, now: Date, publicUrl: string): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const at = now.toISOString();
+    const locked = await lockCaseById(trx, f.workspace_id, f.case_id);
+    if (!locked) return false;
+    const customer = f.party === 'customer' && locked.customer_id ? await findCustomer(trx, f.workspace_id, locked.customer_id) : undefined;
+    const user = f.party === 'employee' && f.user_id ? await findUser(trx, f.workspace_id, f.user_id) : undefined;
+    const reachable = customer?.email ? true : user !== undefined && user.deactivated_at === null;
+    const token = customer?.email ? randomBytes(32).toString('base64url') : null;
+    const expiresAt = token ? new Date(now.getTime() + SURVEY_LINK_LIFETIME).toISOString() : null;
+    const claimed = await claimFollowUpSend(
+      trx,
+      f.id,
+      reachable
+        ? { status: 'sent', sent_at: at, token_hash: token ? sha256(token) : null, expires_at: expiresAt }
+        : { status: 'cancelled' },
+    );
+    if (!claimed || !reachable) return false;
+    const kase = await recordSystemChange(
+      trx,
+      f.workspace_id,
+      f.case_id,
+      locked.status === 'resolved' ? { status: 'following_up' } : {},
+      () => [
+        { kind: 'follow_up_sent', actorId: null, at, data: { id: f.id, party: f.party, employeeId: f.employee_id } },
+        ...(locked.status === 'resolved'
+          ? [{ kind: 'status_changed' as const, actorId: null, at, data: { from: 'resolved', to: 'following_up' } }]
+          : []),
+      ],
+      now,
+    );
+    if (customer?.email && token && expiresAt) {
+      const mail = customerSurveyEmail({ customerName: customer.name, surveyUrl: `${publicUrl}/public/survey/${token}`, expiresAt });
+      await queueEmail(trx, { workspaceId: f.workspace_id, kind: 'survey', to: customer.email, ...mail }, now);
+    } else if (user) {
+      await notifyPeople(
+        trx,
+        [user],
+        {
+          kind: 'follow_up',
+          caseId: f.case_id,
+          title: `How did ${kase.ref} go for you?`,
+          body: 'Tell us how supported you felt. It takes a minute.',
+        },
+        now,
+        employeeFollowUpEmail({ name: user.name, caseRef: kase.ref, homeUrl: `${publicUrl}/` }),
+      );
+    }
+    return true;
+  });
+}

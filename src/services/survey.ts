@@ -1,0 +1,88 @@
+import { type CustomerAnswer, isUnhappy } from '../domain/follow-through.js';
+import { sha256 } from '../domain/timeline.js';
+import { lockCaseById } from '../store/cases.js';
+import type { NewEvent } from '../store/events.js';
+import { findFollowUpByTokenHash, recordFollowUpAnswer } from '../store/follow-ups.js';
+import type { CaseRow, Db, FollowUpRow, UserRow } from '../store/schema.js';
+import { supervisorsOf } from '../store/users.js';
+import { findUser } from '../store/workspaces.js';
+import { inTransaction } from './context.js';
+import { notifyPeople } from './notifications.js';
+import { recordSystemChange } from './system-change.js';
+
+/** Where a survey link stands; only `open` accepts an answer. */
+export type SurveyState = 'open' | 'answered' | 'expired' | 'unknown';
+
+const REOPENABLE = new Set(['resolved', 'following_up', 'closed']);
+
+async function stateOf(db: Db, token: string, now: Date): Promise<{ state: SurveyState; followUp?: FollowUpRow }> {
+  // Only customer links carry a token; the lookup is by its hash, so the token itself is never stored.
+  const f = token.length >= 20 && token.length <= 100 ? await findFollowUpByTokenHash(db, sha256(token)) : undefined;
+  if (f?.party !== 'customer') return { state: 'unknown' };
+  if (f.status === 'answered') return { state: 'answered', followUp: f };
+  if (f.status !== 'sent' || (f.expires_at !== null && Date.parse(f.expires_at) <= now.getTime())) return { state: 'expired', followUp: f };
+  return { state: 'open', followUp: f };
+}
+
+/** Looks at a survey link without recording anything (mail scanners open links too). */
+export async function readSurvey(db: Db, token: string, now: Date): Promise<SurveyState> {
+  return (await stateOf(db, token, now)).state;
+}
+
+/**
+ * Records the customer's answer, once. An unhappy answer (2 or less out of 5) reopens the case when
+ * its status allows and tells the handler (the assignee, else the team's supervisors).
+ */
+export function answerSurvey(db: Db, token: string, answer: CustomerAnswer, now: Date): Promise<SurveyState | 'recorded'> {
+  return inTransaction(db, async (trx) => {
+    const { state, followUp: f } = await stateOf(trx, token, now);
+    if (state !== 'open' || !f) return state;
+    const locked = await lockCaseById(trx, f.workspace_id, f.case_id);
+    if (!locked) return 'unknown';
+    // Key order is fixed: the attention filter matches '{"satisfaction":n,' in this JSON.
+    const stored: CustomerAnswer = {
+      satisfaction: answer.satisfaction,
+      wouldReturn: answer.wouldReturn,
+      comment: answer.comment?.trim() || null,
+    };
+    const at = now.toISOString();
+    if (!(await recordFollowUpAnswer(trx, f.id, JSON.stringify(stored), at))) return 'answered';
+    const reopen = isUnhappy(stored.satisfaction) && REOPENABLE.has(locked.status);
+    const events: NewEvent[] = [{ kind: 'follow_up_answered', actorId: null, at, data: { id: f.id, party: 'customer', answer: stored } }];
+    if (reopen)
+      events.push({
+        kind: 'status_changed',
+        actorId: null,
+        at,
+        data: { from: locked.status, to: 'reopened', reason: `The customer answered the follow-up unhappy (${stored.satisfaction}/5)` },
+      });
+    const kase = await recordSystemChange(
+      trx,
+      f.workspace_id,
+      f.case_id,
+      reopen ? { status: 'reopened', resolved_at: null } : {},
+      () => events,
+      now,
+    );
+    if (isUnhappy(stored.satisfaction)) {
+      await notifyPeople(
+        trx,
+        await handlersOf(trx, kase),
+        {
+          kind: 'follow_up_unhappy',
+          caseId: kase.id,
+          title: `The customer of ${kase.ref} is not happy (${stored.satisfaction}/5)`,
+          body: stored.comment ?? (reopen ? 'The case is open again.' : 'They left no comment.'),
+        },
+        now,
+      );
+    }
+    return 'recorded';
+  });
+}
+
+async function handlersOf(db: Db, kase: CaseRow): Promise<UserRow[]> {
+  const assignee = kase.assignee_id ? await findUser(db, kase.workspace_id, kase.assignee_id) : undefined;
+  if (assignee && assignee.deactivated_at === null) return [assignee];
+  return supervisorsOf(db, kase.workspace_id, kase.team_id);
+}

@@ -1,0 +1,51 @@
+import { transitionCase } from '../src/services/change-case.js';
+import type { ServiceContext } from '../src/services/context.js';
+import { createCase } from '../src/services/create-case.js';
+import { proposeResolution } from '../src/services/resolution.js';
+import type { Db } from '../src/store/schema.js';
+import { buildCase } from './factories.js';
+
+/**
+ * A case of a team with the given employee as primary party and a customer with an email, driven to
+ * `resolved` with a resolution that needs no approval: the one place that knows how a case gets resolved.
+ */
+export async function buildResolvedCase(
+  admin: ServiceContext,
+  input: { teamId: string; employeeId: string; customerEmail?: string | null },
+) {
+  const kase = await createCase(admin, {
+    ...buildCase(),
+    teamId: input.teamId,
+    employees: [{ employeeId: input.employeeId, role: 'primary' }],
+    customer: { name: 'Robin Customer', email: input.customerEmail === undefined ? 'robin@example.test' : input.customerEmail },
+  });
+  for (const to of ['investigating', 'resolving'] as const) await transitionCase(admin, kase.ref, { to });
+  // The admin has no authority limit, so the resolution needs no approval.
+  await proposeResolution(admin, kase.ref, {
+    problem: 'The parcel came late and nobody said why',
+    options: ['Refund the delivery fee'],
+    solution: 'Refund the delivery fee and apologise',
+    policyRefs: [],
+    cost: { amount: 5, currency: 'EUR' },
+  });
+  await transitionCase(admin, kase.ref, { to: 'resolved' });
+  return kase;
+}
+
+/** The newest queued email to an address (the outbox is what a real SMTP delivery would send). */
+export async function lastEmailTo(db: Db, to: string) {
+  return db
+    .selectFrom('outbox_emails')
+    .selectAll()
+    .where('to_address', '=', to)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** The survey token out of the link in a survey email's text. */
+export function surveyTokenIn(text: string): string {
+  const match = /\/public\/survey\/([A-Za-z0-9_-]+)/.exec(text);
+  if (!match?.[1]) throw new Error('no survey link in the email');
+  return match[1];
+}

@@ -1,0 +1,65 @@
+import { Button, Indicator, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import { useMarkNotificationRead, useNotifications } from '../api/queries.js';
+import type { AppNotification } from '../api/types.js';
+import { relativeTime } from '../lib/time.js';
+
+/** The bell in the header: unread count, the latest notifications, each linking to its case. */
+export function NotificationsMenu() {
+  const list = useNotifications();
+  const mark = useMarkNotificationRead();
+  const navigate = useNavigate();
+  const unread = list.data?.unread ?? 0;
+  const items = list.data?.items ?? [];
+
+  const open = (n: AppNotification) => {
+    if (!n.readAt) mark.mutate(n.id);
+    if (n.caseRef) void navigate({ to: '/cases/$ref', params: { ref: n.caseRef } });
+  };
+
+  return (
+    <Menu position="bottom-end" width={340} shadow="md">
+      <Menu.Target>
+        <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+          <Button variant="default" size="xs" aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}>
+            <span aria-hidden="true">🔔</span>
+          </Button>
+        </Indicator>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Notifications</Menu.Label>
+        {items.length === 0 ? (
+          <Text size="sm" c="dimmed" px="sm" py="xs">
+            Nothing new. We tell you here when a promise is due, a customer answers, or someone asks for help.
+          </Text>
+        ) : (
+          items.slice(0, 10).map((n) => (
+            <Menu.Item key={n.id} onClick={() => open(n)}>
+              <Stack gap={0}>
+                <Text size="sm" fw={n.readAt ? 400 : 700}>
+                  {n.title}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {n.body}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {relativeTime(n.createdAt)}
+                </Text>
+              </Stack>
+            </Menu.Item>
+          ))
+        )}
+        {unread > 0 ? (
+          <>
+            <Menu.Divider />
+            <UnstyledButton px="sm" py={6} onClick={() => mark.mutate('all')}>
+              <Text size="sm" c="blue">
+                Mark all read
+              </Text>
+            </UnstyledButton>
+          </>
+        ) : null}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
