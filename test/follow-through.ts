@@ -1,7 +1,9 @@
+import { surveyTokenIn as tokenIn } from '../src/domain/follow-through.js';
 import { transitionCase } from '../src/services/change-case.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { createCase } from '../src/services/create-case.js';
 import { proposeResolution } from '../src/services/resolution.js';
+import { lastQueuedEmail } from '../src/store/outbox.js';
 import type { Db } from '../src/store/schema.js';
 import { buildCase } from './factories.js';
 
@@ -33,19 +35,11 @@ export async function buildResolvedCase(
 }
 
 /** The newest queued email to an address (the outbox is what a real SMTP delivery would send). */
-export async function lastEmailTo(db: Db, to: string) {
-  return db
-    .selectFrom('outbox_emails')
-    .selectAll()
-    .where('to_address', '=', to)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-}
+export const lastEmailTo = (db: Db, to: string) => lastQueuedEmail(db, to);
 
 /** The survey token out of the link in a survey email's text. */
 export function surveyTokenIn(text: string): string {
-  const match = /\/public\/survey\/([A-Za-z0-9_-]+)/.exec(text);
-  if (!match?.[1]) throw new Error('no survey link in the email');
-  return match[1];
+  const token = tokenIn(text);
+  if (!token) throw new Error('no survey link in the email');
+  return token;
 }

@@ -24,6 +24,17 @@ export type PlannedStep = { atMinute: number; actor: string } & (
   | { kind: 'playbook' }
   /** The handler marks the next `count` steps of the running playbook done. */
   | { kind: 'steps'; count: number }
+  /** A promise to the customer; `key` names it for a later close step. */
+  | { kind: 'commitment'; key: string; text: string; dueInMinutes: number }
+  | { kind: 'commitment-close'; key: string; status: 'kept' | 'broken' }
+  /** Time passes: the case's due follow-ups go out (the survey mail to the customer, a nudge to the employee). */
+  | { kind: 'follow-ups' }
+  /** The customer answers the survey through the link in their mail. */
+  | { kind: 'survey'; satisfaction: number; wouldReturn: boolean; comment: string | null }
+  /** The employee at the centre answers their own follow-up. */
+  | { kind: 'employee-answer'; feltSupported: number; wantsTraining: boolean; wantsHelp: boolean; comment: string | null }
+  /** The employee ends an abusive interaction; the case goes to a supervisor. */
+  | { kind: 'abuse'; note: string }
 );
 
 export type PlannedCase = {
@@ -201,6 +212,8 @@ type Lifecycle = {
   cast: ReturnType<typeof castFor>;
   witnessAtStart: boolean;
   amount: number;
+  /** Minute of the latest move to resolved, when the follow-ups were scheduled. */
+  resolvedMinute?: number;
 };
 
 const slaFor = (severity: Severity): SlaTarget => DEFAULT_SLA_TARGETS.find((t) => t.severity === severity) as SlaTarget;
@@ -215,6 +228,10 @@ function playLifecycle(t: Timeline, c: Lifecycle): void {
   const customerHeard = random.chance(written ? 0.8 : 0.5);
   // The customer's side is taken by the team's handler: front-line staff write only their own account.
   if (customerHeard) t.add(random.int(2, 25), cast.handler, customerStatement(c));
+  // A hostile customer who will not stop: the employee ends the interaction under the abuse policy.
+  if (c.customerState === 'hostile' && hasAccount(cast.primary.key) && random.chance(0.5)) {
+    t.add(random.int(3, 30), cast.primary.key, { kind: 'abuse', note: fill(random.pick(NOTES.abuse), vars) });
+  }
   if (target === 'reported') return;
 
   const sla = slaFor(c.severity);
@@ -231,7 +248,10 @@ function playLifecycle(t: Timeline, c: Lifecycle): void {
   t.add(20, cast.handler, { kind: 'playbook' });
   investigate(t, c);
   t.add(10, cast.handler, { kind: 'steps', count: 2 });
-  if (target === 'investigating') return;
+  if (target === 'investigating') {
+    if (random.chance(0.4)) promise(t, c, 'Call {customerFirst} back with what we find', random.int(4 * HOUR, 2 * DAY));
+    return;
+  }
 
   t.add(random.int(HOUR, 2 * DAY), cast.handler, { kind: 'status', to: 'resolving' });
   t.note(random.int(5, 90), cast.handler, NOTES.resolving, vars);
@@ -240,7 +260,24 @@ function playLifecycle(t: Timeline, c: Lifecycle): void {
     t.add(random.int(2 * HOUR, 2 * DAY), cast.handler, { kind: 'status', to: 'resolving' });
   }
   t.add(10, cast.handler, { kind: 'steps', count: target === 'resolving' ? 1 : 99 });
-  if (target === 'resolving') return;
+  promise(t, c, 'Tell {customerFirst} what we can offer, by phone or email', random.int(2 * HOUR, DAY));
+  if (target === 'resolving') {
+    // The employee on the case proposes; above their limit it waits for the supervisor's approval.
+    if (c.amount > 0 && hasAccount(cast.primary.key) && random.chance(0.6)) {
+      t.add(random.int(30, 4 * HOUR), cast.primary.key, {
+        kind: 'resolution',
+        problem: fill(c.scenario.customer, vars),
+        solution: fill(c.scenario.resolution, vars),
+        amount: c.amount,
+      });
+    }
+    return;
+  }
+  t.add(random.int(HOUR, 20 * HOUR), cast.handler, {
+    kind: 'commitment-close',
+    key: 'offer',
+    status: random.chance(0.85) ? 'kept' : 'broken',
+  });
 
   t.reach(sla.resolveMinutes * slaFactor(random, 0.7));
   resolve(t, c);
@@ -349,16 +386,51 @@ function resolve(t: Timeline, c: Lifecycle): void {
     t.add(1, 'rosa', { kind: 'approve' });
   }
   t.add(random.int(10, 60), cast.handler, { kind: 'status', to: 'resolved' });
+  c.resolvedMinute = t.minute;
   t.add(random.int(1, 15), cast.handler, { kind: 'note', text: fill(c.scenario.resolution, vars) });
+}
+
+/** A promise to the customer made by the handler; the first one on a case is keyed 'offer'. */
+function promise(t: Timeline, c: Lifecycle, text: string, dueInMinutes: number): void {
+  t.add(c.random.int(5, 40), c.cast.handler, { kind: 'commitment', key: 'offer', text: fill(text, c.vars), dueInMinutes });
+}
+
+/**
+ * Three days after resolution the follow-ups go out; the customer answers the survey (happy, or
+ * unhappy, which reopens the case) and the employee at the centre says how supported they felt.
+ */
+function followUps(t: Timeline, c: Lifecycle, customer: 'happy' | 'unhappy' | 'silent'): void {
+  const { random, vars, cast } = c;
+  t.reach((c.resolvedMinute ?? t.minute) + 3 * DAY + random.int(10, 12 * HOUR));
+  t.add(1, cast.handler, { kind: 'follow-ups' });
+  if (hasAccount(cast.primary.key) && random.chance(0.8)) {
+    const wantsHelp = random.chance(0.12);
+    t.add(random.int(HOUR, DAY), cast.primary.key, {
+      kind: 'employee-answer',
+      feltSupported: wantsHelp ? random.int(1, 3) : random.int(3, 5),
+      wantsTraining: random.chance(0.3),
+      wantsHelp,
+      comment: wantsHelp ? fill(random.pick(NOTES.needsHelp), vars) : null,
+    });
+  }
+  if (customer === 'silent') return;
+  const happy = customer === 'happy';
+  t.add(random.int(2 * HOUR, 2 * DAY), cast.handler, {
+    kind: 'survey',
+    satisfaction: happy ? random.pick([4, 5, 5, 3]) : random.pick([1, 2]),
+    wouldReturn: happy,
+    comment: random.chance(0.6) ? fill(random.pick(happy ? NOTES.surveyHappy : NOTES.surveyUnhappy), vars) : null,
+  });
 }
 
 /** After resolution: follow up with both sides, close, or come back reopened. */
 function finish(t: Timeline, c: Lifecycle): void {
   const { random, vars, cast, target } = c;
-  const followUp = (): void => {
-    t.add(random.int(DAY, 7 * DAY), cast.handler, { kind: 'status', to: 'following_up' });
-    t.note(random.int(HOUR, 2 * DAY), cast.handler, NOTES.followUpCustomer, vars);
-    if (random.chance(0.7)) t.note(random.int(HOUR, DAY), cast.handler, NOTES.followUpEmployee, vars);
+  const followUp = (customer: 'happy' | 'unhappy' | 'silent' = 'happy'): void => {
+    followUps(t, c, customer);
+    if (customer === 'unhappy') return;
+    if (random.chance(0.3)) t.note(random.int(HOUR, 2 * DAY), cast.handler, NOTES.followUpCustomer, vars);
+    if (random.chance(0.5)) t.note(random.int(HOUR, DAY), cast.handler, NOTES.followUpEmployee, vars);
   };
   const close = (): void => {
     t.add(random.int(HOUR, 5 * DAY), cast.handler, { kind: 'status', to: 'closed', ...random.pick(CLOSINGS) });
@@ -368,20 +440,23 @@ function finish(t: Timeline, c: Lifecycle): void {
     t.add(random.int(DAY, 12 * DAY), cast.handler, { kind: 'status', to: 'reopened', reason: fill(random.pick(NOTES.reopen), vars) });
 
   if (target === 'following_up') {
-    followUp();
+    followUp(random.chance(0.5) ? 'silent' : 'happy');
     return;
   }
   if (target === 'reopened') {
     const path = random.next();
-    if (path > 0.3) followUp();
-    if (path > 0.65) close();
-    reopen();
+    // Either the customer's unhappy survey answer reopens it, or the handler does with a reason.
+    if (path > 0.3 && path <= 0.65) followUp('unhappy');
+    else {
+      if (path > 0.65) followUp();
+      if (path > 0.65) close();
+      reopen();
+    }
     if (random.chance(0.5)) t.note(random.int(10, 120), cast.handler, NOTES.investigate, vars);
     return;
   }
   if (random.chance(0.12)) {
-    followUp();
-    reopen();
+    followUp('unhappy');
     if (random.chance(0.5)) {
       t.add(random.int(HOUR, DAY), cast.handler, { kind: 'status', to: 'investigating' });
       t.note(random.int(HOUR, DAY), cast.handler, NOTES.investigate, vars);
@@ -405,7 +480,10 @@ function placeInHistory(random: Random, target: CaseStatus, span: number, severi
     lastStepAgo = random.chance(0.6) ? random.between(10, Math.max(15, ack * 0.9)) : random.between(ack * 1.2, ack * 1.2 + 5 * DAY);
   } else if (OPEN.has(target)) {
     lastStepAgo = random.chance(0.7) ? random.between(HOUR, 4 * DAY) : random.between(4 * DAY, 30 * DAY);
-  } else if (target === 'resolved' || target === 'following_up') {
+  } else if (target === 'resolved') {
+    // Resolved within the last days: the follow-ups are scheduled but not yet due.
+    lastStepAgo = random.between(HOUR, 2 * DAY);
+  } else if (target === 'following_up') {
     lastStepAgo = random.between(HOUR, 10 * DAY);
   } else {
     lastStepAgo = random.between(HOUR, Math.max(2 * HOUR, horizon - span));

@@ -551,6 +551,20 @@ export const NOTES = {
     'Closing: outcome agreed, both sides followed up, lesson noted for the team.',
     'Closing. The root cause was the process rather than the person; the change is logged with operations.',
   ],
+  abuse: [
+    'Kept swearing at me after two warnings and threatened to wait for me after closing. I ended the conversation.',
+    'Shouted personal insults and would not stop; I told them I would end the call and did.',
+  ],
+  needsHelp: [
+    'Still shaken by how {customerFirst} spoke to me. Could we talk it through?',
+    'I would like help with what to say when a customer starts shouting.',
+  ],
+  surveyHappy: [
+    'Thanks for calling back, it is all sorted now.',
+    '{employeeFirst} was lovely once it got sorted. Thank you.',
+    'Took a while, but you put it right.',
+  ],
+  surveyUnhappy: ['Still waiting for the money you promised.', 'Nobody called me back as promised, and the problem is still there.'],
   reopen: [
     '{customerFirst} wrote back: the fix did not hold and the same problem is back.',
     'Follow-up answer was unhappy: the promised money has not arrived.',

@@ -1,15 +1,25 @@
 import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import { surveyTokenIn } from '../domain/follow-through.js';
 import type { Role } from '../domain/permissions.js';
+import { reportAbuse } from '../services/abuse.js';
 import { createToken, slugify } from '../services/accounts.js';
 import { addStatement } from '../services/add-statement.js';
 import { addNote, addParty, assignCase, transitionCase, updateCase } from '../services/change-case.js';
+import { addCommitment, closeCommitment } from '../services/commitments.js';
 import type { Actor, ServiceContext } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
+import { answerFollowUp, listMyFollowUps } from '../services/follow-ups.js';
+import { getCase } from '../services/read-cases.js';
 import { recommendForCase } from '../services/recommend-strategy.js';
 import { decideResolution, getResolution, proposeResolution } from '../services/resolution.js';
 import { markStepDone, readPlaybookRun, startPlaybook } from '../services/run-playbook.js';
+import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
+import { markSlaBreaches } from '../services/sla-breaches.js';
+import { answerSurvey } from '../services/survey.js';
+import { sweepCommitments } from '../services/sweep-commitments.js';
 import { countCases } from '../store/cases.js';
+import { lastQueuedEmail, markQueuedEmailsDelivered } from '../store/outbox.js';
 import { insertCustomer, insertEmployee } from '../store/people.js';
 import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
 import { setUserTeams } from '../store/users.js';
@@ -46,6 +56,8 @@ export type DemoResult = {
 const DEMO_SEED = 20_260_401;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+/** Links in the demo's simulated mail; a real server puts its own DEFUSE_PUBLIC_URL there. */
+const DEMO_PUBLIC_URL = 'http://localhost:3000';
 
 /**
  * Creates the demo workspace once, with its people and a few months of cases played through the
@@ -75,6 +87,11 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       });
       for (const plan of plans) await playCase(trx, directory, plan, now);
       await playReplies(trx, createRandom(DEMO_SEED + 1), await replyTargets(trx, directory, now));
+      // The simulated past's mail counts as delivered; what the jobs find due today happens now,
+      // as a running server would: overdue promises escalate and breached clocks are marked.
+      await markQueuedEmailsDelivered(trx, directory.workspace.id, now);
+      await sweepCommitments(trx, now, DEMO_PUBLIC_URL);
+      await markSlaBreaches(trx, now);
       return directory.workspace;
     });
   } catch (error) {
@@ -123,7 +140,7 @@ type Directory = {
   teams: Record<TeamKey, string>;
   actors: Map<string, Actor>;
   employees: Map<string, string>;
-  customers: { id: string; name: string }[];
+  customers: { id: string; name: string; email: string | null }[];
 };
 
 type DirectoryInput = { slug: string; passwordHashes: string[]; customers: ReturnType<typeof demoCustomers>; at: Date };
@@ -167,7 +184,8 @@ async function createDirectory(db: Db, input: DirectoryInput): Promise<Directory
     actors.set(member.key, { userId: user.id, workspaceId: ws, role: user.role, teamIds, employeeId: employees.get(member.key) ?? null });
   }
   const customers: Directory['customers'] = [];
-  for (const c of input.customers) customers.push({ id: (await insertCustomer(db, { workspaceId: ws, ...c }, at)).id, name: c.name });
+  for (const c of input.customers)
+    customers.push({ id: (await insertCustomer(db, { workspaceId: ws, ...c }, at)).id, name: c.name, email: c.email });
   return { workspace, teams, actors, employees, customers };
 }
 
@@ -215,8 +233,9 @@ async function playCase(db: Db, dir: Directory, plan: PlannedCase, now: Date): P
     financialImpact: plan.financialImpact,
     riskFlags: plan.riskFlags,
   });
-  const statementIds = new Map<string, string>();
-  for (const step of rest) await playStep(ctx(step), dir, created.ref, step, statementIds, customer?.name ?? 'Customer');
+  const keyed = new Map<string, string>();
+  const who = { name: customer?.name ?? 'Customer', email: customer?.email ?? null };
+  for (const step of rest) await playStep(ctx(step), dir, created.ref, step, keyed, who);
 }
 
 async function playStep(
@@ -224,8 +243,8 @@ async function playStep(
   dir: Directory,
   ref: string,
   step: PlannedStep,
-  statementIds: Map<string, string>,
-  customerName: string,
+  keyed: Map<string, string>,
+  customer: { name: string; email: string | null },
 ): Promise<void> {
   switch (step.kind) {
     case 'create':
@@ -233,11 +252,11 @@ async function playStep(
     case 'statement': {
       const statement = await addStatement(ctx, ref, {
         party: step.party,
-        ...(step.author ? { employeeId: lookup(dir.employees, step.author) } : { authorName: customerName }),
+        ...(step.author ? { employeeId: lookup(dir.employees, step.author) } : { authorName: customer.name }),
         body: step.body,
-        correctsId: step.correctsKey ? (statementIds.get(step.correctsKey) ?? null) : null,
+        correctsId: step.correctsKey ? (keyed.get(`statement:${step.correctsKey}`) ?? null) : null,
       });
-      statementIds.set(step.key, statement.id);
+      keyed.set(`statement:${step.key}`, statement.id);
       return;
     }
     case 'status':
@@ -273,6 +292,40 @@ async function playStep(
       await startPlaybook(ctx, ref, { key: recommended.playbookKey });
       return;
     }
+    case 'commitment': {
+      const dueAt = new Date(ctx.now.getTime() + step.dueInMinutes * MINUTE).toISOString();
+      keyed.set(`commitment:${step.key}`, (await addCommitment(ctx, ref, { text: step.text, dueAt })).id);
+      return;
+    }
+    case 'commitment-close': {
+      const id = keyed.get(`commitment:${step.key}`);
+      if (id) await closeCommitment(ctx, ref, id, { status: step.status });
+      return;
+    }
+    case 'follow-ups': {
+      await sendDueFollowUps(ctx.db, ctx.now, DEMO_PUBLIC_URL, { caseId: (await getCase(ctx, ref)).id });
+      // Nobody to send to (no customer email, no employee login): the handler follows up by phone.
+      if ((await getCase(ctx, ref)).status === 'resolved') await transitionCase(ctx, ref, { to: 'following_up' });
+      return;
+    }
+    case 'survey': {
+      const mail = customer.email ? await lastQueuedEmail(ctx.db, customer.email, 'survey') : undefined;
+      const token = mail ? surveyTokenIn(mail.text_body) : null;
+      const answer = { satisfaction: step.satisfaction, wouldReturn: step.wouldReturn, comment: step.comment };
+      if (token && (await answerSurvey(ctx.db, token, answer, ctx.now)) === 'recorded') return;
+      // No link reached the customer: they told the handler on the phone instead.
+      if (step.satisfaction <= 2)
+        await transitionCase(ctx, ref, { to: 'reopened', reason: `${customer.name} told us on the phone the problem is not solved.` });
+      return;
+    }
+    case 'employee-answer': {
+      const mine = (await listMyFollowUps(ctx)).find((f) => f.caseRef === ref && f.sentAt !== null);
+      if (mine) await answerFollowUp(ctx, mine.id, { ...step, comment: step.comment ?? undefined }, DEMO_PUBLIC_URL);
+      return;
+    }
+    case 'abuse':
+      await reportAbuse(ctx, ref, step.note);
+      return;
     case 'steps': {
       const run = await readPlaybookRun(ctx, ref);
       const open = run.playbook ? run.steps.filter((s) => s.done === null).slice(0, step.count) : [];

@@ -47,3 +47,11 @@ export type EmployeeAnswer = { feltSupported: number; wantsTraining: boolean; wa
 export function keptOnTimeRate(closed: number, keptOnTime: number): number | null {
   return closed === 0 ? null : Math.round((keptOnTime / closed) * 1000) / 1000;
 }
+
+/** The customer's private survey link; the token is the only secret in it. */
+export const surveyLink = (publicUrl: string, token: string): string => `${publicUrl}/public/survey/${token}`;
+
+/** The survey token in a text that contains a survey link (a received mail), or null. */
+export function surveyTokenIn(text: string): string | null {
+  return /\/public\/survey\/([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? null;
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SURVEY_LINK_LIFETIME } from '../domain/follow-through.js';
+import { SURVEY_LINK_LIFETIME, surveyLink } from '../domain/follow-through.js';
 import { sha256 } from '../domain/timeline.js';
 import { lockCaseById } from '../store/cases.js';
 import { claimFollowUpSend, dueFollowUps } from '../store/follow-ups.js';
@@ -18,9 +18,9 @@ import { recordSystemChange } from './system-change.js';
  * account gets a notification and a mail asking them to answer in Defuse. A still-resolved case moves
  * to following_up. A follow-up nobody can be reached for is cancelled.
  */
-export async function sendDueFollowUps(db: Db, now: Date, publicUrl: string): Promise<{ sent: number }> {
+export async function sendDueFollowUps(db: Db, now: Date, publicUrl: string, only?: { caseId: string }): Promise<{ sent: number }> {
   let sent = 0;
-  for (const f of await dueFollowUps(db, now)) if (await sendOne(db, f, now, publicUrl)) sent += 1;
+  for (const f of await dueFollowUps(db, now, 200, only?.caseId)) if (await sendOne(db, f, now, publicUrl)) sent += 1;
   return { sent };
 }
 
@@ -56,7 +56,7 @@ function sendOne(db: Db, f: FollowUpRow, now: Date, publicUrl: string): Promise<
       now,
     );
     if (customer?.email && token && expiresAt) {
-      const mail = customerSurveyEmail({ customerName: customer.name, surveyUrl: `${publicUrl}/public/survey/${token}`, expiresAt });
+      const mail = customerSurveyEmail({ customerName: customer.name, surveyUrl: surveyLink(publicUrl, token), expiresAt });
       await queueEmail(trx, { workspaceId: f.workspace_id, kind: 'survey', to: customer.email, ...mail }, now);
     } else if (user) {
       await notifyPeople(

@@ -42,16 +42,11 @@ export async function recordFollowUpAnswer(db: Db, id: string, answer: string, a
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Scheduled follow-ups, across workspaces, whose time has come. */
-export function dueFollowUps(db: Db, now: Date, limit = 200): Promise<FollowUpRow[]> {
-  return db
-    .selectFrom('follow_ups')
-    .selectAll()
-    .where('status', '=', 'scheduled')
-    .where('due_at', '<=', now.toISOString())
-    .orderBy('due_at')
-    .limit(limit)
-    .execute();
+/** Scheduled follow-ups, across workspaces (or of one case), whose time has come. */
+export function dueFollowUps(db: Db, now: Date, limit = 200, caseId?: string): Promise<FollowUpRow[]> {
+  let query = db.selectFrom('follow_ups').selectAll().where('status', '=', 'scheduled').where('due_at', '<=', now.toISOString());
+  if (caseId !== undefined) query = query.where('case_id', '=', caseId);
+  return query.orderBy('due_at').limit(limit).execute();
 }
 
 /** A user's own employee follow-ups waiting for their answer, with the case they are about. */

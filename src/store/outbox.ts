@@ -34,3 +34,21 @@ export async function queueEmail(db: Db, email: NewEmail, now: Date): Promise<Ou
   await db.insertInto('outbox_emails').values(row).execute();
   return row;
 }
+
+/** The newest queued email to an address (of one kind, when given). */
+export function lastQueuedEmail(db: Db, to: string, kind?: string): Promise<OutboxEmailRow | undefined> {
+  let query = db.selectFrom('outbox_emails').selectAll().where('to_address', '=', to);
+  if (kind !== undefined) query = query.where('kind', '=', kind);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+}
+
+/** Marks a workspace's mail queued before a moment as delivered (the demo's simulated past, which nobody receives). */
+export async function markQueuedEmailsDelivered(db: Db, workspaceId: string, before: Date): Promise<void> {
+  await db
+    .updateTable('outbox_emails')
+    .set((eb) => ({ sent_at: eb.ref('created_at') }))
+    .where('workspace_id', '=', workspaceId)
+    .where('sent_at', 'is', null)
+    .where('created_at', '<', before.toISOString())
+    .execute();
+}
