@@ -3,6 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { captureLog, countJobEffects, createJobEffects, recordJobEffect } from '../../test/job-effects.js';
 import { bossSchemaFor, dropSchema, PG_URL } from '../../test/pg-boss.js';
+import { startSmtpListener } from '../../test/smtp.js';
+import { createMailer } from '../email/mailer.js';
+import { listOutbox, queueEmail } from '../store/outbox.js';
+import { jobDefinitions } from './definitions.js';
 import type { JobDefinition, JobRunner } from './job-runner.js';
 import { createPgBossRunner } from './pg-boss-runner.js';
 
@@ -113,5 +117,22 @@ describe.skipIf(!PG_URL)('pg-boss job runner [postgres]', () => {
     await jobs.enqueue('remind', { n: 2 }, { singletonKey: 'case-1', runAt: later });
     await jobs.enqueue('remind', { n: 3 }, { singletonKey: 'case-2', runAt: later });
     expect(await bossJobs('remind')).toHaveLength(2);
+  });
+
+  it('delivers the outbox through the recurring deliver-outbox job', async () => {
+    const smtp = await startSmtpListener();
+    const mailer = createMailer({ smtpUrl: smtp.url, from: 'Defuse <no-reply@defuse.test>', log: captureLog(), ignoreTLS: true });
+    try {
+      const mail = { workspaceId: null, kind: 'test', to: 'sam@example.com', subject: 'Hello', text: 'Hi Sam', html: '<p>Hi Sam</p>' };
+      await queueEmail(database.db, mail, new Date());
+      await start(jobDefinitions({ mailer }));
+      expect((await smtp.waitFor(1, 10_000)).map((m) => m.subject)).toEqual(['Hello']);
+      await expect.poll(async () => (await listOutbox(database.db))[0]?.sent_at, { timeout: 5000, interval: 50 }).toBeTruthy();
+    } finally {
+      await runner?.stop();
+      runner = undefined;
+      mailer.close();
+      await smtp.close();
+    }
   });
 });
