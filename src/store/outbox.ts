@@ -78,7 +78,7 @@ export async function markEmailAttemptFailed(
     .execute();
 }
 
-/** Emails of a workspace's outbox, oldest first (tests, diagnostics). */
+/** Every outbox email across workspaces, oldest first (tests, diagnostics). */
 export function listOutbox(db: Db): Promise<OutboxEmailRow[]> {
   return db.selectFrom('outbox_emails').selectAll().orderBy('created_at').orderBy('id').execute();
 }
