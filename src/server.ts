@@ -2,23 +2,45 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.js';
+import { createMailer } from './email/mailer.js';
 import { buildApp } from './http/app.js';
+import { createJobRunner } from './jobs/create-job-runner.js';
+import { jobDefinitions } from './jobs/definitions.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 
 const PID_FILE = 'server.pid';
 
-/** Opens and migrates the database, then serves the app until SIGINT/SIGTERM. */
+/**
+ * Opens and migrates the database, serves the app, and (unless DEFUSE_JOBS=off) runs background jobs
+ * until SIGINT/SIGTERM; on close the jobs stop before the database does.
+ */
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = openDatabase(config);
   await migrateToLatest(database);
   const app = await buildApp({ config, database });
+  let runner: JobRunner | undefined;
+  let mailer: ReturnType<typeof createMailer> | undefined;
   app.addHook('onClose', async () => {
+    await runner?.stop();
+    mailer?.close();
     await database.close();
     if (database.kind === 'sqlite') rmSync(join(config.dataDir, PID_FILE), { force: true });
   });
   await app.listen({ port: config.port, host: config.host });
   if (database.kind === 'sqlite') writeFileSync(join(config.dataDir, PID_FILE), String(process.pid));
+  if (config.jobs) {
+    mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+    runner = createJobRunner({
+      database,
+      databaseUrl: config.databaseUrl,
+      definitions: jobDefinitions({ mailer, publicUrl: config.publicUrl }),
+      log: app.log,
+    });
+    await runner.start();
+    app.log.info({ engine: database.kind === 'postgres' ? 'pg-boss' : 'embedded' }, 'background jobs started');
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info({ signal }, 'shutting down');

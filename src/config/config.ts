@@ -21,6 +21,8 @@ const ZEnv = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
+  DEFUSE_MAIL_FROM: z.string().min(3).default('Defuse <no-reply@localhost>'),
+  DEFUSE_JOBS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   DEFUSE_PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// address')
@@ -43,6 +45,10 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   secret: string;
   smtpUrl: string | undefined;
+  /** The From address of every email (DEFUSE_MAIL_FROM). */
+  mailFrom: string;
+  /** Whether this process runs background jobs (DEFUSE_JOBS=off turns them off, e.g. for a second web-only process). */
+  jobs: boolean;
   /** Where people reach this server: the base of links in emails (survey links, case links). */
   publicUrl: string;
   logLevel: z.infer<typeof ZEnv>['DEFUSE_LOG_LEVEL'];
@@ -71,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     secret: e.DEFUSE_SECRET ?? readOrCreateSecret(dataDir),
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.DEFUSE_MAIL_FROM,
+    jobs: e.DEFUSE_JOBS === 'on',
     publicUrl: (e.DEFUSE_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.DEFUSE_LOG_LEVEL,
     trustProxy: e.DEFUSE_TRUST_PROXY,

@@ -263,12 +263,13 @@ function playLifecycle(t: Timeline, c: Lifecycle): void {
   promise(t, c, 'Tell {customerFirst} what we can offer, by phone or email', random.int(2 * HOUR, DAY));
   if (target === 'resolving') {
     // The employee on the case proposes; above their limit it waits for the supervisor's approval.
-    if (c.amount > 0 && hasAccount(cast.primary.key) && random.chance(0.6)) {
+    if (hasAccount(cast.primary.key) && random.chance(0.6)) {
       t.add(random.int(30, 4 * HOUR), cast.primary.key, {
         kind: 'resolution',
         problem: fill(c.scenario.customer, vars),
         solution: fill(c.scenario.resolution, vars),
-        amount: c.amount,
+        // Without a loss on record the offer is a goodwill voucher, still above a front-line limit.
+        amount: c.amount > 0 ? c.amount : 120,
       });
     }
     return;

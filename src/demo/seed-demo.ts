@@ -87,11 +87,11 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       });
       for (const plan of plans) await playCase(trx, directory, plan, now);
       await playReplies(trx, createRandom(DEMO_SEED + 1), await replyTargets(trx, directory, now));
-      // The simulated past's mail counts as delivered; what the jobs find due today happens now,
-      // as a running server would: overdue promises escalate and breached clocks are marked.
-      await markQueuedEmailsDelivered(trx, directory.workspace.id, now);
+      // What the jobs find due today happens now, as on a running server: overdue promises escalate and
+      // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
       await sweepCommitments(trx, now, DEMO_PUBLIC_URL);
       await markSlaBreaches(trx, now);
+      await markQueuedEmailsDelivered(trx, directory.workspace.id, new Date(now.getTime() + 1));
       return directory.workspace;
     });
   } catch (error) {

@@ -231,6 +231,19 @@ describeEachDatabase('follow-through', (kind) => {
     expect((await getCase(ws.ctx(at(t0, 80)), first.ref)).status).toBe('following_up');
   });
 
+  it('lets a follow-up that is weeks overdue expire instead of mailing it late', async () => {
+    const { ws, cast } = await setup();
+    const t0 = new Date('2026-10-01T09:00:00.000Z');
+    const kase = await buildResolvedCase(ws.ctx(t0), {
+      teamId: cast.teamA.id,
+      employeeId: cast.employeeA.actor.employeeId as string,
+      customerEmail: 'late@example.test',
+    });
+    expect(await sendDueFollowUps(database.db, at(t0, 72 + 15 * 24), 'http://localhost', { caseId: kase.id })).toEqual({ sent: 0 });
+    expect((await listCaseFollowUps(ws.ctx(), kase.ref)).map((f) => f.status)).toEqual(['expired', 'expired']);
+    expect(await lastEmailTo(database.db, 'late@example.test')).toBeUndefined();
+  });
+
   it('plans no customer follow-up when the customer left no email', async () => {
     const { ws, cast } = await setup();
     const kase = await buildResolvedCase(ws.ctx(), {

@@ -16,7 +16,8 @@ import { recordSystemChange } from './system-change.js';
  * The time-driven send of follow-ups (run by a recurring job; the system acts): the customer gets a
  * private single-use survey link by mail (only the token's SHA-256 is stored), an employee with an
  * account gets a notification and a mail asking them to answer in Defuse. A still-resolved case moves
- * to following_up. A follow-up nobody can be reached for is cancelled.
+ * to following_up. A follow-up nobody can be reached for is cancelled; one more than the link's lifetime
+ * overdue expires unsent.
  */
 export async function sendDueFollowUps(db: Db, now: Date, publicUrl: string, only?: { caseId: string }): Promise<{ sent: number }> {
   let sent = 0;
@@ -31,6 +32,12 @@ function sendOne(db: Db, f: FollowUpRow, now: Date, publicUrl: string): Promise<
     if (!locked) return false;
     const customer = f.party === 'customer' && locked.customer_id ? await findCustomer(trx, f.workspace_id, locked.customer_id) : undefined;
     const user = f.party === 'employee' && f.user_id ? await findUser(trx, f.workspace_id, f.user_id) : undefined;
+    // A follow-up that could not go out while it mattered (the server was off for weeks) is not sent
+    // months late: it expires, as its link would have.
+    if (now.getTime() - Date.parse(f.due_at) > SURVEY_LINK_LIFETIME) {
+      await claimFollowUpSend(trx, f.id, { status: 'expired' });
+      return false;
+    }
     const reachable = customer?.email ? true : user !== undefined && user.deactivated_at === null;
     const token = customer?.email ? randomBytes(32).toString('base64url') : null;
     const expiresAt = token ? new Date(now.getTime() + SURVEY_LINK_LIFETIME).toISOString() : null;

@@ -4,9 +4,15 @@ import type { Database } from './db.js';
 import * as initial from './migrations/0001-initial.js';
 import * as accounts from './migrations/0002-accounts.js';
 import * as resolutionLoop from './migrations/0003-resolution-loop.js';
+import * as jobs from './migrations/0004-jobs.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
-const STEPS: Record<string, Step> = { '0001-initial': initial, '0002-accounts': accounts, '0003-resolution-loop': resolutionLoop };
+const STEPS: Record<string, Step> = {
+  '0001-initial': initial,
+  '0002-accounts': accounts,
+  '0003-resolution-loop': resolutionLoop,
+  '0004-jobs': jobs,
+};
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(database: Database, pgSchema?: string): Promise<string[]> {

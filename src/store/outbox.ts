@@ -1,3 +1,4 @@
+import { isPostgres } from './db.js';
 import { newId } from './ids.js';
 import type { Db, OutboxEmailRow } from './schema.js';
 
@@ -51,4 +52,50 @@ export async function markQueuedEmailsDelivered(db: Db, workspaceId: string, bef
     .where('sent_at', 'is', null)
     .where('created_at', '<', before.toISOString())
     .execute();
+}
+/**
+ * Claims up to `limit` due, unsent emails for delivery by pushing their next attempt to `leaseUntil`,
+ * in one statement (PostgreSQL: SKIP LOCKED), so two instances never pick the same row; a sender that
+ * dies before marking the row lets it come due again after the lease.
+ */
+export async function claimDueEmails(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<OutboxEmailRow[]> {
+  let due = db
+    .selectFrom('outbox_emails')
+    .select('id')
+    .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('next_attempt_at', '<=', now.toISOString())
+    .orderBy('next_attempt_at')
+    .limit(limit);
+  if (isPostgres(db)) due = due.forUpdate().skipLocked();
+  return db.updateTable('outbox_emails').set({ next_attempt_at: leaseUntil.toISOString() }).where('id', 'in', due).returningAll().execute();
+}
+
+/** Records that an email went out. */
+export async function markEmailSent(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('outbox_emails').set({ sent_at: now.toISOString(), last_error: null }).where('id', '=', id).execute();
+}
+
+/** Records a failed try: retry at `retryAt`, or give up (failed_at) when `retryAt` is null. */
+export async function markEmailAttemptFailed(
+  db: Db,
+  email: Pick<OutboxEmailRow, 'id' | 'attempts'>,
+  error: string,
+  retryAt: Date | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('outbox_emails')
+    .set({
+      attempts: email.attempts + 1,
+      last_error: error,
+      ...(retryAt ? { next_attempt_at: retryAt.toISOString() } : { failed_at: now.toISOString() }),
+    })
+    .where('id', '=', email.id)
+    .execute();
+}
+
+/** Every outbox email across workspaces, oldest first (tests, diagnostics). */
+export function listOutbox(db: Db): Promise<OutboxEmailRow[]> {
+  return db.selectFrom('outbox_emails').selectAll().orderBy('created_at').orderBy('id').execute();
 }

@@ -231,6 +231,21 @@ export type OutboxEmailRow = {
   last_error: string | null;
 };
 
+/** A durable job of the embedded runner (SQLite); pg-boss keeps its own tables on PostgreSQL. */
+export type JobRow = {
+  id: string;
+  name: string;
+  payload: string;
+  singleton_key: string | null;
+  state: 'pending' | 'done' | 'failed';
+  run_at: string;
+  locked_until: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+};
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -256,6 +271,7 @@ export type Tables = {
   follow_ups: FollowUpRow;
   notifications: NotificationRow;
   outbox_emails: OutboxEmailRow;
+  jobs: JobRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -1,0 +1,44 @@
+import nodemailer from 'nodemailer';
+
+export type Mail = { to: string; subject: string; text: string; html: string };
+
+/** Sends one mail; throws when the server refuses it or cannot be reached. */
+export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
+
+export type MailerLog = { info(obj: object, msg?: string): void };
+
+export type MailerOptions = {
+  /** smtp:// or smtps:// URL (SMTP_URL); without one, mails are written to the log instead. */
+  smtpUrl: string | undefined;
+  from: string;
+  log: MailerLog;
+  /** For a local test listener without TLS: never upgrade with STARTTLS. */
+  ignoreTLS?: boolean;
+};
+
+/** nodemailer over SMTP_URL, or the log when no SMTP server is configured (development, demos). */
+export function createMailer(options: MailerOptions): Mailer {
+  const { smtpUrl, from, log } = options;
+  if (!smtpUrl) {
+    return {
+      async send(mail) {
+        log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'email (no SMTP_URL set, so written here instead of sent)');
+      },
+      close() {},
+    };
+  }
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    ignoreTLS: options.ignoreTLS ?? false,
+    // Fail a stuck server quickly: the outbox retries later with backoff.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,37 @@
+import { deliverOutbox } from '../email/deliver-outbox.js';
+import type { Mailer } from '../email/mailer.js';
+import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
+import { markSlaBreaches } from '../services/sla-breaches.js';
+import { sweepCommitments } from '../services/sweep-commitments.js';
+import { type JobDefinition, recurringJob } from './job-runner.js';
+
+/** What jobs need from the outside: how to send mail, and the address people reach us at (for links in mail). */
+export type JobDeps = { mailer: Mailer; publicUrl: string };
+
+/** Every job the server runs, on either engine. A periodic `(db, now)` task is one recurringJob(...) line. */
+export function jobDefinitions(deps: JobDeps): JobDefinition[] {
+  return [
+    {
+      name: 'deliver-outbox',
+      everySeconds: 5,
+      // A failed pass waits for the next one; each email keeps its own attempts and backoff.
+      retryLimit: 0,
+      // Sending mail is an outside effect: the job manages its own writes, each row once per claim.
+      transactional: false,
+      handler: async (_payload, ctx) => {
+        const counts = await deliverOutbox(ctx.db, deps.mailer, ctx.now);
+        if (counts.sent + counts.retrying + counts.failed > 0) ctx.log.info(counts, 'outbox delivered');
+      },
+    },
+    // Time-driven work. Each task keeps its own state in its rows, so a pass that runs twice does nothing twice.
+    recurringJob('remind-and-escalate-commitments', 60, async (db, now) => {
+      await sweepCommitments(db, now, deps.publicUrl);
+    }),
+    recurringJob('send-due-follow-ups', 60, async (db, now) => {
+      await sendDueFollowUps(db, now, deps.publicUrl);
+    }),
+    recurringJob('mark-sla-breaches', 60, async (db, now) => {
+      await markSlaBreaches(db, now);
+    }),
+  ];
+}

@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
+import { INTERRUPTED_JOB } from '../../test/interrupted-job-worker.js';
+import { captureLog, countJobEffects, createJobEffects, recordJobEffect } from '../../test/job-effects.js';
+import { bossSchemaFor, currentSchema, dropSchema, PG_URL } from '../../test/pg-boss.js';
+import { listJobs } from '../store/jobs.js';
+import { createEmbeddedRunner } from './embedded-runner.js';
+import type { JobDefinition, JobRunner } from './job-runner.js';
+import { createPgBossRunner } from './pg-boss-runner.js';
+
+const finishing: JobDefinition = { ...INTERRUPTED_JOB, handler: (_p, ctx) => recordJobEffect(ctx.db, 'interrupted') };
+
+/** Starts the worker process and resolves once its job handler is running (it then hangs). */
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn('node_modules/.bin/tsx', ['test/interrupted-job-worker.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // tsx runs the script in a child node process: a group of its own lets one kill reach both.
+    detached: true,
+  });
+  return new Promise((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => {
+      void kill(child);
+      reject(new Error(`worker never started the job: ${err}`));
+    }, 20_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('started')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${err}`)));
+  });
+}
+
+/** SIGKILL to the worker's whole process group: no cleanup, no rollback courtesy, like a crash. */
+function kill(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    process.kill(-(child.pid as number), 'SIGKILL');
+  });
+}
+
+describeEachDatabase('a job interrupted by a process kill', (kind) => {
+  let database: TestDatabase;
+  let bossSchema = '';
+  let runner: JobRunner | undefined;
+
+  beforeEach(async () => {
+    database = await openTestDatabase(kind);
+    await createJobEffects(database.db);
+    if (kind === 'postgres') bossSchema = await bossSchemaFor(database.db);
+  });
+  afterEach(async () => {
+    await runner?.stop();
+    runner = undefined;
+    await database.dispose();
+    if (bossSchema) await dropSchema(bossSchema);
+  });
+
+  it('runs again after restart and takes effect exactly once', async () => {
+    if (kind === 'sqlite') {
+      const later = () => new Date(Date.now() + 60_000);
+      const embedded = createEmbeddedRunner({ db: database.db, definitions: [finishing], log: captureLog(), now: later });
+      await embedded.enqueue(INTERRUPTED_JOB.name, { caseId: 'c1' }, { runAt: new Date() });
+      const child = await startWorker({ JOB_DB: 'sqlite', JOB_SQLITE_FILE: String(database.sqliteFile) });
+      await kill(child);
+      // The killed run's write rolled back with its transaction; its claim is still on the row.
+      expect(await countJobEffects(database.db, 'interrupted')).toBe(0);
+      expect(await listJobs(database.db, INTERRUPTED_JOB.name)).toMatchObject([{ state: 'pending', attempts: 1 }]);
+
+      // A minute later the 2-second lease has long run out: the restarted runner takes the job over.
+      expect(await embedded.runDue()).toEqual({ done: 1, retried: 0, failed: 0 });
+      expect(await embedded.runDue()).toEqual({ done: 0, retried: 0, failed: 0 });
+      expect(await listJobs(database.db, INTERRUPTED_JOB.name)).toMatchObject([{ state: 'done', attempts: 2 }]);
+    } else {
+      const child = await startWorker({ JOB_DB: 'postgres', JOB_PG_SCHEMA: await currentSchema(database.db), JOB_BOSS_SCHEMA: bossSchema });
+      await kill(child);
+      runner = createPgBossRunner({
+        db: database.db,
+        connectionString: PG_URL,
+        schema: bossSchema,
+        definitions: [finishing],
+        log: captureLog(),
+        pollingIntervalSeconds: 0.5,
+        expireInSeconds: 1,
+        maintenanceIntervalSeconds: 1,
+      });
+      await runner.start();
+      // pg-boss's maintenance fails the expired run and retries it; the retry completes.
+      const states = () =>
+        sql<{ state: string }>`select state::text as state from ${sql.id(bossSchema, 'job')} where name = ${INTERRUPTED_JOB.name}`
+          .execute(database.db)
+          .then((r) => r.rows.map((row) => row.state));
+      await expect.poll(states, { timeout: 20_000, interval: 200 }).toEqual(['completed']);
+    }
+    expect(await countJobEffects(database.db, 'interrupted')).toBe(1);
+  });
+});
