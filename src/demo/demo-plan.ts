@@ -244,8 +244,8 @@ function playLifecycle(t: Timeline, c: Lifecycle): void {
 
   if (viaAcknowledged) t.add(random.int(30, 20 * HOUR), cast.handler, { kind: 'status', to: 'investigating' });
   if (!customerHeard) t.add(random.int(20, 6 * HOUR), cast.handler, customerStatement(c));
-  // Fixed waits, so the demo's random stream (and with it every other case) stays as it was.
-  t.add(20, cast.handler, { kind: 'playbook' });
+  // Most handlers start the recommended playbook at once; the rest still have the choice ahead of them.
+  if (random.chance(0.8)) t.add(20, cast.handler, { kind: 'playbook' });
   investigate(t, c);
   t.add(10, cast.handler, { kind: 'steps', count: 2 });
   if (target === 'investigating') {

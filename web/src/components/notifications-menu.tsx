@@ -18,48 +18,49 @@ export function NotificationsMenu() {
   };
 
   return (
-    <Menu position="bottom-end" width={340} shadow="md">
-      <Menu.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+    // The indicator wraps the menu, not its target: the target's button carries the menu's ARIA attributes.
+    <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
+      <Menu position="bottom-end" width={340} shadow="md">
+        <Menu.Target>
           <Button variant="default" size="xs" aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}>
             <span aria-hidden="true">🔔</span>
           </Button>
-        </Indicator>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Notifications</Menu.Label>
-        {items.length === 0 ? (
-          <Text size="sm" c="dimmed" px="sm" py="xs">
-            Nothing new. We tell you here when a promise is due, a customer answers, or someone asks for help.
-          </Text>
-        ) : (
-          items.slice(0, 10).map((n) => (
-            <Menu.Item key={n.id} onClick={() => open(n)}>
-              <Stack gap={0}>
-                <Text size="sm" fw={n.readAt ? 400 : 700}>
-                  {n.title}
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Notifications</Menu.Label>
+          {items.length === 0 ? (
+            <Text size="sm" c="dimmed" px="sm" py="xs">
+              Nothing new. We tell you here when a promise is due, a customer answers, or someone asks for help.
+            </Text>
+          ) : (
+            items.slice(0, 10).map((n) => (
+              <Menu.Item key={n.id} onClick={() => open(n)}>
+                <Stack gap={0}>
+                  <Text size="sm" fw={n.readAt ? 400 : 700}>
+                    {n.title}
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {n.body}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {relativeTime(n.createdAt)}
+                  </Text>
+                </Stack>
+              </Menu.Item>
+            ))
+          )}
+          {unread > 0 ? (
+            <>
+              <Menu.Divider />
+              <UnstyledButton px="sm" py={6} onClick={() => mark.mutate('all')}>
+                <Text size="sm" c="blue">
+                  Mark all read
                 </Text>
-                <Text size="xs" c="dimmed" lineClamp={2}>
-                  {n.body}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {relativeTime(n.createdAt)}
-                </Text>
-              </Stack>
-            </Menu.Item>
-          ))
-        )}
-        {unread > 0 ? (
-          <>
-            <Menu.Divider />
-            <UnstyledButton px="sm" py={6} onClick={() => mark.mutate('all')}>
-              <Text size="sm" c="blue">
-                Mark all read
-              </Text>
-            </UnstyledButton>
-          </>
-        ) : null}
-      </Menu.Dropdown>
-    </Menu>
+              </UnstyledButton>
+            </>
+          ) : null}
+        </Menu.Dropdown>
+      </Menu>
+    </Indicator>
   );
 }
