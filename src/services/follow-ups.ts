@@ -73,7 +73,7 @@ const scheduledEvent = (f: FollowUpRow, actorId: string | null, at: string): New
 
 /**
  * Plans the check-ins after a case is resolved: one with the customer (when we have their email) and
- * one with each employee named on the case, at the domain's default delays. Called by transitionCase
+ * one with each employee named on the case who has a login, at the domain's default delays. Called by transitionCase
  * inside its transaction, with the locked case row; appends one `follow_up_scheduled` event each.
  */
 export async function scheduleFollowUps(ctx: ServiceContext, db: Db, row: CaseRow): Promise<FollowUpRow[]> {
@@ -84,7 +84,8 @@ export async function scheduleFollowUps(ctx: ServiceContext, db: Db, row: CaseRo
   const customer = row.customer_id ? await findCustomer(db, row.workspace_id, row.customer_id) : undefined;
   if (customer?.email && !waiting('customer', null)) rows.push(newFollowUp(row, 'customer', followUpDueAt('customer', ctx.now), ctx.now));
   for (const e of await findEmployees(db, row.workspace_id, await partyEmployeeIds(db, row.workspace_id, row.id))) {
-    if (!waiting('employee', e.id))
+    // Someone without a login cannot answer in the app; their supervisor checks in with them in person.
+    if (e.user_id !== null && !waiting('employee', e.id))
       rows.push(newFollowUp(row, 'employee', followUpDueAt('employee', ctx.now), ctx.now, { id: e.id, userId: e.user_id }));
   }
   await insertFollowUps(db, rows);
