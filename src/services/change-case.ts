@@ -3,7 +3,7 @@ import { assertTransition, type CaseStatus, isAcknowledging, isResolving, requir
 import { AppError, invalid } from '../domain/errors.js';
 import { closingGaps } from '../domain/root-cause.js';
 import { dueAt } from '../domain/sla.js';
-import { insertParties, updateCaseRow } from '../store/cases.js';
+import { insertParties, partyRole, updateCaseRow } from '../store/cases.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { CaseRow, Db } from '../store/schema.js';
 import { assertRefs, lockCase, toMinor } from './case-helpers.js';
@@ -142,13 +142,8 @@ export function addParty(ctx: ServiceContext, ref: string, employeeId: string, r
   return inTransaction(ctx.db, async (db) => {
     const row = await lockCase(db, ctx.actor, ref, 'update');
     await assertRefs(db, ws, { employeeIds: [employeeId] });
-    const existing = await db
-      .selectFrom('case_parties')
-      .select('role')
-      .where('case_id', '=', row.id)
-      .where('employee_id', '=', employeeId)
-      .executeTakeFirst();
-    if (existing) throw new AppError('conflict', `That employee is already a party to ${ref} (as ${existing.role})`);
+    const existing = await partyRole(db, row.id, employeeId);
+    if (existing) throw new AppError('conflict', `That employee is already a party to ${ref} (as ${existing})`);
     const at = ctx.now.toISOString();
     await insertParties(db, [{ workspace_id: ws, case_id: row.id, employee_id: employeeId, role, created_at: at }]);
     return commitChange(ctx, db, row, {}, [{ kind: 'party_added', actorId: ctx.actor.userId, at, data: { employeeId, role } }]);

@@ -1,4 +1,5 @@
 import { type EventKind, GENESIS_HASH, hashEvent, sha256 } from '../domain/timeline.js';
+import { listAllEventRows, listChainHeads, statementBodies } from '../store/cases.js';
 import type { Db } from '../store/schema.js';
 
 export type ChainBreak = { caseRef: string; workspaceId: string; seq: number; eventId: string | null; problem: string };
@@ -13,19 +14,11 @@ export async function verifyTimelines(
   db: Db,
   options: { caseRef?: string | undefined; workspaceId?: string | undefined } = {},
 ): Promise<VerifyReport> {
-  let casesQuery = db
-    .selectFrom('cases')
-    .select(['id', 'ref', 'workspace_id', 'event_count', 'last_event_hash'])
-    .orderBy('workspace_id')
-    .orderBy('ref');
-  if (options.caseRef) casesQuery = casesQuery.where('ref', '=', options.caseRef);
-  if (options.workspaceId) casesQuery = casesQuery.where('workspace_id', '=', options.workspaceId);
-  const cases = await casesQuery.execute();
+  const cases = await listChainHeads(db, options);
   let eventsChecked = 0;
   for (const kase of cases) {
-    const events = await db.selectFrom('case_events').selectAll().where('case_id', '=', kase.id).orderBy('seq').execute();
-    const statements = await db.selectFrom('statements').select(['id', 'body']).where('case_id', '=', kase.id).execute();
-    const bodies = new Map(statements.map((s) => [s.id, s.body]));
+    const events = await listAllEventRows(db, kase.id);
+    const bodies = await statementBodies(db, kase.id);
     let prevHash = GENESIS_HASH;
     const fail = (seq: number, eventId: string | null, problem: string): VerifyReport => ({
       casesChecked: cases.length,

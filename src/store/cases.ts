@@ -2,7 +2,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { isPostgres } from './db.js';
-import type { CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
+import type { CaseEventRow, CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
 
 /** Hands out the next case number of the year for a workspace; atomic on both databases. */
 export async function nextCaseRef(db: Db, workspaceId: string, year: number): Promise<string> {
@@ -284,4 +284,38 @@ export function caseChainHead(db: Db, workspaceId: string, id: string) {
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+}
+
+/** The role an employee already has on a case, if any. */
+export async function partyRole(db: Db, caseId: string, employeeId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('case_parties')
+    .select('role')
+    .where('case_id', '=', caseId)
+    .where('employee_id', '=', employeeId)
+    .executeTakeFirst();
+  return row?.role;
+}
+
+/** The chain heads of the cases to verify: one case, one workspace, or all, in a stable order. */
+export function listChainHeads(db: Db, only: { caseRef?: string | undefined; workspaceId?: string | undefined }) {
+  let query = db
+    .selectFrom('cases')
+    .select(['id', 'ref', 'workspace_id', 'event_count', 'last_event_hash'])
+    .orderBy('workspace_id')
+    .orderBy('ref');
+  if (only.caseRef) query = query.where('ref', '=', only.caseRef);
+  if (only.workspaceId) query = query.where('workspace_id', '=', only.workspaceId);
+  return query.execute();
+}
+
+/** Every event of a case, oldest first, for verification (no paging: the chain is checked whole). */
+export function listAllEventRows(db: Db, caseId: string): Promise<CaseEventRow[]> {
+  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+/** The bodies of a case's statements by id, to check the hashes events keep of them. */
+export async function statementBodies(db: Db, caseId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('statements').select(['id', 'body']).where('case_id', '=', caseId).execute();
+  return new Map(rows.map((s) => [s.id, s.body]));
 }
