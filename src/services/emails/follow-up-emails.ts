@@ -1,4 +1,4 @@
-import { buildEmail, type EmailBody } from './layout.js';
+import { buildEmail, type EmailBody, longDate } from './layout.js';
 
 /** To the customer some days after their case was resolved: a private link to a three-question survey. */
 export function customerSurveyEmail(s: { customerName: string; surveyUrl: string; expiresAt: string }): EmailBody {
@@ -8,7 +8,7 @@ export function customerSurveyEmail(s: { customerName: string; surveyUrl: string
       `Hello ${s.customerName},`,
       'We recently worked with you to sort out a problem. We would like to know if it is really fixed.',
       'There are three short questions. It takes one minute.',
-      `The link is only for you and works until ${new Date(s.expiresAt).toUTCString()}.`,
+      `The link is only for you and works until ${longDate(s.expiresAt)}.`,
     ],
     { label: 'Answer the questions', url: s.surveyUrl },
   );

@@ -17,3 +17,16 @@ export function buildEmail(subject: string, paragraphs: string[], link?: { label
     html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${html}</body></html>`,
   };
 }
+
+/** "7 December 2026": a date as people write it, for customers. */
+export function longDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+/** "7 December 2026, 14:30 UTC": a due time for staff, with its zone said (workspaces have no time zone yet). */
+export function dueTime(iso: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(
+    new Date(iso),
+  );
+  return `${longDate(iso)}, ${time} UTC`;
+}
