@@ -9,6 +9,12 @@ const minutes = z
   .min(1, 'at least one minute')
   .max(366 * 24 * 60, 'at most a year');
 
+const hours = z
+  .number()
+  .int('whole hours')
+  .min(1, 'at least one hour')
+  .max(60 * 24, 'at most 60 days');
+
 export const ZSlaPreset = z.enum(SLA_PRESETS);
 
 export const ZDeadlineSettingsInput = z
@@ -36,11 +42,17 @@ export const ZDeadlineSettingsInput = z
           .strict(),
       )
       .max(50),
+    followUpDelays: z
+      .object({ customerHours: hours, employeeHours: hours })
+      .strict()
+      .optional()
+      .describe('how long after resolution the customer and each employee are asked how it went; unchanged when left out'),
   })
   .strict();
 
 export const ZDeadlineSettings = z.object({
   preset: ZSlaPreset,
+  followUpDelays: z.object({ customerHours: z.number().int(), employeeHours: z.number().int() }),
   targets: z.array(z.object({ severity: z.number().int(), acknowledgeMinutes: z.number().int(), resolveMinutes: z.number().int() })),
   caseTypes: z.array(z.object({ id: z.string(), name: z.string(), preset: ZSlaPreset })),
 });

@@ -29,13 +29,16 @@ export function isKeptOnTime(status: string, dueAt: string, closedAt: string | n
   return status === 'kept' && closedAt !== null && Date.parse(closedAt) <= Date.parse(dueAt);
 }
 
-/** How long after resolution each side is asked how it went (the mediation article's "follow up with both"). */
-export const FOLLOW_UP_DELAYS: Record<FollowUpParty, number> = { customer: 3 * DAY, employee: 2 * DAY };
+/** How long after resolution each side is asked how it went (the mediation article's "follow up with both"), in ms. */
+export type FollowUpDelays = Record<FollowUpParty, number>;
+/** A new workspace's delays; admins change them under deadlines. */
+export const DEFAULT_FOLLOW_UP_DELAYS: FollowUpDelays = { customer: 3 * DAY, employee: 2 * DAY };
 
 /** A survey link works this long after it is sent. */
 export const SURVEY_LINK_LIFETIME = 14 * DAY;
 
-export const followUpDueAt = (party: FollowUpParty, resolvedAt: Date): Date => new Date(resolvedAt.getTime() + FOLLOW_UP_DELAYS[party]);
+export const followUpDueAt = (party: FollowUpParty, resolvedAt: Date, delays: FollowUpDelays = DEFAULT_FOLLOW_UP_DELAYS): Date =>
+  new Date(resolvedAt.getTime() + delays[party]);
 
 /** A satisfaction of 2 or less out of 5 means the customer is still unhappy: the case comes back. */
 export const isUnhappy = (satisfaction: number): boolean => satisfaction <= 2;

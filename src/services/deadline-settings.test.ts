@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
+import { buildResolvedCase } from '../../test/follow-through.js';
+import { buildCast } from '../../test/people.js';
 import type { AppError } from '../domain/errors.js';
 import { transitionCase, updateCase } from './change-case.js';
 import { createCase } from './create-case.js';
 import { getDeadlineSettings, setDeadlineSettings } from './deadline-settings.js';
+import { listCaseFollowUps } from './follow-ups.js';
 import { listEvents } from './read-cases.js';
 import { markSlaBreaches } from './sla-breaches.js';
 
@@ -53,6 +56,29 @@ describeEachDatabase('deadline presets, case types and SLA breaches', (kind) => 
     }).catch((e: AppError) => e);
     expect((dup as AppError).code).toBe('validation');
     expect((await getDeadlineSettings(ctx(now))).caseTypes).toHaveLength(2);
+  });
+
+  it('asks each side after the workspace’s own follow-up delays, and keeps them when a save leaves them out', async () => {
+    const ws = await buildWorkspace(database.db);
+    const cast = await buildCast(ws.ctx());
+    const before = await getDeadlineSettings(ws.ctx());
+    expect(before.followUpDelays).toEqual({ customerHours: 72, employeeHours: 48 });
+    await setDeadlineSettings(ws.ctx(), {
+      preset: 'custom',
+      targets: [],
+      caseTypes: [],
+      followUpDelays: { customerHours: 24, employeeHours: 6 },
+    });
+    await setDeadlineSettings(ws.ctx(), { preset: 'custom', targets: [], caseTypes: [] });
+    expect((await getDeadlineSettings(ws.ctx())).followUpDelays).toEqual({ customerHours: 24, employeeHours: 6 });
+
+    const resolvedAt = new Date('2026-07-01T10:00:00.000Z');
+    const kase = await buildResolvedCase(ws.ctx(resolvedAt), {
+      teamId: cast.teamA.id,
+      employeeId: cast.employeeA.actor.employeeId as string,
+    });
+    const due = Object.fromEntries((await listCaseFollowUps(ws.ctx(), kase.ref)).map((f) => [f.party, f.dueAt]));
+    expect(due).toEqual({ customer: '2026-07-02T10:00:00.000Z', employee: '2026-07-01T16:00:00.000Z' });
   });
 
   it('marks each breached clock once, with one sla_breached event, however often it runs', async () => {

@@ -6,6 +6,7 @@ import {
   findCaseType,
   insertCaseType,
   listCaseTypes,
+  setFollowUpDelays,
   setSlaTarget,
   setWorkspacePreset,
   slaTargets,
@@ -16,11 +17,13 @@ import { requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 export type CaseTypeView = { id: string; name: string; preset: SlaPreset };
-export type DeadlineSettings = { preset: SlaPreset; targets: SlaTarget[]; caseTypes: CaseTypeView[] };
+type FollowUpHours = { customerHours: number; employeeHours: number };
+export type DeadlineSettings = { preset: SlaPreset; followUpDelays: FollowUpHours; targets: SlaTarget[]; caseTypes: CaseTypeView[] };
 export type DeadlineSettingsInput = {
   preset: SlaPreset;
   targets: SlaTarget[];
   caseTypes: { id?: string | undefined; name: string; preset: SlaPreset }[];
+  followUpDelays?: FollowUpHours | undefined;
 };
 
 /** The clock targets of a case of this severity and type in the workspace (type preset → workspace preset → severity target). */
@@ -44,6 +47,10 @@ export async function getDeadlineSettings(ctx: ServiceContext): Promise<Deadline
   const [workspace, targets, types] = await Promise.all([findWorkspace(ctx.db, ws), slaTargets(ctx.db, ws), listCaseTypes(ctx.db, ws)]);
   return {
     preset: (workspace?.sla_preset ?? 'custom') as SlaPreset,
+    followUpDelays: {
+      customerHours: Math.round((workspace?.follow_up_customer_minutes ?? 0) / 60),
+      employeeHours: Math.round((workspace?.follow_up_employee_minutes ?? 0) / 60),
+    },
     targets,
     caseTypes: types.map((t) => ({ id: t.id, name: t.name, preset: t.sla_preset as SlaPreset })),
   };
@@ -69,6 +76,10 @@ export async function setDeadlineSettings(ctx: ServiceContext, input: DeadlineSe
     const dup = names.findIndex((n, i) => names.indexOf(n) !== i || kept.includes(n));
     if (dup >= 0) throw invalid(`caseTypes.${dup}.name`, 'another case type already has this name');
     await setWorkspacePreset(db, ws, input.preset);
+    if (input.followUpDelays) {
+      const { customerHours, employeeHours } = input.followUpDelays;
+      await setFollowUpDelays(db, ws, { customer: customerHours * 60, employee: employeeHours * 60 });
+    }
     for (const t of input.targets) await setSlaTarget(db, ws, t);
     for (const [i, t] of input.caseTypes.entries()) {
       if (t.id === undefined) {

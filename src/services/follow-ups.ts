@@ -1,5 +1,11 @@
 import { AppError, invalid, notFound } from '../domain/errors.js';
-import { type CustomerAnswer, type EmployeeAnswer, type FollowUpParty, followUpDueAt } from '../domain/follow-through.js';
+import {
+  type CustomerAnswer,
+  type EmployeeAnswer,
+  type FollowUpDelays,
+  type FollowUpParty,
+  followUpDueAt,
+} from '../domain/follow-through.js';
 import { authorize } from '../domain/permissions.js';
 import { caseChainHead, partyEmployeeIds } from '../store/cases.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
@@ -13,9 +19,9 @@ import {
 } from '../store/follow-ups.js';
 import { newId } from '../store/ids.js';
 import { findCustomer, findEmployees } from '../store/people.js';
-import type { CaseRow, Db, FollowUpRow } from '../store/schema.js';
+import type { CaseRow, Db, FollowUpRow, WorkspaceRow } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
-import { findUser } from '../store/workspaces.js';
+import { findUser, findWorkspace } from '../store/workspaces.js';
 import { forbidden } from './authorization.js';
 import { loadCase } from './case-helpers.js';
 import { inTransaction, type ServiceContext } from './context.js';
@@ -82,11 +88,14 @@ export async function scheduleFollowUps(ctx: ServiceContext, db: Db, row: CaseRo
     existing.some((f) => f.party === party && f.employee_id === employeeId && (f.status === 'scheduled' || f.status === 'sent'));
   const rows: FollowUpRow[] = [];
   const customer = row.customer_id ? await findCustomer(db, row.workspace_id, row.customer_id) : undefined;
-  if (customer?.email && !waiting('customer', null)) rows.push(newFollowUp(row, 'customer', followUpDueAt('customer', ctx.now), ctx.now));
+  const workspace = await findWorkspace(db, row.workspace_id);
+  const delays = workspace ? followUpDelaysOf(workspace) : undefined;
+  if (customer?.email && !waiting('customer', null))
+    rows.push(newFollowUp(row, 'customer', followUpDueAt('customer', ctx.now, delays), ctx.now));
   for (const e of await findEmployees(db, row.workspace_id, await partyEmployeeIds(db, row.workspace_id, row.id))) {
     // Someone without a login cannot answer in the app; their supervisor checks in with them in person.
     if (e.user_id !== null && !waiting('employee', e.id))
-      rows.push(newFollowUp(row, 'employee', followUpDueAt('employee', ctx.now), ctx.now, { id: e.id, userId: e.user_id }));
+      rows.push(newFollowUp(row, 'employee', followUpDueAt('employee', ctx.now, delays), ctx.now, { id: e.id, userId: e.user_id }));
   }
   await insertFollowUps(db, rows);
   const at = ctx.now.toISOString();
@@ -232,3 +241,9 @@ export function answerFollowUp(
     return toView(db, { ...f, status: 'answered', answer: JSON.stringify(answer), answered_at: at }, true);
   });
 }
+
+/** The workspace's follow-up delays, in ms. */
+export const followUpDelaysOf = (w: WorkspaceRow): FollowUpDelays => ({
+  customer: w.follow_up_customer_minutes * 60_000,
+  employee: w.follow_up_employee_minutes * 60_000,
+});

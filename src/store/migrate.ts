@@ -5,6 +5,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as accounts from './migrations/0002-accounts.js';
 import * as resolutionLoop from './migrations/0003-resolution-loop.js';
 import * as jobs from './migrations/0004-jobs.js';
+import * as followUpDelays from './migrations/0005-follow-up-delays.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -12,6 +13,7 @@ const STEPS: Record<string, Step> = {
   '0002-accounts': accounts,
   '0003-resolution-loop': resolutionLoop,
   '0004-jobs': jobs,
+  '0005-follow-up-delays': followUpDelays,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

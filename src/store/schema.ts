@@ -1,7 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
 
 /** Row shapes as stored. Timestamps are ISO-8601 UTC strings on both databases (see db.ts). */
-export type WorkspaceRow = { id: string; name: string; slug: string; created_at: string; sla_preset: string };
+export type WorkspaceRow = {
+  id: string;
+  name: string;
+  slug: string;
+  created_at: string;
+  sla_preset: string;
+  follow_up_customer_minutes: number;
+  follow_up_employee_minutes: number;
+};
 export type CaseTypeRow = { id: string; workspace_id: string; name: string; sla_preset: string; created_at: string };
 export type TeamRow = { id: string; workspace_id: string; name: string; created_at: string };
 export type UserRow = {

@@ -95,3 +95,11 @@ export function casesWithUnmarkedBreach(db: Db, now: Date): Promise<CaseRow[]> {
     .orderBy('id')
     .execute();
 }
+
+export async function setFollowUpDelays(db: Db, workspaceId: string, minutes: { customer: number; employee: number }): Promise<void> {
+  await db
+    .updateTable('workspaces')
+    .set({ follow_up_customer_minutes: minutes.customer, follow_up_employee_minutes: minutes.employee })
+    .where('id', '=', workspaceId)
+    .execute();
+}

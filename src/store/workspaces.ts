@@ -1,10 +1,19 @@
 import type { Severity } from '../domain/case.js';
+import { DEFAULT_FOLLOW_UP_DELAYS } from '../domain/follow-through.js';
 import { DEFAULT_SLA_TARGETS, type SlaTarget } from '../domain/sla.js';
 import { newId } from './ids.js';
 import type { Db, TeamRow, UserRow, WorkspaceRow } from './schema.js';
 
 export async function insertWorkspace(db: Db, input: { name: string; slug: string }, now: Date): Promise<WorkspaceRow> {
-  const row: WorkspaceRow = { id: newId(), name: input.name, slug: input.slug, created_at: now.toISOString(), sla_preset: 'custom' };
+  const row: WorkspaceRow = {
+    id: newId(),
+    name: input.name,
+    slug: input.slug,
+    created_at: now.toISOString(),
+    sla_preset: 'custom',
+    follow_up_customer_minutes: DEFAULT_FOLLOW_UP_DELAYS.customer / 60_000,
+    follow_up_employee_minutes: DEFAULT_FOLLOW_UP_DELAYS.employee / 60_000,
+  };
   await db.insertInto('workspaces').values(row).execute();
   await db
     .insertInto('sla_targets')
