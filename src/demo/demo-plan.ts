@@ -375,14 +375,18 @@ const CLOSINGS: { outcome: string; rootCause: RootCause }[] = [
 function resolve(t: Timeline, c: Lifecycle): void {
   const { random, vars, cast } = c;
   const solution = fill(c.scenario.resolution, vars);
-  t.add(random.int(10, 2 * HOUR), cast.handler, {
+  // Often the employee at the centre proposes the fix; above their limit the handler approves it.
+  const byEmployee = hasAccount(cast.primary.key) && cast.primary.key !== cast.handler && random.chance(0.4);
+  t.add(random.int(10, 2 * HOUR), byEmployee ? cast.primary.key : cast.handler, {
     kind: 'resolution',
     problem: fill(c.scenario.customer, vars),
     solution,
     amount: c.amount,
   });
-  // Above the handler's limit the resolution waits for Rosa (admin, no limit); within it, this step does nothing.
-  if (c.amount > 300) {
+  // A supervisor approves up to their own limit (1,000); Rosa (admin) above it.
+  if (byEmployee) t.add(random.int(10, 3 * HOUR), c.amount > 1000 ? 'rosa' : cast.handler, { kind: 'approve' });
+  // Above the handler's own limit the resolution waits for Rosa (admin, no limit); within it, this step does nothing.
+  if (!byEmployee && c.amount > 300) {
     t.note(random.int(10, 3 * HOUR), 'rosa', NOTES.approval, vars);
     t.add(1, 'rosa', { kind: 'approve' });
   }
