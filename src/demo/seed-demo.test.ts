@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, RISK_FLAGS, SEVERITIES } from '../domain/case.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
+import { EVENT_KINDS } from '../domain/timeline.js';
 import { authenticateToken } from '../services/accounts.js';
 import { verifyTimelines } from '../services/verify-timelines.js';
 import { type Database, openSqlite } from '../store/db.js';
@@ -96,6 +97,44 @@ describe('seedDemo', () => {
     expect(second.cases).toBe(3);
     const outsider = await authenticateToken(database.db, second.logins[0]?.token ?? '', now);
     expect(outsider?.workspaceId).toBe(second.workspace.id);
+  });
+
+  it('has cases at every point of the resolution loop', async () => {
+    const db = database.db;
+    const ws = first.workspace.id;
+    const investigating = await db
+      .selectFrom('cases')
+      .select('playbook_key')
+      .where('workspace_id', '=', ws)
+      .where('status', '=', 'investigating')
+      .execute();
+    expect(investigating.some((c) => c.playbook_key === null)).toBe(true);
+    expect(investigating.some((c) => c.playbook_key !== null)).toBe(true);
+    const states = await db.selectFrom('resolutions').select('approval_state').distinct().where('workspace_id', '=', ws).execute();
+    expect(new Set(states.map((r) => r.approval_state))).toEqual(new Set(['not_needed', 'pending', 'approved']));
+    const promises = await db.selectFrom('commitments').select(['status', 'escalated_at']).where('workspace_id', '=', ws).execute();
+    expect(new Set(promises.map((c) => c.status))).toEqual(new Set(['open', 'kept', 'broken']));
+    expect(promises.some((c) => c.status === 'open' && c.escalated_at !== null)).toBe(true);
+    const followUps = await db.selectFrom('follow_ups').select(['party', 'status', 'answer']).where('workspace_id', '=', ws).execute();
+    for (const status of ['scheduled', 'sent', 'answered']) expect(followUps.some((f) => f.status === status)).toBe(true);
+    expect(followUps.some((f) => f.party === 'customer' && /^\{"satisfaction":[12],/.test(f.answer ?? ''))).toBe(true);
+    expect(followUps.some((f) => f.party === 'employee' && f.answer?.includes('"wantsHelp":true'))).toBe(true);
+    const closed = await db
+      .selectFrom('cases')
+      .select(['outcome', 'root_cause_category'])
+      .where('workspace_id', '=', ws)
+      .where('status', '=', 'closed')
+      .execute();
+    expect(closed.every((c) => c.outcome && c.root_cause_category)).toBe(true);
+    const flagged = await db
+      .selectFrom('customers')
+      .select('id')
+      .where('workspace_id', '=', ws)
+      .where('flagged_at', 'is not', null)
+      .execute();
+    expect(flagged.length).toBeGreaterThan(0);
+    const kinds = await db.selectFrom('case_events').select('kind').distinct().where('workspace_id', '=', ws).execute();
+    expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set([...EVENT_KINDS]));
   });
 
   it('creates nothing the second time and hands out new tokens', async () => {
