@@ -320,7 +320,7 @@ async function playStep(
     }
     case 'employee-answer': {
       const mine = (await listMyFollowUps(ctx)).find((f) => f.caseRef === ref && f.sentAt !== null);
-      if (mine) await answerFollowUp(ctx, mine.id, { ...step, comment: step.comment ?? undefined }, DEMO_PUBLIC_URL);
+      if (mine) await answerFollowUp({ ...ctx, publicUrl: DEMO_PUBLIC_URL }, mine.id, { ...step, comment: step.comment ?? undefined });
       return;
     }
     case 'abuse':

@@ -89,7 +89,13 @@ export function clearSessionCookie(reply: FastifyReply): void {
 /** The service context of an authenticated request. */
 export function contextOf(request: FastifyRequest): ServiceContext {
   if (!request.actor) throw new AppError('unauthenticated', 'Sign-in required');
-  return { db: request.server.db, actor: request.actor, now: new Date(), origin: { ip: request.ip, requestId: request.id } };
+  return {
+    db: request.server.db,
+    actor: request.actor,
+    now: new Date(),
+    origin: { ip: request.ip, requestId: request.id },
+    publicUrl: request.server.publicUrl,
+  };
 }
 
 export const clientOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });

@@ -18,7 +18,14 @@ export type Actor = {
 export type RequestOrigin = { ip: string | null; requestId: string | null };
 
 /** What every use case receives: a connection or transaction, the actor, and the current time. */
-export type ServiceContext = { db: Db; actor: Actor; now: Date; origin?: RequestOrigin };
+export type ServiceContext = {
+  db: Db;
+  actor: Actor;
+  now: Date;
+  origin?: RequestOrigin;
+  /** Where people reach this server, for links in the mail a use case queues (none: links are paths). */
+  publicUrl?: string;
+};
 
 /** Runs fn in a transaction, reusing the caller's one when it already is one. */
 export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {

@@ -194,7 +194,6 @@ export function answerFollowUp(
   ctx: ServiceContext,
   id: string,
   input: { feltSupported: number; wantsTraining: boolean; wantsHelp: boolean; comment?: string | undefined },
-  publicUrl?: string,
 ): Promise<FollowUpView> {
   return inTransaction(ctx.db, async (db) => {
     const f = await findFollowUp(db, ctx.actor.workspaceId, id);
@@ -235,7 +234,7 @@ export function answerFollowUp(
           body: answer.comment ?? 'They would like to talk.',
         },
         ctx.now,
-        needsHelpEmail({ name, caseRef: kase.ref, caseUrl: caseUrl(publicUrl, kase.ref), comment: answer.comment }),
+        needsHelpEmail({ name, caseRef: kase.ref, caseUrl: caseUrl(ctx.publicUrl, kase.ref), comment: answer.comment }),
       );
     }
     return toView(db, { ...f, status: 'answered', answer: JSON.stringify(answer), answered_at: at }, true);

@@ -13,6 +13,8 @@ import { loadCase, toMinor } from './case-helpers.js';
 import { commitChange } from './change-case.js';
 import type { Actor } from './context.js';
 import { inTransaction, type ServiceContext } from './context.js';
+import { approvalRequestEmail } from './emails/approval-emails.js';
+import { caseUrl } from './system-change.js';
 
 export type ResolutionInput = {
   problem: string;
@@ -136,13 +138,17 @@ async function askForApproval(ctx: ServiceContext, db: Db, row: CaseRow, r: Reso
     ctx.now,
   );
   for (const u of approvers) {
-    const text = `Hello ${u.name},\n\n${body}\n\nOpen case ${row.ref} in Defuse to approve or reject it. The case cannot be resolved until someone decides.\n`;
-    const html = `<p>Hello ${escapeHtml(u.name)},</p><p>${escapeHtml(body)}</p><p>Open case <strong>${row.ref}</strong> in Defuse to approve or reject it. The case cannot be resolved until someone decides.</p>`;
-    await queueEmail(db, { workspaceId: row.workspace_id, kind: 'approval_requested', to: u.email, subject: title, text, html }, ctx.now);
+    const mail = approvalRequestEmail({
+      name: u.name,
+      proposer: proposer?.name ?? 'A colleague',
+      caseRef: row.ref,
+      cost,
+      solution: r.solution,
+      caseUrl: caseUrl(ctx.publicUrl, row.ref),
+    });
+    await queueEmail(db, { workspaceId: row.workspace_id, kind: 'approval_requested', to: u.email, ...mail }, ctx.now);
   }
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A supervisor of the case's team (or an admin) approves or rejects a pending resolution. Nobody

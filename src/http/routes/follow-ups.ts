@@ -66,6 +66,6 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZFollowUp, ...errorResponses },
       },
     },
-    async (req) => answerFollowUp(contextOf(req), req.params.id, req.body, req.server.publicUrl),
+    async (req) => answerFollowUp(contextOf(req), req.params.id, req.body),
   );
 };
