@@ -1,6 +1,5 @@
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** A short duration such as `45m`, `3h`, `2d 4h` (always positive). */
 export function formatDuration(ms: number): string {
