@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,9 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { type DemoLogin, type DemoResult, seedDemo } from '../src/demo/seed-demo.js';
+import { createMailer } from '../src/email/mailer.js';
 import { buildApp } from '../src/http/app.js';
+import { jobDefinitions } from '../src/jobs/definitions.js';
+import { createEmbeddedRunner, type RunCounts } from '../src/jobs/embedded-runner.js';
 import { type Database, openDatabase } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { type SmtpListener, startSmtpListener } from '../test/smtp.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -25,9 +30,23 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** The server's background jobs over the harness database, on a clock the test moves (no poll loop). */
+export type HarnessJobs = {
+  /** The jobs' clock: starts at the real time the harness started and only moves by advance(). */
+  now(): Date;
+  advance(ms: number): void;
+  /** Runs every job due at now() (reminders, escalations, follow-up sends, SLA marks, outbox delivery). */
+  runDue(): Promise<RunCounts>;
+  /** Runs due jobs, then passes 10 s apart (the outbox sends a batch per pass) until no more mail goes out. */
+  runUntilQuiet(): Promise<void>;
+};
+
 export type Harness = {
   baseUrl: string;
   demo: DemoResult;
+  /** A real SMTP server on 127.0.0.1; the jobs deliver the outbox to it. */
+  smtp: SmtpListener;
+  jobs: HarnessJobs;
   browser: Browser;
   /** gzip bytes of every JS file the built app ships. */
   jsGzipBytes: number;
@@ -63,17 +82,46 @@ export async function startHarness(): Promise<Harness> {
   const database: Database = openDatabase({ dataDir: dir });
   await migrateToLatest(database);
   const demo = await seedDemo(database.db, new Date());
-  const app: FastifyInstance = await buildApp({ config: { logLevel: 'warn' }, database, logger: false, webRoot });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  // Links in mail point at this server, so its address is known before the app is built.
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const app: FastifyInstance = await buildApp({ config: { logLevel: 'warn', publicUrl: baseUrl }, database, logger: false, webRoot });
+  await app.listen({ port, host: '127.0.0.1' });
+  const smtp = await startSmtpListener();
+  const quiet = { info() {}, warn() {}, error() {} };
+  const mailer = createMailer({ smtpUrl: smtp.url, from: 'Defuse <defuse@example.test>', log: quiet, ignoreTLS: true });
+  let clock = Date.now();
+  const runner = createEmbeddedRunner({
+    db: database.db,
+    definitions: jobDefinitions({ mailer, publicUrl: baseUrl }),
+    log: quiet,
+    now: () => new Date(clock),
+  });
+  const jobs: HarnessJobs = {
+    now: () => new Date(clock),
+    advance(ms) {
+      clock += ms;
+    },
+    runDue: () => runner.runDue(),
+    async runUntilQuiet() {
+      await runner.runDue();
+      for (let pass = 0; pass < 100; pass++) {
+        const before = smtp.messages.length;
+        clock += 10_000;
+        await runner.runDue();
+        if (smtp.messages.length === before) return;
+      }
+      throw new Error('the jobs still send mail after 100 passes');
+    },
+  };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   return {
     baseUrl,
     demo,
+    smtp,
+    jobs,
     browser,
     jsGzipBytes,
     login(role, name) {
@@ -98,10 +146,25 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await browser.close();
       await app.close();
+      mailer.close();
+      await smtp.close();
       await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nobody listens on right now, from the OS. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Signs in through the sign-in page, as a person would, and waits for the home page. */

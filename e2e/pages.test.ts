@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { surveyTokenIn } from '../src/domain/follow-through.js';
 import { type Harness, hasChromium, screenshot, signIn, startHarness } from './harness.js';
 
 if (!hasChromium) console.warn('e2e: /usr/bin/chromium not found, page checks skipped (apt-get install -y chromium)');
@@ -22,8 +23,19 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
   let h: Harness;
   let caseRef = '';
   let employeeId = '';
+  let surveyToken = '';
   beforeAll(async () => {
     h = await startHarness();
+    // Four days on, the jobs have emailed survey links for the demo's recently resolved cases: take one still open.
+    h.jobs.advance(4 * 24 * 3_600_000);
+    await h.jobs.runUntilQuiet();
+    for (const mail of h.smtp.messages) {
+      const token = surveyTokenIn(mail.text ?? '');
+      if (token && (await fetch(`${h.baseUrl}/public/survey/${token}`)).status === 200) {
+        surveyToken = token;
+        break;
+      }
+    }
     type Page = { items: { ref: string }[] };
     const sup = h.login('supervisor');
     caseRef = (await h.apiAs<Page>(sup, '/cases?status=investigating&limit=1')).body.items[0]?.ref ?? '';
@@ -59,6 +71,38 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
         await p.getByRole('dialog').getByText('Done when:').first().waitFor();
       },
     },
+    ...(
+      [
+        ['Playbook', (p: Page) => p.getByTestId('playbook-panel').or(p.getByTestId('playbook-none')).waitFor()],
+        ['Resolution', (p: Page) => p.getByRole('button', { name: /Propose a resolution|Change the resolution/ }).waitFor()],
+        ['Promises & follow-ups', (p: Page) => p.getByRole('heading', { name: 'Follow-ups with both sides' }).waitFor()],
+      ] as const
+    ).map(
+      ([tab, shown]): Visit => ({
+        name: `case-${tab.split(' ')[0]?.toLowerCase()}`,
+        role: 'supervisor',
+        path: `/cases/${caseRef}`,
+        ready: async (p) => {
+          await p.getByRole('tab', { name: tab }).click();
+          await shown(p);
+        },
+      }),
+    ),
+    {
+      name: 'attention',
+      role: 'supervisor',
+      path: '/cases',
+      ready: async (p) => {
+        await p.getByRole('button', { name: 'Needs attention' }).click();
+        await p.getByTestId('attention-reasons').first().waitFor();
+      },
+    },
+    {
+      name: 'commitments-report',
+      role: 'supervisor',
+      path: '/reports/commitments',
+      ready: (p) => p.getByRole('heading', { name: 'Promises kept' }).waitFor(),
+    },
     { name: 'coaching', role: 'supervisor', path: '/coaching', ready: (p) => p.getByTestId('coaching-row').first().waitFor() },
     { name: 'people', role: 'hr', path: '/people', ready: (p) => p.getByRole('table').waitFor() },
     {
@@ -70,8 +114,26 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
     { name: 'access-log', role: 'hr', path: '/access-log', ready: (p) => p.getByTestId('access-log').waitFor() },
     { name: 'users', role: 'admin', path: '/settings/users', ready: (p) => p.getByRole('table').waitFor() },
     { name: 'teams', role: 'admin', path: '/settings/teams', ready: (p) => p.getByRole('table').waitFor() },
+    {
+      name: 'workspace-settings',
+      role: 'admin',
+      path: '/settings/workspace',
+      ready: (p) => p.getByRole('heading', { name: 'Deadlines and limits' }).waitFor(),
+    },
+    {
+      name: 'playbooks',
+      role: 'admin',
+      path: '/settings/playbooks',
+      ready: (p) => p.getByRole('heading', { name: 'Playbooks' }).waitFor(),
+    },
     { name: 'tokens', role: 'admin', path: '/account/tokens', ready: (p) => p.getByRole('heading', { name: 'API tokens' }).waitFor() },
     { name: 'account', role: 'employee', path: '/account', ready: (p) => p.getByRole('heading', { name: 'Change password' }).waitFor() },
+    {
+      name: 'survey',
+      role: null,
+      path: `/public/survey/${surveyToken}`,
+      ready: (p) => p.getByRole('button', { name: 'Send my answer' }).waitFor(),
+    },
     { name: 'not-found', role: 'employee', path: '/cases/C-1999-000001', ready: (p) => p.getByTestId('not-found').waitFor() },
   ];
 

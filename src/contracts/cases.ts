@@ -176,6 +176,10 @@ export const ZCase = z.object({
     .object({ category: z.string(), whys: z.array(z.string()), factors: z.array(z.string()) })
     .nullable()
     .describe('recorded when the case is closed'),
+  attention: z
+    .array(z.enum(['escalated_promise', 'approval_pending', 'asked_for_help', 'unhappy_customer']))
+    .optional()
+    .describe('in a list asked for with attention=true: why the case needs a supervisor'),
 });
 
 export const ZStatement = z.object({

@@ -2,6 +2,7 @@ import type { Channel, CustomerState, FinancialImpact, ImpactKind, RiskFlag, Sev
 import type { CaseStatus } from '../domain/case-status.js';
 import { nextStatuses } from '../domain/case-status.js';
 import { type SlaClock, slaClock } from '../domain/sla.js';
+import type { AttentionReason } from '../store/cases.js';
 import type { CaseEventRow, CaseRow, StatementRow } from '../store/schema.js';
 
 /** A case as the outside world sees it; built from a row by an explicit mapping (an allowlist). */
@@ -31,6 +32,8 @@ export type CaseView = {
   strategy: string | null;
   outcome: string | null;
   rootCause: { category: string; whys: string[]; factors: string[] } | null;
+  /** Set only in a list asked for with the attention filter: why the case needs a supervisor. */
+  attention?: AttentionReason[];
 };
 
 export function toCaseView(row: CaseRow, now: Date): CaseView {

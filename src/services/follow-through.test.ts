@@ -87,6 +87,9 @@ describeEachDatabase('follow-through', (kind) => {
     // The escalated case needs the attention of its team's supervisor, and nobody else's list shows it.
     const attentionA = await listCases(as(cast.supervisorA.actor, at(t0, 50)), { attention: true });
     expect(attentionA.items.map((i) => i.ref)).toEqual([kase.ref]);
+    // Each case says why it is there; a plain list does not carry reasons.
+    expect(attentionA.items[0]?.attention).toEqual(['escalated_promise']);
+    expect((await listCases(as(cast.supervisorA.actor, at(t0, 50)), {})).items[0]?.attention).toBeUndefined();
     const attentionB = await listCases(as(cast.supervisorB.actor, at(t0, 50)), { attention: true });
     expect(attentionB.items).toHaveLength(0);
 
@@ -189,7 +192,8 @@ describeEachDatabase('follow-through', (kind) => {
     expect(await codeOf(answerFollowUp(as(cast.employeeA.actor, at(t0, 51)), fid, answer))).toBe('conflict');
     const help = await listMyNotifications(as(cast.supervisorA.actor, at(t0, 51)), true);
     expect(help.items.find((n) => n.kind === 'needs_help')?.caseRef).toBe(kase.ref);
-    expect((await listCases(as(cast.supervisorA.actor, at(t0, 51)), { attention: true })).items.map((c) => c.ref)).toEqual([kase.ref]);
+    const needsHelp = (await listCases(as(cast.supervisorA.actor, at(t0, 51)), { attention: true })).items;
+    expect(needsHelp.map((c) => [c.ref, c.attention])).toEqual([[kase.ref, ['asked_for_help']]]);
     // The supervisor sees how the employee felt; the case list of follow-ups shows it.
     const seen = await listCaseFollowUps(as(cast.supervisorA.actor, at(t0, 51)), kase.ref);
     expect(seen.find((f) => f.party === 'employee')?.answer).toMatchObject({ feltSupported: 2, wantsHelp: true });
@@ -211,6 +215,8 @@ describeEachDatabase('follow-through', (kind) => {
     expect(timeline.filter((e) => e.kind === 'follow_up_answered')).toHaveLength(2);
     const unhappy = await listMyNotifications(as(cast.supervisorA.actor, at(t0, 82)), true);
     expect(unhappy.items.map((n) => n.kind)).toContain('follow_up_unhappy');
+    const reopenedCase = (await listCases(as(cast.supervisorA.actor, at(t0, 82)), { attention: true })).items;
+    expect(reopenedCase.map((c) => c.attention)).toEqual([['asked_for_help', 'unhappy_customer']]);
   });
 
   it('refuses an expired survey link, and a happy answer leaves the case as it is', async () => {

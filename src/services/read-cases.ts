@@ -1,7 +1,7 @@
 import type { CaseStatus } from '../domain/case-status.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
-import { type CaseSort, listCaseRows, listParties, listStatements } from '../store/cases.js';
+import { attentionReasons, type CaseSort, listCaseRows, listParties, listStatements } from '../store/cases.js';
 import { listEventRows } from '../store/events.js';
 import { findCustomer } from '../store/people.js';
 import type { Db } from '../store/schema.js';
@@ -104,9 +104,19 @@ export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise
     after: query.cursor ? decodeCursor(query.cursor, sort, order) : undefined,
   });
   const mayTransition = authorize(ctx.actor, 'transition', 'case');
-  const items = rows.slice(0, limit).map((r) => {
-    const view = toCaseView(r, ctx.now);
+  const page = rows.slice(0, limit);
+  const reasons = query.attention
+    ? await attentionReasons(
+        ctx.db,
+        ctx.actor.workspaceId,
+        page.map((r) => r.id),
+      )
+    : undefined;
+  const items = page.map((r) => {
+    const view: CaseView = toCaseView(r, ctx.now);
     if (!mayTransition) view.nextStatuses = [];
+    const why = reasons?.get(r.id);
+    if (why) view.attention = why;
     return view;
   });
   const last = items.at(-1);

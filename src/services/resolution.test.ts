@@ -8,7 +8,7 @@ import { setAuthorityLimits } from './authority-limits.js';
 import { transitionCase } from './change-case.js';
 import type { ServiceContext } from './context.js';
 import { createCase } from './create-case.js';
-import { getCase, listEvents } from './read-cases.js';
+import { getCase, listCases, listEvents } from './read-cases.js';
 import { decideResolution, getResolution, proposeResolution, type ResolutionInput } from './resolution.js';
 
 const failure = async (p: Promise<unknown>) =>
@@ -67,6 +67,9 @@ describeEachDatabase('resolution, approvals, closing and abuse', (kind) => {
     expect(notified.map((n) => [n.user_id, n.kind])).toEqual([[cast.supervisorA.actor.userId, 'approval_requested']]);
     const mails = await database.db.selectFrom('outbox_emails').selectAll().where('kind', '=', 'approval_requested').execute();
     expect(mails.some((m) => m.text_body.includes(kase.ref) && m.subject.includes(kase.ref))).toBe(true);
+
+    const waiting = (await listCases(as(cast.supervisorA), { attention: true })).items.filter((c) => c.ref === kase.ref);
+    expect(waiting.map((c) => c.attention)).toEqual([['approval_pending']]);
 
     const refused = await failure(transitionCase(admin(), kase.ref, { to: 'resolved' }));
     expect(refused.code).toBe('conflict');

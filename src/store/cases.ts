@@ -123,13 +123,18 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
     .execute();
 }
 
+/** Why a case is in the supervisors' "needs attention" view. */
+export type AttentionReason = 'escalated_promise' | 'approval_pending' | 'asked_for_help' | 'unhappy_customer';
+
+type CaseEb = ExpressionBuilder<Tables & { cases: CaseRow }, 'cases'>;
+
 /**
  * A case needs attention when it has an escalated promise still open, a resolution waiting for
  * approval, an employee who asked for help after it, or a customer whose unhappy answer reopened it.
  * Answers are JSON written by our own code in a fixed key order, so a LIKE on them is exact.
  */
-function needsAttention(eb: ExpressionBuilder<Tables & { cases: CaseRow }, 'cases'>) {
-  return eb.or([
+const ATTENTION: Record<AttentionReason, (eb: CaseEb) => ReturnType<CaseEb['exists']>> = {
+  escalated_promise: (eb) =>
     eb.exists(
       eb
         .selectFrom('commitments')
@@ -138,6 +143,7 @@ function needsAttention(eb: ExpressionBuilder<Tables & { cases: CaseRow }, 'case
         .where('commitments.status', '=', 'open')
         .where('commitments.escalated_at', 'is not', null),
     ),
+  approval_pending: (eb) =>
     eb.exists(
       eb
         .selectFrom('resolutions')
@@ -145,6 +151,7 @@ function needsAttention(eb: ExpressionBuilder<Tables & { cases: CaseRow }, 'case
         .whereRef('resolutions.case_id', '=', 'cases.id')
         .where('resolutions.approval_state', '=', 'pending'),
     ),
+  asked_for_help: (eb) =>
     eb.and([
       eb('cases.status', '!=', 'closed'),
       eb.exists(
@@ -157,6 +164,7 @@ function needsAttention(eb: ExpressionBuilder<Tables & { cases: CaseRow }, 'case
           .where('follow_ups.answer', 'like', '%"wantsHelp":true%'),
       ),
     ]),
+  unhappy_customer: (eb) =>
     eb.and([
       eb('cases.status', '=', 'reopened'),
       eb.exists(
@@ -171,7 +179,34 @@ function needsAttention(eb: ExpressionBuilder<Tables & { cases: CaseRow }, 'case
           ),
       ),
     ]),
-  ]);
+};
+
+const ATTENTION_REASONS = Object.keys(ATTENTION) as AttentionReason[];
+
+function needsAttention(eb: CaseEb) {
+  return eb.or(ATTENTION_REASONS.map((reason) => ATTENTION[reason](eb)));
+}
+
+/** For each of these cases, why it needs attention (empty when it does not), by the same rules as the attention filter. */
+export async function attentionReasons(db: Db, workspaceId: string, caseIds: readonly string[]): Promise<Map<string, AttentionReason[]>> {
+  const out = new Map<string, AttentionReason[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('cases')
+    .select((eb) => [
+      'cases.id',
+      ...ATTENTION_REASONS.map((reason) => eb.case().when(ATTENTION[reason](eb)).then(1).else(0).end().as(reason)),
+    ])
+    .where('cases.workspace_id', '=', workspaceId)
+    .where('cases.id', 'in', caseIds)
+    .execute();
+  for (const row of rows as unknown as Array<{ id: string } & Record<AttentionReason, number | string>>) {
+    out.set(
+      row.id,
+      ATTENTION_REASONS.filter((reason) => Number(row[reason]) === 1),
+    );
+  }
+  return out;
 }
 
 /** Reads a case by id for a change made by the system (no actor), locking its row on PostgreSQL. */

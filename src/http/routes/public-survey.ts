@@ -15,7 +15,7 @@ type FormValues = { satisfaction?: string; wouldReturn?: string; comment?: strin
 const PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1b1e}
 fieldset{border:1px solid #ccc;border-radius:6px;margin:0 0 1rem;padding:.75rem 1rem}legend{font-weight:600}
 label{margin-right:1rem;display:inline-block;padding:.25rem 0}textarea{width:100%;min-height:6rem;font:inherit}
-button{font:inherit;padding:.5rem 1.25rem;border-radius:6px;border:0;background:#1c7ed6;color:#fff;cursor:pointer}
+button{font:inherit;padding:.5rem 1.25rem;border-radius:6px;border:0;background:#1864ab;color:#fff;cursor:pointer}
 .error{color:#c92a2a;font-weight:600}`;
 
 function page(title: string, body: string): string {

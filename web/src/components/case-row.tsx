@@ -1,9 +1,17 @@
-import { Box, Group, Text } from '@mantine/core';
+import { Badge, Box, Group, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { Case } from '../api/types.js';
 import { CHANNEL_LABEL, CUSTOMER_STATE_LABEL } from '../lib/labels.js';
 import { formatDateTime, relativeTime } from '../lib/time.js';
 import { SeverityBadge, SlaBadge, StatusBadge } from './badges.js';
+
+/** Why a case is in the "Needs attention" view, in the words a supervisor would use. */
+const ATTENTION_LABEL: Record<NonNullable<Case['attention']>[number], string> = {
+  escalated_promise: 'Promise overdue',
+  approval_pending: 'Approval pending',
+  asked_for_help: 'Employee asked for help',
+  unhappy_customer: 'Unhappy customer',
+};
 
 /** One case in a list: a single link, so Tab, Enter and middle-click all behave as people expect. */
 export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Date; selected?: boolean; teamName?: string }) {
@@ -32,6 +40,15 @@ export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Da
               updated {relativeTime(kase.updatedAt, now)}
             </time>
           </Text>
+          {kase.attention?.length ? (
+            <Group gap={6} mt={6} data-testid="attention-reasons">
+              {kase.attention.map((reason) => (
+                <Badge key={reason} size="xs" color="orange" variant="light">
+                  {ATTENTION_LABEL[reason]}
+                </Badge>
+              ))}
+            </Group>
+          ) : null}
         </Box>
         <Group gap={6} wrap="wrap" style={{ flexShrink: 0 }}>
           <SeverityBadge severity={kase.severity} size="xs" />

@@ -53,4 +53,11 @@ describe('formatDuration', () => {
     expect(formatDuration(26 * 3600_000)).toBe('1d 2h');
     expect(formatDuration(9 * 86400_000)).toBe('9d');
   });
+
+  it('rounds up into the next unit instead of showing 24h or 60m', () => {
+    expect(formatDuration(3 * 86400_000 + 23 * 3600_000 + 40 * 60_000)).toBe('4d');
+    expect(formatDuration(3 * 3600_000 + 59 * 60_000 + 40_000)).toBe('4h');
+    expect(formatDuration(59 * 60_000 + 40_000)).toBe('1h');
+    expect(formatDuration(23 * 3600_000 + 59 * 60_000 + 40_000)).toBe('1d');
+  });
 });

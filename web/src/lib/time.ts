@@ -1,18 +1,19 @@
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** A short duration such as `45m`, `3h`, `2d 4h` (always positive). */
 export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs < HOUR) return `${Math.max(1, Math.round(abs / MINUTE))}m`;
-  if (abs < DAY) {
-    const h = Math.floor(abs / HOUR);
-    const m = Math.round((abs - h * HOUR) / MINUTE);
+  // Round to the unit shown first, so 3d 23h 40m reads "4d", never "3d 24h".
+  const minutes = Math.round(Math.abs(ms) / MINUTE);
+  if (minutes < 60) return `${Math.max(1, minutes)}m`;
+  if (minutes < 24 * 60) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
     return m >= 5 && h < 10 ? `${h}h ${m}m` : `${h}h`;
   }
-  const d = Math.floor(abs / DAY);
-  const h = Math.round((abs - d * DAY) / HOUR);
+  const hours = Math.round(Math.abs(ms) / HOUR);
+  const d = Math.floor(hours / 24);
+  const h = hours % 24;
   return h > 0 && d < 7 ? `${d}d ${h}h` : `${d}d`;
 }
 

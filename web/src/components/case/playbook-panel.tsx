@@ -92,7 +92,6 @@ function RunningPlaybook({ refId, run, names, canChange }: { refId: string; run:
               label={s.title}
               description={done ? `Done ${formatDateTime(done.at)}` : i === active ? 'Now' : undefined}
               icon={done ? '✓' : undefined}
-              aria-label={`${s.title}${done ? ' (done)' : ''}`}
             />
           );
         })}
