@@ -23,7 +23,7 @@ export function NotificationsMenu() {
       <Menu position="bottom-end" width={340} shadow="md">
         <Menu.Target>
           <Button variant="default" size="xs" aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}>
-            <span aria-hidden="true">🔔</span>
+            <BellIcon />
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
@@ -62,5 +62,15 @@ export function NotificationsMenu() {
         </Menu.Dropdown>
       </Menu>
     </Indicator>
+  );
+}
+
+/** A bell drawn inline: emoji fonts are missing on many Linux desktops and in headless browsers. */
+function BellIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true" focusable="false">
+      <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinecap="round" strokeLinejoin="round" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }

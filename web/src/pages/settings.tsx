@@ -42,10 +42,15 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
     initial.targets.map((t) => ({ ...t, ack: toHours(t.acknowledgeMinutes), res: toHours(t.resolveMinutes) })),
   );
   const [types, setTypes] = useState<TypeDraft[]>(initial.caseTypes);
+  const [followUps, setFollowUps] = useState({
+    customer: initial.followUpDelays.customerHours / 24,
+    employee: initial.followUpDelays.employeeHours / 24,
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate({
       preset,
+      followUpDelays: { customerHours: Math.round(followUps.customer * 24), employeeHours: Math.round(followUps.employee * 24) },
       targets: targets.map((t) => ({
         severity: t.severity as 1 | 2 | 3 | 4,
         acknowledgeMinutes: Math.round(Number(t.ack) * 60),
@@ -152,6 +157,33 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
         >
           Add a case type
         </Button>
+        <Title order={3} size="h5">
+          Follow-ups after a case is resolved
+        </Title>
+        <Text size="sm" c="dimmed">
+          How long after resolving we ask the customer how it went (by mail, with a private link), and each employee on the case (in
+          Defuse).
+        </Text>
+        <Group grow align="flex-start">
+          <NumberInput
+            label="Ask the customer after (days)"
+            min={0.5}
+            max={60}
+            step={0.5}
+            decimalScale={1}
+            value={followUps.customer}
+            onChange={(v) => setFollowUps((f) => ({ ...f, customer: Number(v) || 0 }))}
+          />
+          <NumberInput
+            label="Ask the employees after (days)"
+            min={0.5}
+            max={60}
+            step={0.5}
+            decimalScale={1}
+            value={followUps.employee}
+            onChange={(v) => setFollowUps((f) => ({ ...f, employee: Number(v) || 0 }))}
+          />
+        </Group>
         <FormProblem error={save.error} fields={[]} title="The deadlines were not saved" />
         {save.isSuccess ? (
           <Alert color="teal" variant="light" role="status">
