@@ -166,6 +166,15 @@ describe.skipIf(!hasChromium)('browser journeys (Chromium)', () => {
     // Sending records it on the timeline with its score.
     await sup.page.getByRole('button', { name: 'Send reply' }).click();
     await sup.page.getByText('Reply recorded').waitFor();
+
+    // The promise in the reply ("refund the scarf by Friday") is one click from being tracked.
+    const suggestions = sup.page.getByTestId('promise-suggestions');
+    await expect.poll(() => suggestions.textContent()).toMatch(/refund the scarf by Friday/);
+    await suggestions.getByRole('button', { name: 'Track this promise' }).click();
+    await suggestions.getByText('Tracked under Promises & follow-ups').waitFor();
+    const promises = (await h.apiAs<{ items: { text: string; source: string }[] }>(supervisor, `/cases/${ref}/commitments`)).body.items;
+    expect(promises.find((p) => p.source === 'coach')?.text).toMatch(/refund the scarf by Friday/);
+
     await sup.page.getByRole('tab', { name: /Timeline/ }).click();
     const item = sup.page.locator('.timeline-item[data-kind="reply"]').first();
     await expect.poll(() => item.textContent()).toMatch(/replied to the customer · coach score \d+\/100.*Please calm down/);

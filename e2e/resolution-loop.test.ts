@@ -175,7 +175,7 @@ describe.skipIf(!hasChromium)('the resolution loop in the browser (Chromium)', (
     await survey.getByRole('heading', { name: 'How did we do?' }).waitFor();
     await screenshot(survey, 'loop-survey');
     const followUps = async () =>
-      (await h.apiAs<FollowUp[]>(supervisor, `/cases/${ref}/follow-ups`)).body.find((f) => f.party === 'customer');
+      (await h.apiAs<{ items: FollowUp[] }>(supervisor, `/cases/${ref}/follow-ups`)).body.items.find((f) => f.party === 'customer');
     expect((await followUps())?.status).toBe('sent');
     await survey
       .getByRole('group', { name: /How happy are you/ })

@@ -17,9 +17,7 @@ import { createMyToken, listMyTokens, revokeToken } from '../../services/tokens.
 import { inviteUser, listUsers, reissueInvite, updateUser } from '../../services/users.js';
 import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
-import { errorResponses } from './responses.js';
-
-const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+import { errorResponses, listOf } from './responses.js';
 
 /** The link a person follows to choose their password; it is also written to the server log until email lands. */
 function inviteUrl(req: { protocol: string; host: string }, token: string): string {
@@ -32,7 +30,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users',
     {
       config: can('list', 'user'),
-      schema: { tags: ['users'], summary: 'Accounts of the workspace', response: { 200: list(ZUser), ...errorResponses } },
+      schema: { tags: ['users'], summary: 'Accounts of the workspace', response: { 200: listOf(ZUser), ...errorResponses } },
     },
     async (req) => ({ items: await listUsers(contextOf(req)) }),
   );
@@ -92,7 +90,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/tokens',
     {
       config: can('list', 'token'),
-      schema: { tags: ['tokens'], summary: 'Your API tokens', response: { 200: list(ZToken), ...errorResponses } },
+      schema: { tags: ['tokens'], summary: 'Your API tokens', response: { 200: listOf(ZToken), ...errorResponses } },
     },
     async (req) => ({ items: await listMyTokens(contextOf(req)) }),
   );

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ZRef } from '../../contracts/cases.js';
 import {
   ZCloseCommitment,
@@ -13,7 +12,7 @@ import { commitmentReport } from '../../services/commitment-report.js';
 import { addCommitment, closeCommitment, listCommitments } from '../../services/commitments.js';
 import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
-import { errorResponses } from './responses.js';
+import { errorResponses, listOf } from './responses.js';
 
 const tags = ['commitments'];
 
@@ -23,9 +22,9 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cases/:ref/commitments',
     {
       config: can('list', 'commitment'),
-      schema: { tags, summary: "List a case's commitments", params: ZRef, response: { 200: z.array(ZCommitment), ...errorResponses } },
+      schema: { tags, summary: "List a case's commitments", params: ZRef, response: { 200: listOf(ZCommitment), ...errorResponses } },
     },
-    async (req) => listCommitments(contextOf(req), req.params.ref),
+    async (req) => ({ items: await listCommitments(contextOf(req), req.params.ref) }),
   );
 
   app.post(

@@ -1,21 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ZEmployeeHistory, ZIdParam } from '../../contracts/accounts.js';
 import { ZCustomer, ZEmployee, ZNewCustomer, ZNewEmployee, ZNewTeam, ZTeam } from '../../contracts/directory.js';
 import { createCustomer, createEmployee, createTeam, listCustomersOf, listEmployeesOf, listTeamsOf } from '../../services/directory.js';
 import { getEmployeeHistory } from '../../services/employee-history.js';
 import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
-import { errorResponses } from './responses.js';
+import { errorResponses, listOf } from './responses.js';
 
 const tags = ['directory'];
-const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** The people and places a case refers to. */
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/teams',
-    { config: can('list', 'team'), schema: { tags, summary: 'Teams of the workspace', response: { 200: list(ZTeam), ...errorResponses } } },
+    {
+      config: can('list', 'team'),
+      schema: { tags, summary: 'Teams of the workspace', response: { 200: listOf(ZTeam), ...errorResponses } },
+    },
     async (req) => ({
       items: await listTeamsOf(contextOf(req)),
     }),
@@ -32,7 +33,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/employees',
     {
       config: can('list', 'employee'),
-      schema: { tags, summary: 'Employees of the workspace', response: { 200: list(ZEmployee), ...errorResponses } },
+      schema: { tags, summary: 'Employees of the workspace', response: { 200: listOf(ZEmployee), ...errorResponses } },
     },
     async (req) => ({
       items: await listEmployeesOf(contextOf(req)),
@@ -50,7 +51,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/customers',
     {
       config: can('list', 'customer'),
-      schema: { tags, summary: 'Customers of the workspace', response: { 200: list(ZCustomer), ...errorResponses } },
+      schema: { tags, summary: 'Customers of the workspace', response: { 200: listOf(ZCustomer), ...errorResponses } },
     },
     async (req) => ({
       items: await listCustomersOf(contextOf(req)),

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ZRef } from '../../contracts/cases.js';
 import { ZEmployeeAnswerInput, ZFollowUp, ZFollowUpId, ZMyFollowUp, ZMyFollowUpsQuery, ZPlanFollowUp } from '../../contracts/follow-ups.js';
 import { answerFollowUp, listCaseFollowUps, listMyFollowUps, planFollowUp } from '../../services/follow-ups.js';
 import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
-import { errorResponses } from './responses.js';
+import { errorResponses, listOf } from './responses.js';
 
 const tags = ['follow-ups'];
 
@@ -19,10 +18,10 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "List a case's follow-ups and their answers",
         params: ZRef,
-        response: { 200: z.array(ZFollowUp), ...errorResponses },
+        response: { 200: listOf(ZFollowUp), ...errorResponses },
       },
     },
-    async (req) => listCaseFollowUps(contextOf(req), req.params.ref),
+    async (req) => ({ items: await listCaseFollowUps(contextOf(req), req.params.ref) }),
   );
 
   app.post(
@@ -48,10 +47,10 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Your own follow-ups waiting for your answer',
         querystring: ZMyFollowUpsQuery,
-        response: { 200: z.array(ZMyFollowUp), ...errorResponses },
+        response: { 200: listOf(ZMyFollowUp), ...errorResponses },
       },
     },
-    async (req) => listMyFollowUps(contextOf(req)),
+    async (req) => ({ items: await listMyFollowUps(contextOf(req)) }),
   );
 
   app.post(

@@ -26,11 +26,11 @@ describeEachDatabase('public survey pages', (kind) => {
   }
 
   const followUpsOf = async (ref: string) =>
-    (await t.app.inject({ url: `/api/v1/cases/${ref}/follow-ups`, headers: t.auth })).json() as {
-      party: string;
-      status: string;
-      answer: unknown;
-    }[];
+    (
+      (await t.app.inject({ url: `/api/v1/cases/${ref}/follow-ups`, headers: t.auth })).json() as {
+        items: { party: string; status: string; answer: unknown }[];
+      }
+    ).items;
 
   it('shows an accessible form on GET and records nothing, however often it is opened', async () => {
     const { ref, token } = await sentSurvey('gina@example.test');

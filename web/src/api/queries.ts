@@ -442,7 +442,7 @@ export const useSetCaseType = (ref: string) =>
 export function useCommitments(ref: string) {
   return useQuery({
     queryKey: ['case', ref, 'commitments'],
-    queryFn: () => api<Commitment[]>('GET', `/cases/${encodeURIComponent(ref)}/commitments`),
+    queryFn: async () => (await api<{ items: Commitment[] }>('GET', `/cases/${encodeURIComponent(ref)}/commitments`)).items,
   });
 }
 
@@ -457,12 +457,16 @@ export const useCloseCommitment = (ref: string) =>
 export function useCaseFollowUps(ref: string) {
   return useQuery({
     queryKey: ['case', ref, 'follow-ups'],
-    queryFn: () => api<FollowUp[]>('GET', `/cases/${encodeURIComponent(ref)}/follow-ups`),
+    queryFn: async () => (await api<{ items: FollowUp[] }>('GET', `/cases/${encodeURIComponent(ref)}/follow-ups`)).items,
   });
 }
 
 export function useMyFollowUps(enabled = true) {
-  return useQuery({ queryKey: ['follow-ups', 'mine'], queryFn: () => api<MyFollowUp[]>('GET', '/follow-ups?mine=true'), enabled });
+  return useQuery({
+    queryKey: ['follow-ups', 'mine'],
+    queryFn: async () => (await api<{ items: MyFollowUp[] }>('GET', '/follow-ups?mine=true')).items,
+    enabled,
+  });
 }
 
 export function useAnswerFollowUp() {

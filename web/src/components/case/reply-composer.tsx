@@ -4,8 +4,10 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useCoachAnalysis, useSendReply } from '../../api/queries.js';
 import type { CaseDetail, CoachRequest } from '../../api/types.js';
+import { promisesIn, type SuggestedPromise } from '../../lib/promises-in-reply.js';
 import { FormProblem } from '../form-problem.js';
 import { CoachPanel, HighlightedReply } from './coach-panel.js';
+import { PromiseSuggestions } from './promise-suggestions.js';
 
 /** How long the typist pauses before the coach reads again: short enough to feel live, long enough not to ask per key. */
 export const COACH_DEBOUNCE_MS = 250;
@@ -26,6 +28,7 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
   const [customer, setCustomer] = useState(() => latestCustomerStatement(kase));
   const [body, setBody] = useState('');
   const [sentScore, setSentScore] = useState<number | null>(null);
+  const [promises, setPromises] = useState<SuggestedPromise[]>([]);
   const [debounced] = useDebouncedValue({ customer, body }, COACH_DEBOUNCE_MS);
   const request = useMemo<CoachRequest>(
     () => ({
@@ -42,11 +45,13 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const sentText = body;
     send.mutate(
       { body, ...(customer.trim() ? { customerMessage: customer } : {}) },
       {
         onSuccess: (sent) => {
           setSentScore(sent.analysis.reply?.score.total ?? null);
+          setPromises(promisesIn(sentText, sent.analysis.reply, new Date()));
           setBody('');
         },
       },
@@ -79,6 +84,7 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
                 onChange={(e) => {
                   setBody(e.currentTarget.value);
                   setSentScore(null);
+                  setPromises([]);
                 }}
                 error={sendError?.fieldError('body')}
                 data-testid="reply-body"
@@ -100,6 +106,7 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
                   It is on the timeline with a score of {sentScore}/100.
                 </Alert>
               ) : null}
+              <PromiseSuggestions caseRef={kase.ref} promises={promises} />
               <Group justify="flex-end">
                 <Button type="submit" loading={send.isPending} disabled={!body.trim()}>
                   Send reply
