@@ -117,6 +117,22 @@ function findProblems(text: string, reading: TextReading, ctx: ReplyContext): Fi
   return problems.sort(byPosition);
 }
 
+const FUTURE_OFFER = /\b(?:will|shall|going to)\b|'ll\b/i;
+
+/**
+ * An offer with a time ("I will refund the scarf by Friday") is also a promise with a due time (seed
+ * 004: follow up on commitments), so it can be tracked like "I'll call you back tomorrow".
+ */
+function timedOffers(text: string, reading: TextReading, moves: Move[], now: Date): Move[] {
+  return moves.flatMap((m) => {
+    if (m.kind !== 'solution' || !FUTURE_OFFER.test(text.slice(m.span[0], m.span[1]))) return [];
+    if (moves.some((o) => o.kind === 'commitment' && overlaps(o.span, m.span))) return [];
+    const sentence = reading.sentences[sentenceOf(reading, m.span[0])];
+    const due = parseDueTime(text.slice(m.span[0], sentence ? Math.max(sentence[1], m.span[1]) : text.length), now);
+    return due ? [{ kind: 'commitment' as const, span: m.span, due }] : [];
+  });
+}
+
 /** Reads a draft reply: the moves it makes, the problems in it, what the playbook step still needs, and a score with reasons. */
 export function analyzeReply(text: string, reading: TextReading, ctx: ReplyContext): ReplyReading {
   const moves: Move[] = findQuestions(text, reading);
@@ -135,6 +151,7 @@ export function analyzeReply(text: string, reading: TextReading, ctx: ReplyConte
       moves.push(move);
     }
   }
+  moves.push(...timedOffers(text, reading, moves, ctx.now));
   for (const span of findParaphrases(text, reading, moves, ctx.customerContent)) moves.push({ kind: 'paraphrase', span });
   moves.sort(byPosition);
   const problems = findProblems(text, reading, ctx);

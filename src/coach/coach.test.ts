@@ -105,6 +105,14 @@ describe('draft reply', () => {
     expect(r?.score.total).toBeGreaterThanOrEqual(90);
   });
 
+  it('counts an offer with a time as a promise too, and a done deed or an untimed offer as neither', () => {
+    const promise = (reply: string) => coach.analyze({ reply, now: NOW }).reply?.moves.filter((m) => m.kind === 'commitment') ?? [];
+    const [timed] = promise('I will refund the scarf by Friday.');
+    expect(timed?.due).toBe(new Date('2026-03-06T17:00:00').toISOString());
+    expect(promise("I've refunded the scarf on Friday.")).toEqual([]);
+    expect(promise('I can offer a refund.')).toEqual([]);
+  });
+
   it('recognises a paraphrase from overlap with the customer message, without a summary phrase', () => {
     const customer = 'The sofa arrived in mustard yellow but we ordered grey.';
     const reply = 'Your sofa came in mustard yellow instead of grey.';
