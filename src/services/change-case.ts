@@ -23,8 +23,8 @@ export async function commitChange(
   events: NewEvent[],
 ): Promise<CaseView> {
   const next: CaseRow = { ...row, ...patch, updated_at: ctx.now.toISOString() };
-  await updateCaseRow(db, row.workspace_id, row.id, { ...patch, updated_at: next.updated_at });
-  const appended = await appendEvents(db, row, events);
+  // The row's changes and its new chain head are one UPDATE.
+  const appended = await appendEvents(db, row, events, { ...patch, updated_at: next.updated_at });
   next.event_count = appended.at(-1)?.seq ?? row.event_count;
   next.last_event_hash = appended.at(-1)?.hash ?? row.last_event_hash;
   return toCaseView(next, ctx.now);

@@ -1,7 +1,7 @@
 import { dueAt } from '../domain/sla.js';
 import { GENESIS_HASH } from '../domain/timeline.js';
 import { insertCase, insertParties, nextCaseRef } from '../store/cases.js';
-import { appendEvents } from '../store/events.js';
+import { chainEvents, insertEventRows } from '../store/events.js';
 import { newId } from '../store/ids.js';
 import { insertCustomer } from '../store/people.js';
 import type { CaseRow } from '../store/schema.js';
@@ -71,12 +71,7 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       acknowledge_breached_at: null,
       resolve_breached_at: null,
     };
-    await insertCase(db, row);
     const parties = input.employees ?? [];
-    await insertParties(
-      db,
-      parties.map((p) => ({ workspace_id: ws, case_id: row.id, employee_id: p.employeeId, role: p.role, created_at: reportedAt })),
-    );
     const created = {
       title: row.title,
       summary: row.summary,
@@ -91,9 +86,15 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       parties,
       assigneeId: row.assignee_id,
     };
-    const events = await appendEvents(db, row, [{ kind: 'case_created', actorId: actor.userId, at: reportedAt, data: created }]);
-    row.event_count = events.length;
-    row.last_event_hash = events.at(-1)?.hash ?? GENESIS_HASH;
+    // The case is written with its first event already chained, so it needs no second write.
+    const { rows, head } = chainEvents(row, [{ kind: 'case_created', actorId: actor.userId, at: reportedAt, data: created }]);
+    Object.assign(row, head);
+    await insertCase(db, row);
+    await insertParties(
+      db,
+      parties.map((p) => ({ workspace_id: ws, case_id: row.id, employee_id: p.employeeId, role: p.role, created_at: reportedAt })),
+    );
+    await insertEventRows(db, rows);
     return toCaseView(row, now);
   });
 }

@@ -1,8 +1,9 @@
 import type { Severity } from '../domain/case.js';
 import { invalid } from '../domain/errors.js';
-import { clockTargets, type SlaPreset, type SlaTarget } from '../domain/sla.js';
+import { clockTargets, DEFAULT_SLA_TARGETS, type SlaPreset, type SlaTarget } from '../domain/sla.js';
 import type { Db } from '../store/schema.js';
 import {
+  clockSettings,
   findCaseType,
   insertCaseType,
   listCaseTypes,
@@ -28,12 +29,13 @@ export type DeadlineSettingsInput = {
 
 /** The clock targets of a case of this severity and type in the workspace (type preset → workspace preset → severity target). */
 export async function clockTargetsFor(db: Db, workspaceId: string, severity: Severity, caseTypeId: string | null): Promise<SlaTarget> {
-  const [custom, workspace, type] = await Promise.all([
-    slaTargetFor(db, workspaceId, severity),
-    findWorkspace(db, workspaceId),
-    caseTypeId ? findCaseType(db, workspaceId, caseTypeId) : undefined,
-  ]);
-  return clockTargets(custom, workspace?.sla_preset ?? 'custom', type?.sla_preset ?? null);
+  const found = await clockSettings(db, workspaceId, severity, caseTypeId);
+  const fallback = DEFAULT_SLA_TARGETS.find((t) => t.severity === severity) as SlaTarget;
+  const custom =
+    found?.acknowledgeMinutes != null && found.resolveMinutes != null
+      ? { severity, acknowledgeMinutes: found.acknowledgeMinutes, resolveMinutes: found.resolveMinutes }
+      : fallback;
+  return clockTargets(custom, found?.workspacePreset ?? 'custom', found?.caseTypePreset ?? null);
 }
 
 /** A case type id must name a type of this workspace. */

@@ -4,15 +4,11 @@ import type { CaseEventRow, CaseRow, Db } from './schema.js';
 
 export type NewEvent = { kind: EventKind; actorId: string | null; at: string; data: Record<string, unknown> };
 
-/**
- * Appends events to a case's chain and moves the case's head (event_count, last_event_hash).
- * The caller holds the case row (locked on PostgreSQL) inside the transaction it passes in.
- */
-export async function appendEvents(
-  db: Db,
+/** The next links of a case's chain: event rows hashed onto its head, and the new head. */
+export function chainEvents(
   kase: Pick<CaseRow, 'id' | 'workspace_id' | 'event_count' | 'last_event_hash'>,
   events: NewEvent[],
-) {
+): { rows: CaseEventRow[]; head: Pick<CaseRow, 'event_count' | 'last_event_hash'> } {
   let seq = kase.event_count;
   let prevHash = kase.event_count === 0 ? GENESIS_HASH : kase.last_event_hash;
   const rows: CaseEventRow[] = [];
@@ -42,9 +38,24 @@ export async function appendEvents(
     });
     prevHash = hash;
   }
-  if (rows.length === 0) return rows;
-  await db.insertInto('case_events').values(rows).execute();
-  await db.updateTable('cases').set({ event_count: seq, last_event_hash: prevHash }).where('id', '=', kase.id).execute();
+  return { rows, head: { event_count: seq, last_event_hash: prevHash } };
+}
+
+/**
+ * Appends events to a case's chain and moves the case's head (event_count, last_event_hash), with
+ * any other changes to the case row in the same statement. The caller holds the case row (locked on
+ * PostgreSQL) inside the transaction it passes in.
+ */
+export async function appendEvents(
+  db: Db,
+  kase: Pick<CaseRow, 'id' | 'workspace_id' | 'event_count' | 'last_event_hash'>,
+  events: NewEvent[],
+  rowChanges: Partial<CaseRow> = {},
+) {
+  const { rows, head } = chainEvents(kase, events);
+  if (rows.length > 0) await db.insertInto('case_events').values(rows).execute();
+  const set = rows.length > 0 ? { ...rowChanges, ...head } : rowChanges;
+  if (Object.keys(set).length > 0) await db.updateTable('cases').set(set).where('id', '=', kase.id).execute();
   return rows;
 }
 
@@ -72,4 +83,9 @@ export function listReplyEvents(db: Db, workspaceId: string, since: string, limi
     .orderBy('case_events.at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** Writes event rows built by chainEvents (the case row carries their head already). */
+export async function insertEventRows(db: Db, rows: CaseEventRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('case_events').values(rows).execute();
 }

@@ -103,3 +103,23 @@ export async function setFollowUpDelays(db: Db, workspaceId: string, minutes: { 
     .where('id', '=', workspaceId)
     .execute();
 }
+
+/**
+ * Everything that decides a new case's clocks, in one query: the workspace's preset, its target for
+ * the severity, and the case type's preset (null when no type is given or it is not this workspace's).
+ */
+export async function clockSettings(db: Db, workspaceId: string, severity: number, caseTypeId: string | null) {
+  const row = await db
+    .selectFrom('workspaces')
+    .leftJoin('sla_targets', (j) => j.onRef('sla_targets.workspace_id', '=', 'workspaces.id').on('sla_targets.severity', '=', severity))
+    .leftJoin('case_types', (j) => j.onRef('case_types.workspace_id', '=', 'workspaces.id').on('case_types.id', '=', caseTypeId ?? ''))
+    .select([
+      'workspaces.sla_preset as workspacePreset',
+      'sla_targets.acknowledge_minutes as acknowledgeMinutes',
+      'sla_targets.resolve_minutes as resolveMinutes',
+      'case_types.sla_preset as caseTypePreset',
+    ])
+    .where('workspaces.id', '=', workspaceId)
+    .executeTakeFirst();
+  return row;
+}
