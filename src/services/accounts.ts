@@ -104,7 +104,7 @@ const TOUCH_EVERY_MS = 60_000;
 export async function authenticateToken(db: Db, token: string, now: Date): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const owner = await findTokenOwner(db, hashToken(token));
-  if (!owner) return null;
+  if (!owner || !isRole(owner.user.role)) return null;
   if (!owner.lastUsedAt || now.getTime() - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) await touchToken(db, owner.tokenId, now);
-  return loadActor(db, owner.userId);
+  return actorOf(owner.user, owner.teamIds, owner.employeeId);
 }

@@ -3,7 +3,7 @@ import { assertTransition, type CaseStatus, isAcknowledging, isResolving, requir
 import { AppError, invalid } from '../domain/errors.js';
 import { closingGaps } from '../domain/root-cause.js';
 import { dueAt } from '../domain/sla.js';
-import { insertParties, partyRole, updateCaseRow } from '../store/cases.js';
+import { insertParties, partyRole } from '../store/cases.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { CaseRow, Db } from '../store/schema.js';
 import { assertRefs, lockCase, toMinor } from './case-helpers.js';

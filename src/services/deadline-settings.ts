@@ -13,7 +13,7 @@ import {
   slaTargets,
   updateCaseType,
 } from '../store/settings.js';
-import { findWorkspace, slaTargetFor } from '../store/workspaces.js';
+import { findWorkspace } from '../store/workspaces.js';
 import { requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
 

@@ -1,5 +1,6 @@
 import { newId } from './ids.js';
 import type { ApiTokenRow, Db } from './schema.js';
+import { foldUserFacts, type UserFacts } from './users.js';
 
 export async function insertToken(
   db: Db,
@@ -20,18 +21,35 @@ export async function insertToken(
   return row;
 }
 
-export type TokenOwner = { tokenId: string; userId: string; lastUsedAt: string | null };
+export type TokenOwner = UserFacts & { tokenId: string; lastUsedAt: string | null };
 
-/** The live (not revoked) token with this hash and the active user it acts for. */
+/**
+ * The live (not revoked) token with this hash and everything about the active user it acts for,
+ * in one round trip: this runs on every API request made with a token.
+ */
 export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOwner | undefined> {
-  return db
+  const rows = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id as tokenId', 'users.id as userId', 'api_tokens.last_used_at as lastUsedAt'])
+    .leftJoin('user_teams', 'user_teams.user_id', 'users.id')
+    .leftJoin('employees', (join) =>
+      join.onRef('employees.user_id', '=', 'users.id').onRef('employees.workspace_id', '=', 'users.workspace_id'),
+    )
+    .selectAll('users')
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.last_used_at as token_last_used_at',
+      'user_teams.team_id as member_of',
+      'employees.id as employee_id',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.deactivated_at', 'is', null)
-    .executeTakeFirst();
+    .orderBy('user_teams.team_id')
+    .execute();
+  const facts = foldUserFacts(rows.map(({ token_id: _id, token_last_used_at: _used, ...r }) => r));
+  const first = rows[0];
+  return facts && first ? { ...facts, tokenId: first.token_id, lastUsedAt: first.token_last_used_at } : undefined;
 }
 
 export async function touchToken(db: Db, tokenId: string, now: Date): Promise<void> {

@@ -17,6 +17,11 @@ export async function loadUserFacts(db: Db, userId: string): Promise<UserFacts |
     .where('users.id', '=', userId)
     .orderBy('user_teams.team_id')
     .execute();
+  return foldUserFacts(rows);
+}
+
+/** Folds "the user row once per team membership" into one user with their team ids. */
+export function foldUserFacts(rows: (UserRow & { member_of: string | null; employee_id: string | null })[]): UserFacts | undefined {
   const first = rows[0];
   if (!first) return undefined;
   const { member_of: _team, employee_id: employeeId, ...user } = first;
