@@ -1,6 +1,5 @@
-import type { Severity } from '../domain/case.js';
 import { DEFAULT_FOLLOW_UP_DELAYS } from '../domain/follow-through.js';
-import { DEFAULT_SLA_TARGETS, type SlaTarget } from '../domain/sla.js';
+import { DEFAULT_SLA_TARGETS } from '../domain/sla.js';
 import { newId } from './ids.js';
 import type { Db, TeamRow, UserRow, WorkspaceRow } from './schema.js';
 
@@ -33,16 +32,6 @@ export function findWorkspaceBySlug(db: Db, slug: string): Promise<WorkspaceRow 
   return db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function slaTargetFor(db: Db, workspaceId: string, severity: Severity): Promise<SlaTarget> {
-  const row = await db
-    .selectFrom('sla_targets')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('severity', '=', severity)
-    .executeTakeFirst();
-  const fallback = DEFAULT_SLA_TARGETS.find((t) => t.severity === severity) as SlaTarget;
-  return row ? { severity, acknowledgeMinutes: row.acknowledge_minutes, resolveMinutes: row.resolve_minutes } : fallback;
-}
 
 export async function insertUser(
   db: Db,
