@@ -32,7 +32,6 @@ export function findWorkspaceBySlug(db: Db, slug: string): Promise<WorkspaceRow 
   return db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-
 export async function insertUser(
   db: Db,
   input: { workspaceId: string; email: string; name: string; role: string; passwordHash: string | null },
