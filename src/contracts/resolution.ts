@@ -38,6 +38,7 @@ export const ZResolution = z.object({
   approver: ZPerson.nullable(),
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
+  canDecide: z.boolean().describe('whether the caller may approve or reject it now (team, role, own limit, not their own proposal)'),
 });
 
 export const ZResolutionEnvelope = z.object({ resolution: ZResolution.nullable() });

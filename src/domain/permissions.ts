@@ -52,6 +52,9 @@ function rows(role: Role, resource: Resource, actions: readonly Action[], condit
   return actions.map((action) => [role, action, resource, condition] as const);
 }
 
+/** Actions nobody may do for someone else, admins included: they speak or act for the person themself. */
+const OWN_ONLY: ReadonlySet<string> = new Set(['update follow_up', 'update notification', 'list notification']);
+
 export const PERMISSIONS: readonly Rule[] = [
   // Front-line employees report incidents and work only on the cases they are part of.
   ...rows('employee', 'case', ['create', 'list'], 'any'),
@@ -123,8 +126,11 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'notification', ['list', 'update'], 'self'),
   ...rows('hr', 'settings', ['read'], 'any'),
 
-  // Admins run the workspace: everything in it.
-  ...RESOURCES.flatMap((resource) => rows('admin', resource, ACTIONS, 'any')),
+  // Admins run the workspace: everything in it, except what only its owner may do (answering their
+  // own follow-up, clearing their own notifications).
+  ...RESOURCES.flatMap((resource) =>
+    ACTIONS.flatMap((action) => rows('admin', resource, [action], OWN_ONLY.has(`${action} ${resource}`) ? 'self' : 'any')),
+  ),
 ];
 
 /** What the actor brings to a decision. */

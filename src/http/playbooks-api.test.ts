@@ -43,6 +43,17 @@ describeEachDatabase('playbooks over the API', (kind) => {
     expect((await send('PUT', `/playbooks/${key}`, { name: 'Mine' }, cast.supervisorA.auth)).statusCode).toBe(403);
   });
 
+  it('answers racing saves of the same playbook with 200 or 409, never a 500, and keeps versions without gaps', async () => {
+    const key = (await send('POST', '/playbooks', { fromKey: 'six-tips', name: 'Raced tips' })).json().key as string;
+    const saves = await Promise.all([1, 2, 3, 4].map((n) => send('PUT', `/playbooks/${key}`, { summary: `Save number ${n}` })));
+    const codes = saves.map((r) => r.statusCode);
+    expect(codes.every((c) => c === 200 || c === 409)).toBe(true);
+    const saved = codes.filter((c) => c === 200).length;
+    expect((await send('GET', `/playbooks/${key}`)).json().version).toBe(1 + saved);
+    const copies = await Promise.all([1, 2, 3].map(() => send('POST', '/playbooks', { fromKey: 'six-tips', name: 'Same name' })));
+    expect(copies.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
+  });
+
   it('runs a playbook on a case: reason required to differ, steps recorded once, employees off the case see nothing', async () => {
     const created = await send('POST', '/cases', {
       ...buildCase({ customerState: 'calm', severity: 4 }),

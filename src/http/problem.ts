@@ -45,6 +45,10 @@ function toProblem(error: unknown, request: FastifyRequest): Problem {
     }));
     return problemOf('validation', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }
+  if (isUniqueViolation(error)) {
+    // Two requests raced to create the same thing (a playbook version, a name); the loser may retry.
+    return problemOf('conflict', 'Someone else saved the same thing at the same moment; reload and try again');
+  }
   const fastifyError = error as Partial<FastifyError>;
   const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (known) return problemOf(known.code, known.detail);
@@ -59,6 +63,12 @@ function toProblem(error: unknown, request: FastifyRequest): Problem {
   }
   // Never forward an unknown error's message: it may carry SQL or internal paths.
   return problemOf('internal', `Something went wrong on our side; quote request id ${request.id} when reporting it`);
+}
+
+/** A unique constraint refused a write: PostgreSQL 23505, or SQLite's UNIQUE / PRIMARY KEY constraint. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /** The one place errors become responses: always application/problem+json, never a stack trace. */

@@ -3,6 +3,7 @@ import type { Mailer } from '../email/mailer.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../services/sla-breaches.js';
 import { sweepCommitments } from '../services/sweep-commitments.js';
+import type { Db } from '../store/schema.js';
 import { type JobDefinition, recurringJob } from './job-runner.js';
 
 /** What jobs need from the outside: how to send mail, and the address people reach us at (for links in mail). */
@@ -23,15 +24,20 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
         if (counts.sent + counts.retrying + counts.failed > 0) ctx.log.info(counts, 'outbox delivered');
       },
     },
-    // Time-driven work. Each task keeps its own state in its rows, so a pass that runs twice does nothing twice.
-    recurringJob('remind-and-escalate-commitments', 60, async (db, now) => {
-      await sweepCommitments(db, now, deps.publicUrl);
-    }),
-    recurringJob('send-due-follow-ups', 60, async (db, now) => {
-      await sendDueFollowUps(db, now, deps.publicUrl);
-    }),
-    recurringJob('mark-sla-breaches', 60, async (db, now) => {
-      await markSlaBreaches(db, now);
-    }),
+    // Time-driven work. Each task keeps its own state in its rows, so a pass that runs twice does nothing
+    // twice, and each item commits in its own short transaction (a pass never holds many cases locked).
+    sweep('remind-and-escalate-commitments', (db, now) => sweepCommitments(db, now, deps.publicUrl)),
+    sweep('send-due-follow-ups', (db, now) => sendDueFollowUps(db, now, deps.publicUrl)),
+    sweep('mark-sla-breaches', (db, now) => markSlaBreaches(db, now)),
   ];
+}
+
+/** A once-a-minute pass over rows whose time has come; its items commit one by one. */
+function sweep(name: string, run: (db: Db, now: Date) => Promise<unknown>): JobDefinition {
+  return {
+    ...recurringJob(name, 60, async (db, now) => {
+      await run(db, now);
+    }),
+    transactional: false,
+  };
 }

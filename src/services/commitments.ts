@@ -1,11 +1,13 @@
 import { AppError, invalid, notFound } from '../domain/errors.js';
 import { type CommitmentStatus, isKeptOnTime, remindAtFor } from '../domain/follow-through.js';
-import { authorize } from '../domain/permissions.js';
+import { authorize, isRole } from '../domain/permissions.js';
 import { findCommitment, insertCommitment, listCommitmentRows, updateCommitment } from '../store/commitments.js';
 import { appendEvents } from '../store/events.js';
 import { newId } from '../store/ids.js';
 import type { CommitmentRow, Db } from '../store/schema.js';
+import { loadUserFacts } from '../store/users.js';
 import { findUser } from '../store/workspaces.js';
+import { actorOf } from './accounts.js';
 import { forbidden } from './authorization.js';
 import { loadCase } from './case-helpers.js';
 import { inTransaction, type ServiceContext } from './context.js';
@@ -66,8 +68,13 @@ export function addCommitment(ctx: ServiceContext, ref: string, input: NewCommit
     const { row, subject } = await loadCase(db, ctx.actor, ref, 'read', true);
     if (!authorize(ctx.actor, 'create', 'commitment', subject)) throw forbidden(ctx.actor, 'create', 'commitment');
     const ownerId = input.ownerId ?? ctx.actor.userId;
-    const owner = await findUser(db, row.workspace_id, ownerId);
-    if (!owner || owner.deactivated_at !== null) throw invalid('ownerId', 'no such active user in this workspace');
+    const owner = await loadUserFacts(db, ownerId);
+    if (!owner || owner.user.workspace_id !== row.workspace_id || owner.user.deactivated_at !== null || !isRole(owner.user.role))
+      throw invalid('ownerId', 'no such active user in this workspace');
+    // Whoever keeps the promise must be able to work on the case: reminders about a case they cannot
+    // open would help nobody, and the promise would count against them.
+    if (!authorize(actorOf(owner.user, owner.teamIds, owner.employeeId), 'update', 'commitment', subject))
+      throw invalid('ownerId', 'this person cannot work on this case; choose someone on the case or a supervisor of its team');
     const due = new Date(input.dueAt);
     if (due.getTime() <= ctx.now.getTime()) throw invalid('dueAt', 'must be in the future');
     const at = ctx.now.toISOString();

@@ -4,6 +4,7 @@ import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildResolvedCase, lastEmailTo, surveyTokenIn } from '../../test/follow-through.js';
 import { buildCast } from '../../test/people.js';
 import { remindAtFor } from '../domain/follow-through.js';
+import { transitionCase } from './change-case.js';
 import { commitmentReport } from './commitment-report.js';
 import { addCommitment, closeCommitment, listCommitments } from './commitments.js';
 import type { Actor, ServiceContext } from './context.js';
@@ -112,6 +113,11 @@ describeEachDatabase('follow-through', (kind) => {
     expect(await codeOf(addCommitment(as(cast.employeeB.actor, now), kase.ref, { text: 'x', dueAt: at(now, 5).toISOString() }))).toBe(
       'not_found',
     );
+    // The owner must be able to work on the case: not someone of another team who cannot open it.
+    const elsewhere = { text: 'x', dueAt: at(now, 5).toISOString(), ownerId: cast.employeeB.actor.userId };
+    expect(await codeOf(addCommitment(sup, kase.ref, elsewhere))).toBe('validation');
+    const mine = { text: 'x', dueAt: at(now, 5).toISOString(), ownerId: cast.supervisorA.actor.userId };
+    expect((await addCommitment(sup, kase.ref, mine)).ownerId).toBe(cast.supervisorA.actor.userId);
   });
 
   it('reports the kept-on-time rate per employee and team, scoped to who asks', async () => {
@@ -187,6 +193,8 @@ describeEachDatabase('follow-through', (kind) => {
     const answer = { feltSupported: 2, wantsTraining: true, wantsHelp: true, comment: 'It shook me a bit.' };
     expect(await codeOf(answerFollowUp(as(cast.employeeB.actor, at(t0, 50)), fid, answer))).toBe('not_found');
     expect(await codeOf(answerFollowUp(as(cast.supervisorA.actor, at(t0, 50)), fid, answer))).toBe('not_found');
+    // Not even an admin answers for them.
+    expect(await codeOf(answerFollowUp(ws.ctx(at(t0, 50)), fid, answer))).toBe('not_found');
     const answered = await answerFollowUp(as(cast.employeeA.actor, at(t0, 50)), fid, answer);
     expect(answered.status).toBe('answered');
     expect(await codeOf(answerFollowUp(as(cast.employeeA.actor, at(t0, 51)), fid, answer))).toBe('conflict');
@@ -194,6 +202,10 @@ describeEachDatabase('follow-through', (kind) => {
     expect(help.items.find((n) => n.kind === 'needs_help')?.caseRef).toBe(kase.ref);
     const needsHelp = (await listCases(as(cast.supervisorA.actor, at(t0, 51)), { attention: true })).items;
     expect(needsHelp.map((c) => [c.ref, c.attention])).toEqual([[kase.ref, ['asked_for_help']]]);
+    // The timeline, which everyone on the case reads, says an answer came, not what it said.
+    const events = JSON.stringify((await listEvents(ws.ctx(at(t0, 51)), kase.ref, 0, 100)).items);
+    expect(events).toContain('follow_up_answered');
+    expect(events).not.toContain('It shook me a bit.');
     // The supervisor sees how the employee felt; the case list of follow-ups shows it.
     const seen = await listCaseFollowUps(as(cast.supervisorA.actor, at(t0, 51)), kase.ref);
     expect(seen.find((f) => f.party === 'employee')?.answer).toMatchObject({ feltSupported: 2, wantsHelp: true });
@@ -248,6 +260,30 @@ describeEachDatabase('follow-through', (kind) => {
     expect(await sendDueFollowUps(database.db, at(t0, 72 + 15 * 24), 'http://localhost', { caseId: kase.id })).toEqual({ sent: 0 });
     expect((await listCaseFollowUps(ws.ctx(), kase.ref)).map((f) => f.status)).toEqual(['expired', 'expired']);
     expect(await lastEmailTo(database.db, 'late@example.test')).toBeUndefined();
+  });
+
+  it('does not ask how it went while a reopened case is being worked on again, and asks after the next resolution', async () => {
+    const { ws, cast } = await setup();
+    const t0 = new Date('2026-10-10T09:00:00.000Z');
+    const kase = await buildResolvedCase(ws.ctx(t0), {
+      teamId: cast.teamA.id,
+      employeeId: cast.employeeA.actor.employeeId as string,
+      customerEmail: 'again@example.test',
+    });
+    await transitionCase(ws.ctx(at(t0, 1)), kase.ref, { to: 'reopened', reason: 'The fix did not hold' });
+    await transitionCase(ws.ctx(at(t0, 2)), kase.ref, { to: 'investigating' });
+    expect(await sendDueFollowUps(database.db, at(t0, 80), 'http://localhost', { caseId: kase.id })).toEqual({ sent: 0 });
+    expect(await lastEmailTo(database.db, 'again@example.test')).toBeUndefined();
+    await transitionCase(ws.ctx(at(t0, 90)), kase.ref, { to: 'resolving' });
+    await transitionCase(ws.ctx(at(t0, 91)), kase.ref, { to: 'resolved' });
+    const statuses = (await listCaseFollowUps(ws.ctx(), kase.ref)).map((f) => [f.party, f.status]);
+    expect(statuses).toEqual([
+      ['employee', 'cancelled'],
+      ['customer', 'cancelled'],
+      ['employee', 'scheduled'],
+      ['customer', 'scheduled'],
+    ]);
+    expect(await sendDueFollowUps(database.db, at(t0, 91 + 73), 'http://localhost', { caseId: kase.id })).toEqual({ sent: 2 });
   });
 
   it('plans no customer follow-up when the customer left no email', async () => {

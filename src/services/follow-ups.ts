@@ -216,7 +216,9 @@ export function answerFollowUp(
       f.workspace_id,
       f.case_id,
       {},
-      () => [{ kind: 'follow_up_answered', actorId: ctx.actor.userId, at, data: { id: f.id, party: 'employee', answer } }],
+      // The answer is for the employee's supervisors: the timeline, which everyone on the case reads,
+      // records only that it came (the answer stays on the follow-up, shown to those who may see it).
+      () => [{ kind: 'follow_up_answered', actorId: ctx.actor.userId, at, data: { id: f.id, party: 'employee' } }],
       ctx.now,
     );
     if (answer.wantsHelp) {

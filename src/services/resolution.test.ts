@@ -124,6 +124,13 @@ describeEachDatabase('resolution, approvals, closing and abuse', (kind) => {
     expect(refused.code).toBe('forbidden');
     expect(refused.detail).toMatch(/above your own authority limit of 1000\.00 EUR/);
     expect((await getResolution(admin(), kase.ref)).resolution?.approvalState).toBe('pending');
+    // The request went to who can decide (the admin, no limit), not to the supervisor who cannot, and
+    // each caller is told whether the buttons are theirs.
+    const asked = await database.db.selectFrom('notifications').select('user_id').where('case_id', '=', kase.id).execute();
+    expect(asked.map((n) => n.user_id)).toEqual([admin().actor.userId]);
+    expect((await getResolution(as(cast.supervisorA), kase.ref)).resolution?.canDecide).toBe(false);
+    expect((await getResolution(as(cast.employeeA), kase.ref)).resolution?.canDecide).toBe(false);
+    expect((await getResolution(admin(), kase.ref)).resolution?.canDecide).toBe(true);
   });
 
   it('closes only with an outcome and a root cause, and shows them on the case', async () => {

@@ -1,10 +1,10 @@
 import { AppError } from '../domain/errors.js';
-import { authorize } from '../domain/permissions.js';
+import { authorize, type Subject } from '../domain/permissions.js';
 import { type ApprovalState, resolvingBlocker, withinLimit } from '../domain/resolution.js';
 import { insertNotifications } from '../store/notifications.js';
 import { queueEmail } from '../store/outbox.js';
 import { findResolution, saveResolution } from '../store/resolutions.js';
-import type { CaseRow, Db, ResolutionRow } from '../store/schema.js';
+import type { CaseRow, Db, ResolutionRow, UserRow } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
 import { findUser } from '../store/workspaces.js';
 import { authorityLimitOf } from './authority-limits.js';
@@ -40,6 +40,8 @@ export type ResolutionView = {
   approver: Person | null;
   decidedAt: string | null;
   decisionNote: string | null;
+  /** Whether the one asking may approve or reject it now. */
+  canDecide: boolean;
 };
 
 async function person(db: Db, workspaceId: string, id: string | null): Promise<Person | null> {
@@ -48,8 +50,15 @@ async function person(db: Db, workspaceId: string, id: string | null): Promise<P
   return u ? { id: u.id, name: u.name } : null;
 }
 
-async function toView(db: Db, r: ResolutionRow): Promise<ResolutionView> {
+/** The resolution as `viewer` sees it; `canDecide` answers for them (false without a viewer). */
+async function toView(db: Db, r: ResolutionRow, viewer?: { actor: Actor; subject: Subject }): Promise<ResolutionView> {
   const limit = r.proposed_by === null ? null : await authorityLimitOf(db, r.workspace_id, r.proposed_by);
+  const canDecide =
+    viewer !== undefined &&
+    r.approval_state === 'pending' &&
+    r.proposed_by !== viewer.actor.userId &&
+    authorize(viewer.actor, 'approve', 'resolution', viewer.subject) &&
+    withinLimit(r.cost_minor, await authorityLimitOf(db, r.workspace_id, viewer.actor.userId));
   return {
     problem: r.problem,
     options: JSON.parse(r.options) as string[],
@@ -63,6 +72,7 @@ async function toView(db: Db, r: ResolutionRow): Promise<ResolutionView> {
     approver: await person(db, r.workspace_id, r.approver_id),
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
+    canDecide,
   };
 }
 
@@ -77,9 +87,9 @@ const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} 
 
 /** The case's current resolution, or null when none has been proposed. */
 export async function getResolution(ctx: ServiceContext, ref: string): Promise<{ resolution: ResolutionView | null }> {
-  const { row } = await caseForResolution(ctx.db, ctx.actor, ref, 'read', false);
+  const { row, subject } = await caseForResolution(ctx.db, ctx.actor, ref, 'read', false);
   const r = await findResolution(ctx.db, row.workspace_id, row.id);
-  return { resolution: r ? await toView(ctx.db, r) : null };
+  return { resolution: r ? await toView(ctx.db, r, { actor: ctx.actor, subject }) : null };
 }
 
 /**
@@ -126,9 +136,24 @@ export function proposeResolution(ctx: ServiceContext, ref: string, input: Resol
   });
 }
 
+/**
+ * Who can approve it: the team's supervisors whose own limit covers the cost, else the admins who
+ * can (so a large cost always reaches someone able to decide), never the proposer.
+ */
+async function approversFor(db: Db, row: CaseRow, r: ResolutionRow): Promise<UserRow[]> {
+  const able = async (users: UserRow[]) => {
+    const out: UserRow[] = [];
+    for (const u of users)
+      if (u.id !== r.proposed_by && withinLimit(r.cost_minor, await authorityLimitOf(db, row.workspace_id, u.id))) out.push(u);
+    return out;
+  };
+  const leads = await able(await supervisorsOf(db, row.workspace_id, row.team_id));
+  return leads.length > 0 ? leads : able(await supervisorsOf(db, row.workspace_id, null));
+}
+
 async function askForApproval(ctx: ServiceContext, db: Db, row: CaseRow, r: ResolutionRow): Promise<void> {
   const proposer = await findUser(db, row.workspace_id, ctx.actor.userId);
-  const approvers = (await supervisorsOf(db, row.workspace_id, row.team_id)).filter((u) => u.id !== ctx.actor.userId);
+  const approvers = await approversFor(db, row, r);
   const cost = money(r.cost_minor, r.currency);
   const title = `Approval needed on ${row.ref}`;
   const body = `${proposer?.name ?? 'A colleague'} proposes a resolution costing ${cost}, above their own limit. Solution: ${r.solution}`;

@@ -19,6 +19,8 @@ import { recordSystemChange } from './system-change.js';
  * to following_up. A follow-up nobody can be reached for is cancelled; one more than the link's lifetime
  * overdue expires unsent.
  */
+const FINISHED: ReadonlySet<string> = new Set(['resolved', 'following_up', 'closed']);
+
 export async function sendDueFollowUps(db: Db, now: Date, publicUrl: string, only?: { caseId: string }): Promise<{ sent: number }> {
   let sent = 0;
   for (const f of await dueFollowUps(db, now, 200, only?.caseId)) if (await sendOne(db, f, now, publicUrl)) sent += 1;
@@ -36,6 +38,11 @@ function sendOne(db: Db, f: FollowUpRow, now: Date, publicUrl: string): Promise<
     // months late: it expires, as its link would have.
     if (now.getTime() - Date.parse(f.due_at) > SURVEY_LINK_LIFETIME) {
       await claimFollowUpSend(trx, f.id, { status: 'expired' });
+      return false;
+    }
+    // "How did we do?" is for a finished case: one that came back is asked again after its next resolution.
+    if (!FINISHED.has(locked.status)) {
+      await claimFollowUpSend(trx, f.id, { status: 'cancelled' });
       return false;
     }
     const reachable = customer?.email ? true : user !== undefined && user.deactivated_at === null;

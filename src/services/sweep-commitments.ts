@@ -24,6 +24,8 @@ export async function sweepCommitments(db: Db, now: Date, publicUrl?: string): P
 
 function remind(db: Db, c: CommitmentRow, now: Date, publicUrl: string | undefined): Promise<boolean> {
   return inTransaction(db, async (trx) => {
+    // The case first, then the promise: the order every change to a case takes, so no deadlock.
+    await lockCaseById(trx, c.workspace_id, c.case_id);
     if (!(await claimCommitmentStep(trx, c.id, 'reminded_at', now))) return false;
     const kase = await recordSystemChange(
       trx,
@@ -52,8 +54,8 @@ function remind(db: Db, c: CommitmentRow, now: Date, publicUrl: string | undefin
 
 function escalate(db: Db, c: CommitmentRow, now: Date, publicUrl: string | undefined): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    if (!(await claimCommitmentStep(trx, c.id, 'escalated_at', now))) return false;
     const locked = await lockCaseById(trx, c.workspace_id, c.case_id);
+    if (!(await claimCommitmentStep(trx, c.id, 'escalated_at', now))) return false;
     const supervisors = await supervisorsOf(trx, c.workspace_id, locked?.team_id ?? null);
     const to = supervisors[0]?.id ?? null;
     await updateCommitment(trx, c.id, { escalated_to: to });

@@ -1,4 +1,4 @@
-import { lockCaseById, updateCaseRow } from '../store/cases.js';
+import { lockCaseById } from '../store/cases.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { CaseRow, Db } from '../store/schema.js';
 
@@ -18,8 +18,7 @@ export async function recordSystemChange(
   if (!row) throw new Error(`case ${caseId} vanished`);
   const list = events(row);
   const set = { ...patch, updated_at: now.toISOString() };
-  await updateCaseRow(db, workspaceId, caseId, set);
-  const appended = await appendEvents(db, row, list);
+  const appended = await appendEvents(db, row, list, set);
   return {
     ...row,
     ...set,

@@ -130,7 +130,7 @@ export function CasePage() {
             </Tabs.Panel>
             <Tabs.Panel value="promises">
               <Stack gap="lg">
-                <CommitmentsPanel refId={c.ref} now={now} canEdit={me.role !== 'hr'} />
+                <CommitmentsPanel kase={c} now={now} canEdit={me.role !== 'hr'} />
                 <FollowUpsPanel refId={c.ref} />
               </Stack>
             </Tabs.Panel>

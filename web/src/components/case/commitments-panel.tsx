@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { useAddCommitment, useCloseCommitment, useCommitments, useUsers } from '../../api/queries.js';
-import type { Commitment } from '../../api/types.js';
+import { useAddCommitment, useCloseCommitment, useCommitments, useEmployees, useUsers } from '../../api/queries.js';
+import type { CaseDetail, Commitment } from '../../api/types.js';
 import { useCurrentUser } from '../../app/me-context.js';
+import { promiseKeepers } from '../../lib/promise-keepers.js';
 import { formatDateTime, fromLocalInput, relativeTime, toLocalInput } from '../../lib/time.js';
 import { EmptyState, ErrorState, LoadingState } from '../states.js';
 
@@ -32,7 +33,8 @@ function CommitmentBadges({ c, now }: { c: Commitment; now: Date }) {
 }
 
 /** The promises made to the customer on a case: who owns each, when it is due, and marking it kept or broken. */
-export function CommitmentsPanel({ refId, now, canEdit }: { refId: string; now: Date; canEdit: boolean }) {
+export function CommitmentsPanel({ kase, now, canEdit }: { kase: CaseDetail; now: Date; canEdit: boolean }) {
+  const refId = kase.ref;
   const list = useCommitments(refId);
   const close = useCloseCommitment(refId);
   return (
@@ -84,14 +86,16 @@ export function CommitmentsPanel({ refId, now, canEdit }: { refId: string; now: 
         ))
       )}
       {close.error ? <ErrorState error={close.error} /> : null}
-      {canEdit ? <AddCommitmentForm refId={refId} /> : null}
+      {canEdit ? <AddCommitmentForm kase={kase} /> : null}
     </Stack>
   );
 }
 
-function AddCommitmentForm({ refId }: { refId: string }) {
+function AddCommitmentForm({ kase }: { kase: CaseDetail }) {
+  const refId = kase.ref;
   const me = useCurrentUser();
   const users = useUsers();
+  const employees = useEmployees();
   const add = useAddCommitment(refId);
   const [text, setText] = useState('');
   const [ownerId, setOwnerId] = useState<string | null>(me.id);
@@ -105,7 +109,7 @@ function AddCommitmentForm({ refId }: { refId: string }) {
     add.mutate({ text, dueAt, ...(ownerId ? { ownerId } : {}) }, { onSuccess: () => setText('') });
   };
 
-  const owners = (users.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
+  const owners = promiseKeepers(kase, users.data ?? [], employees.data ?? []).map((u) => ({ value: u.id, label: u.name }));
   return (
     <Paper withBorder radius="md" p="sm" component="form" onSubmit={submit} aria-labelledby="add-commitment-title">
       <Text fw={600} id="add-commitment-title" mb="xs">

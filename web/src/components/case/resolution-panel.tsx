@@ -45,7 +45,7 @@ export function ResolutionPanel({ kase, me }: { kase: CaseDetail; me: Me }) {
 function ResolutionSummary({ kase, me, r }: { kase: CaseDetail; me: Me; r: Resolution }) {
   const decide = useDecideResolution(kase.ref);
   const [note, setNote] = useState('');
-  const mayDecide = r.approvalState === 'pending' && (me.role === 'supervisor' || me.role === 'admin') && r.proposedBy?.id !== me.id;
+  const mayDecide = r.canDecide;
   const state = APPROVAL[r.approvalState];
   const limit = r.limitApplied === null ? 'no limit' : formatMoney(r.limitApplied, r.cost.currency);
   return (
