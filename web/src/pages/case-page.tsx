@@ -146,7 +146,7 @@ export function CasePage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <StatusCard kase={c} me={me} />
-            {me.role === 'employee' ? null : <StrategyCard refId={c.ref} />}
+            {me.role === 'employee' ? null : <StrategyCard refId={c.ref} inUse={c.playbook ? c.strategy : null} />}
             <AssigneeCard kase={c} me={me} names={names} />
             <FactsCard kase={c} names={names} customer={customer} team={team} />
             {me.role === 'employee' || me.role === 'hr' ? null : <CaseTypeCard kase={c} />}

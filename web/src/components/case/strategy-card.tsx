@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '../states.js';
  * The recommender's advice for this case: one strategy, why, when another would be better, and the
  * playbook to follow. The two switches are facts only the handler knows; changing one asks again.
  */
-export function StrategyCard({ refId }: { refId: string }) {
+export function StrategyCard({ refId, inUse }: { refId: string; inUse: string | null }) {
   const [flags, setFlags] = useState({ policyAtStake: false, abusive: false });
   const rec = useRecommendation(refId, flags);
   const [opened, drawer] = useDisclosure(false);
@@ -18,8 +18,15 @@ export function StrategyCard({ refId }: { refId: string }) {
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="strategy-title" data-testid="strategy-card">
       <Title order={2} size="h4" id="strategy-title">
-        Recommended approach
+        {inUse ? 'Approach' : 'Recommended approach'}
       </Title>
+      {inUse && rec.data ? (
+        <Text size="sm" mt={4} data-testid="strategy-in-use">
+          {rec.data.strategy === inUse
+            ? `In use: ${STRATEGY_LABEL[inUse as keyof typeof STRATEGY_LABEL] ?? inUse}, as recommended. The playbook is on the Playbook tab.`
+            : `In use: ${STRATEGY_LABEL[inUse as keyof typeof STRATEGY_LABEL] ?? inUse}. The case has changed since: the recommender now suggests the approach below.`}
+        </Text>
+      ) : null}
       {rec.isPending ? (
         <LoadingState label="Weighing the case" rows={2} />
       ) : rec.error ? (
