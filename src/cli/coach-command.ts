@@ -4,9 +4,18 @@ import type { Coach } from '../coach/index.js';
 import type { CoachResult } from '../coach/types.js';
 import { COACH_TEXT_MAX, ZCoachRequest } from '../contracts/coach.js';
 import { MOVE_KINDS, type MoveKind, type Span } from '../domain/coach.js';
+import { isTimeZone } from '../domain/time-zone.js';
 import { CliError } from './cli-error.js';
 
-type CoachOptions = { customer?: string; reply?: string; json?: boolean; jsonl?: boolean; glossary?: string[]; expect?: MoveKind[] };
+type CoachOptions = {
+  customer?: string;
+  reply?: string;
+  json?: boolean;
+  jsonl?: boolean;
+  glossary?: string[];
+  expect?: MoveKind[];
+  timeZone?: string;
+};
 
 const HELP_AFTER = `
 Input:
@@ -67,7 +76,7 @@ function summarise(result: CoachResult, customer: string | undefined, reply: str
 }
 
 /** One JSONL line → one output line; never throws, so one bad line cannot stop the batch. */
-function analyseLine(coach: Coach, line: string, now: Date): { out: object; failed: boolean } {
+function analyseLine(coach: Coach, line: string, now: Date, timeZone: string | undefined): { out: object; failed: boolean } {
   let id: unknown = null;
   try {
     const parsed: unknown = JSON.parse(line);
@@ -80,13 +89,13 @@ function analyseLine(coach: Coach, line: string, now: Date): { out: object; fail
       const issue = request.error.issues[0];
       return { out: { id, error: `${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}` }, failed: true };
     }
-    return { out: { id, ...coach.analyze({ ...request.data, now }) }, failed: false };
+    return { out: { id, ...coach.analyze({ ...request.data, now, ...(timeZone ? { timeZone } : {}) }) }, failed: false };
   } catch (error) {
     return { out: { id, error: error instanceof SyntaxError ? 'not valid JSON' : String(error) }, failed: true };
   }
 }
 
-async function runJsonl(coach: Coach): Promise<void> {
+async function runJsonl(coach: Coach, timeZone: string | undefined): Promise<void> {
   if (process.stdin.isTTY) throw new CliError('--jsonl reads JSON lines from stdin; pipe a file into it', 2);
   let total = 0;
   let failures = 0;
@@ -94,7 +103,7 @@ async function runJsonl(coach: Coach): Promise<void> {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
     if (!line.trim()) continue;
     total++;
-    const { out, failed } = analyseLine(coach, line, now);
+    const { out, failed } = analyseLine(coach, line, now, timeZone);
     if (failed) failures++;
     process.stdout.write(`${JSON.stringify(out)}\n`);
   }
@@ -102,6 +111,10 @@ async function runJsonl(coach: Coach): Promise<void> {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const timeZoneArg = (value: string): string => {
+  if (!isTimeZone(value)) throw new InvalidArgumentError(`"${value}" is not an IANA time zone (for example Europe/London)`);
+  return value;
+};
 const moveList = (value: string): MoveKind[] => {
   const kinds = value.split(',').map((k) => k.trim());
   const bad = kinds.find((k) => !(MOVE_KINDS as readonly string[]).includes(k));
@@ -120,12 +133,17 @@ export function registerCoachCommand(program: Command): void {
     .option('--jsonl', 'batch: JSON lines on stdin, one result per line on stdout')
     .option('--glossary <term>', 'workspace jargon to flag in the reply (repeatable)', collect)
     .option('--expect <moves>', `moves the playbook step expects, comma-separated (${MOVE_KINDS.join(', ')})`, moveList)
+    .option(
+      '--time-zone <zone>',
+      'read due times ("tomorrow at 3pm") on this IANA clock, e.g. Europe/London (default: this machine\'s)',
+      timeZoneArg,
+    )
     .addHelpText('after', HELP_AFTER)
     .action(async (opts: CoachOptions) => {
       if (opts.jsonl) {
         if (opts.customer !== undefined || opts.reply !== undefined || opts.json)
           throw new CliError('--jsonl takes its texts from stdin; it cannot be combined with --customer, --reply or --json', 2);
-        await runJsonl(await loadCoach());
+        await runJsonl(await loadCoach(), opts.timeZone);
         return;
       }
       let { customer, reply } = opts;
@@ -140,7 +158,13 @@ export function registerCoachCommand(program: Command): void {
       if (!customer?.trim() && !reply?.trim())
         throw new CliError('nothing to analyse: the customer message and the reply are both empty', 2);
       const coach = await loadCoach();
-      const result = coach.analyze({ customer, reply, glossary: opts.glossary, expectedMoves: opts.expect });
+      const result = coach.analyze({
+        customer,
+        reply,
+        glossary: opts.glossary,
+        expectedMoves: opts.expect,
+        ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+      });
       console.log(opts.json ? JSON.stringify(result) : summarise(result, customer, reply));
     });
 }

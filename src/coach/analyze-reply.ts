@@ -41,6 +41,7 @@ function glossaryPattern(glossary: readonly string[]): RegExp | undefined {
 
 export type ReplyContext = {
   now: Date;
+  timeZone?: string;
   expected: readonly MoveKind[];
   glossary: readonly string[];
   maxSentenceWords: number;
@@ -123,12 +124,12 @@ const FUTURE_OFFER = /\b(?:will|shall|going to)\b|'ll\b/i;
  * An offer with a time ("I will refund the scarf by Friday") is also a promise with a due time (seed
  * 004: follow up on commitments), so it can be tracked like "I'll call you back tomorrow".
  */
-function timedOffers(text: string, reading: TextReading, moves: Move[], now: Date): Move[] {
+function timedOffers(text: string, reading: TextReading, moves: Move[], now: Date, timeZone: string | undefined): Move[] {
   return moves.flatMap((m) => {
     if (m.kind !== 'solution' || !FUTURE_OFFER.test(text.slice(m.span[0], m.span[1]))) return [];
     if (moves.some((o) => o.kind === 'commitment' && overlaps(o.span, m.span))) return [];
     const sentence = reading.sentences[sentenceOf(reading, m.span[0])];
-    const due = parseDueTime(text.slice(m.span[0], sentence ? Math.max(sentence[1], m.span[1]) : text.length), now);
+    const due = parseDueTime(text.slice(m.span[0], sentence ? Math.max(sentence[1], m.span[1]) : text.length), now, timeZone);
     return due ? [{ kind: 'commitment' as const, span: m.span, due }] : [];
   });
 }
@@ -145,13 +146,13 @@ export function analyzeReply(text: string, reading: TextReading, ctx: ReplyConte
       const move: Move = { kind, span };
       if (kind === 'commitment') {
         const sentence = reading.sentences[sentenceOf(reading, span[0])];
-        const due = parseDueTime(text.slice(span[0], sentence ? Math.max(sentence[1], span[1]) : text.length), ctx.now);
+        const due = parseDueTime(text.slice(span[0], sentence ? Math.max(sentence[1], span[1]) : text.length), ctx.now, ctx.timeZone);
         if (due) move.due = due;
       }
       moves.push(move);
     }
   }
-  moves.push(...timedOffers(text, reading, moves, ctx.now));
+  moves.push(...timedOffers(text, reading, moves, ctx.now, ctx.timeZone));
   for (const span of findParaphrases(text, reading, moves, ctx.customerContent)) moves.push({ kind: 'paraphrase', span });
   moves.sort(byPosition);
   const problems = findProblems(text, reading, ctx);

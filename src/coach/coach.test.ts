@@ -105,6 +105,17 @@ describe('draft reply', () => {
     expect(r?.score.total).toBeGreaterThanOrEqual(90);
   });
 
+  it('reads due times on the wall clock of the workspace’s time zone', () => {
+    const now = new Date('2026-11-23T18:00:00Z'); // 10:00 in Los Angeles
+    const due = (reply: string) =>
+      coach.analyze({ reply, now, timeZone: 'America/Los_Angeles' }).reply?.moves.find((m) => m.kind === 'commitment')?.due;
+    expect(due("I'll call you back tomorrow at 3pm.")).toBe('2026-11-24T23:00:00.000Z');
+    expect(due('I will refund the scarf by Friday.')).toBe('2026-11-28T01:00:00.000Z');
+    expect(due("I'll call you back by end of day.")).toBe('2026-11-24T01:00:00.000Z');
+    const inDelhi = coach.analyze({ reply: "I'll call you back tomorrow at 3pm.", now, timeZone: 'Asia/Kolkata' }).reply;
+    expect(inDelhi?.moves.find((m) => m.kind === 'commitment')?.due).toBe('2026-11-24T09:30:00.000Z'); // 23:30 in Delhi: tomorrow is the 24th there
+  });
+
   it('counts an offer with a time as a promise too, and a done deed or an untimed offer as neither', () => {
     const promise = (reply: string) => coach.analyze({ reply, now: NOW }).reply?.moves.filter((m) => m.kind === 'commitment') ?? [];
     const [timed] = promise('I will refund the scarf by Friday.');

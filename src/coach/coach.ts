@@ -29,6 +29,7 @@ export function createCoach(options: CoachOptions = {}): Coach {
       if (replyText !== undefined) {
         result.reply = analyzeReply(replyText, read(replyText), {
           now: input.now ?? new Date(),
+          ...(input.timeZone ? { timeZone: input.timeZone } : {}),
           expected: expectedMoves(input, result.customer?.emotion),
           glossary: input.glossary ?? [],
           maxSentenceWords,

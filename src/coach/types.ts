@@ -22,6 +22,8 @@ export type CoachInput = {
   reply?: string;
   /** The moment due times are resolved against ("tomorrow at 3pm"); defaults to the current time. */
   now?: Date;
+  /** The IANA time zone the promise is made in (the workspace's); defaults to this machine's. */
+  timeZone?: string;
   /** Workspace jargon that customers should not have to decode, on top of the built-in list. */
   glossary?: readonly string[];
   /** What the current playbook step expects of the reply; defaults to DEFAULT_EXPECTED_MOVES. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SLA_PRESETS } from '../domain/sla.js';
+import { isTimeZone } from '../domain/time-zone.js';
 
 /** Workspace settings: deadline presets with case types, and authority limits. */
 const limit = z.number().nonnegative('must be 0 or more').max(1_000_000_000).nullable();
@@ -42,6 +43,12 @@ export const ZDeadlineSettingsInput = z
           .strict(),
       )
       .max(50),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'an IANA time zone such as Europe/London or America/New_York')
+      .optional()
+      .describe('where the business is: promises like "tomorrow at 3pm" are read on this clock; unchanged when left out'),
     followUpDelays: z
       .object({ customerHours: hours, employeeHours: hours })
       .strict()
@@ -52,6 +59,7 @@ export const ZDeadlineSettingsInput = z
 
 export const ZDeadlineSettings = z.object({
   preset: ZSlaPreset,
+  timeZone: z.string(),
   followUpDelays: z.object({ customerHours: z.number().int(), employeeHours: z.number().int() }),
   targets: z.array(z.object({ severity: z.number().int(), acknowledgeMinutes: z.number().int(), resolveMinutes: z.number().int() })),
   caseTypes: z.array(z.object({ id: z.string(), name: z.string(), preset: ZSlaPreset })),

@@ -22,6 +22,7 @@ import { countCases } from '../store/cases.js';
 import { lastQueuedEmail, markQueuedEmailsDelivered } from '../store/outbox.js';
 import { insertCustomer, insertEmployee } from '../store/people.js';
 import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
+import { setTimeZone } from '../store/settings.js';
 import { setUserTeams } from '../store/users.js';
 import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
 import {
@@ -149,6 +150,9 @@ type DirectoryInput = { slug: string; passwordHashes: string[]; customers: Retur
 async function createDirectory(db: Db, input: DirectoryInput): Promise<Directory> {
   const { at } = input;
   const workspace = await insertWorkspace(db, { name: DEMO_WORKSPACE_NAME, slug: input.slug }, at);
+  // The stores are on the US west coast: promises in replies are read on their clock.
+  await setTimeZone(db, workspace.id, 'America/Los_Angeles');
+  workspace.time_zone = 'America/Los_Angeles';
   const ws = workspace.id;
   const teams = {} as Record<TeamKey, string>;
   for (const key of TEAM_KEYS) teams[key] = (await insertTeam(db, ws, TEAMS[key].name, at)).id;

@@ -69,4 +69,21 @@ describeEachDatabase('resolution and closing over HTTP', (kind) => {
     const limits = await call('GET', '/settings/authority-limits', undefined, cast.hr.auth);
     expect(limits.json().roles).toEqual({ employee: 100, supervisor: 1000, hr: 0, admin: null });
   });
+
+  it('reads promises in replies on the workspace’s clock, and refuses a time zone that does not exist', async () => {
+    const bad = await call('PUT', '/settings/deadlines', { preset: 'custom', targets: [], caseTypes: [], timeZone: 'Mars/Olympus' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ path: 'body.timeZone' })]);
+    const promise = async () => {
+      const res = await call('POST', '/coach/analyze', { reply: "I'll call you back tomorrow at 3pm." });
+      const due = (res.json().reply.moves as { kind: string; due?: string }[]).find((m) => m.kind === 'commitment')?.due;
+      return new Date(due ?? '');
+    };
+    const wallHour = (at: Date, timeZone: string) =>
+      Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone }).format(at));
+    for (const timeZone of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      expect((await call('PUT', '/settings/deadlines', { preset: 'custom', targets: [], caseTypes: [], timeZone })).statusCode).toBe(200);
+      expect(wallHour(await promise(), timeZone)).toBe(15);
+    }
+  });
 });

@@ -69,8 +69,11 @@ describeEachDatabase('deadline presets, case types and SLA breaches', (kind) => 
       caseTypes: [],
       followUpDelays: { customerHours: 24, employeeHours: 6 },
     });
-    await setDeadlineSettings(ws.ctx(), { preset: 'custom', targets: [], caseTypes: [] });
-    expect((await getDeadlineSettings(ws.ctx())).followUpDelays).toEqual({ customerHours: 24, employeeHours: 6 });
+    await setDeadlineSettings(ws.ctx(), { preset: 'custom', targets: [], caseTypes: [], timeZone: 'Europe/Lisbon' });
+    expect(await getDeadlineSettings(ws.ctx())).toMatchObject({
+      followUpDelays: { customerHours: 24, employeeHours: 6 },
+      timeZone: 'Europe/Lisbon',
+    });
 
     const resolvedAt = new Date('2026-07-01T10:00:00.000Z');
     const kase = await buildResolvedCase(ws.ctx(resolvedAt), {

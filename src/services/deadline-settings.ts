@@ -9,6 +9,7 @@ import {
   listCaseTypes,
   setFollowUpDelays,
   setSlaTarget,
+  setTimeZone,
   setWorkspacePreset,
   slaTargets,
   updateCaseType,
@@ -19,12 +20,19 @@ import { inTransaction, type ServiceContext } from './context.js';
 
 export type CaseTypeView = { id: string; name: string; preset: SlaPreset };
 type FollowUpHours = { customerHours: number; employeeHours: number };
-export type DeadlineSettings = { preset: SlaPreset; followUpDelays: FollowUpHours; targets: SlaTarget[]; caseTypes: CaseTypeView[] };
+export type DeadlineSettings = {
+  preset: SlaPreset;
+  timeZone: string;
+  followUpDelays: FollowUpHours;
+  targets: SlaTarget[];
+  caseTypes: CaseTypeView[];
+};
 export type DeadlineSettingsInput = {
   preset: SlaPreset;
   targets: SlaTarget[];
   caseTypes: { id?: string | undefined; name: string; preset: SlaPreset }[];
   followUpDelays?: FollowUpHours | undefined;
+  timeZone?: string | undefined;
 };
 
 /** The clock targets of a case of this severity and type in the workspace (type preset → workspace preset → severity target). */
@@ -49,6 +57,7 @@ export async function getDeadlineSettings(ctx: ServiceContext): Promise<Deadline
   const [workspace, targets, types] = await Promise.all([findWorkspace(ctx.db, ws), slaTargets(ctx.db, ws), listCaseTypes(ctx.db, ws)]);
   return {
     preset: (workspace?.sla_preset ?? 'custom') as SlaPreset,
+    timeZone: workspace?.time_zone ?? 'UTC',
     followUpDelays: {
       customerHours: Math.round((workspace?.follow_up_customer_minutes ?? 0) / 60),
       employeeHours: Math.round((workspace?.follow_up_employee_minutes ?? 0) / 60),
@@ -78,6 +87,7 @@ export async function setDeadlineSettings(ctx: ServiceContext, input: DeadlineSe
     const dup = names.findIndex((n, i) => names.indexOf(n) !== i || kept.includes(n));
     if (dup >= 0) throw invalid(`caseTypes.${dup}.name`, 'another case type already has this name');
     await setWorkspacePreset(db, ws, input.preset);
+    if (input.timeZone) await setTimeZone(db, ws, input.timeZone);
     if (input.followUpDelays) {
       const { customerHours, employeeHours } = input.followUpDelays;
       await setFollowUpDelays(db, ws, { customer: customerHours * 60, employee: employeeHours * 60 });

@@ -5,7 +5,7 @@ import { appendEvents } from '../store/events.js';
 import { lockCase } from './case-helpers.js';
 import type { EventView } from './case-view.js';
 import { toEventView } from './case-view.js';
-import { getCoach } from './coach-instance.js';
+import { analyzeForWorkspace } from './coach-instance.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 export type RecordedReply = { event: EventView; analysis: CoachResult };
@@ -20,8 +20,7 @@ export async function recordReply(
   ref: string,
   input: { body: string; customerMessage?: string | undefined },
 ): Promise<RecordedReply> {
-  const coach = await getCoach();
-  const analysis = coach.analyze({ reply: input.body, customer: input.customerMessage, now: ctx.now });
+  const analysis = await analyzeForWorkspace(ctx, { reply: input.body, customer: input.customerMessage });
   const score = analysis.reply?.score;
   return inTransaction(ctx.db, async (db) => {
     const row = await lockCase(db, ctx.actor, ref, 'annotate');

@@ -2,7 +2,7 @@ import { lockCaseById } from '../store/cases.js';
 import { claimCommitmentStep, commitmentsToEscalate, commitmentsToRemind, updateCommitment } from '../store/commitments.js';
 import type { CommitmentRow, Db } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
-import { findUser } from '../store/workspaces.js';
+import { findUser, findWorkspace } from '../store/workspaces.js';
 import { inTransaction } from './context.js';
 import { commitmentEscalationEmail, commitmentReminderEmail } from './emails/commitment-emails.js';
 import { notifyPeople } from './notifications.js';
@@ -39,7 +39,14 @@ function remind(db: Db, c: CommitmentRow, now: Date, publicUrl: string | undefin
     );
     const owner = await findUser(trx, c.workspace_id, c.owner_id);
     if (owner && owner.deactivated_at === null) {
-      const email = commitmentReminderEmail({ text: c.text, dueAt: c.due_at, caseRef: kase.ref, caseUrl: caseUrl(publicUrl, kase.ref) });
+      const timeZone = (await findWorkspace(trx, c.workspace_id))?.time_zone ?? 'UTC';
+      const email = commitmentReminderEmail({
+        text: c.text,
+        dueAt: c.due_at,
+        caseRef: kase.ref,
+        caseUrl: caseUrl(publicUrl, kase.ref),
+        timeZone,
+      });
       await notifyPeople(
         trx,
         [owner],
@@ -81,6 +88,7 @@ function escalate(db: Db, c: CommitmentRow, now: Date, publicUrl: string | undef
       caseRef: kase.ref,
       caseUrl: caseUrl(publicUrl, kase.ref),
       ownerName: owner?.name ?? 'Someone',
+      timeZone: (await findWorkspace(trx, c.workspace_id))?.time_zone ?? 'UTC',
     });
     await notifyPeople(
       trx,

@@ -6,6 +6,7 @@ import * as accounts from './migrations/0002-accounts.js';
 import * as resolutionLoop from './migrations/0003-resolution-loop.js';
 import * as jobs from './migrations/0004-jobs.js';
 import * as followUpDelays from './migrations/0005-follow-up-delays.js';
+import * as workspaceTimeZone from './migrations/0006-workspace-time-zone.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -14,6 +15,7 @@ const STEPS: Record<string, Step> = {
   '0003-resolution-loop': resolutionLoop,
   '0004-jobs': jobs,
   '0005-follow-up-delays': followUpDelays,
+  '0006-workspace-time-zone': workspaceTimeZone,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -9,6 +9,8 @@ export type WorkspaceRow = {
   sla_preset: string;
   follow_up_customer_minutes: number;
   follow_up_employee_minutes: number;
+  /** IANA name, e.g. Europe/London */
+  time_zone: string;
 };
 export type CaseTypeRow = { id: string; workspace_id: string; name: string; sla_preset: string; created_at: string };
 export type TeamRow = { id: string; workspace_id: string; name: string; created_at: string };

@@ -96,6 +96,10 @@ export function casesWithUnmarkedBreach(db: Db, now: Date): Promise<CaseRow[]> {
     .execute();
 }
 
+export async function setTimeZone(db: Db, workspaceId: string, timeZone: string): Promise<void> {
+  await db.updateTable('workspaces').set({ time_zone: timeZone }).where('id', '=', workspaceId).execute();
+}
+
 export async function setFollowUpDelays(db: Db, workspaceId: string, minutes: { customer: number; employee: number }): Promise<void> {
   await db
     .updateTable('workspaces')

@@ -12,6 +12,7 @@ export async function insertWorkspace(db: Db, input: { name: string; slug: strin
     sla_preset: 'custom',
     follow_up_customer_minutes: DEFAULT_FOLLOW_UP_DELAYS.customer / 60_000,
     follow_up_employee_minutes: DEFAULT_FOLLOW_UP_DELAYS.employee / 60_000,
+    time_zone: 'UTC',
   };
   await db.insertInto('workspaces').values(row).execute();
   await db

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZEvent, ZRef } from '../../contracts/cases.js';
 import { ZCoachingReport, ZCoachingReportQuery, ZCoachRequest, ZCoachResult, ZNewReply } from '../../contracts/coach.js';
-import { getCoach } from '../../services/coach-instance.js';
+import { analyzeForWorkspace } from '../../services/coach-instance.js';
 import { coachingReport } from '../../services/coaching-report.js';
 import { recordReply } from '../../services/record-reply.js';
 import { contextOf } from '../authenticate.js';
@@ -25,8 +25,7 @@ export const coachRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const { now } = contextOf(req);
-      return (await getCoach()).analyze({ ...req.body, now });
+      return analyzeForWorkspace(contextOf(req), req.body);
     },
   );
 

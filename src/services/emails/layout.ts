@@ -23,10 +23,10 @@ export function longDate(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-/** "7 December 2026, 14:30 UTC": a due time for staff, with its zone said (workspaces have no time zone yet). */
-export function dueTime(iso: string): string {
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
-  return `${longDate(iso)}, ${time} UTC`;
+/** "7 December 2026, 14:30 (Europe/London)": a due time for staff on the workspace's clock, its zone said. */
+export function dueTime(iso: string, timeZone = 'UTC'): string {
+  const at = new Date(iso);
+  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  return `${date}, ${time} (${timeZone})`;
 }

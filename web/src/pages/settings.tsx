@@ -34,10 +34,16 @@ function DeadlinesSection() {
 
 type TypeDraft = { id?: string; name: string; preset: SlaPreset };
 
+/** Every IANA zone the browser knows, for the workspace's clock. */
+const TIME_ZONES: string[] = [
+  ...new Set(['UTC', ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [])]),
+];
+
 /** The workspace's deadline preset, its own per-severity targets, and case types with their own preset. */
 function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
   const save = useSaveDeadlineSettings();
   const [preset, setPreset] = useState<SlaPreset>(initial.preset);
+  const [timeZone, setTimeZone] = useState(initial.timeZone);
   const [targets, setTargets] = useState(
     initial.targets.map((t) => ({ ...t, ack: toHours(t.acknowledgeMinutes), res: toHours(t.resolveMinutes) })),
   );
@@ -50,6 +56,7 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
     e.preventDefault();
     save.mutate({
       preset,
+      timeZone,
       followUpDelays: { customerHours: Math.round(followUps.customer * 24), employeeHours: Math.round(followUps.employee * 24) },
       targets: targets.map((t) => ({
         severity: t.severity as 1 | 2 | 3 | 4,
@@ -76,6 +83,16 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
             by severity. New cases use these; existing cases keep their clocks until their severity or type changes.
           </Text>
         </div>
+        <Select
+          label="Time zone"
+          description="Where your business is. A promise like “tomorrow at 3pm” in a reply is read on this clock."
+          data={TIME_ZONES}
+          value={timeZone}
+          onChange={(v) => v && setTimeZone(v)}
+          searchable
+          allowDeselect={false}
+          limit={50}
+        />
         <Select
           label="Workspace deadlines"
           data={PRESETS}
