@@ -112,6 +112,9 @@ describe('draft reply', () => {
     expect(due("I'll call you back tomorrow at 3pm.")).toBe('2026-11-24T23:00:00.000Z');
     expect(due('I will refund the scarf by Friday.')).toBe('2026-11-28T01:00:00.000Z');
     expect(due("I'll call you back by end of day.")).toBe('2026-11-24T01:00:00.000Z');
+    const fridayEvening = new Date('2026-11-28T03:00:00Z'); // Friday 19:00 in Los Angeles
+    const onFriday = coach.analyze({ reply: 'I will refund the scarf by Friday.', now: fridayEvening, timeZone: 'America/Los_Angeles' });
+    expect(onFriday.reply?.moves.find((m) => m.kind === 'commitment')?.due).toBe('2026-12-05T01:00:00.000Z');
     const inDelhi = coach.analyze({ reply: "I'll call you back tomorrow at 3pm.", now, timeZone: 'Asia/Kolkata' }).reply;
     expect(inDelhi?.moves.find((m) => m.kind === 'commitment')?.due).toBe('2026-11-24T09:30:00.000Z'); // 23:30 in Delhi: tomorrow is the 24th there
   });

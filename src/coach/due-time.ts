@@ -27,6 +27,9 @@ export function parseDueTime(text: string, now: Date, timeZone?: string): string
   let due = result.start.date();
   if (!result.start.isCertain('hour') && !result.start.isCertain('minute') && !/\b(?:within|in|next)\b/i.test(result.text)) {
     due = closeOfBusiness(due);
+    // "By Friday" said on Friday evening means next Friday, not an hour ago.
+    if (due <= now && result.start.isCertain('weekday') && !result.start.isCertain('day'))
+      due = new Date(due.getTime() + 7 * 24 * 3_600_000);
   }
   return due.toISOString();
 }
