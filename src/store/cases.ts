@@ -128,6 +128,19 @@ export type AttentionReason = 'escalated_promise' | 'approval_pending' | 'asked_
 
 type CaseEb = ExpressionBuilder<Tables & { cases: CaseRow }, 'cases'>;
 
+/** The case has an answered follow-up of this party whose stored answer matches one of the patterns. */
+function answeredFollowUp(eb: CaseEb, party: 'customer' | 'employee', answerLike: string[]) {
+  return eb.exists(
+    eb
+      .selectFrom('follow_ups')
+      .select('follow_ups.id')
+      .whereRef('follow_ups.case_id', '=', 'cases.id')
+      .where('follow_ups.party', '=', party)
+      .where('follow_ups.status', '=', 'answered')
+      .where((w) => w.or(answerLike.map((pattern) => w('follow_ups.answer', 'like', pattern)))),
+  );
+}
+
 /**
  * A case needs attention when it has an escalated promise still open, a resolution waiting for
  * approval, an employee who asked for help after it, or a customer whose unhappy answer reopened it.
@@ -151,34 +164,9 @@ const ATTENTION: Record<AttentionReason, (eb: CaseEb) => ReturnType<CaseEb['exis
         .whereRef('resolutions.case_id', '=', 'cases.id')
         .where('resolutions.approval_state', '=', 'pending'),
     ),
-  asked_for_help: (eb) =>
-    eb.and([
-      eb('cases.status', '!=', 'closed'),
-      eb.exists(
-        eb
-          .selectFrom('follow_ups')
-          .select('follow_ups.id')
-          .whereRef('follow_ups.case_id', '=', 'cases.id')
-          .where('follow_ups.party', '=', 'employee')
-          .where('follow_ups.status', '=', 'answered')
-          .where('follow_ups.answer', 'like', '%"wantsHelp":true%'),
-      ),
-    ]),
+  asked_for_help: (eb) => eb.and([eb('cases.status', '!=', 'closed'), answeredFollowUp(eb, 'employee', ['%"wantsHelp":true%'])]),
   unhappy_customer: (eb) =>
-    eb.and([
-      eb('cases.status', '=', 'reopened'),
-      eb.exists(
-        eb
-          .selectFrom('follow_ups')
-          .select('follow_ups.id')
-          .whereRef('follow_ups.case_id', '=', 'cases.id')
-          .where('follow_ups.party', '=', 'customer')
-          .where('follow_ups.status', '=', 'answered')
-          .where((w) =>
-            w.or([w('follow_ups.answer', 'like', '{"satisfaction":1,%'), w('follow_ups.answer', 'like', '{"satisfaction":2,%')]),
-          ),
-      ),
-    ]),
+    eb.and([eb('cases.status', '=', 'reopened'), answeredFollowUp(eb, 'customer', ['{"satisfaction":1,%', '{"satisfaction":2,%'])]),
 };
 
 const ATTENTION_REASONS = Object.keys(ATTENTION) as AttentionReason[];
