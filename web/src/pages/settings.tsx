@@ -201,17 +201,7 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
             onChange={(v) => setFollowUps((f) => ({ ...f, employee: Number(v) || 0 }))}
           />
         </Group>
-        <FormProblem error={save.error} fields={[]} title="The deadlines were not saved" />
-        {save.isSuccess ? (
-          <Alert color="teal" variant="light" role="status">
-            Deadlines saved.
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            Save deadlines
-          </Button>
-        </Group>
+        <SaveFooter save={save} what="deadlines" />
       </Stack>
     </Paper>
   );
@@ -310,18 +300,27 @@ function LimitsForm({ initial }: { initial: AuthorityLimits }) {
             ))}
           </Table.Tbody>
         </Table>
-        <FormProblem error={save.error} fields={[]} title="The limits were not saved" />
-        {save.isSuccess ? (
-          <Alert color="teal" variant="light" role="status">
-            Limits saved.
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            Save limits
-          </Button>
-        </Group>
+        <SaveFooter save={save} what="limits" />
       </Stack>
     </Paper>
+  );
+}
+
+/** The end of a settings form: what went wrong (or that it saved), and its save button. */
+function SaveFooter({ save, what }: { save: { error: unknown; isSuccess: boolean; isPending: boolean }; what: string }) {
+  return (
+    <>
+      <FormProblem error={save.error} fields={[]} title={`The ${what} were not saved`} />
+      {save.isSuccess ? (
+        <Alert color="teal" variant="light" role="status">
+          {`${what.charAt(0).toUpperCase()}${what.slice(1)} saved.`}
+        </Alert>
+      ) : null}
+      <Group justify="flex-end">
+        <Button type="submit" loading={save.isPending}>
+          Save {what}
+        </Button>
+      </Group>
+    </>
   );
 }
