@@ -41,7 +41,9 @@ export const followUpDueAt = (party: FollowUpParty, resolvedAt: Date, delays: Fo
   new Date(resolvedAt.getTime() + delays[party]);
 
 /** A satisfaction of 2 or less out of 5 means the customer is still unhappy: the case comes back. */
-export const isUnhappy = (satisfaction: number): boolean => satisfaction <= 2;
+/** The highest satisfaction that still counts as unhappy. */
+export const UNHAPPY_AT_MOST = 2;
+export const isUnhappy = (satisfaction: number): boolean => satisfaction <= UNHAPPY_AT_MOST;
 
 export type CustomerAnswer = { satisfaction: number; wouldReturn: boolean; comment: string | null };
 export type EmployeeAnswer = { feltSupported: number; wantsTraining: boolean; wantsHelp: boolean; comment: string | null };

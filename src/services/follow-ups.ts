@@ -66,6 +66,8 @@ function newFollowUp(
     expires_at: null,
     answered_at: null,
     answer: null,
+    satisfaction: null,
+    wants_help: null,
     created_at: now.toISOString(),
   };
 }
@@ -201,7 +203,6 @@ export function answerFollowUp(
     if (!authorize(ctx.actor, 'update', 'follow_up', { ownerUserId: f.user_id })) throw notFound('Follow-up');
     if (f.status === 'answered') throw new AppError('conflict', 'You already answered this follow-up');
     if (f.status !== 'sent') throw new AppError('conflict', `This follow-up is ${f.status} and cannot be answered`);
-    // Key order is fixed: the attention filter matches '"wantsHelp":true' in this JSON.
     const answer: EmployeeAnswer = {
       feltSupported: input.feltSupported,
       wantsTraining: input.wantsTraining,
@@ -209,8 +210,7 @@ export function answerFollowUp(
       comment: input.comment?.trim() || null,
     };
     const at = ctx.now.toISOString();
-    if (!(await recordFollowUpAnswer(db, f.id, JSON.stringify(answer), at)))
-      throw new AppError('conflict', 'You already answered this follow-up');
+    if (!(await recordFollowUpAnswer(db, f.id, answer, at))) throw new AppError('conflict', 'You already answered this follow-up');
     const kase = await recordSystemChange(
       db,
       f.workspace_id,

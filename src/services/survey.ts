@@ -39,14 +39,13 @@ export function answerSurvey(db: Db, token: string, answer: CustomerAnswer, now:
     if (state !== 'open' || !f) return state;
     const locked = await lockCaseById(trx, f.workspace_id, f.case_id);
     if (!locked) return 'unknown';
-    // Key order is fixed: the attention filter matches '{"satisfaction":n,' in this JSON.
     const stored: CustomerAnswer = {
       satisfaction: answer.satisfaction,
       wouldReturn: answer.wouldReturn,
       comment: answer.comment?.trim() || null,
     };
     const at = now.toISOString();
-    if (!(await recordFollowUpAnswer(trx, f.id, JSON.stringify(stored), at))) return 'answered';
+    if (!(await recordFollowUpAnswer(trx, f.id, stored, at))) return 'answered';
     const reopen = isUnhappy(stored.satisfaction) && REOPENABLE.has(locked.status);
     const events: NewEvent[] = [{ kind: 'follow_up_answered', actorId: null, at, data: { id: f.id, party: 'customer', answer: stored } }];
     if (reopen)

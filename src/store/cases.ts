@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
+import { UNHAPPY_AT_MOST } from '../domain/follow-through.js';
 import { isPostgres } from './db.js';
 import type { CaseEventRow, CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
 
@@ -128,8 +129,8 @@ export type AttentionReason = 'escalated_promise' | 'approval_pending' | 'asked_
 
 type CaseEb = ExpressionBuilder<Tables & { cases: CaseRow }, 'cases'>;
 
-/** The case has an answered follow-up of this party whose stored answer matches one of the patterns. */
-function answeredFollowUp(eb: CaseEb, party: 'customer' | 'employee', answerLike: string[]) {
+/** The case has an answered follow-up of this party that meets the condition on its answer's columns. */
+function answeredFollowUp(eb: CaseEb, party: 'customer' | 'employee', answer: 'unhappy' | 'wants_help') {
   return eb.exists(
     eb
       .selectFrom('follow_ups')
@@ -137,14 +138,13 @@ function answeredFollowUp(eb: CaseEb, party: 'customer' | 'employee', answerLike
       .whereRef('follow_ups.case_id', '=', 'cases.id')
       .where('follow_ups.party', '=', party)
       .where('follow_ups.status', '=', 'answered')
-      .where((w) => w.or(answerLike.map((pattern) => w('follow_ups.answer', 'like', pattern)))),
+      .where((w) => (answer === 'unhappy' ? w('follow_ups.satisfaction', '<=', UNHAPPY_AT_MOST) : w('follow_ups.wants_help', '=', 1))),
   );
 }
 
 /**
  * A case needs attention when it has an escalated promise still open, a resolution waiting for
  * approval, an employee who asked for help after it, or a customer whose unhappy answer reopened it.
- * Answers are JSON written by our own code in a fixed key order, so a LIKE on them is exact.
  */
 const ATTENTION: Record<AttentionReason, (eb: CaseEb) => ReturnType<CaseEb['exists']>> = {
   escalated_promise: (eb) =>
@@ -164,9 +164,8 @@ const ATTENTION: Record<AttentionReason, (eb: CaseEb) => ReturnType<CaseEb['exis
         .whereRef('resolutions.case_id', '=', 'cases.id')
         .where('resolutions.approval_state', '=', 'pending'),
     ),
-  asked_for_help: (eb) => eb.and([eb('cases.status', '!=', 'closed'), answeredFollowUp(eb, 'employee', ['%"wantsHelp":true%'])]),
-  unhappy_customer: (eb) =>
-    eb.and([eb('cases.status', '=', 'reopened'), answeredFollowUp(eb, 'customer', ['{"satisfaction":1,%', '{"satisfaction":2,%'])]),
+  asked_for_help: (eb) => eb.and([eb('cases.status', '!=', 'closed'), answeredFollowUp(eb, 'employee', 'wants_help')]),
+  unhappy_customer: (eb) => eb.and([eb('cases.status', '=', 'reopened'), answeredFollowUp(eb, 'customer', 'unhappy')]),
 };
 
 const ATTENTION_REASONS = Object.keys(ATTENTION) as AttentionReason[];

@@ -1,3 +1,4 @@
+import type { CustomerAnswer, EmployeeAnswer } from '../domain/follow-through.js';
 import type { Db, FollowUpRow } from './schema.js';
 
 export async function insertFollowUps(db: Db, rows: FollowUpRow[]): Promise<void> {
@@ -32,10 +33,11 @@ export async function updateFollowUp(db: Db, id: string, patch: Partial<FollowUp
  * Marks a follow-up answered only if it still waits for an answer; false when someone else got there
  * first, so a link answers exactly once even under concurrent posts.
  */
-export async function recordFollowUpAnswer(db: Db, id: string, answer: string, at: string): Promise<boolean> {
+export async function recordFollowUpAnswer(db: Db, id: string, answer: CustomerAnswer | EmployeeAnswer, at: string): Promise<boolean> {
+  const signals = 'satisfaction' in answer ? { satisfaction: answer.satisfaction } : { wants_help: answer.wantsHelp ? 1 : 0 };
   const result = await db
     .updateTable('follow_ups')
-    .set({ status: 'answered', answer, answered_at: at })
+    .set({ status: 'answered', answer: JSON.stringify(answer), answered_at: at, ...signals })
     .where('id', '=', id)
     .where('status', '=', 'sent')
     .executeTakeFirst();

@@ -212,6 +212,10 @@ export type FollowUpRow = {
   answered_at: string | null;
   /** JSON of the answer */
   answer: string | null;
+  /** The customer's satisfaction 1–5, for filtering (also inside `answer`). */
+  satisfaction: number | null;
+  /** 1 when an employee asked for help, 0 when not (also inside `answer`). */
+  wants_help: number | null;
   created_at: string;
 };
 export type NotificationRow = {
