@@ -9,6 +9,9 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { build } from 'vite';
 import { type DemoLogin, type DemoResult, seedDemo } from '../src/demo/seed-demo.js';
 import { createMailer } from '../src/email/mailer.js';
+import { createEventRunner } from '../src/events/event-runner.js';
+import { createLocalHub } from '../src/events/live-hub.js';
+import { eventProcessors } from '../src/events/processors.js';
 import { buildApp } from '../src/http/app.js';
 import { jobDefinitions } from '../src/jobs/definitions.js';
 import { createEmbeddedRunner, type RunCounts } from '../src/jobs/embedded-runner.js';
@@ -35,7 +38,7 @@ export type HarnessJobs = {
   /** The jobs' clock: starts at the real time the harness started and only moves by advance(). */
   now(): Date;
   advance(ms: number): void;
-  /** Runs every job due at now() (reminders, escalations, follow-up sends, SLA marks, outbox delivery). */
+  /** Runs every job due at now() (reminders, escalations, follow-up sends, SLA marks, outbox delivery), then the event processors. */
   runDue(): Promise<RunCounts>;
   /** Runs due jobs, then passes 10 s apart (the outbox sends a batch per pass) until no more mail goes out. */
   runUntilQuiet(): Promise<void>;
@@ -85,7 +88,8 @@ export async function startHarness(): Promise<Harness> {
   // Links in mail point at this server, so its address is known before the app is built.
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const app: FastifyInstance = await buildApp({ config: { logLevel: 'warn', publicUrl: baseUrl }, database, logger: false, webRoot });
+  const live = createLocalHub();
+  const app: FastifyInstance = await buildApp({ config: { logLevel: 'warn', publicUrl: baseUrl }, database, logger: false, webRoot, live });
   await app.listen({ port, host: '127.0.0.1' });
   const smtp = await startSmtpListener();
   const quiet = { info() {}, warn() {}, error() {} };
@@ -97,18 +101,31 @@ export async function startHarness(): Promise<Harness> {
     log: quiet,
     now: () => new Date(clock),
   });
+  // Event processors poll as on a real server (live updates, notifications), on the same clock.
+  const events = createEventRunner({
+    db: database.db,
+    processors: eventProcessors({ publicUrl: baseUrl, live }),
+    log: quiet,
+    now: () => new Date(clock),
+  });
+  events.start();
+  const runDue = async () => {
+    const counts = await runner.runDue();
+    await events.drain();
+    return counts;
+  };
   const jobs: HarnessJobs = {
     now: () => new Date(clock),
     advance(ms) {
       clock += ms;
     },
-    runDue: () => runner.runDue(),
+    runDue,
     async runUntilQuiet() {
-      await runner.runDue();
+      await runDue();
       for (let pass = 0; pass < 100; pass++) {
         const before = smtp.messages.length;
         clock += 10_000;
-        await runner.runDue();
+        await runDue();
         if (smtp.messages.length === before) return;
       }
       throw new Error('the jobs still send mail after 100 passes');
@@ -145,6 +162,7 @@ export async function startHarness(): Promise<Harness> {
     },
     async close() {
       await browser.close();
+      await events.stop();
       await app.close();
       mailer.close();
       await smtp.close();

@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.js';
 import { createMailer } from './email/mailer.js';
+import { createEventRunner, type EventRunner } from './events/event-runner.js';
+import { createLocalHub, createPostgresHub, type LiveHub } from './events/live-hub.js';
+import { eventProcessors } from './events/processors.js';
 import { buildApp } from './http/app.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
 import { jobDefinitions } from './jobs/definitions.js';
-import type { JobRunner } from './jobs/job-runner.js';
+import type { JobLog, JobRunner } from './jobs/job-runner.js';
 import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 
@@ -19,11 +22,25 @@ const PID_FILE = 'server.pid';
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = openDatabase(config);
   await migrateToLatest(database);
-  const app = await buildApp({ config, database });
+  // Every instance listens for live updates; on PostgreSQL they arrive from whichever instance runs the live processor.
+  let app: FastifyInstance | undefined;
+  const log: JobLog = {
+    info: (obj, msg) => app?.log.info(obj, msg),
+    warn: (obj, msg) => app?.log.warn(obj, msg),
+    error: (obj, msg) => app?.log.error(obj, msg),
+  };
+  const live: LiveHub =
+    database.kind === 'postgres' && config.databaseUrl
+      ? createPostgresHub({ connectionString: config.databaseUrl, log })
+      : createLocalHub();
+  app = await buildApp({ config, database, live });
   let runner: JobRunner | undefined;
+  let events: EventRunner | undefined;
   let mailer: ReturnType<typeof createMailer> | undefined;
   app.addHook('onClose', async () => {
+    await events?.stop();
     await runner?.stop();
+    await live.close();
     mailer?.close();
     await database.close();
     if (database.kind === 'sqlite') rmSync(join(config.dataDir, PID_FILE), { force: true });
@@ -39,7 +56,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       log: app.log,
     });
     await runner.start();
-    app.log.info({ engine: database.kind === 'postgres' ? 'pg-boss' : 'embedded' }, 'background jobs started');
+    events = createEventRunner({ db: database.db, processors: eventProcessors({ publicUrl: config.publicUrl, live }), log: app.log });
+    events.start();
+    app.log.info({ engine: database.kind === 'postgres' ? 'pg-boss' : 'embedded' }, 'background jobs and event processors started');
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

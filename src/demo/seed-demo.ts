@@ -2,6 +2,8 @@ import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { surveyTokenIn } from '../domain/follow-through.js';
 import type { Role } from '../domain/permissions.js';
+import { createEventRunner } from '../events/event-runner.js';
+import { notificationsProcessor } from '../events/notifications-processor.js';
 import { reportAbuse } from '../services/abuse.js';
 import { createToken, slugify } from '../services/accounts.js';
 import { addStatement } from '../services/add-statement.js';
@@ -57,6 +59,8 @@ export type DemoResult = {
 const DEMO_SEED = 20_260_401;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+const quietLog = { info: () => {}, warn: () => {}, error: () => {} };
+
 /** Links in the demo's simulated mail; a real server puts its own DEFUSE_PUBLIC_URL there. */
 const DEMO_PUBLIC_URL = 'http://localhost:3000';
 
@@ -90,11 +94,13 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       await playReplies(trx, createRandom(DEMO_SEED + 1), await replyTargets(trx, directory, now));
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
       // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
-      await sweepCommitments(trx, now, DEMO_PUBLIC_URL);
+      await sweepCommitments(trx, now);
       await markSlaBreaches(trx, now);
-      await markQueuedEmailsDelivered(trx, directory.workspace.id, new Date(now.getTime() + 1));
       return directory.workspace;
     });
+    // The notifications the story's events call for, as the server's processor would make them.
+    await createEventRunner({ db, processors: [notificationsProcessor(DEMO_PUBLIC_URL)], log: quietLog }).drain();
+    await markQueuedEmailsDelivered(db, workspace.id, new Date(now.getTime() + 1));
   } catch (error) {
     // Another run may have created it in the meantime; then this one simply reports it.
     const raced = await findWorkspaceBySlug(db, slug);

@@ -11,6 +11,7 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
 import { AppError } from '../domain/errors.js';
+import { createLocalHub, type LiveHub } from '../events/live-hub.js';
 import type { Database, DatabaseKind } from '../store/db.js';
 import type { Db } from '../store/schema.js';
 import { identify } from './authenticate.js';
@@ -23,6 +24,7 @@ import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { commitmentRoutes } from './routes/commitments.js';
 import { directoryRoutes } from './routes/directory.js';
+import { eventStreamRoutes } from './routes/events-stream.js';
 import { followUpRoutes } from './routes/follow-ups.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { playbookRoutes } from './routes/playbooks.js';
@@ -49,6 +51,8 @@ export type AppOptions = {
   logger?: boolean;
   /** The built web app to serve at `/` (default dist/web). */
   webRoot?: string;
+  /** Where live updates arrive (default: an in-process hub, which the server's live processor feeds). */
+  live?: LiveHub;
 };
 
 /**
@@ -70,7 +74,13 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 /** Builds the HTTP app over an open, migrated database; only the server entry calls listen(). */
-export async function buildApp({ config, database, logger = true, webRoot }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = true,
+  webRoot,
+  live = createLocalHub(),
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
@@ -187,6 +197,7 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
       await v1.register(commitmentRoutes);
       await v1.register(followUpRoutes);
       await v1.register(notificationRoutes);
+      await v1.register(eventStreamRoutes(live));
     },
     { prefix: '/api/v1' },
   );

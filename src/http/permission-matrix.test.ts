@@ -230,6 +230,7 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     return { url: `/api/v1/notifications/${n?.id}/read`, subject: { ownerUserId: a.userId }, hidden: true };
   },
   'POST /api/v1/notifications/read-all': plain('/api/v1/notifications/read-all'),
+  'GET /api/v1/events/stream': plain('/api/v1/events/stream?once=true'),
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();

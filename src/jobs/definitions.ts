@@ -26,7 +26,7 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     },
     // Time-driven work. Each task keeps its own state in its rows, so a pass that runs twice does nothing
     // twice, and each item commits in its own short transaction (a pass never holds many cases locked).
-    sweep('remind-and-escalate-commitments', (db, now) => sweepCommitments(db, now, deps.publicUrl)),
+    sweep('remind-and-escalate-commitments', (db, now) => sweepCommitments(db, now)),
     sweep('send-due-follow-ups', (db, now) => sendDueFollowUps(db, now, deps.publicUrl)),
     sweep('mark-sla-breaches', (db, now) => markSlaBreaches(db, now)),
   ];

@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { INTERRUPTED_JOB } from '../../test/interrupted-job-worker.js';
 import { captureLog, countJobEffects, createJobEffects, recordJobEffect } from '../../test/job-effects.js';
 import { bossSchemaFor, currentSchema, dropSchema, PG_URL } from '../../test/pg-boss.js';
+import { killGroup, startWorker as startWorkerProcess } from '../../test/worker-process.js';
 import { listJobs } from '../store/jobs.js';
 import { createEmbeddedRunner } from './embedded-runner.js';
 import type { JobDefinition, JobRunner } from './job-runner.js';
@@ -12,41 +12,7 @@ import { createPgBossRunner } from './pg-boss-runner.js';
 
 const finishing: JobDefinition = { ...INTERRUPTED_JOB, handler: (_p, ctx) => recordJobEffect(ctx.db, 'interrupted') };
 
-/** Starts the worker process and resolves once its job handler is running (it then hangs). */
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn('node_modules/.bin/tsx', ['test/interrupted-job-worker.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // tsx runs the script in a child node process: a group of its own lets one kill reach both.
-    detached: true,
-  });
-  return new Promise((resolve, reject) => {
-    let err = '';
-    const timer = setTimeout(() => {
-      void kill(child);
-      reject(new Error(`worker never started the job: ${err}`));
-    }, 20_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('started')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${err}`)));
-  });
-}
-
-/** SIGKILL to the worker's whole process group: no cleanup, no rollback courtesy, like a crash. */
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(-(child.pid as number), 'SIGKILL');
-  });
-}
+const startWorker = (env: Record<string, string>) => startWorkerProcess('test/interrupted-job-worker.ts', env);
 
 describeEachDatabase('a job interrupted by a process kill', (kind) => {
   let database: TestDatabase;
@@ -71,7 +37,7 @@ describeEachDatabase('a job interrupted by a process kill', (kind) => {
       const embedded = createEmbeddedRunner({ db: database.db, definitions: [finishing], log: captureLog(), now: later });
       await embedded.enqueue(INTERRUPTED_JOB.name, { caseId: 'c1' }, { runAt: new Date() });
       const child = await startWorker({ JOB_DB: 'sqlite', JOB_SQLITE_FILE: String(database.sqliteFile) });
-      await kill(child);
+      await killGroup(child);
       // The killed run's write rolled back with its transaction; its claim is still on the row.
       expect(await countJobEffects(database.db, 'interrupted')).toBe(0);
       expect(await listJobs(database.db, INTERRUPTED_JOB.name)).toMatchObject([{ state: 'pending', attempts: 1 }]);
@@ -82,7 +48,7 @@ describeEachDatabase('a job interrupted by a process kill', (kind) => {
       expect(await listJobs(database.db, INTERRUPTED_JOB.name)).toMatchObject([{ state: 'done', attempts: 2 }]);
     } else {
       const child = await startWorker({ JOB_DB: 'postgres', JOB_PG_SCHEMA: await currentSchema(database.db), JOB_BOSS_SCHEMA: bossSchema });
-      await kill(child);
+      await killGroup(child);
       runner = createPgBossRunner({
         db: database.db,
         connectionString: PG_URL,

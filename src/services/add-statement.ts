@@ -1,11 +1,11 @@
 import { AppError, invalid } from '../domain/errors.js';
 import { sha256 } from '../domain/timeline.js';
-import { findStatement, insertStatement, updateCaseRow } from '../store/cases.js';
-import { appendEvents } from '../store/events.js';
+import { findStatement, insertStatement } from '../store/cases.js';
 import { newId } from '../store/ids.js';
 import { findEmployees } from '../store/people.js';
 import type { StatementRow } from '../store/schema.js';
 import { requirePermission } from './authorization.js';
+import { applyCaseChange } from './case-change.js';
 import { loadCase } from './case-helpers.js';
 import type { NewStatementInput } from './case-input.js';
 import { type StatementView, toStatementView } from './case-view.js';
@@ -52,7 +52,7 @@ export function addStatement(ctx: ServiceContext, ref: string, input: NewStateme
       corrects_id: input.correctsId ?? null,
     };
     await insertStatement(db, row);
-    await updateCaseRow(db, ws, kase.id, { search_text: `${kase.search_text}\n${input.body}`, updated_at: at });
+
     const data = {
       statementId: row.id,
       party: row.party,
@@ -61,7 +61,13 @@ export function addStatement(ctx: ServiceContext, ref: string, input: NewStateme
       correctsId: row.corrects_id,
       bodySha256: sha256(row.body),
     };
-    await appendEvents(db, kase, [{ kind: 'statement_added', actorId: ctx.actor.userId, at, data }]);
+    await applyCaseChange(
+      db,
+      kase,
+      { search_text: `${kase.search_text}\n${input.body}` },
+      [{ kind: 'statement_added', actorId: ctx.actor.userId, at, data }],
+      ctx.now,
+    );
     return toStatementView(row);
   });
 }

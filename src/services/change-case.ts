@@ -4,8 +4,8 @@ import { AppError, invalid } from '../domain/errors.js';
 import { closingGaps } from '../domain/root-cause.js';
 import { dueAt } from '../domain/sla.js';
 import { insertParties, partyRole } from '../store/cases.js';
-import { appendEvents, type NewEvent } from '../store/events.js';
-import type { CaseRow, Db } from '../store/schema.js';
+import type { CaseRow } from '../store/schema.js';
+import { commitChange } from './case-change.js';
 import { assertRefs, lockCase, toMinor } from './case-helpers.js';
 import type { CasePatch, TransitionInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
@@ -13,22 +13,6 @@ import { inTransaction, type ServiceContext } from './context.js';
 import { assertCaseType, clockTargetsFor } from './deadline-settings.js';
 import { scheduleFollowUps } from './follow-ups.js';
 import { assertResolvable } from './resolution.js';
-
-/** Applies a change to a locked case: writes the new row fields and the events that record it. */
-export async function commitChange(
-  ctx: ServiceContext,
-  db: Db,
-  row: CaseRow,
-  patch: Partial<CaseRow>,
-  events: NewEvent[],
-): Promise<CaseView> {
-  const next: CaseRow = { ...row, ...patch, updated_at: ctx.now.toISOString() };
-  // The row's changes and its new chain head are one UPDATE.
-  const appended = await appendEvents(db, row, events, { ...patch, updated_at: next.updated_at });
-  next.event_count = appended.at(-1)?.seq ?? row.event_count;
-  next.last_event_hash = appended.at(-1)?.hash ?? row.last_event_hash;
-  return toCaseView(next, ctx.now);
-}
 
 /** Edits the facts of a case; the event keeps each changed field's old and new value. */
 export function updateCase(ctx: ServiceContext, ref: string, patch: CasePatch): Promise<CaseView> {

@@ -2,13 +2,13 @@ import { AppError, invalid, notFound } from '../domain/errors.js';
 import { type CommitmentStatus, isKeptOnTime, remindAtFor } from '../domain/follow-through.js';
 import { authorize, isRole } from '../domain/permissions.js';
 import { findCommitment, insertCommitment, listCommitmentRows, updateCommitment } from '../store/commitments.js';
-import { appendEvents } from '../store/events.js';
 import { newId } from '../store/ids.js';
 import type { CommitmentRow, Db } from '../store/schema.js';
 import { loadUserFacts } from '../store/users.js';
 import { findUser } from '../store/workspaces.js';
 import { actorOf } from './accounts.js';
 import { forbidden } from './authorization.js';
+import { applyCaseChange } from './case-change.js';
 import { loadCase } from './case-helpers.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
@@ -98,14 +98,20 @@ export function addCommitment(ctx: ServiceContext, ref: string, input: NewCommit
       note: null,
     };
     await insertCommitment(db, commitment);
-    await appendEvents(db, row, [
-      {
-        kind: 'commitment_added',
-        actorId: ctx.actor.userId,
-        at,
-        data: { id: commitment.id, text: commitment.text, ownerId, dueAt: commitment.due_at, source: commitment.source },
-      },
-    ]);
+    await applyCaseChange(
+      db,
+      row,
+      {},
+      [
+        {
+          kind: 'commitment_added',
+          actorId: ctx.actor.userId,
+          at,
+          data: { id: commitment.id, text: commitment.text, ownerId, dueAt: commitment.due_at, source: commitment.source },
+        },
+      ],
+      ctx.now,
+    );
     return toView(db, commitment, ctx.now);
   });
 }
@@ -123,14 +129,20 @@ export function closeCommitment(ctx: ServiceContext, ref: string, id: string, in
     await updateCommitment(db, id, patch);
     const next = { ...current, ...patch };
     const onTime = isKeptOnTime(next.status, next.due_at, next.closed_at);
-    await appendEvents(db, row, [
-      {
-        kind: 'commitment_closed',
-        actorId: ctx.actor.userId,
-        at,
-        data: { id, status: input.status, onTime, ...(input.note ? { note: input.note } : {}) },
-      },
-    ]);
+    await applyCaseChange(
+      db,
+      row,
+      {},
+      [
+        {
+          kind: 'commitment_closed',
+          actorId: ctx.actor.userId,
+          at,
+          data: { id, status: input.status, onTime, ...(input.note ? { note: input.note } : {}) },
+        },
+      ],
+      ctx.now,
+    );
     return toView(db, next, ctx.now);
   });
 }

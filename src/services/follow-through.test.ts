@@ -3,6 +3,7 @@ import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../..
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildResolvedCase, lastEmailTo, surveyTokenIn } from '../../test/follow-through.js';
 import { buildCast } from '../../test/people.js';
+import { processEvents } from '../../test/process-events.js';
 import { remindAtFor } from '../domain/follow-through.js';
 import { transitionCase } from './change-case.js';
 import { commitmentReport } from './commitment-report.js';
@@ -65,6 +66,7 @@ describeEachDatabase('follow-through', (kind) => {
     expect(await sweepCommitments(database.db, at(t0, 23))).toEqual({ reminded: 0, escalated: 0 });
     expect(await sweepCommitments(database.db, at(t0, 25))).toEqual({ reminded: 1, escalated: 0 });
     expect(await sweepCommitments(database.db, at(t0, 26))).toEqual({ reminded: 0, escalated: 0 });
+    await processEvents(database.db);
     const reminderMail = await lastEmailTo(
       database.db,
       (await database.db.selectFrom('users').select('email').where('id', '=', c.ownerId).executeTakeFirstOrThrow()).email,
@@ -73,6 +75,7 @@ describeEachDatabase('follow-through', (kind) => {
 
     expect(await sweepCommitments(database.db, at(t0, 49))).toEqual({ reminded: 0, escalated: 1 });
     expect(await sweepCommitments(database.db, at(t0, 50))).toEqual({ reminded: 0, escalated: 0 });
+    await processEvents(database.db);
 
     const events = (await listEvents(ws.ctx(at(t0, 50)), kase.ref, 0, 1000)).items.map((e) => e.kind);
     expect(events.filter((k) => k === 'commitment_reminded')).toHaveLength(1);
@@ -198,6 +201,7 @@ describeEachDatabase('follow-through', (kind) => {
     const answered = await answerFollowUp(as(cast.employeeA.actor, at(t0, 50)), fid, answer);
     expect(answered.status).toBe('answered');
     expect(await codeOf(answerFollowUp(as(cast.employeeA.actor, at(t0, 51)), fid, answer))).toBe('conflict');
+    await processEvents(database.db);
     const help = await listMyNotifications(as(cast.supervisorA.actor, at(t0, 51)), true);
     expect(help.items.find((n) => n.kind === 'needs_help')?.caseRef).toBe(kase.ref);
     const needsHelp = (await listCases(as(cast.supervisorA.actor, at(t0, 51)), { attention: true })).items;
@@ -218,6 +222,7 @@ describeEachDatabase('follow-through', (kind) => {
       'recorded',
     );
     expect(await answerSurvey(database.db, token, { satisfaction: 5, wouldReturn: true, comment: null }, at(t0, 82))).toBe('answered');
+    await processEvents(database.db);
     const after = await getCase(ws.ctx(at(t0, 82)), kase.ref);
     expect(after.status).toBe('reopened');
     const timeline = (await listEvents(ws.ctx(at(t0, 82)), kase.ref, 0, 1000)).items;

@@ -7,8 +7,8 @@ import {
   followUpDueAt,
 } from '../domain/follow-through.js';
 import { authorize } from '../domain/permissions.js';
-import { caseChainHead, partyEmployeeIds } from '../store/cases.js';
-import { appendEvents, type NewEvent } from '../store/events.js';
+import { caseChainHead, lockCaseById, partyEmployeeIds } from '../store/cases.js';
+import type { NewEvent } from '../store/events.js';
 import {
   findFollowUp,
   insertFollowUps,
@@ -20,14 +20,11 @@ import {
 import { newId } from '../store/ids.js';
 import { findCustomer, findEmployees } from '../store/people.js';
 import type { CaseRow, Db, FollowUpRow, WorkspaceRow } from '../store/schema.js';
-import { supervisorsOf } from '../store/users.js';
-import { findUser, findWorkspace } from '../store/workspaces.js';
+import { findWorkspace } from '../store/workspaces.js';
 import { forbidden } from './authorization.js';
+import { applyCaseChange, recordSystemChange } from './case-change.js';
 import { loadCase } from './case-helpers.js';
 import { inTransaction, type ServiceContext } from './context.js';
-import { needsHelpEmail } from './emails/follow-up-emails.js';
-import { notifyPeople } from './notifications.js';
-import { caseUrl, recordSystemChange } from './system-change.js';
 
 export type FollowUpView = {
   id: string;
@@ -101,10 +98,15 @@ export async function scheduleFollowUps(ctx: ServiceContext, db: Db, row: CaseRo
   }
   await insertFollowUps(db, rows);
   const at = ctx.now.toISOString();
-  await appendEvents(
+  // The caller has already changed the case in this transaction: re-read it for the chain's head.
+  const current = await lockCaseById(db, row.workspace_id, row.id);
+  if (!current) throw new Error(`case ${row.id} vanished`);
+  await applyCaseChange(
     db,
-    await caseChainHead(db, row.workspace_id, row.id),
+    current,
+    {},
     rows.map((f) => scheduledEvent(f, ctx.actor.userId, at)),
+    ctx.now,
   );
   return rows;
 }
@@ -175,7 +177,7 @@ export function planFollowUp(
       f = newFollowUp(row, input.party, due, ctx.now, employee);
       await insertFollowUps(db, [f]);
     }
-    await appendEvents(db, row, [scheduledEvent(f, ctx.actor.userId, at)]);
+    await applyCaseChange(db, row, {}, [scheduledEvent(f, ctx.actor.userId, at)], ctx.now);
     return toView(db, f, true);
   });
 }
@@ -189,8 +191,8 @@ export async function listMyFollowUps(ctx: ServiceContext): Promise<MyFollowUp[]
 }
 
 /**
- * An employee answers their own follow-up, once. Asking for help notifies their supervisors in the
- * app and by mail, and puts the case in the supervisors' "needs attention" view.
+ * An employee answers their own follow-up, once. Asking for help puts the case in the supervisors'
+ * "needs attention" view, and the notifications processor tells them in the app and by mail.
  */
 export function answerFollowUp(
   ctx: ServiceContext,
@@ -211,7 +213,7 @@ export function answerFollowUp(
     };
     const at = ctx.now.toISOString();
     if (!(await recordFollowUpAnswer(db, f.id, answer, at))) throw new AppError('conflict', 'You already answered this follow-up');
-    const kase = await recordSystemChange(
+    await recordSystemChange(
       db,
       f.workspace_id,
       f.case_id,
@@ -221,24 +223,6 @@ export function answerFollowUp(
       () => [{ kind: 'follow_up_answered', actorId: ctx.actor.userId, at, data: { id: f.id, party: 'employee' } }],
       ctx.now,
     );
-    if (answer.wantsHelp) {
-      const me = await findUser(db, f.workspace_id, ctx.actor.userId);
-      const employee = f.employee_id ? (await findEmployees(db, f.workspace_id, [f.employee_id]))[0] : undefined;
-      const supervisors = await supervisorsOf(db, f.workspace_id, employee?.team_id ?? kase.team_id);
-      const name = me?.name ?? 'An employee';
-      await notifyPeople(
-        db,
-        supervisors,
-        {
-          kind: 'needs_help',
-          caseId: f.case_id,
-          title: `${name} asked for help after ${kase.ref}`,
-          body: answer.comment ?? 'They would like to talk.',
-        },
-        ctx.now,
-        needsHelpEmail({ name, caseRef: kase.ref, caseUrl: caseUrl(ctx.publicUrl, kase.ref), comment: answer.comment }),
-      );
-    }
     return toView(db, { ...f, status: 'answered', answer: JSON.stringify(answer), answered_at: at }, true);
   });
 }

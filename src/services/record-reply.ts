@@ -1,7 +1,6 @@
 import type { CoachResult } from '../domain/coach.js';
 import { sha256 } from '../domain/timeline.js';
-import { updateCaseRow } from '../store/cases.js';
-import { appendEvents } from '../store/events.js';
+import { applyCaseChange } from './case-change.js';
 import { lockCase } from './case-helpers.js';
 import type { EventView } from './case-view.js';
 import { toEventView } from './case-view.js';
@@ -33,8 +32,8 @@ export async function recordReply(
       missing: analysis.reply?.missing ?? [],
       problems: (analysis.reply?.problems ?? []).map((p) => p.kind),
     };
-    await updateCaseRow(db, row.workspace_id, row.id, { updated_at: at });
-    const [event] = await appendEvents(db, row, [{ kind: 'reply', actorId: ctx.actor.userId, at, data }]);
+    const { appended } = await applyCaseChange(db, row, {}, [{ kind: 'reply', actorId: ctx.actor.userId, at, data }], ctx.now);
+    const [event] = appended;
     if (!event) throw new Error('the reply event was not written');
     return { event: toEventView(event), analysis };
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildCast, type Person } from '../../test/people.js';
+import { processEvents } from '../../test/process-events.js';
 import type { AppError } from '../domain/errors.js';
 import { reportAbuse } from './abuse.js';
 import { setAuthorityLimits } from './authority-limits.js';
@@ -62,6 +63,7 @@ describeEachDatabase('resolution, approvals, closing and abuse', (kind) => {
     const kase = await resolvingCase();
     const proposed = await proposeResolution(as(cast.employeeA), kase.ref, plan(250));
     expect(proposed).toMatchObject({ approvalState: 'pending', limitApplied: 100, proposedBy: { id: cast.employeeA.actor.userId } });
+    await processEvents(database.db);
 
     const notified = await database.db.selectFrom('notifications').selectAll().where('case_id', '=', kase.id).execute();
     expect(notified.map((n) => [n.user_id, n.kind])).toEqual([[cast.supervisorA.actor.userId, 'approval_requested']]);
@@ -81,6 +83,7 @@ describeEachDatabase('resolution, approvals, closing and abuse', (kind) => {
 
     const approved = await decideResolution(as(cast.supervisorA), kase.ref, { decision: 'approve', note: 'Fair for a broken product.' });
     expect(approved).toMatchObject({ approvalState: 'approved', approver: { id: cast.supervisorA.actor.userId } });
+    await processEvents(database.db);
     const proposerNote = await database.db
       .selectFrom('notifications')
       .selectAll()
@@ -126,6 +129,7 @@ describeEachDatabase('resolution, approvals, closing and abuse', (kind) => {
     expect((await getResolution(admin(), kase.ref)).resolution?.approvalState).toBe('pending');
     // The request went to who can decide (the admin, no limit), not to the supervisor who cannot, and
     // each caller is told whether the buttons are theirs.
+    await processEvents(database.db);
     const asked = await database.db.selectFrom('notifications').select('user_id').where('case_id', '=', kase.id).execute();
     expect(asked.map((n) => n.user_id)).toEqual([admin().actor.userId]);
     expect((await getResolution(as(cast.supervisorA), kase.ref)).resolution?.canDecide).toBe(false);
@@ -172,7 +176,12 @@ describeEachDatabase('resolution, approvals, closing and abuse', (kind) => {
     expect(detail.customer?.flaggedAt).not.toBeNull();
     const events = (await listEvents(admin(), kase.ref, 0, 50)).items.slice(-2);
     expect(events.map((e) => e.kind)).toEqual(['abuse_reported', 'assigned']);
-    expect(events[0]?.data).toEqual({ note: 'Swore at me and threatened to come back.', by: cast.employeeA.actor.userId });
+    expect(events[0]?.data).toEqual({
+      note: 'Swore at me and threatened to come back.',
+      by: cast.employeeA.actor.userId,
+      handedTo: cast.supervisorA.actor.userId,
+    });
+    await processEvents(database.db);
     const notes = await database.db
       .selectFrom('notifications')
       .selectAll()

@@ -1,20 +1,16 @@
 import { AppError } from '../domain/errors.js';
 import { authorize, type Subject } from '../domain/permissions.js';
 import { type ApprovalState, resolvingBlocker, withinLimit } from '../domain/resolution.js';
-import { insertNotifications } from '../store/notifications.js';
-import { queueEmail } from '../store/outbox.js';
 import { findResolution, saveResolution } from '../store/resolutions.js';
 import type { CaseRow, Db, ResolutionRow, UserRow } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
 import { findUser } from '../store/workspaces.js';
 import { authorityLimitOf } from './authority-limits.js';
 import { forbidden } from './authorization.js';
+import { commitChange } from './case-change.js';
 import { loadCase, toMinor } from './case-helpers.js';
-import { commitChange } from './change-case.js';
 import type { Actor } from './context.js';
 import { inTransaction, type ServiceContext } from './context.js';
-import { approvalRequestEmail } from './emails/approval-emails.js';
-import { caseUrl } from './system-change.js';
 
 export type ResolutionInput = {
   problem: string;
@@ -94,7 +90,7 @@ export async function getResolution(ctx: ServiceContext, ref: string): Promise<{
 
 /**
  * Records the case's resolution. A cost above the proposer's authority limit waits for a
- * supervisor's approval, and the team's supervisors are told in the app and by email. Any change
+ * supervisor's approval (the notifications processor asks the people who may give it). Any change
  * starts the approval over.
  */
 export function proposeResolution(ctx: ServiceContext, ref: string, input: ResolutionInput): Promise<ResolutionView> {
@@ -131,48 +127,23 @@ export function proposeResolution(ctx: ServiceContext, ref: string, input: Resol
         data: { ...input, approvalState: state, limit: limit === null ? null : limit / 100 },
       },
     ]);
-    if (state === 'pending') await askForApproval(ctx, db, row, saved);
     return toView(db, saved);
   });
 }
 
 /**
- * Who can approve it: the team's supervisors whose own limit covers the cost, else the admins who
- * can (so a large cost always reaches someone able to decide), never the proposer.
+ * Who can approve a cost: the team's supervisors whose own limit covers it, else the admins who can
+ * (so a large cost always reaches someone able to decide), never the proposer.
  */
-async function approversFor(db: Db, row: CaseRow, r: ResolutionRow): Promise<UserRow[]> {
+export async function approversFor(db: Db, row: CaseRow, r: { costMinor: number; proposedBy: string | null }): Promise<UserRow[]> {
   const able = async (users: UserRow[]) => {
     const out: UserRow[] = [];
     for (const u of users)
-      if (u.id !== r.proposed_by && withinLimit(r.cost_minor, await authorityLimitOf(db, row.workspace_id, u.id))) out.push(u);
+      if (u.id !== r.proposedBy && withinLimit(r.costMinor, await authorityLimitOf(db, row.workspace_id, u.id))) out.push(u);
     return out;
   };
   const leads = await able(await supervisorsOf(db, row.workspace_id, row.team_id));
   return leads.length > 0 ? leads : able(await supervisorsOf(db, row.workspace_id, null));
-}
-
-async function askForApproval(ctx: ServiceContext, db: Db, row: CaseRow, r: ResolutionRow): Promise<void> {
-  const proposer = await findUser(db, row.workspace_id, ctx.actor.userId);
-  const approvers = await approversFor(db, row, r);
-  const cost = money(r.cost_minor, r.currency);
-  const title = `Approval needed on ${row.ref}`;
-  const body = `${proposer?.name ?? 'A colleague'} proposes a resolution costing ${cost}, above their own limit. Solution: ${r.solution}`;
-  await insertNotifications(
-    db,
-    approvers.map((u) => ({ workspaceId: row.workspace_id, userId: u.id, kind: 'approval_requested', caseId: row.id, title, body })),
-    ctx.now,
-  );
-  for (const u of approvers) {
-    const mail = approvalRequestEmail({
-      name: u.name,
-      proposer: proposer?.name ?? 'A colleague',
-      caseRef: row.ref,
-      cost,
-      solution: r.solution,
-      caseUrl: caseUrl(ctx.publicUrl, row.ref),
-    });
-    await queueEmail(db, { workspaceId: row.workspace_id, kind: 'approval_requested', to: u.email, ...mail }, ctx.now);
-  }
 }
 
 /**
@@ -210,25 +181,13 @@ export function decideResolution(
     };
     await saveResolution(db, decided);
     await commitChange(ctx, db, row, {}, [
-      { kind: 'resolution_decided', actorId: ctx.actor.userId, at, data: { decision: input.decision, note: input.note ?? null } },
+      {
+        kind: 'resolution_decided',
+        actorId: ctx.actor.userId,
+        at,
+        data: { decision: input.decision, note: input.note ?? null, proposedBy: r.proposed_by },
+      },
     ]);
-    if (r.proposed_by !== null) {
-      const verb = input.decision === 'approve' ? 'approved' : 'rejected';
-      await insertNotifications(
-        db,
-        [
-          {
-            workspaceId: row.workspace_id,
-            userId: r.proposed_by,
-            kind: 'approval_decided',
-            caseId: row.id,
-            title: `Resolution ${verb} on ${row.ref}`,
-            body: input.note ? `Your proposed resolution was ${verb}: ${input.note}` : `Your proposed resolution was ${verb}.`,
-          },
-        ],
-        ctx.now,
-      );
-    }
     return toView(db, decided);
   });
 }

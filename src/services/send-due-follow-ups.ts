@@ -7,15 +7,14 @@ import { queueEmail } from '../store/outbox.js';
 import { findCustomer } from '../store/people.js';
 import type { Db, FollowUpRow } from '../store/schema.js';
 import { findUser } from '../store/workspaces.js';
+import { recordSystemChange } from './case-change.js';
 import { inTransaction } from './context.js';
-import { customerSurveyEmail, employeeFollowUpEmail } from './emails/follow-up-emails.js';
-import { notifyPeople } from './notifications.js';
-import { recordSystemChange } from './system-change.js';
+import { customerSurveyEmail } from './emails/follow-up-emails.js';
 
 /**
  * The time-driven send of follow-ups (run by a recurring job; the system acts): the customer gets a
  * private single-use survey link by mail (only the token's SHA-256 is stored), an employee with an
- * account gets a notification and a mail asking them to answer in Defuse. A still-resolved case moves
+ * account is asked in the app and by mail (the notifications processor) to answer in Defuse. A still-resolved case moves
  * to following_up. A follow-up nobody can be reached for is cancelled; one more than the link's lifetime
  * overdue expires unsent.
  */
@@ -56,7 +55,7 @@ function sendOne(db: Db, f: FollowUpRow, now: Date, publicUrl: string): Promise<
         : { status: 'cancelled' },
     );
     if (!claimed || !reachable) return false;
-    const kase = await recordSystemChange(
+    await recordSystemChange(
       trx,
       f.workspace_id,
       f.case_id,
@@ -72,19 +71,6 @@ function sendOne(db: Db, f: FollowUpRow, now: Date, publicUrl: string): Promise<
     if (customer?.email && token && expiresAt) {
       const mail = customerSurveyEmail({ customerName: customer.name, surveyUrl: surveyLink(publicUrl, token), expiresAt });
       await queueEmail(trx, { workspaceId: f.workspace_id, kind: 'survey', to: customer.email, ...mail }, now);
-    } else if (user) {
-      await notifyPeople(
-        trx,
-        [user],
-        {
-          kind: 'follow_up',
-          caseId: f.case_id,
-          title: `How did ${kase.ref} go for you?`,
-          body: 'Tell us how supported you felt. It takes a minute.',
-        },
-        now,
-        employeeFollowUpEmail({ name: user.name, caseRef: kase.ref, homeUrl: `${publicUrl}/` }),
-      );
     }
     return true;
   });

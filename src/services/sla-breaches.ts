@@ -1,7 +1,7 @@
-import { findCaseByRef, updateCaseRow } from '../store/cases.js';
-import { appendEvents } from '../store/events.js';
+import { findCaseByRef } from '../store/cases.js';
 import type { CaseRow, Db } from '../store/schema.js';
 import { casesWithUnmarkedBreach } from '../store/settings.js';
+import { applyCaseChange } from './case-change.js';
 import { inTransaction } from './context.js';
 
 /**
@@ -37,11 +37,12 @@ async function markCase(db: Db, row: CaseRow, now: Date): Promise<number> {
     events.push({ clock: 'resolve', dueAt: row.resolve_due_at });
   }
   if (events.length === 0) return 0;
-  await updateCaseRow(db, row.workspace_id, row.id, set);
-  await appendEvents(
+  await applyCaseChange(
     db,
     row,
+    set,
     events.map((data) => ({ kind: 'sla_breached', actorId: null, at, data })),
+    now,
   );
   return events.length;
 }

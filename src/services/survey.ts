@@ -3,12 +3,9 @@ import { sha256 } from '../domain/timeline.js';
 import { lockCaseById } from '../store/cases.js';
 import type { NewEvent } from '../store/events.js';
 import { findFollowUpByTokenHash, recordFollowUpAnswer } from '../store/follow-ups.js';
-import type { CaseRow, Db, FollowUpRow, UserRow } from '../store/schema.js';
-import { supervisorsOf } from '../store/users.js';
-import { findUser } from '../store/workspaces.js';
+import type { Db, FollowUpRow } from '../store/schema.js';
+import { recordSystemChange } from './case-change.js';
 import { inTransaction } from './context.js';
-import { notifyPeople } from './notifications.js';
-import { recordSystemChange } from './system-change.js';
 
 /** Where a survey link stands; only `open` accepts an answer. */
 export type SurveyState = 'open' | 'answered' | 'expired' | 'unknown';
@@ -31,7 +28,7 @@ export async function readSurvey(db: Db, token: string, now: Date): Promise<Surv
 
 /**
  * Records the customer's answer, once. An unhappy answer (2 or less out of 5) reopens the case when
- * its status allows and tells the handler (the assignee, else the team's supervisors).
+ * its status allows; the notifications processor tells the handler (the assignee, else the team's supervisors).
  */
 export function answerSurvey(db: Db, token: string, answer: CustomerAnswer, now: Date): Promise<SurveyState | 'recorded'> {
   return inTransaction(db, async (trx) => {
@@ -47,7 +44,9 @@ export function answerSurvey(db: Db, token: string, answer: CustomerAnswer, now:
     const at = now.toISOString();
     if (!(await recordFollowUpAnswer(trx, f.id, stored, at))) return 'answered';
     const reopen = isUnhappy(stored.satisfaction) && REOPENABLE.has(locked.status);
-    const events: NewEvent[] = [{ kind: 'follow_up_answered', actorId: null, at, data: { id: f.id, party: 'customer', answer: stored } }];
+    const events: NewEvent[] = [
+      { kind: 'follow_up_answered', actorId: null, at, data: { id: f.id, party: 'customer', answer: stored, reopens: reopen } },
+    ];
     if (reopen)
       events.push({
         kind: 'status_changed',
@@ -55,33 +54,7 @@ export function answerSurvey(db: Db, token: string, answer: CustomerAnswer, now:
         at,
         data: { from: locked.status, to: 'reopened', reason: `The customer answered the follow-up unhappy (${stored.satisfaction}/5)` },
       });
-    const kase = await recordSystemChange(
-      trx,
-      f.workspace_id,
-      f.case_id,
-      reopen ? { status: 'reopened', resolved_at: null } : {},
-      () => events,
-      now,
-    );
-    if (isUnhappy(stored.satisfaction)) {
-      await notifyPeople(
-        trx,
-        await handlersOf(trx, kase),
-        {
-          kind: 'follow_up_unhappy',
-          caseId: kase.id,
-          title: `The customer of ${kase.ref} is not happy (${stored.satisfaction}/5)`,
-          body: stored.comment ?? (reopen ? 'The case is open again.' : 'They left no comment.'),
-        },
-        now,
-      );
-    }
+    await recordSystemChange(trx, f.workspace_id, f.case_id, reopen ? { status: 'reopened', resolved_at: null } : {}, () => events, now);
     return 'recorded';
   });
-}
-
-async function handlersOf(db: Db, kase: CaseRow): Promise<UserRow[]> {
-  const assignee = kase.assignee_id ? await findUser(db, kase.workspace_id, kase.assignee_id) : undefined;
-  if (assignee && assignee.deactivated_at === null) return [assignee];
-  return supervisorsOf(db, kase.workspace_id, kase.team_id);
 }

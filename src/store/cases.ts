@@ -198,12 +198,17 @@ export async function attentionReasons(db: Db, workspaceId: string, caseIds: rea
 
 /** Reads a case by id for a change made by the system (no actor), locking its row on PostgreSQL. */
 export function lockCaseById(db: Db, workspaceId: string, id: string): Promise<CaseRow | undefined> {
+  return findCaseById(db, workspaceId, id, true);
+}
+
+/** Reads a case by id (for the system: no permission is checked here). */
+export function findCaseById(db: Db, workspaceId: string, id: string, forUpdate = false): Promise<CaseRow | undefined> {
   return db
     .selectFrom('cases')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
-    .$if(isPostgres(db), (q) => q.forUpdate())
+    .$if(forUpdate && isPostgres(db), (q) => q.forUpdate())
     .executeTakeFirst();
 }
 

@@ -1,4 +1,5 @@
 import { type EventKind, GENESIS_HASH, hashEvent } from '../domain/timeline.js';
+import { insertOutboxEvents } from './event-outbox.js';
 import { newId } from './ids.js';
 import type { CaseEventRow, CaseRow, Db } from './schema.js';
 
@@ -44,7 +45,7 @@ export function chainEvents(
 /**
  * Appends events to a case's chain and moves the case's head (event_count, last_event_hash), with
  * any other changes to the case row in the same statement. The caller holds the case row (locked on
- * PostgreSQL) inside the transaction it passes in.
+ * PostgreSQL) inside the transaction it passes in. Services reach this through services/case-change.ts.
  */
 export async function appendEvents(
   db: Db,
@@ -53,7 +54,7 @@ export async function appendEvents(
   rowChanges: Partial<CaseRow> = {},
 ) {
   const { rows, head } = chainEvents(kase, events);
-  if (rows.length > 0) await db.insertInto('case_events').values(rows).execute();
+  await insertEventRows(db, rows);
   const set = rows.length > 0 ? { ...rowChanges, ...head } : rowChanges;
   if (Object.keys(set).length > 0) await db.updateTable('cases').set(set).where('id', '=', kase.id).execute();
   return rows;
@@ -85,7 +86,22 @@ export function listReplyEvents(db: Db, workspaceId: string, since: string, limi
     .execute();
 }
 
-/** Writes event rows built by chainEvents (the case row carries their head already). */
+/**
+ * Writes event rows built by chainEvents (the case row carries their head already) and, in the same
+ * transaction, one outbox row each: the only place case events are written, so processors see all.
+ */
 export async function insertEventRows(db: Db, rows: CaseEventRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('case_events').values(rows).execute();
+  if (rows.length === 0) return;
+  await db.insertInto('case_events').values(rows).execute();
+  await insertOutboxEvents(
+    db,
+    rows.map((r) => ({
+      workspaceId: r.workspace_id,
+      kind: r.kind,
+      caseId: r.case_id,
+      actorId: r.actor_id,
+      at: r.at,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    })),
+  );
 }

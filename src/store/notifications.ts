@@ -1,3 +1,4 @@
+import { insertOutboxEvents } from './event-outbox.js';
 import { newId } from './ids.js';
 import type { Db, NotificationRow } from './schema.js';
 
@@ -11,7 +12,7 @@ export type NewNotification = {
   body: string;
 };
 
-/** Adds in-app notifications for users (in the caller's transaction). */
+/** Adds in-app notifications for users (in the caller's transaction), each also an event for the recipient's live bell. */
 export async function insertNotifications(db: Db, items: NewNotification[], now: Date): Promise<NotificationRow[]> {
   const rows: NotificationRow[] = items.map((n) => ({
     id: newId(),
@@ -24,7 +25,20 @@ export async function insertNotifications(db: Db, items: NewNotification[], now:
     created_at: now.toISOString(),
     read_at: null,
   }));
-  if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
+  if (rows.length === 0) return rows;
+  await db.insertInto('notifications').values(rows).execute();
+  await insertOutboxEvents(
+    db,
+    rows.map((r) => ({
+      workspaceId: r.workspace_id,
+      kind: 'notification_created',
+      caseId: null,
+      userId: r.user_id,
+      actorId: null,
+      at: r.created_at,
+      data: { id: r.id, kind: r.kind },
+    })),
+  );
   return rows;
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 /** Row shapes as stored. Timestamps are ISO-8601 UTC strings on both databases (see db.ts). */
 export type WorkspaceRow = {
@@ -260,6 +260,41 @@ export type JobRow = {
   finished_at: string | null;
 };
 
+/** A domain event as written to the outbox; `data` is JSON. */
+export type OutboxEventRow = {
+  position: number;
+  tx: number;
+  workspace_id: string;
+  kind: string;
+  /** The case it happened to, when it did. */
+  case_id: string | null;
+  /** The one person it is for (a notification), when it is personal. */
+  user_id: string | null;
+  actor_id: string | null;
+  at: string;
+  data: string;
+};
+export type EventProcessorRow = {
+  name: string;
+  cursor_tx: number;
+  cursor_position: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  attempts: number;
+  retry_at: string | null;
+  last_error: string | null;
+  processed: number;
+  updated_at: string;
+};
+export type EventProcessorFailureRow = {
+  processor: string;
+  position: number;
+  kind: string;
+  error: string;
+  attempts: number;
+  failed_at: string;
+};
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -286,6 +321,9 @@ export type Tables = {
   notifications: NotificationRow;
   outbox_emails: OutboxEmailRow;
   jobs: JobRow;
+  event_outbox: Omit<OutboxEventRow, 'position' | 'tx'> & { position: Generated<number>; tx: Generated<number> };
+  event_processors: EventProcessorRow;
+  event_processor_failures: EventProcessorFailureRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -30,3 +30,6 @@ export function dueTime(iso: string, timeZone = 'UTC'): string {
   const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
   return `${date}, ${time} (${timeZone})`;
 }
+
+/** Links in emails: the web app's case page. */
+export const caseUrl = (publicUrl: string | undefined, ref: string): string => `${publicUrl ?? ''}/cases/${ref}`;

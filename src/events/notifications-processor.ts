@@ -1,0 +1,212 @@
+import type { DomainEvent } from '../domain/domain-events.js';
+import { isUnhappy } from '../domain/follow-through.js';
+import { approvalRequestEmail } from '../services/emails/approval-emails.js';
+import { commitmentEscalationEmail, commitmentReminderEmail } from '../services/emails/commitment-emails.js';
+import { employeeFollowUpEmail, needsHelpEmail } from '../services/emails/follow-up-emails.js';
+import { caseUrl } from '../services/emails/layout.js';
+import { notifyPeople } from '../services/notifications.js';
+import { approversFor } from '../services/resolution.js';
+import { findCaseById } from '../store/cases.js';
+import { findCommitment } from '../store/commitments.js';
+import { findFollowUp } from '../store/follow-ups.js';
+import { findEmployees } from '../store/people.js';
+import type { CaseRow, Db, UserRow } from '../store/schema.js';
+import { supervisorsOf } from '../store/users.js';
+import { findUser, findWorkspace } from '../store/workspaces.js';
+import type { EventProcessor } from './event-processor.js';
+
+type Fanout = (e: DomainEvent, kase: CaseRow, db: Db, publicUrl: string) => Promise<void>;
+
+/**
+ * Tells people, in the app and by mail, about what happened on a case: approvals asked and decided,
+ * abuse reported, employees asking for help, unhappy customers, follow-ups to answer, promises due and
+ * overdue. Reading the outbox keeps this out of the use cases, which only record what happened.
+ * Notifications carry the event's time, so a late pass still shows when it happened.
+ */
+export function notificationsProcessor(publicUrl: string): EventProcessor {
+  return {
+    name: 'notifications',
+    startFrom: 'beginning',
+    async handle(event, { db }) {
+      const fanout = event.caseId ? FANOUTS[event.kind] : undefined;
+      if (!fanout || !event.caseId) return;
+      const kase = await findCaseById(db, event.workspaceId, event.caseId);
+      if (kase) await fanout(event, kase, db, publicUrl);
+    },
+  };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const when = (e: DomainEvent) => new Date(e.at);
+const active = (users: readonly (UserRow | undefined)[]) => users.filter((u): u is UserRow => u !== undefined && u.deactivated_at === null);
+const money = (amount: number, currency: string) => `${amount.toFixed(2)} ${currency}`;
+
+const FANOUTS: Record<string, Fanout> = {
+  async resolution_proposed(e, kase, db, publicUrl) {
+    if (e.data.approvalState !== 'pending') return;
+    const cost = e.data.cost as { amount: number; currency: string };
+    const solution = String(e.data.solution ?? '');
+    const proposer = e.actorId ? await findUser(db, kase.workspace_id, e.actorId) : undefined;
+    const proposerName = proposer?.name ?? 'A colleague';
+    const approvers = await approversFor(db, kase, { costMinor: Math.round(cost.amount * 100), proposedBy: e.actorId });
+    const costText = money(cost.amount, cost.currency);
+    for (const u of approvers)
+      await notifyPeople(
+        db,
+        [u],
+        {
+          kind: 'approval_requested',
+          caseId: kase.id,
+          title: `Approval needed on ${kase.ref}`,
+          body: `${proposerName} proposes a resolution costing ${costText}, above their own limit. Solution: ${solution}`,
+        },
+        when(e),
+        approvalRequestEmail({
+          name: u.name,
+          proposer: proposerName,
+          caseRef: kase.ref,
+          cost: costText,
+          solution,
+          caseUrl: caseUrl(publicUrl, kase.ref),
+        }),
+      );
+  },
+
+  async resolution_decided(e, kase, db) {
+    const proposer = str(e.data.proposedBy);
+    if (!proposer) return;
+    const verb = e.data.decision === 'approve' ? 'approved' : 'rejected';
+    const note = str(e.data.note);
+    await notifyPeople(
+      db,
+      active([await findUser(db, kase.workspace_id, proposer)]),
+      {
+        kind: 'approval_decided',
+        caseId: kase.id,
+        title: `Resolution ${verb} on ${kase.ref}`,
+        body: note ? `Your proposed resolution was ${verb}: ${note}` : `Your proposed resolution was ${verb}.`,
+      },
+      when(e),
+    );
+  },
+
+  async abuse_reported(e, kase, db) {
+    const by = str(e.data.by);
+    const handedTo = str(e.data.handedTo);
+    const reporter = by ? await findUser(db, kase.workspace_id, by) : undefined;
+    const supervisors = (await supervisorsOf(db, kase.workspace_id, kase.team_id)).filter((s) => s.id !== by);
+    for (const s of supervisors)
+      await notifyPeople(
+        db,
+        [s],
+        {
+          kind: 'abuse',
+          caseId: kase.id,
+          title: `Abusive interaction ended on ${kase.ref}`,
+          body: `${reporter?.name ?? 'An employee'} ended the interaction because the customer was abusive: ${String(e.data.note ?? '')}${s.id === handedTo ? ' The case is now yours.' : ''}`,
+        },
+        when(e),
+      );
+  },
+
+  async follow_up_answered(e, kase, db, publicUrl) {
+    const f = str(e.data.id) ? await findFollowUp(db, kase.workspace_id, String(e.data.id)) : undefined;
+    if (!f) return;
+    if (f.party === 'employee') {
+      // The answer itself stays off the timeline; the follow-up row says whether help was asked for.
+      if (f.wants_help !== 1) return;
+      const answer = f.answer ? (JSON.parse(f.answer) as { comment?: string | null }) : {};
+      const me = f.user_id ? await findUser(db, kase.workspace_id, f.user_id) : undefined;
+      const employee = f.employee_id ? (await findEmployees(db, kase.workspace_id, [f.employee_id]))[0] : undefined;
+      const name = me?.name ?? 'An employee';
+      const comment = answer.comment ?? null;
+      await notifyPeople(
+        db,
+        await supervisorsOf(db, kase.workspace_id, employee?.team_id ?? kase.team_id),
+        {
+          kind: 'needs_help',
+          caseId: kase.id,
+          title: `${name} asked for help after ${kase.ref}`,
+          body: comment ?? 'They would like to talk.',
+        },
+        when(e),
+        needsHelpEmail({ name, caseRef: kase.ref, caseUrl: caseUrl(publicUrl, kase.ref), comment }),
+      );
+      return;
+    }
+    const answer = e.data.answer as { satisfaction: number; comment: string | null } | undefined;
+    if (!answer || !isUnhappy(answer.satisfaction)) return;
+    await notifyPeople(
+      db,
+      await handlersOf(db, kase),
+      {
+        kind: 'follow_up_unhappy',
+        caseId: kase.id,
+        title: `The customer of ${kase.ref} is not happy (${answer.satisfaction}/5)`,
+        body: answer.comment ?? (e.data.reopens === true ? 'The case is open again.' : 'They left no comment.'),
+      },
+      when(e),
+    );
+  },
+
+  async follow_up_sent(e, kase, db, publicUrl) {
+    if (e.data.party !== 'employee') return;
+    const f = await findFollowUp(db, kase.workspace_id, String(e.data.id));
+    const user = f?.user_id ? await findUser(db, kase.workspace_id, f.user_id) : undefined;
+    if (!user || user.deactivated_at !== null) return;
+    await notifyPeople(
+      db,
+      [user],
+      {
+        kind: 'follow_up',
+        caseId: kase.id,
+        title: `How did ${kase.ref} go for you?`,
+        body: 'Tell us how supported you felt. It takes a minute.',
+      },
+      when(e),
+      employeeFollowUpEmail({ name: user.name, caseRef: kase.ref, homeUrl: `${publicUrl}/` }),
+    );
+  },
+
+  async commitment_reminded(e, kase, db, publicUrl) {
+    const c = await findCommitment(db, kase.workspace_id, kase.id, String(e.data.id));
+    const owner = c ? await findUser(db, kase.workspace_id, c.owner_id) : undefined;
+    if (!c || !owner || owner.deactivated_at !== null) return;
+    const timeZone = (await findWorkspace(db, kase.workspace_id))?.time_zone ?? 'UTC';
+    await notifyPeople(
+      db,
+      [owner],
+      { kind: 'commitment_due', caseId: kase.id, title: `A promise on ${kase.ref} is due soon`, body: c.text },
+      when(e),
+      commitmentReminderEmail({ text: c.text, dueAt: c.due_at, caseRef: kase.ref, caseUrl: caseUrl(publicUrl, kase.ref), timeZone }),
+    );
+  },
+
+  async commitment_escalated(e, kase, db, publicUrl) {
+    const c = await findCommitment(db, kase.workspace_id, kase.id, String(e.data.id));
+    if (!c) return;
+    const owner = await findUser(db, kase.workspace_id, c.owner_id);
+    const timeZone = (await findWorkspace(db, kase.workspace_id))?.time_zone ?? 'UTC';
+    await notifyPeople(
+      db,
+      await supervisorsOf(db, kase.workspace_id, kase.team_id),
+      { kind: 'commitment_overdue', caseId: kase.id, title: `Overdue promise on ${kase.ref}`, body: c.text },
+      when(e),
+      commitmentEscalationEmail({
+        text: c.text,
+        dueAt: c.due_at,
+        caseRef: kase.ref,
+        caseUrl: caseUrl(publicUrl, kase.ref),
+        ownerName: owner?.name ?? 'Someone',
+        timeZone,
+      }),
+    );
+  },
+};
+
+/** Who handles an unhappy answer: the assignee, else the team's supervisors. */
+async function handlersOf(db: Db, kase: CaseRow): Promise<UserRow[]> {
+  const assignee = kase.assignee_id ? await findUser(db, kase.workspace_id, kase.assignee_id) : undefined;
+  if (assignee && assignee.deactivated_at === null) return [assignee];
+  return supervisorsOf(db, kase.workspace_id, kase.team_id);
+}
