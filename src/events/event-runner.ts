@@ -48,7 +48,7 @@ export function createEventRunner(options: {
     running = runOnce()
       .catch((error: unknown) => log.error({ err: errorMessage(error) }, 'event processing pass failed'))
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, options.pollMs ?? 250);
+        if (!stopped) timer = setTimeout(tick, options.pollMs ?? 150);
       });
   };
 

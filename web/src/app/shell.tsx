@@ -2,6 +2,7 @@ import { AppShell, Box, Burger, Button, Divider, Group, NavLink, ScrollArea, Sta
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { useLiveUpdates } from '../api/live-updates.js';
 import { useSignOut } from '../api/queries.js';
 import type { Role } from '../api/types.js';
 import { NotificationsMenu } from '../components/notifications-menu.js';
@@ -58,6 +59,7 @@ function isActive(pathname: string, item: NavItem): boolean {
 /** The signed-in frame: header with the workspace, a navigation that collapses on phones, and the page. */
 export function Shell({ children }: { children: ReactNode }) {
   const me = useCurrentUser();
+  useLiveUpdates(true);
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const signOut = useSignOut();
