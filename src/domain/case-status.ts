@@ -49,6 +49,15 @@ export function isAcknowledging(to: CaseStatus): boolean {
   return to !== 'reported';
 }
 
+/** The statuses of a case whose problem is solved: it is followed up, closed, or may be reopened. */
+export const FINISHED_STATUSES = ['resolved', 'following_up', 'closed'] as const satisfies readonly CaseStatus[];
+
+/** Whether a case in this status is finished (resolved, being followed up, or closed). */
+export function isFinished(status: string): boolean {
+  return (FINISHED_STATUSES as readonly string[]).includes(status);
+}
+
+/** Whether moving to `to` finishes the case (its resolve clock stops). */
 export function isResolving(to: CaseStatus): boolean {
-  return to === 'resolved' || to === 'following_up' || to === 'closed';
+  return isFinished(to);
 }

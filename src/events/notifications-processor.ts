@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../domain/domain-events.js';
 import { isUnhappy } from '../domain/follow-through.js';
+import { formatMoney, toMinor } from '../domain/money.js';
 import { approvalRequestEmail } from '../services/emails/approval-emails.js';
 import { commitmentEscalationEmail, commitmentReminderEmail } from '../services/emails/commitment-emails.js';
 import { employeeFollowUpEmail, needsHelpEmail } from '../services/emails/follow-up-emails.js';
@@ -39,7 +40,6 @@ export function notificationsProcessor(publicUrl: string): EventProcessor {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const when = (e: DomainEvent) => new Date(e.at);
 const active = (users: readonly (UserRow | undefined)[]) => users.filter((u): u is UserRow => u !== undefined && u.deactivated_at === null);
-const money = (amount: number, currency: string) => `${amount.toFixed(2)} ${currency}`;
 
 const FANOUTS: Record<string, Fanout> = {
   async resolution_proposed(e, kase, db, publicUrl) {
@@ -48,8 +48,9 @@ const FANOUTS: Record<string, Fanout> = {
     const solution = String(e.data.solution ?? '');
     const proposer = e.actorId ? await findUser(db, kase.workspace_id, e.actorId) : undefined;
     const proposerName = proposer?.name ?? 'A colleague';
-    const approvers = await approversFor(db, kase, { costMinor: Math.round(cost.amount * 100), proposedBy: e.actorId });
-    const costText = money(cost.amount, cost.currency);
+    const costMinor = toMinor(cost.amount);
+    const approvers = await approversFor(db, kase, { costMinor, proposedBy: e.actorId });
+    const costText = formatMoney(costMinor, cost.currency);
     for (const u of approvers)
       await notifyPeople(
         db,

@@ -1,11 +1,11 @@
 import { invalid } from '../domain/errors.js';
+import { toMajorOrNull, toMinor } from '../domain/money.js';
 import { isRole, ROLES, type Role } from '../domain/permissions.js';
 import { DEFAULT_ROLE_LIMITS, effectiveLimitMinor } from '../domain/resolution.js';
 import type { Db } from '../store/schema.js';
 import { roleLimits, setRoleLimit, setUserLimit } from '../store/settings.js';
 import { findUser, listUsers } from '../store/workspaces.js';
 import { requirePermission } from './authorization.js';
-import { toMinor } from './case-helpers.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 /** Amounts are in major units (e.g. 250 = 250.00); null on a role means no limit, on a user "use the role's". */
@@ -19,8 +19,6 @@ export type AuthorityLimitsInput = { roles: Record<Role, number | null>; users: 
 const CURRENCY_NOTE =
   'Limits are plain amounts compared with the cost of a resolution in the case’s own currency; there is no conversion between currencies.';
 
-const toMajor = (minor: number | null) => (minor === null ? null : minor / 100);
-
 /** The limit (minor units, null = none) that applies to a user of the workspace. */
 export async function authorityLimitOf(db: Db, workspaceId: string, userId: string): Promise<number | null> {
   const user = await findUser(db, workspaceId, userId);
@@ -33,15 +31,14 @@ export async function getAuthorityLimits(ctx: ServiceContext): Promise<Authority
   requirePermission(ctx.actor, 'read', 'settings');
   const ws = ctx.actor.workspaceId;
   const [set, users] = await Promise.all([roleLimits(ctx.db, ws), listUsers(ctx.db, ws)]);
-  const roles = Object.fromEntries(ROLES.map((r) => [r, set.has(r) ? toMajor(set.get(r) ?? null) : DEFAULT_ROLE_LIMITS[r]])) as Record<
-    Role,
-    number | null
-  >;
+  const roles = Object.fromEntries(
+    ROLES.map((r) => [r, set.has(r) ? toMajorOrNull(set.get(r) ?? null) : DEFAULT_ROLE_LIMITS[r]]),
+  ) as Record<Role, number | null>;
   return {
     roles,
     users: users
       .filter((u) => u.deactivated_at === null)
-      .map((u) => ({ userId: u.id, name: u.name, role: u.role as Role, amount: toMajor(u.authority_limit_minor) })),
+      .map((u) => ({ userId: u.id, name: u.name, role: u.role as Role, amount: toMajorOrNull(u.authority_limit_minor) })),
     currencyNote: CURRENCY_NOTE,
   };
 }

@@ -65,5 +65,3 @@ export async function assertRefs(
   }
   if (errors.length > 0) throw new AppError('validation', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 }
-
-export const toMinor = (amount: number): number => Math.round(amount * 100);

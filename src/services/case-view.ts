@@ -1,6 +1,7 @@
 import type { Channel, CustomerState, FinancialImpact, ImpactKind, RiskFlag, Severity, StatementParty } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { nextStatuses } from '../domain/case-status.js';
+import { toMajor } from '../domain/money.js';
 import { type SlaClock, slaClock } from '../domain/sla.js';
 import type { AttentionReason } from '../store/cases.js';
 import type { CaseEventRow, CaseRow, StatementRow } from '../store/schema.js';
@@ -52,7 +53,7 @@ export function toCaseView(row: CaseRow, now: Date): CaseView {
     financialImpact:
       row.impact_amount_minor === null
         ? null
-        : { amount: row.impact_amount_minor / 100, currency: row.impact_currency ?? 'EUR', kind: row.impact_kind as ImpactKind },
+        : { amount: toMajor(row.impact_amount_minor), currency: row.impact_currency ?? 'EUR', kind: row.impact_kind as ImpactKind },
     riskFlags: JSON.parse(row.risk_flags) as RiskFlag[],
     status: row.status as CaseStatus,
     nextStatuses: [...nextStatuses(row.status as CaseStatus)],

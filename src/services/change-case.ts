@@ -1,12 +1,13 @@
 import type { PartyRole, Severity } from '../domain/case.js';
 import { assertTransition, type CaseStatus, isAcknowledging, isResolving, requiresReason } from '../domain/case-status.js';
 import { AppError, invalid } from '../domain/errors.js';
+import { toMinor } from '../domain/money.js';
 import { closingGaps } from '../domain/root-cause.js';
 import { dueAt } from '../domain/sla.js';
 import { insertParties, partyRole } from '../store/cases.js';
 import type { CaseRow } from '../store/schema.js';
 import { commitChange } from './case-change.js';
-import { assertRefs, lockCase, toMinor } from './case-helpers.js';
+import { assertRefs, lockCase } from './case-helpers.js';
 import type { CasePatch, TransitionInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';

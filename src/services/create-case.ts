@@ -1,3 +1,4 @@
+import { toMinor } from '../domain/money.js';
 import { dueAt } from '../domain/sla.js';
 import { GENESIS_HASH } from '../domain/timeline.js';
 import { insertCase, insertParties, nextCaseRef } from '../store/cases.js';
@@ -6,7 +7,7 @@ import { newId } from '../store/ids.js';
 import { insertCustomer } from '../store/people.js';
 import type { CaseRow } from '../store/schema.js';
 import { requirePermission } from './authorization.js';
-import { assertRefs, toMinor } from './case-helpers.js';
+import { assertRefs } from './case-helpers.js';
 import type { NewCaseInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';

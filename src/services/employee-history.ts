@@ -1,5 +1,6 @@
 import type { ImpactKind } from '../domain/case.js';
 import { notFound } from '../domain/errors.js';
+import { toMajor } from '../domain/money.js';
 import { authorize } from '../domain/permissions.js';
 import { casesOfEmployee, findEmployees } from '../store/people.js';
 import { recordAccess } from './access-log.js';
@@ -57,7 +58,7 @@ export async function getEmployeeHistory(ctx: ServiceContext, employeeId: string
       cases: rows.length,
       casesLast12Months: recent.length,
       asPrimaryLast12Months: recent.filter((r) => r.role === 'primary').length,
-      lossLast12Months: [...loss].map(([currency, minor]) => ({ currency, amount: minor / 100 })),
+      lossLast12Months: [...loss].map(([currency, minor]) => ({ currency, amount: toMajor(minor) })),
     },
     cases: rows.map((r) => ({
       ref: r.ref,
@@ -71,7 +72,7 @@ export async function getEmployeeHistory(ctx: ServiceContext, employeeId: string
       financialImpact:
         r.impact_amount_minor === null
           ? null
-          : { amount: r.impact_amount_minor / 100, currency: r.impact_currency ?? 'EUR', kind: r.impact_kind as ImpactKind },
+          : { amount: toMajor(r.impact_amount_minor), currency: r.impact_currency ?? 'EUR', kind: r.impact_kind as ImpactKind },
     })),
   };
 }

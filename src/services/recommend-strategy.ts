@@ -1,4 +1,5 @@
 import type { CustomerState, RiskFlag, Severity } from '../domain/case.js';
+import { toMajorOrNull } from '../domain/money.js';
 import { type CaseFacts, type Recommendation, recommendStrategy } from '../domain/strategy.js';
 import { countEarlierCasesOfCustomer, partyAccounts } from '../store/cases.js';
 import { authorityLimitOf } from './authority-limits.js';
@@ -23,13 +24,13 @@ export async function recommendForCase(
   const facts: CaseFacts & { threats: RiskFlag[] } = {
     customerState: row.customer_state as CustomerState,
     severity: row.severity as Severity,
-    amountAtStake: row.impact_amount_minor === null ? null : row.impact_amount_minor / 100,
+    amountAtStake: toMajorOrNull(row.impact_amount_minor),
     threats: JSON.parse(row.risk_flags) as RiskFlag[],
     employeeIsSubject: parties.some((p) => p.role === 'primary' && p.userId === handler),
     policyAtStake: input.policyAtStake ?? false,
     customerPriorCases: row.customer_id ? await countEarlierCasesOfCustomer(ctx.db, row.workspace_id, row.customer_id, row.reported_at) : 0,
     abusive: input.abusive ?? false,
-    authorityLimit: limitMinor === null ? null : limitMinor / 100,
+    authorityLimit: toMajorOrNull(limitMinor),
   };
   return { ...recommendStrategy(facts), facts };
 }

@@ -1,4 +1,6 @@
+import { isFinished } from '../domain/case-status.js';
 import { AppError } from '../domain/errors.js';
+import { formatMoney, toMajor, toMajorOrNull, toMinor } from '../domain/money.js';
 import { authorize, type Subject } from '../domain/permissions.js';
 import { type ApprovalState, resolvingBlocker, withinLimit } from '../domain/resolution.js';
 import { findResolution, saveResolution } from '../store/resolutions.js';
@@ -8,7 +10,7 @@ import { findUser } from '../store/workspaces.js';
 import { authorityLimitOf } from './authority-limits.js';
 import { forbidden } from './authorization.js';
 import { commitChange } from './case-change.js';
-import { loadCase, toMinor } from './case-helpers.js';
+import { loadCase } from './case-helpers.js';
 import type { Actor } from './context.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
@@ -60,11 +62,11 @@ async function toView(db: Db, r: ResolutionRow, viewer?: { actor: Actor; subject
     options: JSON.parse(r.options) as string[],
     solution: r.solution,
     policyRefs: JSON.parse(r.policy_refs) as string[],
-    cost: { amount: r.cost_minor / 100, currency: r.currency },
+    cost: { amount: toMajor(r.cost_minor), currency: r.currency },
     approvalState: r.approval_state as ApprovalState,
     proposedBy: await person(db, r.workspace_id, r.proposed_by),
     proposedAt: r.proposed_at,
-    limitApplied: limit === null ? null : limit / 100,
+    limitApplied: toMajorOrNull(limit),
     approver: await person(db, r.workspace_id, r.approver_id),
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
@@ -78,8 +80,6 @@ async function caseForResolution(db: Db, actor: Actor, ref: string, action: 'rea
   if (!authorize(actor, action, 'resolution', subject)) throw forbidden(actor, action, 'resolution');
   return { row, subject };
 }
-
-const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /** The case's current resolution, or null when none has been proposed. */
 export async function getResolution(ctx: ServiceContext, ref: string): Promise<{ resolution: ResolutionView | null }> {
@@ -96,8 +96,7 @@ export async function getResolution(ctx: ServiceContext, ref: string): Promise<{
 export function proposeResolution(ctx: ServiceContext, ref: string, input: ResolutionInput): Promise<ResolutionView> {
   return inTransaction(ctx.db, async (db) => {
     const { row } = await caseForResolution(db, ctx.actor, ref, 'update', true);
-    if (['resolved', 'following_up', 'closed'].includes(row.status))
-      throw new AppError('conflict', `Case ${ref} is ${row.status}; reopen it before changing its resolution`);
+    if (isFinished(row.status)) throw new AppError('conflict', `Case ${ref} is ${row.status}; reopen it before changing its resolution`);
     const at = ctx.now.toISOString();
     const costMinor = toMinor(input.cost.amount);
     const limit = await authorityLimitOf(db, row.workspace_id, ctx.actor.userId);
@@ -124,7 +123,7 @@ export function proposeResolution(ctx: ServiceContext, ref: string, input: Resol
         kind: 'resolution_proposed',
         actorId: ctx.actor.userId,
         at,
-        data: { ...input, approvalState: state, limit: limit === null ? null : limit / 100 },
+        data: { ...input, approvalState: state, limit: toMajorOrNull(limit) },
       },
     ]);
     return toView(db, saved);
@@ -168,7 +167,7 @@ export function decideResolution(
       if (!withinLimit(r.cost_minor, limit))
         throw new AppError(
           'forbidden',
-          `The cost ${money(r.cost_minor, r.currency)} is above your own authority limit of ${money(limit ?? 0, r.currency)}; someone with a higher limit must approve it`,
+          `The cost ${formatMoney(r.cost_minor, r.currency)} is above your own authority limit of ${formatMoney(limit ?? 0, r.currency)}; someone with a higher limit must approve it`,
         );
     }
     const at = ctx.now.toISOString();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isFinished } from '../domain/case-status.js';
 import { SURVEY_LINK_LIFETIME, surveyLink } from '../domain/follow-through.js';
 import { sha256 } from '../domain/timeline.js';
 import { lockCaseById } from '../store/cases.js';
@@ -18,7 +19,6 @@ import { customerSurveyEmail } from './emails/follow-up-emails.js';
  * to following_up. A follow-up nobody can be reached for is cancelled; one more than the link's lifetime
  * overdue expires unsent.
  */
-const FINISHED: ReadonlySet<string> = new Set(['resolved', 'following_up', 'closed']);
 
 export async function sendDueFollowUps(db: Db, now: Date, publicUrl: string, only?: { caseId: string }): Promise<{ sent: number }> {
   let sent = 0;
@@ -40,7 +40,7 @@ function sendOne(db: Db, f: FollowUpRow, now: Date, publicUrl: string): Promise<
       return false;
     }
     // "How did we do?" is for a finished case: one that came back is asked again after its next resolution.
-    if (!FINISHED.has(locked.status)) {
+    if (!isFinished(locked.status)) {
       await claimFollowUpSend(trx, f.id, { status: 'cancelled' });
       return false;
     }

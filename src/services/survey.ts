@@ -1,3 +1,4 @@
+import { isFinished } from '../domain/case-status.js';
 import { type CustomerAnswer, isUnhappy } from '../domain/follow-through.js';
 import { sha256 } from '../domain/timeline.js';
 import { lockCaseById } from '../store/cases.js';
@@ -9,8 +10,6 @@ import { inTransaction } from './context.js';
 
 /** Where a survey link stands; only `open` accepts an answer. */
 export type SurveyState = 'open' | 'answered' | 'expired' | 'unknown';
-
-const REOPENABLE = new Set(['resolved', 'following_up', 'closed']);
 
 async function stateOf(db: Db, token: string, now: Date): Promise<{ state: SurveyState; followUp?: FollowUpRow }> {
   // Only customer links carry a token; the lookup is by its hash, so the token itself is never stored.
@@ -43,7 +42,7 @@ export function answerSurvey(db: Db, token: string, answer: CustomerAnswer, now:
     };
     const at = now.toISOString();
     if (!(await recordFollowUpAnswer(trx, f.id, stored, at))) return 'answered';
-    const reopen = isUnhappy(stored.satisfaction) && REOPENABLE.has(locked.status);
+    const reopen = isUnhappy(stored.satisfaction) && isFinished(locked.status);
     const events: NewEvent[] = [
       { kind: 'follow_up_answered', actorId: null, at, data: { id: f.id, party: 'customer', answer: stored, reopens: reopen } },
     ];

@@ -1,4 +1,5 @@
 import type { Severity } from '../domain/case.js';
+import { FINISHED_STATUSES } from '../domain/case-status.js';
 import type { SlaTarget } from '../domain/sla.js';
 import { newId } from './ids.js';
 import type { CaseRow, CaseTypeRow, Db } from './schema.js';
@@ -91,7 +92,7 @@ export function casesWithUnmarkedBreach(db: Db, now: Date): Promise<CaseRow[]> {
         eb.and([eb('resolved_at', 'is', null), eb('resolve_due_at', '<', at), eb('resolve_breached_at', 'is', null)]),
       ]),
     )
-    .where('status', 'not in', ['resolved', 'following_up', 'closed'])
+    .where('status', 'not in', FINISHED_STATUSES)
     .orderBy('id')
     .execute();
 }
