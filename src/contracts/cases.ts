@@ -193,7 +193,23 @@ export const ZStatement = z.object({
   correctsId: z.string().nullable(),
 });
 
+/** What the caller may do with the case now, from the permission table and the case's state. */
+export const ZCaseAbilities = z.object({
+  update: z.boolean(),
+  assign: z.boolean(),
+  transition: z.boolean(),
+  annotate: z.boolean().describe('notes and replies'),
+  reportAbuse: z.boolean(),
+  runPlaybook: z.boolean().describe('choose the strategy and playbook, mark steps, set the case type'),
+  addCustomerStatement: z.boolean(),
+  addOwnStatement: z.boolean(),
+  proposeResolution: z.boolean(),
+  addCommitment: z.boolean(),
+  planFollowUp: z.boolean(),
+});
+
 export const ZCaseDetail = ZCase.extend({
+  can: ZCaseAbilities,
   parties: z.array(z.object({ employeeId: z.string(), name: z.string(), role: z.string(), teamId: z.string().nullable() })),
   statements: z.array(ZStatement),
   customer: z

@@ -6,12 +6,14 @@ import { listEventRows } from '../store/events.js';
 import { findCustomer } from '../store/people.js';
 import type { Db } from '../store/schema.js';
 import { listScope, requirePermission } from './authorization.js';
+import { type CaseAbilities, caseAbilities } from './case-abilities.js';
 import { loadCase } from './case-helpers.js';
 import { type CaseView, type EventView, type StatementView, toCaseView, toEventView, toStatementView } from './case-view.js';
 import type { Actor } from './context.js';
 import { verifyTimelines } from './verify-timelines.js';
 
 export type CaseDetail = CaseView & {
+  can: CaseAbilities;
   parties: { employeeId: string; name: string; role: string; teamId: string | null }[];
   statements: StatementView[];
   customer: {
@@ -52,7 +54,7 @@ export async function getCase(ctx: ReadContext, ref: string): Promise<CaseDetail
   const view = toCaseView(row, ctx.now);
   // Offer only the moves this caller may make, so a client never shows a button that answers 403.
   if (!authorize(ctx.actor, 'transition', 'case', subject)) view.nextStatuses = [];
-  return { ...view, parties, statements: statements.map(toStatementView), customer };
+  return { ...view, parties, statements: statements.map(toStatementView), customer, can: caseAbilities(ctx.actor, row, subject) };
 }
 
 export type CaseListQuery = {

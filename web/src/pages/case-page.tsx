@@ -89,7 +89,7 @@ export function CasePage() {
           <SeverityBadge severity={c.severity} size="md" />
           <SlaBadge kase={c} now={now} size="md" />
           <AbuseFlagBadge customer={c.customer} />
-          {me.role === 'hr' ? null : <AbuseAction kase={c} />}
+          {c.can.reportAbuse ? <AbuseAction kase={c} /> : null}
         </Group>
         <Box mt="md" p="sm" bg="teal.0" style={{ borderRadius: 8 }}>
           <Text size="xs" fw={700} c="teal.9" tt="uppercase">
@@ -120,17 +120,17 @@ export function CasePage() {
               <TimelinePanel kase={c} names={names} now={now} />
             </Tabs.Panel>
             <Tabs.Panel value="playbook">
-              <PlaybookPanel refId={c.ref} names={names} canChange={me.role !== 'hr'} />
+              <PlaybookPanel refId={c.ref} names={names} canChange={c.can.runPlaybook} />
             </Tabs.Panel>
             <Tabs.Panel value="reply">
               <ReplyComposer kase={c} />
             </Tabs.Panel>
             <Tabs.Panel value="resolution">
-              <ResolutionPanel kase={c} me={me} />
+              <ResolutionPanel kase={c} />
             </Tabs.Panel>
             <Tabs.Panel value="promises">
               <Stack gap="lg">
-                <CommitmentsPanel kase={c} now={now} canEdit={me.role !== 'hr'} />
+                <CommitmentsPanel kase={c} now={now} canEdit={c.can.addCommitment} />
                 <FollowUpsPanel refId={c.ref} />
               </Stack>
             </Tabs.Panel>
@@ -145,7 +145,7 @@ export function CasePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
-            <StatusCard kase={c} me={me} />
+            <StatusCard kase={c} />
             {me.role === 'employee' ? null : <StrategyCard refId={c.ref} inUse={c.playbook ? c.strategy : null} />}
             <AssigneeCard kase={c} me={me} names={names} />
             <FactsCard kase={c} names={names} customer={customer} team={team} />

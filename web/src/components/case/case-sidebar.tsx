@@ -8,10 +8,8 @@ import { FormProblem } from '../form-problem.js';
 import { CloseCaseDialog } from './close-case-dialog.js';
 import type { Names } from './names.js';
 
-const canManage = (me: Me) => me.role !== 'employee';
-
 /** Status moves: only the ones the lifecycle allows are offered; reopening asks why. */
-export function StatusCard({ kase, me }: { kase: CaseDetail; me: Me }) {
+export function StatusCard({ kase }: { kase: CaseDetail }) {
   const transition = useTransition(kase.ref);
   const [pending, setPending] = useState<CaseStatus | null>(null);
   const [reason, setReason] = useState('');
@@ -30,7 +28,7 @@ export function StatusCard({ kase, me }: { kase: CaseDetail; me: Me }) {
       },
     );
   };
-  if (!canManage(me)) return null;
+  if (!kase.can.transition) return null;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="status-heading">
       <Title order={2} size="h5" id="status-heading" mb="xs">
@@ -88,7 +86,7 @@ export function AssigneeCard({ kase, me, names }: { kase: CaseDetail; me: Me; na
       <Title order={2} size="h5" id="assignee-heading" mb="xs">
         Handler
       </Title>
-      {canManage(me) ? (
+      {kase.can.assign ? (
         <Stack gap="xs">
           <Select
             aria-label="Assigned handler"

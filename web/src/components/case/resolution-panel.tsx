@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, TagsInput, Text
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useDecideResolution, useProposeResolution, useResolution } from '../../api/queries.js';
-import type { CaseDetail, Me, Resolution } from '../../api/types.js';
+import type { CaseDetail, Resolution } from '../../api/types.js';
 import { formatDateTime, formatMoney } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';
 import { ErrorState, LoadingState } from '../states.js';
@@ -14,19 +14,17 @@ const APPROVAL: Record<Resolution['approvalState'], { label: string; color: stri
   rejected: { label: 'Rejected', color: 'red' },
 };
 
-const FINISHED = ['resolved', 'following_up', 'closed'];
-
 /** The case's agreed resolution, its approval, and the form to propose or change it. */
-export function ResolutionPanel({ kase, me }: { kase: CaseDetail; me: Me }) {
+export function ResolutionPanel({ kase }: { kase: CaseDetail }) {
   const resolution = useResolution(kase.ref);
   const [editing, setEditing] = useState(false);
   if (resolution.isPending) return <LoadingState label="Loading the resolution" rows={2} />;
   if (resolution.error) return <ErrorState error={resolution.error} onRetry={() => void resolution.refetch()} />;
   const r = resolution.data;
-  const canEdit = !FINISHED.includes(kase.status) && me.role !== 'hr';
+  const canEdit = kase.can.proposeResolution;
   return (
     <Stack gap="md">
-      {r && !editing ? <ResolutionSummary kase={kase} me={me} r={r} /> : null}
+      {r && !editing ? <ResolutionSummary kase={kase} r={r} /> : null}
       {!r && !editing ? (
         <Paper withBorder radius="md" p="md">
           <Text size="sm">No resolution yet. Write down the problem you agreed on, the options you weighed and what you will do.</Text>
@@ -42,7 +40,7 @@ export function ResolutionPanel({ kase, me }: { kase: CaseDetail; me: Me }) {
   );
 }
 
-function ResolutionSummary({ kase, me, r }: { kase: CaseDetail; me: Me; r: Resolution }) {
+function ResolutionSummary({ kase, r }: { kase: CaseDetail; r: Resolution }) {
   const decide = useDecideResolution(kase.ref);
   const [note, setNote] = useState('');
   const mayDecide = r.canDecide;

@@ -35,7 +35,7 @@ export function StatementsPanel({ kase, names, customer, now }: { kase: CaseDeta
           title="Customer’s side"
           empty="No statement from the customer yet. Take it in their words, including what they want to happen."
           statements={byParty('customer')}
-          onAdd={() => setAdding('customer')}
+          {...(kase.can.addCustomerStatement ? { onAdd: () => setAdding('customer') } : {})}
           addLabel="Add customer’s statement"
           names={names}
           now={now}

@@ -1,0 +1,47 @@
+import { isFinished } from '../domain/case-status.js';
+import { authorize, type Subject } from '../domain/permissions.js';
+import type { CaseRow } from '../store/schema.js';
+import type { Actor } from './context.js';
+
+/** What the caller may do with a case now: read from the permission table and the case's state, so clients show only what works. */
+export type CaseAbilities = {
+  update: boolean;
+  assign: boolean;
+  transition: boolean;
+  /** Notes, replies and ending an abusive interaction. */
+  annotate: boolean;
+  reportAbuse: boolean;
+  /** Runs or changes the case's playbook and strategy, sets its case type. */
+  runPlaybook: boolean;
+  addCustomerStatement: boolean;
+  /** Writes the caller's own side (an employee named on the case, or staff who take statements). */
+  addOwnStatement: boolean;
+  proposeResolution: boolean;
+  addCommitment: boolean;
+  planFollowUp: boolean;
+};
+
+/**
+ * The caller's abilities on one case. Supervisors and admins take the customer's side; an employee
+ * writes only their own. A finished case takes no new resolution, a closed one no new promise or
+ * abuse report.
+ */
+export function caseAbilities(actor: Actor, row: CaseRow, subject: Subject): CaseAbilities {
+  const may = (action: Parameters<typeof authorize>[1], resource: Parameters<typeof authorize>[2], on: Subject = subject) =>
+    authorize(actor, action, resource, on);
+  const closed = row.status === 'closed';
+  const finished = isFinished(row.status);
+  return {
+    update: may('update', 'case'),
+    assign: may('assign', 'case'),
+    transition: may('transition', 'case'),
+    annotate: may('annotate', 'case'),
+    reportAbuse: may('annotate', 'case') && !closed,
+    runPlaybook: may('update', 'case') && !finished,
+    addCustomerStatement: may('create', 'statement', { ...subject, ownerUserId: null }),
+    addOwnStatement: may('create', 'statement', { ...subject, ownerUserId: actor.userId }),
+    proposeResolution: (may('create', 'resolution') || may('update', 'resolution')) && !finished,
+    addCommitment: may('create', 'commitment') && !closed,
+    planFollowUp: may('create', 'follow_up'),
+  };
+}
