@@ -269,12 +269,53 @@ describeEachDatabase('accounts and hardening', (kind) => {
       contactHidden: boolean;
     }[];
     expect(customers.find((c) => c.name === 'Cleo Contact')).toMatchObject({ email: 'cleo@example.test', contactHidden: false });
-    expect(customers.find((c) => c.name === 'Otto Other')).toMatchObject({ phone: null, contactHidden: true });
+    expect(customers.find((c) => c.name === 'Otto Other')).toBeUndefined();
     const asEmployee = (await t.app.inject({ url: `/api/v1/cases/${involved.ref}`, headers: cast.employeeA.auth })).json();
     expect(asEmployee.customer).toMatchObject({ name: 'Cleo Contact', email: 'cleo@example.test', contactHidden: false });
     expect(asEmployee.nextStatuses).toEqual([]);
     const asSupervisor = (await t.app.inject({ url: `/api/v1/cases/${involved.ref}`, headers: cast.supervisorA.auth })).json();
     expect(asSupervisor.nextStatuses.length).toBeGreaterThan(0);
+  });
+
+  it('lets an employee find only the customers of their own cases, and naming a stranger on a report opens nothing', async () => {
+    const ctx = t.workspace.ctx();
+    const mine = await createCase(ctx, {
+      ...buildCase(),
+      teamId: cast.teamA.id,
+      customer: { name: 'Mina Mine', email: 'mina@example.test' },
+      employees: [{ employeeId: cast.employeeA.actor.employeeId as string, role: 'primary' }],
+    });
+    const stranger = await createCase(ctx, {
+      ...buildCase(),
+      teamId: cast.teamA.id,
+      customer: { name: 'Stan Stranger', email: 'stan@example.test', phone: '+1 555 0199' },
+    });
+    const customerIds = async (auth: Record<string, string>) =>
+      ((await t.app.inject({ url: '/api/v1/customers', headers: auth })).json().items as { id: string }[]).map((c) => c.id);
+    expect(await customerIds(cast.employeeA.auth)).toContain(mine.customerId);
+    expect(await customerIds(cast.employeeA.auth)).not.toContain(stranger.customerId);
+    expect(await customerIds(cast.supervisorA.auth)).toEqual(expect.arrayContaining([mine.customerId, stranger.customerId]));
+
+    const report = (customerId: string | null) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: cast.employeeA.auth,
+        payload: { title: 'Probe', summary: 'Probe.', channel: 'phone', severity: 4, customerState: 'calm', customerId },
+      });
+    const before = (await t.app.inject({ url: '/api/v1/cases?limit=200', headers: cast.employeeA.auth })).json().items.length;
+    const probe = await report(stranger.customerId);
+    const unknown = await report('0190a000-0000-7000-8000-000000000000');
+    expect(probe.statusCode).toBe(400);
+    expect(probe.json().errors).toEqual([{ path: 'customerId', message: 'no such customer in this workspace' }]);
+    expect(unknown.json().errors).toEqual(probe.json().errors);
+    expect((await t.app.inject({ url: '/api/v1/cases?limit=200', headers: cast.employeeA.auth })).json().items.length).toBe(before);
+    expect(await customerIds(cast.employeeA.auth)).not.toContain(stranger.customerId);
+
+    const again = await report(mine.customerId);
+    expect(again.statusCode).toBe(201);
+    const seen = (await t.app.inject({ url: `/api/v1/cases/${again.json().ref}`, headers: cast.employeeA.auth })).json();
+    expect(seen.customer).toMatchObject({ name: 'Mina Mine', email: 'mina@example.test' });
   });
 
   it('answers 404 for every record of another workspace, so ids cannot be probed', async () => {

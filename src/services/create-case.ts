@@ -5,7 +5,7 @@ import { chainEvents, insertEventRows } from '../store/events.js';
 import { newId } from '../store/ids.js';
 import { insertCustomer } from '../store/people.js';
 import type { CaseRow } from '../store/schema.js';
-import { requirePermission } from './authorization.js';
+import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { assertRefs, toMinor } from './case-helpers.js';
 import type { NewCaseInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
@@ -25,6 +25,8 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       teamId: input.teamId,
       userId: input.assigneeId,
       customerId: input.customerId,
+      // Naming a customer on one's own report must not open their contact details to the reporter.
+      customerScope: caseScopeOf(listScope(actor, 'customer')),
       employeeIds: input.employees?.map((e) => e.employeeId),
     });
     const reportedAt = now.toISOString();

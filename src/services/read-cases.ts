@@ -5,7 +5,7 @@ import { attentionReasons, type CaseSort, listCaseRows, listParties, listStateme
 import { listEventRows } from '../store/events.js';
 import { findCustomer } from '../store/people.js';
 import type { Db } from '../store/schema.js';
-import { listScope, requirePermission } from './authorization.js';
+import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { loadCase } from './case-helpers.js';
 import { type CaseView, type EventView, type StatementView, toCaseView, toEventView, toStatementView } from './case-view.js';
 import type { Actor } from './context.js';
@@ -88,7 +88,7 @@ export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise
   const scope = listScope(ctx.actor, 'case');
   const rows = await listCaseRows(ctx.db, {
     workspaceId: ctx.actor.workspaceId,
-    scope: scope.all ? undefined : { teamIds: scope.teamIds, involvedUserId: scope.involved ? scope.userId : null },
+    scope: caseScopeOf(scope),
     status: query.status,
     severity: query.severity,
     channel: query.channel,

@@ -77,26 +77,8 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
   const cmp = query.order === 'asc' ? '>' : '<';
   let qb = db.selectFrom('cases').selectAll('cases').where('cases.workspace_id', '=', query.workspaceId);
   if (query.scope) {
-    const { teamIds, involvedUserId } = query.scope;
-    qb = qb.where((eb) => {
-      const any = [];
-      if (teamIds.length > 0) any.push(eb('cases.team_id', 'in', teamIds));
-      if (involvedUserId) {
-        any.push(eb('cases.reporter_id', '=', involvedUserId), eb('cases.assignee_id', '=', involvedUserId));
-        any.push(
-          eb(
-            'cases.id',
-            'in',
-            eb
-              .selectFrom('case_parties')
-              .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
-              .select('case_parties.case_id')
-              .where('employees.user_id', '=', involvedUserId),
-          ),
-        );
-      }
-      return any.length > 0 ? eb.or(any) : eb.val(false);
-    });
+    const scope = query.scope;
+    qb = qb.where((eb) => caseInScope(eb, scope));
   }
   if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
   if (query.severity?.length) qb = qb.where('cases.severity', 'in', query.severity);
@@ -122,6 +104,27 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
     .orderBy('cases.id', query.order)
     .limit(query.limit + 1)
     .execute();
+}
+
+/** The case belongs to one of the scope's teams or involves its user (reporter, handler or named party). */
+export function caseInScope(eb: ExpressionBuilder<Tables, 'cases'>, scope: CaseListScope) {
+  const any = [];
+  if (scope.teamIds.length > 0) any.push(eb('cases.team_id', 'in', scope.teamIds));
+  if (scope.involvedUserId) {
+    any.push(eb('cases.reporter_id', '=', scope.involvedUserId), eb('cases.assignee_id', '=', scope.involvedUserId));
+    any.push(
+      eb(
+        'cases.id',
+        'in',
+        eb
+          .selectFrom('case_parties')
+          .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
+          .select('case_parties.case_id')
+          .where('employees.user_id', '=', scope.involvedUserId),
+      ),
+    );
+  }
+  return any.length > 0 ? eb.or(any) : eb.val(false);
 }
 
 /** Why a case is in the supervisors' "needs attention" view. */
