@@ -312,6 +312,22 @@ describeEachDatabase('accounts and hardening', (kind) => {
     expect((await t.app.inject({ url: '/api/v1/cases?limit=200', headers: cast.employeeA.auth })).json().items.length).toBe(before);
     expect(await customerIds(cast.employeeA.auth)).not.toContain(stranger.customerId);
 
+    // Typing a customer's exact details names their record (the reporter knew all of it); fewer
+    // details make a new record, so nothing the reporter did not type comes back.
+    const byDetails = (customer: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: cast.employeeA.auth,
+        payload: { title: 'Again', summary: 'Again.', channel: 'phone', severity: 4, customerState: 'calm', customer },
+      });
+    const exact = (await byDetails({ name: 'Stan Stranger', email: 'STAN@example.test', phone: '+1 555 0199' })).json();
+    expect(exact.customerId).toBe(stranger.customerId);
+    const partial = (await byDetails({ name: 'Stan Stranger', email: 'stan@example.test' })).json();
+    expect(partial.customerId).not.toBe(stranger.customerId);
+    const partialSeen = (await t.app.inject({ url: `/api/v1/cases/${partial.ref}`, headers: cast.employeeA.auth })).json();
+    expect(partialSeen.customer).toMatchObject({ email: 'stan@example.test', phone: null });
+
     const again = await report(mine.customerId);
     expect(again.statusCode).toBe(201);
     const seen = (await t.app.inject({ url: `/api/v1/cases/${again.json().ref}`, headers: cast.employeeA.auth })).json();

@@ -3,7 +3,7 @@ import { GENESIS_HASH } from '../domain/timeline.js';
 import { insertCase, insertParties, nextCaseRef } from '../store/cases.js';
 import { chainEvents, insertEventRows } from '../store/events.js';
 import { newId } from '../store/ids.js';
-import { insertCustomer } from '../store/people.js';
+import { findCustomerByDetails, insertCustomer } from '../store/people.js';
 import type { CaseRow } from '../store/schema.js';
 import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { assertRefs, toMinor } from './case-helpers.js';
@@ -30,8 +30,14 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       employeeIds: input.employees?.map((e) => e.employeeId),
     });
     const reportedAt = now.toISOString();
+    // Details that exactly match a customer on file name that customer, so a returning customer keeps
+    // one record; the reporter typed every detail, so the match shows them nothing they did not know.
     const customerId =
-      input.customerId ?? (input.customer ? (await insertCustomer(db, { workspaceId: ws, ...input.customer }, now)).id : null);
+      input.customerId ??
+      (input.customer
+        ? ((await findCustomerByDetails(db, ws, input.customer)) ?? (await insertCustomer(db, { workspaceId: ws, ...input.customer }, now)))
+            .id
+        : null);
     await assertCaseType(db, ws, input.caseTypeId);
     const target = await clockTargetsFor(db, ws, input.severity, input.caseTypeId ?? null);
     const row: CaseRow = {

@@ -69,6 +69,26 @@ export function findCustomer(db: Db, workspaceId: string, id: string, scope?: Ca
   return customers(db, workspaceId, scope).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The customer whose details are exactly these (name as written, email in any case, phone as
+ * written; a detail left out must be missing there too), oldest first when there are several.
+ */
+export function findCustomerByDetails(
+  db: Db,
+  workspaceId: string,
+  details: { name: string; email?: string | null | undefined; phone?: string | null | undefined },
+): Promise<CustomerRow | undefined> {
+  const email = details.email ?? null;
+  const phone = details.phone ?? null;
+  return customers(db, workspaceId, undefined)
+    .where('name', '=', details.name)
+    .where((eb) => (email === null ? eb('email', 'is', null) : eb(eb.fn('lower', ['email']), '=', email.toLowerCase())))
+    .where((eb) => (phone === null ? eb('phone', 'is', null) : eb('phone', '=', phone)))
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
 export function listCustomers(db: Db, workspaceId: string, scope?: CaseListScope): Promise<CustomerRow[]> {
   return customers(db, workspaceId, scope).orderBy('name').execute();
 }
