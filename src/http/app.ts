@@ -29,6 +29,7 @@ import { playbookRoutes } from './routes/playbooks.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
 import { settingsRoutes } from './routes/settings.js';
+import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 import { webApp } from './web-app.js';
 
 declare module 'fastify' {
@@ -122,9 +123,11 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
-  // Limits are declared per route (sign-in, invitations); the store is per process.
+  // Limits are declared per route (sign-in, invitations, survey pages) and counted in the database,
+  // so they hold across instances.
   await app.register(rateLimit, {
     global: false,
+    store: sharedRateLimitStore(database.db),
     errorResponseBuilder: (_req, context) =>
       new AppError(
         'rate_limited',

@@ -38,4 +38,24 @@ describeEachDatabase('limits shared by instances', (kind) => {
     expect(right.statusCode).toBe(429);
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(800);
   });
+
+  it('gives one address 20 sign-in attempts a minute across both instances', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++)
+      statuses.push((await signIn(apps[i % 2] as FastifyInstance, `nobody.${i}@example.test`, 'guess', '10.21.0.1')).statusCode);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+    expect((await signIn(apps[1], 'nobody@example.test', 'guess', '10.21.0.2')).statusCode).toBe(401);
+  });
+
+  it('gives one address 30 survey pages a minute across both instances', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++)
+      statuses.push(
+        (await (apps[i % 2] as FastifyInstance).inject({ url: `/public/survey/no-such-token-${i}`, remoteAddress: '10.22.0.1' }))
+          .statusCode,
+      );
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+  });
 });
