@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { UNHAPPY_AT_MOST } from '../domain/follow-through.js';
+import { isEmptySearch, parseSearchQuery, type SearchQuery } from '../domain/search-query.js';
 import { isPostgres } from './db.js';
 import type { CaseEventRow, CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
 
@@ -90,10 +91,12 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
   if (query.reportedTo) qb = qb.where('cases.reported_at', '<', query.reportedTo);
   if (query.attention) qb = qb.where(needsAttention);
   if (query.q) {
-    const q = query.q;
-    qb = pg
-      ? qb.where(sql<boolean>`cases.search_vector @@ websearch_to_tsquery('english', ${q})`)
-      : qb.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${toFtsQuery(q)})`);
+    const search = parseSearchQuery(query.q);
+    qb = isEmptySearch(search)
+      ? qb.where(sql<boolean>`1 = 0`)
+      : pg
+        ? qb.where(sql<boolean>`cases.search_vector @@ (${toTsQuery(search)})`)
+        : qb.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)})`);
   }
   if (query.after) {
     const { value, id } = query.after;
@@ -210,10 +213,21 @@ export function lockCaseById(db: Db, workspaceId: string, id: string): Promise<C
     .executeTakeFirst();
 }
 
-/** Turns free text into an FTS5 query of quoted terms (all must match), so user input is never FTS syntax. */
-function toFtsQuery(text: string): string {
-  const terms = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return terms.length === 0 ? '""' : terms.map((t) => `"${t}"`).join(' ');
+/**
+ * The search as an FTS5 query: every word and phrase quoted (so no user text is FTS5 syntax) and
+ * all required; the porter tokenizer stems them as it stemmed the text.
+ */
+function toFtsQuery(search: SearchQuery): string {
+  return [...search.words.map((w) => `"${w}"`), ...search.phrases.map((p) => `"${p.join(' ')}"`)].join(' ');
+}
+
+/** The search as a PostgreSQL tsquery built by the english configuration, from words only (no tsquery syntax). */
+function toTsQuery(search: SearchQuery) {
+  const parts = [
+    ...(search.words.length > 0 ? [sql`plainto_tsquery('english', ${search.words.join(' ')})`] : []),
+    ...search.phrases.map((p) => sql`phraseto_tsquery('english', ${p.join(' ')})`),
+  ];
+  return sql.join(parts, sql` && `);
 }
 
 export async function insertParties(db: Db, rows: CasePartyRow[]): Promise<void> {
