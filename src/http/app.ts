@@ -70,6 +70,11 @@ export const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
+/** A client's `x-request-id` when it is one well-formed id: 1–64 letters, digits and `._:-`. */
+export function clientRequestId(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(header) ? header : undefined;
+}
+
 /** Builds the HTTP app over an open, migrated database; only the server entry calls listen(). */
 export async function buildApp({ config, database, logger = true, webRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -89,8 +94,10 @@ export async function buildApp({ config, database, logger = true, webRoot }: App
         }
       : false,
     bodyLimit: 1024 * 1024,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => uuidv7(),
+    // The request id ends up in logs and the access log, so a client's own is kept only when it is
+    // a short plain token; anything else gets one of ours.
+    requestIdHeader: false,
+    genReqId: (req) => clientRequestId(req.headers['x-request-id']) ?? uuidv7(),
     routerOptions: { maxParamLength: 200 },
     trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();

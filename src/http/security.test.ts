@@ -123,6 +123,22 @@ describeEachDatabase('accounts and hardening', (kind) => {
     expect((await t.app.inject({ url: '/api/v1/cases', headers: asCookie(cookie) })).statusCode).toBe(200);
   });
 
+  it('keeps a client request id only when it is a short plain token, in responses and the access log', async () => {
+    const employeeId = cast.employeeA.actor.employeeId as string;
+    const read = (requestId: string) =>
+      t.app.inject({ url: `/api/v1/employees/${employeeId}/history`, headers: { ...cast.hr.auth, 'x-request-id': requestId } });
+    const logged = async () => (await t.app.inject({ url: '/api/v1/access-log?limit=1', headers: t.auth })).json().items[0].requestId;
+    const kept = await read('trace-42.a:b');
+    expect(kept.headers['x-request-id']).toBe('trace-42.a:b');
+    expect(await logged()).toBe('trace-42.a:b');
+    for (const forged of ['x'.repeat(3008), 'a'.repeat(65), 'two words', '<script>', '-leading-dash']) {
+      const res = await read(forged);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(await logged()).toBe(res.headers['x-request-id']);
+    }
+  });
+
   it('ends every other session when the password changes, and keeps the one that changed it', async () => {
     const { user, password } = await accountWithPassword();
     const laptop = cookieOf(await signIn(user.email, password, '10.4.0.1'));
