@@ -112,6 +112,10 @@ describeEachDatabase('accounts and hardening', (kind) => {
       asCookie(cookie, { origin: 'https://evil.example' }),
       asCookie(cookie, { referer: 'https://evil.example/page' }),
       asCookie(cookie, { origin: ORIGIN, 'sec-fetch-site': 'cross-site' }),
+      // Same host and port, other scheme: another origin.
+      asCookie(cookie, { origin: 'https://localhost' }),
+      asCookie(cookie, { referer: 'https://localhost/cases' }),
+      asCookie(cookie, { origin: 'null' }),
     ]) {
       const res = await post(headers);
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
@@ -121,6 +125,32 @@ describeEachDatabase('accounts and hardening', (kind) => {
     expect((await post({ ...cast.employeeA.auth })).statusCode).toBe(201);
     // Reading needs no origin: a GET changes nothing.
     expect((await t.app.inject({ url: '/api/v1/cases', headers: asCookie(cookie) })).statusCode).toBe(200);
+  });
+
+  it('compares the whole origin behind a proxy too: the scheme the proxy reports must match', async () => {
+    const { user, password } = await accountWithPassword();
+    const proxied = await buildApp({ config: { logLevel: 'silent', trustProxy: true }, database: t.database, logger: false });
+    try {
+      const https = { host: 'defuse.example.com', 'x-forwarded-proto': 'https' };
+      const signedIn = await proxied.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        headers: https,
+        payload: { email: user.email, password },
+      });
+      const note = (origin: string) =>
+        proxied.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-out',
+          headers: { ...https, cookie: cookieOf(signedIn), origin },
+          payload: {},
+        });
+      expect((await note('http://defuse.example.com')).statusCode).toBe(403);
+      expect((await note('https://defuse.example.com:8443')).statusCode).toBe(403);
+      expect((await note('https://defuse.example.com:443')).statusCode).toBe(204);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('keeps a client request id only when it is a short plain token, in responses and the access log', async () => {
@@ -136,6 +166,44 @@ describeEachDatabase('accounts and hardening', (kind) => {
       expect(res.statusCode).toBe(200);
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect(await logged()).toBe(res.headers['x-request-id']);
+    }
+  });
+
+  it('believes X-Forwarded-For only with DEFUSE_TRUST_PROXY on, for limits and the access log alike', async () => {
+    const employeeId = cast.employeeA.actor.employeeId as string;
+    for (const trustProxy of [false, true]) {
+      const app = await buildApp({ config: { logLevel: 'silent', trustProxy }, database: t.database, logger: false });
+      try {
+        const socket = trustProxy ? '10.30.1.1' : '10.30.0.1';
+        const spoofed = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i}` });
+        const history = await app.inject({
+          url: `/api/v1/employees/${employeeId}/history`,
+          headers: { ...cast.hr.auth, ...spoofed(7) },
+          remoteAddress: socket,
+        });
+        const entry = (await app.inject({ url: '/api/v1/access-log?limit=1', headers: t.auth })).json().items[0];
+        expect(entry.requestId).toBe(history.headers['x-request-id']);
+        expect(entry.ip).toBe(trustProxy ? '203.0.113.7' : socket);
+        const statuses: number[] = [];
+        for (let i = 0; i < 21; i++)
+          statuses.push(
+            (
+              await app.inject({
+                method: 'POST',
+                url: '/api/v1/auth/sign-in',
+                headers: spoofed(100 + i),
+                payload: { email: `spoof.${trustProxy}.${i}@example.test`, password: 'guess' },
+                remoteAddress: socket,
+              })
+            ).statusCode,
+          );
+        // Off, the one socket address gets its 20 attempts whatever the header claims; on, each
+        // forwarded address is a client of its own.
+        expect(statuses.at(-1)).toBe(trustProxy ? 401 : 429);
+        expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      } finally {
+        await app.close();
+      }
     }
   });
 
