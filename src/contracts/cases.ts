@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, PARTY_ROLES, RISK_FLAGS, STATEMENT_PARTIES } from '../domain/case.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import { MAX_FACTORS, MAX_WHYS, ROOT_CAUSE_CATEGORIES } from '../domain/root-cause.js';
+import { ZIsoTimestamp } from './time.js';
 
 /** Request and response shapes of the case API; the HTTP layer validates with them and publishes them as OpenAPI. */
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const id = z.uuid('must be an id (UUID)');
-const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-23T14:05:00Z' });
 
 export const ZRef = z.object({ ref: z.string().regex(/^C-\d{4}-\d{6,}$/, 'must be a case reference like C-2026-000123') });
 export const ZChannel = z.enum(CHANNELS);
@@ -31,7 +31,7 @@ export const ZNewCase = z
     teamId: id.nullable().optional(),
     severity: ZSeverity.describe('1 is the most serious, 4 the least'),
     customerState: z.enum(CUSTOMER_STATES),
-    occurredAt: isoTime.optional(),
+    occurredAt: ZIsoTimestamp.optional(),
     customerId: id.nullable().optional(),
     customer: z
       .object({ name: text(200), email: z.email().max(320).nullable().optional(), phone: z.string().trim().max(40).nullable().optional() })
@@ -56,7 +56,7 @@ export const ZCasePatch = z
     teamId: id.nullable(),
     severity: ZSeverity,
     customerState: z.enum(CUSTOMER_STATES),
-    occurredAt: isoTime,
+    occurredAt: ZIsoTimestamp,
     financialImpact: ZFinancialImpact.nullable(),
     riskFlags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length),
     caseTypeId: id.nullable(),
@@ -121,8 +121,8 @@ export const ZCaseListQuery = z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
       .optional(),
-    reportedFrom: isoTime.optional(),
-    reportedTo: isoTime.optional(),
+    reportedFrom: ZIsoTimestamp.optional(),
+    reportedTo: ZIsoTimestamp.optional(),
     attention: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMOTIONS, ESCALATION_KINDS, MOVE_KINDS, PROBLEM_KINDS, SCORE_PARTS, WANT_KINDS } from '../domain/coach.js';
+import { ZIsoTimestamp } from './time.js';
 
 /** Request and response shapes of POST /api/v1/coach/analyze (INTERFACES.md "Coach result"); also the CLI's --json output. */
 export const COACH_TEXT_MAX = 20_000;
@@ -82,7 +83,7 @@ const ZPartValues = z.object(
   Object.fromEntries(SCORE_PARTS.map((p) => [p, z.number()])) as Record<(typeof SCORE_PARTS)[number], z.ZodNumber>,
 );
 
-export const ZCoachingReportQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() }).strict();
+export const ZCoachingReportQuery = z.object({ since: ZIsoTimestamp.optional() }).strict();
 
 export const ZCoachingReport = z.object({
   items: z.array(

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { COMMITMENT_SOURCES, COMMITMENT_STATUSES } from '../domain/follow-through.js';
+import { ZIsoTimestamp } from './time.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
-const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-23T14:05:00Z' });
 
 export const ZNewCommitment = z
   .object({
     text: text(1000),
     ownerId: z.uuid('must be a user id').optional(),
-    dueAt: isoTime,
+    dueAt: ZIsoTimestamp,
     source: z.enum(COMMITMENT_SOURCES).optional(),
   })
   .strict();
@@ -38,7 +38,7 @@ export const ZCommitment = z.object({
   keptOnTime: z.boolean(),
 });
 
-export const ZCommitmentReportQuery = z.object({ since: isoTime.optional() }).strict();
+export const ZCommitmentReportQuery = z.object({ since: ZIsoTimestamp.optional() }).strict();
 
 const ZTally = z.object({
   closed: z.number().int(),

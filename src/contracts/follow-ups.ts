@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FOLLOW_UP_PARTIES, FOLLOW_UP_STATUSES } from '../domain/follow-through.js';
+import { ZIsoTimestamp } from './time.js';
 
-const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-23T14:05:00Z' });
 const score = z.number().int('must be a whole number').min(1, 'from 1').max(5, 'to 5');
 const comment = z.string().trim().max(2000, 'at most 2000 characters').optional();
 
@@ -28,7 +28,7 @@ export const ZFollowUp = z.object({
   answerHidden: z.boolean(),
 });
 
-export const ZPlanFollowUp = z.object({ party: z.enum(FOLLOW_UP_PARTIES), employeeId: z.uuid().optional(), dueAt: isoTime }).strict();
+export const ZPlanFollowUp = z.object({ party: z.enum(FOLLOW_UP_PARTIES), employeeId: z.uuid().optional(), dueAt: ZIsoTimestamp }).strict();
 
 export const ZMyFollowUpsQuery = z.object({ mine: z.enum(['true']).optional() }).strict();
 export const ZMyFollowUp = z.object({

@@ -147,7 +147,7 @@ type Directory = {
   teams: Record<TeamKey, string>;
   actors: Map<string, Actor>;
   employees: Map<string, string>;
-  customers: { id: string; name: string; email: string | null }[];
+  customers: { name: string; email: string | null; phone: string | null }[];
 };
 
 type DirectoryInput = { slug: string; passwordHashes: string[]; customers: ReturnType<typeof demoCustomers>; at: Date };
@@ -193,10 +193,8 @@ async function createDirectory(db: Db, input: DirectoryInput): Promise<Directory
     const teamIds = teamsOf(member).map((t) => teams[t]);
     actors.set(member.key, { userId: user.id, workspaceId: ws, role: user.role, teamIds, employeeId: employees.get(member.key) ?? null });
   }
-  const customers: Directory['customers'] = [];
-  for (const c of input.customers)
-    customers.push({ id: (await insertCustomer(db, { workspaceId: ws, ...c }, at)).id, name: c.name, email: c.email });
-  return { workspace, teams, actors, employees, customers };
+  for (const c of input.customers) await insertCustomer(db, { workspaceId: ws, ...c }, at);
+  return { workspace, teams, actors, employees, customers: input.customers };
 }
 
 /** Handled cases still in progress get one reply to the customer from their handler, a few minutes after their last change. */
@@ -238,7 +236,9 @@ async function playCase(db: Db, dir: Directory, plan: PlannedCase, now: Date): P
     severity: plan.severity,
     customerState: plan.customerState,
     occurredAt: new Date(reportedAt - plan.occurredMinutesBefore * MINUTE).toISOString(),
-    customerId: customer?.id ?? null,
+    // Reporters name the customer by their details, as the report form does; a returning customer's
+    // details match their record, so their cases stay together.
+    customer: customer ? { name: customer.name, email: customer.email, phone: customer.phone } : undefined,
     employees: plan.parties.map((p) => ({ employeeId: lookup(dir.employees, p.employee), role: p.role })),
     financialImpact: plan.financialImpact,
     riskFlags: plan.riskFlags,

@@ -17,7 +17,7 @@ export const RESOURCES = [
   'employee', // the directory entry of a person who can be party to a case
   'employee_history', // HR data: an employee's conflict history (every read is access-logged)
   'review', // HR data: review flags and decisions (every read is access-logged)
-  'customer',
+  'customer', // a customer's name; finding one (to list it or name it on a case) is a read
   'customer_contact', // a customer's email and phone
   'user', // accounts of the workspace
   'token', // API tokens
@@ -64,7 +64,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'team', ['list'], 'any'),
   ...rows('employee', 'employee', ['list'], 'any'),
   ...rows('employee', 'employee_history', ['read'], 'self'),
-  ...rows('employee', 'customer', ['list', 'create'], 'any'),
+  ...rows('employee', 'customer', ['create'], 'any'),
+  ...rows('employee', 'customer', ['list', 'read'], 'involved'),
   ...rows('employee', 'customer_contact', ['read'], 'involved'),
   ...rows('employee', 'user', ['list'], 'any'),
   ...rows('employee', 'token', ['list', 'create', 'delete'], 'self'),
@@ -87,7 +88,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'team', ['list'], 'any'),
   ...rows('supervisor', 'employee', ['list'], 'any'),
   ...rows('supervisor', 'employee_history', ['read'], 'team'),
-  ...rows('supervisor', 'customer', ['list', 'create'], 'any'),
+  ...rows('supervisor', 'customer', ['list', 'read', 'create'], 'any'),
   ...rows('supervisor', 'customer_contact', ['read'], 'any'),
   ...rows('supervisor', 'user', ['list'], 'any'),
   ...rows('supervisor', 'token', ['list', 'create', 'delete'], 'self'),
@@ -112,7 +113,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'employee', ['list'], 'any'),
   ...rows('hr', 'employee_history', ['read'], 'any'),
   ...rows('hr', 'review', ['list', 'read', 'create', 'update'], 'any'),
-  ...rows('hr', 'customer', ['list'], 'any'),
+  ...rows('hr', 'customer', ['list', 'read'], 'any'),
   ...rows('hr', 'customer_contact', ['read'], 'any'),
   ...rows('hr', 'user', ['list'], 'any'),
   ...rows('hr', 'token', ['list', 'create', 'delete'], 'self'),

@@ -31,6 +31,7 @@ import { playbookRoutes } from './routes/playbooks.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
 import { settingsRoutes } from './routes/settings.js';
+import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 import { webApp } from './web-app.js';
 
 declare module 'fastify' {
@@ -73,6 +74,11 @@ export const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
+/** A client's `x-request-id` when it is one well-formed id: 1–64 letters, digits and `._:-`. */
+export function clientRequestId(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/.test(header) ? header : undefined;
+}
+
 /** Builds the HTTP app over an open, migrated database; only the server entry calls listen(). */
 export async function buildApp({
   config,
@@ -98,8 +104,10 @@ export async function buildApp({
         }
       : false,
     bodyLimit: 1024 * 1024,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => uuidv7(),
+    // The request id ends up in logs and the access log, so a client's own is kept only when it is
+    // a short plain token; anything else gets one of ours.
+    requestIdHeader: false,
+    genReqId: (req) => clientRequestId(req.headers['x-request-id']) ?? uuidv7(),
     routerOptions: { maxParamLength: 200 },
     trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -132,9 +140,11 @@ export async function buildApp({
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
-  // Limits are declared per route (sign-in, invitations); the store is per process.
+  // Limits are declared per route (sign-in, invitations, survey pages) and counted in the database,
+  // so they hold across instances.
   await app.register(rateLimit, {
     global: false,
+    store: sharedRateLimitStore(database.db),
     errorResponseBuilder: (_req, context) =>
       new AppError(
         'rate_limited',

@@ -58,15 +58,17 @@ function assertSameOrigin(request: FastifyRequest): void {
     if (request.cookies[SESSION_COOKIE] !== undefined) throw csrf('a change made with the session cookie must send an Origin header');
     return;
   }
-  let host: string;
+  let origin: string;
   try {
-    host = new URL(source).host;
+    origin = new URL(source).origin;
   } catch {
     throw csrf('the Origin header is not a URL');
   }
-  // Normalised through URL on both sides, so an explicit default port (":80", ":443") still matches.
-  const own = new URL(`${request.protocol}://${request.host}`).host;
-  if (host !== own) throw csrf(`the request came from ${host}, not ${own}`);
+  // The whole origin (scheme, host, port: RFC 6454) must match, so a page served over plain HTTP
+  // cannot act on an HTTPS session and the reverse. Normalised through URL on both sides, so an
+  // explicit default port (":80", ":443") still matches.
+  const own = new URL(`${request.protocol}://${request.host}`).origin;
+  if (origin !== own) throw csrf(`the request came from ${origin}, not ${own}`);
 }
 
 const csrf = (why: string) => new AppError('forbidden', `Cross-site request refused: ${why}`);

@@ -112,6 +112,10 @@ describeEachDatabase('accounts and hardening', (kind) => {
       asCookie(cookie, { origin: 'https://evil.example' }),
       asCookie(cookie, { referer: 'https://evil.example/page' }),
       asCookie(cookie, { origin: ORIGIN, 'sec-fetch-site': 'cross-site' }),
+      // Same host and port, other scheme: another origin.
+      asCookie(cookie, { origin: 'https://localhost' }),
+      asCookie(cookie, { referer: 'https://localhost/cases' }),
+      asCookie(cookie, { origin: 'null' }),
     ]) {
       const res = await post(headers);
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
@@ -121,6 +125,86 @@ describeEachDatabase('accounts and hardening', (kind) => {
     expect((await post({ ...cast.employeeA.auth })).statusCode).toBe(201);
     // Reading needs no origin: a GET changes nothing.
     expect((await t.app.inject({ url: '/api/v1/cases', headers: asCookie(cookie) })).statusCode).toBe(200);
+  });
+
+  it('compares the whole origin behind a proxy too: the scheme the proxy reports must match', async () => {
+    const { user, password } = await accountWithPassword();
+    const proxied = await buildApp({ config: { logLevel: 'silent', trustProxy: true }, database: t.database, logger: false });
+    try {
+      const https = { host: 'defuse.example.com', 'x-forwarded-proto': 'https' };
+      const signedIn = await proxied.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        headers: https,
+        payload: { email: user.email, password },
+      });
+      const note = (origin: string) =>
+        proxied.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-out',
+          headers: { ...https, cookie: cookieOf(signedIn), origin },
+          payload: {},
+        });
+      expect((await note('http://defuse.example.com')).statusCode).toBe(403);
+      expect((await note('https://defuse.example.com:8443')).statusCode).toBe(403);
+      expect((await note('https://defuse.example.com:443')).statusCode).toBe(204);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('keeps a client request id only when it is a short plain token, in responses and the access log', async () => {
+    const employeeId = cast.employeeA.actor.employeeId as string;
+    const read = (requestId: string) =>
+      t.app.inject({ url: `/api/v1/employees/${employeeId}/history`, headers: { ...cast.hr.auth, 'x-request-id': requestId } });
+    const logged = async () => (await t.app.inject({ url: '/api/v1/access-log?limit=1', headers: t.auth })).json().items[0].requestId;
+    const kept = await read('trace-42.a:b');
+    expect(kept.headers['x-request-id']).toBe('trace-42.a:b');
+    expect(await logged()).toBe('trace-42.a:b');
+    for (const forged of ['x'.repeat(3008), 'a'.repeat(65), 'two words', '<script>', '-leading-dash']) {
+      const res = await read(forged);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(await logged()).toBe(res.headers['x-request-id']);
+    }
+  });
+
+  it('believes X-Forwarded-For only with DEFUSE_TRUST_PROXY on, for limits and the access log alike', async () => {
+    const employeeId = cast.employeeA.actor.employeeId as string;
+    for (const trustProxy of [false, true]) {
+      const app = await buildApp({ config: { logLevel: 'silent', trustProxy }, database: t.database, logger: false });
+      try {
+        const socket = trustProxy ? '10.30.1.1' : '10.30.0.1';
+        const spoofed = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i}` });
+        const history = await app.inject({
+          url: `/api/v1/employees/${employeeId}/history`,
+          headers: { ...cast.hr.auth, ...spoofed(7) },
+          remoteAddress: socket,
+        });
+        const entry = (await app.inject({ url: '/api/v1/access-log?limit=1', headers: t.auth })).json().items[0];
+        expect(entry.requestId).toBe(history.headers['x-request-id']);
+        expect(entry.ip).toBe(trustProxy ? '203.0.113.7' : socket);
+        const statuses: number[] = [];
+        for (let i = 0; i < 21; i++)
+          statuses.push(
+            (
+              await app.inject({
+                method: 'POST',
+                url: '/api/v1/auth/sign-in',
+                headers: spoofed(100 + i),
+                payload: { email: `spoof.${trustProxy}.${i}@example.test`, password: 'guess' },
+                remoteAddress: socket,
+              })
+            ).statusCode,
+          );
+        // Off, the one socket address gets its 20 attempts whatever the header claims; on, each
+        // forwarded address is a client of its own.
+        expect(statuses.at(-1)).toBe(trustProxy ? 401 : 429);
+        expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      } finally {
+        await app.close();
+      }
+    }
   });
 
   it('ends every other session when the password changes, and keeps the one that changed it', async () => {
@@ -269,12 +353,69 @@ describeEachDatabase('accounts and hardening', (kind) => {
       contactHidden: boolean;
     }[];
     expect(customers.find((c) => c.name === 'Cleo Contact')).toMatchObject({ email: 'cleo@example.test', contactHidden: false });
-    expect(customers.find((c) => c.name === 'Otto Other')).toMatchObject({ phone: null, contactHidden: true });
+    expect(customers.find((c) => c.name === 'Otto Other')).toBeUndefined();
     const asEmployee = (await t.app.inject({ url: `/api/v1/cases/${involved.ref}`, headers: cast.employeeA.auth })).json();
     expect(asEmployee.customer).toMatchObject({ name: 'Cleo Contact', email: 'cleo@example.test', contactHidden: false });
     expect(asEmployee.nextStatuses).toEqual([]);
     const asSupervisor = (await t.app.inject({ url: `/api/v1/cases/${involved.ref}`, headers: cast.supervisorA.auth })).json();
     expect(asSupervisor.nextStatuses.length).toBeGreaterThan(0);
+  });
+
+  it('lets an employee find only the customers of their own cases, and naming a stranger on a report opens nothing', async () => {
+    const ctx = t.workspace.ctx();
+    const mine = await createCase(ctx, {
+      ...buildCase(),
+      teamId: cast.teamA.id,
+      customer: { name: 'Mina Mine', email: 'mina@example.test' },
+      employees: [{ employeeId: cast.employeeA.actor.employeeId as string, role: 'primary' }],
+    });
+    const stranger = await createCase(ctx, {
+      ...buildCase(),
+      teamId: cast.teamA.id,
+      customer: { name: 'Stan Stranger', email: 'stan@example.test', phone: '+1 555 0199' },
+    });
+    const customerIds = async (auth: Record<string, string>) =>
+      ((await t.app.inject({ url: '/api/v1/customers', headers: auth })).json().items as { id: string }[]).map((c) => c.id);
+    expect(await customerIds(cast.employeeA.auth)).toContain(mine.customerId);
+    expect(await customerIds(cast.employeeA.auth)).not.toContain(stranger.customerId);
+    expect(await customerIds(cast.supervisorA.auth)).toEqual(expect.arrayContaining([mine.customerId, stranger.customerId]));
+
+    const report = (customerId: string | null) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: cast.employeeA.auth,
+        payload: { title: 'Probe', summary: 'Probe.', channel: 'phone', severity: 4, customerState: 'calm', customerId },
+      });
+    const before = (await t.app.inject({ url: '/api/v1/cases?limit=200', headers: cast.employeeA.auth })).json().items.length;
+    const probe = await report(stranger.customerId);
+    const unknown = await report('0190a000-0000-7000-8000-000000000000');
+    expect(probe.statusCode).toBe(400);
+    expect(probe.json().errors).toEqual([{ path: 'customerId', message: 'no such customer in this workspace' }]);
+    expect(unknown.json().errors).toEqual(probe.json().errors);
+    expect((await t.app.inject({ url: '/api/v1/cases?limit=200', headers: cast.employeeA.auth })).json().items.length).toBe(before);
+    expect(await customerIds(cast.employeeA.auth)).not.toContain(stranger.customerId);
+
+    // Typing a customer's exact details names their record (the reporter knew all of it); fewer
+    // details make a new record, so nothing the reporter did not type comes back.
+    const byDetails = (customer: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: cast.employeeA.auth,
+        payload: { title: 'Again', summary: 'Again.', channel: 'phone', severity: 4, customerState: 'calm', customer },
+      });
+    const exact = (await byDetails({ name: 'Stan Stranger', email: 'STAN@example.test', phone: '+1 555 0199' })).json();
+    expect(exact.customerId).toBe(stranger.customerId);
+    const partial = (await byDetails({ name: 'Stan Stranger', email: 'stan@example.test' })).json();
+    expect(partial.customerId).not.toBe(stranger.customerId);
+    const partialSeen = (await t.app.inject({ url: `/api/v1/cases/${partial.ref}`, headers: cast.employeeA.auth })).json();
+    expect(partialSeen.customer).toMatchObject({ email: 'stan@example.test', phone: null });
+
+    const again = await report(mine.customerId);
+    expect(again.statusCode).toBe(201);
+    const seen = (await t.app.inject({ url: `/api/v1/cases/${again.json().ref}`, headers: cast.employeeA.auth })).json();
+    expect(seen.customer).toMatchObject({ name: 'Mina Mine', email: 'mina@example.test' });
   });
 
   it('answers 404 for every record of another workspace, so ids cannot be probed', async () => {

@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import { type Action, authorize, conditionsFor, type Resource, type Subject } from '../domain/permissions.js';
+import type { CaseListScope } from '../store/cases.js';
 import type { Actor } from './context.js';
 
 /** Throws 403 unless the table lets the actor do this (to this subject, when one is given). */
@@ -26,4 +27,9 @@ export function listScope(actor: Actor, resource: Resource): ListScope {
     userId: actor.userId,
     involved: conditions.includes('involved'),
   };
+}
+
+/** The cases a list scope covers, as the store filters them; undefined means every case of the workspace. */
+export function caseScopeOf(scope: ListScope): CaseListScope | undefined {
+  return scope.all ? undefined : { teamIds: scope.teamIds, involvedUserId: scope.involved ? scope.userId : null };
 }

@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../domain/errors.js';
 import { type Action, authorize, type Subject } from '../domain/permissions.js';
-import { findCaseByRef, partyAccounts } from '../store/cases.js';
+import { type CaseListScope, findCaseByRef, partyAccounts } from '../store/cases.js';
 import { findCustomer, findEmployees } from '../store/people.js';
 import type { CaseRow, Db } from '../store/schema.js';
 import { findTeam, findUser } from '../store/workspaces.js';
@@ -47,6 +47,8 @@ export async function assertRefs(
     teamId?: string | null | undefined;
     userId?: string | null | undefined;
     customerId?: string | null | undefined;
+    /** Which customers the caller may name: those of the cases in this scope (undefined: any). */
+    customerScope?: CaseListScope | undefined;
     employeeIds?: string[] | undefined;
   },
 ): Promise<void> {
@@ -55,7 +57,8 @@ export async function assertRefs(
     errors.push({ path: 'teamId', message: 'no such team in this workspace' });
   if (refs.userId && !(await findUser(db, workspaceId, refs.userId)))
     errors.push({ path: 'assigneeId', message: 'no such user in this workspace' });
-  if (refs.customerId && !(await findCustomer(db, workspaceId, refs.customerId)))
+  // A customer the caller may not find reads as unknown, so naming ids cannot probe for them.
+  if (refs.customerId && !(await findCustomer(db, workspaceId, refs.customerId, refs.customerScope)))
     errors.push({ path: 'customerId', message: 'no such customer in this workspace' });
   if (refs.employeeIds?.length) {
     const found = new Set((await findEmployees(db, workspaceId, refs.employeeIds)).map((e) => e.id));

@@ -4,9 +4,9 @@ import { GENESIS_HASH } from '../domain/timeline.js';
 import { insertCase, insertParties, nextCaseRef } from '../store/cases.js';
 import { chainEvents, insertEventRows } from '../store/events.js';
 import { newId } from '../store/ids.js';
-import { insertCustomer } from '../store/people.js';
+import { findCustomerByDetails, insertCustomer } from '../store/people.js';
 import type { CaseRow } from '../store/schema.js';
-import { requirePermission } from './authorization.js';
+import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { assertRefs } from './case-helpers.js';
 import type { NewCaseInput } from './case-input.js';
 import { type CaseView, toCaseView } from './case-view.js';
@@ -26,11 +26,19 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       teamId: input.teamId,
       userId: input.assigneeId,
       customerId: input.customerId,
+      // Naming a customer on one's own report must not open their contact details to the reporter.
+      customerScope: caseScopeOf(listScope(actor, 'customer')),
       employeeIds: input.employees?.map((e) => e.employeeId),
     });
     const reportedAt = now.toISOString();
+    // Details that exactly match a customer on file name that customer, so a returning customer keeps
+    // one record; the reporter typed every detail, so the match shows them nothing they did not know.
     const customerId =
-      input.customerId ?? (input.customer ? (await insertCustomer(db, { workspaceId: ws, ...input.customer }, now)).id : null);
+      input.customerId ??
+      (input.customer
+        ? ((await findCustomerByDetails(db, ws, input.customer)) ?? (await insertCustomer(db, { workspaceId: ws, ...input.customer }, now)))
+            .id
+        : null);
     await assertCaseType(db, ws, input.caseTypeId);
     const target = await clockTargetsFor(db, ws, input.severity, input.caseTypeId ?? null);
     const row: CaseRow = {

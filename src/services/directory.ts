@@ -1,8 +1,7 @@
 import { AppError } from '../domain/errors.js';
-import { authorize } from '../domain/permissions.js';
-import { customerIdsInvolving, insertCustomer, insertEmployee, listCustomers, listEmployees } from '../store/people.js';
+import { insertCustomer, insertEmployee, listCustomers, listEmployees } from '../store/people.js';
 import { findTeam, insertTeam, listTeams } from '../store/workspaces.js';
-import { listScope, requirePermission } from './authorization.js';
+import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 export function listTeamsOf(ctx: ServiceContext) {
@@ -17,20 +16,21 @@ export async function listEmployeesOf(ctx: ServiceContext) {
 }
 
 /**
- * Customers with their contact details only where the actor may see them: front-line staff see the
- * email and phone of customers on their own cases, and only the name of everyone else.
+ * The customers the actor may find, with contact details only where they may see them. Front-line
+ * staff find only the customers of cases they may read, so the directory never hands them the id of
+ * a stranger to name on a case of their own.
  */
 export async function listCustomersOf(ctx: ServiceContext) {
   requirePermission(ctx.actor, 'list', 'customer');
   const ws = ctx.actor.workspaceId;
-  const seesAll = listScope(ctx.actor, 'customer_contact').all;
-  const [rows, involved] = await Promise.all([
-    listCustomers(ctx.db, ws),
-    seesAll ? new Set<string>() : customerIdsInvolving(ctx.db, ws, ctx.actor.userId),
+  const contactScope = listScope(ctx.actor, 'customer_contact');
+  const [rows, withContact] = await Promise.all([
+    listCustomers(ctx.db, ws, caseScopeOf(listScope(ctx.actor, 'customer'))),
+    contactScope.all ? undefined : listCustomers(ctx.db, ws, caseScopeOf(contactScope)),
   ]);
+  const contactIds = withContact && new Set(withContact.map((c) => c.id));
   return rows.map((c) => {
-    const contact =
-      seesAll || authorize(ctx.actor, 'read', 'customer_contact', { involvedUserIds: involved.has(c.id) ? [ctx.actor.userId] : [] });
+    const contact = contactIds === undefined || contactIds.has(c.id);
     return { id: c.id, name: c.name, email: contact ? c.email : null, phone: contact ? c.phone : null, contactHidden: !contact };
   });
 }

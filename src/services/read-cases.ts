@@ -1,3 +1,4 @@
+import { ZIsoTimestamp } from '../contracts/time.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
@@ -5,7 +6,7 @@ import { attentionReasons, type CaseSort, listCaseRows, listParties, listStateme
 import { listEventRows } from '../store/events.js';
 import { findCustomer } from '../store/people.js';
 import type { Db } from '../store/schema.js';
-import { listScope, requirePermission } from './authorization.js';
+import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { type CaseAbilities, caseAbilities } from './case-abilities.js';
 import { loadCase } from './case-helpers.js';
 import { type CaseView, type EventView, type StatementView, toCaseView, toEventView, toStatementView } from './case-view.js';
@@ -90,7 +91,7 @@ export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise
   const scope = listScope(ctx.actor, 'case');
   const rows = await listCaseRows(ctx.db, {
     workspaceId: ctx.actor.workspaceId,
-    scope: scope.all ? undefined : { teamIds: scope.teamIds, involvedUserId: scope.involved ? scope.userId : null },
+    scope: caseScopeOf(scope),
     status: query.status,
     severity: query.severity,
     channel: query.channel,
@@ -132,6 +133,11 @@ function encodeCursor(payload: CursorPayload): string {
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
+/**
+ * A cursor is ours only if its value fits the sort column (a severity, or a storable timestamp) and
+ * its id is an id: a forged one is refused here, rather than reaching the database as a comparison
+ * PostgreSQL cannot make.
+ */
 function decodeCursor(cursor: string, sort: CaseSort, order: 'asc' | 'desc'): { value: string | number; id: string } {
   const bad = new AppError('validation', 'cursor: not a cursor from this list; start again without it', [
     { path: 'cursor', message: 'invalid cursor' },
@@ -142,10 +148,19 @@ function decodeCursor(cursor: string, sort: CaseSort, order: 'asc' | 'desc'): { 
   } catch {
     throw bad;
   }
-  const valueOk = typeof payload?.v === 'string' || typeof payload?.v === 'number';
-  if (!valueOk || typeof payload.id !== 'string' || payload.s !== sort || payload.o !== order) throw bad;
-  return { value: payload.v, id: payload.id };
+  const v: unknown = payload?.v;
+  const value =
+    sort === 'severity'
+      ? Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 4
+        ? (v as number)
+        : undefined
+      : ZIsoTimestamp.safeParse(v).data;
+  if (value === undefined || !isUuid(payload.id) || payload.s !== sort || payload.o !== order) throw bad;
+  return { value, id: payload.id };
 }
+
+const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** The timeline of a case, oldest first, paginated by sequence number. */
 export async function listEvents(

@@ -2,14 +2,8 @@ import { verify } from '@node-rs/argon2';
 import { AppError, invalid } from '../domain/errors.js';
 import type { Db, UserRow } from '../store/schema.js';
 import { deleteSession, deleteUserSessions, findSession, insertSession, touchSession } from '../store/sessions.js';
-import {
-  clearSignInFailures,
-  countSignInFailures,
-  findUserByInviteHash,
-  loadUserFacts,
-  recordSignInFailure,
-  updateUserRow,
-} from '../store/users.js';
+import { clearCounter, hitCounter } from '../store/shared-counters.js';
+import { findUserByInviteHash, loadUserFacts, updateUserRow } from '../store/users.js';
 import { findUsersByEmail, findWorkspaceBySlug } from '../store/workspaces.js';
 import { actorOf, hashPassword, hashToken, loadActor, MIN_PASSWORD_LENGTH, newSecret } from './accounts.js';
 import { type Actor, inTransaction, type ServiceContext } from './context.js';
@@ -38,9 +32,19 @@ export async function signIn(
   now: Date,
 ): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
-  const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
-  if ((await countSignInFailures(db, email, since)) >= MAX_FAILURES) {
-    throw new AppError('rate_limited', 'Too many failed sign-ins for this account. Wait 15 minutes, then try again.', undefined, 900);
+  // The attempt is counted before the password is checked and only a success takes it back, so
+  // parallel guesses (on any number of instances) get at most MAX_FAILURES password checks.
+  const lockout = `sign-in:${email}`;
+  const attempt = await hitCounter(db, lockout, FAILURE_WINDOW_MS, now);
+  if (attempt.hits > MAX_FAILURES) {
+    const retryAfter = Math.max(1, Math.ceil((Date.parse(attempt.resetsAt) - now.getTime()) / 1000));
+    const minutes = Math.ceil(retryAfter / 60);
+    throw new AppError(
+      'rate_limited',
+      `Too many failed sign-ins for this account. Wait ${minutes} minute${minutes === 1 ? '' : 's'}, then try again.`,
+      undefined,
+      retryAfter,
+    );
   }
   let candidates = (await findUsersByEmail(db, email)).filter((u) => u.deactivated_at === null && u.password_hash !== null);
   if (input.workspace) {
@@ -50,17 +54,14 @@ export async function signIn(
   const matching: UserRow[] = [];
   for (const user of candidates) if (await verify(user.password_hash as string, input.password)) matching.push(user);
   if (candidates.length === 0) await verify(await DUMMY_HASH, input.password);
-  if (matching.length === 0) {
-    await recordSignInFailure(db, email, client.ip, now);
-    throw new AppError('unauthenticated', 'The email or password is not right');
-  }
+  if (matching.length === 0) throw new AppError('unauthenticated', 'The email or password is not right');
+  await clearCounter(db, lockout);
   if (matching.length > 1) {
     throw new AppError('validation', 'This email signs in to several workspaces: name the workspace', [
       { path: 'workspace', message: 'name the workspace (its short name, e.g. "harbor-pine-outfitters")' },
     ]);
   }
   const user = matching[0] as UserRow;
-  await clearSignInFailures(db, email, since);
   return openSession(db, user, client, now);
 }
 

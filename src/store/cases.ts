@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { UNHAPPY_AT_MOST } from '../domain/follow-through.js';
+import { isEmptySearch, parseSearchQuery, type SearchQuery } from '../domain/search-query.js';
 import { isPostgres } from './db.js';
 import type { CaseEventRow, CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
 
@@ -77,26 +78,8 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
   const cmp = query.order === 'asc' ? '>' : '<';
   let qb = db.selectFrom('cases').selectAll('cases').where('cases.workspace_id', '=', query.workspaceId);
   if (query.scope) {
-    const { teamIds, involvedUserId } = query.scope;
-    qb = qb.where((eb) => {
-      const any = [];
-      if (teamIds.length > 0) any.push(eb('cases.team_id', 'in', teamIds));
-      if (involvedUserId) {
-        any.push(eb('cases.reporter_id', '=', involvedUserId), eb('cases.assignee_id', '=', involvedUserId));
-        any.push(
-          eb(
-            'cases.id',
-            'in',
-            eb
-              .selectFrom('case_parties')
-              .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
-              .select('case_parties.case_id')
-              .where('employees.user_id', '=', involvedUserId),
-          ),
-        );
-      }
-      return any.length > 0 ? eb.or(any) : eb.val(false);
-    });
+    const scope = query.scope;
+    qb = qb.where((eb) => caseInScope(eb, scope));
   }
   if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
   if (query.severity?.length) qb = qb.where('cases.severity', 'in', query.severity);
@@ -108,10 +91,12 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
   if (query.reportedTo) qb = qb.where('cases.reported_at', '<', query.reportedTo);
   if (query.attention) qb = qb.where(needsAttention);
   if (query.q) {
-    const q = query.q;
-    qb = pg
-      ? qb.where(sql<boolean>`cases.search_vector @@ websearch_to_tsquery('english', ${q})`)
-      : qb.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${toFtsQuery(q)})`);
+    const search = parseSearchQuery(query.q);
+    qb = isEmptySearch(search)
+      ? qb.where(sql<boolean>`1 = 0`)
+      : pg
+        ? qb.where(sql<boolean>`cases.search_vector @@ (${toTsQuery(search)})`)
+        : qb.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)})`);
   }
   if (query.after) {
     const { value, id } = query.after;
@@ -122,6 +107,27 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
     .orderBy('cases.id', query.order)
     .limit(query.limit + 1)
     .execute();
+}
+
+/** The case belongs to one of the scope's teams or involves its user (reporter, handler or named party). */
+export function caseInScope(eb: ExpressionBuilder<Tables, 'cases'>, scope: CaseListScope) {
+  const any = [];
+  if (scope.teamIds.length > 0) any.push(eb('cases.team_id', 'in', scope.teamIds));
+  if (scope.involvedUserId) {
+    any.push(eb('cases.reporter_id', '=', scope.involvedUserId), eb('cases.assignee_id', '=', scope.involvedUserId));
+    any.push(
+      eb(
+        'cases.id',
+        'in',
+        eb
+          .selectFrom('case_parties')
+          .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
+          .select('case_parties.case_id')
+          .where('employees.user_id', '=', scope.involvedUserId),
+      ),
+    );
+  }
+  return any.length > 0 ? eb.or(any) : eb.val(false);
 }
 
 /** Why a case is in the supervisors' "needs attention" view. */
@@ -212,10 +218,21 @@ export function findCaseById(db: Db, workspaceId: string, id: string, forUpdate 
     .executeTakeFirst();
 }
 
-/** Turns free text into an FTS5 query of quoted terms (all must match), so user input is never FTS syntax. */
-function toFtsQuery(text: string): string {
-  const terms = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return terms.length === 0 ? '""' : terms.map((t) => `"${t}"`).join(' ');
+/**
+ * The search as an FTS5 query: every word and phrase quoted (so no user text is FTS5 syntax) and
+ * all required; the porter tokenizer stems them as it stemmed the text.
+ */
+function toFtsQuery(search: SearchQuery): string {
+  return [...search.words.map((w) => `"${w}"`), ...search.phrases.map((p) => `"${p.join(' ')}"`)].join(' ');
+}
+
+/** The search as a PostgreSQL tsquery built by the english configuration, from words only (no tsquery syntax). */
+function toTsQuery(search: SearchQuery) {
+  const parts = [
+    ...(search.words.length > 0 ? [sql`plainto_tsquery('english', ${search.words.join(' ')})`] : []),
+    ...search.phrases.map((p) => sql`phraseto_tsquery('english', ${p.join(' ')})`),
+  ];
+  return sql.join(parts, sql` && `);
 }
 
 export async function insertParties(db: Db, rows: CasePartyRow[]): Promise<void> {

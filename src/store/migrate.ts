@@ -9,6 +9,7 @@ import * as followUpDelays from './migrations/0005-follow-up-delays.js';
 import * as workspaceTimeZone from './migrations/0006-workspace-time-zone.js';
 import * as followUpSignals from './migrations/0007-follow-up-signals.js';
 import * as eventOutbox from './migrations/0008-event-outbox.js';
+import * as sharedLimits from './migrations/0009-shared-limits.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -20,6 +21,7 @@ const STEPS: Record<string, Step> = {
   '0006-workspace-time-zone': workspaceTimeZone,
   '0007-follow-up-signals': followUpSignals,
   '0008-event-outbox': eventOutbox,
+  '0009-shared-limits': sharedLimits,
 };
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */

@@ -1,3 +1,4 @@
+import { type CaseListScope, caseInScope } from './cases.js';
 import { newId } from './ids.js';
 import type { CustomerRow, Db, EmployeeRow } from './schema.js';
 
@@ -47,43 +48,53 @@ export async function insertCustomer(
   return row;
 }
 
-export function findCustomer(db: Db, workspaceId: string, id: string): Promise<CustomerRow | undefined> {
-  return db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+/** Customers of the workspace; with a scope, only customers of the cases within it. */
+function customers(db: Db, workspaceId: string, scope: CaseListScope | undefined) {
+  return db
+    .selectFrom('customers')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .$if(scope !== undefined, (q) =>
+      q.where('id', 'in', (eb) =>
+        eb
+          .selectFrom('cases')
+          .select('cases.customer_id')
+          .where('cases.workspace_id', '=', workspaceId)
+          .where((c) => caseInScope(c, scope as CaseListScope)),
+      ),
+    );
 }
 
-export function listCustomers(db: Db, workspaceId: string): Promise<CustomerRow[]> {
-  return db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
+export function findCustomer(db: Db, workspaceId: string, id: string, scope?: CaseListScope): Promise<CustomerRow | undefined> {
+  return customers(db, workspaceId, scope).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The customer whose details are exactly these (name as written, email in any case, phone as
+ * written; a detail left out must be missing there too), oldest first when there are several.
+ */
+export function findCustomerByDetails(
+  db: Db,
+  workspaceId: string,
+  details: { name: string; email?: string | null | undefined; phone?: string | null | undefined },
+): Promise<CustomerRow | undefined> {
+  const email = details.email ?? null;
+  const phone = details.phone ?? null;
+  return customers(db, workspaceId, undefined)
+    .where('name', '=', details.name)
+    .where((eb) => (email === null ? eb('email', 'is', null) : eb(eb.fn('lower', ['email']), '=', email.toLowerCase())))
+    .where((eb) => (phone === null ? eb('phone', 'is', null) : eb('phone', '=', phone)))
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+export function listCustomers(db: Db, workspaceId: string, scope?: CaseListScope): Promise<CustomerRow[]> {
+  return customers(db, workspaceId, scope).orderBy('name').execute();
 }
 
 export async function linkEmployeeToUser(db: Db, workspaceId: string, employeeId: string, userId: string): Promise<void> {
   await db.updateTable('employees').set({ user_id: userId }).where('workspace_id', '=', workspaceId).where('id', '=', employeeId).execute();
-}
-
-/** Customers of the cases a user reported, handles or is party to: the ones whose contact details they may see. */
-export async function customerIdsInvolving(db: Db, workspaceId: string, userId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('cases')
-    .select('customer_id')
-    .distinct()
-    .where('workspace_id', '=', workspaceId)
-    .where('customer_id', 'is not', null)
-    .where((eb) =>
-      eb.or([
-        eb('reporter_id', '=', userId),
-        eb('assignee_id', '=', userId),
-        eb(
-          'id',
-          'in',
-          eb
-            .selectFrom('case_parties')
-            .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
-            .select('case_parties.case_id')
-            .where('employees.user_id', '=', userId),
-        ),
-      ]),
-    )
-    .execute();
-  return new Set(rows.map((r) => r.customer_id as string));
 }
 
 /** The cases an employee is named on, newest first, with their role on each: the raw material of their history. */

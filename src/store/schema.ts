@@ -41,7 +41,8 @@ export type SessionRow = {
   ip: string | null;
   user_agent: string | null;
 };
-export type SignInFailureRow = { id: string; email: string; ip: string | null; at: string };
+/** A counter shared by every instance: `hits` since the window began; the window ends at `resets_at`. */
+export type SharedCounterRow = { key: string; hits: number; resets_at: string };
 export type AccessLogRow = {
   id: string;
   workspace_id: string;
@@ -302,7 +303,7 @@ export type Tables = {
   api_tokens: ApiTokenRow;
   user_teams: UserTeamRow;
   sessions: SessionRow;
-  sign_in_failures: SignInFailureRow;
+  shared_counters: SharedCounterRow;
   access_log: AccessLogRow;
   employees: EmployeeRow;
   customers: CustomerRow;

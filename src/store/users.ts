@@ -1,4 +1,3 @@
-import { newId } from './ids.js';
 import type { Db, UserRow } from './schema.js';
 
 /** What a signed-in user brings to every permission decision, read in one place. */
@@ -63,28 +62,6 @@ export async function countActiveAdmins(db: Db, workspaceId: string): Promise<nu
     .where('deactivated_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export async function recordSignInFailure(db: Db, email: string, ip: string | null, now: Date): Promise<void> {
-  await db.insertInto('sign_in_failures').values({ id: newId(), email, ip, at: now.toISOString() }).execute();
-}
-
-export async function countSignInFailures(db: Db, email: string, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('sign_in_failures')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('email', '=', email)
-    .where('at', '>', since.toISOString())
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** A successful sign-in clears the account's failures; old rows are pruned on the way. */
-export async function clearSignInFailures(db: Db, email: string, olderThan: Date): Promise<void> {
-  await db
-    .deleteFrom('sign_in_failures')
-    .where((eb) => eb.or([eb('email', '=', email), eb('at', '<', olderThan.toISOString())]))
-    .execute();
 }
 
 /**
