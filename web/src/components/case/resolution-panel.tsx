@@ -42,6 +42,7 @@ export function ResolutionPanel({ kase, me }: { kase: CaseDetail; me: Me }) {
   );
 }
 
+// biome-ignore lint/correctness/noUnusedFunctionParameters: me is no longer read here (r.canDecide says who may decide); the web/ refactor drops the prop
 function ResolutionSummary({ kase, me, r }: { kase: CaseDetail; me: Me; r: Resolution }) {
   const decide = useDecideResolution(kase.ref);
   const [note, setNote] = useState('');
