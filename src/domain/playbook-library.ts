@@ -1,4 +1,4 @@
-import type { Playbook } from './playbooks.js';
+import type { Playbook } from './playbook.js';
 import { CONFRONT, DIFFUSE, NEGOTIATE, WITHDRAW } from './strategy-playbooks.js';
 
 /*

@@ -1,4 +1,4 @@
-import type { Playbook } from './playbooks.js';
+import type { Playbook } from './playbook.js';
 
 /*
  * The four strategies of seed 000 as playbooks (withdraw, diffuse, confront, negotiate), in our own
