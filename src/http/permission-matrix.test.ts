@@ -213,7 +213,7 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
       teamId: cast.teamA.id,
       employeeId: cast.employeeA.actor.employeeId as string,
     });
-    await sendDueFollowUps(t.database.db, new Date(Date.now() + 7 * 86_400_000), 'http://localhost');
+    await sendDueFollowUps(t.database.db, new Date(Date.now() + 7 * 86_400_000), 'http://localhost', { caseId: kase.id });
     const [mine] = (await listCaseFollowUps(t.workspace.ctx(), kase.ref)).filter((f) => f.party === 'employee');
     return {
       url: `/api/v1/follow-ups/${mine?.id}/answer`,
