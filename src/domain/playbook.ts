@@ -26,7 +26,7 @@ export type Playbook = {
   version: number;
   name: string;
   summary: string;
-  /** Which seed method the playbook follows, described in our own words. */
+  /** Which published method the playbook follows, described in our own words. */
   source: string;
   steps: PlaybookStep[];
   /** Set on copies: the playbook version this one started from. */

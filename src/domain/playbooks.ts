@@ -30,7 +30,7 @@ export const PLAYBOOK_LIMITS = {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Fresh copies of the built-in playbooks, one per seed method; callers may change them freely. */
+/** Fresh copies of the built-in playbooks, one per method; callers may change them freely. */
 export function builtInPlaybooks(): Playbook[] {
   return BUILT_IN_PLAYBOOKS.map((p) => structuredClone(p));
 }
