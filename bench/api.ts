@@ -1,5 +1,5 @@
 /**
- * API benchmark — PRODUCT.md §5 budgets for the HTTP API and server cold start.
+ * API benchmark — our budgets for the HTTP API and server cold start (BUDGET_LINE below).
  *
  * What it measures, per database (SQLite always; PostgreSQL too when DATABASE_URL is set):
  *   - cold start: spawning `defuse serve` until /api/health first answers 200 (budget ≤ 1.5 s);
@@ -52,7 +52,7 @@ const DIRECT_COUNTS = { create: 5_000, append: 5_000, get: 5_000, list: 2_000 } 
 
 const BUDGET = { reqPerSec: 2_000, p99Ms: 50, coldStartMs: 1_500 };
 const BUDGET_LINE =
-  'PRODUCT.md §5: API, create case / append event (SQLite) ≥ 2,000 req/s at 50 connections, p99 ≤ 50 ms, on one core; cold start ≤ 1.5 s to first answered request';
+  'API, create case / append event (SQLite) ≥ 2,000 req/s at 50 connections, p99 ≤ 50 ms, on one core; cold start ≤ 1.5 s to first answered request';
 
 const NEW_CASE = {
   title: 'Customer upset about a late refund',

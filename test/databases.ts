@@ -8,14 +8,21 @@ import { migrateToLatest } from '../src/store/migrate.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 
-export type TestDatabase = Database & { dispose(): Promise<void> };
+/** A test database; `pgSchema` names its PostgreSQL schema, which migrations need to be told. */
+export type TestDatabase = Database & { pgSchema?: string; dispose(): Promise<void> };
 
 /** A fresh, migrated database of the given kind: a temp SQLite file, or a new PostgreSQL schema. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  const database = await openEmptyTestDatabase(kind);
+  await migrateToLatest(database, database.pgSchema);
+  return database;
+}
+
+/** A fresh database of the given kind with no tables yet, for tests that run the migrations themselves. */
+export async function openEmptyTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'defuse-test-'));
     const database = openDatabase({ dataDir: dir });
-    await migrateToLatest(database);
     const dispose = async () => {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
@@ -29,9 +36,9 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase({ dataDir: '', databaseUrl: PG_URL, pgSchema: schema, poolSize: 12 });
-  await migrateToLatest(database, schema);
   return {
     ...database,
+    pgSchema: schema,
     dispose: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: PG_URL });

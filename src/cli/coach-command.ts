@@ -122,7 +122,7 @@ const moveList = (value: string): MoveKind[] => {
   return kinds as MoveKind[];
 };
 
-/** Registers `defuse coach`: analyse a customer message and/or a draft reply (PRODUCT.md C5). */
+/** Registers `defuse coach`: analyse a customer message and/or a draft reply, printed as the API answers. */
 export function registerCoachCommand(program: Command): void {
   program
     .command('coach')

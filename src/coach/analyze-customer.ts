@@ -107,7 +107,7 @@ export function analyzeCustomer(text: string, reading: TextReading): CustomerRea
   const overTheirHead = escalation.some((f) => f.kind === 'manager');
   const repeats = escalation.filter((f) => f.kind === 'repeat_contact').length;
 
-  // Heat without a named feeling reads as anger; having to chase reads as frustration (seed 004's forgotten call-back).
+  // Heat without a named feeling reads as anger; having to chase reads as frustration (the call-back that never came).
   // Swearing in an otherwise warm message ("the absolute f***ing best") is enthusiasm, not anger.
   const swearWeight = reading.sentiment < 0.2 ? 1.5 : 0.5;
   scores.anger +=

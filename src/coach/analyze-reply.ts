@@ -92,7 +92,7 @@ function findParaphrases(text: string, reading: TextReading, others: readonly Mo
   }
   if (!customer || customer.size === 0) return spans;
   // Without such a phrase, a sentence about "you" that reuses the customer's own content words restates
-  // their situation (seed 004, step 4: summarise), unless it is our offer or promise reusing the same nouns.
+  // their situation (a summary, which shows we listened), unless it is our offer or promise reusing the same nouns.
   reading.sentences.forEach((span, i) => {
     if (spans.some((s) => overlaps(s, span))) return;
     const shared = new Set((reading.content[i] ?? []).filter((l) => customer.has(l))).size;
@@ -121,8 +121,8 @@ function findProblems(text: string, reading: TextReading, ctx: ReplyContext): Fi
 const FUTURE_OFFER = /\b(?:will|shall|going to)\b|'ll\b/i;
 
 /**
- * An offer with a time ("I will refund the scarf by Friday") is also a promise with a due time (seed
- * 004: follow up on commitments), so it can be tracked like "I'll call you back tomorrow".
+ * An offer with a time ("I will refund the scarf by Friday") is also a promise with a due time, and
+ * a promise kept is what wins an upset customer back, so it is tracked like "I'll call you back tomorrow".
  */
 function timedOffers(text: string, reading: TextReading, moves: Move[], now: Date, timeZone: string | undefined): Move[] {
   return moves.flatMap((m) => {

@@ -7,7 +7,8 @@ const BUSINESS_CLOSE_HOUR = 17;
 /**
  * Reads the time a promise names ("tomorrow at 3pm", "by Friday", "within 24 hours") relative to
  * `now`, as ISO-8601. A day without an hour means the end of that business day, because a customer
- * told "Friday" will wait until Friday evening before counting the promise as broken (seed 004).
+ * told "Friday" waits until Friday evening before counting the promise as broken, and a broken
+ * promise is what turns an upset customer into a lost one.
  */
 export function parseDueTime(text: string, now: Date, timeZone?: string): string | undefined {
   // Wall-clock arithmetic in the zone the promise was made in (the workspace's; else this machine's).

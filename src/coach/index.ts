@@ -1,3 +1,3 @@
-/** The reply coach (PRODUCT.md C5): pure, synchronous, English; load once with createCoach and call analyze per text. */
+/** The reply coach: pure, synchronous, English; load once with createCoach and call analyze per text. */
 export { type Coach, createCoach } from './coach.js';
 export type * from './types.js';

@@ -1,6 +1,7 @@
 /**
- * The coach's own phrase lists, written for Defuse from the ideas of the seed articles (let them talk,
- * ask and listen, calm support, focus on the solution, say thank you; the five steps; diffuse first).
+ * The coach's own phrase lists, written for Defuse from the ideas behind the built-in playbooks (let
+ * them talk, ask and listen, calm support, focus on the solution, say thank you; the five steps;
+ * diffuse first).
  *
  * Each entry is a regular-expression source matched case-insensitively at word boundaries. In the
  * sources a plain space stands for any run of whitespace and a plain apostrophe also matches the
@@ -17,7 +18,7 @@ export const NEGATORS = String.raw`not|no|never|cannot|without|hardly|neither|no
 // Customer messages
 // ---------------------------------------------------------------------------------------------
 
-/** Threats and signs that the conflict may spill beyond this conversation (seed 000: customers spread bad experiences). */
+/** Threats and signs that the conflict may spill beyond this conversation (an unhappy customer tells others). */
 export const ESCALATION: Record<EscalationKind, string[]> = {
   leave: [
     String.raw`(?:take|taking|move|moving) (?:my|our) (?:business|money|custom|account)(?: \w+)? (?:elsewhere|somewhere else|to (?:a|your) competitor)`,
@@ -308,7 +309,7 @@ export const PROBLEMS: Record<Exclude<ProblemKind, 'jargon' | 'long_sentence' | 
   ],
 };
 
-/** Built-in support-desk jargon a customer should not have to decode (seed 003: communicate clearly, without jargon). */
+/** Built-in support-desk jargon a customer should not have to decode: plain words keep a clash from growing. */
 export const JARGON = [
   'RMA',
   'SKU',
@@ -446,5 +447,5 @@ export const ACRONYMS = new Set([
   'APP',
 ]);
 
-/** Question openers: a wh-word or an invitation to tell more makes an open question (seed 002: ask and listen). */
+/** Question openers: a wh-word or an invitation to tell more makes an open question (ask, then listen). */
 export const OPEN_QUESTION = String.raw`^(?:(?:so|and|but|okay|ok|right|also|then|now|first|firstly|please|just|sorry),? )*(?:what|how|why|when|where|which|who|whose|whom|in what way|tell me|walk me through|(?:could|can) you (?:tell me|let me know) (?:what|how|why|when|where|which|who|more|about|a bit)|(?:could|can) you (?:describe|explain|walk|share)|would you (?:tell|describe|explain|walk|share|mind (?:telling|describing|explaining|sharing)))\b`;

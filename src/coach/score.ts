@@ -2,7 +2,7 @@ import type { Finding, Move, ProblemKind, ReplyReading, ScoreItem, ScorePart } f
 import { quote } from './quote.js';
 import type { TextReading } from './read-text.js';
 
-/** How much each part counts towards the total: resolving the problem and staying respectful weigh most (seeds 002, 004). */
+/** How much each part counts towards the total: resolving the problem and staying respectful weigh most, as they end the conflict. */
 const WEIGHTS: Record<ScorePart, number> = { empathy: 20, comprehension: 15, solution: 25, tone: 20, clarity: 10, closing: 10 };
 const FURTHER_HELP =
   /\b(?:anything else|let me know if|happy to help|here (?:if|whenever) you need|reach me|reply to this|get in touch if|contact me directly)\b/i;

@@ -14,7 +14,7 @@ const FOR_PROBLEM: Record<ProblemKind, (q: string) => string> = {
   shouting: (q) => `Write "${q}" in normal case with one full stop; capitals and stacked marks read as shouting.`,
 };
 
-/** Wording for each missing move (seed 002's six tips and seed 004's five steps, rephrased). */
+/** Wording for each missing move, rephrased from the six-tips and five-steps playbooks (domain/playbook-library.ts). */
 const FOR_MOVE: Record<MoveKind, string> = {
   empathy: 'Acknowledge how they feel before anything else, e.g. "I can see how frustrating this has been."',
   paraphrase:

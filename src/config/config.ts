@@ -43,6 +43,10 @@ export type Config = Readonly<{
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * DEFUSE_SECRET, reserved for signing: nothing reads it yet. Session, API, invitation and survey
+   * tokens are random 256-bit values kept only as SHA-256 hashes, so there is nothing to sign.
+   */
   secret: string;
   smtpUrl: string | undefined;
   /** The From address of every email (DEFUSE_MAIL_FROM). */

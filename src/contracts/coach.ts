@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EMOTIONS, ESCALATION_KINDS, MOVE_KINDS, PROBLEM_KINDS, SCORE_PARTS, WANT_KINDS } from '../domain/coach.js';
 import { ZIsoTimestamp } from './time.js';
 
-/** Request and response shapes of POST /api/v1/coach/analyze (INTERFACES.md "Coach result"); also the CLI's --json output. */
+/** Request and response shapes of POST /api/v1/coach/analyze; also the CLI's --json output. Clients rely on them: add, never rename. */
 export const COACH_TEXT_MAX = 20_000;
 const GLOSSARY_MAX_TERMS = 500;
 

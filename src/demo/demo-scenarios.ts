@@ -42,7 +42,7 @@ export const ITEMS = [
   'water bottle',
 ] as const;
 
-/** Drawn from the seed articles' situations; every sentence written for Defuse. */
+/** Everyday clashes at a shop counter, on the phone and by email; every sentence written for Defuse. */
 export const SCENARIOS: readonly Scenario[] = [
   {
     key: 'forgot-to-come-back',

@@ -1,5 +1,5 @@
 /**
- * Vocabulary and result shape of the reply coach (PRODUCT.md C5, INTERFACES.md "Coach result").
+ * Vocabulary and result shape of the reply coach, as the API, the CLI's --json and the web app use it.
  * It lives in domain/ so that the coach library, the HTTP contracts and the web app share one list
  * of kinds; the names are a public contract: add kinds, never rename them.
  */
@@ -51,5 +51,5 @@ export type ReplyReading = {
 
 export type CoachResult = { customer?: CustomerReading; reply?: ReplyReading };
 
-/** What the playbook step asks of a reply when the caller does not say (seed 004's five steps, compressed). */
+/** What the playbook step asks of a reply when the caller does not say (the five-steps playbook, compressed). */
 export const DEFAULT_EXPECTED_MOVES: readonly MoveKind[] = ['empathy', 'paraphrase', 'solution', 'commitment'];

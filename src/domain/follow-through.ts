@@ -1,5 +1,5 @@
 /**
- * Rules for keeping promises and checking back with both sides after a case is resolved (issue 6):
+ * Rules for keeping promises and checking back with both sides after a case is resolved:
  * when a commitment's reminder goes out, when follow-ups are due, what an answer means.
  */
 

@@ -1,13 +1,14 @@
-import type { Playbook } from './playbooks.js';
+import type { Playbook } from './playbook.js';
 import { CONFRONT, DIFFUSE, NEGOTIATE, WITHDRAW } from './strategy-playbooks.js';
 
 /*
- * The built-in playbooks, one per method in the seed articles (PRODUCT.md §2). Every sentence is
- * our own; the seeds give the order of the steps and the ideas, not the words. Written for someone
- * reading mid-conversation: second person, short sentences, one idea each.
+ * The built-in playbooks, one per conflict-handling method we build on. Every sentence is our own;
+ * the methods give the order of the steps and the ideas, not the words. Each playbook's `source`
+ * says which method it follows. Written for someone reading mid-conversation: second person, short
+ * sentences, one idea each.
  */
 
-/** Seed 004: five steps for an upset customer, ending in problem solving and kept promises. */
+/** Five steps for an upset customer: attention, venting, empathy, a summary, then joint problem solving and kept promises. */
 const FIVE_STEPS: Playbook = {
   key: 'five-steps',
   version: 1,
@@ -94,7 +95,7 @@ const FIVE_STEPS: Playbook = {
   ],
 };
 
-/** Seed 002: six habits for helping a customer through a conflict. */
+/** Six habits for helping a customer through a conflict, from letting them talk to saying thank you. */
 const SIX_TIPS: Playbook = {
   key: 'six-tips',
   version: 1,
@@ -188,7 +189,7 @@ const SIX_TIPS: Playbook = {
   ],
 };
 
-/** Seed 003: a manager works a clash between a customer and an employee, and follows up with both. */
+/** A manager works a clash between a customer and an employee: hears both, supports the employee, follows up with both. */
 const MANAGER_MEDIATION: Playbook = {
   key: 'manager-mediation',
   version: 1,

@@ -4,39 +4,12 @@
  */
 import { MOVE_KINDS, type MoveKind } from './coach.js';
 import { AppError, type FieldError } from './errors.js';
+import type { Playbook, PlaybookStep } from './playbook.js';
 import { BUILT_IN_PLAYBOOKS } from './playbook-library.js';
 
 /** The reply coach's moves: what a playbook step can expect a reply to make. */
 export const COACH_MOVES = MOVE_KINDS;
-export type { MoveKind };
-
-export type PlaybookStep = {
-  /** Stable within its playbook; step progress on a case is recorded by this key. */
-  key: string;
-  title: string;
-  /** What the step achieves, in one sentence. */
-  goal: string;
-  /** Short, concrete advice read mid-conversation. */
-  guidance: string[];
-  /** Things to say or ask; examples, not a script. */
-  prompts: string[];
-  /** What must be true before the step counts as done. */
-  doneWhen: string;
-  expectedMoves?: MoveKind[];
-};
-
-export type Playbook = {
-  key: string;
-  /** Starts at 1; every revision adds one. A case runs one key + version for its whole life. */
-  version: number;
-  name: string;
-  summary: string;
-  /** Which seed method the playbook follows, described in our own words. */
-  source: string;
-  steps: PlaybookStep[];
-  /** Set on copies: the playbook version this one started from. */
-  basedOn?: { key: string; version: number };
-};
+export type { MoveKind, Playbook, PlaybookStep };
 
 /** Size limits, shared with the HTTP contracts so the API refuses what validation would refuse. */
 export const PLAYBOOK_LIMITS = {
@@ -57,7 +30,7 @@ export const PLAYBOOK_LIMITS = {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Fresh copies of the built-in playbooks, one per seed method; callers may change them freely. */
+/** Fresh copies of the built-in playbooks, one per method; callers may change them freely. */
 export function builtInPlaybooks(): Playbook[] {
   return BUILT_IN_PLAYBOOKS.map((p) => structuredClone(p));
 }

@@ -1,11 +1,11 @@
-import type { Playbook } from './playbooks.js';
+import type { Playbook } from './playbook.js';
 
 /*
- * The four strategies of seed 000 as playbooks (withdraw, diffuse, confront, negotiate), in our own
- * words. The recommender in strategy.ts picks one; playbook-library.ts lists them with the others.
+ * The four classic strategies for a clash with a customer as playbooks (withdraw, diffuse, confront,
+ * negotiate), in our own words. The recommender in strategy.ts picks one; playbook-library.ts lists them with the others.
  */
 
-/** Seed 000, the first strategy: back off until the heat has gone, without dropping the issue. */
+/** The first strategy: back off until the heat has gone, without dropping the issue. */
 export const WITHDRAW: Playbook = {
   key: 'strategy-withdraw',
   version: 1,
@@ -72,7 +72,7 @@ export const WITHDRAW: Playbook = {
   ],
 };
 
-/** Seed 000, the second strategy: write the facts down and pass them to someone senior who calls back. */
+/** The second strategy: write the facts down and pass them to someone senior who calls back. */
 export const DIFFUSE: Playbook = {
   key: 'strategy-diffuse',
   version: 1,
@@ -155,8 +155,9 @@ export const DIFFUSE: Playbook = {
 };
 
 /**
- * Seed 000, the third strategy: meet the issue directly, firmly and politely. Seed 001's
- * "diffuse first, educate second" and "when the customer is wrong" shape the first and third steps.
+ * The third strategy: meet the issue directly, firmly and politely. "Diffuse first, educate second"
+ * and "when the customer is wrong, be clear about the rule and kind to the person" shape the first
+ * and third steps.
  */
 export const CONFRONT: Playbook = {
   key: 'strategy-confront',
@@ -238,7 +239,7 @@ export const CONFRONT: Playbook = {
   ],
 };
 
-/** Seed 000, the fourth strategy: a deal that serves both the company and the customer. */
+/** The fourth strategy: a deal that serves both the company and the customer. */
 export const NEGOTIATE: Playbook = {
   key: 'strategy-negotiate',
   version: 1,

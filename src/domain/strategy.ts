@@ -1,6 +1,6 @@
 import type { CustomerState, RiskFlag, Severity } from './case.js';
 
-/** The four strategies of seed 000, in the order used to break a tie (safety first, then hand-off). */
+/** The four strategies for a clash with a customer, in the order used to break a tie (safety first, then hand-off). */
 export const STRATEGIES = ['withdraw', 'diffuse', 'confront', 'negotiate'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
@@ -72,7 +72,7 @@ const describe = (threats: RiskFlag[]) => threats.map((t) => THREAT_WORDS[t]).jo
  * beats any mix of the milder rows; the rest trade off against each other.
  */
 const RULES: readonly Rule[] = [
-  // Seed 000: in a heated exchange, step back until the customer is calm. PRODUCT C4: an employee
+  // In a heated exchange, step back until the customer is calm. Under the abuse policy an employee
   // facing abuse may end the interaction and hand the case to a supervisor.
   {
     strategy: 'withdraw',
@@ -92,14 +92,14 @@ const RULES: readonly Rule[] = [
     applies: (f) => f.customerState === 'angry',
     reason: () => 'The customer is angry. A short pause or a fresh face often helps more than carrying on.',
   },
-  // Seed 001, "diffuse first, educate second": explaining a rule to someone upset backfires.
+  // "Diffuse first, educate second": explaining a rule to someone upset backfires.
   { strategy: 'confront', weight: -50, applies: (f) => f.customerState === 'hostile' },
   { strategy: 'confront', weight: -25, applies: (f) => f.customerState === 'angry' },
   { strategy: 'confront', weight: -10, applies: (f) => f.customerState === 'frustrated' },
   { strategy: 'negotiate', weight: -20, applies: (f) => f.customerState === 'hostile' },
 
-  // Seed 003: a manager hears both sides; the person complained about should not judge their own
-  // case. Seed 000's diffusion hands it to a superior with the facts in writing.
+  // A manager hears both sides; the person complained about should not judge their own case.
+  // Diffusing hands it to a superior with the facts in writing.
   {
     strategy: 'diffuse',
     weight: 60,
@@ -107,7 +107,7 @@ const RULES: readonly Rule[] = [
     reason: () =>
       'The complaint is about the employee handling it. Someone else should decide, so put the facts in writing and pass it up.',
   },
-  // Seed 000: the front line carries the company's reputation; legal and media threats need a
+  // The front line carries the company's reputation; legal and media threats need a
   // superior's judgement and a written record.
   {
     strategy: 'diffuse',
@@ -115,7 +115,7 @@ const RULES: readonly Rule[] = [
     applies: (f) => seriousThreats(f).length > 0,
     reason: (f) => `The customer mentioned ${describe(seriousThreats(f))}. A manager should own the case, with the facts in writing.`,
   },
-  // PRODUCT C4: a cost above the handler's authority needs a supervisor's approval anyway.
+  // Authority limits: a cost above the handler's own limit needs a supervisor's approval anyway.
   {
     strategy: 'diffuse',
     weight: 40,
@@ -129,7 +129,7 @@ const RULES: readonly Rule[] = [
     reason: () => 'This is a severity 1 case, the most serious kind. It belongs with a superior.',
   },
   { strategy: 'diffuse', weight: 5, applies: (f) => f.severity === 2, reason: () => 'This is a severity 2 case, a serious one.' },
-  // Seed 001: leaders spot patterns across cases; a repeat complainant is a pattern to look at.
+  // Leaders spot patterns across cases; a repeat complainant is a pattern to look at.
   {
     strategy: 'diffuse',
     weight: 20,
@@ -144,8 +144,8 @@ const RULES: readonly Rule[] = [
     reason: (f) => `The customer threatened ${describe(publicThreats(f))}, so a senior person may want to see it.`,
   },
 
-  // Seed 000: firm, assertive handling meets the issue directly; seed 001 "when the customer is
-  // wrong": be clear about the rule and kind to the person. Works only when they can listen.
+  // Firm, assertive handling meets the issue directly; when the customer is wrong, be clear about
+  // the rule and kind to the person. Works only when they can listen.
   {
     strategy: 'confront',
     weight: 25,
@@ -159,8 +159,8 @@ const RULES: readonly Rule[] = [
     reason: () => 'The customer is calm, so they can hear a clear answer.',
   },
 
-  // Seed 000: negotiation balances what the company and the customer need; seed 004 ends in
-  // options and an agreed solution. It needs something to trade and a customer willing to talk.
+  // Negotiation balances what the company and the customer need, and ends in options and an agreed
+  // solution. It needs something to trade and a customer willing to talk.
   {
     strategy: 'negotiate',
     weight: 15,
@@ -227,8 +227,8 @@ export function recommendStrategy(facts: CaseFacts): Recommendation {
 }
 
 /**
- * The playbook that carries out a strategy. Negotiating with an upset customer runs seed 004's five
- * steps, which calm things down before they reach the options; otherwise each strategy has its own.
+ * The playbook that carries out a strategy. Negotiating with an upset customer runs the five-steps
+ * playbook, which calms things down before it reaches the options; otherwise each strategy has its own.
  */
 export function playbookFor(strategy: Strategy, facts: Pick<CaseFacts, 'customerState'>): string {
   if (strategy === 'negotiate' && (facts.customerState === 'angry' || facts.customerState === 'frustrated')) return 'five-steps';

@@ -9,7 +9,7 @@ export const EVENT_KINDS = [
   'party_added',
   'note',
   'reply',
-  // The resolution loop (issue 6).
+  // The resolution loop: strategy, playbook, resolution, commitments, follow-ups, closing.
   'strategy_chosen',
   'playbook_started',
   'step_done',

@@ -7,7 +7,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Replaces Fastify's JSON parser: the default one silently turns bad UTF-8 into U+FFFD and accepts
- * any nesting depth; PRODUCT.md §6 wants both refused with a clear 400. Prototype poisoning is refused too.
+ * any nesting depth; we refuse both with a clear 400, so a bad client learns why and a deeply nested body
+ * cannot exhaust the stack. Prototype poisoning is refused too.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json']);

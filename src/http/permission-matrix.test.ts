@@ -23,7 +23,10 @@ import { insertNotifications } from '../store/notifications.js';
  * nobody, 403 for a role without the right, 404 for a record the caller may not even see.
  */
 
-type Caller = { name: string; actor: Actor | null; auth: Record<string, string>; outsider?: boolean };
+/** The callers, in the column order of BY_HAND below. */
+const CALLER_KEYS = ['anonymous', 'employeeA', 'employeeB', 'supervisorA', 'supervisorB', 'hr', 'admin', 'outsider'] as const;
+type CallerKey = (typeof CALLER_KEYS)[number];
+type Caller = { key: CallerKey; name: string; actor: Actor | null; auth: Record<string, string>; outsider?: boolean };
 
 /** A request aimed at one fresh record; `subject` is what the table needs to decide, `hidden` says denial reads as 404. */
 type Fixture = { url: string; body?: unknown; subject?: Subject; readsCase?: boolean; hidden?: boolean };
@@ -210,7 +213,7 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
       teamId: cast.teamA.id,
       employeeId: cast.employeeA.actor.employeeId as string,
     });
-    await sendDueFollowUps(t.database.db, new Date(Date.now() + 7 * 86_400_000), 'http://localhost');
+    await sendDueFollowUps(t.database.db, new Date(Date.now() + 7 * 86_400_000), 'http://localhost', { caseId: kase.id });
     const [mine] = (await listCaseFollowUps(t.workspace.ctx(), kase.ref)).filter((f) => f.party === 'employee');
     return {
       url: `/api/v1/follow-ups/${mine?.id}/answer`,
@@ -235,6 +238,24 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
 
+/**
+ * Statuses written out by hand from the role table in the README, for a few routes per role. The
+ * matrix test derives its expectations from authorize(), so a wrong row in the permission table
+ * would pass it; these literals would not. Callers: employee A (party to the case, team A), employee B
+ * (team B), supervisors of team A and of team B, HR, the admin, and the admin of another workspace.
+ */
+type Statuses = readonly [number, number, number, number, number, number, number, number];
+const BY_HAND: Record<string, Statuses> = {
+  // anonymous, employee A, employee B, supervisor A, supervisor B, HR, admin, admin of another workspace
+  'GET /api/v1/cases/{ref}': [401, 200, 404, 200, 404, 200, 200, 404],
+  'POST /api/v1/cases/{ref}/statements': [401, 201, 404, 201, 404, 403, 201, 404],
+  'GET /api/v1/employees/{id}/history': [401, 200, 403, 200, 403, 200, 200, 404],
+  'GET /api/v1/access-log': [401, 403, 403, 403, 403, 200, 200, 200],
+  'PUT /api/v1/playbooks/{key}': [401, 403, 403, 403, 403, 403, 200, 404],
+  'POST /api/v1/cases/{ref}/resolution/decision': [401, 403, 403, 200, 404, 403, 200, 404],
+  'GET /api/v1/reports/coaching': [401, 200, 200, 200, 200, 200, 200, 200],
+};
+
 type Expected = 'allowed' | 401 | 403 | 404;
 
 /** What the permission table says this caller gets on this route for this record. */
@@ -253,6 +274,19 @@ function expectedOutcome(t: TestApp, route: string, caller: Caller, fixture: Fix
   return fixture.hidden ? 404 : 403;
 }
 
+/** Builds the route's fresh record and calls the route on it as the caller. */
+async function call(world: World, route: string, caller: Caller) {
+  const [method] = route.split(' ') as [string];
+  const fixture = await (FIXTURES[route] as (w: World) => Promise<Fixture>)(world);
+  const res = await world.t.app.inject({
+    method: method as 'GET',
+    url: fixture.url,
+    headers: caller.auth,
+    ...(fixture.body === undefined ? {} : { payload: fixture.body as object }),
+  });
+  return { fixture, res, label: `${route} as ${caller.name} → ${res.statusCode} ${res.body.slice(0, 160)}` };
+}
+
 describeEachDatabase('permission matrix', (kind) => {
   let t: TestApp;
   let world: World;
@@ -265,16 +299,22 @@ describeEachDatabase('permission matrix', (kind) => {
     let n = 0;
     world = { t, cast, seq: () => ++n };
     const outsider = await buildWorkspace(t.database.db);
-    const as = (name: string, p: Person): Caller => ({ name, actor: p.actor, auth: p.auth });
+    const as = (key: CallerKey, name: string, p: Person): Caller => ({ key, name, actor: p.actor, auth: p.auth });
     callers = [
-      { name: 'anonymous', actor: null, auth: {} },
-      as('employee involved in the case', cast.employeeA),
-      as('employee of another team', cast.employeeB),
-      as('supervisor of the team', cast.supervisorA),
-      as('supervisor of another team', cast.supervisorB),
-      as('hr', cast.hr),
-      { name: 'admin', actor: t.workspace.actor, auth: t.auth },
-      { name: 'admin of another workspace', actor: outsider.actor, auth: { authorization: `Bearer ${outsider.token}` }, outsider: true },
+      { key: 'anonymous', name: 'anonymous', actor: null, auth: {} },
+      as('employeeA', 'employee involved in the case', cast.employeeA),
+      as('employeeB', 'employee of another team', cast.employeeB),
+      as('supervisorA', 'supervisor of the team', cast.supervisorA),
+      as('supervisorB', 'supervisor of another team', cast.supervisorB),
+      as('hr', 'hr', cast.hr),
+      { key: 'admin', name: 'admin', actor: t.workspace.actor, auth: t.auth },
+      {
+        key: 'outsider',
+        name: 'admin of another workspace',
+        actor: outsider.actor,
+        auth: { authorization: `Bearer ${outsider.token}` },
+        outsider: true,
+      },
     ];
     const doc = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths)
@@ -298,15 +338,8 @@ describeEachDatabase('permission matrix', (kind) => {
     for (const route of routes) {
       const [method, path] = route.split(' ') as [string, string];
       for (const caller of callers) {
-        const fixture = await (FIXTURES[route] as (w: World) => Promise<Fixture>)(world);
+        const { fixture, res, label } = await call(world, route, caller);
         const expected = expectedOutcome(t, route, caller, fixture);
-        const res = await t.app.inject({
-          method: method as 'GET',
-          url: fixture.url,
-          headers: caller.auth,
-          ...(fixture.body === undefined ? {} : { payload: fixture.body as object }),
-        });
-        const label = `${route} as ${caller.name} → ${res.statusCode} ${res.body.slice(0, 160)}`;
         expect(res.statusCode, label).toBeLessThan(500);
         if (expected === 'allowed') expect([401, 403, 404], `${label} (expected allowed)`).not.toContain(res.statusCode);
         else expect(res.statusCode, `${label} (expected ${expected})`).toBe(expected);
@@ -319,4 +352,14 @@ describeEachDatabase('permission matrix', (kind) => {
     for (const outcome of ['allowed', 401, 403, 404] as const) expect(tally[outcome], String(outcome)).toBeGreaterThan(10);
     console.info(`permission matrix [${kind}]: ${cells.length} cells (${routes.length} routes × ${callers.length} callers)`, tally);
   }, 120_000);
+
+  it('answers the routes written out by hand with exactly those statuses', async () => {
+    for (const [route, statuses] of Object.entries(BY_HAND)) {
+      expect(routes, `${route} is no route`).toContain(route);
+      for (const caller of callers) {
+        const { res, label } = await call(world, route, caller);
+        expect(res.statusCode, label).toBe(statuses[CALLER_KEYS.indexOf(caller.key)]);
+      }
+    }
+  }, 60_000);
 });

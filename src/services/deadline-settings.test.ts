@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildResolvedCase } from '../../test/follow-through.js';
@@ -14,11 +14,13 @@ import { markSlaBreaches } from './sla-breaches.js';
 const DAY = 24 * 3600_000;
 
 describeEachDatabase('deadline presets, case types and SLA breaches', (kind) => {
+  // markSlaBreaches marks every late clock of the database, so each test has a database of its own and
+  // the breach counts below are this test's cases only.
   let database: TestDatabase;
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await openTestDatabase(kind);
   });
-  afterAll(async () => database.dispose());
+  afterEach(async () => database.dispose());
 
   it('times clocks by the case type preset, else the workspace preset, and re-times them when the type changes', async () => {
     const { ctx } = await buildWorkspace(database.db);
@@ -92,8 +94,7 @@ describeEachDatabase('deadline presets, case types and SLA breaches', (kind) => 
     await transitionCase(ctx(reported), acked.ref, { to: 'acknowledged' });
 
     const afterAck = new Date(reported.getTime() + 2 * 3600_000);
-    const first = await markSlaBreaches(database.db, afterAck);
-    expect(first).toBeGreaterThanOrEqual(1);
+    expect(await markSlaBreaches(database.db, afterAck)).toBe(1);
     expect(await markSlaBreaches(database.db, afterAck)).toBe(0);
     const breaches = (ref: string) =>
       listEvents(ctx(afterAck), ref, 0, 50).then((p) => p.items.filter((e) => e.kind === 'sla_breached').map((e) => e.data));
@@ -101,8 +102,8 @@ describeEachDatabase('deadline presets, case types and SLA breaches', (kind) => 
     expect(await breaches(acked.ref)).toEqual([]);
 
     const nextDay = new Date(reported.getTime() + 2 * DAY);
-    await markSlaBreaches(database.db, nextDay);
-    await markSlaBreaches(database.db, nextDay);
+    expect(await markSlaBreaches(database.db, nextDay)).toBe(2);
+    expect(await markSlaBreaches(database.db, nextDay)).toBe(0);
     expect((await breaches(late.ref)).map((d) => d.clock)).toEqual(['acknowledge', 'resolve']);
     expect(await breaches(acked.ref)).toEqual([{ clock: 'resolve', dueAt: acked.sla.resolve.dueAt }]);
     const row = await database.db.selectFrom('cases').selectAll().where('id', '=', late.id).executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildResolvedCase, lastEmailTo, surveyTokenIn } from '../../test/follow-through.js';
@@ -34,11 +34,13 @@ describe('remindAtFor', () => {
 });
 
 describeEachDatabase('follow-through', (kind) => {
+  // The sweeps act on every due row of the database, so each test has a database of its own: what
+  // one test leaves due must not be swept, or counted, by another's sweep.
   let database: TestDatabase;
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await openTestDatabase(kind);
   });
-  afterAll(async () => database.dispose());
+  afterEach(async () => database.dispose());
 
   async function setup() {
     const ws = await buildWorkspace(database.db);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely/migration';
 import type { Database } from './db.js';
 import * as initial from './migrations/0001-initial.js';
 import * as accounts from './migrations/0002-accounts.js';
@@ -24,8 +24,20 @@ const STEPS: Record<string, Step> = {
   '0009-shared-limits': sharedLimits,
 };
 
+/** The migrations in the order they run; each name is what Kysely records once it has run. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS);
+
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(database: Database, pgSchema?: string): Promise<string[]> {
+  return applied(await migratorFor(database, pgSchema).migrateToLatest());
+}
+
+/** Brings the schema up to the named migration and no further; returns the names of the migrations it applied. */
+export async function migrateTo(database: Database, name: string, pgSchema?: string): Promise<string[]> {
+  return applied(await migratorFor(database, pgSchema).migrateTo(name));
+}
+
+function migratorFor(database: Database, pgSchema: string | undefined): Migrator {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -33,12 +45,14 @@ export async function migrateToLatest(database: Database, pgSchema?: string): Pr
       return out;
     },
   };
-  const migrator = new Migrator({
+  return new Migrator({
     db: database.db,
     provider,
     ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+function applied({ error, results }: MigrationResultSet): string[] {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -24,7 +24,7 @@ import { errorResponses } from './responses.js';
 const tags = ['playbooks'];
 
 /**
- * The playbooks (built-in, one per method of the seed articles, and the workspace's own copies),
+ * The playbooks (built-in, one per conflict-handling method, and the workspace's own copies),
  * the strategy recommended for a case, and the playbook a case runs, step by step.
  */
 export const playbookRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -21,7 +21,7 @@ describeEachDatabase('public survey pages', (kind) => {
       employeeId: cast.employeeA.actor.employeeId as string,
       customerEmail: email,
     });
-    await sendDueFollowUps(t.database.db, new Date(Date.now() + 4 * 86_400_000), 'http://localhost');
+    await sendDueFollowUps(t.database.db, new Date(Date.now() + 4 * 86_400_000), 'http://localhost', { caseId: kase.id });
     return { ref: kase.ref, token: surveyTokenIn((await lastEmailTo(t.database.db, email))?.text_body ?? '') };
   }
 

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * The resolution loop (issue 6): playbook runs and strategy on cases, resolutions with approvals,
+ * The resolution loop: playbook runs and strategy on cases, resolutions with approvals,
  * authority limits, commitments, two-sided follow-ups, closing facts, abuse flags, deadline presets,
  * in-app notifications and the email outbox.
  */

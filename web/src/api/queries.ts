@@ -387,7 +387,7 @@ export function useRevisePlaybook(key: string) {
     },
   });
 }
-// Resolution, approval, abuse and settings (issue 6).
+// Resolution, approval, abuse and settings.
 export const resolutionKey = (ref: string) => ['case', ref, 'resolution'] as const;
 
 export function useResolution(ref: string) {
@@ -438,7 +438,7 @@ export function useSaveAuthorityLimits() {
 
 export const useSetCaseType = (ref: string) =>
   useCaseMutation(ref, (caseTypeId: string | null) => api<Case>('PATCH', `/cases/${encodeURIComponent(ref)}`, { caseTypeId }));
-// Commitments, follow-ups and notifications (issue 6, follow-through).
+// Commitments, follow-ups and notifications: following through after the resolution.
 export function useCommitments(ref: string) {
   return useQuery({
     queryKey: ['case', ref, 'commitments'],

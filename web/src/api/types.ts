@@ -90,7 +90,7 @@ export type StartPlaybook = z.input<typeof ZStartPlaybook>;
 export type StepDone = z.input<typeof ZStepDone>;
 export type CopyPlaybook = z.input<typeof ZCopyPlaybook>;
 export type PlaybookRevision = z.input<typeof ZRevisePlaybook>;
-// Resolution, approval, closing and settings (issue 6).
+// Resolution, approval, closing and settings.
 export type Resolution = z.infer<typeof ZResolution>;
 export type ResolutionInput = z.input<typeof ZResolutionInput>;
 export type TransitionBody = z.input<typeof ZTransition>;
@@ -100,7 +100,7 @@ export type DeadlineSettingsInput = z.input<typeof ZDeadlineSettingsInput>;
 export type SlaPreset = DeadlineSettings['preset'];
 export type AuthorityLimits = z.infer<typeof ZAuthorityLimits>;
 export type AuthorityLimitsInput = z.input<typeof ZAuthorityLimitsInput>;
-// Commitments, follow-ups and notifications (issue 6, follow-through).
+// Commitments, follow-ups and notifications: following through after the resolution.
 export type Commitment = z.infer<typeof ZCommitment>;
 export type NewCommitment = z.input<typeof ZNewCommitment>;
 export type CommitmentReport = z.infer<typeof ZCommitmentReport>;

@@ -22,7 +22,7 @@ import { formatDateTime, relativeTime } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';
 import type { Names } from './names.js';
 
-/** Both sides' accounts next to each other, so the handler hears each before deciding (seed 003). */
+/** Both sides' accounts next to each other, so the handler hears each before deciding, as a fair mediator does. */
 export function StatementsPanel({ kase, names, customer, now }: { kase: CaseDetail; names: Names; customer?: Customer; now: Date }) {
   const [adding, setAdding] = useState<StatementParty | null>(null);
   const byParty = (p: StatementParty) => kase.statements.filter((s) => s.party === p);
