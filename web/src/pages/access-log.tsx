@@ -1,5 +1,5 @@
 import { Button, Center, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useAccessLog } from '../api/queries.js';
+import { useAccessLog } from '../api/access-log.js';
 import { RequireRole } from '../components/require-role.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { formatDateTime } from '../lib/time.js';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useChangePassword } from '../api/accounts.js';
 import { ApiError } from '../api/client.js';
-import { useChangePassword } from '../api/queries.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { FormProblem } from '../components/form-problem.js';
 import { ROLE_LABEL } from '../lib/labels.js';

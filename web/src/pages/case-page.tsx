@@ -1,7 +1,8 @@
 import { Alert, Anchor, Box, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { useCase, useCustomers, useTeams } from '../api/queries.js';
+import { useCase } from '../api/cases.js';
+import { useCustomers, useTeams } from '../api/directory.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { SeverityBadge, SlaBadge, StatusBadge } from '../components/badges.js';
 import { AbuseAction, AbuseFlagBadge } from '../components/case/abuse-action.js';

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useCoachingReport } from '../api/queries.js';
+import { useCoachingReport } from '../api/coach.js';
 import { RequireRole } from '../components/require-role.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { SCORE_PART_LABEL, SCORE_PARTS, scoreColor, scoreTextColor } from '../lib/coach-labels.js';

@@ -1,5 +1,5 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useCommitmentReport } from '../api/queries.js';
+import { useCommitmentReport } from '../api/commitments.js';
 import type { CommitmentReport } from '../api/types.js';
 import { RequireRole } from '../components/require-role.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
-import { useEmployeeHistory } from '../api/queries.js';
+import { useEmployeeHistory } from '../api/employee-history.js';
 import type { CaseStatus } from '../api/types.js';
 import { SeverityBadge, StatusBadge } from '../components/badges.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, Navigate } from '@tanstack/react-router';
-import { useCaseList } from '../api/queries.js';
+import { useCaseList } from '../api/cases.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { CaseRow } from '../components/case-row.js';
 import { FollowUpAnswerCards } from '../components/follow-ups-answer-card.js';

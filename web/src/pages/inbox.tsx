@@ -2,7 +2,8 @@ import { Box, Button, Group, Kbd, Modal, MultiSelect, Paper, ScrollArea, Select,
 import { useDebouncedValue, useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { useCaseList, useTeams } from '../api/queries.js';
+import { useCaseList } from '../api/cases.js';
+import { useTeams } from '../api/directory.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { CaseRow } from '../components/case-row.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';

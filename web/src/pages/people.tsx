@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { useEmployees, useTeams } from '../api/queries.js';
+import { useEmployees, useTeams } from '../api/directory.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 
 /** HR's starting point: everyone who can be party to a case, by team. */

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useCopyPlaybook, usePlaybook, usePlaybooks, useRevisePlaybook } from '../api/queries.js';
+import { useCopyPlaybook, usePlaybook, usePlaybooks, useRevisePlaybook } from '../api/playbooks.js';
 import type { Playbook, PlaybookSummary } from '../api/types.js';
 import { FormProblem } from '../components/form-problem.js';
 import { RequireRole } from '../components/require-role.js';

@@ -18,8 +18,10 @@ import {
 } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useCreateCase } from '../api/cases.js';
 import { ApiError } from '../api/client.js';
-import { useCreateCase, useDeadlineSettings, useEmployees, useTeams } from '../api/queries.js';
+import { useEmployees, useTeams } from '../api/directory.js';
+import { useDeadlineSettings } from '../api/settings.js';
 import type { Channel, CustomerState, ImpactKind, RiskFlag } from '../api/types.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { CaseTypeSelect } from '../components/case/case-type-select.js';

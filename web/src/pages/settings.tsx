@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { useAuthorityLimits, useDeadlineSettings, useSaveAuthorityLimits, useSaveDeadlineSettings } from '../api/queries.js';
+import { useAuthorityLimits, useDeadlineSettings, useSaveAuthorityLimits, useSaveDeadlineSettings } from '../api/settings.js';
 import type { AuthorityLimits, DeadlineSettings, Role, SlaPreset } from '../api/types.js';
 import { PRESET_LABEL } from '../components/case/case-type-select.js';
 import { FormProblem } from '../components/form-problem.js';

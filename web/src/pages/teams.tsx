@@ -1,7 +1,8 @@
 import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useCreateTeam, useTeams, useUsers } from '../api/queries.js';
+import { useCreateTeam, useTeams } from '../api/directory.js';
+import { useUsers } from '../api/users.js';
 import { FormProblem } from '../components/form-problem.js';
 import { RequireRole } from '../components/require-role.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useCreateToken, useRevokeToken, useTokens } from '../api/queries.js';
+import { useCreateToken, useRevokeToken, useTokens } from '../api/tokens.js';
 import { FormProblem } from '../components/form-problem.js';
 import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
 import { formatDate, relativeTime } from '../lib/time.js';

@@ -19,8 +19,9 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useInviteUser, useResendInvitation, useTeams, useUpdateUser, useUsers } from '../api/queries.js';
+import { useTeams } from '../api/directory.js';
 import type { Role, User } from '../api/types.js';
+import { useInviteUser, useResendInvitation, useUpdateUser, useUsers } from '../api/users.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { FormProblem } from '../components/form-problem.js';
 import { RequireRole } from '../components/require-role.js';

@@ -1,8 +1,10 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { useAddCommitment, useCloseCommitment, useCommitments, useEmployees, useUsers } from '../../api/queries.js';
+import { useAddCommitment, useCloseCommitment, useCommitments } from '../../api/commitments.js';
+import { useEmployees } from '../../api/directory.js';
 import type { CaseDetail, Commitment } from '../../api/types.js';
+import { useUsers } from '../../api/users.js';
 import { useCurrentUser } from '../../app/me-context.js';
 import { promiseKeepers } from '../../lib/promise-keepers.js';
 import { formatDateTime, fromLocalInput, relativeTime, toLocalInput } from '../../lib/time.js';

@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCaseFollowUps } from '../../api/queries.js';
+import { useCaseFollowUps } from '../../api/follow-ups.js';
 import type { FollowUp } from '../../api/types.js';
 import { formatDateTime } from '../../lib/time.js';
 import { EmptyState, ErrorState, LoadingState } from '../states.js';

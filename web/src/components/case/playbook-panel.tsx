@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Button, Collapse, Group, List, Paper, Progress, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import { useMarkStepDone, usePlaybookRun } from '../../api/queries.js';
+import { useMarkStepDone, usePlaybookRun } from '../../api/playbooks.js';
 import type { PlaybookRun, PlaybookStep } from '../../api/types.js';
 import { STRATEGY_LABEL } from '../../lib/coach-labels.js';
 import { formatDateTime } from '../../lib/time.js';

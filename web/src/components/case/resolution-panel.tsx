@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { useDecideResolution, useProposeResolution, useResolution } from '../../api/queries.js';
+import { useDecideResolution, useProposeResolution, useResolution } from '../../api/resolutions.js';
 import type { CaseDetail, Me, Resolution } from '../../api/types.js';
 import { formatDateTime, formatMoney } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Box, Drawer, List, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import { usePlaybook, useRecommendation } from '../../api/queries.js';
+import { usePlaybook, useRecommendation } from '../../api/playbooks.js';
 import { MOVE_LABEL, STRATEGY_LABEL, STRATEGY_LINE } from '../../lib/coach-labels.js';
 import { ErrorState, LoadingState } from '../states.js';
 

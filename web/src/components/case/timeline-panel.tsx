@@ -1,7 +1,7 @@
 import { Alert, Badge, Box, Button, Group, Paper, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useAddNote, useEvents, useVerification } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
-import { useAddNote, useEvents, useVerification } from '../../api/queries.js';
 import type { CaseDetail } from '../../api/types.js';
 import { formatDateTime, relativeTime } from '../../lib/time.js';
 import { describeEvent } from '../../lib/timeline-text.js';
