@@ -5,7 +5,7 @@ import { useDecideResolution, useProposeResolution, useResolution } from '../../
 import type { CaseDetail, Me, Resolution } from '../../api/types.js';
 import { formatDateTime, formatMoney } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';
-import { ErrorState, LoadingState } from '../states.js';
+import { QueryState } from '../query-state.js';
 
 const APPROVAL: Record<Resolution['approvalState'], { label: string; color: string }> = {
   not_needed: { label: 'Within the proposer’s authority', color: 'teal' },
@@ -19,10 +19,16 @@ const FINISHED = ['resolved', 'following_up', 'closed'];
 /** The case's agreed resolution, its approval, and the form to propose or change it. */
 export function ResolutionPanel({ kase, me }: { kase: CaseDetail; me: Me }) {
   const resolution = useResolution(kase.ref);
+  return (
+    <QueryState query={resolution} label="Loading the resolution" rows={2}>
+      {(r) => <ResolutionView kase={kase} me={me} r={r} />}
+    </QueryState>
+  );
+}
+
+/** The loaded resolution (or none yet), with the way to propose or change it. */
+function ResolutionView({ kase, me, r }: { kase: CaseDetail; me: Me; r: Resolution | null }) {
   const [editing, setEditing] = useState(false);
-  if (resolution.isPending) return <LoadingState label="Loading the resolution" rows={2} />;
-  if (resolution.error) return <ErrorState error={resolution.error} onRetry={() => void resolution.refetch()} />;
-  const r = resolution.data;
   const canEdit = !FINISHED.includes(kase.status) && me.role !== 'hr';
   return (
     <Stack gap="md">
