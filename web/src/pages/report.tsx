@@ -22,7 +22,11 @@ export function ReportPage() {
     <Stack gap="md" maw={720} mx="auto">
       <PageHeader
         title="Report an incident"
-        description="Write it down while it’s fresh. It takes about three minutes; your answers are kept on this device until you send them."
+        description={
+          <Text c="dimmed" size="sm" mt={4}>
+            Write it down while it’s fresh. It takes about three minutes; your answers are kept on this device until you send them.
+          </Text>
+        }
       />
       {form.restored ? <RestoredDraft draft={form.restored} onClose={form.dismissRestored} onStartOver={form.startOver} /> : null}
       <ReportProgress step={form.step} />

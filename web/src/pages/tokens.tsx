@@ -28,10 +28,10 @@ export function TokensPage() {
       <PageHeader
         title="API tokens"
         description={
-          <>
+          <Text c="dimmed" size="sm">
             Tokens let scripts and integrations use the Defuse API as you, with your permissions. Send one as{' '}
             <Code>Authorization: Bearer …</Code>. See the <a href="/api/docs">API documentation</a>.
-          </>
+          </Text>
         }
       />
       <Paper withBorder radius="md" p="md">

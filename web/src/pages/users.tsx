@@ -38,7 +38,11 @@ function UsersAdmin() {
     <Stack gap="md">
       <PageHeader
         title="Users"
-        description={`Who can sign in to ${me.workspace.name}, and what they can do.`}
+        description={
+          <Text c="dimmed" size="sm">
+            Who can sign in to {me.workspace.name}, and what they can do.
+          </Text>
+        }
         actions={<Button onClick={invite.open}>Invite someone</Button>}
       />
       <FormProblem error={update.error} fields={[]} title="The change was not saved" />
