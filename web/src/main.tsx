@@ -5,8 +5,8 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { accountKeys } from './api/accounts.js';
 import { ApiError } from './api/client.js';
-import { keys } from './api/queries.js';
 import { router } from './app/router.js';
 import { cssVariablesResolver, theme } from './app/theme.js';
 
@@ -15,8 +15,8 @@ import { cssVariablesResolver, theme } from './app/theme.js';
  * makes the signed-in layout send the person to the sign-in page (and back afterwards).
  */
 function onApiError(error: unknown, queryKey?: readonly unknown[]): void {
-  if (queryKey?.[0] === keys.me[0]) return;
-  if (error instanceof ApiError && error.status === 401) void queryClient.invalidateQueries({ queryKey: keys.me });
+  if (queryKey?.[0] === accountKeys.me[0]) return;
+  if (error instanceof ApiError && error.status === 401) void queryClient.invalidateQueries({ queryKey: accountKeys.me });
 }
 
 const queryClient: QueryClient = new QueryClient({

@@ -1,3 +1,5 @@
+import type { Page } from './types.js';
+
 /** A field-level problem from the API: `path` is like `body.title`. */
 export type FieldProblem = { path: string; message: string };
 
@@ -78,3 +80,17 @@ export function queryString(params: Record<string, string | number | boolean | u
   const s = search.toString();
   return s ? `?${s}` : '';
 }
+
+/** GETs a list the API wraps as `{ items }` and returns the items. */
+export async function apiItems<T>(path: string): Promise<T[]> {
+  return (await api<{ items: T[] }>('GET', path)).items;
+}
+
+/** How many rows a cursor-paginated list asks for at a time. */
+export const PAGE_SIZE = 50;
+
+/** What every cursor-paginated infinite query shares: start without a cursor, go on with the last page's. */
+export const cursorPages = {
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last: Page<unknown>) => last.nextCursor ?? undefined,
+};

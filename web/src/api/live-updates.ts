@@ -1,5 +1,8 @@
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { caseKeys } from './cases.js';
+import { followUpKeys } from './follow-ups.js';
+import { notificationKeys } from './notifications.js';
 
 /** One message of the live stream (the server's LiveUpdate): which event happened where. */
 type LiveUpdate = { id: string; kind: string; caseRef: string | null; at: string; personal: boolean };
@@ -43,12 +46,12 @@ function refetch(client: QueryClient, touched: ReadonlySet<string>): void {
   let cases = false;
   for (const key of touched) {
     if (key === 'notifications') {
-      void client.invalidateQueries({ queryKey: ['notifications'] });
-      void client.invalidateQueries({ queryKey: ['follow-ups'] });
+      void client.invalidateQueries({ queryKey: notificationKeys.all });
+      void client.invalidateQueries({ queryKey: followUpKeys.mine });
     } else {
       cases = true;
-      void client.invalidateQueries({ queryKey: ['case', key.slice('case:'.length)] });
+      void client.invalidateQueries({ queryKey: caseKeys.detail(key.slice('case:'.length)) });
     }
   }
-  if (cases) void client.invalidateQueries({ queryKey: ['cases'] });
+  if (cases) void client.invalidateQueries({ queryKey: caseKeys.lists() });
 }

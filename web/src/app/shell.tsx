@@ -2,8 +2,8 @@ import { AppShell, Box, Burger, Button, Divider, Group, NavLink, ScrollArea, Sta
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { useSignOut } from '../api/accounts.js';
 import { useLiveUpdates } from '../api/live-updates.js';
-import { useSignOut } from '../api/queries.js';
 import type { Role } from '../api/types.js';
 import { NotificationsMenu } from '../components/notifications-menu.js';
 import { ROLE_LABEL } from '../lib/labels.js';

@@ -1,8 +1,8 @@
 import { Center, Stack } from '@mantine/core';
 import { Outlet, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
+import { useMe } from '../api/accounts.js';
 import { ApiError } from '../api/client.js';
-import { useMe } from '../api/queries.js';
 import { ErrorState, LoadingState } from '../components/states.js';
 import { MeContext } from './me-context.js';
 import { Shell } from './shell.js';

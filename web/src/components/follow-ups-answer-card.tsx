@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { useAnswerFollowUp, useMyFollowUps } from '../api/queries.js';
+import { useAnswerFollowUp, useMyFollowUps } from '../api/follow-ups.js';
 import type { MyFollowUp } from '../api/types.js';
 
 /** An employee's own "How did it go?" check-ins after their cases were resolved. */

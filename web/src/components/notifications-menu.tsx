@@ -1,6 +1,6 @@
 import { Button, Indicator, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { useMarkNotificationRead, useNotifications } from '../api/queries.js';
+import { useMarkNotificationRead, useNotifications } from '../api/notifications.js';
 import type { AppNotification } from '../api/types.js';
 import { relativeTime } from '../lib/time.js';
 

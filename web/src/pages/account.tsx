@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useChangePassword } from '../api/accounts.js';
 import { ApiError } from '../api/client.js';
-import { useChangePassword } from '../api/queries.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { FormProblem } from '../components/form-problem.js';
+import { PageHeader } from '../components/page-header.js';
 import { ROLE_LABEL } from '../lib/labels.js';
 
 const MIN_PASSWORD = 10;
@@ -36,9 +37,7 @@ export function AccountPage() {
 
   return (
     <Stack gap="md" maw={560}>
-      <Title order={1} size="h2">
-        Your account
-      </Title>
+      <PageHeader title="Your account" />
       <Paper withBorder radius="md" p="md">
         <Text fw={600}>{me.name}</Text>
         <Text size="sm" c="dimmed">

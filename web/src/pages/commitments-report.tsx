@@ -1,8 +1,11 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useCommitmentReport } from '../api/queries.js';
+import { Paper, Stack } from '@mantine/core';
+import { useCommitmentReport } from '../api/commitments.js';
 import type { CommitmentReport } from '../api/types.js';
+import { type DataColumn, DataTable } from '../components/data-table.js';
+import { PageHeader } from '../components/page-header.js';
+import { QueryState } from '../components/query-state.js';
 import { RequireRole } from '../components/require-role.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState } from '../components/states.js';
 
 export function CommitmentsReportPage() {
   return (
@@ -16,34 +19,24 @@ type Row = CommitmentReport['employees'][number] | CommitmentReport['teams'][num
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
+const COLUMNS: DataColumn<Row>[] = [
+  { key: 'name', header: 'Name', rowHeader: true, cell: (r) => r.name },
+  { key: 'rate', header: 'Kept on time', cellProps: { fw: 700 }, cell: (r) => percent(r.rate) },
+  { key: 'closed', header: 'Closed', cell: (r) => r.closed },
+  { key: 'kept', header: 'Kept', cell: (r) => r.kept },
+  { key: 'broken', header: 'Broken', cell: (r) => r.broken },
+  {
+    key: 'overdue',
+    header: 'Open and overdue',
+    cellProps: (r) => ({ c: r.openOverdue > 0 ? 'red' : undefined }),
+    cell: (r) => r.openOverdue,
+  },
+];
+
 function RateTable({ caption, rows, keyOf }: { caption: string; rows: Row[]; keyOf: (r: Row) => string }) {
   return (
     <Paper withBorder radius="md" p="md">
-      <Table striped>
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Kept on time</Table.Th>
-            <Table.Th scope="col">Closed</Table.Th>
-            <Table.Th scope="col">Kept</Table.Th>
-            <Table.Th scope="col">Broken</Table.Th>
-            <Table.Th scope="col">Open and overdue</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={keyOf(r)} data-testid="commitment-report-row">
-              <Table.Th scope="row">{r.name}</Table.Th>
-              <Table.Td fw={700}>{percent(r.rate)}</Table.Td>
-              <Table.Td>{r.closed}</Table.Td>
-              <Table.Td>{r.kept}</Table.Td>
-              <Table.Td>{r.broken}</Table.Td>
-              <Table.Td c={r.openOverdue > 0 ? 'red' : undefined}>{r.openOverdue}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable columns={COLUMNS} rows={rows} rowKey={keyOf} caption={caption} rowTestId="commitment-report-row" framed={false} striped />
     </Paper>
   );
 }
@@ -53,26 +46,24 @@ function CommitmentsReport() {
   const report = useCommitmentReport();
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          Promises kept
-        </Title>
-        <Text c="dimmed" size="sm">
-          Promises made to customers over the last 90 days. The rate is the share of closed promises that were kept by their due time.
-        </Text>
-      </div>
-      {report.isPending ? (
-        <LoadingState rows={4} label="Loading the report" />
-      ) : report.error ? (
-        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-      ) : report.data.employees.length === 0 ? (
-        <EmptyState title="No promises yet">Promises recorded on cases are counted here.</EmptyState>
-      ) : (
-        <>
-          <RateTable caption="Per person" rows={report.data.employees} keyOf={(r) => ('userId' in r ? r.userId : '')} />
-          <RateTable caption="Per team" rows={report.data.teams} keyOf={(r) => ('teamId' in r ? (r.teamId ?? 'none') : '')} />
-        </>
-      )}
+      <PageHeader
+        title="Promises kept"
+        description="Promises made to customers over the last 90 days. The rate is the share of closed promises that were kept by their due time."
+      />
+      <QueryState
+        query={report}
+        label="Loading the report"
+        rows={4}
+        isEmpty={(data) => data.employees.length === 0}
+        empty={<EmptyState title="No promises yet">Promises recorded on cases are counted here.</EmptyState>}
+      >
+        {(data) => (
+          <>
+            <RateTable caption="Per person" rows={data.employees} keyOf={(r) => ('userId' in r ? r.userId : '')} />
+            <RateTable caption="Per team" rows={data.teams} keyOf={(r) => ('teamId' in r ? (r.teamId ?? 'none') : '')} />
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -1,9 +1,12 @@
-import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
-import { useEmployeeHistory } from '../api/queries.js';
-import type { CaseStatus } from '../api/types.js';
+import { useEmployeeHistory } from '../api/employee-history.js';
+import type { CaseStatus, EmployeeHistory } from '../api/types.js';
 import { SeverityBadge, StatusBadge } from '../components/badges.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { type DataColumn, DataTable } from '../components/data-table.js';
+import { PageHeader } from '../components/page-header.js';
+import { QueryState } from '../components/query-state.js';
+import { EmptyState } from '../components/states.js';
 import { STATUS_LABEL } from '../lib/labels.js';
 import { formatDate, formatMoney } from '../lib/time.js';
 
@@ -26,40 +29,62 @@ function Figure({ label, value }: { label: string; value: string | number }) {
 export function EmployeeHistoryPage() {
   const { id } = useParams({ from: '/app/people/$id' });
   const history = useEmployeeHistory(id);
-  const back = (
-    <Anchor component={Link} to="/people" size="sm">
-      ← Employees
-    </Anchor>
-  );
-  if (history.isPending) {
-    return (
-      <Stack>
-        {back}
-        <LoadingState label="Loading the history" rows={4} />
-      </Stack>
-    );
-  }
-  if (history.error) {
-    return (
-      <Stack>
-        {back}
-        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
-      </Stack>
-    );
-  }
-  const { employee, summary, cases } = history.data;
-  const loss = summary.lossLast12Months.map((l) => formatMoney(l.amount, l.currency)).join(' + ') || 'None';
   return (
     <Stack gap="md">
-      {back}
-      <div>
-        <Title order={1} size="h2">
-          {employee.name}
-        </Title>
-        <Text c="dimmed" size="sm">
-          Conflict history
-        </Text>
-      </div>
+      <Anchor component={Link} to="/people" size="sm">
+        ← Employees
+      </Anchor>
+      <QueryState query={history} label="Loading the history" rows={4}>
+        {(data) => <History history={data} />}
+      </QueryState>
+    </Stack>
+  );
+}
+
+type HistoryCase = EmployeeHistory['cases'][number];
+
+const COLUMNS: DataColumn<HistoryCase>[] = [
+  {
+    key: 'case',
+    header: 'Case',
+    cell: (c) => (
+      <>
+        <Anchor component={Link} to={`/cases/${c.ref}`} size="sm" fw={500}>
+          {c.title}
+        </Anchor>
+        <Group gap={6} mt={2}>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {c.ref}
+          </Text>
+          <SeverityBadge severity={c.severity} size="xs" />
+        </Group>
+      </>
+    ),
+  },
+  {
+    key: 'role',
+    header: 'Role',
+    cell: (c) => (
+      <Badge variant="outline" size="sm" color="gray">
+        {c.role}
+      </Badge>
+    ),
+  },
+  { key: 'status', header: 'Status', cell: (c) => (isStatus(c.status) ? <StatusBadge status={c.status} /> : c.status) },
+  { key: 'reported', header: 'Reported', cell: (c) => <Text size="sm">{formatDate(c.reportedAt)}</Text> },
+  {
+    key: 'money',
+    header: 'Money',
+    cell: (c) => <Text size="sm">{c.financialImpact ? formatMoney(c.financialImpact.amount, c.financialImpact.currency) : '—'}</Text>,
+  },
+];
+
+function History({ history }: { history: EmployeeHistory }) {
+  const { employee, summary, cases } = history;
+  const loss = summary.lossLast12Months.map((l) => formatMoney(l.amount, l.currency)).join(' + ') || 'None';
+  return (
+    <>
+      <PageHeader title={employee.name} description="Conflict history" />
       <Alert variant="light" color="gray" p="xs">
         This is HR data. Your reading of it has been recorded in the access log.
       </Alert>
@@ -69,52 +94,14 @@ export function EmployeeHistoryPage() {
         <Figure label="As the main person" value={summary.asPrimaryLast12Months} />
         <Figure label="Money lost, 12 months" value={loss} />
       </SimpleGrid>
-      {cases.length === 0 ? (
-        <EmptyState title="No cases">{employee.name} has not been named on any case.</EmptyState>
-      ) : (
-        <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-          <Table verticalSpacing="sm" miw={640}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Case</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Reported</Table.Th>
-                <Table.Th>Money</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cases.map((c) => (
-                <Table.Tr key={c.ref}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/cases/${c.ref}`} size="sm" fw={500}>
-                      {c.title}
-                    </Anchor>
-                    <Group gap={6} mt={2}>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {c.ref}
-                      </Text>
-                      <SeverityBadge severity={c.severity} size="xs" />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="outline" size="sm" color="gray">
-                      {c.role}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{isStatus(c.status) ? <StatusBadge status={c.status} /> : c.status}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDate(c.reportedAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{c.financialImpact ? formatMoney(c.financialImpact.amount, c.financialImpact.currency) : '—'}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
-    </Stack>
+      <DataTable
+        columns={COLUMNS}
+        rows={cases}
+        rowKey={(c) => c.ref}
+        empty={<EmptyState title="No cases">{employee.name} has not been named on any case.</EmptyState>}
+        verticalSpacing="sm"
+        miw={640}
+      />
+    </>
   );
 }

@@ -1,10 +1,11 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, Navigate } from '@tanstack/react-router';
-import { useCaseList } from '../api/queries.js';
+import { useCaseList } from '../api/cases.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { CaseRow } from '../components/case-row.js';
 import { FollowUpAnswerCards } from '../components/follow-ups-answer-card.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { QueryState } from '../components/query-state.js';
+import { EmptyState } from '../components/states.js';
 import { useNow } from '../components/use-now.js';
 
 /** Each role starts where its work is: employees on their own cases, the others on their area. */
@@ -45,19 +46,23 @@ function EmployeeHome() {
         <Title order={2} size="h4" id="my-cases" mb="sm">
           My cases
         </Title>
-        {cases.isPending ? (
-          <LoadingState rows={3} label="Loading your cases" />
-        ) : cases.error ? (
-          <ErrorState error={cases.error} onRetry={() => void cases.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No cases yet">Cases you report, or that you are named in, show up here with where they stand.</EmptyState>
-        ) : (
-          <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-            {items.map((c) => (
-              <CaseRow key={c.id} kase={c} now={now} />
-            ))}
-          </Paper>
-        )}
+        <QueryState
+          query={cases}
+          label="Loading your cases"
+          rows={3}
+          isEmpty={() => items.length === 0}
+          empty={
+            <EmptyState title="No cases yet">Cases you report, or that you are named in, show up here with where they stand.</EmptyState>
+          }
+        >
+          {() => (
+            <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+              {items.map((c) => (
+                <CaseRow key={c.id} kase={c} now={now} />
+              ))}
+            </Paper>
+          )}
+        </QueryState>
         {cases.hasNextPage ? (
           <Group justify="center" mt="md">
             <Button variant="default" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>

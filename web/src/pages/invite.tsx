@@ -1,8 +1,8 @@
 import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { useAcceptInvite } from '../api/accounts.js';
 import { ApiError } from '../api/client.js';
-import { useAcceptInvite } from '../api/queries.js';
 import { AuthFrame } from '../components/auth-frame.js';
 
 const MIN_PASSWORD = 10;

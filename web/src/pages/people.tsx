@@ -1,8 +1,12 @@
-import { Anchor, Badge, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { useEmployees, useTeams } from '../api/queries.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { useEmployees, useTeams } from '../api/directory.js';
+import type { Employee } from '../api/types.js';
+import { type DataColumn, DataTable } from '../components/data-table.js';
+import { PageHeader } from '../components/page-header.js';
+import { QueryState } from '../components/query-state.js';
+import { EmptyState } from '../components/states.js';
 
 /** HR's starting point: everyone who can be party to a case, by team. */
 export function PeoplePage() {
@@ -15,17 +19,14 @@ export function PeoplePage() {
     .filter((e) => !teamId || e.teamId === teamId)
     .filter((e) => !q.trim() || `${e.name} ${e.email ?? ''}`.toLowerCase().includes(q.trim().toLowerCase()))
     .sort((a, b) => a.name.localeCompare(b.name));
+  const filtered = Boolean(q || teamId);
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          Employees
-        </Title>
-        <Text c="dimmed" size="sm">
-          Everyone who can be named on a case. Open a name for that person’s conflict history (each view is logged).
-        </Text>
-      </div>
+      <PageHeader
+        title="Employees"
+        description="Everyone who can be named on a case. Open a name for that person’s conflict history (each view is logged)."
+      />
       <Group gap="sm" grow preventGrowOverflow={false}>
         <TextInput
           type="search"
@@ -44,58 +45,63 @@ export function PeoplePage() {
           maw={240}
         />
       </Group>
-      {employees.isPending ? (
-        <LoadingState rows={5} label="Loading employees" />
-      ) : employees.error ? (
-        <ErrorState error={employees.error} onRetry={() => void employees.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title={q || teamId ? 'Nobody matches' : 'No employees yet'}>
-          {q || teamId ? 'Try another name or team.' : 'Employees are added by an admin, or when someone accepts an invitation.'}
-        </EmptyState>
-      ) : (
-        <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Team</Table.Th>
-                <Table.Th>Account</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td fw={500}>
-                    <Anchor component={Link} to={`/people/${e.id}`} aria-label={`${e.name}: conflict history`}>
-                      {e.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {e.email ?? (
-                      <Text span c="dimmed" size="sm">
-                        —
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{e.teamId ? (teamName.get(e.teamId) ?? '—') : '—'}</Table.Td>
-                  <Table.Td>
-                    {e.userId ? (
-                      <Badge variant="light" color="teal" size="sm">
-                        Can sign in
-                      </Badge>
-                    ) : (
-                      <Badge variant="light" color="gray" size="sm">
-                        No account
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <QueryState query={employees} label="Loading employees" rows={5}>
+        {() => (
+          <DataTable
+            columns={employeeColumns(teamName)}
+            rows={rows}
+            rowKey={(e) => e.id}
+            empty={
+              <EmptyState title={filtered ? 'Nobody matches' : 'No employees yet'}>
+                {filtered ? 'Try another name or team.' : 'Employees are added by an admin, or when someone accepts an invitation.'}
+              </EmptyState>
+            }
+            verticalSpacing="sm"
+            highlightOnHover
+          />
+        )}
+      </QueryState>
     </Stack>
   );
+}
+
+/** The directory's columns; the team column names teams from the loaded list. */
+function employeeColumns(teamName: Map<string, string>): DataColumn<Employee>[] {
+  return [
+    {
+      key: 'name',
+      header: 'Name',
+      cellProps: { fw: 500 },
+      cell: (e) => (
+        <Anchor component={Link} to={`/people/${e.id}`} aria-label={`${e.name}: conflict history`}>
+          {e.name}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'email',
+      header: 'Email',
+      cell: (e) =>
+        e.email ?? (
+          <Text span c="dimmed" size="sm">
+            —
+          </Text>
+        ),
+    },
+    { key: 'team', header: 'Team', cell: (e) => (e.teamId ? (teamName.get(e.teamId) ?? '—') : '—') },
+    {
+      key: 'account',
+      header: 'Account',
+      cell: (e) =>
+        e.userId ? (
+          <Badge variant="light" color="teal" size="sm">
+            Can sign in
+          </Badge>
+        ) : (
+          <Badge variant="light" color="gray" size="sm">
+            No account
+          </Badge>
+        ),
+    },
+  ];
 }

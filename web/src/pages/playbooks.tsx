@@ -1,11 +1,14 @@
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useCopyPlaybook, usePlaybook, usePlaybooks, useRevisePlaybook } from '../api/queries.js';
+import { useCopyPlaybook, usePlaybook, usePlaybooks, useRevisePlaybook } from '../api/playbooks.js';
 import type { Playbook, PlaybookSummary } from '../api/types.js';
+import { type DataColumn, DataTable } from '../components/data-table.js';
 import { FormProblem } from '../components/form-problem.js';
+import { PageHeader } from '../components/page-header.js';
+import { QueryState } from '../components/query-state.js';
 import { RequireRole } from '../components/require-role.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState } from '../components/states.js';
 
 export function PlaybooksPage() {
   return (
@@ -23,76 +26,23 @@ function PlaybooksAdmin() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          Playbooks
-        </Title>
-        <Text c="dimmed" size="sm">
-          The step-by-step guides handlers follow on a case. The built-in ones stay as they are: copy one to make it your own. Each save
-          makes a new version; a case keeps the version it started with.
-        </Text>
-      </div>
+      <PageHeader
+        title="Playbooks"
+        description="The step-by-step guides handlers follow on a case. The built-in ones stay as they are: copy one to make it your own. Each save makes a new version; a case keeps the version it started with."
+      />
       {editing ? <PlaybookEditor key={editing} playbookKey={editing} onClose={() => setEditing(null)} /> : null}
-      {playbooks.isPending ? (
-        <LoadingState rows={4} label="Loading playbooks" />
-      ) : playbooks.error ? (
-        <ErrorState error={playbooks.error} onRetry={() => void playbooks.refetch()} />
-      ) : playbooks.data.length === 0 ? (
-        <EmptyState title="No playbooks">There are no playbooks to show.</EmptyState>
-      ) : (
-        <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-          <Table verticalSpacing="sm" data-testid="playbook-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Playbook</Table.Th>
-                <Table.Th>Steps</Table.Th>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {playbooks.data.map((p) => (
-                <Table.Tr key={p.key}>
-                  <Table.Td>
-                    <Group gap={6}>
-                      <Text fw={600} size="sm">
-                        {p.name}
-                      </Text>
-                      <Badge size="xs" variant="light" color={p.builtIn ? 'gray' : 'teal'}>
-                        {p.builtIn ? 'Built in' : 'Ours'}
-                      </Badge>
-                    </Group>
-                    <Text size="xs" c="dimmed" lineClamp={2}>
-                      {p.summary}
-                    </Text>
-                    {p.basedOn ? (
-                      <Text size="xs" c="dimmed">
-                        Copied from {p.basedOn.key}, version {p.basedOn.version}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{p.stepCount}</Table.Td>
-                  <Table.Td>{p.version}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap" justify="flex-end">
-                      {p.builtIn ? null : (
-                        <Button size="xs" variant="light" onClick={() => setEditing(p.key)} aria-label={`Edit ${p.name}`}>
-                          Edit
-                        </Button>
-                      )}
-                      <Button size="xs" variant="default" onClick={() => setCopying(p)} aria-label={`Copy ${p.name}`}>
-                        Copy
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <QueryState query={playbooks} label="Loading playbooks" rows={4}>
+        {(list) => (
+          <DataTable
+            columns={playbookColumns({ onEdit: setEditing, onCopy: setCopying })}
+            rows={list}
+            rowKey={(p) => p.key}
+            empty={<EmptyState title="No playbooks">There are no playbooks to show.</EmptyState>}
+            verticalSpacing="sm"
+            data-testid="playbook-list"
+          />
+        )}
+      </QueryState>
       <CopyDialog
         from={copying}
         onClose={() => setCopying(null)}
@@ -103,6 +53,54 @@ function PlaybooksAdmin() {
       />
     </Stack>
   );
+}
+
+/** The playbooks' columns: name and origin, size, version, and editing (own copies only) or copying. */
+function playbookColumns(on: { onEdit: (key: string) => void; onCopy: (p: PlaybookSummary) => void }): DataColumn<PlaybookSummary>[] {
+  return [
+    {
+      key: 'playbook',
+      header: 'Playbook',
+      cell: (p) => (
+        <>
+          <Group gap={6}>
+            <Text fw={600} size="sm">
+              {p.name}
+            </Text>
+            <Badge size="xs" variant="light" color={p.builtIn ? 'gray' : 'teal'}>
+              {p.builtIn ? 'Built in' : 'Ours'}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {p.summary}
+          </Text>
+          {p.basedOn ? (
+            <Text size="xs" c="dimmed">
+              Copied from {p.basedOn.key}, version {p.basedOn.version}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'steps', header: 'Steps', cell: (p) => p.stepCount },
+    { key: 'version', header: 'Version', cell: (p) => p.version },
+    {
+      key: 'actions',
+      header: <VisuallyHidden>Actions</VisuallyHidden>,
+      cell: (p) => (
+        <Group gap="xs" wrap="nowrap" justify="flex-end">
+          {p.builtIn ? null : (
+            <Button size="xs" variant="light" onClick={() => on.onEdit(p.key)} aria-label={`Edit ${p.name}`}>
+              Edit
+            </Button>
+          )}
+          <Button size="xs" variant="default" onClick={() => on.onCopy(p)} aria-label={`Copy ${p.name}`}>
+            Copy
+          </Button>
+        </Group>
+      ),
+    },
+  ];
 }
 
 function CopyDialog({ from, onClose, onCopied }: { from: PlaybookSummary | null; onClose: () => void; onCopied: (key: string) => void }) {
@@ -183,9 +181,11 @@ function problemAt(error: ApiError | null, path: string): string | undefined {
 
 function PlaybookEditor({ playbookKey, onClose }: { playbookKey: string; onClose: () => void }) {
   const playbook = usePlaybook(playbookKey);
-  if (playbook.isPending) return <LoadingState rows={4} label="Opening the playbook" />;
-  if (playbook.error) return <ErrorState error={playbook.error} onRetry={() => void playbook.refetch()} />;
-  return <EditorForm playbook={playbook.data} onClose={onClose} />;
+  return (
+    <QueryState query={playbook} label="Opening the playbook" rows={4}>
+      {(data) => <EditorForm playbook={data} onClose={onClose} />}
+    </QueryState>
+  );
 }
 
 function EditorForm({ playbook, onClose }: { playbook: Playbook; onClose: () => void }) {

@@ -1,19 +1,19 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { useAuthorityLimits, useDeadlineSettings, useSaveAuthorityLimits, useSaveDeadlineSettings } from '../api/queries.js';
+import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type Dispatch, type FormEvent, type SetStateAction, useState } from 'react';
+import { useAuthorityLimits, useDeadlineSettings, useSaveAuthorityLimits, useSaveDeadlineSettings } from '../api/settings.js';
 import type { AuthorityLimits, DeadlineSettings, Role, SlaPreset } from '../api/types.js';
 import { PRESET_LABEL } from '../components/case/case-type-select.js';
+import { type DataColumn, DataTable } from '../components/data-table.js';
 import { FormProblem } from '../components/form-problem.js';
+import { PageHeader } from '../components/page-header.js';
+import { QueryState } from '../components/query-state.js';
 import { RequireRole } from '../components/require-role.js';
-import { ErrorState, LoadingState } from '../components/states.js';
 
 export function SettingsPage() {
   return (
     <RequireRole roles={['admin']}>
       <Stack gap="lg">
-        <Title order={1} size="h2">
-          Deadlines and limits
-        </Title>
+        <PageHeader title="Deadlines and limits" />
         <DeadlinesSection />
         <LimitsSection />
       </Stack>
@@ -27,9 +27,11 @@ const toHours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 function DeadlinesSection() {
   const settings = useDeadlineSettings();
-  if (settings.isPending) return <LoadingState label="Loading deadlines" rows={3} />;
-  if (settings.error) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
-  return <DeadlinesForm initial={settings.data} />;
+  return (
+    <QueryState query={settings} label="Loading deadlines" rows={3}>
+      {(data) => <DeadlinesForm initial={data} />}
+    </QueryState>
+  );
 }
 
 type TypeDraft = { id?: string; name: string; preset: SlaPreset };
@@ -100,38 +102,7 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
           onChange={(v) => v && setPreset(v as SlaPreset)}
           allowDeselect={false}
         />
-        <Table withTableBorder striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Severity</Table.Th>
-              <Table.Th>Acknowledge within (hours)</Table.Th>
-              <Table.Th>Resolve within (hours)</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {targets.map((t, i) => (
-              <Table.Tr key={t.severity}>
-                <Table.Td>{SEVERITY_LABEL[t.severity] ?? t.severity}</Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={`Severity ${t.severity}: acknowledge within hours`}
-                    min={0.02}
-                    value={t.ack}
-                    onChange={(v) => setTarget(i, 'ack', v)}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={`Severity ${t.severity}: resolve within hours`}
-                    min={0.02}
-                    value={t.res}
-                    onChange={(v) => setTarget(i, 'res', v)}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable columns={targetColumns(setTarget)} rows={targets} rowKey={(t) => t.severity} framed={false} withTableBorder striped />
         {preset !== 'custom' ? (
           <Text size="xs" c="dimmed">
             These targets apply only to case types set to “{PRESET_LABEL.custom}”.
@@ -209,9 +180,11 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
 
 function LimitsSection() {
   const limits = useAuthorityLimits();
-  if (limits.isPending) return <LoadingState label="Loading authority limits" rows={3} />;
-  if (limits.error) return <ErrorState error={limits.error} onRetry={() => void limits.refetch()} />;
-  return <LimitsForm initial={limits.data} />;
+  return (
+    <QueryState query={limits} label="Loading authority limits" rows={3}>
+      {(data) => <LimitsForm initial={data} />}
+    </QueryState>
+  );
 }
 
 const ROLE_LABEL: Record<Role, string> = { employee: 'Employees', supervisor: 'Supervisors', hr: 'HR', admin: 'Admins' };
@@ -238,72 +211,106 @@ function LimitsForm({ initial }: { initial: AuthorityLimits }) {
             {initial.currencyNote}
           </Text>
         </div>
-        <Table withTableBorder>
-          <Table.Tbody>
-            {ROLE_ORDER.map((role) => (
-              <Table.Tr key={role}>
-                <Table.Td>{ROLE_LABEL[role]}</Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={`${ROLE_LABEL[role]}: limit`}
-                    min={0}
-                    decimalScale={2}
-                    value={roles[role] ?? ''}
-                    disabled={roles[role] === null}
-                    onChange={(v) => setRoles((r) => ({ ...r, [role]: Number(v) || 0 }))}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Checkbox
-                    label="No limit"
-                    checked={roles[role] === null}
-                    onChange={(e) => {
-                      const none = e.currentTarget.checked;
-                      setRoles((r) => ({ ...r, [role]: none ? null : 0 }));
-                    }}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable columns={roleLimitColumns(roles, setRoles)} rows={ROLE_ORDER} rowKey={(role) => role} framed={false} withTableBorder />
         <Title order={3} size="h5">
           Per person
         </Title>
         <Text size="sm" c="dimmed">
           Leave empty to use the role’s limit.
         </Text>
-        <Table withTableBorder striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Own limit</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((u, i) => (
-              <Table.Tr key={u.userId}>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{ROLE_LABEL[u.role as Role] ?? u.role}</Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={`${u.name}: own limit`}
-                    placeholder="Role’s limit"
-                    min={0}
-                    decimalScale={2}
-                    value={u.amount ?? ''}
-                    onChange={(v) => setUsers((list) => list.map((x, j) => (j === i ? { ...x, amount: v === '' ? null : Number(v) } : x)))}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable columns={personLimitColumns(setUsers)} rows={users} rowKey={(u) => u.userId} framed={false} withTableBorder striped />
         <SaveFooter save={save} what="limits" />
       </Stack>
     </Paper>
   );
+}
+
+type Target = DeadlineSettings['targets'][number] & { ack: number; res: number };
+
+type SetTarget = (i: number, key: 'ack' | 'res', value: number | string) => void;
+
+/** Per-severity targets, in hours, each editable in place. */
+function targetColumns(setTarget: SetTarget): DataColumn<Target>[] {
+  return [
+    { key: 'severity', header: 'Severity', cell: (t) => SEVERITY_LABEL[t.severity] ?? t.severity },
+    hoursColumn('ack', 'Acknowledge', setTarget),
+    hoursColumn('res', 'Resolve', setTarget),
+  ];
+}
+
+/** One clock's target in hours: "Acknowledge within (hours)" or "Resolve within (hours)". */
+function hoursColumn(key: 'ack' | 'res', clock: 'Acknowledge' | 'Resolve', setTarget: SetTarget): DataColumn<Target> {
+  return {
+    key,
+    header: `${clock} within (hours)`,
+    cell: (t, i) => (
+      <NumberInput
+        aria-label={`Severity ${t.severity}: ${clock.toLowerCase()} within hours`}
+        min={0.02}
+        value={t[key]}
+        onChange={(v) => setTarget(i, key, v)}
+      />
+    ),
+  };
+}
+
+type RoleLimits = AuthorityLimits['roles'];
+
+/** Each role's limit, or none; a row per role, without a header row. */
+function roleLimitColumns(roles: RoleLimits, setRoles: Dispatch<SetStateAction<RoleLimits>>): DataColumn<Role>[] {
+  return [
+    { key: 'role', cell: (role) => ROLE_LABEL[role] },
+    {
+      key: 'limit',
+      cell: (role) => (
+        <NumberInput
+          aria-label={`${ROLE_LABEL[role]}: limit`}
+          min={0}
+          decimalScale={2}
+          value={roles[role] ?? ''}
+          disabled={roles[role] === null}
+          onChange={(v) => setRoles((r) => ({ ...r, [role]: Number(v) || 0 }))}
+        />
+      ),
+    },
+    {
+      key: 'none',
+      cell: (role) => (
+        <Checkbox
+          label="No limit"
+          checked={roles[role] === null}
+          onChange={(e) => {
+            const none = e.currentTarget.checked;
+            setRoles((r) => ({ ...r, [role]: none ? null : 0 }));
+          }}
+        />
+      ),
+    },
+  ];
+}
+
+type PersonLimit = AuthorityLimits['users'][number];
+
+/** People's own limits; empty means the role's. */
+function personLimitColumns(setUsers: Dispatch<SetStateAction<PersonLimit[]>>): DataColumn<PersonLimit>[] {
+  return [
+    { key: 'name', header: 'Name', cell: (u) => u.name },
+    { key: 'role', header: 'Role', cell: (u) => ROLE_LABEL[u.role as Role] ?? u.role },
+    {
+      key: 'limit',
+      header: 'Own limit',
+      cell: (u, i) => (
+        <NumberInput
+          aria-label={`${u.name}: own limit`}
+          placeholder="Role’s limit"
+          min={0}
+          decimalScale={2}
+          value={u.amount ?? ''}
+          onChange={(v) => setUsers((list) => list.map((x, j) => (j === i ? { ...x, amount: v === '' ? null : Number(v) } : x)))}
+        />
+      ),
+    },
+  ];
 }
 
 /** The end of a settings form: what went wrong (or that it saved), and its save button. */

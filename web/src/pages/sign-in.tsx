@@ -1,8 +1,8 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { useSignIn } from '../api/accounts.js';
 import { ApiError } from '../api/client.js';
-import { useSignIn } from '../api/queries.js';
 import { AuthFrame } from '../components/auth-frame.js';
 
 export function SignInPage() {

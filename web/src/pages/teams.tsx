@@ -1,10 +1,15 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useCreateTeam, useTeams, useUsers } from '../api/queries.js';
+import { useCreateTeam, useTeams } from '../api/directory.js';
+import type { Team } from '../api/types.js';
+import { useUsers } from '../api/users.js';
+import { type DataColumn, DataTable } from '../components/data-table.js';
 import { FormProblem } from '../components/form-problem.js';
+import { PageHeader } from '../components/page-header.js';
+import { QueryState } from '../components/query-state.js';
 import { RequireRole } from '../components/require-role.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState } from '../components/states.js';
 import { formatDate } from '../lib/time.js';
 
 export function TeamsPage() {
@@ -35,14 +40,10 @@ function TeamsAdmin() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          Teams
-        </Title>
-        <Text c="dimmed" size="sm">
-          Locations or departments. Cases belong to a team, and supervisors see the cases of their teams.
-        </Text>
-      </div>
+      <PageHeader
+        title="Teams"
+        description="Locations or departments. Cases belong to a team, and supervisors see the cases of their teams."
+      />
       <Paper withBorder radius="md" p="md">
         <form onSubmit={submit} noValidate>
           <Group align="flex-start" gap="sm">
@@ -61,36 +62,26 @@ function TeamsAdmin() {
           <FormProblem error={create.error} fields={['name']} title="The team was not added" />
         </form>
       </Paper>
-      {teams.isPending ? (
-        <LoadingState rows={3} label="Loading teams" />
-      ) : teams.error ? (
-        <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />
-      ) : teams.data.length === 0 ? (
-        <EmptyState title="No teams yet">Add your first team above.</EmptyState>
-      ) : (
-        <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Team</Table.Th>
-                <Table.Th>Users</Table.Th>
-                <Table.Th>Created</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...teams.data]
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td fw={500}>{t.name}</Table.Td>
-                    <Table.Td>{users.data ? (members.get(t.id) ?? 0) : '…'}</Table.Td>
-                    <Table.Td>{formatDate(t.createdAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <QueryState query={teams} label="Loading teams" rows={3}>
+        {(list) => (
+          <DataTable
+            columns={teamColumns(users.data ? members : null)}
+            rows={[...list].sort((a, b) => a.name.localeCompare(b.name))}
+            rowKey={(t) => t.id}
+            empty={<EmptyState title="No teams yet">Add your first team above.</EmptyState>}
+            verticalSpacing="sm"
+          />
+        )}
+      </QueryState>
     </Stack>
   );
+}
+
+/** The teams' columns; `members` is null while the users (who count them) still load. */
+function teamColumns(members: Map<string, number> | null): DataColumn<Team>[] {
+  return [
+    { key: 'team', header: 'Team', cellProps: { fw: 500 }, cell: (t) => t.name },
+    { key: 'users', header: 'Users', cell: (t) => (members ? (members.get(t.id) ?? 0) : '…') },
+    { key: 'created', header: 'Created', cell: (t) => formatDate(t.createdAt) },
+  ];
 }

@@ -1,9 +1,13 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useCreateToken, useRevokeToken, useTokens } from '../api/queries.js';
+import { useCreateToken, useRevokeToken, useTokens } from '../api/tokens.js';
+import type { ApiToken } from '../api/types.js';
+import { type DataColumn, DataTable } from '../components/data-table.js';
 import { FormProblem } from '../components/form-problem.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { PageHeader } from '../components/page-header.js';
+import { QueryState } from '../components/query-state.js';
+import { EmptyState } from '../components/states.js';
 import { formatDate, relativeTime } from '../lib/time.js';
 
 /** Personal API tokens: for scripts and integrations acting as you. The secret is shown once. */
@@ -21,15 +25,15 @@ export function TokensPage() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          API tokens
-        </Title>
-        <Text c="dimmed" size="sm">
-          Tokens let scripts and integrations use the Defuse API as you, with your permissions. Send one as{' '}
-          <Code>Authorization: Bearer …</Code>. See the <a href="/api/docs">API documentation</a>.
-        </Text>
-      </div>
+      <PageHeader
+        title="API tokens"
+        description={
+          <Text c="dimmed" size="sm">
+            Tokens let scripts and integrations use the Defuse API as you, with your permissions. Send one as{' '}
+            <Code>Authorization: Bearer …</Code>. See the <a href="/api/docs">API documentation</a>.
+          </Text>
+        }
+      />
       <Paper withBorder radius="md" p="md">
         <form onSubmit={submit} noValidate>
           <Group align="flex-start" gap="sm">
@@ -69,54 +73,49 @@ export function TokensPage() {
         </Alert>
       ) : null}
       <FormProblem error={revoke.error} fields={[]} title="The token was not revoked" />
-      {tokens.isPending ? (
-        <LoadingState rows={3} label="Loading tokens" />
-      ) : tokens.error ? (
-        <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <EmptyState title="No tokens yet">Create one above when a script or integration needs access.</EmptyState>
-      ) : (
-        <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-          <Table verticalSpacing="sm" miw={560}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <Table.Th>Last used</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td fw={500}>{t.name}</Table.Td>
-                  <Table.Td>{formatDate(t.createdAt)}</Table.Td>
-                  <Table.Td>{t.lastUsedAt ? relativeTime(t.lastUsedAt) : 'Never'}</Table.Td>
-                  <Table.Td ta="right">
-                    {t.revokedAt ? (
-                      <Badge color="gray" variant="light">
-                        Revoked
-                      </Badge>
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        loading={revoke.isPending && revoke.variables === t.id}
-                        onClick={() => {
-                          if (window.confirm(`Revoke “${t.name}”? Anything using it stops working at once.`)) revoke.mutate(t.id);
-                        }}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <QueryState query={tokens} label="Loading tokens" rows={3}>
+        {(list) => (
+          <DataTable
+            columns={tokenColumns(revoke)}
+            rows={list}
+            rowKey={(t) => t.id}
+            empty={<EmptyState title="No tokens yet">Create one above when a script or integration needs access.</EmptyState>}
+            verticalSpacing="sm"
+            miw={560}
+          />
+        )}
+      </QueryState>
     </Stack>
   );
+}
+
+/** The tokens' columns; the last one revokes a live token, after asking. */
+function tokenColumns(revoke: ReturnType<typeof useRevokeToken>): DataColumn<ApiToken>[] {
+  return [
+    { key: 'name', header: 'Name', cellProps: { fw: 500 }, cell: (t) => t.name },
+    { key: 'created', header: 'Created', cell: (t) => formatDate(t.createdAt) },
+    { key: 'used', header: 'Last used', cell: (t) => (t.lastUsedAt ? relativeTime(t.lastUsedAt) : 'Never') },
+    {
+      key: 'revoke',
+      cellProps: { ta: 'right' },
+      cell: (t) =>
+        t.revokedAt ? (
+          <Badge color="gray" variant="light">
+            Revoked
+          </Badge>
+        ) : (
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            loading={revoke.isPending && revoke.variables === t.id}
+            onClick={() => {
+              if (window.confirm(`Revoke “${t.name}”? Anything using it stops working at once.`)) revoke.mutate(t.id);
+            }}
+          >
+            Revoke
+          </Button>
+        ),
+    },
+  ];
 }

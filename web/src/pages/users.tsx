@@ -1,30 +1,17 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, MultiSelect, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { useInviteUser, useResendInvitation, useTeams, useUpdateUser, useUsers } from '../api/queries.js';
+import { useTeams } from '../api/directory.js';
 import type { Role, User } from '../api/types.js';
+import { useInviteUser, useResendInvitation, useUpdateUser, useUsers } from '../api/users.js';
 import { useCurrentUser } from '../app/me-context.js';
+import { type DataColumn, DataTable } from '../components/data-table.js';
 import { FormProblem } from '../components/form-problem.js';
+import { PageHeader } from '../components/page-header.js';
+import { QueryState } from '../components/query-state.js';
 import { RequireRole } from '../components/require-role.js';
-import { EmptyState, ErrorState, LoadingState } from '../components/states.js';
+import { EmptyState } from '../components/states.js';
 import { ROLE_LABEL, ROLES } from '../lib/labels.js';
 import { formatDate } from '../lib/time.js';
 
@@ -44,117 +31,119 @@ function UsersAdmin() {
   const update = useUpdateUser();
   const [inviteOpen, invite] = useDisclosure(false);
   const teamOptions = useMemo(() => (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })), [teams.data]);
-  const sorted = [...(users.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+
+  const columns = userColumns({ myId: me.id, teamOptions, onChange: (id, patch) => update.mutate({ id, ...patch }) });
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            Users
-          </Title>
+      <PageHeader
+        title="Users"
+        description={
           <Text c="dimmed" size="sm">
             Who can sign in to {me.workspace.name}, and what they can do.
           </Text>
-        </div>
-        <Button onClick={invite.open}>Invite someone</Button>
-      </Group>
+        }
+        actions={<Button onClick={invite.open}>Invite someone</Button>}
+      />
       <FormProblem error={update.error} fields={[]} title="The change was not saved" />
-      {users.isPending ? (
-        <LoadingState rows={5} label="Loading users" />
-      ) : users.error ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : sorted.length === 0 ? (
-        <EmptyState title="No users yet" action={<Button onClick={invite.open}>Invite someone</Button>} />
-      ) : (
-        <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-          <Table verticalSpacing="sm" miw={760}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Person</Table.Th>
-                <Table.Th w={150}>Role</Table.Th>
-                <Table.Th>Teams</Table.Th>
-                <Table.Th w={110}>Active</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((u) => (
-                <UserRow
-                  key={u.id}
-                  user={u}
-                  isMe={u.id === me.id}
-                  teamOptions={teamOptions}
-                  onChange={(patch) => update.mutate({ id: u.id, ...patch })}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <QueryState query={users} label="Loading users" rows={5}>
+        {(list) => (
+          <DataTable
+            columns={columns}
+            rows={[...list].sort((a, b) => a.name.localeCompare(b.name))}
+            rowKey={(u) => u.id}
+            empty={<EmptyState title="No users yet" action={<Button onClick={invite.open}>Invite someone</Button>} />}
+            verticalSpacing="sm"
+            miw={760}
+          />
+        )}
+      </QueryState>
       <InviteModal opened={inviteOpen} onClose={invite.close} teamOptions={teamOptions} />
     </Stack>
   );
 }
 
-function UserRow(props: {
-  user: User;
-  isMe: boolean;
-  teamOptions: { value: string; label: string }[];
-  onChange: (patch: { role?: Role; teamIds?: string[]; active?: boolean }) => void;
-}) {
-  const u = props.user;
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm" fw={500}>
-          {u.name}{' '}
-          {props.isMe ? (
-            <Badge size="xs" variant="light">
-              you
-            </Badge>
-          ) : null}
-          {u.invitePending ? (
-            <Badge size="xs" variant="light" color="yellow" ml={4}>
-              Invitation not accepted yet
-            </Badge>
-          ) : null}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {u.email}
-          {u.createdAt ? ` · since ${formatDate(u.createdAt)}` : ''}
-        </Text>
-        {u.invitePending ? <ResendInvitation user={u} /> : null}
-      </Table.Td>
-      <Table.Td>
+type UserPatch = { role?: Role; teamIds?: string[]; active?: boolean };
+type TeamOption = { value: string; label: string };
+
+/** The users' columns: who they are, then their role, teams and whether they may sign in, each changed in place. */
+function userColumns(props: {
+  myId: string;
+  teamOptions: TeamOption[];
+  onChange: (id: string, patch: UserPatch) => void;
+}): DataColumn<User>[] {
+  const { myId, teamOptions, onChange } = props;
+  return [
+    { key: 'person', header: 'Person', cell: (u) => <UserIdentity user={u} isMe={u.id === myId} /> },
+    {
+      key: 'role',
+      header: 'Role',
+      width: 150,
+      cell: (u) => (
         <Select
           aria-label={`Role of ${u.name}`}
           size="xs"
           data={ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
           value={u.role}
-          onChange={(v) => v && v !== u.role && props.onChange({ role: v as Role })}
+          onChange={(v) => v && v !== u.role && onChange(u.id, { role: v as Role })}
           allowDeselect={false}
-          disabled={props.isMe}
+          disabled={u.id === myId}
         />
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      key: 'teams',
+      header: 'Teams',
+      cell: (u) => (
         <MultiSelect
           aria-label={`Teams of ${u.name}`}
           size="xs"
-          data={props.teamOptions}
+          data={teamOptions}
           value={u.teamIds ?? []}
-          onChange={(v) => props.onChange({ teamIds: v })}
+          onChange={(v) => onChange(u.id, { teamIds: v })}
           placeholder={(u.teamIds ?? []).length ? undefined : 'No team'}
         />
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      key: 'active',
+      header: 'Active',
+      width: 110,
+      cell: (u) => (
         <Switch
           aria-label={`${u.name} can sign in`}
           checked={u.active !== false}
-          onChange={(e) => props.onChange({ active: e.currentTarget.checked })}
-          disabled={props.isMe}
+          onChange={(e) => onChange(u.id, { active: e.currentTarget.checked })}
+          disabled={u.id === myId}
         />
-      </Table.Td>
-    </Table.Tr>
+      ),
+    },
+  ];
+}
+
+/** A user's name, email and standing (you, invitation pending), with a fresh invitation when one is pending. */
+function UserIdentity({ user: u, isMe }: { user: User; isMe: boolean }) {
+  return (
+    <>
+      <Text size="sm" fw={500}>
+        {u.name}{' '}
+        {isMe ? (
+          <Badge size="xs" variant="light">
+            you
+          </Badge>
+        ) : null}
+        {u.invitePending ? (
+          <Badge size="xs" variant="light" color="yellow" ml={4}>
+            Invitation not accepted yet
+          </Badge>
+        ) : null}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {u.email}
+        {u.createdAt ? ` · since ${formatDate(u.createdAt)}` : ''}
+      </Text>
+      {u.invitePending ? <ResendInvitation user={u} /> : null}
+    </>
   );
 }
 
@@ -193,15 +182,7 @@ function ResendInvitation({ user }: { user: User }) {
   );
 }
 
-function InviteModal({
-  opened,
-  onClose,
-  teamOptions,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  teamOptions: { value: string; label: string }[];
-}) {
+function InviteModal({ opened, onClose, teamOptions }: { opened: boolean; onClose: () => void; teamOptions: TeamOption[] }) {
   const invite = useInviteUser();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');

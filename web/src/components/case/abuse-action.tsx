@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { useReportAbuse } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
-import { useReportAbuse } from '../../api/queries.js';
 import type { CaseDetail } from '../../api/types.js';
 import { formatDateTime } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useAssign, useTransition } from '../../api/queries.js';
+import { useAssign, useTransition } from '../../api/cases.js';
 import type { CaseDetail, CaseStatus, Customer, Me, Team } from '../../api/types.js';
 import { CHANNEL_LABEL, CUSTOMER_STATE_LABEL, IMPACT_LABEL, RISK_LABEL, STATUS_ACTION } from '../../lib/labels.js';
 import { formatDateTime, formatMoney } from '../../lib/time.js';

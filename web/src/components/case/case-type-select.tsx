@@ -1,5 +1,6 @@
 import { Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useDeadlineSettings, useSetCaseType } from '../../api/queries.js';
+import { useSetCaseType } from '../../api/cases.js';
+import { useDeadlineSettings } from '../../api/settings.js';
 import type { CaseDetail, SlaPreset } from '../../api/types.js';
 import { FormProblem } from '../form-problem.js';
 

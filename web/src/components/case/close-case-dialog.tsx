@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useTransitionWith } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
-import { useTransitionWith } from '../../api/queries.js';
 import type { CaseDetail, RootCauseInput } from '../../api/types.js';
 import { FormProblem } from '../form-problem.js';
 

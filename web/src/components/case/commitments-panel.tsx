@@ -1,12 +1,15 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { useAddCommitment, useCloseCommitment, useCommitments, useEmployees, useUsers } from '../../api/queries.js';
+import { useAddCommitment, useCloseCommitment, useCommitments } from '../../api/commitments.js';
+import { useEmployees } from '../../api/directory.js';
 import type { CaseDetail, Commitment } from '../../api/types.js';
+import { useUsers } from '../../api/users.js';
 import { useCurrentUser } from '../../app/me-context.js';
 import { promiseKeepers } from '../../lib/promise-keepers.js';
 import { formatDateTime, fromLocalInput, relativeTime, toLocalInput } from '../../lib/time.js';
-import { EmptyState, ErrorState, LoadingState } from '../states.js';
+import { QueryState } from '../query-state.js';
+import { EmptyState, ErrorState } from '../states.js';
 
 const STATUS_COLOR: Record<Commitment['status'], string> = { open: 'blue', kept: 'teal', broken: 'red', cancelled: 'gray' };
 
@@ -42,49 +45,53 @@ export function CommitmentsPanel({ kase, now, canEdit }: { kase: CaseDetail; now
       <Title order={2} size="h4" id="commitments-title">
         Promises to the customer
       </Title>
-      {list.isPending ? (
-        <LoadingState rows={2} label="Loading promises" />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <EmptyState title="No promises yet">When you promise the customer something, write it here so nobody forgets it.</EmptyState>
-      ) : (
-        list.data.map((c) => (
-          <Paper key={c.id} withBorder radius="md" p="sm" data-testid="commitment">
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <div>
-                <Text fw={500}>{c.text}</Text>
-                <Text size="sm" c="dimmed">
-                  {c.ownerName} · due {formatDateTime(c.dueAt)} ({relativeTime(c.dueAt, now)})
-                </Text>
-              </div>
-              <CommitmentBadges c={c} now={now} />
-            </Group>
-            {canEdit && c.status === 'open' ? (
-              <Group gap="xs" mt="xs">
-                <Button
-                  size="xs"
-                  color="teal"
-                  variant="light"
-                  loading={close.isPending}
-                  onClick={() => close.mutate({ id: c.id, status: 'kept' })}
-                >
-                  Mark kept
-                </Button>
-                <Button
-                  size="xs"
-                  color="red"
-                  variant="subtle"
-                  loading={close.isPending}
-                  onClick={() => close.mutate({ id: c.id, status: 'broken' })}
-                >
-                  Mark broken
-                </Button>
+      <QueryState
+        query={list}
+        label="Loading promises"
+        rows={2}
+        isEmpty={(items) => items.length === 0}
+        empty={
+          <EmptyState title="No promises yet">When you promise the customer something, write it here so nobody forgets it.</EmptyState>
+        }
+      >
+        {(items) =>
+          items.map((c) => (
+            <Paper key={c.id} withBorder radius="md" p="sm" data-testid="commitment">
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <div>
+                  <Text fw={500}>{c.text}</Text>
+                  <Text size="sm" c="dimmed">
+                    {c.ownerName} · due {formatDateTime(c.dueAt)} ({relativeTime(c.dueAt, now)})
+                  </Text>
+                </div>
+                <CommitmentBadges c={c} now={now} />
               </Group>
-            ) : null}
-          </Paper>
-        ))
-      )}
+              {canEdit && c.status === 'open' ? (
+                <Group gap="xs" mt="xs">
+                  <Button
+                    size="xs"
+                    color="teal"
+                    variant="light"
+                    loading={close.isPending}
+                    onClick={() => close.mutate({ id: c.id, status: 'kept' })}
+                  >
+                    Mark kept
+                  </Button>
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="subtle"
+                    loading={close.isPending}
+                    onClick={() => close.mutate({ id: c.id, status: 'broken' })}
+                  >
+                    Mark broken
+                  </Button>
+                </Group>
+              ) : null}
+            </Paper>
+          ))
+        }
+      </QueryState>
       {close.error ? <ErrorState error={close.error} /> : null}
       {canEdit ? <AddCommitmentForm kase={kase} /> : null}
     </Stack>

@@ -1,8 +1,9 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCaseFollowUps } from '../../api/queries.js';
+import { useCaseFollowUps } from '../../api/follow-ups.js';
 import type { FollowUp } from '../../api/types.js';
 import { formatDateTime } from '../../lib/time.js';
-import { EmptyState, ErrorState, LoadingState } from '../states.js';
+import { QueryState } from '../query-state.js';
+import { EmptyState } from '../states.js';
 
 const STATUS_LABEL: Record<FollowUp['status'], string> = {
   scheduled: 'Planned',
@@ -46,43 +47,47 @@ export function FollowUpsPanel({ refId }: { refId: string }) {
       <Title order={2} size="h4" id="follow-ups-title">
         Follow-ups with both sides
       </Title>
-      {list.isPending ? (
-        <LoadingState rows={2} label="Loading follow-ups" />
-      ) : list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <EmptyState title="No follow-ups yet">
-          When the case is resolved, we plan a check-in with the customer and with each employee named on it.
-        </EmptyState>
-      ) : (
-        list.data.map((f) => {
-          const unhappy = f.answer && 'satisfaction' in f.answer && f.answer.satisfaction <= 2;
-          const help = f.answer && 'wantsHelp' in f.answer && f.answer.wantsHelp;
-          return (
-            <Paper key={f.id} withBorder radius="md" p="sm" data-testid="follow-up">
-              <Group justify="space-between" wrap="nowrap">
-                <Text fw={500}>
-                  {f.name}{' '}
-                  <Text span c="dimmed" size="sm">
-                    ({f.party === 'customer' ? 'customer' : 'employee'})
+      <QueryState
+        query={list}
+        label="Loading follow-ups"
+        rows={2}
+        isEmpty={(items) => items.length === 0}
+        empty={
+          <EmptyState title="No follow-ups yet">
+            When the case is resolved, we plan a check-in with the customer and with each employee named on it.
+          </EmptyState>
+        }
+      >
+        {(items) =>
+          items.map((f) => {
+            const unhappy = f.answer && 'satisfaction' in f.answer && f.answer.satisfaction <= 2;
+            const help = f.answer && 'wantsHelp' in f.answer && f.answer.wantsHelp;
+            return (
+              <Paper key={f.id} withBorder radius="md" p="sm" data-testid="follow-up">
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={500}>
+                    {f.name}{' '}
+                    <Text span c="dimmed" size="sm">
+                      ({f.party === 'customer' ? 'customer' : 'employee'})
+                    </Text>
                   </Text>
-                </Text>
-                <Group gap={6}>
-                  <Badge variant="light" color={f.status === 'answered' ? 'teal' : f.status === 'sent' ? 'blue' : 'gray'}>
-                    {STATUS_LABEL[f.status]}
-                  </Badge>
-                  {unhappy ? <Badge color="red">Unhappy</Badge> : null}
-                  {help ? <Badge color="orange">Asked for help</Badge> : null}
+                  <Group gap={6}>
+                    <Badge variant="light" color={f.status === 'answered' ? 'teal' : f.status === 'sent' ? 'blue' : 'gray'}>
+                      {STATUS_LABEL[f.status]}
+                    </Badge>
+                    {unhappy ? <Badge color="red">Unhappy</Badge> : null}
+                    {help ? <Badge color="orange">Asked for help</Badge> : null}
+                  </Group>
                 </Group>
-              </Group>
-              <Text size="sm" c="dimmed">
-                {f.status === 'scheduled' ? `Goes out ${formatDateTime(f.dueAt)}` : f.sentAt ? `Sent ${formatDateTime(f.sentAt)}` : null}
-              </Text>
-              <AnswerText f={f} />
-            </Paper>
-          );
-        })
-      )}
+                <Text size="sm" c="dimmed">
+                  {f.status === 'scheduled' ? `Goes out ${formatDateTime(f.dueAt)}` : f.sentAt ? `Sent ${formatDateTime(f.sentAt)}` : null}
+                </Text>
+                <AnswerText f={f} />
+              </Paper>
+            );
+          })
+        }
+      </QueryState>
     </Stack>
   );
 }

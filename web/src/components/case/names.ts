@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { useEmployees, useUsers } from '../../api/queries.js';
+import { useEmployees } from '../../api/directory.js';
 import type { Me } from '../../api/types.js';
+import { useUsers } from '../../api/users.js';
 
 /** Resolves user and employee ids to names; ids not in the directory read "A colleague". */
 export function useNames(me: Me) {

@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { usePlaybooks, useStartPlaybook } from '../../api/queries.js';
+import { usePlaybooks, useStartPlaybook } from '../../api/playbooks.js';
 import type { PlaybookRun, Strategy } from '../../api/types.js';
 import { STRATEGY_LABEL, STRATEGY_LINE } from '../../lib/coach-labels.js';
 import { FormProblem } from '../form-problem.js';

@@ -1,12 +1,12 @@
 import { Anchor, Badge, Box, Button, Collapse, Group, List, Paper, Progress, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import { useMarkStepDone, usePlaybookRun } from '../../api/queries.js';
+import { useMarkStepDone, usePlaybookRun } from '../../api/playbooks.js';
 import type { PlaybookRun, PlaybookStep } from '../../api/types.js';
 import { STRATEGY_LABEL } from '../../lib/coach-labels.js';
 import { formatDateTime } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';
-import { ErrorState, LoadingState } from '../states.js';
+import { QueryState } from '../query-state.js';
 import type { Names } from './names.js';
 import { PlaybookChooser } from './playbook-chooser.js';
 
@@ -19,9 +19,15 @@ type StepState = NonNullable<Running['steps']>[number];
  */
 export function PlaybookPanel({ refId, names, canChange }: { refId: string; names: Names; canChange: boolean }) {
   const run = usePlaybookRun(refId);
-  if (run.isPending) return <LoadingState label="Opening the playbook" rows={3} />;
-  if (run.error) return <ErrorState error={run.error} onRetry={() => void run.refetch()} />;
-  const data = run.data;
+  return (
+    <QueryState query={run} label="Opening the playbook" rows={3}>
+      {(data) => <PlaybookRunView refId={refId} run={data} names={names} canChange={canChange} />}
+    </QueryState>
+  );
+}
+
+/** A loaded run: the running playbook, or the way to start one. */
+function PlaybookRunView({ refId, run: data, names, canChange }: { refId: string; run: PlaybookRun; names: Names; canChange: boolean }) {
   if (!data.playbook) {
     return (
       <Paper withBorder radius="md" p="md" data-testid="playbook-none">

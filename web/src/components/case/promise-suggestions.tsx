@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useAddCommitment } from '../../api/queries.js';
+import { useAddCommitment } from '../../api/commitments.js';
 import type { SuggestedPromise } from '../../lib/promises-in-reply.js';
 import { formatDateTime } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';

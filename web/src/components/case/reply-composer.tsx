@@ -2,7 +2,7 @@ import { Alert, Button, Grid, Group, Paper, Stack, Text, Textarea } from '@manti
 import { useDebouncedValue } from '@mantine/hooks';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { useCoachAnalysis, useSendReply } from '../../api/queries.js';
+import { useCoachAnalysis, useSendReply } from '../../api/coach.js';
 import type { CaseDetail, CoachRequest } from '../../api/types.js';
 import { promisesIn, type SuggestedPromise } from '../../lib/promises-in-reply.js';
 import { FormProblem } from '../form-problem.js';

@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { useDecideResolution, useProposeResolution, useResolution } from '../../api/queries.js';
+import { useDecideResolution, useProposeResolution, useResolution } from '../../api/resolutions.js';
 import type { CaseDetail, Resolution } from '../../api/types.js';
 import { formatDateTime, formatMoney } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';
-import { ErrorState, LoadingState } from '../states.js';
+import { QueryState } from '../query-state.js';
 
 const APPROVAL: Record<Resolution['approvalState'], { label: string; color: string }> = {
   not_needed: { label: 'Within the proposer’s authority', color: 'teal' },
@@ -17,10 +17,16 @@ const APPROVAL: Record<Resolution['approvalState'], { label: string; color: stri
 /** The case's agreed resolution, its approval, and the form to propose or change it. */
 export function ResolutionPanel({ kase }: { kase: CaseDetail }) {
   const resolution = useResolution(kase.ref);
+  return (
+    <QueryState query={resolution} label="Loading the resolution" rows={2}>
+      {(r) => <ResolutionView kase={kase} r={r} />}
+    </QueryState>
+  );
+}
+
+/** The loaded resolution (or none yet), with the way to propose or change it. */
+function ResolutionView({ kase, r }: { kase: CaseDetail; r: Resolution | null }) {
   const [editing, setEditing] = useState(false);
-  if (resolution.isPending) return <LoadingState label="Loading the resolution" rows={2} />;
-  if (resolution.error) return <ErrorState error={resolution.error} onRetry={() => void resolution.refetch()} />;
-  const r = resolution.data;
   const canEdit = kase.can.proposeResolution;
   return (
     <Stack gap="md">

@@ -14,8 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useAddStatement } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
-import { useAddStatement } from '../../api/queries.js';
 import type { CaseDetail, Customer, Statement, StatementParty } from '../../api/types.js';
 import { PARTY_LABEL } from '../../lib/labels.js';
 import { formatDateTime, relativeTime } from '../../lib/time.js';

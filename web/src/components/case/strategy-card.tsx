@@ -1,9 +1,9 @@
 import { Anchor, Badge, Box, Drawer, List, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import { usePlaybook, useRecommendation } from '../../api/queries.js';
+import { usePlaybook, useRecommendation } from '../../api/playbooks.js';
 import { MOVE_LABEL, STRATEGY_LABEL, STRATEGY_LINE } from '../../lib/coach-labels.js';
-import { ErrorState, LoadingState } from '../states.js';
+import { QueryState } from '../query-state.js';
 
 /**
  * The recommender's advice for this case: one strategy, why, when another would be better, and the
@@ -27,59 +27,57 @@ export function StrategyCard({ refId, inUse }: { refId: string; inUse: string | 
             : `In use: ${STRATEGY_LABEL[inUse as keyof typeof STRATEGY_LABEL] ?? inUse}. The case has changed since: the recommender now suggests the approach below.`}
         </Text>
       ) : null}
-      {rec.isPending ? (
-        <LoadingState label="Weighing the case" rows={2} />
-      ) : rec.error ? (
-        <ErrorState error={rec.error} onRetry={() => void rec.refetch()} />
-      ) : (
-        <Stack gap="sm" mt="xs" aria-busy={rec.isFetching}>
-          <div>
-            <Badge size="lg" color="indigo" variant="light" data-testid="strategy">
-              {STRATEGY_LABEL[rec.data.strategy]}
-            </Badge>
-            <Text size="sm" mt={4}>
-              {STRATEGY_LINE[rec.data.strategy]}
-            </Text>
-          </div>
-          <Box>
-            <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-              Why
-            </Text>
-            <List size="sm" spacing={2}>
-              {rec.data.reasons.map((r) => (
-                <List.Item key={r}>{r}</List.Item>
-              ))}
-            </List>
-          </Box>
-          {rec.data.alternatives.length ? (
+      <QueryState query={rec} label="Weighing the case" rows={2}>
+        {(data) => (
+          <Stack gap="sm" mt="xs" aria-busy={rec.isFetching}>
+            <div>
+              <Badge size="lg" color="indigo" variant="light" data-testid="strategy">
+                {STRATEGY_LABEL[data.strategy]}
+              </Badge>
+              <Text size="sm" mt={4}>
+                {STRATEGY_LINE[data.strategy]}
+              </Text>
+            </div>
             <Box>
               <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-                Consider instead
+                Why
               </Text>
               <List size="sm" spacing={2}>
-                {rec.data.alternatives.map((a) => (
-                  <List.Item key={a.strategy}>
-                    <b>{STRATEGY_LABEL[a.strategy]}</b> {a.whenBetter}
-                  </List.Item>
+                {data.reasons.map((r) => (
+                  <List.Item key={r}>{r}</List.Item>
                 ))}
               </List>
             </Box>
-          ) : null}
-          <Switch
-            label="A clear policy is at stake"
-            checked={flags.policyAtStake}
-            onChange={(e) => setFlags((f) => ({ ...f, policyAtStake: e.currentTarget.checked }))}
-          />
-          <Switch
-            label="The customer was abusive"
-            checked={flags.abusive}
-            onChange={(e) => setFlags((f) => ({ ...f, abusive: e.currentTarget.checked }))}
-          />
-          <Anchor component="button" type="button" size="sm" onClick={drawer.open} ta="left">
-            Open the playbook →
-          </Anchor>
-        </Stack>
-      )}
+            {data.alternatives.length ? (
+              <Box>
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                  Consider instead
+                </Text>
+                <List size="sm" spacing={2}>
+                  {data.alternatives.map((a) => (
+                    <List.Item key={a.strategy}>
+                      <b>{STRATEGY_LABEL[a.strategy]}</b> {a.whenBetter}
+                    </List.Item>
+                  ))}
+                </List>
+              </Box>
+            ) : null}
+            <Switch
+              label="A clear policy is at stake"
+              checked={flags.policyAtStake}
+              onChange={(e) => setFlags((f) => ({ ...f, policyAtStake: e.currentTarget.checked }))}
+            />
+            <Switch
+              label="The customer was abusive"
+              checked={flags.abusive}
+              onChange={(e) => setFlags((f) => ({ ...f, abusive: e.currentTarget.checked }))}
+            />
+            <Anchor component="button" type="button" size="sm" onClick={drawer.open} ta="left">
+              Open the playbook →
+            </Anchor>
+          </Stack>
+        )}
+      </QueryState>
       <Drawer
         opened={opened}
         onClose={drawer.close}
@@ -88,46 +86,44 @@ export function StrategyCard({ refId, inUse }: { refId: string; inUse: string | 
         title={playbook.data?.name ?? 'Playbook'}
         closeButtonProps={{ 'aria-label': 'Close the playbook' }}
       >
-        {playbook.isPending ? (
-          <LoadingState label="Opening the playbook" rows={4} />
-        ) : playbook.error ? (
-          <ErrorState error={playbook.error} onRetry={() => void playbook.refetch()} />
-        ) : (
-          <Stack gap="md">
-            <Text size="sm">{playbook.data.summary}</Text>
-            <Stack gap="md" component="ol" style={{ paddingLeft: 18, margin: 0 }}>
-              {playbook.data.steps.map((step) => (
-                <li key={step.key}>
-                  <Text fw={600}>{step.title}</Text>
-                  <Text size="sm" c="dark.5">
-                    Goal: {step.goal}
-                  </Text>
-                  <List size="sm" spacing={2} mt={4}>
-                    {step.guidance.map((g) => (
-                      <List.Item key={g}>{g}</List.Item>
-                    ))}
-                  </List>
-                  {step.prompts.length ? (
-                    <Text size="sm" mt={4} fs="italic">
-                      Say: {step.prompts.map((p) => `“${p}”`).join(' · ')}
+        <QueryState query={playbook} label="Opening the playbook" rows={4}>
+          {(data) => (
+            <Stack gap="md">
+              <Text size="sm">{data.summary}</Text>
+              <Stack gap="md" component="ol" style={{ paddingLeft: 18, margin: 0 }}>
+                {data.steps.map((step) => (
+                  <li key={step.key}>
+                    <Text fw={600}>{step.title}</Text>
+                    <Text size="sm" c="dark.5">
+                      Goal: {step.goal}
                     </Text>
-                  ) : null}
-                  {step.expectedMoves?.length ? (
-                    <Text size="xs" c="dimmed" mt={4}>
-                      The coach looks for: {step.expectedMoves.map((m) => MOVE_LABEL[m]).join(', ')}
+                    <List size="sm" spacing={2} mt={4}>
+                      {step.guidance.map((g) => (
+                        <List.Item key={g}>{g}</List.Item>
+                      ))}
+                    </List>
+                    {step.prompts.length ? (
+                      <Text size="sm" mt={4} fs="italic">
+                        Say: {step.prompts.map((p) => `“${p}”`).join(' · ')}
+                      </Text>
+                    ) : null}
+                    {step.expectedMoves?.length ? (
+                      <Text size="xs" c="dimmed" mt={4}>
+                        The coach looks for: {step.expectedMoves.map((m) => MOVE_LABEL[m]).join(', ')}
+                      </Text>
+                    ) : null}
+                    <Text size="xs" c="dimmed">
+                      Done when: {step.doneWhen}
                     </Text>
-                  ) : null}
-                  <Text size="xs" c="dimmed">
-                    Done when: {step.doneWhen}
-                  </Text>
-                </li>
-              ))}
+                  </li>
+                ))}
+              </Stack>
+              <Text size="xs" c="dimmed">
+                Source: {data.source} · version {data.version}
+              </Text>
             </Stack>
-            <Text size="xs" c="dimmed">
-              Source: {playbook.data.source} · version {playbook.data.version}
-            </Text>
-          </Stack>
-        )}
+          )}
+        </QueryState>
       </Drawer>
     </Paper>
   );

@@ -1,12 +1,12 @@
 import { Alert, Badge, Box, Button, Group, Paper, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useAddNote, useEvents, useVerification } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
-import { useAddNote, useEvents, useVerification } from '../../api/queries.js';
 import type { CaseDetail } from '../../api/types.js';
 import { formatDateTime, relativeTime } from '../../lib/time.js';
 import { describeEvent } from '../../lib/timeline-text.js';
 import { FormProblem } from '../form-problem.js';
-import { ErrorState, LoadingState } from '../states.js';
+import { QueryState } from '../query-state.js';
 import type { Names } from './names.js';
 
 /** The mark beside the timeline: whether its hash chain checks out, event by event. */
@@ -90,33 +90,31 @@ export function TimelinePanel({ kase, names, now }: { kase: CaseDetail; names: N
         <Text fw={600}>History</Text>
         <VerifiedMark refId={kase.ref} />
       </Group>
-      {events.isPending ? (
-        <LoadingState label="Loading the timeline" />
-      ) : events.error ? (
-        <ErrorState error={events.error} onRetry={() => void events.refetch()} />
-      ) : (
-        <Stack gap="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Timeline, newest first">
-          {[...events.data].reverse().map((e) => {
-            const { text: sentence, detail } = describeEvent(e, names);
-            return (
-              <Box component="li" key={e.id} className="timeline-item" data-kind={e.kind}>
-                <Text size="sm">{sentence}</Text>
-                {detail ? (
-                  <Text size="sm" c="dark.6" className="statement-body" mt={2} p="xs" bg="gray.1" style={{ borderRadius: 6 }}>
-                    {detail}
+      <QueryState query={events} label="Loading the timeline">
+        {(list) => (
+          <Stack gap="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Timeline, newest first">
+            {[...list].reverse().map((e) => {
+              const { text: sentence, detail } = describeEvent(e, names);
+              return (
+                <Box component="li" key={e.id} className="timeline-item" data-kind={e.kind}>
+                  <Text size="sm">{sentence}</Text>
+                  {detail ? (
+                    <Text size="sm" c="dark.6" className="statement-body" mt={2} p="xs" bg="gray.1" style={{ borderRadius: 6 }}>
+                      {detail}
+                    </Text>
+                  ) : null}
+                  <Text size="xs" c="dimmed" mt={2}>
+                    <time dateTime={e.at} title={formatDateTime(e.at)}>
+                      {relativeTime(e.at, now)}
+                    </time>{' '}
+                    · entry #{e.seq}
                   </Text>
-                ) : null}
-                <Text size="xs" c="dimmed" mt={2}>
-                  <time dateTime={e.at} title={formatDateTime(e.at)}>
-                    {relativeTime(e.at, now)}
-                  </time>{' '}
-                  · entry #{e.seq}
-                </Text>
-              </Box>
-            );
-          })}
-        </Stack>
-      )}
+                </Box>
+              );
+            })}
+          </Stack>
+        )}
+      </QueryState>
     </Stack>
   );
 }

@@ -1,0 +1,64 @@
+import { Box, Button, Group, Paper } from '@mantine/core';
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import { type RefObject, useMemo } from 'react';
+import { useTeams } from '../../api/directory.js';
+import type { Case, Page } from '../../api/types.js';
+import { CaseRow } from '../case-row.js';
+import { QueryState } from '../query-state.js';
+import { EmptyState } from '../states.js';
+import { useNow } from '../use-now.js';
+import type { Inbox } from './use-inbox-filters.js';
+
+type CaseListProps = {
+  cases: UseInfiniteQueryResult<InfiniteData<Page<Case>>>;
+  items: Case[];
+  inbox: Inbox;
+  selected: number;
+  listRef: RefObject<HTMLDivElement | null>;
+};
+
+/** The inbox's cases, a page at a time; dimmed while a new filter's answer is on its way. */
+export function CaseList({ cases, items, inbox, selected, listRef }: CaseListProps) {
+  const now = useNow();
+  const teams = useTeams();
+  const teamName = useMemo(() => new Map((teams.data ?? []).map((t) => [t.id, t.name])), [teams.data]);
+  return (
+    <Box ref={listRef}>
+      <QueryState query={cases} label="Loading cases" rows={6} isEmpty={() => items.length === 0} empty={<NoCases inbox={inbox} />}>
+        {() => (
+          <Paper withBorder radius="md" style={{ overflow: 'hidden', opacity: cases.isPlaceholderData ? 0.6 : 1 }} data-testid="case-list">
+            {items.map((c, i) => (
+              <CaseRow key={c.id} kase={c} now={now} selected={i === selected} teamName={c.teamId ? teamName.get(c.teamId) : undefined} />
+            ))}
+          </Paper>
+        )}
+      </QueryState>
+      {cases.hasNextPage ? (
+        <Group justify="center" mt="md">
+          <Button variant="default" onClick={() => void cases.fetchNextPage()} loading={cases.isFetchingNextPage}>
+            Load more cases
+          </Button>
+        </Group>
+      ) : null}
+    </Box>
+  );
+}
+
+/** Nothing matches: says whether the search found nothing or the view is empty, and offers to clear filters. */
+function NoCases({ inbox }: { inbox: Inbox }) {
+  const { q } = inbox.filters;
+  return (
+    <EmptyState
+      title={q ? `Nothing matches “${q}”` : 'No cases here'}
+      action={
+        inbox.hasFilters ? (
+          <Button size="xs" variant="light" onClick={() => inbox.setFilters({})}>
+            Clear filters
+          </Button>
+        ) : undefined
+      }
+    >
+      {q ? 'Try fewer words, or clear some filters.' : 'When a case matches this view, it will appear here.'}
+    </EmptyState>
+  );
+}

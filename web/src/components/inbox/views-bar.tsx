@@ -1,0 +1,32 @@
+import { Button, Group, ScrollArea } from '@mantine/core';
+import type { SavedView } from '../../lib/saved-views.js';
+
+type ViewsBarProps = { views: SavedView[]; activeId?: string; onPick: (view: SavedView) => void; onDelete: (id: string) => void };
+
+/** The views as a row of toggle buttons; the ones saved in this browser can be deleted. */
+export function ViewsBar({ views, activeId, onPick, onDelete }: ViewsBarProps) {
+  return (
+    <ScrollArea type="never" offsetScrollbars={false}>
+      <Group gap={6} wrap="nowrap" role="list" aria-label="Views">
+        {views.map((v) => (
+          <Group key={v.id} gap={0} wrap="nowrap" role="listitem">
+            <Button
+              size="xs"
+              radius="xl"
+              variant={activeId === v.id ? 'filled' : 'default'}
+              aria-pressed={activeId === v.id}
+              onClick={() => onPick(v)}
+            >
+              {v.name}
+            </Button>
+            {!v.builtIn ? (
+              <Button size="xs" variant="subtle" color="gray" px={6} aria-label={`Delete view ${v.name}`} onClick={() => onDelete(v.id)}>
+                ×
+              </Button>
+            ) : null}
+          </Group>
+        ))}
+      </Group>
+    </ScrollArea>
+  );
+}
