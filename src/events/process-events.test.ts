@@ -6,6 +6,7 @@ import { captureLog } from '../../test/job-effects.js';
 import type { DomainEvent } from '../domain/domain-events.js';
 import { addNote, assignCase } from '../services/change-case.js';
 import { createCase } from '../services/create-case.js';
+import { inviteUser } from '../services/users.js';
 import { insertOutboxEvents, listProcessorFailures, listProcessors, readEventsAfter } from '../store/event-outbox.js';
 import type { EventProcessor } from './event-processor.js';
 import { createEventRunner } from './event-runner.js';
@@ -65,6 +66,16 @@ describeEachDatabase('event outbox and processors', (kind) => {
     // A change that fails writes nothing, outbox included.
     await expect(addNote({ ...ws.ctx(), actor: { ...ws.actor, workspaceId: 'elsewhere' } }, kase.ref, 'x')).rejects.toThrow();
     expect(await readEventsAfter(database.db, { tx: 0, position: 0 }, 100, ws.workspace.id)).toHaveLength(3);
+    // Events outside a case's timeline go the same way.
+    const { user } = await inviteUser(ws.ctx(), {
+      email: 'new.colleague@example.test',
+      name: 'New Colleague',
+      role: 'employee',
+      teamIds: [],
+    });
+    await untilReadable(4);
+    const [invited] = (await readEventsAfter(database.db, events.at(-1) as DomainEvent, 10, ws.workspace.id)).slice(-1);
+    expect(invited).toMatchObject({ kind: 'user_invited', caseId: null, actorId: ws.user.id, data: { userId: user.id, role: 'employee' } });
   });
 
   it('hands each event to each processor once, retries a failing processor alone, then sets the event aside', async () => {

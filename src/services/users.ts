@@ -1,5 +1,6 @@
 import { AppError, invalid, notFound } from '../domain/errors.js';
 import type { Role } from '../domain/permissions.js';
+import { insertOutboxEvents } from '../store/event-outbox.js';
 import { findEmployees, insertEmployee, linkEmployeeToUser } from '../store/people.js';
 import type { Db, UserRow } from '../store/schema.js';
 import { deleteUserSessions } from '../store/sessions.js';
@@ -80,6 +81,17 @@ export async function inviteUser(ctx: ServiceContext, input: InviteInput): Promi
     } else if (input.role === 'employee' || input.role === 'supervisor') {
       await insertEmployee(db, { workspaceId: ws, name: input.name, email, teamId: input.teamIds[0] ?? null, userId: user.id }, ctx.now);
     }
+    // Others may react to a new colleague (live updates tell the admins' user lists today).
+    await insertOutboxEvents(db, [
+      {
+        workspaceId: ws,
+        kind: 'user_invited',
+        caseId: null,
+        actorId: ctx.actor.userId,
+        at: ctx.now.toISOString(),
+        data: { userId: user.id, role: input.role },
+      },
+    ]);
     return { user: toUserView({ ...user, ...invite }, [...input.teamIds]), inviteToken };
   });
 }
