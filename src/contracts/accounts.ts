@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions.js';
+import { text } from './common.js';
 
 /** Sign-in, the signed-in user, accounts, API tokens and the access log. */
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const password = z.string().min(1, 'must not be empty').max(200, 'at most 200 characters');
 
 export const ZSignIn = z

@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, PARTY_ROLES, RISK_FLAGS, STATEMENT_PARTIES } from '../domain/case.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import { MAX_FACTORS, MAX_WHYS, ROOT_CAUSE_CATEGORIES } from '../domain/root-cause.js';
+import { id, text, ZCaseRefText } from './common.js';
 import { ZIsoTimestamp } from './time.js';
 
 /** Request and response shapes of the case API; the HTTP layer validates with them and publishes them as OpenAPI. */
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
-const id = z.uuid('must be an id (UUID)');
 
-export const ZRef = z.object({ ref: z.string().regex(/^C-\d{4}-\d{6,}$/, 'must be a case reference like C-2026-000123') });
+export const ZRef = z.object({ ref: ZCaseRefText });
 export const ZChannel = z.enum(CHANNELS);
 export const ZSeverity = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   error: 'must be 1, 2, 3 or 4 (1 is the most serious)',

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { COMMITMENT_SOURCES, COMMITMENT_STATUSES } from '../domain/follow-through.js';
+import { text, ZCaseRefText } from './common.js';
 import { ZIsoTimestamp } from './time.js';
-
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
 export const ZNewCommitment = z
   .object({
@@ -16,7 +15,7 @@ export const ZNewCommitment = z
 export const ZCloseCommitment = z.object({ status: z.enum(['kept', 'broken', 'cancelled']), note: text(2000).optional() }).strict();
 
 export const ZCommitmentParams = z.object({
-  ref: z.string().regex(/^C-\d{4}-\d{6,}$/, 'must be a case reference like C-2026-000123'),
+  ref: ZCaseRefText,
   id: z.uuid('must be a commitment id'),
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { text } from './common.js';
 
 /** Teams, employees, customers and users: the records a case points at. */
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
 export const ZNewTeam = z.object({ name: text(120) }).strict();
 export const ZTeam = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { APPROVAL_STATES } from '../domain/resolution.js';
+import { text } from './common.js';
 
 /** Request and response shapes of a case's resolution, its approval and the abuse report. */
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
 export const ZResolutionInput = z
   .object({

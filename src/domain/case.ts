@@ -18,7 +18,8 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export type FinancialImpact = { amount: number; currency: string; kind: ImpactKind };
 
-const REF_PATTERN = /^C-(\d{4})-(\d{6,})$/;
+/** `C-YYYY-NNNNNN`: the human reference of a case (the year it was reported, its number that year). */
+export const CASE_REF_PATTERN = /^C-(\d{4})-(\d{6,})$/;
 
 /** Formats the human reference `C-YYYY-NNNNNN` of the n-th case of a year. */
 export function formatCaseRef(year: number, seq: number): string {
@@ -26,5 +27,13 @@ export function formatCaseRef(year: number, seq: number): string {
 }
 
 export function isCaseRef(value: string): boolean {
-  return REF_PATTERN.test(value);
+  return CASE_REF_PATTERN.test(value);
+}
+
+/** Clocks differ a little between a phone and the server; more than this ahead is a mistake. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Whether an incident said to have happened at `occurredAt` lies in the future, as seen at `now`. */
+export function isInTheFuture(occurredAt: string, now: Date): boolean {
+  return Date.parse(occurredAt) > now.getTime() + CLOCK_SKEW_MS;
 }

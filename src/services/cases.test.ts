@@ -140,6 +140,18 @@ describeEachDatabase('case services', (kind) => {
     expect((await listCases(ctx(), { q: 'voucher' })).items).toHaveLength(0);
   });
 
+  it('refuses an incident said to happen in the future, when reported and when edited, and changes nothing', async () => {
+    const { ctx } = await buildWorkspace(database.db);
+    const now = new Date('2026-05-01T12:00:00Z');
+    const tomorrow = '2026-05-02T12:00:00.000Z';
+    expect(await codeOf(createCase(ctx(now), buildCase({ occurredAt: tomorrow })))).toBe('validation');
+    // A phone a minute or two ahead of the server is not a mistake.
+    const kase = await createCase(ctx(now), buildCase({ occurredAt: '2026-05-01T12:02:00.000Z' }));
+    expect(await codeOf(updateCase(ctx(now), kase.ref, { occurredAt: tomorrow }))).toBe('validation');
+    expect((await getCase(ctx(now), kase.ref)).occurredAt).toBe('2026-05-01T12:02:00.000Z');
+    expect((await listEvents(ctx(now), kase.ref, 0, 10)).items.map((e) => e.kind)).toEqual(['case_created']);
+  });
+
   it('filters, sorts and pages with a cursor without repeating or skipping', async () => {
     const { ctx, workspace } = await buildWorkspace(database.db);
     const team = await insertTeam(database.db, workspace.id, 'Returns', new Date());

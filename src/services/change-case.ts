@@ -1,4 +1,4 @@
-import type { PartyRole, Severity } from '../domain/case.js';
+import { isInTheFuture, type PartyRole, type Severity } from '../domain/case.js';
 import { assertTransition, type CaseStatus, isAcknowledging, isResolving, requiresReason } from '../domain/case-status.js';
 import { AppError, invalid } from '../domain/errors.js';
 import { toMinor } from '../domain/money.js';
@@ -28,7 +28,10 @@ export function updateCase(ctx: ServiceContext, ref: string, patch: CasePatch): 
     if (patch.channel !== undefined) set.channel = patch.channel;
     if (patch.teamId !== undefined) set.team_id = patch.teamId;
     if (patch.customerState !== undefined) set.customer_state = patch.customerState;
-    if (patch.occurredAt !== undefined) set.occurred_at = patch.occurredAt;
+    if (patch.occurredAt !== undefined) {
+      if (isInTheFuture(patch.occurredAt, ctx.now)) throw invalid('occurredAt', 'cannot be in the future');
+      set.occurred_at = patch.occurredAt;
+    }
     if (patch.riskFlags !== undefined) set.risk_flags = JSON.stringify(patch.riskFlags);
     if (patch.financialImpact !== undefined) {
       set.impact_amount_minor = patch.financialImpact ? toMinor(patch.financialImpact.amount) : null;

@@ -1,3 +1,5 @@
+import { isInTheFuture } from '../domain/case.js';
+import { invalid } from '../domain/errors.js';
 import { toMinor } from '../domain/money.js';
 import { dueAt } from '../domain/sla.js';
 import { GENESIS_HASH } from '../domain/timeline.js';
@@ -22,6 +24,7 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
   // Choosing the handler is a supervisor's call; a reporter leaves it open.
   if (input.assigneeId) requirePermission(actor, 'assign', 'case');
   return inTransaction(ctx.db, async (db) => {
+    if (input.occurredAt !== undefined && isInTheFuture(input.occurredAt, now)) throw invalid('occurredAt', 'cannot be in the future');
     await assertRefs(db, ws, {
       teamId: input.teamId,
       userId: input.assigneeId,

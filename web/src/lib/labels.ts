@@ -1,3 +1,12 @@
+import {
+  CASE_STATUSES,
+  CHANNELS as CHANNEL_CODES,
+  CUSTOMER_STATES as CUSTOMER_STATE_CODES,
+  FINISHED_STATUSES,
+  IMPACT_KINDS as IMPACT_KIND_CODES,
+  RISK_FLAGS as RISK_FLAG_CODES,
+  ROLES as ROLE_CODES,
+} from '../../../src/contracts/vocabulary.js';
 import type { CaseStatus, Channel, CustomerState, ImpactKind, RiskFlag, Role, StatementParty } from '../api/types.js';
 
 /** Words people read for the API's codes, in one place so every screen says the same thing. */
@@ -36,17 +45,9 @@ export const STATUS_ACTION: Record<CaseStatus, string> = {
   reopened: 'Reopen',
 };
 
-export const OPEN_STATUSES: CaseStatus[] = ['reported', 'acknowledged', 'investigating', 'resolving', 'reopened'];
-export const ALL_STATUSES: CaseStatus[] = [
-  'reported',
-  'acknowledged',
-  'investigating',
-  'resolving',
-  'resolved',
-  'following_up',
-  'closed',
-  'reopened',
-];
+export const ALL_STATUSES: CaseStatus[] = [...CASE_STATUSES];
+const FINISHED: readonly CaseStatus[] = FINISHED_STATUSES;
+export const OPEN_STATUSES: CaseStatus[] = ALL_STATUSES.filter((s) => !FINISHED.includes(s));
 
 export const CHANNEL_LABEL: Record<Channel, string> = {
   in_person: 'In person',
@@ -56,7 +57,7 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   social: 'Social media',
   other: 'Other',
 };
-export const CHANNELS: Channel[] = ['in_person', 'phone', 'email', 'chat', 'social', 'other'];
+export const CHANNELS: Channel[] = [...CHANNEL_CODES];
 
 export const CUSTOMER_STATE_LABEL: Record<CustomerState, string> = {
   calm: 'Calm',
@@ -70,7 +71,7 @@ export const CUSTOMER_STATE_HINT: Record<CustomerState, string> = {
   angry: 'Raised voice, hard to calm down',
   hostile: 'Insults, threats or aggression',
 };
-export const CUSTOMER_STATES: CustomerState[] = ['calm', 'frustrated', 'angry', 'hostile'];
+export const CUSTOMER_STATES: CustomerState[] = [...CUSTOMER_STATE_CODES];
 
 export const RISK_LABEL: Record<RiskFlag, string> = {
   threatened_review: 'Threatened a bad review',
@@ -78,7 +79,7 @@ export const RISK_LABEL: Record<RiskFlag, string> = {
   legal_threat: 'Mentioned a lawyer or legal action',
   media: 'Mentioned the press or media',
 };
-export const RISK_FLAGS: RiskFlag[] = ['threatened_review', 'public_post', 'legal_threat', 'media'];
+export const RISK_FLAGS: RiskFlag[] = [...RISK_FLAG_CODES];
 
 export const IMPACT_LABEL: Record<ImpactKind, string> = {
   refund: 'Refund',
@@ -86,7 +87,7 @@ export const IMPACT_LABEL: Record<ImpactKind, string> = {
   lost_sale: 'Lost sale',
   damage: 'Damage',
 };
-export const IMPACT_KINDS: ImpactKind[] = ['refund', 'credit', 'lost_sale', 'damage'];
+export const IMPACT_KINDS: ImpactKind[] = [...IMPACT_KIND_CODES];
 
 export const SEVERITY_LABEL: Record<number, string> = { 1: 'Critical', 2: 'High', 3: 'Medium', 4: 'Low' };
 export const SEVERITY_HINT: Record<number, string> = {
@@ -100,4 +101,4 @@ export const SEVERITY_COLOR: Record<number, string> = { 1: 'red', 2: 'orange', 3
 export const PARTY_LABEL: Record<StatementParty, string> = { customer: 'Customer', employee: 'Employee', witness: 'Witness' };
 
 export const ROLE_LABEL: Record<Role, string> = { employee: 'Employee', supervisor: 'Supervisor', hr: 'HR', admin: 'Admin' };
-export const ROLES: Role[] = ['employee', 'supervisor', 'hr', 'admin'];
+export const ROLES: Role[] = [...ROLE_CODES];

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { MAX_WHYS, ROOT_CAUSE_CATEGORIES } from '../../../../src/contracts/vocabulary.js';
 import { useTransitionWith } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
 import type { CaseDetail, RootCauseInput } from '../../api/types.js';
@@ -7,19 +8,19 @@ import { FormProblem } from '../form-problem.js';
 
 type Category = RootCauseInput['category'];
 
-const CATEGORIES: { value: Category; label: string }[] = [
-  { value: 'process', label: 'A process or procedure' },
-  { value: 'policy', label: 'A policy (unclear, too strict, missing)' },
-  { value: 'product', label: 'The product or service itself' },
-  { value: 'communication', label: 'Communication' },
-  { value: 'staffing', label: 'Staffing or workload' },
-  { value: 'training', label: 'Training' },
-  { value: 'customer_expectation', label: 'What the customer expected' },
-  { value: 'employee_conduct', label: 'How an employee behaved' },
-  { value: 'other', label: 'Something else' },
-];
-
-const MAX_WHYS = 5;
+/** What people read for each kind of root cause; typed by the API's list, so a new kind cannot go unlabelled. */
+const CATEGORY_LABEL: Record<Category, string> = {
+  process: 'A process or procedure',
+  policy: 'A policy (unclear, too strict, missing)',
+  product: 'The product or service itself',
+  communication: 'Communication',
+  staffing: 'Staffing or workload',
+  training: 'Training',
+  customer_expectation: 'What the customer expected',
+  employee_conduct: 'How an employee behaved',
+  other: 'Something else',
+};
+const CATEGORIES = ROOT_CAUSE_CATEGORIES.map((value) => ({ value, label: CATEGORY_LABEL[value] }));
 
 /**
  * Closing a case records how it ended and why it happened: a kind of root cause, a chain of
