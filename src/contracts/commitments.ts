@@ -35,7 +35,11 @@ export const ZCommitment = z.object({
   note: z.string().nullable(),
   overdue: z.boolean(),
   keptOnTime: z.boolean(),
+  can: z.object({ close: z.boolean().describe('the caller may mark it kept, broken or cancelled now') }),
 });
+
+/** The people who may be named as a promise's owner on a case: those who can work on it. */
+export const ZPromiseOwners = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
 
 export const ZCommitmentReportQuery = z.object({ since: ZIsoTimestamp.optional() }).strict();
 

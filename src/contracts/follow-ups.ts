@@ -26,6 +26,10 @@ export const ZFollowUp = z.object({
   answeredAt: z.string().nullable(),
   answer: z.union([ZCustomerAnswer, ZEmployeeAnswer]).nullable(),
   answerHidden: z.boolean(),
+  can: z.object({
+    answer: z.boolean().describe('the caller is the employee asked and may answer now'),
+    reschedule: z.boolean().describe('the caller may move its due time (it is still waiting to be sent)'),
+  }),
 });
 
 export const ZPlanFollowUp = z.object({ party: z.enum(FOLLOW_UP_PARTIES), employeeId: z.uuid().optional(), dueAt: ZIsoTimestamp }).strict();

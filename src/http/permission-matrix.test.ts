@@ -234,6 +234,7 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   },
   'POST /api/v1/notifications/read-all': plain('/api/v1/notifications/read-all'),
   'GET /api/v1/events/stream': plain('/api/v1/events/stream?once=true'),
+  'GET /api/v1/cases/{ref}/commitments/owners': onCase('/commitments/owners'),
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();

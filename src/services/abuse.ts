@@ -1,9 +1,9 @@
+import type { CaseView } from '../presenters/case-presenter.js';
 import type { NewEvent } from '../store/events.js';
 import { flagCustomer } from '../store/resolutions.js';
 import { supervisorsOf } from '../store/users.js';
 import { commitChange } from './case-change.js';
 import { lockCase } from './case-helpers.js';
-import type { CaseView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 /**

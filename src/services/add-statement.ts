@@ -1,5 +1,6 @@
 import { AppError, invalid } from '../domain/errors.js';
 import { sha256 } from '../domain/timeline.js';
+import { type StatementView, toStatementView } from '../presenters/case-presenter.js';
 import { findStatement, insertStatement } from '../store/cases.js';
 import { newId } from '../store/ids.js';
 import { findEmployees } from '../store/people.js';
@@ -8,7 +9,6 @@ import { requirePermission } from './authorization.js';
 import { applyCaseChange } from './case-change.js';
 import { loadCase } from './case-helpers.js';
 import type { NewStatementInput } from './case-input.js';
-import { type StatementView, toStatementView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
 /**

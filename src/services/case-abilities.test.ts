@@ -31,6 +31,7 @@ describeEachDatabase('what each caller may do with a case (the can block)', (kin
       annotate: true,
       reportAbuse: true,
       runPlaybook: true,
+      setCaseType: true,
       addCustomerStatement: true,
       addOwnStatement: true,
       proposeResolution: true,
@@ -41,6 +42,7 @@ describeEachDatabase('what each caller may do with a case (the can block)', (kin
       ...all,
       assign: false,
       transition: false,
+      setCaseType: false,
       addCustomerStatement: false,
       planFollowUp: false,
     });

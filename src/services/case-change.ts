@@ -1,7 +1,7 @@
+import { type CaseView, toCaseView } from '../presenters/case-presenter.js';
 import { lockCaseById } from '../store/cases.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { CaseEventRow, CaseRow, Db } from '../store/schema.js';
-import { type CaseView, toCaseView } from './case-view.js';
 import type { ServiceContext } from './context.js';
 
 /**

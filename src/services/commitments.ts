@@ -1,65 +1,47 @@
 import { AppError, invalid, notFound } from '../domain/errors.js';
-import { type CommitmentStatus, isKeptOnTime, remindAtFor } from '../domain/follow-through.js';
+import { isKeptOnTime, remindAtFor } from '../domain/follow-through.js';
 import { authorize, isRole } from '../domain/permissions.js';
+import { type CommitmentView, presentCommitment, presentCommitments } from '../presenters/commitment-presenter.js';
 import { findCommitment, insertCommitment, listCommitmentRows, updateCommitment } from '../store/commitments.js';
 import { newId } from '../store/ids.js';
-import type { CommitmentRow, Db } from '../store/schema.js';
-import { loadUserFacts } from '../store/users.js';
-import { findUser } from '../store/workspaces.js';
+import { employeeIdsByUser } from '../store/people.js';
+import type { CommitmentRow } from '../store/schema.js';
+import { loadUserFacts, teamIdsByUser } from '../store/users.js';
+import { listUsers } from '../store/workspaces.js';
 import { actorOf } from './accounts.js';
 import { forbidden } from './authorization.js';
 import { applyCaseChange } from './case-change.js';
 import { loadCase } from './case-helpers.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
-export type CommitmentView = {
-  id: string;
-  text: string;
-  ownerId: string;
-  ownerName: string;
-  dueAt: string;
-  status: CommitmentStatus;
-  source: 'manual' | 'coach';
-  createdAt: string;
-  remindAt: string;
-  remindedAt: string | null;
-  escalatedAt: string | null;
-  closedAt: string | null;
-  note: string | null;
-  overdue: boolean;
-  keptOnTime: boolean;
-};
-
 export type NewCommitment = { text: string; ownerId?: string | undefined; dueAt: string; source?: 'manual' | 'coach' | undefined };
 export type CloseCommitment = { status: 'kept' | 'broken' | 'cancelled'; note?: string | undefined };
-
-async function toView(db: Db, row: CommitmentRow, now: Date): Promise<CommitmentView> {
-  const owner = await findUser(db, row.workspace_id, row.owner_id);
-  return {
-    id: row.id,
-    text: row.text,
-    ownerId: row.owner_id,
-    ownerName: owner?.name ?? 'Unknown',
-    dueAt: row.due_at,
-    status: row.status as CommitmentStatus,
-    source: row.source as 'manual' | 'coach',
-    createdAt: row.created_at,
-    remindAt: row.remind_at,
-    remindedAt: row.reminded_at,
-    escalatedAt: row.escalated_at,
-    closedAt: row.closed_at,
-    note: row.note,
-    overdue: row.status === 'open' && Date.parse(row.due_at) < now.getTime(),
-    keptOnTime: isKeptOnTime(row.status, row.due_at, row.closed_at),
-  };
-}
 
 /** The promises made on a case, soonest due first. */
 export async function listCommitments(ctx: ServiceContext, ref: string): Promise<CommitmentView[]> {
   const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
   if (!authorize(ctx.actor, 'list', 'commitment', subject)) throw forbidden(ctx.actor, 'list', 'commitment');
   const rows = await listCommitmentRows(ctx.db, row.workspace_id, row.id);
-  return Promise.all(rows.map((r) => toView(ctx.db, r, ctx.now)));
+  return presentCommitments(ctx.db, { actor: ctx.actor, subject }, rows, ctx.now);
+}
+
+/**
+ * Who may be named as a promise's owner on the case: active people who can work on it (the same
+ * check addCommitment makes), so a form offers no one it would refuse.
+ */
+export async function listPromiseOwners(ctx: ServiceContext, ref: string): Promise<{ id: string; name: string }[]> {
+  const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
+  if (!authorize(ctx.actor, 'create', 'commitment', subject)) throw forbidden(ctx.actor, 'create', 'commitment');
+  const [users, teams, employees] = await Promise.all([
+    listUsers(ctx.db, row.workspace_id),
+    teamIdsByUser(ctx.db, row.workspace_id),
+    employeeIdsByUser(ctx.db, row.workspace_id),
+  ]);
+  return users
+    .filter((u) => u.deactivated_at === null && isRole(u.role))
+    .filter((u) => authorize(actorOf(u, teams.get(u.id) ?? [], employees.get(u.id) ?? null), 'update', 'commitment', subject))
+    .map((u) => ({ id: u.id, name: u.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Records a promise to the customer with its owner (default: the caller) and due time; the reminder time follows from it. */
@@ -112,7 +94,7 @@ export function addCommitment(ctx: ServiceContext, ref: string, input: NewCommit
       ],
       ctx.now,
     );
-    return toView(db, commitment, ctx.now);
+    return presentCommitment(db, { actor: ctx.actor, subject }, commitment, ctx.now);
   });
 }
 
@@ -143,6 +125,8 @@ export function closeCommitment(ctx: ServiceContext, ref: string, id: string, in
       ],
       ctx.now,
     );
-    return toView(db, next, ctx.now);
+    return presentCommitment(db, { actor: ctx.actor, subject }, next, ctx.now);
   });
 }
+
+export type { CommitmentView };

@@ -3,6 +3,7 @@ import { invalid } from '../domain/errors.js';
 import { toMinor } from '../domain/money.js';
 import { dueAt } from '../domain/sla.js';
 import { GENESIS_HASH } from '../domain/timeline.js';
+import { type CaseView, toCaseView } from '../presenters/case-presenter.js';
 import { insertCase, insertParties, nextCaseRef } from '../store/cases.js';
 import { chainEvents, insertEventRows } from '../store/events.js';
 import { newId } from '../store/ids.js';
@@ -11,7 +12,6 @@ import type { CaseRow } from '../store/schema.js';
 import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { assertRefs } from './case-helpers.js';
 import type { NewCaseInput } from './case-input.js';
-import { type CaseView, toCaseView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { assertCaseType, clockTargetsFor } from './deadline-settings.js';
 

@@ -1,13 +1,8 @@
 import { AppError, invalid, notFound } from '../domain/errors.js';
-import {
-  type CustomerAnswer,
-  type EmployeeAnswer,
-  type FollowUpDelays,
-  type FollowUpParty,
-  followUpDueAt,
-} from '../domain/follow-through.js';
-import { authorize } from '../domain/permissions.js';
-import { caseChainHead, lockCaseById, partyEmployeeIds } from '../store/cases.js';
+import { type EmployeeAnswer, type FollowUpDelays, type FollowUpParty, followUpDueAt } from '../domain/follow-through.js';
+import { authorize, type Subject } from '../domain/permissions.js';
+import { type FollowUpView, presentFollowUps } from '../presenters/follow-up-presenter.js';
+import { lockCaseById, partyEmployeeIds } from '../store/cases.js';
 import type { NewEvent } from '../store/events.js';
 import {
   findFollowUp,
@@ -23,24 +18,8 @@ import type { CaseRow, Db, FollowUpRow, WorkspaceRow } from '../store/schema.js'
 import { findWorkspace } from '../store/workspaces.js';
 import { forbidden } from './authorization.js';
 import { applyCaseChange, recordSystemChange } from './case-change.js';
-import { loadCase } from './case-helpers.js';
-import { inTransaction, type ServiceContext } from './context.js';
-
-export type FollowUpView = {
-  id: string;
-  party: FollowUpParty;
-  employeeId: string | null;
-  name: string;
-  userId: string | null;
-  dueAt: string;
-  status: 'scheduled' | 'sent' | 'answered' | 'expired' | 'cancelled';
-  sentAt: string | null;
-  expiresAt: string | null;
-  answeredAt: string | null;
-  /** Hidden (null) from other employees: how an employee felt is for them and their supervisors. */
-  answer: CustomerAnswer | EmployeeAnswer | null;
-  answerHidden: boolean;
-};
+import { caseSubject, loadCase } from './case-helpers.js';
+import { type Actor, inTransaction, type ServiceContext } from './context.js';
 
 function newFollowUp(
   row: CaseRow,
@@ -111,36 +90,12 @@ export async function scheduleFollowUps(ctx: ServiceContext, db: Db, row: CaseRo
   return rows;
 }
 
-async function toView(db: Db, f: FollowUpRow, showAnswer: boolean): Promise<FollowUpView> {
-  let name = 'Customer';
-  if (f.party === 'employee' && f.employee_id) name = (await findEmployees(db, f.workspace_id, [f.employee_id]))[0]?.name ?? 'Employee';
-  else {
-    const kase = await caseChainHead(db, f.workspace_id, f.case_id);
-    if (kase.customer_id) name = (await findCustomer(db, f.workspace_id, kase.customer_id))?.name ?? name;
-  }
-  return {
-    id: f.id,
-    party: f.party as FollowUpParty,
-    employeeId: f.employee_id,
-    name,
-    userId: f.user_id,
-    dueAt: f.due_at,
-    status: f.status as FollowUpView['status'],
-    sentAt: f.sent_at,
-    expiresAt: f.expires_at,
-    answeredAt: f.answered_at,
-    answer: showAnswer && f.answer ? (JSON.parse(f.answer) as CustomerAnswer | EmployeeAnswer) : null,
-    answerHidden: !showAnswer && f.answer !== null,
-  };
-}
-
 /** A case's follow-ups with their answers; an employee sees other employees' answers hidden. */
 export async function listCaseFollowUps(ctx: ServiceContext, ref: string): Promise<FollowUpView[]> {
   const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
   if (!authorize(ctx.actor, 'list', 'follow_up', subject)) throw forbidden(ctx.actor, 'list', 'follow_up');
   const rows = await listFollowUpRows(ctx.db, row.workspace_id, row.id);
-  const seesAll = ctx.actor.role !== 'employee';
-  return Promise.all(rows.map((f) => toView(ctx.db, f, f.party === 'customer' || seesAll || f.user_id === ctx.actor.userId)));
+  return presentFollowUps(ctx.db, { actor: ctx.actor, subject }, row, rows);
 }
 
 /** Adds a follow-up by hand, or moves the due time of the one still waiting to be sent for that person. */
@@ -178,7 +133,7 @@ export function planFollowUp(
       await insertFollowUps(db, [f]);
     }
     await applyCaseChange(db, row, {}, [scheduledEvent(f, ctx.actor.userId, at)], ctx.now);
-    return toView(db, f, true);
+    return presentOne(db, { actor: ctx.actor, subject }, row, f);
   });
 }
 
@@ -213,7 +168,7 @@ export function answerFollowUp(
     };
     const at = ctx.now.toISOString();
     if (!(await recordFollowUpAnswer(db, f.id, answer, at))) throw new AppError('conflict', 'You already answered this follow-up');
-    await recordSystemChange(
+    const kase = await recordSystemChange(
       db,
       f.workspace_id,
       f.case_id,
@@ -223,8 +178,15 @@ export function answerFollowUp(
       () => [{ kind: 'follow_up_answered', actorId: ctx.actor.userId, at, data: { id: f.id, party: 'employee' } }],
       ctx.now,
     );
-    return toView(db, { ...f, status: 'answered', answer: JSON.stringify(answer), answered_at: at }, true);
+    const answered = { ...f, status: 'answered', answer: JSON.stringify(answer), answered_at: at };
+    return presentOne(db, { actor: ctx.actor, subject: await caseSubject(db, kase) }, kase, answered);
   });
+}
+
+async function presentOne(db: Db, viewer: { actor: Actor; subject: Subject }, kase: CaseRow, f: FollowUpRow): Promise<FollowUpView> {
+  const [view] = await presentFollowUps(db, viewer, kase, [f]);
+  if (!view) throw new Error('presenting a follow-up gave nothing');
+  return view;
 }
 
 /** The workspace's follow-up delays, in ms. */
@@ -232,3 +194,5 @@ export const followUpDelaysOf = (w: WorkspaceRow): FollowUpDelays => ({
   customer: w.follow_up_customer_minutes * 60_000,
   employee: w.follow_up_employee_minutes * 60_000,
 });
+
+export type { FollowUpView };

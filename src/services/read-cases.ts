@@ -2,14 +2,21 @@ import { ZIsoTimestamp } from '../contracts/time.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
+import { type CaseAbilities, caseAbilities } from '../presenters/case-abilities.js';
+import {
+  type CaseView,
+  type EventView,
+  type StatementView,
+  toCaseView,
+  toEventView,
+  toStatementView,
+} from '../presenters/case-presenter.js';
 import { attentionReasons, type CaseSort, listCaseRows, listParties, listStatements } from '../store/cases.js';
 import { listEventRows } from '../store/events.js';
 import { findCustomer } from '../store/people.js';
 import type { Db } from '../store/schema.js';
 import { caseScopeOf, listScope, requirePermission } from './authorization.js';
-import { type CaseAbilities, caseAbilities } from './case-abilities.js';
 import { loadCase } from './case-helpers.js';
-import { type CaseView, type EventView, type StatementView, toCaseView, toEventView, toStatementView } from './case-view.js';
 import type { Actor } from './context.js';
 import { verifyTimelines } from './verify-timelines.js';
 

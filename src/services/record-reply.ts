@@ -1,9 +1,9 @@
 import type { CoachResult } from '../domain/coach.js';
 import { sha256 } from '../domain/timeline.js';
+import type { EventView } from '../presenters/case-presenter.js';
+import { toEventView } from '../presenters/case-presenter.js';
 import { applyCaseChange } from './case-change.js';
 import { lockCase } from './case-helpers.js';
-import type { EventView } from './case-view.js';
-import { toEventView } from './case-view.js';
 import { analyzeForWorkspace } from './coach-instance.js';
 import { inTransaction, type ServiceContext } from './context.js';
 

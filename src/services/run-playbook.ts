@@ -1,11 +1,11 @@
 import { AppError, invalid } from '../domain/errors.js';
 import { type PlaybookProgress, progress } from '../domain/playbooks.js';
 import type { Strategy } from '../domain/strategy.js';
+import type { CaseView } from '../presenters/case-presenter.js';
 import { listStepsDone } from '../store/playbooks.js';
 import type { CaseRow, Db } from '../store/schema.js';
 import { commitChange } from './case-change.js';
 import { loadCase, lockCase } from './case-helpers.js';
-import type { CaseView } from './case-view.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { recommendForCase } from './recommend-strategy.js';
 import { type PlaybookView, resolvePlaybook } from './workspace-playbooks.js';

@@ -120,3 +120,14 @@ export function casesOfEmployee(db: Db, workspaceId: string, employeeId: string)
     .orderBy('cases.reported_at', 'desc')
     .execute();
 }
+
+/** The employee record of each user who has one, for permission decisions about many people at once. */
+export async function employeeIdsByUser(db: Db, workspaceId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('employees')
+    .select(['id', 'user_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.user_id as string, r.id]));
+}

@@ -61,6 +61,17 @@ export function findUsersByEmail(db: Db, email: string): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).execute();
 }
 
+/** Several users of a workspace by id, in one query. */
+export function findUsers(db: Db, workspaceId: string, ids: readonly string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 export function findUser(db: Db, workspaceId: string, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }

@@ -7,9 +7,10 @@ import {
   ZCommitmentReport,
   ZCommitmentReportQuery,
   ZNewCommitment,
+  ZPromiseOwners,
 } from '../../contracts/commitments.js';
 import { commitmentReport } from '../../services/commitment-report.js';
-import { addCommitment, closeCommitment, listCommitments } from '../../services/commitments.js';
+import { addCommitment, closeCommitment, listCommitments, listPromiseOwners } from '../../services/commitments.js';
 import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
 import { errorResponses, listOf } from './responses.js';
@@ -25,6 +26,20 @@ export const commitmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: "List a case's commitments", params: ZRef, response: { 200: listOf(ZCommitment), ...errorResponses } },
     },
     async (req) => ({ items: await listCommitments(contextOf(req), req.params.ref) }),
+  );
+
+  app.get(
+    '/cases/:ref/commitments/owners',
+    {
+      config: can('create', 'commitment'),
+      schema: {
+        tags,
+        summary: 'Who may be named as the owner of a new promise on the case',
+        params: ZRef,
+        response: { 200: ZPromiseOwners, ...errorResponses },
+      },
+    },
+    async (req) => ({ items: await listPromiseOwners(contextOf(req), req.params.ref) }),
   );
 
   app.post(

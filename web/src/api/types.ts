@@ -11,7 +11,7 @@ import type {
   ZTransition,
 } from '../../../src/contracts/cases.js';
 import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
-import type { ZCommitment, ZCommitmentReport, ZNewCommitment } from '../../../src/contracts/commitments.js';
+import type { ZCommitment, ZCommitmentReport, ZNewCommitment, ZPromiseOwners } from '../../../src/contracts/commitments.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
 import type { ZEmployeeAnswerInput, ZFollowUp, ZMyFollowUp } from '../../../src/contracts/follow-ups.js';
 import type { ZNotificationList } from '../../../src/contracts/notifications.js';
@@ -109,3 +109,4 @@ export type MyFollowUp = z.infer<typeof ZMyFollowUp>;
 export type EmployeeAnswerInput = z.input<typeof ZEmployeeAnswerInput>;
 export type NotificationList = z.infer<typeof ZNotificationList>;
 export type AppNotification = NotificationList['items'][number];
+export type PromiseOwner = z.infer<typeof ZPromiseOwners>['items'][number];

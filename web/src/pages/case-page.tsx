@@ -170,10 +170,10 @@ function CaseSidebar({ kase: c, names, customer, team }: CaseParts & { team: Tea
   return (
     <Stack gap="md">
       <StatusCard kase={c} />
-      {me.role === 'employee' ? null : <StrategyCard refId={c.ref} inUse={c.playbook ? c.strategy : null} />}
+      {c.can.runPlaybook ? <StrategyCard refId={c.ref} inUse={c.playbook ? c.strategy : null} /> : null}
       <AssigneeCard kase={c} me={me} names={names} />
       <FactsCard kase={c} names={names} customer={customer} team={team} />
-      {me.role === 'employee' || me.role === 'hr' ? null : <CaseTypeCard kase={c} />}
+      {c.can.setCaseType ? <CaseTypeCard kase={c} /> : null}
     </Stack>
   );
 }

@@ -1,12 +1,9 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { useAddCommitment, useCloseCommitment, useCommitments } from '../../api/commitments.js';
-import { useEmployees } from '../../api/directory.js';
+import { useAddCommitment, useCloseCommitment, useCommitments, usePromiseOwners } from '../../api/commitments.js';
 import type { CaseDetail, Commitment } from '../../api/types.js';
-import { useUsers } from '../../api/users.js';
 import { useCurrentUser } from '../../app/me-context.js';
-import { promiseKeepers } from '../../lib/promise-keepers.js';
 import { formatDateTime, fromLocalInput, relativeTime, toLocalInput } from '../../lib/time.js';
 import { QueryState } from '../query-state.js';
 import { EmptyState, ErrorState } from '../states.js';
@@ -66,7 +63,7 @@ export function CommitmentsPanel({ kase, now, canEdit }: { kase: CaseDetail; now
                 </div>
                 <CommitmentBadges c={c} now={now} />
               </Group>
-              {canEdit && c.status === 'open' ? (
+              {c.can.close ? (
                 <Group gap="xs" mt="xs">
                   <Button
                     size="xs"
@@ -101,8 +98,7 @@ export function CommitmentsPanel({ kase, now, canEdit }: { kase: CaseDetail; now
 function AddCommitmentForm({ kase }: { kase: CaseDetail }) {
   const refId = kase.ref;
   const me = useCurrentUser();
-  const users = useUsers();
-  const employees = useEmployees();
+  const candidates = usePromiseOwners(refId);
   const add = useAddCommitment(refId);
   const [text, setText] = useState('');
   const [ownerId, setOwnerId] = useState<string | null>(me.id);
@@ -116,7 +112,7 @@ function AddCommitmentForm({ kase }: { kase: CaseDetail }) {
     add.mutate({ text, dueAt, ...(ownerId ? { ownerId } : {}) }, { onSuccess: () => setText('') });
   };
 
-  const owners = promiseKeepers(kase, users.data ?? [], employees.data ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const owners = (candidates.data ?? []).map((u) => ({ value: u.id, label: u.name }));
   return (
     <Paper withBorder radius="md" p="sm" component="form" onSubmit={submit} aria-labelledby="add-commitment-title">
       <Text fw={600} id="add-commitment-title" mb="xs">

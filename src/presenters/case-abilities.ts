@@ -1,7 +1,7 @@
 import { isFinished } from '../domain/case-status.js';
 import { authorize, type Subject } from '../domain/permissions.js';
+import type { Actor } from '../services/context.js';
 import type { CaseRow } from '../store/schema.js';
-import type { Actor } from './context.js';
 
 /** What the caller may do with a case now: read from the permission table and the case's state, so clients show only what works. */
 export type CaseAbilities = {
@@ -11,8 +11,10 @@ export type CaseAbilities = {
   /** Notes, replies and ending an abusive interaction. */
   annotate: boolean;
   reportAbuse: boolean;
-  /** Runs or changes the case's playbook and strategy, sets its case type. */
+  /** Runs or changes the case's playbook and strategy. */
   runPlaybook: boolean;
+  /** Sets the case type, whose deadline preset re-times the clocks: for those who manage the case, not only work on it. */
+  setCaseType: boolean;
   addCustomerStatement: boolean;
   /** Writes the caller's own side (an employee named on the case, or staff who take statements). */
   addOwnStatement: boolean;
@@ -38,6 +40,7 @@ export function caseAbilities(actor: Actor, row: CaseRow, subject: Subject): Cas
     annotate: may('annotate', 'case'),
     reportAbuse: may('annotate', 'case') && !closed,
     runPlaybook: may('update', 'case') && !finished,
+    setCaseType: may('update', 'case') && may('assign', 'case'),
     addCustomerStatement: may('create', 'statement', { ...subject, ownerUserId: null }),
     addOwnStatement: may('create', 'statement', { ...subject, ownerUserId: actor.userId }),
     proposeResolution: (may('create', 'resolution') || may('update', 'resolution')) && !finished,
