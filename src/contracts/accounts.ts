@@ -24,6 +24,21 @@ export const ZMe = z.object({
   teamIds: z.array(z.string()),
   employeeId: z.string().nullable(),
   workspace: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  can: z
+    .object({
+      workCaseInbox: z.boolean(),
+      reportIncident: z.boolean(),
+      readEmployeeHistories: z.boolean(),
+      readCoachingReport: z.boolean(),
+      readCommitmentReport: z.boolean(),
+      readAccessLog: z.boolean(),
+      manageUsers: z.boolean(),
+      manageTeams: z.boolean(),
+      managePlaybooks: z.boolean(),
+      manageSettings: z.boolean(),
+      createTokens: z.boolean(),
+    })
+    .describe('what you may do across the workspace, from the permission table'),
 });
 
 export const ZUser = z.object({

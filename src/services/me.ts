@@ -1,4 +1,5 @@
 import { notFound } from '../domain/errors.js';
+import { type WorkspaceAbilities, workspaceAbilities } from '../presenters/workspace-abilities.js';
 import { findUser, findWorkspace } from '../store/workspaces.js';
 import type { Actor, ServiceContext } from './context.js';
 
@@ -10,6 +11,7 @@ export type Me = {
   teamIds: string[];
   employeeId: string | null;
   workspace: { id: string; name: string; slug: string };
+  can: WorkspaceAbilities;
 };
 
 /** The signed-in user as the web app needs them: who, which role, which teams, which workspace. */
@@ -28,5 +30,6 @@ export async function describeMe(ctx: Pick<ServiceContext, 'db' | 'actor'>): Pro
     teamIds: [...actor.teamIds],
     employeeId: actor.employeeId,
     workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug },
+    can: workspaceAbilities(actor),
   };
 }

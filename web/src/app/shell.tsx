@@ -4,12 +4,14 @@ import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useSignOut } from '../api/accounts.js';
 import { useLiveUpdates } from '../api/live-updates.js';
-import type { Role } from '../api/types.js';
+import type { Me } from '../api/types.js';
 import { NotificationsMenu } from '../components/notifications-menu.js';
 import { ROLE_LABEL } from '../lib/labels.js';
 import { useCurrentUser } from './me-context.js';
 
-type NavItem = { to: string; label: string; roles: Role[]; exact?: boolean };
+/** A place in the app, shown to those whose abilities (from the permission table) open it. */
+type NavItem = { to: string; label: string; shown: (can: Me['can']) => boolean; exact?: boolean };
+const always = () => true;
 
 /**
  * The navigation, grouped so later areas (playbooks, follow-ups, dashboards, forum, training) slot
@@ -19,34 +21,34 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
   {
     title: 'Work',
     items: [
-      { to: '/', label: 'My cases', roles: ['employee'], exact: true },
-      { to: '/cases', label: 'Inbox', roles: ['supervisor', 'admin', 'hr'] },
-      { to: '/report', label: 'Report an incident', roles: ['employee', 'supervisor', 'admin', 'hr'] },
+      { to: '/', label: 'My cases', shown: (can) => !can.workCaseInbox, exact: true },
+      { to: '/cases', label: 'Inbox', shown: (can) => can.workCaseInbox },
+      { to: '/report', label: 'Report an incident', shown: (can) => can.reportIncident },
     ],
   },
   {
     title: 'People',
     items: [
-      { to: '/people', label: 'Employees', roles: ['hr', 'admin', 'supervisor'] },
-      { to: '/coaching', label: 'Reply coaching', roles: ['hr', 'admin', 'supervisor'] },
-      { to: '/reports/commitments', label: 'Promises kept', roles: ['hr', 'admin', 'supervisor'] },
-      { to: '/access-log', label: 'Access log', roles: ['hr', 'admin'] },
+      { to: '/people', label: 'Employees', shown: (can) => can.readEmployeeHistories },
+      { to: '/coaching', label: 'Reply coaching', shown: (can) => can.readCoachingReport },
+      { to: '/reports/commitments', label: 'Promises kept', shown: (can) => can.readCommitmentReport },
+      { to: '/access-log', label: 'Access log', shown: (can) => can.readAccessLog },
     ],
   },
   {
     title: 'Workspace',
     items: [
-      { to: '/settings/users', label: 'Users', roles: ['admin'] },
-      { to: '/settings/teams', label: 'Teams', roles: ['admin'] },
-      { to: '/settings/playbooks', label: 'Playbooks', roles: ['admin'] },
-      { to: '/settings/workspace', label: 'Deadlines & limits', roles: ['admin'] },
+      { to: '/settings/users', label: 'Users', shown: (can) => can.manageUsers },
+      { to: '/settings/teams', label: 'Teams', shown: (can) => can.manageTeams },
+      { to: '/settings/playbooks', label: 'Playbooks', shown: (can) => can.managePlaybooks },
+      { to: '/settings/workspace', label: 'Deadlines & limits', shown: (can) => can.manageSettings },
     ],
   },
   {
     title: 'You',
     items: [
-      { to: '/account', label: 'Account & password', roles: ['employee', 'supervisor', 'admin', 'hr'], exact: true },
-      { to: '/account/tokens', label: 'API tokens', roles: ['employee', 'supervisor', 'admin', 'hr'] },
+      { to: '/account', label: 'Account & password', shown: always, exact: true },
+      { to: '/account/tokens', label: 'API tokens', shown: (can) => can.createTokens },
     ],
   },
 ];
@@ -117,7 +119,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <ScrollArea type="auto">
           <Stack gap="xs" component="nav" aria-label="Sections">
             {SECTIONS.map((section) => {
-              const items = section.items.filter((i) => i.roles.includes(me.role));
+              const items = section.items.filter((i) => i.shown(me.can));
               if (items.length === 0) return null;
               return (
                 <Box key={section.title}>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Me } from '../api/types.js';
 import { builtInViews, deleteView, filtersToQuery, loadViews, sameFilters, saveView } from './saved-views.js';
 import { memoryStore } from './storage.js';
 
@@ -24,10 +25,11 @@ describe('saved views', () => {
     expect(sameFilters({ severity: [1] }, { severity: [1, 2] })).toBe(false);
   });
 
-  it('starts supervisors on the open cases with the nearest SLA first', () => {
-    const [home] = builtInViews({ role: 'supervisor' });
+  it('starts those who work an inbox on the open cases with the nearest SLA first, and others on their own cases', () => {
+    const [home] = builtInViews({ can: { workCaseInbox: true } as Me['can'] });
     expect(home?.filters).toMatchObject({ sort: 'resolve_due_at', order: 'asc' });
     expect(home?.filters.status).not.toContain('closed');
+    expect(builtInViews({ can: { workCaseInbox: false } as Me['can'] }).map((v) => v.name)).toEqual(['My cases', 'Still open']);
   });
 });
 

@@ -5,16 +5,16 @@ export type InboxSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due
 
 /** The inbox's filters; the same object lives in the URL, so views and links share one shape. */
 export type InboxFilters = {
-  q?: string;
-  status?: CaseStatus[];
-  severity?: number[];
-  channel?: string[];
-  teamId?: string;
-  assignee?: 'me' | 'unassigned' | string;
+  q?: string | undefined;
+  status?: CaseStatus[] | undefined;
+  severity?: number[] | undefined;
+  channel?: string[] | undefined;
+  teamId?: string | undefined;
+  assignee?: 'me' | 'unassigned' | string | undefined;
   /** Only cases a supervisor must look at: escalated promises, pending approvals, calls for help, unhappy customers. */
-  attention?: boolean;
-  sort?: InboxSort;
-  order?: 'asc' | 'desc';
+  attention?: boolean | undefined;
+  sort?: InboxSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
 };
 
 export type SavedView = { id: string; name: string; filters: InboxFilters; builtIn?: boolean };
@@ -22,7 +22,7 @@ export type SavedView = { id: string; name: string; filters: InboxFilters; built
 const OPEN: CaseStatus[] = ['reported', 'acknowledged', 'investigating', 'resolving', 'reopened'];
 
 /** Views everyone has; the first one a role sees is its home inbox. */
-export function builtInViews(me: Pick<Me, 'role'>): SavedView[] {
+export function builtInViews(me: Pick<Me, 'can'>): SavedView[] {
   const open: SavedView = {
     id: 'open',
     name: 'Open, soonest due',
@@ -49,7 +49,7 @@ export function builtInViews(me: Pick<Me, 'role'>): SavedView[] {
   };
   const recent: SavedView = { id: 'recent', name: 'Recently updated', builtIn: true, filters: { sort: 'updated_at', order: 'desc' } };
   const all: SavedView = { id: 'all', name: 'All cases', builtIn: true, filters: { sort: 'reported_at', order: 'desc' } };
-  if (me.role === 'employee')
+  if (!me.can.workCaseInbox)
     return [
       { ...all, name: 'My cases' },
       { ...open, name: 'Still open' },

@@ -4,15 +4,15 @@ import type { AccessLogEntry } from '../api/types.js';
 import { type DataColumn, DataTable } from '../components/data-table.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
-import { RequireRole } from '../components/require-role.js';
+import { RequireAbility } from '../components/require-ability.js';
 import { EmptyState } from '../components/states.js';
 import { formatDateTime } from '../lib/time.js';
 
 export function AccessLogPage() {
   return (
-    <RequireRole roles={['hr', 'admin']}>
+    <RequireAbility ability="readAccessLog">
       <AccessLog />
-    </RequireRole>
+    </RequireAbility>
   );
 }
 

@@ -47,8 +47,8 @@ export function CasePage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={me.role === 'employee' ? '/' : '/cases'} size="sm">
-        ← {me.role === 'employee' ? 'My cases' : 'Inbox'}
+      <Anchor component={Link} to={me.can.workCaseInbox ? '/cases' : '/'} size="sm">
+        ← {me.can.workCaseInbox ? 'Inbox' : 'My cases'}
       </Anchor>
       <QueryState query={kase} label={`Opening ${ref}`} rows={4}>
         {(c) => (

@@ -4,16 +4,16 @@ import { useCoachingReport } from '../api/coach.js';
 import type { CoachingRow } from '../api/types.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
-import { RequireRole } from '../components/require-role.js';
+import { RequireAbility } from '../components/require-ability.js';
 import { EmptyState } from '../components/states.js';
 import { SCORE_PART_LABEL, SCORE_PARTS, scoreColor, scoreTextColor } from '../lib/coach-labels.js';
 import { formatDate } from '../lib/time.js';
 
 export function CoachingReportPage() {
   return (
-    <RequireRole roles={['supervisor', 'hr', 'admin']}>
+    <RequireAbility ability="readCoachingReport">
       <CoachingReport />
-    </RequireRole>
+    </RequireAbility>
   );
 }
 

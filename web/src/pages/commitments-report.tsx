@@ -4,14 +4,14 @@ import type { CommitmentReport } from '../api/types.js';
 import { type DataColumn, DataTable } from '../components/data-table.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
-import { RequireRole } from '../components/require-role.js';
+import { RequireAbility } from '../components/require-ability.js';
 import { EmptyState } from '../components/states.js';
 
 export function CommitmentsReportPage() {
   return (
-    <RequireRole roles={['supervisor', 'hr', 'admin']}>
+    <RequireAbility ability="readCommitmentReport">
       <CommitmentsReport />
-    </RequireRole>
+    </RequireAbility>
   );
 }
 
@@ -28,7 +28,7 @@ const COLUMNS: DataColumn<Row>[] = [
   {
     key: 'overdue',
     header: 'Open and overdue',
-    cellProps: (r) => ({ c: r.openOverdue > 0 ? 'red' : undefined }),
+    cellProps: (r) => (r.openOverdue > 0 ? { c: 'red' } : {}),
     cell: (r) => r.openOverdue,
   },
 ];

@@ -9,12 +9,21 @@ import { type ReportChoices, useReportChoices } from '../components/report/use-r
 import { type ReportForm, useReportForm } from '../components/report/use-report-form.js';
 import { WhatHappenedStep } from '../components/report/what-happened-step.js';
 import { WhoWasInvolvedStep } from '../components/report/who-was-involved-step.js';
+import { RequireAbility } from '../components/require-ability.js';
 import type { ReportDraft } from '../lib/report-draft.js';
 import { isLastStep, REPORT_STEPS } from '../lib/report-steps.js';
 import { relativeTime } from '../lib/time.js';
 
 /** The guided incident report: four short steps, kept as a draft in this browser until it is sent. */
 export function ReportPage() {
+  return (
+    <RequireAbility ability="reportIncident">
+      <IncidentReport />
+    </RequireAbility>
+  );
+}
+
+function IncidentReport() {
   const me = useCurrentUser();
   const form = useReportForm();
   const choices = useReportChoices(me);

@@ -7,17 +7,17 @@ import { type DataColumn, DataTable } from '../components/data-table.js';
 import { FormProblem } from '../components/form-problem.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
-import { RequireRole } from '../components/require-role.js';
+import { RequireAbility } from '../components/require-ability.js';
 
 export function SettingsPage() {
   return (
-    <RequireRole roles={['admin']}>
+    <RequireAbility ability="manageSettings">
       <Stack gap="lg">
         <PageHeader title="Deadlines and limits" />
         <DeadlinesSection />
         <LimitsSection />
       </Stack>
-    </RequireRole>
+    </RequireAbility>
   );
 }
 

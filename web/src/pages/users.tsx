@@ -10,16 +10,16 @@ import { type DataColumn, DataTable } from '../components/data-table.js';
 import { FormProblem } from '../components/form-problem.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
-import { RequireRole } from '../components/require-role.js';
+import { RequireAbility } from '../components/require-ability.js';
 import { EmptyState } from '../components/states.js';
 import { ROLE_LABEL, ROLES } from '../lib/labels.js';
 import { formatDate } from '../lib/time.js';
 
 export function UsersPage() {
   return (
-    <RequireRole roles={['admin']}>
+    <RequireAbility ability="manageUsers">
       <UsersAdmin />
-    </RequireRole>
+    </RequireAbility>
   );
 }
 

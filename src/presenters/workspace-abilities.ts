@@ -1,0 +1,41 @@
+import { type Action, authorize, conditionsFor, type Resource } from '../domain/permissions.js';
+import type { Actor } from '../services/context.js';
+
+/** What the signed-in person may do across the workspace: which areas of the app are theirs. */
+export type WorkspaceAbilities = {
+  /** Cases beyond their own (a team's or all): the inbox, rather than "my cases". */
+  workCaseInbox: boolean;
+  reportIncident: boolean;
+  /** Other people's conflict histories (a team's or all). */
+  readEmployeeHistories: boolean;
+  /** Reply quality of others (a team's or all). */
+  readCoachingReport: boolean;
+  /** How well a team's (or everyone's) promises are kept. */
+  readCommitmentReport: boolean;
+  readAccessLog: boolean;
+  manageUsers: boolean;
+  manageTeams: boolean;
+  managePlaybooks: boolean;
+  manageSettings: boolean;
+  createTokens: boolean;
+};
+
+/** From the permission table: "wider" means the rule reaches beyond the person's own records. */
+export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
+  const may = (action: Action, resource: Resource) => authorize(actor, action, resource);
+  const wider = (action: Action, resource: Resource) =>
+    conditionsFor(actor.role, action, resource).some((c) => c === 'any' || c === 'team');
+  return {
+    workCaseInbox: wider('read', 'case'),
+    reportIncident: may('create', 'case'),
+    readEmployeeHistories: wider('read', 'employee_history'),
+    readCoachingReport: wider('read', 'coaching_report'),
+    readCommitmentReport: wider('list', 'commitment'),
+    readAccessLog: may('list', 'access_log'),
+    manageUsers: may('create', 'user'),
+    manageTeams: may('create', 'team'),
+    managePlaybooks: may('create', 'playbook'),
+    manageSettings: may('update', 'settings'),
+    createTokens: may('create', 'token'),
+  };
+}
