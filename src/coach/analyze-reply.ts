@@ -41,12 +41,12 @@ function glossaryPattern(glossary: readonly string[]): RegExp | undefined {
 
 export type ReplyContext = {
   now: Date;
-  timeZone?: string;
+  timeZone?: string | undefined;
   expected: readonly MoveKind[];
   glossary: readonly string[];
   maxSentenceWords: number;
   /** Content lemmas of the customer message, when there is one, to recognise a restatement of it. */
-  customerContent?: ReadonlySet<string>;
+  customerContent?: ReadonlySet<string> | undefined;
 };
 
 function sentenceOf(reading: TextReading, at: number): number {

@@ -18,16 +18,16 @@ export type {
 
 /** One request to the coach: a customer message, a draft reply, or both. */
 export type CoachInput = {
-  customer?: string;
-  reply?: string;
+  customer?: string | undefined;
+  reply?: string | undefined;
   /** The moment due times are resolved against ("tomorrow at 3pm"); defaults to the current time. */
-  now?: Date;
+  now?: Date | undefined;
   /** The IANA time zone the promise is made in (the workspace's); defaults to this machine's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Workspace jargon that customers should not have to decode, on top of the built-in list. */
-  glossary?: readonly string[];
+  glossary?: readonly string[] | undefined;
   /** What the current playbook step expects of the reply; defaults to DEFAULT_EXPECTED_MOVES. */
-  expectedMoves?: readonly MoveKind[];
+  expectedMoves?: readonly MoveKind[] | undefined;
 };
 
 export type CoachOptions = {

@@ -17,7 +17,7 @@ export type PlaybookStep = {
   prompts: string[];
   /** What must be true before the step counts as done. */
   doneWhen: string;
-  expectedMoves?: MoveKind[];
+  expectedMoves?: MoveKind[] | undefined;
 };
 
 export type Playbook = {

@@ -68,7 +68,7 @@ export function copyPlaybook(p: Playbook, newName: string, takenKeys: Iterable<s
   return copy;
 }
 
-export type PlaybookChanges = Partial<Pick<Playbook, 'name' | 'summary' | 'source' | 'steps'>>;
+export type PlaybookChanges = { [K in 'name' | 'summary' | 'source' | 'steps']?: Playbook[K] | undefined };
 
 /** The next version of a playbook with the changes applied; its key stays. Throws `validation` with field errors. */
 export function revisePlaybook(p: Playbook, changes: PlaybookChanges): Playbook {

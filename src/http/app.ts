@@ -97,8 +97,8 @@ export async function buildApp({
             req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
               method: req.method,
               url: req.url.replace(/^\/public\/survey\/[^/?#]+/, '/public/survey/[token]'),
-              hostname: req.hostname,
-              remoteAddress: req.ip,
+              ...(req.hostname === undefined ? {} : { hostname: req.hostname }),
+              ...(req.ip === undefined ? {} : { remoteAddress: req.ip }),
             }),
           },
         }

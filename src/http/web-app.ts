@@ -11,7 +11,7 @@ import { sendNotFound } from './problem.js';
  */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
-export type WebAppOptions = { root?: string };
+export type WebAppOptions = { root?: string | undefined };
 
 const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

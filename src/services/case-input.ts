@@ -20,9 +20,8 @@ export type NewCaseInput = {
   caseTypeId?: string | null | undefined;
 };
 
-export type CasePatch = Partial<
-  Pick<
-    NewCaseInput,
+export type CasePatch = {
+  [K in
     | 'title'
     | 'summary'
     | 'channel'
@@ -32,9 +31,8 @@ export type CasePatch = Partial<
     | 'occurredAt'
     | 'financialImpact'
     | 'riskFlags'
-    | 'caseTypeId'
-  >
->;
+    | 'caseTypeId']?: NewCaseInput[K] | undefined;
+};
 
 export type NewStatementInput = {
   party: StatementParty;

@@ -4,7 +4,13 @@ import type { CustomerRow, Db, EmployeeRow } from './schema.js';
 
 export async function insertEmployee(
   db: Db,
-  input: { workspaceId: string; name: string; email?: string | null; teamId?: string | null; userId?: string | null },
+  input: {
+    workspaceId: string;
+    name: string;
+    email?: string | null | undefined;
+    teamId?: string | null | undefined;
+    userId?: string | null | undefined;
+  },
   now: Date,
 ): Promise<EmployeeRow> {
   const row: EmployeeRow = {
@@ -31,7 +37,7 @@ export function findEmployees(db: Db, workspaceId: string, ids: readonly string[
 
 export async function insertCustomer(
   db: Db,
-  input: { workspaceId: string; name: string; email?: string | null; phone?: string | null },
+  input: { workspaceId: string; name: string; email?: string | null | undefined; phone?: string | null | undefined },
   now: Date,
 ): Promise<CustomerRow> {
   const row: CustomerRow = {

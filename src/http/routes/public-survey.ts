@@ -10,7 +10,7 @@ import { publicRoute } from '../route-permission.js';
 const SURVEY_PER_IP = { max: 30, timeWindow: '1 minute' };
 
 type Params = { token: string };
-type FormValues = { satisfaction?: string; wouldReturn?: string; comment?: string };
+type FormValues = { satisfaction?: string | undefined; wouldReturn?: string | undefined; comment?: string | undefined };
 
 const PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1b1e}
 fieldset{border:1px solid #ccc;border-radius:6px;margin:0 0 1rem;padding:.75rem 1rem}legend{font-weight:600}

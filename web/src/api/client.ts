@@ -39,10 +39,10 @@ export async function api<T>(method: Method, path: string, body?: unknown, signa
   try {
     response = await fetch(`/api/v1${path}`, {
       method,
-      signal,
+      signal: signal ?? null,
       credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? null : JSON.stringify(body),
     });
   } catch (e) {
     if (signal?.aborted) throw e;

@@ -14,7 +14,7 @@ export function StatusBadge({ status, size = 'sm' }: { status: CaseStatus; size?
 
 export function SeverityBadge({ severity, size = 'sm' }: { severity: number; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={SEVERITY_COLOR[severity]} variant={severity <= 2 ? 'filled' : 'outline'} size={size} radius="sm">
+    <Badge color={SEVERITY_COLOR[severity] ?? 'gray'} variant={severity <= 2 ? 'filled' : 'outline'} size={size} radius="sm">
       S{severity} · {SEVERITY_LABEL[severity]}
     </Badge>
   );

@@ -14,7 +14,7 @@ const ATTENTION_LABEL: Record<NonNullable<Case['attention']>[number], string> = 
 };
 
 /** One case in a list: a single link, so Tab, Enter and middle-click all behave as people expect. */
-export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Date; selected?: boolean; teamName?: string }) {
+export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Date; selected?: boolean; teamName?: string | undefined }) {
   return (
     <Link
       to="/cases/$ref"

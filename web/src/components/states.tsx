@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.js';
 
 /** A calm placeholder while data loads; `label` is read by screen readers. */
-export function LoadingState({ label = 'Loading…', rows = 0 }: { label?: string; rows?: number }) {
+export function LoadingState({ label = 'Loading…', rows = 0 }: { label?: string | undefined; rows?: number | undefined }) {
   if (rows > 0) {
     return (
       <Stack gap="xs" aria-busy="true" aria-label={label}>

@@ -22,7 +22,7 @@ const FIELD_LABEL: Record<string, string> = {
  * quoted detail (a note's text, a reason). Unknown kinds still read sensibly, so events added by
  * later features show up before this screen learns them.
  */
-export function describeEvent(e: TimelineEvent, names: Names): { text: string; detail?: string } {
+export function describeEvent(e: TimelineEvent, names: Names): { text: string; detail?: string | undefined } {
   const who = names.user(e.actorId);
   const d = e.data;
   switch (e.kind) {

@@ -113,7 +113,17 @@ export function AssigneeCard({ kase, me, names }: { kase: CaseDetail; me: Me; na
 }
 
 /** The facts of the case: who, where, how the customer was, money and risks. */
-export function FactsCard({ kase, names, customer, team }: { kase: CaseDetail; names: Names; customer?: Customer; team?: Team }) {
+export function FactsCard({
+  kase,
+  names,
+  customer,
+  team,
+}: {
+  kase: CaseDetail;
+  names: Names;
+  customer?: Customer | undefined;
+  team?: Team | undefined;
+}) {
   const row = (label: string, value: React.ReactNode) => (
     <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
       <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>

@@ -58,14 +58,14 @@ export function CaseTypeSelect({
 }) {
   return (
     <Select
-      label={hideLabel ? undefined : label}
+      {...(hideLabel ? {} : { label })}
       aria-label={label}
       placeholder="No particular type"
       data={types.map((t) => ({ value: t.id, label: t.name }))}
       value={value}
       onChange={onChange}
       clearable
-      disabled={disabled}
+      disabled={disabled ?? false}
     />
   );
 }

@@ -23,7 +23,17 @@ import { FormProblem } from '../form-problem.js';
 import type { Names } from './names.js';
 
 /** Both sides' accounts next to each other, so the handler hears each before deciding, as a fair mediator does. */
-export function StatementsPanel({ kase, names, customer, now }: { kase: CaseDetail; names: Names; customer?: Customer; now: Date }) {
+export function StatementsPanel({
+  kase,
+  names,
+  customer,
+  now,
+}: {
+  kase: CaseDetail;
+  names: Names;
+  customer?: Customer | undefined;
+  now: Date;
+}) {
   const [adding, setAdding] = useState<StatementParty | null>(null);
   const byParty = (p: StatementParty) => kase.statements.filter((s) => s.party === p);
   const witnesses = byParty('witness');
@@ -137,7 +147,7 @@ function AddStatementModal({
   party: StatementParty | null;
   onClose: () => void;
   names: Names;
-  customer?: Customer;
+  customer?: Customer | undefined;
 }) {
   const add = useAddStatement(kase.ref);
   const [chosenParty, setChosenParty] = useState<StatementParty>('customer');

@@ -1,7 +1,12 @@
 import { Button, Group, ScrollArea } from '@mantine/core';
 import type { SavedView } from '../../lib/saved-views.js';
 
-type ViewsBarProps = { views: SavedView[]; activeId?: string; onPick: (view: SavedView) => void; onDelete: (id: string) => void };
+type ViewsBarProps = {
+  views: SavedView[];
+  activeId?: string | undefined;
+  onPick: (view: SavedView) => void;
+  onDelete: (id: string) => void;
+};
 
 /** The views as a row of toggle buttons; the ones saved in this browser can be deleted. */
 export function ViewsBar({ views, activeId, onPick, onDelete }: ViewsBarProps) {

@@ -43,7 +43,7 @@ export function WhatHappenedStep({ draft, set, fieldError }: StepFields) {
 }
 
 /** Where it happened, as a row of chips that behaves as one radio group. */
-function ChannelChoice({ value, onChange, error }: { value: Channel | ''; onChange: (v: Channel) => void; error?: string }) {
+function ChannelChoice({ value, onChange, error }: { value: Channel | ''; onChange: (v: Channel) => void; error?: string | undefined }) {
   return (
     <Stack gap={6}>
       <Text size="sm" fw={500} id="channel-label">
