@@ -175,8 +175,12 @@ export const ZCase = z.object({
     .object({ category: z.string(), whys: z.array(z.string()), factors: z.array(z.string()) })
     .nullable()
     .describe('recorded when the case is closed'),
+  help: z
+    .object({ requestedAt: z.string(), requestedBy: z.string().nullable() })
+    .nullable()
+    .describe('an open call for a supervisor’s help, until someone takes it'),
   attention: z
-    .array(z.enum(['escalated_promise', 'approval_pending', 'asked_for_help', 'unhappy_customer']))
+    .array(z.enum(['help_requested', 'escalated_promise', 'approval_pending', 'asked_for_help', 'unhappy_customer']))
     .optional()
     .describe('in a list asked for with attention=true: why the case needs a supervisor'),
 });
@@ -199,6 +203,8 @@ export const ZCaseAbilities = z.object({
   transition: z.boolean(),
   annotate: z.boolean().describe('notes and replies'),
   reportAbuse: z.boolean(),
+  requestHelp: z.boolean().describe('call a supervisor now (one open call at a time)'),
+  takeHelp: z.boolean().describe('take the open call for help'),
   runPlaybook: z.boolean().describe('choose the strategy and playbook, mark steps'),
   setCaseType: z.boolean().describe('set the case type (its deadline preset re-times the clocks)'),
   addCustomerStatement: z.boolean(),
@@ -246,3 +252,5 @@ export const ZProblem = z.object({
   instance: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+
+export const ZHelpRequest = z.object({ note: text(2000).optional().describe('what you need, in a few words') }).strict();

@@ -21,6 +21,7 @@ import { markSlaBreaches } from '../services/sla-breaches.js';
 import { answerSurvey } from '../services/survey.js';
 import { sweepCommitments } from '../services/sweep-commitments.js';
 import { countCases } from '../store/cases.js';
+import { markNotificationsReadBefore } from '../store/notifications.js';
 import { lastQueuedEmail, markQueuedEmailsDelivered } from '../store/outbox.js';
 import { insertCustomer, insertEmployee } from '../store/people.js';
 import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
@@ -101,6 +102,8 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
     // The notifications the story's events call for, as the server's processor would make them.
     await createEventRunner({ db, processors: [notificationsProcessor(DEMO_PUBLIC_URL)], log: quietLog }).drain();
     await markQueuedEmailsDelivered(db, workspace.id, new Date(now.getTime() + 1));
+    // People have read what reached them before this week; the bell holds the last few days.
+    await markNotificationsReadBefore(db, workspace.id, new Date(now.getTime() - 3 * DAY));
   } catch (error) {
     // Another run may have created it in the meantime; then this one simply reports it.
     const raced = await findWorkspaceBySlug(db, slug);

@@ -24,6 +24,8 @@ export const EVENT_KINDS = [
   'follow_up_answered',
   'abuse_reported',
   'sla_breached',
+  'help_requested',
+  'help_taken',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -3,7 +3,7 @@ import { isUnhappy } from '../domain/follow-through.js';
 import { formatMoney, toMinor } from '../domain/money.js';
 import { approvalRequestEmail } from '../services/emails/approval-emails.js';
 import { commitmentEscalationEmail, commitmentReminderEmail } from '../services/emails/commitment-emails.js';
-import { employeeFollowUpEmail, needsHelpEmail } from '../services/emails/follow-up-emails.js';
+import { employeeFollowUpEmail, helpRequestEmail, needsHelpEmail, seriousCaseEmail } from '../services/emails/follow-up-emails.js';
 import { caseUrl } from '../services/emails/layout.js';
 import { notifyPeople } from '../services/notifications.js';
 import { approversFor } from '../services/resolution.js';
@@ -42,6 +42,64 @@ const when = (e: DomainEvent) => new Date(e.at);
 const active = (users: readonly (UserRow | undefined)[]) => users.filter((u): u is UserRow => u !== undefined && u.deactivated_at === null);
 
 const FANOUTS: Record<string, Fanout> = {
+  /** A report reaches the team's supervisors; a serious one (severity 1 or 2) by mail too, at once. */
+  async case_created(e, kase, db, publicUrl) {
+    const supervisors = (await supervisorsOf(db, kase.workspace_id, kase.team_id)).filter((s) => s.id !== e.actorId);
+    if (supervisors.length === 0) return;
+    const reporter = e.actorId ? await findUser(db, kase.workspace_id, e.actorId) : undefined;
+    const name = reporter?.name ?? 'Someone';
+    const serious = kase.severity <= 2;
+    for (const s of supervisors)
+      await notifyPeople(
+        db,
+        [s],
+        {
+          kind: serious ? 'serious_case' : 'case_reported',
+          caseId: kase.id,
+          title: `${serious ? `Severity ${kase.severity} case` : 'New case'} in your team: ${kase.ref}`,
+          body: `${name} reported “${kase.title}”.`,
+        },
+        when(e),
+        serious
+          ? seriousCaseEmail({
+              name,
+              caseRef: kase.ref,
+              caseTitle: kase.title,
+              severity: kase.severity,
+              caseUrl: caseUrl(publicUrl, kase.ref),
+            })
+          : undefined,
+      );
+  },
+
+  /** Someone on the case calls for a supervisor: the team's supervisors, in the app and by mail. */
+  async help_requested(e, kase, db, publicUrl) {
+    const asker = e.actorId ? await findUser(db, kase.workspace_id, e.actorId) : undefined;
+    const name = asker?.name ?? 'A colleague';
+    const note = str(e.data.note);
+    const supervisors = (await supervisorsOf(db, kase.workspace_id, kase.team_id)).filter((s) => s.id !== e.actorId);
+    await notifyPeople(
+      db,
+      supervisors,
+      { kind: 'help_requested', caseId: kase.id, title: `${name} needs help now on ${kase.ref}`, body: note ?? kase.title },
+      when(e),
+      helpRequestEmail({ name, caseRef: kase.ref, caseTitle: kase.title, caseUrl: caseUrl(publicUrl, kase.ref), note }),
+    );
+  },
+
+  /** The one who asked hears that help is coming. */
+  async help_taken(e, kase, db) {
+    const asker = str(e.data.requestedBy);
+    if (!asker || asker === e.actorId) return;
+    const taker = e.actorId ? await findUser(db, kase.workspace_id, e.actorId) : undefined;
+    await notifyPeople(
+      db,
+      active([await findUser(db, kase.workspace_id, asker)]),
+      { kind: 'help_taken', caseId: kase.id, title: `${taker?.name ?? 'A supervisor'} is coming to help on ${kase.ref}`, body: kase.title },
+      when(e),
+    );
+  },
+
   async resolution_proposed(e, kase, db, publicUrl) {
     if (e.data.approvalState !== 'pending') return;
     const cost = e.data.cost as { amount: number; currency: string };

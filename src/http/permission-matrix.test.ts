@@ -10,6 +10,7 @@ import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
 import { listCaseFollowUps } from '../services/follow-ups.js';
+import { requestHelp } from '../services/help-requests.js';
 import { proposeResolution } from '../services/resolution.js';
 import { startPlaybook } from '../services/run-playbook.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
@@ -235,6 +236,13 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'POST /api/v1/notifications/read-all': plain('/api/v1/notifications/read-all'),
   'GET /api/v1/events/stream': plain('/api/v1/events/stream?once=true'),
   'GET /api/v1/cases/{ref}/commitments/owners': onCase('/commitments/owners'),
+  'POST /api/v1/cases/{ref}/help-request': onCase('/help-request', () => ({ note: 'The customer is shouting at the till.' })),
+  'POST /api/v1/cases/{ref}/help-request/take': async (w) => {
+    const fixture = await onCase('')(w);
+    const ref = fixture.url.split('/').at(-1) as string;
+    await requestHelp({ db: w.t.database.db, actor: w.cast.employeeA.actor, now: new Date() }, ref, undefined);
+    return { ...fixture, url: `${fixture.url}/help-request/take` };
+  },
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();

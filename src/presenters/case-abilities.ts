@@ -11,6 +11,10 @@ export type CaseAbilities = {
   /** Notes, replies and ending an abusive interaction. */
   annotate: boolean;
   reportAbuse: boolean;
+  /** Calls a supervisor now (one open call at a time). */
+  requestHelp: boolean;
+  /** Takes an open call for help. */
+  takeHelp: boolean;
   /** Runs or changes the case's playbook and strategy. */
   runPlaybook: boolean;
   /** Sets the case type, whose deadline preset re-times the clocks: for those who manage the case, not only work on it. */
@@ -39,6 +43,8 @@ export function caseAbilities(actor: Actor, row: CaseRow, subject: Subject): Cas
     transition: may('transition', 'case'),
     annotate: may('annotate', 'case'),
     reportAbuse: may('annotate', 'case') && !closed,
+    requestHelp: may('annotate', 'case') && !closed && row.help_requested_at === null,
+    takeHelp: may('assign', 'case') && row.help_requested_at !== null,
     runPlaybook: may('update', 'case') && !finished,
     setCaseType: may('update', 'case') && may('assign', 'case'),
     addCustomerStatement: may('create', 'statement', { ...subject, ownerUserId: null }),

@@ -33,6 +33,8 @@ export type CaseView = {
   strategy: string | null;
   outcome: string | null;
   rootCause: { category: string; whys: string[]; factors: string[] } | null;
+  /** An open call for a supervisor's help, until someone takes it. */
+  help: { requestedAt: string; requestedBy: string | null } | null;
   /** Set only in a list asked for with the attention filter: why the case needs a supervisor. */
   attention?: AttentionReason[];
 };
@@ -76,6 +78,7 @@ export function toCaseView(row: CaseRow, now: Date): CaseView {
             category: row.root_cause_category,
             ...(JSON.parse(row.root_cause ?? '{"whys":[],"factors":[]}') as { whys: string[]; factors: string[] }),
           },
+    help: row.help_requested_at === null ? null : { requestedAt: row.help_requested_at, requestedBy: row.help_requested_by },
   };
 }
 

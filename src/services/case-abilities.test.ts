@@ -30,6 +30,8 @@ describeEachDatabase('what each caller may do with a case (the can block)', (kin
       transition: true,
       annotate: true,
       reportAbuse: true,
+      requestHelp: true,
+      takeHelp: false,
       runPlaybook: true,
       setCaseType: true,
       addCustomerStatement: true,

@@ -82,6 +82,8 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       root_cause: null,
       acknowledge_breached_at: null,
       resolve_breached_at: null,
+      help_requested_at: null,
+      help_requested_by: null,
     };
     const parties = input.employees ?? [];
     const created = {

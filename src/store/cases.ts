@@ -131,7 +131,7 @@ export function caseInScope(eb: ExpressionBuilder<Tables, 'cases'>, scope: CaseL
 }
 
 /** Why a case is in the supervisors' "needs attention" view. */
-export type AttentionReason = 'escalated_promise' | 'approval_pending' | 'asked_for_help' | 'unhappy_customer';
+export type AttentionReason = 'help_requested' | 'escalated_promise' | 'approval_pending' | 'asked_for_help' | 'unhappy_customer';
 
 type CaseEb = ExpressionBuilder<Tables & { cases: CaseRow }, 'cases'>;
 
@@ -153,6 +153,7 @@ function answeredFollowUp(eb: CaseEb, party: 'customer' | 'employee', answer: 'u
  * approval, an employee who asked for help after it, or a customer whose unhappy answer reopened it.
  */
 const ATTENTION: Record<AttentionReason, (eb: CaseEb) => ReturnType<CaseEb['exists']>> = {
+  help_requested: (eb) => eb('cases.help_requested_at', 'is not', null),
   escalated_promise: (eb) =>
     eb.exists(
       eb

@@ -85,3 +85,14 @@ export async function markNotificationsRead(db: Db, workspaceId: string, userId:
 export function findNotification(db: Db, workspaceId: string, id: string): Promise<NotificationRow | undefined> {
   return db.selectFrom('notifications').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
 }
+
+/** Marks a workspace's notifications made before a moment as read (the demo's past, which its people have seen). */
+export async function markNotificationsReadBefore(db: Db, workspaceId: string, before: Date): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set((eb) => ({ read_at: eb.ref('created_at') }))
+    .where('workspace_id', '=', workspaceId)
+    .where('read_at', 'is', null)
+    .where('created_at', '<', before.toISOString())
+    .execute();
+}

@@ -125,6 +125,9 @@ export type CaseRow = {
   root_cause: string | null;
   acknowledge_breached_at: string | null;
   resolve_breached_at: string | null;
+  /** An open call for a supervisor's help: when, and by whom (cleared when someone takes it). */
+  help_requested_at: string | null;
+  help_requested_by: string | null;
 };
 export type CasePartyRow = { workspace_id: string; case_id: string; employee_id: string; role: string; created_at: string };
 export type StatementRow = {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZCase, ZRef } from '../../contracts/cases.js';
+import { ZCase, ZHelpRequest, ZRef } from '../../contracts/cases.js';
 import { ZAbuseReport, ZDecision, ZResolution, ZResolutionEnvelope, ZResolutionInput } from '../../contracts/resolution.js';
 import { reportAbuse } from '../../services/abuse.js';
+import { requestHelp, takeHelpRequest } from '../../services/help-requests.js';
 import { decideResolution, getResolution, proposeResolution } from '../../services/resolution.js';
 import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
@@ -68,5 +69,35 @@ export const resolutionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => reportAbuse(contextOf(req), req.params.ref, req.body.note),
+  );
+
+  app.post(
+    '/cases/:ref/help-request',
+    {
+      config: can('annotate', 'case'),
+      schema: {
+        tags,
+        summary:
+          'Ask a supervisor for help now: the team’s supervisors are told at once, and the case shows the call until someone takes it',
+        params: ZRef,
+        body: ZHelpRequest,
+        response: { 201: ZCase, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await requestHelp(contextOf(req), req.params.ref, req.body.note)),
+  );
+
+  app.post(
+    '/cases/:ref/help-request/take',
+    {
+      config: can('assign', 'case'),
+      schema: {
+        tags,
+        summary: 'Take the open call for help (a case nobody handles becomes yours)',
+        params: ZRef,
+        response: { 200: ZCase, ...errorResponses },
+      },
+    },
+    async (req) => takeHelpRequest(contextOf(req), req.params.ref),
   );
 };

@@ -39,3 +39,25 @@ export function needsHelpEmail(h: { name: string; caseRef: string; caseUrl: stri
     { label: 'Open the case', url: h.caseUrl },
   );
 }
+
+/** To a team's supervisors when someone on a case calls for help while it is happening. */
+export function helpRequestEmail(h: { name: string; caseRef: string; caseTitle: string; caseUrl: string; note: string | null }): EmailBody {
+  return buildEmail(
+    `Help needed now on ${h.caseRef}`,
+    [
+      `${h.name} asked for a supervisor on case ${h.caseRef} (${h.caseTitle}).`,
+      ...(h.note ? [`They wrote: "${h.note}"`] : []),
+      'Open the case and take the call, so they know someone is coming.',
+    ],
+    { label: 'Open the case', url: h.caseUrl },
+  );
+}
+
+/** To a team's supervisors when a serious case (severity 1 or 2) is reported. */
+export function seriousCaseEmail(c: { name: string; caseRef: string; caseTitle: string; severity: number; caseUrl: string }): EmailBody {
+  return buildEmail(
+    `Severity ${c.severity} case reported: ${c.caseRef}`,
+    [`${c.name} reported case ${c.caseRef}: ${c.caseTitle}.`, `It is severity ${c.severity}, so its clocks are short.`],
+    { label: 'Open the case', url: c.caseUrl },
+  );
+}
