@@ -103,3 +103,8 @@ export const useSetCaseType = (ref: string) =>
   useCaseMutation(ref, (caseTypeId: string | null) => api<Case>('PATCH', casePath(ref), { caseTypeId }));
 
 export const useReportAbuse = (ref: string) => useCaseMutation(ref, (note: string) => api<Case>('POST', casePath(ref, '/abuse'), { note }));
+
+export const useRequestHelp = (ref: string) =>
+  useCaseMutation(ref, (note: string) => api<Case>('POST', casePath(ref, '/help-request'), note ? { note } : {}));
+
+export const useTakeHelpRequest = (ref: string) => useCaseMutation(ref, () => api<Case>('POST', casePath(ref, '/help-request/take')));

@@ -7,6 +7,7 @@ import { SeverityBadge, SlaBadge, StatusBadge } from './badges.js';
 
 /** Why a case is in the "Needs attention" view, in the words a supervisor would use. */
 const ATTENTION_LABEL: Record<NonNullable<Case['attention']>[number], string> = {
+  help_requested: 'Help asked for now',
   escalated_promise: 'Promise overdue',
   approval_pending: 'Approval pending',
   asked_for_help: 'Employee asked for help',
@@ -51,6 +52,11 @@ export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Da
           ) : null}
         </Box>
         <Group gap={6} wrap="wrap" style={{ flexShrink: 0 }}>
+          {kase.help && !kase.attention?.includes('help_requested') ? (
+            <Badge size="xs" color="orange" variant="filled">
+              Help asked
+            </Badge>
+          ) : null}
           <SeverityBadge severity={kase.severity} size="xs" />
           <StatusBadge status={kase.status} size="xs" />
           <SlaBadge kase={kase} now={now} size="xs" />

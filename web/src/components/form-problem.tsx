@@ -6,7 +6,7 @@ import { ApiError } from '../api/client.js';
  * When every problem is already shown beside its field, this renders nothing, so no message is
  * shown twice and none is lost.
  */
-export function FormProblem({ error, fields, title }: { error: unknown; fields: string[]; title?: string }) {
+export function FormProblem({ error, fields = [], title }: { error: unknown; fields?: string[]; title?: string }) {
   if (!error) return null;
   if (error instanceof ApiError) {
     const shown = error.errors.length > 0 && error.errors.every((e) => fields.some((f) => error.fieldError(f) === e.message));

@@ -53,6 +53,10 @@ export function describeEvent(e: TimelineEvent, names: Names): { text: string; d
       const fields = changes.map((k) => FIELD_LABEL[k] ?? k);
       return { text: fields.length ? `${who} changed the ${joinWords(fields)}` : `${who} updated the case` };
     }
+    case 'help_requested':
+      return { text: `${who} asked a supervisor for help`, ...(typeof d.note === 'string' ? { detail: d.note } : {}) };
+    case 'help_taken':
+      return { text: `${who} took the call for help from ${names.user(typeof d.requestedBy === 'string' ? d.requestedBy : null)}` };
     default:
       return { text: `${who}: ${e.kind.replaceAll('_', ' ')}` };
   }

@@ -11,6 +11,7 @@ import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sid
 import { CaseTypeCard } from '../components/case/case-type-select.js';
 import { CommitmentsPanel } from '../components/case/commitments-panel.js';
 import { FollowUpsPanel } from '../components/case/follow-ups-panel.js';
+import { AskForHelp, HelpRequestBanner } from '../components/case/help-request.js';
 import { type Names, useNames } from '../components/case/names.js';
 import { PlaybookPanel } from '../components/case/playbook-panel.js';
 import { ReplyComposer } from '../components/case/reply-composer.js';
@@ -78,6 +79,7 @@ function CaseView({ created, now, team, ...parts }: CaseParts & { created: boole
         </Alert>
       ) : null}
       <CaseHeader kase={parts.kase} now={now} />
+      <HelpRequestBanner kase={parts.kase} names={parts.names} now={now} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <CaseTabs {...parts} now={now} />
@@ -105,6 +107,7 @@ function CaseHeader({ kase: c, now }: { kase: CaseDetail; now: Date }) {
         <SeverityBadge severity={c.severity} size="md" />
         <SlaBadge kase={c} now={now} size="md" />
         <AbuseFlagBadge customer={c.customer} />
+        {c.can.requestHelp ? <AskForHelp kase={c} /> : null}
         {c.can.reportAbuse ? <AbuseAction kase={c} /> : null}
       </Group>
       <Box mt="md" p="sm" bg="teal.0" style={{ borderRadius: 8 }}>
