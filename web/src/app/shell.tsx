@@ -22,6 +22,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/', label: 'My cases', roles: ['employee'], exact: true },
       { to: '/cases', label: 'Inbox', roles: ['supervisor', 'admin', 'hr'] },
       { to: '/report', label: 'Report an incident', roles: ['employee', 'supervisor', 'admin', 'hr'] },
+      { to: '/forum', label: 'Forum', roles: ['employee', 'supervisor', 'admin', 'hr'] },
     ],
   },
   {
