@@ -22,7 +22,7 @@ type Fanout = (e: DomainEvent, kase: CaseRow, db: Db, publicUrl: string) => Prom
 /**
  * Tells people, in the app and by mail, about what happened on a case: approvals asked and decided,
  * abuse reported, employees asking for help, unhappy customers, follow-ups to answer, promises due and
- * overdue. Reading the outbox keeps this out of the use cases, which only record what happened.
+ * overdue, and a forum thread reviewed (to its voters). Reading the outbox keeps this out of the use cases, which only record what happened.
  * Notifications carry the event's time, so a late pass still shows when it happened.
  */
 export function notificationsProcessor(publicUrl: string): EventProcessor {
