@@ -34,7 +34,9 @@ describe.skipIf(!hasChromium)('forum journey (Chromium)', () => {
     expect(await axeProblems(tom.page)).toEqual([]);
     await tom.page.getByRole('button', { name: 'Start a thread' }).click();
     await tom.page.getByLabel('Title').fill(title);
-    await tom.page.getByLabel('What happens').fill('A customer paid by card, lost the receipt, and shouted when the till refused the refund.');
+    await tom.page
+      .getByLabel('What happens')
+      .fill('A customer paid by card, lost the receipt, and shouted when the till refused the refund.');
     const similar = tom.page.getByTestId('similar-threads');
     await similar.waitFor();
     expect(await similar.textContent()).toContain('Refunds without a receipt are refused at the till');
