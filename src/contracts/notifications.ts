@@ -4,6 +4,8 @@ export const ZNotification = z.object({
   id: z.string(),
   kind: z.string(),
   caseRef: z.string().nullable(),
+  /** Where the notification leads when it is not about a case (a forum thread): a path in the web app. */
+  link: z.string().nullable(),
   title: z.string(),
   body: z.string(),
   createdAt: z.string(),

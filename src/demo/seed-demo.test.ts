@@ -137,6 +137,19 @@ describe('seedDemo', () => {
     expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set([...EVENT_KINDS]));
   });
 
+  it('has forum threads with replies and votes, one reviewed (its voters told), one merged into its duplicate', async () => {
+    const db = database.db;
+    const threads = await db.selectFrom('forum_threads').selectAll().where('workspace_id', '=', first.workspace.id).execute();
+    expect(threads.length).toBeGreaterThanOrEqual(4);
+    expect(threads.filter((t) => t.reply_count > 0).length).toBeGreaterThanOrEqual(3);
+    expect(threads.every((t) => t.vote_count > 0)).toBe(true);
+    const reviewed = threads.find((t) => t.status === 'reviewed');
+    expect(reviewed?.review_answer).toEqual(expect.any(String));
+    expect(threads.find((t) => t.status === 'merged')?.merged_into_id).toBe(reviewed?.id);
+    const told = await db.selectFrom('notifications').select('user_id').where('kind', '=', 'forum_reviewed').execute();
+    expect(told.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('creates nothing the second time and hands out new tokens', async () => {
     const again = await seedDemo(database.db, new Date(now.getTime() + 3600_000));
     expect(again.created).toBe(false);

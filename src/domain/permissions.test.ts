@@ -47,7 +47,7 @@ describe('the permission table', () => {
   });
 
   it('gives admins everything, except speaking for someone else, and nobody anything without a rule', () => {
-    const ownOnly = new Set(['update follow_up', 'update notification', 'list notification']);
+    const ownOnly = new Set(['update follow_up', 'update notification', 'list notification', 'update forum_post']);
     const admin = who('admin');
     for (const resource of RESOURCES)
       for (const action of ACTIONS) {

@@ -30,6 +30,9 @@ export const RESOURCES = [
   'follow_up', // the check-ins with the customer and each employee after a case is resolved
   'notification', // a user's in-app notifications
   'settings', // workspace settings: deadline presets, case types, authority limits
+  'forum_thread', // a staff forum thread: list, read, open (create), vote (annotate), mark reviewed (approve), merge (update)
+  'forum_post', // a post in a thread: reply (create), edit your own (update), report (annotate), hide (delete)
+  'forum_author', // who wrote a post shown to colleagues as "a colleague"
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -53,7 +56,7 @@ function rows(role: Role, resource: Resource, actions: readonly Action[], condit
 }
 
 /** Actions nobody may do for someone else, admins included: they speak or act for the person themself. */
-const OWN_ONLY: ReadonlySet<string> = new Set(['update follow_up', 'update notification', 'list notification']);
+const OWN_ONLY: ReadonlySet<string> = new Set(['update follow_up', 'update notification', 'list notification', 'update forum_post']);
 
 export const PERMISSIONS: readonly Rule[] = [
   // Front-line employees report incidents and work only on the cases they are part of.
@@ -78,6 +81,10 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'follow_up', ['update'], 'self'),
   ...rows('employee', 'notification', ['list', 'update'], 'self'),
   ...rows('employee', 'settings', ['read'], 'any'),
+  ...rows('employee', 'forum_thread', ['list', 'read', 'create', 'annotate'], 'any'),
+  ...rows('employee', 'forum_post', ['create', 'annotate'], 'any'),
+  ...rows('employee', 'forum_post', ['update'], 'self'),
+  ...rows('employee', 'forum_author', ['read'], 'self'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -105,6 +112,10 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'follow_up', ['update'], 'self'),
   ...rows('supervisor', 'notification', ['list', 'update'], 'self'),
   ...rows('supervisor', 'settings', ['read'], 'any'),
+  ...rows('supervisor', 'forum_thread', ['list', 'read', 'create', 'annotate', 'approve', 'update'], 'any'),
+  ...rows('supervisor', 'forum_post', ['create', 'annotate', 'delete'], 'any'),
+  ...rows('supervisor', 'forum_post', ['update'], 'self'),
+  ...rows('supervisor', 'forum_author', ['read'], 'any'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -126,6 +137,10 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'follow_up', ['list', 'read'], 'any'),
   ...rows('hr', 'notification', ['list', 'update'], 'self'),
   ...rows('hr', 'settings', ['read'], 'any'),
+  ...rows('hr', 'forum_thread', ['list', 'read', 'create', 'annotate'], 'any'),
+  ...rows('hr', 'forum_post', ['create', 'annotate'], 'any'),
+  ...rows('hr', 'forum_post', ['update'], 'self'),
+  ...rows('hr', 'forum_author', ['read'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -10,6 +10,7 @@ import { approversFor } from '../services/resolution.js';
 import { findCaseById } from '../store/cases.js';
 import { findCommitment } from '../store/commitments.js';
 import { findFollowUp } from '../store/follow-ups.js';
+import { findThread, voterIds } from '../store/forum.js';
 import { findEmployees } from '../store/people.js';
 import type { CaseRow, Db, UserRow } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
@@ -21,7 +22,7 @@ type Fanout = (e: DomainEvent, kase: CaseRow, db: Db, publicUrl: string) => Prom
 /**
  * Tells people, in the app and by mail, about what happened on a case: approvals asked and decided,
  * abuse reported, employees asking for help, unhappy customers, follow-ups to answer, promises due and
- * overdue. Reading the outbox keeps this out of the use cases, which only record what happened.
+ * overdue, and a forum thread reviewed (to its voters). Reading the outbox keeps this out of the use cases, which only record what happened.
  * Notifications carry the event's time, so a late pass still shows when it happened.
  */
 export function notificationsProcessor(publicUrl: string): EventProcessor {
@@ -29,6 +30,7 @@ export function notificationsProcessor(publicUrl: string): EventProcessor {
     name: 'notifications',
     startFrom: 'beginning',
     async handle(event, { db }) {
+      if (event.kind === 'forum_thread_reviewed') return tellVotersOfReview(event, db);
       const fanout = event.caseId ? FANOUTS[event.kind] : undefined;
       if (!fanout || !event.caseId) return;
       const kase = await findCaseById(db, event.workspaceId, event.caseId);
@@ -268,4 +270,24 @@ async function handlersOf(db: Db, kase: CaseRow): Promise<UserRow[]> {
   const assignee = kase.assignee_id ? await findUser(db, kase.workspace_id, kase.assignee_id) : undefined;
   if (assignee && assignee.deactivated_at === null) return [assignee];
   return supervisorsOf(db, kase.workspace_id, kase.team_id);
+}
+
+/**
+ * A forum thread was reviewed: everyone who voted for it, and whoever opened it, hears the answer
+ * (the reviewer excepted). Voters of a duplicate merged into it voted here too: their votes moved.
+ */
+async function tellVotersOfReview(e: DomainEvent, db: Db): Promise<void> {
+  const threadId = str(e.data.threadId);
+  const thread = threadId ? await findThread(db, e.workspaceId, threadId) : undefined;
+  if (!thread) return;
+  const ids = new Set([thread.author_id, ...(await voterIds(db, e.workspaceId, thread.id))]);
+  if (e.actorId) ids.delete(e.actorId);
+  const people = active(await Promise.all([...ids].map((id) => findUser(db, e.workspaceId, id))));
+  const answer = String(e.data.answer ?? thread.review_answer ?? '');
+  await notifyPeople(
+    db,
+    people,
+    { kind: 'forum_reviewed', caseId: null, link: `/forum/${thread.id}`, title: `Reviewed: ${thread.title}`, body: answer },
+    when(e),
+  );
 }

@@ -26,6 +26,7 @@ import { commitmentRoutes } from './routes/commitments.js';
 import { directoryRoutes } from './routes/directory.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { followUpRoutes } from './routes/follow-ups.js';
+import { forumRoutes } from './routes/forum.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { playbookRoutes } from './routes/playbooks.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
@@ -208,6 +209,7 @@ export async function buildApp({
       await v1.register(followUpRoutes);
       await v1.register(notificationRoutes);
       await v1.register(eventStreamRoutes(live));
+      await v1.register(forumRoutes);
     },
     { prefix: '/api/v1' },
   );

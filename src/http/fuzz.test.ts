@@ -14,6 +14,8 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/cases/{ref}/transitions': { to: 'acknowledged' },
   'POST /api/v1/cases/{ref}/parties': { employeeId: '01a20000-0000-7000-8000-000000000000', role: 'witness' },
   'POST /api/v1/cases/{ref}/events': { text: 'a note' },
+  'POST /api/v1/cases/{ref}/help-request': { note: 'Please come to the till' },
+  'POST /api/v1/cases/{ref}/help-request/take': {},
   'POST /api/v1/cases/{ref}/statements': { party: 'customer', authorName: 'Ann', body: 'My side' },
   'POST /api/v1/teams': { name: 'Team' },
   'POST /api/v1/employees': { name: 'Sam' },
@@ -50,6 +52,15 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/settings/deadlines': { preset: 'eight_week', targets: [], caseTypes: [{ name: 'Payments', preset: 'fifteen_sixty' }] },
   'PUT /api/v1/settings/authority-limits': { roles: { employee: 100, supervisor: 1000, hr: 0, admin: null }, users: [] },
   'POST /api/v1/coach/analyze': { customer: 'You never called me back!', reply: 'I am sorry, I will call you tomorrow at 3pm.' },
+  'POST /api/v1/forum/threads': { title: 'Fuzzed thread', body: 'Fuzzing the forum', asColleague: true },
+  'POST /api/v1/forum/threads/{id}/posts': { body: 'A fuzzed reply' },
+  'PUT /api/v1/forum/threads/{id}/vote': {},
+  'DELETE /api/v1/forum/threads/{id}/vote': {},
+  'PUT /api/v1/forum/threads/{id}/review': { answer: 'Reviewed while fuzzing' },
+  'POST /api/v1/forum/threads/{id}/merge': { intoId: '01a20000-0000-7000-8000-000000000000' },
+  'PATCH /api/v1/forum/posts/{id}': { body: 'Edited while fuzzing' },
+  'POST /api/v1/forum/posts/{id}/reports': { reason: 'Fuzz' },
+  'POST /api/v1/forum/posts/{id}/hide': { reason: 'Fuzz' },
 };
 
 /**

@@ -10,6 +10,8 @@ import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
 import { listCaseFollowUps } from '../services/follow-ups.js';
+import { addPost } from '../services/forum-posts.js';
+import { createThread } from '../services/forum-threads.js';
 import { requestHelp } from '../services/help-requests.js';
 import { proposeResolution } from '../services/resolution.js';
 import { startPlaybook } from '../services/run-playbook.js';
@@ -78,6 +80,23 @@ const RESOLUTION = {
   policyRefs: ['Returns policy 2.1'],
   cost: { amount: 20, currency: 'EUR' },
 };
+
+/** A new forum thread opened by employee A; every signed-in person of the workspace may read it. */
+async function freshThread(w: World): Promise<string> {
+  const a = w.cast.employeeA.actor;
+  return (await createThread({ db: w.t.database.db, actor: a, now: new Date() }, { title: `A thread ${unique(w)}`, body: 'Opening post.' }))
+    .id;
+}
+
+/** A reply by employee A in a fresh thread. */
+async function freshPost(w: World): Promise<string> {
+  const threadId = await freshThread(w);
+  return (await addPost({ db: w.t.database.db, actor: w.cast.employeeA.actor, now: new Date() }, threadId, { body: 'A reply.' })).id;
+}
+
+const onThread =
+  (path: string, body?: (w: World) => unknown) =>
+  async (w: World): Promise<Fixture> => ({ url: `/api/v1/forum/threads/${await freshThread(w)}${path}`, body: body?.(w), subject: {} });
 
 /** One entry per route; a route added without an entry here fails the coverage test below. */
 const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
@@ -243,6 +262,37 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     await requestHelp({ db: w.t.database.db, actor: w.cast.employeeA.actor, now: new Date() }, ref, undefined);
     return { ...fixture, url: `${fixture.url}/help-request/take` };
   },
+  'GET /api/v1/forum/threads': plain('/api/v1/forum/threads?sort=unreviewed'),
+  'POST /api/v1/forum/threads': plain('/api/v1/forum/threads', (w) => ({
+    title: `Returns desk queue ${unique(w)}`,
+    body: 'The queue is too long.',
+  })),
+  'GET /api/v1/forum/threads/similar': plain('/api/v1/forum/threads/similar?title=Returns%20desk%20queue'),
+  'GET /api/v1/forum/threads/{id}': onThread(''),
+  'GET /api/v1/forum/threads/{id}/posts': onThread('/posts'),
+  'POST /api/v1/forum/threads/{id}/posts': onThread('/posts', () => ({ body: 'Same at our store.' })),
+  'PUT /api/v1/forum/threads/{id}/vote': onThread('/vote'),
+  'DELETE /api/v1/forum/threads/{id}/vote': onThread('/vote'),
+  'PUT /api/v1/forum/threads/{id}/review': onThread('/review', () => ({ answer: 'We are changing the rota.' })),
+  'POST /api/v1/forum/threads/{id}/merge': async (w) => {
+    const into = await freshThread(w);
+    return { ...(await onThread('/merge')(w)), body: { intoId: into } };
+  },
+  'PATCH /api/v1/forum/posts/{id}': async (w) => ({
+    url: `/api/v1/forum/posts/${await freshPost(w)}`,
+    body: { body: 'Corrected.' },
+    subject: { ownerUserId: w.cast.employeeA.actor.userId },
+  }),
+  'POST /api/v1/forum/posts/{id}/reports': async (w) => ({
+    url: `/api/v1/forum/posts/${await freshPost(w)}/reports`,
+    body: { reason: 'Off topic' },
+    subject: {},
+  }),
+  'POST /api/v1/forum/posts/{id}/hide': async (w) => ({
+    url: `/api/v1/forum/posts/${await freshPost(w)}/hide`,
+    body: { reason: 'Off topic' },
+    subject: {},
+  }),
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -263,6 +313,8 @@ const BY_HAND: Record<string, Statuses> = {
   'PUT /api/v1/playbooks/{key}': [401, 403, 403, 403, 403, 403, 200, 404],
   'POST /api/v1/cases/{ref}/resolution/decision': [401, 403, 403, 200, 404, 403, 200, 404],
   'GET /api/v1/reports/coaching': [401, 200, 200, 200, 200, 200, 200, 200],
+  'PUT /api/v1/forum/threads/{id}/review': [401, 403, 403, 200, 200, 403, 200, 404],
+  'PATCH /api/v1/forum/posts/{id}': [401, 200, 403, 403, 403, 403, 403, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

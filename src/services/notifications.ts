@@ -10,6 +10,7 @@ export type NotificationView = {
   id: string;
   kind: string;
   caseRef: string | null;
+  link: string | null;
   title: string;
   body: string;
   createdAt: string;
@@ -23,7 +24,7 @@ export type NotificationView = {
 export async function notifyPeople(
   db: Db,
   people: readonly Pick<UserRow, 'id' | 'email' | 'workspace_id'>[],
-  note: { kind: string; caseId: string | null; title: string; body: string },
+  note: { kind: string; caseId: string | null; title: string; body: string; link?: string | null },
   now: Date,
   email?: EmailBody,
 ): Promise<void> {
@@ -53,6 +54,7 @@ export async function listMyNotifications(
       id: r.id,
       kind: r.kind,
       caseRef: r.case_ref ?? null,
+      link: r.link,
       title: r.title,
       body: r.body,
       createdAt: r.created_at,

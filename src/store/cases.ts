@@ -223,12 +223,12 @@ export function findCaseById(db: Db, workspaceId: string, id: string, forUpdate 
  * The search as an FTS5 query: every word and phrase quoted (so no user text is FTS5 syntax) and
  * all required; the porter tokenizer stems them as it stemmed the text.
  */
-function toFtsQuery(search: SearchQuery): string {
+export function toFtsQuery(search: SearchQuery): string {
   return [...search.words.map((w) => `"${w}"`), ...search.phrases.map((p) => `"${p.join(' ')}"`)].join(' ');
 }
 
 /** The search as a PostgreSQL tsquery built by the english configuration, from words only (no tsquery syntax). */
-function toTsQuery(search: SearchQuery) {
+export function toTsQuery(search: SearchQuery) {
   const parts = [
     ...(search.words.length > 0 ? [sql`plainto_tsquery('english', ${search.words.join(' ')})`] : []),
     ...search.phrases.map((p) => sql`phraseto_tsquery('english', ${p.join(' ')})`),

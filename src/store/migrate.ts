@@ -10,6 +10,7 @@ import * as workspaceTimeZone from './migrations/0006-workspace-time-zone.js';
 import * as followUpSignals from './migrations/0007-follow-up-signals.js';
 import * as eventOutbox from './migrations/0008-event-outbox.js';
 import * as sharedLimits from './migrations/0009-shared-limits.js';
+import * as forum from './migrations/0010-forum.js';
 import * as helpRequests from './migrations/0013-help-requests.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
@@ -23,6 +24,7 @@ const STEPS: Record<string, Step> = {
   '0007-follow-up-signals': followUpSignals,
   '0008-event-outbox': eventOutbox,
   '0009-shared-limits': sharedLimits,
+  '0010-forum': forum,
   '0013-help-requests': helpRequests,
 };
 

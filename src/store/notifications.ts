@@ -10,6 +10,8 @@ export type NewNotification = {
   caseId: string | null;
   title: string;
   body: string;
+  /** A web-app path, for notifications about something other than a case. */
+  link?: string | null;
 };
 
 /** Adds in-app notifications for users (in the caller's transaction), each also an event for the recipient's live bell. */
@@ -24,6 +26,7 @@ export async function insertNotifications(db: Db, items: NewNotification[], now:
     body: n.body,
     created_at: now.toISOString(),
     read_at: null,
+    link: n.link ?? null,
   }));
   if (rows.length === 0) return rows;
   await db.insertInto('notifications').values(rows).execute();

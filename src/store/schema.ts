@@ -232,6 +232,8 @@ export type NotificationRow = {
   body: string;
   created_at: string;
   read_at: string | null;
+  /** A path in the web app for notifications about something other than a case (a forum thread). */
+  link: string | null;
 };
 export type OutboxEmailRow = {
   id: string;
@@ -299,6 +301,40 @@ export type EventProcessorFailureRow = {
   failed_at: string;
 };
 
+export type ForumThreadRow = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  author_id: string;
+  status: string;
+  review_answer: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  merged_into_id: string | null;
+  vote_count: number;
+  reply_count: number;
+  created_at: string;
+  last_activity_at: string;
+  search_text: string;
+};
+export type ForumPostRow = {
+  id: string;
+  workspace_id: string;
+  thread_id: string;
+  author_id: string;
+  as_colleague: number;
+  body: string;
+  /** JSON [{ body, replacedAt }] */
+  revisions: string;
+  created_at: string;
+  edited_at: string | null;
+  hidden_at: string | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+};
+export type ForumVoteRow = { workspace_id: string; thread_id: string; user_id: string; created_at: string };
+export type ForumReportRow = { id: string; workspace_id: string; post_id: string; reporter_id: string; reason: string; created_at: string };
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -328,6 +364,10 @@ export type Tables = {
   event_outbox: Omit<OutboxEventRow, 'position' | 'tx'> & { position: Generated<number>; tx: Generated<number> };
   event_processors: EventProcessorRow;
   event_processor_failures: EventProcessorFailureRow;
+  forum_threads: ForumThreadRow;
+  forum_posts: ForumPostRow;
+  forum_votes: ForumVoteRow;
+  forum_reports: ForumReportRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -14,6 +14,15 @@ import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/
 import type { ZCommitment, ZCommitmentReport, ZNewCommitment, ZPromiseOwners } from '../../../src/contracts/commitments.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
 import type { ZEmployeeAnswerInput, ZFollowUp, ZMyFollowUp } from '../../../src/contracts/follow-ups.js';
+import type {
+  ZForumAuthor,
+  ZNewThread,
+  ZPost,
+  ZSimilarThreads,
+  ZThread,
+  ZThreadSummary,
+  ZVoteState,
+} from '../../../src/contracts/forum.js';
 import type { ZNotificationList } from '../../../src/contracts/notifications.js';
 import type {
   ZCopyPlaybook,
@@ -110,3 +119,12 @@ export type EmployeeAnswerInput = z.input<typeof ZEmployeeAnswerInput>;
 export type NotificationList = z.infer<typeof ZNotificationList>;
 export type AppNotification = NotificationList['items'][number];
 export type PromiseOwner = z.infer<typeof ZPromiseOwners>['items'][number];
+
+export type ForumThreadSummary = z.infer<typeof ZThreadSummary>;
+export type ForumThread = z.infer<typeof ZThread>;
+export type ForumPost = z.infer<typeof ZPost>;
+export type ForumAuthor = z.infer<typeof ZForumAuthor>;
+export type ForumSimilar = z.infer<typeof ZSimilarThreads>;
+export type ForumVoteState = z.infer<typeof ZVoteState>;
+export type NewForumThread = z.input<typeof ZNewThread>;
+export type ForumSort = 'votes' | 'newest' | 'unreviewed';

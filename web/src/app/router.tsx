@@ -7,6 +7,8 @@ import { CasePage } from '../pages/case-page.js';
 import { CoachingReportPage } from '../pages/coaching-report.js';
 import { CommitmentsReportPage } from '../pages/commitments-report.js';
 import { EmployeeHistoryPage } from '../pages/employee-history.js';
+import { ForumPage } from '../pages/forum.js';
+import { ForumThreadPage } from '../pages/forum-thread.js';
 import { HomePage } from '../pages/home.js';
 import { InboxPage } from '../pages/inbox.js';
 import { InvitePage } from '../pages/invite.js';
@@ -72,6 +74,8 @@ const playbooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/set
 const workspaceSettingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/workspace', component: SettingsPage });
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
+const forumRoute = createRoute({ getParentRoute: () => appRoute, path: '/forum', component: ForumPage });
+const forumThreadRoute = createRoute({ getParentRoute: () => appRoute, path: '/forum/$id', component: ForumThreadPage });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -93,6 +97,8 @@ const routeTree = rootRoute.addChildren([
     playbooksRoute,
     accountRoute,
     tokensRoute,
+    forumRoute,
+    forumThreadRoute,
   ]),
 ]);
 

@@ -24,6 +24,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/', label: 'My cases', shown: (can) => !can.workCaseInbox, exact: true },
       { to: '/cases', label: 'Inbox', shown: (can) => can.workCaseInbox },
       { to: '/report', label: 'Report an incident', shown: (can) => can.reportIncident },
+      { to: '/forum', label: 'Forum', shown: always },
     ],
   },
   {

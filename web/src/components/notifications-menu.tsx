@@ -4,7 +4,7 @@ import { useMarkNotificationRead, useNotifications } from '../api/notifications.
 import type { AppNotification } from '../api/types.js';
 import { relativeTime } from '../lib/time.js';
 
-/** The bell in the header: unread count, the latest notifications, each linking to its case. */
+/** The bell in the header: unread count, the latest notifications, each linking to its case (or forum thread). */
 export function NotificationsMenu() {
   const list = useNotifications();
   const mark = useMarkNotificationRead();
@@ -15,6 +15,7 @@ export function NotificationsMenu() {
   const open = (n: AppNotification) => {
     if (!n.readAt) mark.mutate(n.id);
     if (n.caseRef) void navigate({ to: '/cases/$ref', params: { ref: n.caseRef } });
+    else if (n.link?.startsWith('/')) void navigate({ to: n.link });
   };
 
   return (
