@@ -37,3 +37,17 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export function isInTheFuture(occurredAt: string, now: Date): boolean {
   return Date.parse(occurredAt) > now.getTime() + CLOCK_SKEW_MS;
 }
+
+/**
+ * What a search box entry names when it is a case number: a whole reference ("C-2026-000229", any
+ * letter case) or the number alone ("229", "#229", which matches that number in any year).
+ */
+export function caseRefIn(text: string): { ref: string } | { number: number } | null {
+  const q = text.trim();
+  if (CASE_REF_PATTERN.test(q.toUpperCase())) return { ref: q.toUpperCase() };
+  const bare = /^#?(\d{1,9})$/.exec(q);
+  return bare ? { number: Number(bare[1]) } : null;
+}
+
+/** The LIKE pattern of the references that carry this number (any year). */
+export const caseRefLikeNumber = (n: number): string => `C-____-${String(n).padStart(6, '0')}`;

@@ -51,3 +51,38 @@ describeEachDatabase('case search grammar', (kind) => {
     expect(items.map((c) => names.get(c.id)).sort()).toEqual(found);
   });
 });
+
+describeEachDatabase('finding a case by its number or its customer', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => database.dispose());
+
+  it('goes from a whole reference or its number to the case, and finds customers by name and email, within what the caller may see', async () => {
+    const ws = await buildWorkspace(database.db);
+    const ingrid = await createCase(ws.ctx(), {
+      ...buildCase({ title: 'Scarf exchange refused' }),
+      customer: { name: 'Ingrid Halvorsen', email: 'ingrid.h@example.test' },
+    });
+    const other = await createCase(ws.ctx(), { ...buildCase({ title: 'Heather at the till' }), customer: { name: 'Heather Moss' } });
+    const refs = async (q: string) => (await listCases(ws.ctx(), { q, limit: 50 })).items.map((c) => c.ref).sort();
+    const number = String(Number(ingrid.ref.slice(-6)));
+    expect(await refs(ingrid.ref)).toEqual([ingrid.ref]);
+    expect(await refs(ingrid.ref.toLowerCase())).toEqual([ingrid.ref]);
+    expect(await refs(number)).toEqual([ingrid.ref]);
+    expect(await refs(`#${number}`)).toEqual([ingrid.ref]);
+    expect(await refs('ingrid')).toEqual([ingrid.ref]);
+    expect(await refs('Halv')).toEqual([ingrid.ref]);
+    expect(await refs('ingrid.h@example.test')).toEqual([ingrid.ref]);
+    // A name part, not any letters inside it: "the" finds no Heather, "heather" finds hers by name and title.
+    expect(await refs('the')).toEqual([]);
+    expect(await refs('heather')).toEqual([other.ref]);
+    expect(await refs('999999')).toEqual([]);
+    expect(await refs('50%')).toEqual([]);
+
+    // An employee finds only cases they may see, whatever they type.
+    const stranger = await buildWorkspace(database.db);
+    expect((await listCases(stranger.ctx(), { q: ingrid.ref, limit: 50 })).items).toEqual([]);
+  });
+});

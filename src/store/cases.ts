@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { formatCaseRef } from '../domain/case.js';
+import { caseRefIn, caseRefLikeNumber, formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { UNHAPPY_AT_MOST } from '../domain/follow-through.js';
 import { isEmptySearch, parseSearchQuery, type SearchQuery } from '../domain/search-query.js';
@@ -91,12 +91,51 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
   if (query.reportedTo) qb = qb.where('cases.reported_at', '<', query.reportedTo);
   if (query.attention) qb = qb.where(needsAttention);
   if (query.q) {
-    const search = parseSearchQuery(query.q);
-    qb = isEmptySearch(search)
-      ? qb.where(sql<boolean>`1 = 0`)
-      : pg
-        ? qb.where(sql<boolean>`cases.search_vector @@ (${toTsQuery(search)})`)
-        : qb.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)})`);
+    const q = query.q;
+    const search = parseSearchQuery(q);
+    const byRef = caseRefIn(q);
+    // LIKE's wildcards are dropped rather than escaped: SQLite has no default escape character.
+    const words = q
+      .toLowerCase()
+      .replace(/[%_\\]/g, '')
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
+    qb = qb.where((eb) => {
+      // A case number (whole, or the number alone) means that case, not words that happen to match.
+      if (byRef) return 'ref' in byRef ? eb('cases.ref', '=', byRef.ref) : eb('cases.ref', 'like', caseRefLikeNumber(byRef.number));
+      const any = [];
+      if (!isEmptySearch(search))
+        any.push(
+          pg
+            ? sql<boolean>`cases.search_vector @@ (${toTsQuery(search)})`
+            : sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)})`,
+        );
+      // The customer by name or by email (whole); the list's scope still decides what is seen.
+      if (words.length > 0)
+        any.push(
+          eb.exists(
+            eb
+              .selectFrom('customers')
+              .select('customers.id')
+              .whereRef('customers.id', '=', 'cases.customer_id')
+              .where((c) =>
+                c.or([
+                  // Each word starts one of the name's parts ("hel" finds Helen, "the" does not find Heather).
+                  c.and(
+                    words.map((w) =>
+                      c.or([
+                        c(sql<string>`lower(customers.name)`, 'like', `${w}%`),
+                        c(sql<string>`lower(customers.name)`, 'like', `% ${w}%`),
+                      ]),
+                    ),
+                  ),
+                  c(sql<string>`lower(customers.email)`, '=', q.trim().toLowerCase()),
+                ]),
+              ),
+          ),
+        );
+      return any.length > 0 ? eb.or(any) : sql<boolean>`1 = 0`;
+    });
   }
   if (query.after) {
     const { value, id } = query.after;

@@ -43,6 +43,15 @@ export function useCaseList(query: CaseListQuery) {
   });
 }
 
+/** The cases a case number names, whatever the inbox's filters (a number means that case). */
+export function useCasesByNumber(q: string | null) {
+  return useQuery({
+    queryKey: [...caseKeys.lists(), 'by-number', q] as const,
+    queryFn: () => api<Page<Case>>('GET', `/cases${queryString({ q: q ?? '', limit: '2' })}`),
+    enabled: q !== null,
+  });
+}
+
 export function useCase(ref: string) {
   return useQuery({ queryKey: caseKeys.detail(ref), queryFn: () => api<CaseDetail>('GET', casePath(ref)) });
 }

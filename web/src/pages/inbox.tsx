@@ -7,6 +7,7 @@ import { InboxToolbar } from '../components/inbox/inbox-toolbar.js';
 import { SaveViewModal } from '../components/inbox/save-view-modal.js';
 import { useInboxFilters } from '../components/inbox/use-inbox-filters.js';
 import { useInboxKeyboard } from '../components/inbox/use-inbox-keyboard.js';
+import { useJumpToCase } from '../components/inbox/use-jump-to-case.js';
 import { ViewsBar } from '../components/inbox/views-bar.js';
 import { PageHeader } from '../components/page-header.js';
 
@@ -16,6 +17,7 @@ export function InboxPage() {
   const cases = useCaseList(inbox.query);
   const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
   const keyboard = useInboxKeyboard(items, JSON.stringify(inbox.query));
+  useJumpToCase(inbox.filters.q);
   const [saveOpen, saveModal] = useDisclosure(false);
   const countText = cases.isPending ? 'Loading…' : `${items.length}${cases.hasNextPage ? '+' : ''} case${items.length === 1 ? '' : 's'}`;
 

@@ -66,7 +66,7 @@ function SearchBox({ filters, setFilters, inputRef, onLeave }: SearchBoxProps) {
       ref={inputRef}
       type="search"
       aria-label="Search cases"
-      placeholder="Search titles, descriptions and statements…"
+      placeholder="Search by number, customer, or words in the case…"
       value={q}
       onChange={(e) => setQ(e.currentTarget.value)}
       onKeyDown={(e) => {
