@@ -127,7 +127,10 @@ export const ZCaseListQuery = z
       .transform((v) => v === 'true')
       .optional(),
     q: z.string().max(200).optional(),
-    sort: z.enum(['reported_at', 'updated_at', 'severity', 'resolve_due_at']).optional(),
+    sort: z
+      .enum(['reported_at', 'updated_at', 'severity', 'resolve_due_at', 'next_due_at'])
+      .optional()
+      .describe('next_due_at: the most urgent first (the earlier open clock, breached first)'),
     order: z.enum(['asc', 'desc']).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
     cursor: z.string().max(500).optional(),

@@ -59,3 +59,23 @@ export function clockTargets(custom: SlaTarget, workspacePreset: string, caseTyp
   if (!isSlaPreset(preset) || preset === 'custom') return custom;
   return { severity: custom.severity, ...PRESET_MINUTES[preset] };
 }
+
+/** Where a case with no clock running sorts among the most urgent: after every real deadline. */
+export const NO_OPEN_CLOCK = '9999-12-31T23:59:59.999Z';
+
+/**
+ * The deadline a case must meet next: the earlier of its open clocks (acknowledge, resolve), so a
+ * new severity-1 case due to be acknowledged within the hour comes before one due to be resolved
+ * tomorrow, and a breached clock (already past) comes first of all.
+ */
+export function nextDeadline(c: {
+  acknowledgeDueAt: string;
+  acknowledgedAt: string | null;
+  resolveDueAt: string;
+  resolvedAt: string | null;
+}): string {
+  const open = [c.acknowledgedAt === null ? c.acknowledgeDueAt : null, c.resolvedAt === null ? c.resolveDueAt : null].filter(
+    (d): d is string => d !== null,
+  );
+  return open.length === 0 ? NO_OPEN_CLOCK : open.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+}

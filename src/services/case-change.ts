@@ -1,8 +1,20 @@
+import { nextDeadline } from '../domain/sla.js';
 import { type CaseView, toCaseView } from '../presenters/case-presenter.js';
 import { lockCaseById } from '../store/cases.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { CaseEventRow, CaseRow, Db } from '../store/schema.js';
 import type { ServiceContext } from './context.js';
+
+const CLOCK_FIELDS = ['acknowledge_due_at', 'acknowledged_at', 'resolve_due_at', 'resolved_at'] as const;
+
+/** The deadline the case must meet next, from its row's clocks. */
+export const nextDeadlineOf = (row: Pick<CaseRow, (typeof CLOCK_FIELDS)[number]>): string =>
+  nextDeadline({
+    acknowledgeDueAt: row.acknowledge_due_at,
+    acknowledgedAt: row.acknowledged_at,
+    resolveDueAt: row.resolve_due_at,
+    resolvedAt: row.resolved_at,
+  });
 
 /**
  * The one way a change to an existing case is written: the case row's new fields, its timeline
@@ -16,7 +28,8 @@ export async function applyCaseChange(
   events: NewEvent[],
   now: Date,
 ): Promise<{ row: CaseRow; appended: CaseEventRow[] }> {
-  const set = { ...patch, updated_at: now.toISOString() };
+  const set: Partial<CaseRow> = { ...patch, updated_at: now.toISOString() };
+  if (CLOCK_FIELDS.some((f) => f in patch)) set.next_due_at = nextDeadlineOf({ ...row, ...patch });
   const appended = await appendEvents(db, row, events, set);
   const next = {
     ...row,

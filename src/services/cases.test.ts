@@ -140,6 +140,30 @@ describeEachDatabase('case services', (kind) => {
     expect((await listCases(ctx(), { q: 'voucher' })).items).toHaveLength(0);
   });
 
+  it('sorts the most urgent first: the earlier open clock, a breached one before all, finished cases last; and counts every page', async () => {
+    const { ctx } = await buildWorkspace(database.db);
+    const t0 = new Date('2026-06-01T08:00:00Z');
+    const at = (h: number) => new Date(t0.getTime() + h * 3_600_000);
+    // Severity 4: acknowledge within 24 h, resolve within 10 days. Severity 1: acknowledge within 1 h.
+    const slowOld = await createCase(ctx(t0), buildCase({ severity: 4, title: 'Slow and old' }));
+    await transitionCase(ctx(at(1)), slowOld.ref, { to: 'acknowledged' }); // its next clock: resolve, 10 days out
+    const breached = await createCase(ctx(at(-30)), buildCase({ severity: 4, title: 'Never acknowledged' })); // due at(-6): past
+    const urgent = await createCase(ctx(at(2)), buildCase({ severity: 1, title: 'New and serious' })); // due at(3)
+    const done = await createCase(ctx(t0), buildCase({ severity: 1, title: 'Finished' }));
+    for (const to of ['investigating', 'resolving'] as const) await transitionCase(ctx(at(1)), done.ref, { to });
+    const fix = { problem: 'Late', options: ['Apologise'], solution: 'Apologise', policyRefs: [], cost: { amount: 0, currency: 'EUR' } };
+    await proposeResolution(ctx(at(1)), done.ref, fix);
+    await transitionCase(ctx(at(1)), done.ref, { to: 'resolved' });
+    const order = (await listCases(ctx(at(4)), { sort: 'next_due_at', order: 'asc', limit: 10 })).items.map((c) => c.ref);
+    expect(order).toEqual([breached.ref, urgent.ref, slowOld.ref, done.ref]);
+
+    const first = await listCases(ctx(at(4)), { sort: 'next_due_at', order: 'asc', limit: 1 });
+    expect(first.total).toBe(4);
+    const second = await listCases(ctx(at(4)), { sort: 'next_due_at', order: 'asc', limit: 1, cursor: first.nextCursor ?? undefined });
+    expect(second.items.map((c) => c.ref)).toEqual([urgent.ref]);
+    expect((await listCases(ctx(at(4)), { severity: [1], limit: 1 })).total).toBe(2);
+  });
+
   it('refuses an incident said to happen in the future, when reported and when edited, and changes nothing', async () => {
     const { ctx } = await buildWorkspace(database.db);
     const now = new Date('2026-05-01T12:00:00Z');

@@ -10,6 +10,7 @@ import { newId } from '../store/ids.js';
 import { findCustomerByDetails, insertCustomer } from '../store/people.js';
 import type { CaseRow } from '../store/schema.js';
 import { caseScopeOf, listScope, requirePermission } from './authorization.js';
+import { nextDeadlineOf } from './case-change.js';
 import { assertRefs } from './case-helpers.js';
 import type { NewCaseInput } from './case-input.js';
 import { inTransaction, type ServiceContext } from './context.js';
@@ -84,7 +85,9 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       resolve_breached_at: null,
       help_requested_at: null,
       help_requested_by: null,
+      next_due_at: '',
     };
+    row.next_due_at = nextDeadlineOf(row);
     const parties = input.employees ?? [];
     const created = {
       title: row.title,

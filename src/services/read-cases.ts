@@ -11,7 +11,7 @@ import {
   toEventView,
   toStatementView,
 } from '../presenters/case-presenter.js';
-import { attentionReasons, type CaseSort, listCaseRows, listParties, listStatements } from '../store/cases.js';
+import { attentionReasons, type CaseSort, countCaseRows, listCaseRows, listParties, listStatements } from '../store/cases.js';
 import { listEventRows } from '../store/events.js';
 import { findCustomer } from '../store/people.js';
 import type { Db } from '../store/schema.js';
@@ -83,20 +83,16 @@ export type CaseListQuery = {
   cursor?: string | undefined;
 };
 
-const SORT_FIELD: Record<CaseSort, (c: CaseView) => string | number> = {
-  reported_at: (c) => c.reportedAt,
-  updated_at: (c) => c.updatedAt,
-  severity: (c) => c.severity,
-  resolve_due_at: (c) => c.sla.resolve.dueAt,
-};
-
 /** One page of cases; `nextCursor` continues after the last item under the same sort. */
-export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise<{ items: CaseView[]; nextCursor: string | null }> {
+export async function listCases(
+  ctx: ReadContext,
+  query: CaseListQuery,
+): Promise<{ items: CaseView[]; nextCursor: string | null; total: number }> {
   const sort = query.sort ?? 'reported_at';
   const order = query.order ?? 'desc';
   const limit = query.limit ?? 50;
   const scope = listScope(ctx.actor, 'case');
-  const rows = await listCaseRows(ctx.db, {
+  const filters = {
     workspaceId: ctx.actor.workspaceId,
     scope: caseScopeOf(scope),
     status: query.status,
@@ -108,11 +104,12 @@ export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise
     reportedFrom: query.reportedFrom,
     reportedTo: query.reportedTo,
     q: query.q?.trim() || undefined,
-    sort,
-    order,
-    limit,
-    after: query.cursor ? decodeCursor(query.cursor, sort, order) : undefined,
-  });
+  };
+  const after = query.cursor ? decodeCursor(query.cursor, sort, order) : undefined;
+  const [rows, total] = await Promise.all([
+    listCaseRows(ctx.db, { ...filters, sort, order, limit, after }),
+    countCaseRows(ctx.db, filters),
+  ]);
   const mayTransition = authorize(ctx.actor, 'transition', 'case');
   const page = rows.slice(0, limit);
   const reasons = query.attention
@@ -129,9 +126,9 @@ export async function listCases(ctx: ReadContext, query: CaseListQuery): Promise
     if (why) view.attention = why;
     return view;
   });
-  const last = items.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, o: order, v: SORT_FIELD[sort](last), id: last.id }) : null;
-  return { items, nextCursor };
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, o: order, v: last[sort], id: last.id }) : null;
+  return { items, nextCursor, total };
 }
 
 type CursorPayload = { s: CaseSort; o: 'asc' | 'desc'; v: string | number; id: string };

@@ -36,7 +36,8 @@ export async function updateCaseRow(db: Db, workspaceId: string, id: string, pat
   await db.updateTable('cases').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
-export type CaseSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_at';
+/** next_due_at: the earlier open clock, breached first (the most urgent first). */
+export type CaseSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_at' | 'next_due_at';
 /** Restricts a list to the cases of some teams and the cases a user is involved in. */
 export type CaseListScope = { teamIds: readonly string[]; involvedUserId: string | null };
 
@@ -73,10 +74,33 @@ export async function syncSearchIndex(db: Db): Promise<void> {
 
 /** Keyset-paginated case list; asks for limit + 1 rows so the caller knows whether a next page exists. */
 export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
-  const pg = isPostgres(db);
-  if (query.q && !pg) await syncSearchIndex(db);
+  if (query.q && !isPostgres(db)) await syncSearchIndex(db);
   const cmp = query.order === 'asc' ? '>' : '<';
-  let qb = db.selectFrom('cases').selectAll('cases').where('cases.workspace_id', '=', query.workspaceId);
+  let qb = filteredCases(db, query).selectAll('cases');
+  if (query.after) {
+    const { value, id } = query.after;
+    qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
+  }
+  return qb
+    .orderBy(`cases.${query.sort}`, query.order)
+    .orderBy('cases.id', query.order)
+    .limit(query.limit + 1)
+    .execute();
+}
+
+/** How many cases the list's filters match, over all its pages. */
+export async function countCaseRows(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>): Promise<number> {
+  if (query.q && !isPostgres(db)) await syncSearchIndex(db);
+  const row = await filteredCases(db, query)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The cases of a workspace that a list's filters match (no order, no page). */
+function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>) {
+  const pg = isPostgres(db);
+  let qb = db.selectFrom('cases').where('cases.workspace_id', '=', query.workspaceId);
   if (query.scope) {
     const scope = query.scope;
     qb = qb.where((eb) => caseInScope(eb, scope));
@@ -137,15 +161,7 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
       return any.length > 0 ? eb.or(any) : sql<boolean>`1 = 0`;
     });
   }
-  if (query.after) {
-    const { value, id } = query.after;
-    qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
-  }
-  return qb
-    .orderBy(`cases.${query.sort}`, query.order)
-    .orderBy('cases.id', query.order)
-    .limit(query.limit + 1)
-    .execute();
+  return qb;
 }
 
 /** The case belongs to one of the scope's teams or involves its user (reporter, handler or named party). */

@@ -12,6 +12,7 @@ import * as eventOutbox from './migrations/0008-event-outbox.js';
 import * as sharedLimits from './migrations/0009-shared-limits.js';
 import * as forum from './migrations/0010-forum.js';
 import * as helpRequests from './migrations/0013-help-requests.js';
+import * as nextDeadline from './migrations/0014-next-deadline.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -26,6 +27,7 @@ const STEPS: Record<string, Step> = {
   '0009-shared-limits': sharedLimits,
   '0010-forum': forum,
   '0013-help-requests': helpRequests,
+  '0014-next-deadline': nextDeadline,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

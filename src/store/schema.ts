@@ -128,6 +128,8 @@ export type CaseRow = {
   /** An open call for a supervisor's help: when, and by whom (cleared when someone takes it). */
   help_requested_at: string | null;
   help_requested_by: string | null;
+  /** The deadline it must meet next (see nextDeadline); kept in step with the clocks by case-change. */
+  next_due_at: string;
 };
 export type CasePartyRow = { workspace_id: string; case_id: string; employee_id: string; role: string; created_at: string };
 export type StatementRow = {

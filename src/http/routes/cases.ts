@@ -54,7 +54,10 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'List cases (filters, full-text search, sort, cursor pagination)',
         querystring: ZCaseListQuery,
-        response: { 200: page(ZCase), ...errorResponses },
+        response: {
+          200: page(ZCase).extend({ total: z.number().int().describe('how many cases the filters match, over all pages') }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => {

@@ -4,7 +4,7 @@ import type { InboxFilters, InboxSort } from './saved-views.js';
 
 export type InboxSearch = InboxFilters & { view?: string };
 
-const SORTS: InboxSort[] = ['reported_at', 'updated_at', 'severity', 'resolve_due_at'];
+const SORTS: InboxSort[] = ['reported_at', 'updated_at', 'severity', 'resolve_due_at', 'next_due_at'];
 
 const list = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.map(String);

@@ -27,7 +27,7 @@ describe('saved views', () => {
 
   it('starts those who work an inbox on the open cases with the nearest SLA first, and others on their own cases', () => {
     const [home] = builtInViews({ can: { workCaseInbox: true } as Me['can'] });
-    expect(home?.filters).toMatchObject({ sort: 'resolve_due_at', order: 'asc' });
+    expect(home?.filters).toMatchObject({ sort: 'next_due_at', order: 'asc' });
     expect(home?.filters.status).not.toContain('closed');
     expect(builtInViews({ can: { workCaseInbox: false } as Me['can'] }).map((v) => v.name)).toEqual(['My cases', 'Still open']);
   });

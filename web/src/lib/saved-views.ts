@@ -1,7 +1,7 @@
 import type { CaseStatus, Me } from '../api/types.js';
 import { type KeyValueStore, readJson, writeJson } from './storage.js';
 
-export type InboxSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_at';
+export type InboxSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_at' | 'next_due_at';
 
 /** The inbox's filters; the same object lives in the URL, so views and links share one shape. */
 export type InboxFilters = {
@@ -27,7 +27,7 @@ export function builtInViews(me: Pick<Me, 'can'>): SavedView[] {
     id: 'open',
     name: 'Open, soonest due',
     builtIn: true,
-    filters: { status: OPEN, sort: 'resolve_due_at', order: 'asc' },
+    filters: { status: OPEN, sort: 'next_due_at', order: 'asc' },
   };
   const attention: SavedView = {
     id: 'attention',
@@ -39,13 +39,13 @@ export function builtInViews(me: Pick<Me, 'can'>): SavedView[] {
     id: 'mine',
     name: 'Assigned to me',
     builtIn: true,
-    filters: { assignee: 'me', status: OPEN, sort: 'resolve_due_at', order: 'asc' },
+    filters: { assignee: 'me', status: OPEN, sort: 'next_due_at', order: 'asc' },
   };
   const unassigned: SavedView = {
     id: 'unassigned',
     name: 'Unassigned',
     builtIn: true,
-    filters: { assignee: 'unassigned', status: OPEN, sort: 'resolve_due_at', order: 'asc' },
+    filters: { assignee: 'unassigned', status: OPEN, sort: 'next_due_at', order: 'asc' },
   };
   const recent: SavedView = { id: 'recent', name: 'Recently updated', builtIn: true, filters: { sort: 'updated_at', order: 'desc' } };
   const all: SavedView = { id: 'all', name: 'All cases', builtIn: true, filters: { sort: 'reported_at', order: 'desc' } };

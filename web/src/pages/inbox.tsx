@@ -19,7 +19,10 @@ export function InboxPage() {
   const keyboard = useInboxKeyboard(items, JSON.stringify(inbox.query));
   useJumpToCase(inbox.filters.q);
   const [saveOpen, saveModal] = useDisclosure(false);
-  const countText = cases.isPending ? 'Loading…' : `${items.length}${cases.hasNextPage ? '+' : ''} case${items.length === 1 ? '' : 's'}`;
+  const total = cases.data?.pages[0]?.total ?? items.length;
+  const countText = cases.isPending
+    ? 'Loading…'
+    : `${total} case${total === 1 ? '' : 's'}${items.length < total ? ` · ${items.length} shown` : ''}`;
 
   return (
     <Stack gap="md">

@@ -4,7 +4,8 @@ import { ALL_STATUSES, CHANNEL_LABEL, CHANNELS, SEVERITY_LABEL, STATUS_LABEL } f
 import type { InboxFilters, InboxSort } from '../../lib/saved-views.js';
 
 const SORT_OPTIONS: { value: string; label: string }[] = [
-  { value: 'resolve_due_at:asc', label: 'SLA due soonest' },
+  { value: 'next_due_at:asc', label: 'Most urgent first' },
+  { value: 'resolve_due_at:asc', label: 'Resolve deadline soonest' },
   { value: 'reported_at:desc', label: 'Newest first' },
   { value: 'reported_at:asc', label: 'Oldest first' },
   { value: 'updated_at:desc', label: 'Recently updated' },
