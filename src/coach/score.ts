@@ -1,4 +1,12 @@
-import { type Finding, type Move, type ProblemKind, type ReplyReading, SCORE_WEIGHTS, type ScoreItem, type ScorePart } from '../domain/coach.js';
+import {
+  type Finding,
+  type Move,
+  type ProblemKind,
+  type ReplyReading,
+  SCORE_WEIGHTS,
+  type ScoreItem,
+  type ScorePart,
+} from '../domain/coach.js';
 import { quote } from './quote.js';
 import type { TextReading } from './read-text.js';
 

@@ -30,6 +30,9 @@ export const RESOURCES = [
   'follow_up', // the check-ins with the customer and each employee after a case is resolved
   'notification', // a user's in-app notifications
   'settings', // workspace settings: deadline presets, case types, authority limits
+  'training_scenario', // practice scenarios: the built-ins and the workspace's own copies
+  'training_session', // one person's practice against a simulated customer, turn by turn, and its result
+  'strategy_quiz', // short situations to pick withdraw, diffuse, confront or negotiate for
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -53,7 +56,17 @@ function rows(role: Role, resource: Resource, actions: readonly Action[], condit
 }
 
 /** Actions nobody may do for someone else, admins included: they speak or act for the person themself. */
-const OWN_ONLY: ReadonlySet<string> = new Set(['update follow_up', 'update notification', 'list notification']);
+const OWN_ONLY: ReadonlySet<string> = new Set(['update follow_up', 'update notification', 'list notification', 'update training_session']);
+
+/** Everyone practises: scenarios and the quiz are open to all; a session is its owner's to play. */
+function practice(role: Role, sessionsVisible: readonly Condition[]): Rule[] {
+  return [
+    ...rows(role, 'training_scenario', ['list', 'read'], 'any'),
+    ...rows(role, 'strategy_quiz', ['read'], 'any'),
+    ...rows(role, 'training_session', ['create', 'update'], 'self'),
+    ...sessionsVisible.flatMap((c) => rows(role, 'training_session', ['list', 'read'], c)),
+  ];
+}
 
 export const PERMISSIONS: readonly Rule[] = [
   // Front-line employees report incidents and work only on the cases they are part of.
@@ -78,6 +91,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'follow_up', ['update'], 'self'),
   ...rows('employee', 'notification', ['list', 'update'], 'self'),
   ...rows('employee', 'settings', ['read'], 'any'),
+  ...practice('employee', ['self']),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -105,6 +119,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'follow_up', ['update'], 'self'),
   ...rows('supervisor', 'notification', ['list', 'update'], 'self'),
   ...rows('supervisor', 'settings', ['read'], 'any'),
+  ...practice('supervisor', ['team', 'self']),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -126,6 +141,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'follow_up', ['list', 'read'], 'any'),
   ...rows('hr', 'notification', ['list', 'update'], 'self'),
   ...rows('hr', 'settings', ['read'], 'any'),
+  ...practice('hr', ['any']),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -50,6 +50,12 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/settings/deadlines': { preset: 'eight_week', targets: [], caseTypes: [{ name: 'Payments', preset: 'fifteen_sixty' }] },
   'PUT /api/v1/settings/authority-limits': { roles: { employee: 100, supervisor: 1000, hr: 0, admin: null }, users: [] },
   'POST /api/v1/coach/analyze': { customer: 'You never called me back!', reply: 'I am sorry, I will call you tomorrow at 3pm.' },
+  'POST /api/v1/training/scenarios': { fromKey: 'cake-not-ready', title: 'Fuzzed cake' },
+  'PUT /api/v1/training/scenarios/{key}': { title: 'Fuzzed title', passMark: 75 },
+  'POST /api/v1/training/sessions': { scenarioKey: 'cake-not-ready', difficulty: 'patient', seed: 1 },
+  'POST /api/v1/training/sessions/{id}/turns': { reply: 'Tell me what happened?' },
+  'POST /api/v1/training/sessions/{id}/end': { how: 'stop' },
+  'POST /api/v1/training/quiz/{id}/answer': { strategy: 'withdraw' },
 };
 
 /**
