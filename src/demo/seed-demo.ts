@@ -42,6 +42,7 @@ import {
 } from './demo-people.js';
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
 import { playReplies, type ReplyTarget } from './demo-replies.js';
+import { playPracticeSessions } from './demo-training.js';
 import { createRandom } from './random.js';
 import { type SecondWorkspace, seedSecondWorkspace } from './second-workspace.js';
 
@@ -92,6 +93,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       });
       for (const plan of plans) await playCase(trx, directory, plan, now);
       await playReplies(trx, createRandom(DEMO_SEED + 1), await replyTargets(trx, directory, now));
+      await playPracticeSessions(trx, directory.actors, now);
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
       // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
       await sweepCommitments(trx, now);

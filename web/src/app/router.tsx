@@ -12,11 +12,13 @@ import { InboxPage } from '../pages/inbox.js';
 import { InvitePage } from '../pages/invite.js';
 import { PeoplePage } from '../pages/people.js';
 import { PlaybooksPage } from '../pages/playbooks.js';
+import { PracticeSessionPage } from '../pages/practice-session.js';
 import { ReportPage } from '../pages/report.js';
 import { SettingsPage } from '../pages/settings.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { TeamsPage } from '../pages/teams.js';
 import { TokensPage } from '../pages/tokens.js';
+import { TrainingPage } from '../pages/training.js';
 import { UsersPage } from '../pages/users.js';
 import { SignedInLayout } from './signed-in-layout.js';
 
@@ -70,6 +72,12 @@ const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/setting
 const teamsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/teams', component: TeamsPage });
 const playbooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/playbooks', component: PlaybooksPage });
 const workspaceSettingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/workspace', component: SettingsPage });
+const trainingRoute = createRoute({ getParentRoute: () => appRoute, path: '/training', component: TrainingPage });
+const practiceSessionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/training/sessions/$id',
+  component: PracticeSessionPage,
+});
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
 
@@ -93,6 +101,8 @@ const routeTree = rootRoute.addChildren([
     playbooksRoute,
     accountRoute,
     tokensRoute,
+    trainingRoute,
+    practiceSessionRoute,
   ]),
 ]);
 

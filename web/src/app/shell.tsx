@@ -34,6 +34,10 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     ],
   },
   {
+    title: 'Learning',
+    items: [{ to: '/training', label: 'Training', roles: ['employee', 'supervisor', 'admin', 'hr'] }],
+  },
+  {
     title: 'Workspace',
     items: [
       { to: '/settings/users', label: 'Users', roles: ['admin'] },
