@@ -90,4 +90,29 @@ describe.skipIf(!hasChromium)('training (Chromium)', () => {
 
     expect(problems).toEqual([]);
   });
+
+  it('an admin copies a built-in scenario, edits it and saves a new version', async () => {
+    const admin = await h.newPage(DESKTOP);
+    await signIn(admin.page, h.login('admin'));
+    await admin.page.goto('/training');
+    await admin.page.getByRole('button', { name: `Copy “${CAKE_NOT_READY.title}”` }).click();
+    await admin.page.getByRole('dialog').getByLabel('Title of the copy').fill('Our bakery: the lost cake');
+    await admin.page.getByRole('button', { name: 'Copy and edit' }).click();
+    await admin.page.waitForURL(/\/training\/scenarios\/our-bakery-the-lost-cake\/edit/);
+    await admin.page.getByLabel('Pass mark').fill('80');
+    await admin.page
+      .getByLabel('Calm', { exact: true })
+      .fill('Okay. Thank you.\nRight. What happens now?\nFine, that helps.\nAlright, go on.');
+    await admin.page.getByRole('button', { name: 'Save as a new version' }).click();
+    await admin.page.getByText('Saved as version 2.').waitFor();
+    const problems = await axeProblems(admin.page, 'scenario editor');
+    const saved = await h.apiAs<{ version: number; passMark: number; persona: { lines: { calm: string[] } } }>(
+      h.login('admin'),
+      '/training/scenarios/our-bakery-the-lost-cake',
+    );
+    expect(saved.body).toMatchObject({ version: 2, passMark: 80 });
+    expect(saved.body.persona.lines.calm).toHaveLength(4);
+    expect([...problems, ...admin.problems]).toEqual([]);
+    await admin.context.close();
+  });
 });

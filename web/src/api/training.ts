@@ -8,6 +8,7 @@ import type {
   QuizAnswer,
   QuizItem,
   Scenario,
+  ScenarioRevision,
   ScenarioSummary,
   Strategy,
 } from './types.js';
@@ -92,3 +93,27 @@ export const useAnswerQuiz = () =>
     mutationFn: ({ id, strategy }: { id: string; strategy: Strategy }) =>
       api<QuizAnswer>('POST', `/training/quiz/${encodeURIComponent(id)}/answer`, { strategy }),
   });
+
+/** Admins: copy a scenario into a new workspace scenario. */
+export function useCopyScenario() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { fromKey: string; fromVersion?: number; title: string }) => api<Scenario>('POST', '/training/scenarios', body),
+    onSuccess: (saved) => {
+      client.setQueryData(trainingKeys.scenario(saved.key), saved);
+      return client.invalidateQueries({ queryKey: trainingKeys.scenarios });
+    },
+  });
+}
+
+/** Admins: save the next version of a workspace scenario. */
+export function useReviseScenario(key: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ScenarioRevision) => api<Scenario>('PUT', `/training/scenarios/${encodeURIComponent(key)}`, body),
+    onSuccess: (saved) => {
+      client.setQueryData(trainingKeys.scenario(key), saved);
+      return client.invalidateQueries({ queryKey: trainingKeys.scenarios });
+    },
+  });
+}

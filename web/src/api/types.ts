@@ -37,6 +37,7 @@ import type {
   ZPracticeTurn,
   ZQuizAnswer,
   ZQuizItem,
+  ZReviseScenario,
   ZScenario,
   ZScenarioSummary,
   ZSession,
@@ -122,6 +123,7 @@ export type AppNotification = NotificationList['items'][number];
 // Training: practice scenarios, sessions against a simulated customer, the strategy quiz.
 export type ScenarioSummary = z.infer<typeof ZScenarioSummary>;
 export type Scenario = z.infer<typeof ZScenario>;
+export type ScenarioRevision = z.input<typeof ZReviseScenario>;
 export type PracticeSession = z.infer<typeof ZSession>;
 export type PracticeSessionSummary = z.infer<typeof ZSessionSummary>;
 export type PracticeTurn = z.infer<typeof ZPracticeTurn>;

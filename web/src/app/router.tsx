@@ -14,6 +14,7 @@ import { PeoplePage } from '../pages/people.js';
 import { PlaybooksPage } from '../pages/playbooks.js';
 import { PracticeSessionPage } from '../pages/practice-session.js';
 import { ReportPage } from '../pages/report.js';
+import { ScenarioEditorPage } from '../pages/scenario-editor.js';
 import { SettingsPage } from '../pages/settings.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { TeamsPage } from '../pages/teams.js';
@@ -78,6 +79,11 @@ const practiceSessionRoute = createRoute({
   path: '/training/sessions/$id',
   component: PracticeSessionPage,
 });
+const scenarioEditorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/training/scenarios/$key/edit',
+  component: ScenarioEditorPage,
+});
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
 
@@ -103,6 +109,7 @@ const routeTree = rootRoute.addChildren([
     tokensRoute,
     trainingRoute,
     practiceSessionRoute,
+    scenarioEditorRoute,
   ]),
 ]);
 

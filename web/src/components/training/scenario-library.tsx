@@ -1,8 +1,9 @@
-import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
-import { useScenarios, useStartSession } from '../../api/training.js';
+import { Anchor, Badge, Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useCopyScenario, useScenarios, useStartSession } from '../../api/training.js';
 import type { Difficulty, ScenarioSummary } from '../../api/types.js';
+import { useCurrentUser } from '../../app/me-context.js';
 import { STRATEGY_LABEL } from '../../lib/coach-labels.js';
 import { CHANNEL_LABEL } from '../../lib/labels.js';
 import { DIFFICULTY_LABEL, MOOD_COLOR, MOOD_LABEL } from '../../lib/training-labels.js';
@@ -90,7 +91,56 @@ function ScenarioCard({ scenario: s }: { scenario: ScenarioSummary }) {
           </Button>
         </Group>
         <FormProblem error={start.error} fields={[]} title="The session did not start" />
+        <AdminActions scenario={s} />
       </Stack>
     </Paper>
+  );
+}
+
+/** Admins copy any scenario to adapt it, and edit their workspace's own copies. */
+function AdminActions({ scenario: s }: { scenario: ScenarioSummary }) {
+  const me = useCurrentUser();
+  const copy = useCopyScenario();
+  const navigate = useNavigate();
+  const [copying, setCopying] = useState(false);
+  const [title, setTitle] = useState('');
+  if (me.role !== 'admin') return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    copy.mutate(
+      { fromKey: s.key, fromVersion: s.version, title: title.trim() },
+      { onSuccess: (saved) => void navigate({ to: '/training/scenarios/$key/edit', params: { key: saved.key } }) },
+    );
+  };
+  return (
+    <Group gap="xs">
+      <Button size="xs" variant="default" onClick={() => setCopying(true)} aria-label={`Copy “${s.title}”`}>
+        Copy
+      </Button>
+      {s.builtIn ? null : (
+        <Anchor component={Link} to={`/training/scenarios/${s.key}/edit`} size="xs" aria-label={`Edit “${s.title}”`}>
+          Edit
+        </Anchor>
+      )}
+      <Modal opened={copying} onClose={() => setCopying(false)} title={`Copy “${s.title}”`} closeButtonProps={{ 'aria-label': 'Close' }}>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <TextInput
+              label="Title of the copy"
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              maxLength={100}
+              data-autofocus
+            />
+            <FormProblem error={copy.error} fields={[]} title="The scenario was not copied" />
+            <Group justify="flex-end">
+              <Button type="submit" loading={copy.isPending} disabled={!title.trim()}>
+                Copy and edit
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Group>
   );
 }
