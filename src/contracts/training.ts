@@ -184,6 +184,8 @@ export const ZSessionListQuery = z
       .describe('only your own sessions'),
     status: z.enum(['active', 'finished']).optional(),
     scenarioKey: ZScenarioKey.shape.key.optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    cursor: z.string().min(1).max(200).optional().describe('the nextCursor of the previous page'),
   })
   .strict();
 

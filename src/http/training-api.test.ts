@@ -123,6 +123,14 @@ describeEachDatabase('training API', (kind) => {
     expect(seen.json()).toMatchObject({ user: { id: cast.employeeA.actor.userId }, can: { play: false } });
     expect((await as(cast.supervisorA.auth).post(`/training/sessions/${mine.id}/turns`, { reply: 'Hi' })).statusCode).toBe(404);
     expect((await as(t.auth).post(`/training/sessions/${mine.id}/end`, { how: 'stop' })).statusCode).toBe(404);
+    // Pages: newest first, a cursor continues where the last page ended, and a made-up cursor is refused.
+    const firstPage = await as(t.auth).get('/training/sessions?limit=2');
+    const { items: page1, nextCursor } = firstPage.json() as { items: Summary[]; nextCursor: string };
+    expect(page1).toHaveLength(2);
+    const page2 = (await as(t.auth).get(`/training/sessions?limit=2&cursor=${nextCursor}`)).json().items as Summary[];
+    expect(page2.map((s) => s.id)).not.toContain(page1[0]?.id);
+    expect(Date.parse(page2[0]?.startedAt ?? '')).toBeLessThanOrEqual(Date.parse(page1[1]?.startedAt ?? ''));
+    expect((await as(t.auth).get('/training/sessions?cursor=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
     // "mine=true" narrows a supervisor's list to their own practice.
     expect(
       ((await as(cast.supervisorA.auth).get('/training/sessions?mine=true')).json().items as Summary[]).every(

@@ -78,7 +78,7 @@ export type StartSessionInput = {
   seed?: number | undefined;
 };
 
-const LIST_LIMIT = 200;
+const DEFAULT_LIMIT = 50;
 
 const subjectOf = async (ctx: ServiceContext, row: Pick<TrainingSessionRow, 'user_id'>): Promise<Subject> => ({
   ownerUserId: row.user_id,
@@ -194,23 +194,53 @@ export async function readSession(ctx: ServiceContext, id: string): Promise<Sess
   return sessionView(ctx, await loadSession(ctx, id, 'read'));
 }
 
-export type SessionListQuery = { mine?: boolean | undefined; status?: 'active' | 'finished' | undefined; scenarioKey?: string | undefined };
+export type SessionListQuery = {
+  mine?: boolean | undefined;
+  status?: 'active' | 'finished' | undefined;
+  scenarioKey?: string | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+};
+
+/** A page cursor: where the previous page ended, as the API hands it out (anything else is refused). */
+function encodeCursor(row: { started_at: string; id: string }): string {
+  return Buffer.from(JSON.stringify({ at: row.started_at, id: row.id })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { startedAt: string; id: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
+    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && !Number.isNaN(Date.parse(parsed.at)) && parsed.id.length <= 64) {
+      return { startedAt: new Date(parsed.at).toISOString(), id: parsed.id };
+    }
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw invalid('cursor', 'not a cursor this list handed out');
+}
 
 /** Sessions the actor may see, newest first: their own; their teams' for supervisors; all for HR and admins. */
-export async function listPracticeSessions(ctx: ServiceContext, query: SessionListQuery = {}): Promise<SessionSummary[]> {
+export async function listPracticeSessions(
+  ctx: ServiceContext,
+  query: SessionListQuery = {},
+): Promise<{ items: SessionSummary[]; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'list', 'training_session');
   const ws = ctx.actor.workspaceId;
   const scope = listScope(ctx.actor, 'training_session');
   let userIds: string[] | undefined;
   if (query.mine) userIds = [ctx.actor.userId];
   else if (!scope.all) userIds = [...new Set([ctx.actor.userId, ...(await userIdsInTeams(ctx.db, ws, scope.teamIds))])];
+  const limit = query.limit ?? DEFAULT_LIMIT;
   const rows = await listSessions(ctx.db, ws, {
     ...(userIds ? { userIds } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.scenarioKey ? { scenarioKey: query.scenarioKey } : {}),
-    limit: LIST_LIMIT,
+    ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+    limit: limit + 1,
   });
-  return rows.map((r) => toSummary(r, r.user_name));
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map((r) => toSummary(r, r.user_name)), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
 /** Finishes the row: the result, its score and pass, in the same save as the last state. */

@@ -111,6 +111,8 @@ export type SessionFilter = {
   userIds?: readonly string[];
   status?: 'active' | 'finished';
   scenarioKey?: string;
+  /** Rows strictly after this one in the list's order (newest first). */
+  after?: { startedAt: string; id: string };
   limit: number;
 };
 
@@ -143,6 +145,12 @@ export async function listSessions(db: Db, workspaceId: string, filter: SessionF
     .$if(filter.userIds !== undefined, (q) => q.where('s.user_id', 'in', filter.userIds as string[]))
     .$if(filter.status !== undefined, (q) => q.where('s.status', '=', filter.status as 'active' | 'finished'))
     .$if(filter.scenarioKey !== undefined, (q) => q.where('s.scenario_key', '=', filter.scenarioKey as string))
+    .$if(filter.after !== undefined, (q) => {
+      const after = filter.after as { startedAt: string; id: string };
+      return q.where((eb) =>
+        eb.or([eb('s.started_at', '<', after.startedAt), eb.and([eb('s.started_at', '=', after.startedAt), eb('s.id', '<', after.id)])]),
+      );
+    })
     .orderBy('s.started_at', 'desc')
     .orderBy('s.id', 'desc')
     .limit(filter.limit)

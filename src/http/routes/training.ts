@@ -99,10 +99,10 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Practice sessions, newest first: your own; supervisors also their teams’; HR and admins everyone’s',
         querystring: ZSessionListQuery,
-        response: { 200: z.object({ items: z.array(ZSessionSummary) }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(ZSessionSummary), nextCursor: z.string().nullable() }), ...errorResponses },
       },
     },
-    async (req) => ({ items: await listPracticeSessions(contextOf(req), req.query) }),
+    async (req) => listPracticeSessions(contextOf(req), req.query),
   );
 
   app.post(

@@ -46,7 +46,7 @@ export function useScenario(key: string | null) {
 export function usePracticeSessions(mine: boolean) {
   return useQuery({
     queryKey: trainingKeys.sessions(mine),
-    queryFn: () => apiItems<PracticeSessionSummary>(`/training/sessions${queryString({ mine: mine ? 'true' : undefined })}`),
+    queryFn: () => apiItems<PracticeSessionSummary>(`/training/sessions${queryString({ mine: mine ? 'true' : undefined, limit: 200 })}`),
   });
 }
 
