@@ -99,6 +99,19 @@ describe('practice session quality (the five steps, with an angry customer who i
     expect(early.toChange.some((c) => c.text.includes('Let them vent first'))).toBe(true);
   });
 
+  it('empty promises make them angrier: a promise with no time, or a bare “I promise”', () => {
+    for (const reply of ['I’ll look into it.', 'I promise it will be fine.']) {
+      const s = play(cake, [FOCUS, reply]);
+      const t = s.turns[1];
+      expect(t?.signals, reply).toContain('empty_promise');
+      expect(t?.heatAfter, reply).toBeGreaterThan(t?.heatBefore ?? 0);
+    }
+    // The same promise with a time on it calms.
+    const timed = play(cake, [FOCUS, 'I’ll call you back by 1pm today with the baker’s answer.']).turns[1];
+    expect(timed?.signals).toContain('commitment_timed');
+    expect(timed?.heatAfter).toBeLessThan(timed?.heatBefore ?? 0);
+  });
+
   it('ending under the abuse policy with a customer who is angry but not abusive fails', () => {
     const s = play(cake, [FOCUS, { end: 'abuse_policy' }]);
     const result = resultOf(cake, s);

@@ -25,6 +25,9 @@ export type ReplyRead = {
   words: number;
 };
 
+/** Reassurance that is only a promise: "I promise", "you have my word". */
+const OATH = /\b(?:promise|my word)\b/i;
+
 /** Two sentences this alike are the same line said again. */
 const SAME_LINE = 0.75;
 
@@ -78,10 +81,12 @@ export function readReply(text: string, reading: ReplyReading, ctx: ReadContext)
   if (solution) hits.push({ signal: ctx.ventDone ? 'solution' : 'early_solution', span: solution.span });
   const timed = moves.find((m) => m.kind === 'commitment' && m.due);
   const vague = moves.find((m) => m.kind === 'commitment' && !m.due);
-  if (timed) hits.push({ signal: 'commitment_timed', span: timed.span });
-  else if (vague && !solution) hits.push({ signal: 'empty_promise', span: vague.span });
   const reassurance = move('reassurance');
-  if (reassurance) hits.push({ signal: 'reassurance', span: reassurance.span });
+  // "I promise" with nothing concrete beside it is the emptiest promise of all.
+  const bareOath = reassurance && OATH.test(text.slice(reassurance.span[0], reassurance.span[1])) ? reassurance : undefined;
+  if (timed) hits.push({ signal: 'commitment_timed', span: timed.span });
+  else if ((vague || bareOath) && !solution) hits.push({ signal: 'empty_promise', span: (vague ?? bareOath)?.span as Span });
+  if (reassurance && !(bareOath && !timed && !solution)) hits.push({ signal: 'reassurance', span: reassurance.span });
   const thanks = move('thanks');
   if (thanks) hits.push({ signal: 'thanks', span: thanks.span });
 
