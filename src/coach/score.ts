@@ -1,9 +1,16 @@
-import type { Finding, Move, ProblemKind, ReplyReading, ScoreItem, ScorePart } from '../domain/coach.js';
+import {
+  type Finding,
+  type Move,
+  type ProblemKind,
+  type ReplyReading,
+  SCORE_WEIGHTS,
+  type ScoreItem,
+  type ScorePart,
+} from '../domain/coach.js';
 import { quote } from './quote.js';
 import type { TextReading } from './read-text.js';
 
-/** How much each part counts towards the total: resolving the problem and staying respectful weigh most, as they end the conflict. */
-const WEIGHTS: Record<ScorePart, number> = { empathy: 20, comprehension: 15, solution: 25, tone: 20, clarity: 10, closing: 10 };
+const WEIGHTS = SCORE_WEIGHTS;
 const FURTHER_HELP =
   /\b(?:anything else|let me know if|happy to help|here (?:if|whenever) you need|reach me|reply to this|get in touch if|contact me directly)\b/i;
 

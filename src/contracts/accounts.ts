@@ -35,6 +35,8 @@ export const ZMe = z.object({
       manageUsers: z.boolean(),
       manageTeams: z.boolean(),
       managePlaybooks: z.boolean(),
+      manageTrainingScenarios: z.boolean(),
+      readOthersPractice: z.boolean(),
       manageSettings: z.boolean(),
       createTokens: z.boolean(),
     })

@@ -69,6 +69,19 @@ describe('seedDemo', () => {
     expect(Math.max(...totals) - Math.min(...totals)).toBeGreaterThan(30);
   });
 
+  it('has finished practice sessions, passed and not, for a few employees', async () => {
+    const sessions = await database.db
+      .selectFrom('training_sessions')
+      .select(['user_id', 'status', 'passed', 'outcome'])
+      .where('workspace_id', '=', first.workspace.id)
+      .execute();
+    expect(sessions.length).toBeGreaterThanOrEqual(5);
+    expect(sessions.every((s) => s.status === 'finished')).toBe(true);
+    expect(new Set(sessions.map((s) => s.passed))).toEqual(new Set([0, 1]));
+    expect(new Set(sessions.map((s) => s.user_id)).size).toBeGreaterThanOrEqual(3);
+    expect(sessions.map((s) => s.outcome)).toContain('ended_abuse_policy');
+  });
+
   it('leaves every hash chain intact', async () => {
     const report = await verifyTimelines(database.db);
     expect(report.casesChecked).toBe(first.cases + first.secondWorkspace.cases);

@@ -45,6 +45,7 @@ import {
 } from './demo-people.js';
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
 import { playReplies, type ReplyTarget } from './demo-replies.js';
+import { playPracticeSessions } from './demo-training.js';
 import { createRandom } from './random.js';
 import { type SecondWorkspace, seedSecondWorkspace } from './second-workspace.js';
 
@@ -97,6 +98,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       await playReplies(trx, createRandom(DEMO_SEED + 1), await replyTargets(trx, directory, now));
       await playHelpRequests(trx, directory.workspace.id, [...directory.actors.values()], now);
       await seedForum(trx, directory.actors, now);
+      await playPracticeSessions(trx, directory.actors, now);
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
       // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
       await sweepCommitments(trx, now);

@@ -17,6 +17,16 @@ export type MoveKind = (typeof MOVE_KINDS)[number];
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 export type ScorePart = (typeof SCORE_PARTS)[number];
 
+/** How much each part counts towards the total: resolving the problem and staying respectful weigh most, as they end the conflict. */
+export const SCORE_WEIGHTS: Readonly<Record<ScorePart, number>> = {
+  empathy: 20,
+  comprehension: 15,
+  solution: 25,
+  tone: 20,
+  clarity: 10,
+  closing: 10,
+};
+
 /** [start, end) offsets in UTF-16 code units into the analysed text, so `text.slice(start, end)` gives the words. */
 export type Span = [number, number];
 

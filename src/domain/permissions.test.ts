@@ -47,7 +47,13 @@ describe('the permission table', () => {
   });
 
   it('gives admins everything, except speaking for someone else, and nobody anything without a rule', () => {
-    const ownOnly = new Set(['update follow_up', 'update notification', 'list notification', 'update forum_post']);
+    const ownOnly = new Set([
+      'update follow_up',
+      'update notification',
+      'list notification',
+      'update forum_post',
+      'update training_session',
+    ]);
     const admin = who('admin');
     for (const resource of RESOURCES)
       for (const action of ACTIONS) {
@@ -59,6 +65,26 @@ describe('the permission table', () => {
       expect(authorize(who(role), 'create', 'user')).toBe(false);
       expect(conditionsFor(role, 'update', 'user')).toEqual([]);
     }
+  });
+
+  it('lets everyone practise; a session is seen by its owner, their supervisors, HR and admins, and played only by its owner', () => {
+    const mine = { ownerUserId: 'u1', teamIds: ['t1'] };
+    const colleagues = { ownerUserId: 'u2', teamIds: ['t1'] };
+    const elsewhere = { ownerUserId: 'u3', teamIds: ['t9'] };
+    for (const role of ROLES) {
+      expect(authorize(who(role), 'read', 'training_scenario'), role).toBe(true);
+      expect(authorize(who(role), 'read', 'strategy_quiz'), role).toBe(true);
+      expect(authorize(who(role), 'update', 'training_session', mine), role).toBe(true);
+      expect(authorize(who(role), 'update', 'training_session', colleagues), role).toBe(false);
+      expect(authorize(who(role), 'read', 'training_session', mine), role).toBe(true);
+    }
+    expect(authorize(who('employee'), 'read', 'training_session', colleagues)).toBe(false);
+    expect(authorize(who('supervisor'), 'read', 'training_session', colleagues)).toBe(true);
+    expect(authorize(who('supervisor'), 'read', 'training_session', elsewhere)).toBe(false);
+    expect(authorize(who('hr'), 'read', 'training_session', elsewhere)).toBe(true);
+    expect(authorize(who('admin'), 'read', 'training_session', elsewhere)).toBe(true);
+    expect(authorize(who('supervisor'), 'update', 'training_scenario')).toBe(false);
+    expect(authorize(who('admin'), 'update', 'training_scenario')).toBe(true);
   });
 
   it('refuses a conditional rule when the facts it needs are missing', () => {

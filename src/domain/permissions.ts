@@ -33,6 +33,9 @@ export const RESOURCES = [
   'forum_thread', // a staff forum thread: list, read, open (create), vote (annotate), mark reviewed (approve), merge (update)
   'forum_post', // a post in a thread: reply (create), edit your own (update), report (annotate), hide (delete)
   'forum_author', // who wrote a post shown to colleagues as "a colleague"
+  'training_scenario', // practice scenarios: the built-ins and the workspace's own copies
+  'training_session', // one person's practice against a simulated customer, turn by turn, and its result
+  'strategy_quiz', // short situations to pick withdraw, diffuse, confront or negotiate for
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -56,7 +59,23 @@ function rows(role: Role, resource: Resource, actions: readonly Action[], condit
 }
 
 /** Actions nobody may do for someone else, admins included: they speak or act for the person themself. */
-const OWN_ONLY: ReadonlySet<string> = new Set(['update follow_up', 'update notification', 'list notification', 'update forum_post']);
+const OWN_ONLY: ReadonlySet<string> = new Set([
+  'update follow_up',
+  'update notification',
+  'list notification',
+  'update forum_post',
+  'update training_session',
+]);
+
+/** Everyone practises: scenarios and the quiz are open to all; a session is its owner's to play. */
+function practice(role: Role, sessionsVisible: readonly Condition[]): Rule[] {
+  return [
+    ...rows(role, 'training_scenario', ['list', 'read'], 'any'),
+    ...rows(role, 'strategy_quiz', ['read'], 'any'),
+    ...rows(role, 'training_session', ['create', 'update'], 'self'),
+    ...sessionsVisible.flatMap((c) => rows(role, 'training_session', ['list', 'read'], c)),
+  ];
+}
 
 export const PERMISSIONS: readonly Rule[] = [
   // Front-line employees report incidents and work only on the cases they are part of.
@@ -85,6 +104,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'forum_post', ['create', 'annotate'], 'any'),
   ...rows('employee', 'forum_post', ['update'], 'self'),
   ...rows('employee', 'forum_author', ['read'], 'self'),
+  ...practice('employee', ['self']),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -116,6 +136,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'forum_post', ['create', 'annotate', 'delete'], 'any'),
   ...rows('supervisor', 'forum_post', ['update'], 'self'),
   ...rows('supervisor', 'forum_author', ['read'], 'any'),
+  ...practice('supervisor', ['team', 'self']),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -141,6 +162,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'forum_post', ['create', 'annotate'], 'any'),
   ...rows('hr', 'forum_post', ['update'], 'self'),
   ...rows('hr', 'forum_author', ['read'], 'any'),
+  ...practice('hr', ['any']),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

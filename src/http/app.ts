@@ -32,6 +32,7 @@ import { playbookRoutes } from './routes/playbooks.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
 import { settingsRoutes } from './routes/settings.js';
+import { trainingRoutes } from './routes/training.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 import { webApp } from './web-app.js';
 
@@ -208,6 +209,7 @@ export async function buildApp({
       await v1.register(commitmentRoutes);
       await v1.register(followUpRoutes);
       await v1.register(notificationRoutes);
+      await v1.register(trainingRoutes);
       await v1.register(eventStreamRoutes(live));
       await v1.register(forumRoutes);
     },

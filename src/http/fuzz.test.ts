@@ -61,6 +61,12 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/v1/forum/posts/{id}': { body: 'Edited while fuzzing' },
   'POST /api/v1/forum/posts/{id}/reports': { reason: 'Fuzz' },
   'POST /api/v1/forum/posts/{id}/hide': { reason: 'Fuzz' },
+  'POST /api/v1/training/scenarios': { fromKey: 'cake-not-ready', title: 'Fuzzed cake' },
+  'PUT /api/v1/training/scenarios/{key}': { title: 'Fuzzed title', passMark: 75 },
+  'POST /api/v1/training/sessions': { scenarioKey: 'cake-not-ready', difficulty: 'patient', seed: 1 },
+  'POST /api/v1/training/sessions/{id}/turns': { reply: 'Tell me what happened?' },
+  'POST /api/v1/training/sessions/{id}/end': { how: 'stop' },
+  'POST /api/v1/training/quiz/{id}/answer': { strategy: 'withdraw' },
 };
 
 /**

@@ -13,9 +13,11 @@ import { listCaseFollowUps } from '../services/follow-ups.js';
 import { addPost } from '../services/forum-posts.js';
 import { createThread } from '../services/forum-threads.js';
 import { requestHelp } from '../services/help-requests.js';
+import { startSession } from '../services/practice-sessions.js';
 import { proposeResolution } from '../services/resolution.js';
 import { startPlaybook } from '../services/run-playbook.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
+import { copyWorkspaceScenario } from '../services/training-scenarios.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
 import { insertNotifications } from '../store/notifications.js';
@@ -97,6 +99,22 @@ async function freshPost(w: World): Promise<string> {
 const onThread =
   (path: string, body?: (w: World) => unknown) =>
   async (w: World): Promise<Fixture> => ({ url: `/api/v1/forum/threads/${await freshThread(w)}${path}`, body: body?.(w), subject: {} });
+/** A practice session of employee A (team A): theirs to play; their supervisors, HR and admins may read it. */
+const practiceSession =
+  (path: string, body?: () => unknown) =>
+  async (w: World): Promise<Fixture> => {
+    const a = w.cast.employeeA.actor;
+    const session = await startSession(
+      { db: w.t.database.db, actor: a, now: new Date() },
+      { scenarioKey: 'cake-not-ready', difficulty: 'patient', seed: 7 },
+    );
+    return {
+      url: `/api/v1/training/sessions/${session.id}${path}`,
+      body: body?.(),
+      subject: { ownerUserId: a.userId, teamIds: [w.cast.teamA.id] },
+      hidden: true,
+    };
+  };
 
 /** One entry per route; a route added without an entry here fails the coverage test below. */
 const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
@@ -293,6 +311,26 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     body: { reason: 'Off topic' },
     subject: {},
   }),
+  'GET /api/v1/training/scenarios': plain('/api/v1/training/scenarios'),
+  'POST /api/v1/training/scenarios': plain('/api/v1/training/scenarios', (w) => ({
+    fromKey: 'cake-not-ready',
+    title: `Our cake ${unique(w)}`,
+  })),
+  'GET /api/v1/training/scenarios/{key}': plain('/api/v1/training/scenarios/cake-not-ready'),
+  'PUT /api/v1/training/scenarios/{key}': async (w) => {
+    const copy = await copyWorkspaceScenario(w.t.workspace.ctx(), { fromKey: 'double-charge', title: `Our double charge ${unique(w)}` });
+    // Only the workspace's own admins may edit; another workspace cannot see the key.
+    return { url: `/api/v1/training/scenarios/${copy.key}`, body: { passMark: 75 }, subject: {}, hidden: true };
+  },
+  'GET /api/v1/training/sessions': plain('/api/v1/training/sessions'),
+  'POST /api/v1/training/sessions': plain('/api/v1/training/sessions', () => ({ scenarioKey: 'cake-not-ready', difficulty: 'patient' })),
+  'GET /api/v1/training/sessions/{id}': practiceSession(''),
+  'POST /api/v1/training/sessions/{id}/turns': practiceSession('/turns', () => ({
+    reply: 'I’m here and listening. Tell me what happened?',
+  })),
+  'POST /api/v1/training/sessions/{id}/end': practiceSession('/end', () => ({ how: 'stop' })),
+  'GET /api/v1/training/quiz': plain('/api/v1/training/quiz'),
+  'POST /api/v1/training/quiz/{id}/answer': plain('/api/v1/training/quiz/lawyer-letter/answer', () => ({ strategy: 'diffuse' })),
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -315,6 +353,11 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/reports/coaching': [401, 200, 200, 200, 200, 200, 200, 200],
   'PUT /api/v1/forum/threads/{id}/review': [401, 403, 403, 200, 200, 403, 200, 404],
   'PATCH /api/v1/forum/posts/{id}': [401, 200, 403, 403, 403, 403, 403, 404],
+  // Employee A's practice session: they and their supervisor, HR and the admin read it; only they play it.
+  'GET /api/v1/training/sessions/{id}': [401, 200, 404, 200, 404, 200, 200, 404],
+  'POST /api/v1/training/sessions/{id}/turns': [401, 201, 404, 404, 404, 404, 404, 404],
+  'PUT /api/v1/training/scenarios/{key}': [401, 403, 403, 403, 403, 403, 200, 404],
+  'POST /api/v1/training/sessions': [401, 201, 201, 201, 201, 201, 201, 201],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

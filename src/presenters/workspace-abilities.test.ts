@@ -17,6 +17,7 @@ describe('what each role may do across the workspace (me.can)', () => {
       'readCoachingReport',
       'readCommitmentReport',
       'readEmployeeHistories',
+      'readOthersPractice',
       'reportIncident',
       'workCaseInbox',
     ]);
@@ -27,6 +28,7 @@ describe('what each role may do across the workspace (me.can)', () => {
       'readCoachingReport',
       'readCommitmentReport',
       'readEmployeeHistories',
+      'readOthersPractice',
       'workCaseInbox',
     ]);
     expect(names('admin')).toEqual(Object.keys(as('admin')).sort());

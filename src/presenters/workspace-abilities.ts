@@ -16,6 +16,10 @@ export type WorkspaceAbilities = {
   manageUsers: boolean;
   manageTeams: boolean;
   managePlaybooks: boolean;
+  /** Other people's practice sessions (a team's or all). */
+  readOthersPractice: boolean;
+  /** Copies and edits practice scenarios. */
+  manageTrainingScenarios: boolean;
   manageSettings: boolean;
   createTokens: boolean;
 };
@@ -35,6 +39,8 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     manageUsers: may('create', 'user'),
     manageTeams: may('create', 'team'),
     managePlaybooks: may('create', 'playbook'),
+    manageTrainingScenarios: may('update', 'training_scenario'),
+    readOthersPractice: wider('list', 'training_session'),
     manageSettings: may('update', 'settings'),
     createTokens: may('create', 'token'),
   };

@@ -336,6 +336,38 @@ export type ForumPostRow = {
 };
 export type ForumVoteRow = { workspace_id: string; thread_id: string; user_id: string; created_at: string };
 export type ForumReportRow = { id: string; workspace_id: string; post_id: string; reporter_id: string; reason: string; created_at: string };
+export type TrainingScenarioRow = {
+  workspace_id: string;
+  key: string;
+  version: number;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+};
+export type TrainingSessionRow = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  scenario_key: string;
+  scenario_version: number;
+  scenario_title: string;
+  difficulty: string;
+  seed: number;
+  status: 'active' | 'finished';
+  outcome: string | null;
+  turn_count: number;
+  /** JSON of the engine's PracticeState */
+  state: string;
+  /** JSON array of PracticeTurn */
+  turns: string;
+  /** JSON of the PracticeResult, once finished */
+  result: string | null;
+  total: number | null;
+  passed: number | null;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+};
 
 export type Tables = {
   workspaces: WorkspaceRow;
@@ -370,6 +402,8 @@ export type Tables = {
   forum_posts: ForumPostRow;
   forum_votes: ForumVoteRow;
   forum_reports: ForumReportRow;
+  training_scenarios: TrainingScenarioRow;
+  training_sessions: TrainingSessionRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

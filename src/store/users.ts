@@ -91,3 +91,27 @@ export async function supervisorsOf(db: Db, workspaceId: string, teamId: string 
     .orderBy('name')
     .execute();
 }
+
+/** Ids of the users in any of these teams. */
+export async function userIdsInTeams(db: Db, workspaceId: string, teamIds: readonly string[]): Promise<string[]> {
+  if (teamIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_teams')
+    .select('user_id')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('team_id', 'in', [...teamIds])
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** The team ids of one user of a workspace. */
+export async function teamIdsOf(db: Db, workspaceId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_teams')
+    .select('team_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.team_id);
+}

@@ -31,6 +31,15 @@ export function fieldMessage(errors: readonly FieldProblem[], field: string): st
   return hit?.message;
 }
 
+/** The first problem of an API error at a field or under it (a list's items report as `path.N`), for forms that edit nested data. */
+export function problemUnder(error: unknown, path: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  return error.errors.find((e) => {
+    const p = e.path.replace(/^body\./, '');
+    return p === path || p.startsWith(`${path}.`);
+  })?.message;
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Calls the API on the same origin with the session cookie; throws ApiError for anything but 2xx. */

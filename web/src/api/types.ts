@@ -41,6 +41,17 @@ import type {
   ZDeadlineSettings,
   ZDeadlineSettingsInput,
 } from '../../../src/contracts/settings.js';
+import type {
+  ZPracticeResult,
+  ZPracticeTurn,
+  ZQuizAnswer,
+  ZQuizItem,
+  ZReviseScenario,
+  ZScenario,
+  ZScenarioSummary,
+  ZSession,
+  ZSessionSummary,
+} from '../../../src/contracts/training.js';
 
 /** The API's shapes, inferred from the server's own zod contracts (types only: no zod in the bundle). */
 export type Case = z.infer<typeof ZCase>;
@@ -128,3 +139,16 @@ export type ForumSimilar = z.infer<typeof ZSimilarThreads>;
 export type ForumVoteState = z.infer<typeof ZVoteState>;
 export type NewForumThread = z.input<typeof ZNewThread>;
 export type ForumSort = 'votes' | 'newest' | 'unreviewed';
+// Training: practice scenarios, sessions against a simulated customer, the strategy quiz.
+export type ScenarioSummary = z.infer<typeof ZScenarioSummary>;
+export type Scenario = z.infer<typeof ZScenario>;
+export type ScenarioRevision = z.input<typeof ZReviseScenario>;
+export type PracticeSession = z.infer<typeof ZSession>;
+export type PracticeSessionSummary = z.infer<typeof ZSessionSummary>;
+export type PracticeTurn = z.infer<typeof ZPracticeTurn>;
+export type PracticeResult = z.infer<typeof ZPracticeResult>;
+export type MoodState = PracticeSession['mood']['state'];
+export type Difficulty = PracticeSession['difficulty'];
+export type PracticeOutcome = NonNullable<PracticeSession['outcome']>;
+export type QuizItem = z.infer<typeof ZQuizItem>;
+export type QuizAnswer = z.infer<typeof ZQuizAnswer>;

@@ -14,11 +14,14 @@ import { InboxPage } from '../pages/inbox.js';
 import { InvitePage } from '../pages/invite.js';
 import { PeoplePage } from '../pages/people.js';
 import { PlaybooksPage } from '../pages/playbooks.js';
+import { PracticeSessionPage } from '../pages/practice-session.js';
 import { ReportPage } from '../pages/report.js';
+import { ScenarioEditorPage } from '../pages/scenario-editor.js';
 import { SettingsPage } from '../pages/settings.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { TeamsPage } from '../pages/teams.js';
 import { TokensPage } from '../pages/tokens.js';
+import { TrainingPage } from '../pages/training.js';
 import { UsersPage } from '../pages/users.js';
 import { SignedInLayout } from './signed-in-layout.js';
 
@@ -72,6 +75,17 @@ const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/setting
 const teamsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/teams', component: TeamsPage });
 const playbooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/playbooks', component: PlaybooksPage });
 const workspaceSettingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/workspace', component: SettingsPage });
+const trainingRoute = createRoute({ getParentRoute: () => appRoute, path: '/training', component: TrainingPage });
+const practiceSessionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/training/sessions/$id',
+  component: PracticeSessionPage,
+});
+const scenarioEditorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/training/scenarios/$key/edit',
+  component: ScenarioEditorPage,
+});
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
 const forumRoute = createRoute({ getParentRoute: () => appRoute, path: '/forum', component: ForumPage });
@@ -99,6 +113,9 @@ const routeTree = rootRoute.addChildren([
     tokensRoute,
     forumRoute,
     forumThreadRoute,
+    trainingRoute,
+    practiceSessionRoute,
+    scenarioEditorRoute,
   ]),
 ]);
 

@@ -37,6 +37,10 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     ],
   },
   {
+    title: 'Learning',
+    items: [{ to: '/training', label: 'Training', shown: always }],
+  },
+  {
     title: 'Workspace',
     items: [
       { to: '/settings/users', label: 'Users', shown: (can) => can.manageUsers },

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../api/client.js';
+import { ApiError, problemUnder } from '../api/client.js';
 import { useCopyPlaybook, usePlaybook, usePlaybooks, useRevisePlaybook } from '../api/playbooks.js';
 import type { Playbook, PlaybookSummary } from '../api/types.js';
 import { type DataColumn, DataTable } from '../components/data-table.js';
@@ -170,15 +170,6 @@ const toDraft = (s: Step): DraftStep => ({
   rest: s.expectedMoves ? { expectedMoves: s.expectedMoves } : {},
 });
 
-/** The first problem at a path or under it (a list's items report as `path.N`). */
-function problemAt(error: ApiError | null, path: string): string | undefined {
-  const hit = error?.errors.find((e) => {
-    const p = e.path.replace(/^body\./, '');
-    return p === path || p.startsWith(`${path}.`);
-  });
-  return hit?.message;
-}
-
 function PlaybookEditor({ playbookKey, onClose }: { playbookKey: string; onClose: () => void }) {
   const playbook = usePlaybook(playbookKey);
   return (
@@ -238,14 +229,14 @@ function EditorForm({ playbook, onClose }: { playbook: Playbook; onClose: () => 
               Close
             </Button>
           </Group>
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={problemAt(error, 'name')} />
+          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={problemUnder(error, 'name')} />
           <Textarea
             label="Summary"
             autosize
             minRows={2}
             value={summary}
             onChange={(e) => setSummary(e.currentTarget.value)}
-            error={problemAt(error, 'summary')}
+            error={problemUnder(error, 'summary')}
           />
           {steps.map((s, i) => (
             <Paper key={s.key} withBorder radius="sm" p="sm" bg="gray.0">
@@ -269,13 +260,13 @@ function EditorForm({ playbook, onClose }: { playbook: Playbook; onClose: () => 
                   label="Title"
                   value={s.title}
                   onChange={(e) => change(i, { title: e.currentTarget.value })}
-                  error={problemAt(error, `steps.${i}.title`)}
+                  error={problemUnder(error, `steps.${i}.title`)}
                 />
                 <TextInput
                   label="Goal"
                   value={s.goal}
                   onChange={(e) => change(i, { goal: e.currentTarget.value })}
-                  error={problemAt(error, `steps.${i}.goal`)}
+                  error={problemUnder(error, `steps.${i}.goal`)}
                 />
                 <Textarea
                   label="Guidance"
@@ -284,7 +275,7 @@ function EditorForm({ playbook, onClose }: { playbook: Playbook; onClose: () => 
                   minRows={3}
                   value={s.guidance}
                   onChange={(e) => change(i, { guidance: e.currentTarget.value })}
-                  error={problemAt(error, `steps.${i}.guidance`)}
+                  error={problemUnder(error, `steps.${i}.guidance`)}
                 />
                 <Textarea
                   label="Things to say"
@@ -293,13 +284,13 @@ function EditorForm({ playbook, onClose }: { playbook: Playbook; onClose: () => 
                   minRows={2}
                   value={s.prompts}
                   onChange={(e) => change(i, { prompts: e.currentTarget.value })}
-                  error={problemAt(error, `steps.${i}.prompts`)}
+                  error={problemUnder(error, `steps.${i}.prompts`)}
                 />
                 <TextInput
                   label="Done when"
                   value={s.doneWhen}
                   onChange={(e) => change(i, { doneWhen: e.currentTarget.value })}
-                  error={problemAt(error, `steps.${i}.doneWhen`) ?? problemAt(error, `steps.${i}.key`)}
+                  error={problemUnder(error, `steps.${i}.doneWhen`) ?? problemUnder(error, `steps.${i}.key`)}
                 />
               </Stack>
             </Paper>

@@ -1,17 +1,8 @@
-import { Alert, Badge, Box, Group, List, Paper, Progress, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Box, Group, List, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { CoachResult } from '../../api/types.js';
-import {
-  EMOTION_LABEL,
-  ESCALATION_LABEL,
-  MOVE_LABEL,
-  PROBLEM_LABEL,
-  SCORE_PART_LABEL,
-  SCORE_PARTS,
-  scoreColor,
-  scoreTextColor,
-  WANT_LABEL,
-} from '../../lib/coach-labels.js';
+import { EMOTION_LABEL, ESCALATION_LABEL, MOVE_LABEL, PROBLEM_LABEL, scoreTextColor, WANT_LABEL } from '../../lib/coach-labels.js';
 import { highlightSpans, type Mark } from '../../lib/highlight-spans.js';
+import { ScoreParts } from '../score-parts.js';
 
 /** The coach's findings as marks on the reply text: problems and moves, each named. */
 export function replyMarks(result: CoachResult): Mark[] {
@@ -118,30 +109,7 @@ export function CoachPanel({ result, analysedReply, busy }: { result: CoachResul
                     </Text>
                   </Text>
                 </Group>
-                <Stack gap={6} mt={4}>
-                  {SCORE_PARTS.map((part) => {
-                    const p = reply.score.parts[part];
-                    return (
-                      <Box key={part}>
-                        <Group justify="space-between" gap={4}>
-                          <Text size="sm">{SCORE_PART_LABEL[part]}</Text>
-                          <Text size="sm" fw={600}>
-                            {p.value}
-                          </Text>
-                        </Group>
-                        <Progress
-                          value={p.value}
-                          color={scoreColor(p.value)}
-                          size="sm"
-                          aria-label={`${SCORE_PART_LABEL[part]}: ${p.value} of 100`}
-                        />
-                        <Text size="xs" c="dark.5">
-                          {p.reason}
-                        </Text>
-                      </Box>
-                    );
-                  })}
-                </Stack>
+                <ScoreParts parts={reply.score.parts} mt={4} />
               </Box>
               <Box>
                 <Text size="xs" fw={700} tt="uppercase" c="dimmed">

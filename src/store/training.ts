@@ -1,0 +1,158 @@
+import type { Scenario } from '../domain/training.js';
+import { isPostgres } from './db.js';
+import type { Db, TrainingSessionRow } from './schema.js';
+
+/** Training: the workspace's own scenarios (every version kept, as JSON) and practice sessions. */
+
+const toScenario = (row: { body: string }): Scenario => JSON.parse(row.body) as Scenario;
+
+export async function insertScenarioVersion(db: Db, workspaceId: string, scenario: Scenario, createdBy: string | null, at: string) {
+  await db
+    .insertInto('training_scenarios')
+    .values({
+      workspace_id: workspaceId,
+      key: scenario.key,
+      version: scenario.version,
+      body: JSON.stringify(scenario),
+      created_by: createdBy,
+      created_at: at,
+    })
+    .execute();
+}
+
+/** One version of a workspace scenario, or its latest; `forUpdate` serialises revisions on PostgreSQL. */
+export async function findWorkspaceScenario(
+  db: Db,
+  workspaceId: string,
+  key: string,
+  version?: number,
+  forUpdate = false,
+): Promise<Scenario | undefined> {
+  const row = await db
+    .selectFrom('training_scenarios')
+    .select('body')
+    .where('workspace_id', '=', workspaceId)
+    .where('key', '=', key)
+    .$if(version === undefined, (q) => q.orderBy('version', 'desc').limit(1))
+    .$if(version !== undefined, (q) => q.where('version', '=', version as number))
+    .$if(forUpdate && isPostgres(db), (q) => q.forUpdate())
+    .executeTakeFirst();
+  return row ? toScenario(row) : undefined;
+}
+
+/** The latest version of every workspace scenario, by title. */
+export async function listLatestWorkspaceScenarios(db: Db, workspaceId: string): Promise<Scenario[]> {
+  const rows = await db
+    .selectFrom('training_scenarios as s')
+    .select('s.body')
+    .where('s.workspace_id', '=', workspaceId)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        's.version',
+        '=',
+        selectFrom('training_scenarios as t')
+          .select(({ fn }) => fn.max('t.version').as('v'))
+          .whereRef('t.workspace_id', '=', 's.workspace_id')
+          .whereRef('t.key', '=', 's.key'),
+      ),
+    )
+    .execute();
+  return rows.map(toScenario).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+export async function listWorkspaceScenarioKeys(db: Db, workspaceId: string): Promise<string[]> {
+  const rows = await db.selectFrom('training_scenarios').select('key').distinct().where('workspace_id', '=', workspaceId).execute();
+  return rows.map((r) => r.key);
+}
+
+export async function insertSession(db: Db, row: TrainingSessionRow): Promise<void> {
+  await db.insertInto('training_sessions').values(row).execute();
+}
+
+export async function findSession(db: Db, workspaceId: string, id: string, forUpdate = false): Promise<TrainingSessionRow | undefined> {
+  return db
+    .selectFrom('training_sessions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .$if(forUpdate && isPostgres(db), (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+/**
+ * Saves a session's next state, but only if nobody else moved it on since it was read (the turn
+ * count is the version): true when it was saved.
+ */
+export async function saveSession(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  expectedTurnCount: number,
+  patch: Pick<
+    TrainingSessionRow,
+    'status' | 'outcome' | 'turn_count' | 'state' | 'turns' | 'result' | 'total' | 'passed' | 'updated_at' | 'finished_at'
+  >,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('training_sessions')
+    .set(patch)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('turn_count', '=', expectedTurnCount)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export type SessionListRow = Omit<TrainingSessionRow, 'state' | 'turns' | 'result'> & { user_name: string };
+
+export type SessionFilter = {
+  /** Only these users' sessions; undefined for every user of the workspace. */
+  userIds?: readonly string[];
+  status?: 'active' | 'finished';
+  scenarioKey?: string;
+  /** Rows strictly after this one in the list's order (newest first). */
+  after?: { startedAt: string; id: string };
+  limit: number;
+};
+
+/** Sessions, newest first, without their turns. */
+export async function listSessions(db: Db, workspaceId: string, filter: SessionFilter): Promise<SessionListRow[]> {
+  if (filter.userIds && filter.userIds.length === 0) return [];
+  return db
+    .selectFrom('training_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id',
+      's.workspace_id',
+      's.user_id',
+      'u.name as user_name',
+      's.scenario_key',
+      's.scenario_version',
+      's.scenario_title',
+      's.difficulty',
+      's.seed',
+      's.status',
+      's.outcome',
+      's.turn_count',
+      's.total',
+      's.passed',
+      's.started_at',
+      's.updated_at',
+      's.finished_at',
+    ])
+    .where('s.workspace_id', '=', workspaceId)
+    .$if(filter.userIds !== undefined, (q) => q.where('s.user_id', 'in', filter.userIds as string[]))
+    .$if(filter.status !== undefined, (q) => q.where('s.status', '=', filter.status as 'active' | 'finished'))
+    .$if(filter.scenarioKey !== undefined, (q) => q.where('s.scenario_key', '=', filter.scenarioKey as string))
+    .$if(filter.after !== undefined, (q) => {
+      const after = filter.after as { startedAt: string; id: string };
+      return q.where((eb) =>
+        eb.or([eb('s.started_at', '<', after.startedAt), eb.and([eb('s.started_at', '=', after.startedAt), eb('s.id', '<', after.id)])]),
+      );
+    })
+    .orderBy('s.started_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(filter.limit)
+    .execute();
+}
