@@ -60,6 +60,23 @@ describeEachDatabase('deadline presets, case types and SLA breaches', (kind) => 
     expect((await getDeadlineSettings(ctx(now))).caseTypes).toHaveLength(2);
   });
 
+  it('says on the field, in hours, when a target acknowledges later than it resolves, and saves nothing', async () => {
+    const { ctx } = await buildWorkspace(database.db);
+    const before = await getDeadlineSettings(ctx());
+    const refused = await setDeadlineSettings(ctx(), {
+      preset: 'custom',
+      targets: [
+        { severity: 1, acknowledgeMinutes: 60, resolveMinutes: 24 * 60 },
+        { severity: 2, acknowledgeMinutes: 48 * 60, resolveMinutes: 24 * 60 },
+      ],
+      caseTypes: [],
+    }).catch((e: AppError) => e);
+    expect((refused as AppError).errors).toEqual([
+      { path: 'targets.1.acknowledgeMinutes', message: 'Severity 2: acknowledging (48 h) cannot take longer than resolving (24 h)' },
+    ]);
+    expect(await getDeadlineSettings(ctx())).toEqual(before);
+  });
+
   it('asks each side after the workspace’s own follow-up delays, and keeps them when a save leaves them out', async () => {
     const ws = await buildWorkspace(database.db);
     const cast = await buildCast(ws.ctx());

@@ -1,5 +1,5 @@
 import type { Severity } from '../domain/case.js';
-import { invalid } from '../domain/errors.js';
+import { AppError, invalid } from '../domain/errors.js';
 import { clockTargets, DEFAULT_SLA_TARGETS, type SlaPreset, type SlaTarget } from '../domain/sla.js';
 import type { Db } from '../store/schema.js';
 import {
@@ -75,10 +75,19 @@ export async function getDeadlineSettings(ctx: ServiceContext): Promise<Deadline
 export async function setDeadlineSettings(ctx: ServiceContext, input: DeadlineSettingsInput): Promise<DeadlineSettings> {
   requirePermission(ctx.actor, 'update', 'settings');
   const ws = ctx.actor.workspaceId;
-  input.targets.forEach((t, i) => {
-    if (t.acknowledgeMinutes > t.resolveMinutes)
-      throw invalid(`targets.${i}.acknowledgeMinutes`, 'must not be longer than the resolve target');
-  });
+  // Said in the form's terms (hours, the severity's row), so the page can show it on the field.
+  const hours = (minutes: number) => `${Number((minutes / 60).toFixed(2))} h`;
+  const errors = input.targets.flatMap((t, i) =>
+    t.acknowledgeMinutes > t.resolveMinutes
+      ? [
+          {
+            path: `targets.${i}.acknowledgeMinutes`,
+            message: `Severity ${t.severity}: acknowledging (${hours(t.acknowledgeMinutes)}) cannot take longer than resolving (${hours(t.resolveMinutes)})`,
+          },
+        ]
+      : [],
+  );
+  if (errors.length > 0) throw new AppError('validation', errors.map((e) => e.message).join('; '), errors);
   await inTransaction(ctx.db, async (db) => {
     // Names stay unique: the listed types plus the existing ones not listed.
     const listed = new Set(input.caseTypes.map((t) => t.id));

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type Dispatch, type FormEvent, type SetStateAction, useState } from 'react';
+import { ApiError } from '../api/client.js';
 import { useAuthorityLimits, useDeadlineSettings, useSaveAuthorityLimits, useSaveDeadlineSettings } from '../api/settings.js';
 import type { AuthorityLimits, DeadlineSettings, Role, SlaPreset } from '../api/types.js';
 import { PRESET_LABEL } from '../components/case/case-type-select.js';
@@ -70,6 +71,10 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
         .map((t) => ({ ...(t.id ? { id: t.id } : {}), name: t.name.trim(), preset: t.preset })),
     });
   };
+  const targetError: TargetError = (i, key) =>
+    save.error instanceof ApiError
+      ? save.error.fieldError(`targets.${i}.${key === 'ack' ? 'acknowledgeMinutes' : 'resolveMinutes'}`)
+      : undefined;
   const setTarget = (i: number, key: 'ack' | 'res', value: number | string) =>
     setTargets((list) => list.map((t, j) => (j === i ? { ...t, [key]: Number(value) || 0 } : t)));
   const setType = (i: number, patch: Partial<TypeDraft>) => setTypes((list) => list.map((t, j) => (j === i ? { ...t, ...patch } : t)));
@@ -102,7 +107,14 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
           onChange={(v) => v && setPreset(v as SlaPreset)}
           allowDeselect={false}
         />
-        <DataTable columns={targetColumns(setTarget)} rows={targets} rowKey={(t) => t.severity} framed={false} withTableBorder striped />
+        <DataTable
+          columns={targetColumns(setTarget, targetError)}
+          rows={targets}
+          rowKey={(t) => t.severity}
+          framed={false}
+          withTableBorder
+          striped
+        />
         {preset !== 'custom' ? (
           <Text size="xs" c="dimmed">
             These targets apply only to case types set to “{PRESET_LABEL.custom}”.
@@ -172,7 +184,7 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
             onChange={(v) => setFollowUps((f) => ({ ...f, employee: Number(v) || 0 }))}
           />
         </Group>
-        <SaveFooter save={save} what="deadlines" />
+        <SaveFooter save={save} what="deadlines" fields={TARGET_FIELDS} />
       </Stack>
     </Paper>
   );
@@ -228,18 +240,21 @@ function LimitsForm({ initial }: { initial: AuthorityLimits }) {
 type Target = DeadlineSettings['targets'][number] & { ack: number; res: number };
 
 type SetTarget = (i: number, key: 'ack' | 'res', value: number | string) => void;
+const TARGET_FIELDS = [0, 1, 2, 3].flatMap((i) => [`targets.${i}.acknowledgeMinutes`, `targets.${i}.resolveMinutes`]);
+/** The API's message for a target's field, shown on that field. */
+type TargetError = (i: number, key: 'ack' | 'res') => string | undefined;
 
 /** Per-severity targets, in hours, each editable in place. */
-function targetColumns(setTarget: SetTarget): DataColumn<Target>[] {
+function targetColumns(setTarget: SetTarget, errorOf: TargetError): DataColumn<Target>[] {
   return [
     { key: 'severity', header: 'Severity', cell: (t) => SEVERITY_LABEL[t.severity] ?? t.severity },
-    hoursColumn('ack', 'Acknowledge', setTarget),
-    hoursColumn('res', 'Resolve', setTarget),
+    hoursColumn('ack', 'Acknowledge', setTarget, errorOf),
+    hoursColumn('res', 'Resolve', setTarget, errorOf),
   ];
 }
 
 /** One clock's target in hours: "Acknowledge within (hours)" or "Resolve within (hours)". */
-function hoursColumn(key: 'ack' | 'res', clock: 'Acknowledge' | 'Resolve', setTarget: SetTarget): DataColumn<Target> {
+function hoursColumn(key: 'ack' | 'res', clock: 'Acknowledge' | 'Resolve', setTarget: SetTarget, errorOf: TargetError): DataColumn<Target> {
   return {
     key,
     header: `${clock} within (hours)`,
@@ -249,6 +264,7 @@ function hoursColumn(key: 'ack' | 'res', clock: 'Acknowledge' | 'Resolve', setTa
         min={0.02}
         value={t[key]}
         onChange={(v) => setTarget(i, key, v)}
+        error={errorOf(i, key)}
       />
     ),
   };
@@ -314,10 +330,19 @@ function personLimitColumns(setUsers: Dispatch<SetStateAction<PersonLimit[]>>): 
 }
 
 /** The end of a settings form: what went wrong (or that it saved), and its save button. */
-function SaveFooter({ save, what }: { save: { error: unknown; isSuccess: boolean; isPending: boolean }; what: string }) {
+function SaveFooter({
+  save,
+  what,
+  fields = [],
+}: {
+  save: { error: unknown; isSuccess: boolean; isPending: boolean };
+  what: string;
+  /** Fields whose errors show on the field itself. */
+  fields?: string[];
+}) {
   return (
     <>
-      <FormProblem error={save.error} fields={[]} title={`The ${what} were not saved`} />
+      <FormProblem error={save.error} fields={fields} title={`The ${what} were not saved`} />
       {save.isSuccess ? (
         <Alert color="teal" variant="light" role="status">
           {`${what.charAt(0).toUpperCase()}${what.slice(1)} saved.`}
