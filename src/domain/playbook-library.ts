@@ -15,7 +15,7 @@ const FIVE_STEPS: Playbook = {
   name: 'Five steps for an upset customer',
   summary: 'Give full attention, let them say it all, show you understand, say it back, then solve it together and keep every promise.',
   source:
-    'Seed 004 sets out a five-stage path for a customer who is upset: attention, venting, empathy, a summary, and joint problem solving that ends with promises kept.',
+    'A five-stage path for a customer who is upset: attention, venting, empathy, a summary, and joint problem solving that ends with promises kept.',
   steps: [
     {
       key: 'focus',
@@ -102,7 +102,7 @@ const SIX_TIPS: Playbook = {
   name: 'Six habits in a conflict',
   summary: 'Let them talk, ask and listen, stay calm, watch your own reaction, steer to a fix, and say thank you.',
   source:
-    'Seed 002 lists six habits for helping a customer through a disagreement: room to talk, questions with real listening, a calm presence, care over your own reaction, a focus on the fix, and thanks at the end.',
+    'Six habits for helping a customer through a disagreement: room to talk, questions with real listening, a calm presence, care over your own reaction, a focus on the fix, and thanks at the end.',
   steps: [
     {
       key: 'let-them-talk',
@@ -197,7 +197,7 @@ const MANAGER_MEDIATION: Playbook = {
   summary:
     'For a supervisor: hear both sides, show the customer you understand, back your employee, find the cause, explain plainly, offer a fair fix within policy, and check in with both afterwards.',
   source:
-    'Seed 003 describes how a manager handles a problem between a customer and an employee: listen to both and write it down, empathise, support the staff member, dig for the cause, speak plainly, offer a fair answer that fits policy, and follow up with each of them.',
+    'How a manager handles a problem between a customer and an employee: listen to both and write it down, empathise, support the staff member, dig for the cause, speak plainly, offer a fair answer that fits policy, and follow up with each of them.',
   steps: [
     {
       key: 'hear-both-sides',

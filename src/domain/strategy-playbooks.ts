@@ -12,7 +12,7 @@ export const WITHDRAW: Playbook = {
   name: 'Withdraw: step back and cool off',
   summary: 'Pause a heated exchange, hand over with the facts, and come back once things are calm. The issue is paused, never dropped.',
   source:
-    'Seed 000 advises an employee caught in a heated exchange to step back until the customer has calmed down, and notes that the problem still has to be dealt with afterwards.',
+    'An employee caught in a heated exchange steps back until the customer has calmed down; the problem still has to be dealt with afterwards.',
   steps: [
     {
       key: 'step-back',
@@ -80,7 +80,7 @@ export const DIFFUSE: Playbook = {
   summary:
     'Acknowledge the customer, agree the facts in writing, hand the case to a superior, and promise a call back by a set time that is then kept.',
   source:
-    'Seed 000 describes a delaying move: be sympathetic, put the facts on paper, and hand the matter to someone senior who gets back to the customer. It admits this only postpones the problem, so here the call back has an owner and a deadline, and the case stays open until it is solved.',
+    'A delaying move: be sympathetic, put the facts on paper, and hand the matter to someone senior who gets back to the customer. On its own this only postpones the problem, so here the call back has an owner and a deadline, and the case stays open until it is solved.',
   steps: [
     {
       key: 'acknowledge',
@@ -166,7 +166,7 @@ export const CONFRONT: Playbook = {
   summary:
     'When the customer asks for something a clear policy rules out: calm things first, check the facts, say no plainly and kindly, and offer what you can.',
   source:
-    'Seed 000 presents a direct, firm stance as the approach that tackles the problem at once, able to go very well or very badly. Seed 001 adds that a customer who is wrong should be calmed before being corrected, and never made to feel foolish.',
+    'A direct, firm stance tackles the problem at once and can go very well or very badly. A customer who is wrong should be calmed before being corrected, and never made to feel foolish.',
   steps: [
     {
       key: 'calm-first',
@@ -246,7 +246,7 @@ export const NEGOTIATE: Playbook = {
   name: 'Negotiate: a deal that works for both',
   summary: 'Learn what the customer needs, put options on the table, agree one within your authority, and track every promise in it.',
   source:
-    "Seed 000 recommends negotiation: settle on terms that both the business and the customer can live with. Seed 004's problem-solving stage supplies the order: agree the problem, list options, agree one, follow through.",
+    'Negotiation settles on terms that both the business and the customer can live with, in the order of joint problem solving: agree the problem, list options, agree one, follow through.',
   steps: [
     {
       key: 'find-needs',

@@ -119,7 +119,7 @@ export function StrategyCard({ refId, inUse }: { refId: string; inUse: string | 
                 ))}
               </Stack>
               <Text size="xs" c="dimmed">
-                Source: {data.source} · version {data.version}
+                Where it comes from: {data.source} · version {data.version}
               </Text>
             </Stack>
           )}
