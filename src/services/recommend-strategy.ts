@@ -2,6 +2,7 @@ import type { CustomerState, RiskFlag, Severity } from '../domain/case.js';
 import { toMajorOrNull } from '../domain/money.js';
 import { type CaseFacts, type Recommendation, recommendStrategy } from '../domain/strategy.js';
 import { countEarlierCasesOfCustomer, partyAccounts } from '../store/cases.js';
+import { listLatestWorkspacePlaybooks } from '../store/playbooks.js';
 import { authorityLimitOf } from './authority-limits.js';
 import { loadCase } from './case-helpers.js';
 import type { ServiceContext } from './context.js';
@@ -32,5 +33,16 @@ export async function recommendForCase(
     abusive: input.abusive ?? false,
     authorityLimit: toMajorOrNull(limitMinor),
   };
-  return { ...recommendStrategy(facts), facts };
+  const recommendation = recommendStrategy(facts);
+  return { ...recommendation, playbookKey: await workspaceVersionOf(ctx, recommendation.playbookKey), facts };
+}
+
+/**
+ * The workspace's own copy of a built-in playbook when an admin made one (the most revised, if
+ * several), so a recommendation leads to the playbook the business actually uses.
+ */
+async function workspaceVersionOf(ctx: ServiceContext, builtInKey: string): Promise<string> {
+  const copies = (await listLatestWorkspacePlaybooks(ctx.db, ctx.actor.workspaceId)).filter((p) => p.basedOn?.key === builtInKey);
+  const latest = copies.sort((a, b) => b.version - a.version || a.key.localeCompare(b.key))[0];
+  return latest?.key ?? builtInKey;
 }

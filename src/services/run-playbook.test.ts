@@ -5,6 +5,7 @@ import { buildCast } from '../../test/people.js';
 import type { AppError } from '../domain/errors.js';
 import { createCase } from './create-case.js';
 import { listEvents } from './read-cases.js';
+import { recommendForCase } from './recommend-strategy.js';
 import { markStepDone, readPlaybookRun, startPlaybook } from './run-playbook.js';
 import { verifyTimelines } from './verify-timelines.js';
 import { copyWorkspacePlaybook, listPlaybooks, readPlaybook, reviseWorkspacePlaybook } from './workspace-playbooks.js';
@@ -134,6 +135,21 @@ describeEachDatabase('running playbooks on cases', (kind) => {
     expect(await outcome(reviseWorkspacePlaybook(ctx(), 'five-steps', { name: 'Mine now' }))).toBe('conflict');
     expect(await outcome(reviseWorkspacePlaybook(ctx(), 'never-made', { name: 'Mine now' }))).toBe('not_found');
     expect(await outcome(copyWorkspacePlaybook(ctx(), { fromKey: copy.key, fromVersion: 9, name: 'X' }))).toBe('validation fromKey');
+  });
+
+  it('recommends the workspace’s own copy of a built-in playbook, the most revised one, once an admin has made it', async () => {
+    const { ctx } = await buildWorkspace(database.db);
+    const kase = await createCase(ctx(), buildCase({ customerState: 'calm', severity: 4 }));
+    const builtIn = (await recommendForCase(ctx(), kase.ref)).playbookKey;
+    const first = await copyWorkspacePlaybook(ctx(), { fromKey: builtIn, name: 'Ours, first try' });
+    const ours = await copyWorkspacePlaybook(ctx(), { fromKey: builtIn, name: 'Ours' });
+    await reviseWorkspacePlaybook(ctx(), ours.key, { summary: 'How we do it at our counters.' });
+    expect((await recommendForCase(ctx(), kase.ref)).playbookKey).toBe(ours.key);
+    expect(first.key).not.toBe(ours.key);
+    // Another workspace's copies change nothing here.
+    const other = await buildWorkspace(database.db);
+    const elsewhere = await createCase(other.ctx(), buildCase({ customerState: 'calm', severity: 4 }));
+    expect((await recommendForCase(other.ctx(), elsewhere.ref)).playbookKey).toBe(builtIn);
   });
 
   it('hides a case from an employee not on it and refuses playbook edits to anyone but admins', async () => {
