@@ -35,7 +35,8 @@ export async function buildResolvedCase(
 }
 
 /** The newest queued email to an address (the outbox is what a real SMTP delivery would send). */
-export const lastEmailTo = (db: Db, to: string) => lastQueuedEmail(db, to);
+/** The newest mail queued to an address, of one kind when given (everyone's invitation mail is there too). */
+export const lastEmailTo = (db: Db, to: string, kind?: string) => lastQueuedEmail(db, to, kind);
 
 /** The survey token out of the link in a survey email's text. */
 export function surveyTokenIn(text: string): string {

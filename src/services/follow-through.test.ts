@@ -69,11 +69,14 @@ describeEachDatabase('follow-through', (kind) => {
     expect(await sweepCommitments(database.db, at(t0, 25))).toEqual({ reminded: 1, escalated: 0 });
     expect(await sweepCommitments(database.db, at(t0, 26))).toEqual({ reminded: 0, escalated: 0 });
     await processEvents(database.db);
-    const reminderMail = await lastEmailTo(
-      database.db,
-      (await database.db.selectFrom('users').select('email').where('id', '=', c.ownerId).executeTakeFirstOrThrow()).email,
-    );
-    expect(reminderMail?.kind).toBe('commitment_due');
+    const ownerEmail = (await database.db.selectFrom('users').select('email').where('id', '=', c.ownerId).executeTakeFirstOrThrow()).email;
+    const mailed = await database.db
+      .selectFrom('outbox_emails')
+      .select('kind')
+      .where('to_address', '=', ownerEmail)
+      .orderBy('created_at')
+      .execute();
+    expect(mailed.map((m) => m.kind)).toEqual(['commitment_due', 'invitation']);
 
     expect(await sweepCommitments(database.db, at(t0, 49))).toEqual({ reminded: 0, escalated: 1 });
     expect(await sweepCommitments(database.db, at(t0, 50))).toEqual({ reminded: 0, escalated: 0 });

@@ -35,7 +35,12 @@ describeEachDatabase('asking a supervisor for help during a case', (kind) => {
     database.db.selectFrom('notifications').select(['kind', 'title', 'body']).where('user_id', '=', userId).orderBy('created_at').execute();
   const mailTo = async (userId: string) => {
     const { email } = await database.db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
-    return database.db.selectFrom('outbox_emails').select(['kind', 'subject', 'text_body']).where('to_address', '=', email).execute();
+    return database.db
+      .selectFrom('outbox_emails')
+      .select(['kind', 'subject', 'text_body'])
+      .where('to_address', '=', email)
+      .where('kind', '!=', 'invitation')
+      .execute();
   };
 
   it('tells the team’s supervisors at once, shows on the case and first in the inbox until someone takes it', async () => {

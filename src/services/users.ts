@@ -1,14 +1,16 @@
 import { AppError, invalid, notFound } from '../domain/errors.js';
 import type { Role } from '../domain/permissions.js';
 import { insertOutboxEvents } from '../store/event-outbox.js';
+import { queueEmail } from '../store/outbox.js';
 import { findEmployees, insertEmployee, linkEmployeeToUser } from '../store/people.js';
 import type { Db, UserRow } from '../store/schema.js';
 import { deleteUserSessions } from '../store/sessions.js';
 import { countActiveAdmins, setUserTeams, teamIdsByUser, updateUserRow } from '../store/users.js';
-import { findUser, insertUser, listTeams, listUsers as listUserRows } from '../store/workspaces.js';
+import { findUser, findWorkspace, insertUser, listTeams, listUsers as listUserRows } from '../store/workspaces.js';
 import { hashToken, newSecret } from './accounts.js';
 import { requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
+import { invitationEmail } from './emails/account-emails.js';
 
 export type UserView = {
   id: string;
@@ -92,8 +94,22 @@ export async function inviteUser(ctx: ServiceContext, input: InviteInput): Promi
         data: { userId: user.id, role: input.role },
       },
     ]);
+    await mailInvitation(ctx, db, user, inviteToken, invite.invite_expires_at);
     return { user: toUserView({ ...user, ...invite }, [...input.teamIds]), inviteToken };
   });
+}
+
+/** Sends the invitation link by mail (queued with the change that made it, so a rolled-back invite sends nothing). */
+async function mailInvitation(ctx: ServiceContext, db: Db, user: UserRow, token: string, expiresAt: string): Promise<void> {
+  const [inviter, workspace] = await Promise.all([findUser(db, user.workspace_id, ctx.actor.userId), findWorkspace(db, user.workspace_id)]);
+  const mail = invitationEmail({
+    name: user.name,
+    inviter: inviter?.name ?? 'A colleague',
+    workspace: workspace?.name ?? 'your workspace',
+    url: `${ctx.publicUrl ?? ''}/invite/${token}`,
+    expiresAt,
+  });
+  await queueEmail(db, { workspaceId: user.workspace_id, kind: 'invitation', to: user.email, ...mail }, ctx.now);
 }
 
 /** A fresh invitation link for an account that has not chosen a password yet (the old link stops working). */
@@ -109,7 +125,10 @@ export async function reissueInvite(ctx: ServiceContext, userId: string): Promis
     invite_token_hash: hashToken(inviteToken),
     invite_expires_at: new Date(ctx.now.getTime() + INVITE_TTL_MS).toISOString(),
   };
-  await updateUserRow(ctx.db, ws, user.id, invite);
+  await inTransaction(ctx.db, async (db) => {
+    await updateUserRow(db, ws, user.id, invite);
+    await mailInvitation(ctx, db, user, inviteToken, invite.invite_expires_at);
+  });
   const teams = await teamIdsByUser(ctx.db, ws);
   return { user: toUserView({ ...user, ...invite }, teams.get(user.id) ?? []), inviteToken };
 }

@@ -19,7 +19,7 @@ import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
 import { errorResponses, listOf } from './responses.js';
 
-/** The link a person follows to choose their password; it is also written to the server log until email lands. */
+/** The link a person follows to choose their password, for the admin to pass on (it is also mailed to them). */
 function inviteUrl(req: { protocol: string; host: string }, token: string): string {
   return `${req.protocol}://${req.host}/invite/${token}`;
 }
@@ -49,7 +49,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { user, inviteToken } = await inviteUser(contextOf(req), req.body);
       const url = inviteUrl(req, inviteToken);
-      req.log.info({ userId: user.id, email: user.email }, `invitation link for ${user.email}: ${url}`);
       return reply.status(201).send({ user, inviteUrl: url });
     },
   );
