@@ -43,7 +43,7 @@ describeEachDatabase('asking a supervisor for help during a case', (kind) => {
       .execute();
   };
 
-  it('tells the team’s supervisors at once, shows on the case and first in the inbox until someone takes it', async () => {
+  it('tells the team’s supervisors at once, shows on the case and in Needs attention until someone takes it', async () => {
     const { ws, cast, as } = await setup();
     const kase = await createCase(as(cast.employeeA.actor), {
       ...buildCase({ severity: 3 }),

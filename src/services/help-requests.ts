@@ -8,7 +8,7 @@ import { inTransaction, type ServiceContext } from './context.js';
 
 /**
  * Someone working a case calls for a supervisor while it is hard, not only after: the case shows
- * the call, the inbox puts it first, and the notifications processor tells the team's supervisors
+ * the call, Needs attention lists it, and the notifications processor tells the team's supervisors
  * at once, in the app and by mail. One call is open at a time.
  */
 export function requestHelp(ctx: ServiceContext, ref: string, note: string | undefined): Promise<CaseView> {

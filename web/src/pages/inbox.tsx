@@ -57,7 +57,7 @@ function InboxDescription({ attention }: { attention: boolean }) {
     <Text c="dimmed" size="sm">
       {me.role === 'supervisor' ? 'Cases in your teams. ' : ''}
       {attention
-        ? 'Overdue promises, resolutions waiting for approval, employees who asked for help and unhappy customers.'
+        ? 'Calls for help now, overdue promises, resolutions waiting for approval, employees who asked for help after a case, and unhappy customers.'
         : 'Overdue and soon-due cases are marked in red and orange.'}
     </Text>
   );
