@@ -6,7 +6,7 @@ const MINUTE = 60_000;
 
 /**
  * Two calls for a supervisor's help on cases still being worked: one a supervisor took within
- * minutes, and one that is open now, so Needs attention has it first.
+ * minutes, and one that is open now, so Needs attention shows it.
  */
 export async function playHelpRequests(db: Db, workspaceId: string, actors: readonly Actor[], now: Date): Promise<void> {
   const rows = await db

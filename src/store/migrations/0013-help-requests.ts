@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 
 /**
  * An employee's call for a supervisor's help on a case, open until someone takes it: kept on the
- * case row (the timeline has the events) so the inbox can put such cases first.
+ * case row (the timeline has the events) so the inbox can find such cases by an index.
  */
 export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Promise<void> {
   const tsType = (kind === 'postgres' ? sql`timestamptz` : sql`text`) as unknown as 'text';
