@@ -15,7 +15,14 @@ export default defineConfig({
         // Browser journeys in real Chromium (e2e/README-less: see e2e/harness.ts); skipped with a
         // message when /usr/bin/chromium is missing.
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // A browser on a busy two-core machine can take more than the default second to show a change.
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },

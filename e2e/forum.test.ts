@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('forum journey (Chromium)', () => {
 
     // The employee sees the answer, and the bell tells voters and the author.
     await tom.page.reload();
-    await expect.poll(() => tom.page.getByTestId('review-answer').textContent()).toContain(answer);
+    await expect.poll(() => tom.page.getByTestId('review-answer').textContent(), { timeout: 15_000 }).toContain(answer);
     await tom.page.getByRole('button', { name: /Notifications, \d+ unread/ }).click();
     await tom.page.getByRole('menuitem', { name: new RegExp(`Reviewed: ${title}`) }).waitFor();
     await lena.page.reload();
