@@ -11,6 +11,7 @@ import { migrateToLatest } from '../store/migrate.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
+import { registerInsightsCommand } from './insights-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
@@ -158,6 +159,7 @@ program
   });
 
 registerCoachCommand(program);
+registerInsightsCommand(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`defuse: ${message}\n`);

@@ -30,6 +30,8 @@ export const RESOURCES = [
   'follow_up', // the check-ins with the customer and each employee after a case is resolved
   'notification', // a user's in-app notifications
   'settings', // workspace settings: deadline presets, case types, authority limits
+  'theme', // a recurring problem mined from cases: its label and count for everyone; steering it (rename, merge, split, move a case, lock, re-mine)
+  'theme_detail', // a theme's figures beyond label and count: weekly trend, teams, channels, root causes, cost
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -78,6 +80,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'follow_up', ['update'], 'self'),
   ...rows('employee', 'notification', ['list', 'update'], 'self'),
   ...rows('employee', 'settings', ['read'], 'any'),
+  ...rows('employee', 'theme', ['list', 'read'], 'any'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -105,6 +108,10 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'follow_up', ['update'], 'self'),
   ...rows('supervisor', 'notification', ['list', 'update'], 'self'),
   ...rows('supervisor', 'settings', ['read'], 'any'),
+  // Themes are patterns across the workspace: their counts are workspace-wide, their example cases
+  // only those the reader may open.
+  ...rows('supervisor', 'theme', ['list', 'read', 'create', 'update'], 'any'),
+  ...rows('supervisor', 'theme_detail', ['read'], 'any'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -126,6 +133,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'follow_up', ['list', 'read'], 'any'),
   ...rows('hr', 'notification', ['list', 'update'], 'self'),
   ...rows('hr', 'settings', ['read'], 'any'),
+  ...rows('hr', 'theme', ['list', 'read'], 'any'),
+  ...rows('hr', 'theme_detail', ['read'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -31,6 +31,7 @@ import { playbookRoutes } from './routes/playbooks.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
 import { settingsRoutes } from './routes/settings.js';
+import { themeRoutes } from './routes/themes.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 import { webApp } from './web-app.js';
 
@@ -207,6 +208,7 @@ export async function buildApp({
       await v1.register(commitmentRoutes);
       await v1.register(followUpRoutes);
       await v1.register(notificationRoutes);
+      await v1.register(themeRoutes);
       await v1.register(eventStreamRoutes(live));
     },
     { prefix: '/api/v1' },

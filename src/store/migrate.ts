@@ -10,6 +10,7 @@ import * as workspaceTimeZone from './migrations/0006-workspace-time-zone.js';
 import * as followUpSignals from './migrations/0007-follow-up-signals.js';
 import * as eventOutbox from './migrations/0008-event-outbox.js';
 import * as sharedLimits from './migrations/0009-shared-limits.js';
+import * as themes from './migrations/0011-themes.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -22,6 +23,7 @@ const STEPS: Record<string, Step> = {
   '0007-follow-up-signals': followUpSignals,
   '0008-event-outbox': eventOutbox,
   '0009-shared-limits': sharedLimits,
+  '0011-themes': themes,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

@@ -296,6 +296,60 @@ export type EventProcessorFailureRow = {
   failed_at: string;
 };
 
+/** A recurring problem found across cases; people's edits (custom_label, locked, merged_into) live here. */
+export type ThemeRow = {
+  id: string;
+  workspace_id: string;
+  label: string;
+  custom_label: string | null;
+  /** JSON string[] */
+  phrases: string;
+  /** JSON [feature, weight][] */
+  centroid: string;
+  floor: number;
+  size: number;
+  origin: 'mined' | 'person';
+  status: 'active' | 'merged' | 'retired';
+  merged_into: string | null;
+  locked: number;
+  trend: 'emerging' | 'steady' | 'declining';
+  emerging_since: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type ThemeMemberRow = {
+  workspace_id: string;
+  doc_id: string;
+  doc_kind: string;
+  case_id: string | null;
+  doc_at: string;
+  theme_id: string;
+  score: number;
+  /** JSON string[] */
+  phrases: string;
+  pinned: number;
+  source: 'mined' | 'placed' | 'person';
+  assigned_at: string;
+};
+export type ThemeRunRow = {
+  id: string;
+  workspace_id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  trigger: 'nightly' | 'person' | 'cli' | 'demo';
+  requested_by: string | null;
+  requested_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  progress: number;
+  step: string | null;
+  documents: number | null;
+  themes: number | null;
+  born: number | null;
+  error: string | null;
+  /** JSON ThemeModel */
+  model: string | null;
+};
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -325,6 +379,9 @@ export type Tables = {
   event_outbox: Omit<OutboxEventRow, 'position' | 'tx'> & { position: Generated<number>; tx: Generated<number> };
   event_processors: EventProcessorRow;
   event_processor_failures: EventProcessorFailureRow;
+  themes: ThemeRow;
+  theme_members: ThemeMemberRow;
+  theme_runs: ThemeRunRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */
