@@ -42,6 +42,7 @@ import {
 } from './demo-people.js';
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
 import { playReplies, type ReplyTarget } from './demo-replies.js';
+import { mineDemoThemes } from './demo-themes.js';
 import { createRandom } from './random.js';
 import { type SecondWorkspace, seedSecondWorkspace } from './second-workspace.js';
 
@@ -101,6 +102,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
     // The notifications the story's events call for, as the server's processor would make them.
     await createEventRunner({ db, processors: [notificationsProcessor(DEMO_PUBLIC_URL)], log: quietLog }).drain();
     await markQueuedEmailsDelivered(db, workspace.id, new Date(now.getTime() + 1));
+    await mineDemoThemes(db, workspace.id, now);
   } catch (error) {
     // Another run may have created it in the meantime; then this one simply reports it.
     const raced = await findWorkspaceBySlug(db, slug);

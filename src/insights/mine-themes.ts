@@ -9,8 +9,9 @@ import { type SparseMatrix, type Vocabulary, vectorize } from './tfidf.js';
  * Theme mining: recurring problems found in a body of texts, without being told how many there are.
  *
  * 1. Every text becomes a TF-IDF vector over its content words and two-word phrases (tfidf.ts).
- * 2. Spherical k-means cuts the texts into many small, tight groups ("micro-clusters", about
- *    1.5·√n of them, at most 150): too many to be themes, each sitting inside one.
+ * 2. Spherical k-means cuts the texts into many small, tight groups ("micro-clusters": n/4 of them
+ *    for a small corpus, 1.5·√n for a larger one, at most 150): too many to be themes, each sitting
+ *    inside one.
  * 3. Micro-clusters whose centroids are close are linked (each to its 3 nearest, when their cosine
  *    similarity is in the top 10% of all pairs, weighted by the excess), and Louvain modularity
  *    (resolution 1.5) finds the communities of that graph: the themes. The graph, not a parameter,
@@ -111,7 +112,7 @@ export function* mineThemesStepwise(docs: readonly ThemeDocument[], options: Min
   );
   const dims = vocabulary.terms.length;
   yield { fraction: 0.3, step: 'grouping similar texts' };
-  const micro = Math.max(1, Math.min(MAX_MICRO, Math.round(1.5 * Math.sqrt(n)), n));
+  const micro = Math.max(1, Math.min(MAX_MICRO, Math.max(Math.round(1.5 * Math.sqrt(n)), Math.round(n / 4)), n));
   const km = sphericalKMeans(matrix, { k: micro, dims, random });
   yield { fraction: 0.65, step: 'finding themes' };
   const community = micro > 2 ? louvain(micro, microGraph(km), RESOLUTION) : Int32Array.from({ length: micro }, () => 0);
@@ -335,7 +336,7 @@ function describeThemes(
   }
   return members.map((list, j) => {
     list.sort((a, b) => b.s - a.s || a.r - b.r);
-    const phrases = characteristicPhrases(j, count, list.length, matrix.rows, dfAll, dfTheme, vocabulary, surfaces);
+    const phrases = characteristicPhrases(j, count, list.length, matrix.rows, dfAll, dfTheme, vocabulary, surfaces, centroids);
     const centroid = topTerms(centroids, count, j, dims, vocabulary, CENTROID_TERMS);
     const floorAt = Math.min(list.length - 1, Math.floor(list.length * 0.95));
     return {
@@ -352,9 +353,10 @@ function describeThemes(
 }
 
 /**
- * The phrases that set a theme apart: features its texts use far more often than the rest of the
- * corpus (share in the theme × log of that share over the share everywhere), phrases before single
- * words, a word left out when a chosen phrase already holds it.
+ * The phrases that set a theme apart: heavy in its centroid (used often, and rare elsewhere: TF-IDF)
+ * and far more common in its texts than in the corpus (× log of its share in the theme over its share
+ * everywhere), used by at least 5% of its texts; two-word phrases weigh 1.5 times, and a word is left
+ * out when a chosen phrase holds it.
  */
 function characteristicPhrases(
   j: number,
@@ -365,6 +367,7 @@ function characteristicPhrases(
   dfTheme: Int32Array,
   vocabulary: Vocabulary,
   surfaces: SurfaceCounter,
+  centroids: Float32Array,
 ): string[] {
   if (size === 0) return [];
   const candidates: { f: number; score: number }[] = [];
@@ -375,7 +378,8 @@ function characteristicPhrases(
     const q = (dfAll[f] as number) / total;
     if (p <= q) continue;
     const isPhrase = (vocabulary.terms[f] as string).includes(' ');
-    candidates.push({ f, score: p * Math.log(p / q) * (isPhrase ? 1.5 : 1) });
+    const w = centroids[f * count + j] as number;
+    candidates.push({ f, score: w * Math.log(p / q) * (isPhrase ? 1.5 : 1) });
   }
   candidates.sort((a, b) => b.score - a.score || a.f - b.f);
   const chosen: string[] = [];

@@ -43,7 +43,8 @@ export function contentClauses(text: string, extraStopWords?: ReadonlySet<string
     let run: Token[] = [];
     for (const match of clause.matchAll(WORD)) {
       const word = match[0].endsWith("'s") ? match[0].slice(0, -2) : match[0];
-      if (word.length < 2 || STOP_WORDS.has(word) || extraStopWords?.has(word)) {
+      // Contractions (don't, I'm, we'd) are function words however they are spelled.
+      if (word.length < 2 || word.includes("'") || STOP_WORDS.has(word) || extraStopWords?.has(word)) {
         // A stop word ends the phrase run: "refund without receipt" yields no "refund receipt".
         if (run.length) clauses.push(run);
         run = [];

@@ -21,9 +21,12 @@ export type DocumentSource = (db: Db, workspaceId: string) => Promise<SourceDocu
 /** The document id of a case: ids of every kind share one space. */
 export const caseDocId = (caseId: string): string => `case:${caseId}`;
 
-/** A case as text: title, summary, every party's statement, and the root cause with its why-chain and factors. */
+/**
+ * A case as text: title, summary, every party's statement, and the root cause with its why-chain and
+ * factors. The title counts twice: it is the one line written to say what the case is about.
+ */
 export function caseText(row: CaseDocumentRow): string {
-  const parts = [row.title, row.summary, row.statements];
+  const parts = [row.title, row.title, row.summary, row.statements];
   if (row.root_cause_category) parts.push(`Root cause: ${row.root_cause_category.replace(/_/g, ' ')}.`);
   if (row.root_cause) {
     const rc = JSON.parse(row.root_cause) as { whys?: string[]; factors?: string[] };
