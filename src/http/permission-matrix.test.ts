@@ -16,6 +16,7 @@ import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
 import { insertNotifications } from '../store/notifications.js';
+import { insertRunRow, insertThemeRow, updateRunRow, upsertMemberRow } from '../store/themes.js';
 
 /**
  * Every route of the OpenAPI document × every kind of caller, each request against a fresh record,
@@ -68,6 +69,52 @@ async function invitedUser(w: World) {
     role: 'employee',
     teamIds: [],
   });
+}
+
+/** A theme of the workspace (as a mine would leave it), and the finished run whose model it came from. */
+async function freshTheme(w: World): Promise<string> {
+  const ws = w.t.workspace.actor.workspaceId;
+  const now = new Date();
+  const run = await insertRunRow(w.t.database.db, { workspace_id: ws, trigger: 'demo', requested_by: null }, now);
+  const model = { version: 1, terms: ['refund'], idf: [1], extraStopWords: [], surfaces: { refund: 'refund' } };
+  await updateRunRow(w.t.database.db, run.id, { state: 'done', finished_at: now.toISOString(), model: JSON.stringify(model) });
+  const theme = await insertThemeRow(
+    w.t.database.db,
+    {
+      workspace_id: ws,
+      label: `refund ${unique(w)}`,
+      phrases: '["refund"]',
+      centroid: '[["refund",1]]',
+      floor: 0.1,
+      size: 0,
+      origin: 'mined',
+      status: 'active',
+      trend: 'steady',
+    },
+    now,
+  );
+  return theme.id;
+}
+
+/** A theme holding one fresh case of team A. */
+async function themeWithCase(w: World): Promise<{ themeId: string; ref: string; subject: Subject }> {
+  const themeId = await freshTheme(w);
+  const { ref, subject } = await freshCase(w);
+  const kase = await w.t.database.db.selectFrom('cases').select(['id', 'reported_at']).where('ref', '=', ref).executeTakeFirstOrThrow();
+  await upsertMemberRow(w.t.database.db, {
+    workspace_id: w.t.workspace.actor.workspaceId,
+    doc_id: `case:${kase.id}`,
+    doc_kind: 'case',
+    case_id: kase.id,
+    doc_at: kase.reported_at,
+    theme_id: themeId,
+    score: 0.5,
+    phrases: '["refund"]',
+    pinned: 0,
+    source: 'mined',
+    assigned_at: new Date().toISOString(),
+  });
+  return { themeId, ref, subject };
 }
 
 const RESOLUTION = {
@@ -234,6 +281,41 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   },
   'POST /api/v1/notifications/read-all': plain('/api/v1/notifications/read-all'),
   'GET /api/v1/events/stream': plain('/api/v1/events/stream?once=true'),
+  'GET /api/v1/themes': plain('/api/v1/themes'),
+  'POST /api/v1/themes/runs': plain('/api/v1/themes/runs'),
+  'GET /api/v1/themes/runs/{id}': async (w) => {
+    const run = await insertRunRow(
+      w.t.database.db,
+      { workspace_id: w.t.workspace.actor.workspaceId, trigger: 'cli', requested_by: null },
+      new Date(),
+    );
+    return { url: `/api/v1/themes/runs/${run.id}`, subject: {}, hidden: true };
+  },
+  'GET /api/v1/themes/{id}': async (w) => ({ url: `/api/v1/themes/${await freshTheme(w)}`, subject: {}, hidden: true }),
+  'PATCH /api/v1/themes/{id}': async (w) => ({
+    url: `/api/v1/themes/${await freshTheme(w)}`,
+    body: { label: 'Refunds at the till' },
+    subject: {},
+    hidden: true,
+  }),
+  'POST /api/v1/themes/{id}/merge': async (w) => ({
+    url: `/api/v1/themes/${await freshTheme(w)}/merge`,
+    body: { into: await freshTheme(w) },
+    subject: {},
+    hidden: true,
+  }),
+  'POST /api/v1/themes/{id}/split': async (w) => {
+    const { themeId, ref } = await themeWithCase(w);
+    return { url: `/api/v1/themes/${themeId}/split`, body: { label: 'Card refunds', caseRefs: [ref] }, subject: {}, hidden: true };
+  },
+  'GET /api/v1/cases/{ref}/theme': async (w) => {
+    const { ref, subject } = await themeWithCase(w);
+    return { url: `/api/v1/cases/${ref}/theme`, subject, readsCase: true };
+  },
+  'PUT /api/v1/cases/{ref}/theme': async (w) => {
+    const { ref, subject } = await themeWithCase(w);
+    return { url: `/api/v1/cases/${ref}/theme`, body: { themeId: await freshTheme(w) }, subject, readsCase: true };
+  },
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -254,6 +336,10 @@ const BY_HAND: Record<string, Statuses> = {
   'PUT /api/v1/playbooks/{key}': [401, 403, 403, 403, 403, 403, 200, 404],
   'POST /api/v1/cases/{ref}/resolution/decision': [401, 403, 403, 200, 404, 403, 200, 404],
   'GET /api/v1/reports/coaching': [401, 200, 200, 200, 200, 200, 200, 200],
+  // Everyone sees themes; supervisors and admins steer them; another workspace's theme does not exist.
+  'GET /api/v1/themes': [401, 200, 200, 200, 200, 200, 200, 200],
+  'PATCH /api/v1/themes/{id}': [401, 403, 403, 200, 200, 403, 200, 404],
+  'PUT /api/v1/cases/{ref}/theme': [401, 403, 403, 200, 404, 403, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

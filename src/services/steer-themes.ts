@@ -1,7 +1,6 @@
 import { AppError, invalid, notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
 import { centroidOfTexts } from '../insights/place-document.js';
-import { findCaseByRef } from '../store/cases.js';
 import { caseDocumentRows } from '../store/theme-documents.js';
 import { findMemberRow, findThemeRow, insertThemeRow, listMemberRows, updateThemeRow, upsertMemberRow } from '../store/themes.js';
 import { loadCase } from './case-helpers.js';
@@ -86,7 +85,11 @@ export async function splitTheme(ctx: ServiceContext, id: string, input: { label
     const ws = ctx.actor.workspaceId;
     const caseIds: string[] = [];
     for (const ref of new Set(input.caseRefs)) {
-      const kase = await findCaseByRef(db, ws, ref);
+      // Only cases the actor may open; any other reads as not in the theme, so refs cannot be probed.
+      const kase = await loadCase(db, ctx.actor, ref).then(
+        (c) => c.row,
+        () => undefined,
+      );
       const member = kase ? await findMemberRow(db, ws, caseDocId(kase.id)) : undefined;
       if (!kase || member?.theme_id !== theme.id) throw invalid('caseRefs', `${ref} is not a case of this theme`);
       caseIds.push(kase.id);
