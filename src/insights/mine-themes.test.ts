@@ -136,7 +136,8 @@ describe('placing a new document', () => {
 describe('the trend rule', () => {
   const now = new Date('2026-11-30T12:00:00Z');
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
-  const spread = (count: number, from: number, to: number) => Array.from({ length: count }, (_, i) => daysAgo(from + ((to - from) * i) / count));
+  const spread = (count: number, from: number, to: number) =>
+    Array.from({ length: count }, (_, i) => daysAgo(from + ((to - from) * i) / count));
 
   it('does not call a jump from 1 to 3 cases news', () => {
     const { trend, recent } = themeTrend([...spread(3, 0, 13), ...spread(3, 14, 55)], now);
