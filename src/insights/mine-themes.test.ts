@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateNarratives, type Narrative } from '../../bench/narratives.js';
-import { createRandom } from '../demo/random.js';
 import { type MineResult, mineThemes, type ThemeDocument } from './mine-themes.js';
 import { normalizedMutualInformation } from './nmi.js';
 import { createPlacer } from './place-document.js';
+import { createRandomSource } from './random-source.js';
 import { EMERGING_FLOOR, themeTrend } from './theme-trend.js';
 
 const asDocs = (narratives: readonly Narrative[]): ThemeDocument[] => narratives.map((n) => ({ id: n.id, kind: 'case', text: n.text }));
@@ -61,7 +61,7 @@ describe('a full re-mine', () => {
   const previous = first.themes.map((t, i) => ({ id: ids[i] as string, memberIds: t.memberIds, centroid: t.centroid }));
 
   it('keeps at least 90% of the earlier documents in their theme when 10% new ones are shuffled in', () => {
-    const shuffled = createRandom(3).shuffle(asDocs(all));
+    const shuffled = shuffle(asDocs(all), 3);
     const second = mineThemes(shuffled, { previous });
     const secondIds = second.themes.map((t) => t.id);
     const kept = old.filter((n) => themeOf(second, n.id, secondIds) === themeOf(first, n.id, ids)).length;
@@ -165,4 +165,14 @@ function mode<T>(items: readonly T[]): T {
   const counts = new Map<T, number>();
   for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as T;
+}
+
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  const random = createRandomSource(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }

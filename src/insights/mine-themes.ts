@@ -162,18 +162,34 @@ export function* mineThemesStepwise(docs: readonly ThemeDocument[], options: Min
   yield { fraction: 0.9, step: 'labelling themes' };
   const finalCount = matched.ids.length;
   const finalCentroids = centroidsOf(matrix, matched.themeOf, finalCount, dims);
-  const themes = describeThemes(matrix, matched.themeOf, finalCount, finalCentroids, vocabulary, surfaces, docIds);
-  const assignments = new Map<string, Assignment>();
-  for (const [j, theme] of themes.entries()) {
+  const described = describeThemes(matrix, matched.themeOf, finalCount, finalCentroids, vocabulary, surfaces, docIds);
+  described.forEach((theme, j) => {
     theme.id = matched.ids[j] ?? null;
     theme.matchedBy = matched.matchedBy[j] ?? null;
-    theme.memberIds.forEach((id, i) => {
-      assignments.set(id, { theme: j, score: theme.scores[i] as number, phrases: [] });
+  });
+  // Largest first; `position` maps a group to its place in that order.
+  const order = described
+    .map((_, j) => j)
+    .sort((a, b) => (described[b]?.memberIds.length ?? 0) - (described[a]?.memberIds.length ?? 0) || a - b);
+  const position = new Int32Array(finalCount);
+  order.forEach((j, i) => {
+    position[j] = i;
+  });
+  const themes = order.map((j) => described[j] as MinedTheme);
+  const scoreOf = new Map<string, number>();
+  for (const t of themes)
+    t.memberIds.forEach((id, i) => {
+      scoreOf.set(id, t.scores[i] as number);
     });
-  }
+  const assignments = new Map<string, Assignment>();
   for (let r = 0; r < n; r++) {
-    const a = assignments.get(docIds[r] as string);
-    if (a) a.phrases = rowPhrases(matrix, r, finalCentroids, finalCount, a.theme, vocabulary, surfaces);
+    const g = matched.themeOf[r] as number;
+    if (g < 0) continue;
+    assignments.set(docIds[r] as string, {
+      theme: position[g] as number,
+      score: scoreOf.get(docIds[r] as string) ?? 0,
+      phrases: rowPhrases(matrix, r, finalCentroids, finalCount, g, vocabulary, surfaces),
+    });
   }
   yield { fraction: 1, step: 'done' };
   return {

@@ -32,6 +32,7 @@ import type {
   ZDeadlineSettings,
   ZDeadlineSettingsInput,
 } from '../../../src/contracts/settings.js';
+import type { ZCaseTheme, ZTheme, ZThemeList, ZThemeRun } from '../../../src/contracts/themes.js';
 
 /** The API's shapes, inferred from the server's own zod contracts (types only: no zod in the bundle). */
 export type Case = z.infer<typeof ZCase>;
@@ -82,6 +83,10 @@ export type SentReply = { event: TimelineEvent; analysis: CoachResult };
 
 /** One person's line in GET /reports/coaching. */
 export type CoachingRow = z.infer<typeof ZCoachingReport>['items'][number];
+export type Theme = z.infer<typeof ZTheme>;
+export type ThemeList = z.infer<typeof ZThemeList>;
+export type ThemeRun = z.infer<typeof ZThemeRun>;
+export type CaseTheme = z.infer<typeof ZCaseTheme>;
 
 /** The playbook a case runs, its steps done and today's recommendation (GET /cases/{ref}/playbook). */
 export type PlaybookRun = z.infer<typeof ZPlaybookRun>;

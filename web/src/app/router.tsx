@@ -16,6 +16,7 @@ import { ReportPage } from '../pages/report.js';
 import { SettingsPage } from '../pages/settings.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { TeamsPage } from '../pages/teams.js';
+import { ThemesPage } from '../pages/themes.js';
 import { TokensPage } from '../pages/tokens.js';
 import { UsersPage } from '../pages/users.js';
 import { SignedInLayout } from './signed-in-layout.js';
@@ -61,6 +62,7 @@ const commitmentsReportRoute = createRoute({
   path: '/reports/commitments',
   component: CommitmentsReportPage,
 });
+const themesRoute = createRoute({ getParentRoute: () => appRoute, path: '/themes', component: ThemesPage });
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -86,6 +88,7 @@ const routeTree = rootRoute.addChildren([
     accessLogRoute,
     coachingRoute,
     commitmentsReportRoute,
+    themesRoute,
     settingsRoute,
     usersRoute,
     workspaceSettingsRoute,

@@ -25,6 +25,10 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     ],
   },
   {
+    title: 'Learning',
+    items: [{ to: '/themes', label: 'Themes', roles: ['employee', 'supervisor', 'admin', 'hr'] }],
+  },
+  {
     title: 'People',
     items: [
       { to: '/people', label: 'Employees', roles: ['hr', 'admin', 'supervisor'] },
