@@ -2,7 +2,8 @@ import { louvain } from './louvain.js';
 import { matchThemes, type PreviousTheme, unmatchedGroups } from './match-themes.js';
 import { createRandomSource } from './random-source.js';
 import { type KMeansResult, normalizeColumns, scoreRow, sphericalKMeans } from './spherical-kmeans.js';
-import type { SurfaceCounter } from './text-features.js';
+import { NUMBER_WORDS } from './stop-words.js';
+import { type SurfaceCounter, wordKey } from './text-features.js';
 import { type SparseMatrix, type Vocabulary, vectorize } from './tfidf.js';
 
 /**
@@ -12,10 +13,10 @@ import { type SparseMatrix, type Vocabulary, vectorize } from './tfidf.js';
  * 2. Spherical k-means cuts the texts into many small, tight groups ("micro-clusters": n/4 of them
  *    for a small corpus, 1.5·√n for a larger one, at most 150): too many to be themes, each sitting
  *    inside one.
- * 3. Micro-clusters whose centroids are close are linked (each to its 3 nearest, when their cosine
- *    similarity is in the top 10% of all pairs, weighted by the excess), and Louvain modularity
- *    (resolution 1.5) finds the communities of that graph: the themes. The graph, not a parameter,
- *    decides how many there are.
+ * 3. Micro-clusters whose centroids are close are linked: each to its 3 nearest, when their cosine
+ *    similarity is above the cut that best splits all pairs' similarities into "alike" and "not
+ *    alike" (Otsu's threshold), weighted by the excess. Louvain modularity finds the communities of
+ *    that graph: the themes. The graph, not a parameter, decides how many there are.
  * 4. Five passes of k-means over the themes' centroids settle each text in its nearest theme; a group
  *    smaller than the birth size is not a theme, and its texts go to their next nearest one, or stay
  *    unthemed when nothing is close (similarity below 0.05).
@@ -76,10 +77,7 @@ export type MineResult = {
 
 const MAX_MICRO = 150;
 const NEIGHBOURS = 3;
-/** Louvain's resolution: above 1 keeps related but distinct problems apart (refunds vs returns). */
-const RESOLUTION = 1.5;
-/** Only links between micro-clusters more similar than this share of all pairs count. */
-const LINK_QUANTILE = 0.9;
+const NUMBER_KEYS = new Set([...NUMBER_WORDS].map(wordKey));
 const SETTLE_PASSES = 5;
 const CENTROID_TERMS = 200;
 const UNTHEMED_BELOW = 0.05;
@@ -115,7 +113,7 @@ export function* mineThemesStepwise(docs: readonly ThemeDocument[], options: Min
   const micro = Math.max(1, Math.min(MAX_MICRO, Math.max(Math.round(1.5 * Math.sqrt(n)), Math.round(n / 4)), n));
   const km = sphericalKMeans(matrix, { k: micro, dims, random });
   yield { fraction: 0.65, step: 'finding themes' };
-  const community = micro > 2 ? louvain(micro, microGraph(km), RESOLUTION) : Int32Array.from({ length: micro }, () => 0);
+  const community = micro > 2 ? louvain(micro, microGraph(km)) : Int32Array.from({ length: micro }, () => 0);
   const minSize = options.minThemeSize ?? Math.max(3, Math.ceil(n * 0.002));
   let themeOf: Int32Array = Int32Array.from(km.assign, (c) => community[c] as number);
   let t = Math.max(0, ...community) + 1;
@@ -126,7 +124,14 @@ export function* mineThemesStepwise(docs: readonly ThemeDocument[], options: Min
   if (previous.length > 0) {
     // A re-mine starts from the earlier themes (so what did not change stays put) plus the groups of
     // this run that continue none of them (where new themes can be born).
-    const fresh = unmatchedGroups(docIds, themeOf, t, (j) => topTerms(centroids, t, j, dims, vocabulary, CENTROID_TERMS), previous);
+    // A group like a theme people merged away is no new theme: its texts follow the merge.
+    const fresh = unmatchedGroups(
+      docIds,
+      themeOf,
+      t,
+      (j) => topTerms(centroids, t, j, dims, vocabulary, CENTROID_TERMS),
+      options.previous ?? [],
+    );
     const seeds = previous.length + fresh.length;
     const seeded = new Float32Array(dims * seeds);
     previous.forEach((p, c) => {
@@ -215,8 +220,8 @@ export function* mineThemesStepwise(docs: readonly ThemeDocument[], options: Min
 
 /**
  * The graph of micro-clusters: each is linked to its NEIGHBOURS most similar others when their
- * centroids' cosine similarity is above the LINK_QUANTILE of all pairs' similarities, with that
- * excess as the weight, so only clearly related groups pull together.
+ * centroids' cosine similarity is above Otsu's threshold of all pairs' similarities, with the excess
+ * as the weight, so only clearly related groups pull together.
  */
 function microGraph(km: KMeansResult): [number, number, number][] {
   const { k, dims, centroids } = km;
@@ -247,7 +252,7 @@ function microGraph(km: KMeansResult): [number, number, number][] {
     for (const [, s] of row) all.push(s);
   }
   all.sort((x, y) => x - y);
-  const cut = all[Math.floor(all.length * LINK_QUANTILE)] ?? 0;
+  const cut = otsu(all);
   const edges: [number, number, number][] = [];
   for (let a = 0; a < k; a++) for (const [b, s] of nearest[a] as [number, number][]) if (s > cut) edges.push([a, b, s - cut]);
   // Every micro-cluster keeps a self-loop, so one with no close neighbour stays a community of its own.
@@ -393,7 +398,9 @@ function characteristicPhrases(
     const p = inTheme / size;
     const q = (dfAll[f] as number) / total;
     if (p <= q) continue;
-    const isPhrase = (vocabulary.terms[f] as string).includes(' ');
+    const key = vocabulary.terms[f] as string;
+    if (key.split(' ').some((w) => NUMBER_KEYS.has(w))) continue;
+    const isPhrase = key.includes(' ');
     const w = centroids[f * count + j] as number;
     candidates.push({ f, score: w * Math.log(p / q) * (isPhrase ? 1.5 : 1) });
   }
@@ -468,3 +475,26 @@ function surfaceTable(themes: readonly MinedTheme[], surfaces: SurfaceCounter): 
 }
 
 export type { PreviousTheme } from './match-themes.js';
+
+/** Otsu's threshold of sorted values: the cut that best separates them into a low and a high group. */
+function otsu(sorted: readonly number[]): number {
+  const n = sorted.length;
+  if (n < 2) return 0;
+  const total = sorted.reduce((a, b) => a + b, 0);
+  let sumLow = 0;
+  let best = -1;
+  let cut = sorted[Math.floor(n / 2)] as number;
+  for (let i = 1; i < n; i++) {
+    sumLow += sorted[i - 1] as number;
+    const wLow = i / n;
+    const wHigh = 1 - wLow;
+    const mLow = sumLow / i;
+    const mHigh = (total - sumLow) / (n - i);
+    const between = wLow * wHigh * (mLow - mHigh) ** 2;
+    if (between > best) {
+      best = between;
+      cut = sorted[i - 1] as number;
+    }
+  }
+  return cut;
+}

@@ -26,3 +26,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Number words: they help tell themes apart ("sixty days", "one till open") but make poor labels on
+ * their own ("six", "called three"), so labels skip phrases that hold one.
+ */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  'two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty hundred'.split(' '),
+);

@@ -7,6 +7,7 @@ import { STOP_WORDS } from './stop-words.js';
  */
 
 const WORD = /[a-z][a-z']*[a-z]|[a-z]/g;
+const CODE = /\b[a-z]*[-#]?\d[\w-]*/g;
 /** Punctuation that ends a clause: a phrase never spans it. */
 const CLAUSE = /[.,;:!?()[\]{}"“”\n\r\t/\\|–—]+/;
 
@@ -39,7 +40,8 @@ export type Token = { key: string; word: string };
  */
 export function contentClauses(text: string, extraStopWords?: ReadonlySet<string>): Token[][] {
   const clauses: Token[][] = [];
-  for (const clause of text.toLowerCase().split(CLAUSE)) {
+  // Codes with digits (order HP-449126, C-2026-000123, 4B) are references, not words: they end a clause.
+  for (const clause of text.toLowerCase().replace(CODE, '.').split(CLAUSE)) {
     let run: Token[] = [];
     for (const match of clause.matchAll(WORD)) {
       const word = match[0].endsWith("'s") ? match[0].slice(0, -2) : match[0];

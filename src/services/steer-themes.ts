@@ -13,8 +13,8 @@ import { getTheme, loadActiveTheme, type ThemeView } from './themes.js';
 /**
  * People steer themes, and every re-mine honours what they did (see insights/match-themes.ts):
  * a name they gave stays; a locked theme keeps its label and every case in it; a merged theme's
- * cases stay with the theme it went into and whatever the mine finds like it follows them; a case
- * moved or split off is pinned where they put it.
+ * cases are pinned to the theme it went into and whatever the mine finds like it follows them; a
+ * case moved or split off is pinned where they put it.
  */
 
 /** Renames a theme (null: back to the mined label) and/or locks or unlocks it. */
@@ -37,7 +37,7 @@ export async function updateTheme(
   return getTheme(ctx, id);
 }
 
-/** Merges a theme into another: its cases move there (pins included) and the re-mine sends its look-alikes after them. */
+/** Merges a theme into another: its cases move there, pinned, and re-mines send its look-alikes after them. */
 export async function mergeThemes(ctx: ServiceContext, id: string, intoId: string): Promise<ThemeView> {
   if (id === intoId) throw invalid('into', 'choose another theme to merge into');
   await inTransaction(ctx.db, async (db) => {
@@ -48,8 +48,9 @@ export async function mergeThemes(ctx: ServiceContext, id: string, intoId: strin
     });
     const ws = ctx.actor.workspaceId;
     const members = await listMemberRows(db, ws, [from.id, into.id]);
+    // A merge is a person's word that these cases belong together: they are pinned to the theme they went into.
     for (const m of members.filter((m) => m.theme_id === from.id))
-      await upsertMemberRow(db, { ...m, theme_id: into.id, assigned_at: ctx.now.toISOString() });
+      await upsertMemberRow(db, { ...m, theme_id: into.id, pinned: 1, source: 'person', assigned_at: ctx.now.toISOString() });
     // The merged centroid weighs each side by its size, so placing new cases sees both.
     const sizeFrom = members.filter((m) => m.theme_id === from.id).length;
     const sizeInto = members.length - sizeFrom;

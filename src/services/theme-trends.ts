@@ -1,7 +1,7 @@
 import { themeTrend } from '../insights/theme-trend.js';
 import type { Db } from '../store/schema.js';
 import { caseHeadlines } from '../store/theme-documents.js';
-import { listMemberRows, listThemeRows, updateThemeRow } from '../store/themes.js';
+import { countMembersBetween, listMemberRows, listThemeRows, updateThemeRow } from '../store/themes.js';
 import { supervisorsOf } from '../store/users.js';
 import { notifyPeople } from './notifications.js';
 
@@ -12,7 +12,7 @@ export const themeName = (t: { label: string; custom_label: string | null }): st
 
 /**
  * Recomputes the trend of the workspace's active themes (or the ones named) by the rule in
- * insights/theme-trend.ts. A theme that has just become emerging raises an in-app alert to the
+ * insights/theme-trend.ts, against the pace of all themed cases. A theme that has just become emerging raises an in-app alert to the
  * supervisors of the teams its recent cases came from (the admins when a team has none), once per
  * rise: it is not raised again until the theme has stopped emerging.
  */
@@ -23,6 +23,11 @@ export async function refreshThemeTrends(db: Db, workspaceId: string, now: Date,
     workspaceId,
     themes.map((t) => t.id),
   );
+  const iso = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+  const overall = {
+    recent: await countMembersBetween(db, workspaceId, iso(14), now.toISOString()),
+    before: await countMembersBetween(db, workspaceId, iso(56), iso(14)),
+  };
   const byTheme = new Map<string, typeof members>();
   for (const m of members) byTheme.set(m.theme_id, [...(byTheme.get(m.theme_id) ?? []), m]);
   for (const theme of themes) {
@@ -30,6 +35,7 @@ export async function refreshThemeTrends(db: Db, workspaceId: string, now: Date,
     const { trend, recent, expected } = themeTrend(
       list.map((m) => m.doc_at),
       now,
+      overall,
     );
     const emergingSince = trend === 'emerging' ? (theme.emerging_since ?? now.toISOString()) : null;
     if (trend === theme.trend && emergingSince === theme.emerging_since) continue;

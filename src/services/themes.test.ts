@@ -63,7 +63,7 @@ describeEachDatabase('themes', (kind) => {
     const admin = await listAs(t.auth);
     expect(admin.lastRun.state).toBe('done');
     expect(admin.items.length).toBeGreaterThanOrEqual(3);
-    expect(admin.items.length).toBeLessThanOrEqual(8);
+    expect(admin.items.length).toBeLessThanOrEqual(10);
     // Each kind of problem lives mostly in one theme (short texts of two kinds blur at the edges).
     for (const refs of byTopic.values()) {
       const themes = await Promise.all(refs.map(async (r) => (await themeOfRef(r)).theme?.id));
@@ -170,7 +170,7 @@ describeEachDatabase('themes', (kind) => {
     expect((await themeOfRef(moved)).theme?.id).toBe(c.id);
     expect(byId.has(d.id)).toBe(false);
     const cCases = new Set((await listMemberRows(t.database.db, t.workspace.actor.workspaceId, [c.id])).map((m) => m.case_id));
-    expect(dRefs.filter((id) => cCases.has(id)).length / dRefs.length).toBeGreaterThan(0.8);
+    expect(dRefs.filter((id) => cCases.has(id))).toEqual(dRefs);
     // A merged theme's page answers with the theme it went into.
     expect(((await get(`/api/v1/themes/${d.id}`, t.auth)).json() as ThemeJson).id).toBe(c.id);
     const rows = await listThemeRows(t.database.db, t.workspace.actor.workspaceId, ['merged']);

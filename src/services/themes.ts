@@ -1,10 +1,10 @@
 import { AppError, notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
-import { themeTrend, type WeeklyCount } from '../insights/theme-trend.js';
+import { themeTrend, type Volume, type WeeklyCount } from '../insights/theme-trend.js';
 import type { CaseListScope } from '../store/cases.js';
 import type { Db, ThemeRow } from '../store/schema.js';
 import { casesInScope } from '../store/theme-documents.js';
-import { findRunRow, latestRunRow, listMemberFacts, listThemeRows, type MemberFactsRow } from '../store/themes.js';
+import { countMembersBetween, findRunRow, latestRunRow, listMemberFacts, listThemeRows, type MemberFactsRow } from '../store/themes.js';
 import { listTeams } from '../store/workspaces.js';
 import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import type { ServiceContext } from './context.js';
@@ -113,6 +113,12 @@ export async function themeViews(
   const byTheme = new Map<string, MemberFactsRow[]>();
   for (const m of inFilter) byTheme.set(m.theme_id, [...(byTheme.get(m.theme_id) ?? []), m]);
   const teamNames = new Map((await listTeams(db, workspaceId)).map((t) => [t.id, t.name]));
+  // The pace of the whole workspace, as the stored trend was judged by (see theme-trends.ts).
+  const iso = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const overall: Volume = {
+    recent: await countMembersBetween(db, workspaceId, iso(14), now.toISOString()),
+    before: await countMembersBetween(db, workspaceId, iso(56), iso(14)),
+  };
   // Example cases: the most typical members the reader may open.
   const candidates = themes.flatMap((t) =>
     (byTheme.get(t.id) ?? [])
@@ -149,13 +155,13 @@ export async function themeViews(
         })),
       can: { update: reader.canUpdate && t.status === 'active' },
     };
-    if (reader.detail) view.detail = detailOf(members, teamNames, now);
+    if (reader.detail) view.detail = detailOf(members, teamNames, now, overall);
     views.push(view);
   }
   return views.sort((a, b) => b.size - a.size || a.label.localeCompare(b.label));
 }
 
-function detailOf(members: readonly MemberFactsRow[], teamNames: Map<string, string>, now: Date): ThemeDetail {
+function detailOf(members: readonly MemberFactsRow[], teamNames: Map<string, string>, now: Date, overall: Volume): ThemeDetail {
   const count = <K>(pick: (m: MemberFactsRow) => K | null) => {
     const out = new Map<K, number>();
     for (const m of members) {
@@ -177,6 +183,7 @@ function detailOf(members: readonly MemberFactsRow[], teamNames: Map<string, str
   const { weekly, recent, expected } = themeTrend(
     members.map((m) => m.doc_at),
     now,
+    overall,
   );
   return {
     weekly,

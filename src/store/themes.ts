@@ -287,3 +287,15 @@ export async function listMemberFacts(db: Db, workspaceId: string, themeId?: str
     cost_minor: r.cost_minor === null ? null : Number(r.cost_minor),
   }));
 }
+
+/** How many themed documents of the workspace happened in [from, to): the overall volume trends are scaled by. */
+export async function countMembersBetween(db: Db, workspaceId: string, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('theme_members')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('doc_at', '>=', from)
+    .where('doc_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -130,7 +130,7 @@ function ThemeCard({ theme: t, others }: { theme: Theme; others: Theme[] }) {
         <Title order={2} size="h4">
           {t.label}
         </Title>
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
           {t.locked ? <Badge variant="outline">Locked</Badge> : null}
           <Badge color={TREND[t.trend].color} variant={t.trend === 'emerging' ? 'filled' : 'light'}>
             {TREND[t.trend].label}
