@@ -15,8 +15,9 @@ import { type SparseMatrix, type Vocabulary, vectorize } from './tfidf.js';
  *    inside one.
  * 3. Micro-clusters whose centroids are close are linked: each to its 3 nearest, when their cosine
  *    similarity is above the cut that best splits all pairs' similarities into "alike" and "not
- *    alike" (Otsu's threshold), weighted by the excess. Louvain modularity finds the communities of
- *    that graph: the themes. The graph, not a parameter, decides how many there are.
+ *    alike" (Otsu's threshold, at most the 90th percentile), weighted by the excess. Louvain
+ *    modularity (resolution 1.5) finds the communities of that graph: the themes. The graph, not a
+ *    parameter, decides how many there are.
  * 4. Five passes of k-means over the themes' centroids settle each text in its nearest theme; a group
  *    smaller than the birth size is not a theme, and its texts go to their next nearest one, or stay
  *    unthemed when nothing is close (similarity below 0.05).
@@ -77,6 +78,10 @@ export type MineResult = {
 
 const MAX_MICRO = 150;
 const NEIGHBOURS = 3;
+/** Louvain's resolution: above 1 keeps related but distinct problems apart (refunds vs returns). */
+const RESOLUTION = 1.5;
+/** The highest cut on micro-cluster similarity: only the top 10% of pairs can link, whatever Otsu says. */
+const LINK_QUANTILE = 0.9;
 const NUMBER_KEYS = new Set([...NUMBER_WORDS].map(wordKey));
 const SETTLE_PASSES = 5;
 const CENTROID_TERMS = 200;
@@ -113,7 +118,7 @@ export function* mineThemesStepwise(docs: readonly ThemeDocument[], options: Min
   const micro = Math.max(1, Math.min(MAX_MICRO, Math.max(Math.round(1.5 * Math.sqrt(n)), Math.round(n / 4)), n));
   const km = sphericalKMeans(matrix, { k: micro, dims, random });
   yield { fraction: 0.65, step: 'finding themes' };
-  const community = micro > 2 ? louvain(micro, microGraph(km)) : Int32Array.from({ length: micro }, () => 0);
+  const community = micro > 2 ? louvain(micro, microGraph(km), RESOLUTION) : Int32Array.from({ length: micro }, () => 0);
   const minSize = options.minThemeSize ?? Math.max(3, Math.ceil(n * 0.002));
   let themeOf: Int32Array = Int32Array.from(km.assign, (c) => community[c] as number);
   let t = Math.max(0, ...community) + 1;
@@ -220,8 +225,8 @@ export function* mineThemesStepwise(docs: readonly ThemeDocument[], options: Min
 
 /**
  * The graph of micro-clusters: each is linked to its NEIGHBOURS most similar others when their
- * centroids' cosine similarity is above Otsu's threshold of all pairs' similarities, with the excess
- * as the weight, so only clearly related groups pull together.
+ * centroids' cosine similarity is above the cut (Otsu's threshold of all pairs' similarities, capped
+ * at their LINK_QUANTILE), with the excess as the weight, so only clearly related groups pull together.
  */
 function microGraph(km: KMeansResult): [number, number, number][] {
   const { k, dims, centroids } = km;
@@ -252,7 +257,9 @@ function microGraph(km: KMeansResult): [number, number, number][] {
     for (const [, s] of row) all.push(s);
   }
   all.sort((x, y) => x - y);
-  const cut = otsu(all);
+  // Otsu's cut separates "alike" from "not alike" pairs when themes are few; with many themes the alike
+  // pairs are a small minority and Otsu cuts too high, so the cut is never above the 90th percentile.
+  const cut = Math.min(otsu(all), all[Math.floor(all.length * LINK_QUANTILE)] ?? 0);
   const edges: [number, number, number][] = [];
   for (let a = 0; a < k; a++) for (const [b, s] of nearest[a] as [number, number][]) if (s > cut) edges.push([a, b, s - cut]);
   // Every micro-cluster keeps a self-loop, so one with no close neighbour stays a community of its own.
