@@ -50,6 +50,11 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/settings/deadlines': { preset: 'eight_week', targets: [], caseTypes: [{ name: 'Payments', preset: 'fifteen_sixty' }] },
   'PUT /api/v1/settings/authority-limits': { roles: { employee: 100, supervisor: 1000, hr: 0, admin: null }, users: [] },
   'POST /api/v1/coach/analyze': { customer: 'You never called me back!', reply: 'I am sorry, I will call you tomorrow at 3pm.' },
+  'POST /api/v1/themes/runs': {},
+  'PATCH /api/v1/themes/{id}': { label: 'Refunds at the till', locked: true },
+  'POST /api/v1/themes/{id}/merge': { into: '01a20000-0000-7000-8000-000000000000' },
+  'POST /api/v1/themes/{id}/split': { label: 'Card refunds', caseRefs: ['C-2026-000001'] },
+  'PUT /api/v1/cases/{ref}/theme': { themeId: '01a20000-0000-7000-8000-000000000000' },
 };
 
 /**
