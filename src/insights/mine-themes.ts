@@ -460,7 +460,10 @@ function rowPhrases(
   ).map((key) => surfaceOf(key, surfaces));
 }
 
-/** The first `limit` keys, skipping a word that an earlier phrase holds and a phrase whose words are both in. */
+/**
+ * The first `limit` keys, skipping a phrase whose words are all in already, and dropping a word that
+ * a chosen phrase holds ("period" beside "return period").
+ */
 export function pickPhrases(keys: readonly string[], limit: number): string[] {
   const chosen: string[] = [];
   const words = new Set<string>();
@@ -469,9 +472,9 @@ export function pickPhrases(keys: readonly string[], limit: number): string[] {
     if (parts.every((p) => words.has(p))) continue;
     chosen.push(key);
     for (const p of parts) words.add(p);
-    if (chosen.length >= limit) break;
+    if (chosen.length >= limit + 2) break;
   }
-  return chosen;
+  return chosen.filter((key) => key.includes(' ') || !chosen.some((c) => c !== key && c.split(' ').includes(key))).slice(0, limit);
 }
 
 /** Written forms of the features themes are compared on, so placed documents get readable phrases too. */
