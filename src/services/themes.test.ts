@@ -3,10 +3,12 @@ import { generateNarratives } from '../../bench/narratives.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/databases.js';
 import { buildCase } from '../../test/factories.js';
+import { buildResolvedCase } from '../../test/follow-through.js';
 import { buildCast } from '../../test/people.js';
 import { processEvents } from '../../test/process-events.js';
 import { normalizedMutualInformation } from '../insights/nmi.js';
 import { listMemberRows, listThemeRows } from '../store/themes.js';
+import { transitionCase } from './change-case.js';
 import { createCase } from './create-case.js';
 import { caseTheme } from './steer-themes.js';
 import { caseDocId } from './theme-documents.js';
@@ -199,5 +201,43 @@ describeEachDatabase('themes', (kind) => {
     const view = await caseTheme(t.workspace.ctx(NOW), kase.ref);
     expect(view).toMatchObject({ theme: null, phrases: [], can: { move: true } });
     expect(caseDocId('x')).toBe('case:x');
+  });
+
+  it('re-mines every night at 02:00 workspace time, once a night', async () => {
+    // Far enough ahead that every run so far is more than 20 hours old, whatever today's clock says.
+    expect(await runDueThemeMining(t.database.db, () => new Date('2099-01-01T13:00:00Z'))).toBe(0);
+    expect(await runDueThemeMining(t.database.db, () => new Date('2099-01-02T02:30:00Z'))).toBe(1);
+    expect(await runDueThemeMining(t.database.db, () => new Date('2099-01-02T02:50:00Z'))).toBe(0);
+    const last = await t.database.db
+      .selectFrom('theme_runs')
+      .select(['trigger', 'state'])
+      .where('workspace_id', '=', t.workspace.actor.workspaceId)
+      .orderBy('requested_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last).toEqual({ trigger: 'nightly', state: 'done' });
+  });
+
+  it('places a case again when it closes, with its root cause', async () => {
+    await processEvents(t.database.db);
+    const kase = await buildResolvedCase(t.workspace.ctx(NOW), {
+      teamId: cast.teamA.id,
+      employeeId: cast.employeeA.actor.employeeId as string,
+    });
+    await processEvents(t.database.db);
+    const closeAt = new Date(NOW.getTime() + 3_600_000);
+    await transitionCase(t.workspace.ctx(closeAt), kase.ref, { to: 'following_up' });
+    await transitionCase(t.workspace.ctx(closeAt), kase.ref, {
+      to: 'closed',
+      outcome: 'Refunded and apologised',
+      rootCause: {
+        category: 'process',
+        whys: ['The shelf tag still showed the old promotion price', 'Nobody took the old tags down after the promotion'],
+        factors: ['old tag on the shelf'],
+      },
+    });
+    await processEvents(t.database.db, { now: () => closeAt });
+    const [member] = (await listMemberRows(t.database.db, t.workspace.actor.workspaceId)).filter((m) => m.case_id === kase.id);
+    expect(member?.assigned_at).toBe(closeAt.toISOString());
+    expect(member?.source).toBe('placed');
   });
 });
