@@ -82,7 +82,8 @@ export function vectorize(texts: readonly string[], options: VectorizeOptions = 
   }
   // Keep the features that occur often enough but not everywhere, at most maxFeatures of them.
   const minDf = options.minDf ?? Math.max(2, Math.ceil(n / 5000));
-  const maxDf = Math.max(minDf, Math.floor((options.maxDfShare ?? 0.5) * n));
+  // Under 20 documents every word is kept: half of a handful is no evidence that a word says nothing.
+  const maxDf = n < 20 ? n : Math.max(minDf, Math.floor((options.maxDfShare ?? 0.5) * n));
   const keys = [...ids.keys()];
   const kept = keys
     .map((key, id) => ({ key, id, df: df[id] as number }))
