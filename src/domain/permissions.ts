@@ -32,6 +32,7 @@ export const RESOURCES = [
   'settings', // workspace settings: deadline presets, case types, authority limits
   'theme', // a recurring problem mined from cases: its label and count for everyone; steering it (rename, merge, split, move a case, lock, re-mine)
   'theme_detail', // a theme's figures beyond label and count: weekly trend, teams, channels, root causes, cost
+  'improvement', // a process change proposed from a theme, case or forum thread, with its owner, status and effect
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -81,6 +82,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'notification', ['list', 'update'], 'self'),
   ...rows('employee', 'settings', ['read'], 'any'),
   ...rows('employee', 'theme', ['list', 'read'], 'any'),
+  ...rows('employee', 'improvement', ['list', 'read'], 'any'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -112,6 +114,7 @@ export const PERMISSIONS: readonly Rule[] = [
   // only those the reader may open.
   ...rows('supervisor', 'theme', ['list', 'read', 'create', 'update'], 'any'),
   ...rows('supervisor', 'theme_detail', ['read'], 'any'),
+  ...rows('supervisor', 'improvement', ['list', 'read', 'create', 'update'], 'any'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -135,6 +138,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'settings', ['read'], 'any'),
   ...rows('hr', 'theme', ['list', 'read'], 'any'),
   ...rows('hr', 'theme_detail', ['read'], 'any'),
+  ...rows('hr', 'improvement', ['list', 'read'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -26,6 +26,7 @@ import { commitmentRoutes } from './routes/commitments.js';
 import { directoryRoutes } from './routes/directory.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { followUpRoutes } from './routes/follow-ups.js';
+import { improvementRoutes } from './routes/improvements.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { playbookRoutes } from './routes/playbooks.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
@@ -209,6 +210,7 @@ export async function buildApp({
       await v1.register(followUpRoutes);
       await v1.register(notificationRoutes);
       await v1.register(themeRoutes);
+      await v1.register(improvementRoutes);
       await v1.register(eventStreamRoutes(live));
     },
     { prefix: '/api/v1' },

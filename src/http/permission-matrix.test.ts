@@ -15,6 +15,7 @@ import { startPlaybook } from '../services/run-playbook.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
+import { insertImprovementRow } from '../store/improvements.js';
 import { insertNotifications } from '../store/notifications.js';
 import { insertRunRow, insertThemeRow, updateRunRow, upsertMemberRow } from '../store/themes.js';
 
@@ -94,6 +95,16 @@ async function freshTheme(w: World): Promise<string> {
     now,
   );
   return theme.id;
+}
+
+/** An improvement of the workspace, just proposed. */
+async function freshImprovement(w: World): Promise<string> {
+  const row = await insertImprovementRow(
+    w.t.database.db,
+    { workspace_id: w.t.workspace.actor.workspaceId, title: `Fix ${unique(w)}`, description: '', owner_id: null, created_by: null },
+    new Date(),
+  );
+  return row.id;
 }
 
 /** A theme holding one fresh case of team A. */
@@ -312,6 +323,18 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const { ref, subject } = await themeWithCase(w);
     return { url: `/api/v1/cases/${ref}/theme`, subject, readsCase: true };
   },
+  'GET /api/v1/improvements': plain('/api/v1/improvements'),
+  'POST /api/v1/improvements': plain('/api/v1/improvements', () => ({
+    title: 'Show the card search on the till',
+    description: 'So refunds without a receipt stop at the counter.',
+  })),
+  'GET /api/v1/improvements/{id}': async (w) => ({ url: `/api/v1/improvements/${await freshImprovement(w)}`, subject: {}, hidden: true }),
+  'PATCH /api/v1/improvements/{id}': async (w) => ({
+    url: `/api/v1/improvements/${await freshImprovement(w)}`,
+    body: { status: 'planned' },
+    subject: {},
+    hidden: true,
+  }),
   'PUT /api/v1/cases/{ref}/theme': async (w) => {
     const { ref, subject } = await themeWithCase(w);
     return { url: `/api/v1/cases/${ref}/theme`, body: { themeId: await freshTheme(w) }, subject, readsCase: true };
@@ -340,6 +363,8 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/themes': [401, 200, 200, 200, 200, 200, 200, 200],
   'PATCH /api/v1/themes/{id}': [401, 403, 403, 200, 200, 403, 200, 404],
   'PUT /api/v1/cases/{ref}/theme': [401, 403, 403, 200, 404, 403, 200, 404],
+  // Everyone reads the backlog; supervisors and admins propose and move improvements.
+  'PATCH /api/v1/improvements/{id}': [401, 403, 403, 200, 200, 403, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -350,6 +350,28 @@ export type ThemeRunRow = {
   model: string | null;
 };
 
+/** A process change proposed from a theme, a case or a forum thread. */
+export type ImprovementRow = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  description: string;
+  owner_id: string | null;
+  status: 'proposed' | 'planned' | 'in_progress' | 'done' | 'dropped';
+  drop_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+};
+export type ImprovementLinkRow = {
+  workspace_id: string;
+  improvement_id: string;
+  kind: 'case' | 'theme' | 'forum_thread';
+  target_id: string;
+  created_at: string;
+};
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -382,6 +404,8 @@ export type Tables = {
   themes: ThemeRow;
   theme_members: ThemeMemberRow;
   theme_runs: ThemeRunRow;
+  improvements: ImprovementRow;
+  improvement_links: ImprovementLinkRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

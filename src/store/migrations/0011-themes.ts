@@ -3,7 +3,9 @@ import { type Kysely, sql } from 'kysely';
 /**
  * Themes: recurring problems mined from cases (and later forum posts), the documents in each, and
  * the mining runs with their progress. People's edits live on these rows — a custom label, a lock,
- * a merge (merged_into), a document pinned to a theme — so every re-mine can honour them.
+ * a merge (merged_into), a document pinned to a theme — so every re-mine can honour them. And the
+ * improvement backlog that grows from them: process changes with their links to themes, cases and
+ * forum threads.
  */
 export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Promise<void> {
   const tsType = (kind === 'postgres' ? sql`timestamptz` : sql`text`) as unknown as 'text';
@@ -77,4 +79,32 @@ export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Prom
     .addColumn('model', 'text')
     .execute();
   await db.schema.createIndex('theme_runs_workspace').on('theme_runs').columns(['workspace_id', 'requested_at']).execute();
+
+  await db.schema
+    .createTable('improvements')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('owner_id', 'text')
+    // 'proposed', 'planned', 'in_progress', 'done' or 'dropped'
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('drop_reason', 'text')
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', tsType, (c) => c.notNull())
+    .addColumn('updated_at', tsType, (c) => c.notNull())
+    .addColumn('done_at', tsType)
+    .execute();
+  await db.schema.createIndex('improvements_workspace').on('improvements').columns(['workspace_id', 'status']).execute();
+  await db.schema
+    .createTable('improvement_links')
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
+    .addColumn('improvement_id', 'text', (c) => c.notNull().references('improvements.id'))
+    // 'case', 'theme' or 'forum_thread'
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('target_id', 'text', (c) => c.notNull())
+    .addColumn('created_at', tsType, (c) => c.notNull())
+    .addPrimaryKeyConstraint('improvement_links_pk', ['improvement_id', 'kind', 'target_id'])
+    .execute();
+  await db.schema.createIndex('improvement_links_target').on('improvement_links').columns(['workspace_id', 'kind', 'target_id']).execute();
 }
