@@ -102,7 +102,8 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
     // The notifications the story's events call for, as the server's processor would make them.
     await createEventRunner({ db, processors: [notificationsProcessor(DEMO_PUBLIC_URL)], log: quietLog }).drain();
     await markQueuedEmailsDelivered(db, workspace.id, new Date(now.getTime() + 1));
-    await mineDemoThemes(db, workspace.id, now);
+    // The supervisor of the stores plans the improvements that grow from the themes.
+    await mineDemoThemes(db, workspace.id, now, staffEmail(STAFF.find((m) => m.key === 'dana') as (typeof STAFF)[number]));
   } catch (error) {
     // Another run may have created it in the meantime; then this one simply reports it.
     const raced = await findWorkspaceBySlug(db, slug);

@@ -14,6 +14,7 @@ import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/
 import type { ZCommitment, ZCommitmentReport, ZNewCommitment } from '../../../src/contracts/commitments.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
 import type { ZEmployeeAnswerInput, ZFollowUp, ZMyFollowUp } from '../../../src/contracts/follow-ups.js';
+import type { ZImprovement, ZImprovementStatus } from '../../../src/contracts/improvements.js';
 import type { ZNotificationList } from '../../../src/contracts/notifications.js';
 import type {
   ZCopyPlaybook,
@@ -87,6 +88,8 @@ export type Theme = z.infer<typeof ZTheme>;
 export type ThemeList = z.infer<typeof ZThemeList>;
 export type ThemeRun = z.infer<typeof ZThemeRun>;
 export type CaseTheme = z.infer<typeof ZCaseTheme>;
+export type Improvement = z.infer<typeof ZImprovement>;
+export type ImprovementStatus = z.infer<typeof ZImprovementStatus>;
 
 /** The playbook a case runs, its steps done and today's recommendation (GET /cases/{ref}/playbook). */
 export type PlaybookRun = z.infer<typeof ZPlaybookRun>;

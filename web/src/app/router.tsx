@@ -8,6 +8,7 @@ import { CoachingReportPage } from '../pages/coaching-report.js';
 import { CommitmentsReportPage } from '../pages/commitments-report.js';
 import { EmployeeHistoryPage } from '../pages/employee-history.js';
 import { HomePage } from '../pages/home.js';
+import { ImprovementsPage } from '../pages/improvements.js';
 import { InboxPage } from '../pages/inbox.js';
 import { InvitePage } from '../pages/invite.js';
 import { PeoplePage } from '../pages/people.js';
@@ -63,6 +64,7 @@ const commitmentsReportRoute = createRoute({
   component: CommitmentsReportPage,
 });
 const themesRoute = createRoute({ getParentRoute: () => appRoute, path: '/themes', component: ThemesPage });
+const improvementsRoute = createRoute({ getParentRoute: () => appRoute, path: '/improvements', component: ImprovementsPage });
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -89,6 +91,7 @@ const routeTree = rootRoute.addChildren([
     coachingRoute,
     commitmentsReportRoute,
     themesRoute,
+    improvementsRoute,
     settingsRoute,
     usersRoute,
     workspaceSettingsRoute,

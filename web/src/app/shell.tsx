@@ -26,7 +26,10 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
   },
   {
     title: 'Learning',
-    items: [{ to: '/themes', label: 'Themes', roles: ['employee', 'supervisor', 'admin', 'hr'] }],
+    items: [
+      { to: '/themes', label: 'Themes', roles: ['employee', 'supervisor', 'admin', 'hr'] },
+      { to: '/improvements', label: 'Improvements', roles: ['employee', 'supervisor', 'admin', 'hr'] },
+    ],
   },
   {
     title: 'People',
