@@ -14,7 +14,7 @@ import { formatDate } from '../lib/time.js';
 const STATUS: Record<ImprovementStatus, { label: string; color: string; action: string }> = {
   proposed: { label: 'Proposed', color: 'gray', action: 'Back to proposed' },
   planned: { label: 'Planned', color: 'blue', action: 'Plan it' },
-  in_progress: { label: 'In progress', color: 'yellow', action: 'Start' },
+  in_progress: { label: 'In progress', color: 'violet', action: 'Start' },
   done: { label: 'Done', color: 'teal', action: 'Mark done' },
   dropped: { label: 'Dropped', color: 'red', action: 'Drop…' },
 };
@@ -118,7 +118,7 @@ function ImprovementCard({ item: i }: { item: Improvement }) {
         <Title order={2} size="h4">
           {i.title}
         </Title>
-        <Badge color={s.color} style={{ flexShrink: 0 }}>
+        <Badge color={s.color} variant="light" style={{ flexShrink: 0 }}>
           {s.label}
         </Badge>
       </Group>
