@@ -2,6 +2,7 @@ import { mineThemesStepwise, type PreviousTheme, type ThemeModel } from '../insi
 import type { Db, ThemeMemberRow, ThemeRunRow } from '../store/schema.js';
 import { knownNames } from '../store/theme-documents.js';
 import {
+  failStaleRuns,
   findRunRow,
   insertRunRow,
   insertThemeRow,
@@ -54,6 +55,7 @@ export const toRunView = (r: Omit<ThemeRunRow, 'model'>): ThemeRunView => ({
 /** Asks for a full re-mine; while one is waiting or running, that one is the answer. The mining job picks it up. */
 export async function requestThemeMining(ctx: ServiceContext): Promise<ThemeRunView> {
   requirePermission(ctx.actor, 'create', 'theme');
+  await failStaleRuns(ctx.db, staleBefore(ctx.now), ctx.now);
   const pending = await latestRunRow(ctx.db, ctx.actor.workspaceId, ['queued', 'running']);
   if (pending) return toRunView(pending);
   return toRunView(
@@ -202,6 +204,10 @@ export async function mineWorkspaceThemes(
   return runThemeMining(db, run.id, now);
 }
 
+/** A run still running this long after it started was cut off; mining 100,000 cases takes well under a minute. */
+const STALE_AFTER_MS = 30 * 60_000;
+const staleBefore = (now: Date) => new Date(now.getTime() - STALE_AFTER_MS).toISOString();
+
 /** The hour of the night (workspace time) when themes are re-mined. */
 export const NIGHTLY_HOUR = 2;
 
@@ -211,6 +217,7 @@ export const NIGHTLY_HOUR = 2;
  */
 export async function runDueThemeMining(db: Db, now: () => Date): Promise<number> {
   const at = now();
+  await failStaleRuns(db, staleBefore(at), at);
   for (const w of await workspacesToMine(db)) {
     const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: w.timeZone }).format(at));
     const stale = w.lastMinedAt === null || at.getTime() - Date.parse(w.lastMinedAt) > 20 * 3_600_000;

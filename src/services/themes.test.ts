@@ -240,4 +240,34 @@ describeEachDatabase('themes', (kind) => {
     expect(member?.assigned_at).toBe(closeAt.toISOString());
     expect(member?.source).toBe('placed');
   });
+
+  it('fails a run the process stopped in the middle of, so a new one can start', async () => {
+    const stuck = await t.database.db
+      .insertInto('theme_runs')
+      .values({
+        id: '01a20000-0000-7000-8000-00000000abcd',
+        workspace_id: t.workspace.actor.workspaceId,
+        state: 'running',
+        trigger: 'person',
+        requested_by: null,
+        requested_at: '2026-01-01T00:00:00.000Z',
+        started_at: '2026-01-01T00:00:01.000Z',
+        finished_at: null,
+        progress: 0.4,
+        step: 'grouping similar texts',
+        documents: null,
+        themes: null,
+        born: null,
+        error: null,
+        model: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const run = await send('POST', '/api/v1/themes/runs', t.auth);
+    expect(run.json().id).not.toBe(stuck.id);
+    expect((await get(`/api/v1/themes/runs/${stuck.id}`, t.auth)).json()).toMatchObject({
+      state: 'failed',
+      error: expect.stringContaining('interrupted'),
+    });
+  });
 });

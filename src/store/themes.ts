@@ -299,3 +299,14 @@ export async function countMembersBetween(db: Db, workspaceId: string, from: str
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Runs still marked running long after they started were cut off (the process stopped): they are failed. */
+export async function failStaleRuns(db: Db, startedBefore: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('theme_runs')
+    .set({ state: 'failed', finished_at: now.toISOString(), error: 'interrupted: the process stopped before the run finished' })
+    .where('state', '=', 'running')
+    .where('started_at', '<', startedBefore)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
