@@ -10,7 +10,7 @@ export function useImprovements() {
   return useQuery({ queryKey: improvementKeys.all, queryFn: () => apiItems<Improvement>('/improvements') });
 }
 
-export type NewImprovement = { title: string; description: string; themeIds?: string[]; ownerId?: string | null };
+export type NewImprovement = { title: string; description: string; themeIds?: string[]; caseRefs?: string[]; ownerId?: string | null };
 
 export const useCreateImprovement = () =>
   useInvalidatingMutation(improvementKeys.all, (v: NewImprovement) => api<Improvement>('POST', '/improvements', v));

@@ -64,7 +64,16 @@ const commitmentsReportRoute = createRoute({
   component: CommitmentsReportPage,
 });
 const themesRoute = createRoute({ getParentRoute: () => appRoute, path: '/themes', component: ThemesPage });
-const improvementsRoute = createRoute({ getParentRoute: () => appRoute, path: '/improvements', component: ImprovementsPage });
+const improvementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/improvements',
+  // Proposing from a theme or a case page arrives with it named, to be linked.
+  validateSearch: (s: Record<string, unknown>): { themeId?: string; caseRef?: string } => ({
+    ...(typeof s.themeId === 'string' && /^[0-9a-f-]{36}$/.test(s.themeId) ? { themeId: s.themeId } : {}),
+    ...(typeof s.caseRef === 'string' && /^C-\d{4}-\d{6,}$/.test(s.caseRef) ? { caseRef: s.caseRef } : {}),
+  }),
+  component: ImprovementsPage,
+});
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useCreateImprovement, useImprovements, useUpdateImprovement } from '../api/improvements.js';
 import { useThemes } from '../api/themes.js';
@@ -51,11 +51,13 @@ export function ImprovementsPage() {
 }
 
 function ProposeImprovement() {
+  const search = useSearch({ from: '/app/improvements' });
   const create = useCreateImprovement();
   const themes = useThemes({});
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [themeId, setThemeId] = useState<string | null>(null);
+  const [themeId, setThemeId] = useState<string | null>(search.themeId ?? null);
+  const [caseRef, setCaseRef] = useState<string | null>(search.caseRef ?? null);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="propose-heading">
       <Title order={2} size="h5" id="propose-heading" mb="xs">
@@ -80,6 +82,19 @@ function ProposeImprovement() {
           />
         </Group>
         <Textarea label="Why, and how" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        {caseRef ? (
+          <Group gap="xs">
+            <Text size="sm">
+              From case{' '}
+              <Text span ff="monospace">
+                {caseRef}
+              </Text>
+            </Text>
+            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setCaseRef(null)}>
+              Unlink
+            </Button>
+          </Group>
+        ) : null}
         <Group>
           <Button
             size="sm"
@@ -87,12 +102,13 @@ function ProposeImprovement() {
             loading={create.isPending}
             onClick={() =>
               create.mutate(
-                { title, description, ...(themeId ? { themeIds: [themeId] } : {}) },
+                { title, description, ...(themeId ? { themeIds: [themeId] } : {}), ...(caseRef ? { caseRefs: [caseRef] } : {}) },
                 {
                   onSuccess: () => {
                     setTitle('');
                     setDescription('');
                     setThemeId(null);
+                    setCaseRef(null);
                   },
                 },
               )

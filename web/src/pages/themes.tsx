@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Progress, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTeams } from '../api/directory.js';
 import { useMergeTheme, useRequestMining, useThemeRun, useThemes, useUpdateTheme } from '../api/themes.js';
@@ -224,6 +224,7 @@ function Facts({ label, items }: { label: string; items: string[] }) {
 
 /** Rename, lock, merge: people's edits, kept through every re-mine. */
 function SteerTheme({ theme: t, others }: { theme: Theme; others: Theme[] }) {
+  const navigate = useNavigate();
   const update = useUpdateTheme();
   const merge = useMergeTheme();
   const [label, setLabel] = useState(t.customLabel ?? '');
@@ -248,6 +249,15 @@ function SteerTheme({ theme: t, others }: { theme: Theme; others: Theme[] }) {
           Save name
         </Button>
       </Group>
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        ta="left"
+        onClick={() => void navigate({ to: '/improvements', search: { themeId: t.id } })}
+      >
+        Propose an improvement for this theme
+      </Anchor>
       <Group gap="xs" align="flex-end" justify="space-between">
         <Switch
           label="Locked"

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useCaseTheme, useMoveCaseTheme, useThemes } from '../../api/themes.js';
 import { FormProblem } from '../form-problem.js';
@@ -7,6 +7,7 @@ import { FormProblem } from '../form-problem.js';
 /** Small, on the case page: the theme this case is in and the phrases that put it there; supervisors can move it. */
 export function CaseThemeCard({ refId }: { refId: string }) {
   const theme = useCaseTheme(refId);
+  const navigate = useNavigate();
   const [moving, setMoving] = useState(false);
   if (!theme.data) return null;
   const t = theme.data;
@@ -29,6 +30,18 @@ export function CaseThemeCard({ refId }: { refId: string }) {
           In no theme yet: like no other case so far, or waiting for tonight's mining.
         </Text>
       )}
+      {t.can.move ? (
+        <Anchor
+          component="button"
+          type="button"
+          size="xs"
+          display="block"
+          mt={4}
+          onClick={() => void navigate({ to: '/improvements', search: { caseRef: refId, ...(t.theme ? { themeId: t.theme.id } : {}) } })}
+        >
+          Propose an improvement from this case
+        </Anchor>
+      ) : null}
       {t.can.move ? (
         moving ? (
           <MoveTheme refId={refId} current={t.theme?.id ?? null} onDone={() => setMoving(false)} />
