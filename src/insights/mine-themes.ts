@@ -1,10 +1,10 @@
 import { louvain } from './louvain.js';
 import { matchThemes, type PreviousTheme, unmatchedGroups } from './match-themes.js';
 import { createRandomSource } from './random-source.js';
-import { type KMeansResult, normalizeColumns, scoreRow, sphericalKMeans } from './spherical-kmeans.js';
+import { type KMeansResult, normalizeColumns, scoreRow, sphericalKMeansStepwise } from './spherical-kmeans.js';
 import { NUMBER_WORDS } from './stop-words.js';
 import { type SurfaceCounter, wordKey } from './text-features.js';
-import { type SparseMatrix, type Vocabulary, vectorize } from './tfidf.js';
+import { type SparseMatrix, type Vocabulary, vectorizeStepwise } from './tfidf.js';
 
 /**
  * Theme mining: recurring problems found in a body of texts, without being told how many there are.
@@ -109,14 +109,26 @@ export function* mineThemesStepwise(docs: readonly ThemeDocument[], options: Min
   const random = createRandomSource(options.seed ?? 1);
   const n = docs.length;
   yield { fraction: 0.02, step: 'reading texts' };
-  const { matrix, vocabulary, surfaces } = vectorize(
+  const reading = vectorizeStepwise(
     docs.map((d) => d.text),
     { extraStopWords: options.extraStopWords ?? [] },
   );
+  let read = reading.next();
+  while (!read.done) {
+    yield { fraction: 0.02 + 0.28 * read.value, step: 'reading texts' };
+    read = reading.next();
+  }
+  const { matrix, vocabulary, surfaces } = read.value;
   const dims = vocabulary.terms.length;
   yield { fraction: 0.3, step: 'grouping similar texts' };
   const micro = Math.max(1, Math.min(MAX_MICRO, Math.max(Math.round(1.5 * Math.sqrt(n)), Math.round(n / 4)), n));
-  const km = sphericalKMeans(matrix, { k: micro, dims, random });
+  const grouping = sphericalKMeansStepwise(matrix, { k: micro, dims, random });
+  let grouped = grouping.next();
+  while (!grouped.done) {
+    yield { fraction: 0.3 + 0.35 * grouped.value, step: 'grouping similar texts' };
+    grouped = grouping.next();
+  }
+  const km = grouped.value;
   yield { fraction: 0.65, step: 'finding themes' };
   const community = micro > 2 ? louvain(micro, microGraph(km), RESOLUTION) : Int32Array.from({ length: micro }, () => 0);
   const minSize = options.minThemeSize ?? Math.max(3, Math.ceil(n * 0.002));

@@ -35,6 +35,15 @@ export type KMeansOptions = {
 
 /** Clusters the rows of a unit-row sparse matrix into k groups. */
 export function sphericalKMeans(matrix: SparseMatrix, options: KMeansOptions): KMeansResult {
+  const steps = sphericalKMeansStepwise(matrix, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** The same, yielding the share of passes done after each pass. */
+export function* sphericalKMeansStepwise(matrix: SparseMatrix, options: KMeansOptions): Generator<number, KMeansResult> {
   const { dims, random } = options;
   const k = Math.max(1, Math.min(options.k, matrix.rows));
   const sample = sampleRows(matrix.rows, options.sampleSize ?? 12_000, random);
@@ -56,6 +65,7 @@ export function sphericalKMeans(matrix: SparseMatrix, options: KMeansOptions): K
     }
     // The last pass only assigns, so every row's cluster and similarities match the centroids returned.
     if (p < passes.length - 1) updateCentroids(matrix, rows, assign, best, k, dims, centroids);
+    yield (p + 1) / passes.length;
   }
   return { k, assign, best, second, secondSim, centroids, dims };
 }

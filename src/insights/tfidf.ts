@@ -41,6 +41,15 @@ const SURFACE_SAMPLE = 20_000;
 
 /** Builds the vocabulary from the texts and the matrix of their vectors, in one pass over the texts. */
 export function vectorize(texts: readonly string[], options: VectorizeOptions = {}): Vectorized {
+  const steps = vectorizeStepwise(texts, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** The same, yielding the share of texts read every 5,000 texts, so a caller can report progress and let other work run. */
+export function* vectorizeStepwise(texts: readonly string[], options: VectorizeOptions = {}): Generator<number, Vectorized> {
   const extra = new Set([...(options.extraStopWords ?? [])].map((w) => w.toLowerCase()));
   const n = texts.length;
   const surfaces = new SurfaceCounter();
@@ -52,6 +61,7 @@ export function vectorize(texts: readonly string[], options: VectorizeOptions = 
   const docCounts: Uint16Array[] = [];
   const local = new Map<number, number>();
   for (let d = 0; d < n; d++) {
+    if (d > 0 && d % 5000 === 0) yield d / n;
     local.clear();
     const sample = d % surfaceStride === 0;
     forEachFeature(
