@@ -40,8 +40,8 @@ describeEachDatabase('themes', (kind) => {
   beforeAll(async () => {
     t = await buildTestApp(kind);
     cast = await buildCast(t.workspace.ctx());
-    // 90 cases about four kinds of problem over eight weeks; the fourth kind mostly in the last fortnight.
-    const narratives = generateNarratives(90, 7, { topics: 4 });
+    // 100 cases about six kinds of problem over eight weeks; shelf prices mostly in the last fortnight.
+    const narratives = generateNarratives(100, 7, { topics: 6 });
     for (const [i, n] of narratives.entries()) {
       const recent = n.topic === 'shelf-price' || i % 9 === 0;
       const at = new Date(NOW.getTime() - (recent ? (i % 12) + 1 : 15 + (i % 40)) * DAY);
@@ -130,8 +130,15 @@ describeEachDatabase('themes', (kind) => {
   it('places a new case in its theme without re-mining', async () => {
     await processEvents(t.database.db); // the themes processor starts from its first run
     const [topic, refs] = [...byTopic.entries()][1] as [string, string[]];
-    const theme = (await themeOfRef(refs[2] as string)).theme?.id;
-    const text = generateNarratives(400, 99, { topics: 4 }).find((n) => n.topic === topic)?.text as string;
+    // The theme most cases of that kind are in.
+    const themesOfKind = await Promise.all(refs.map(async (r) => (await themeOfRef(r)).theme?.id));
+    const theme = [...new Set(themesOfKind)].sort(
+      (x, y) => themesOfKind.filter((v) => v === y).length - themesOfKind.filter((v) => v === x).length,
+    )[0];
+    // A long narrative of that kind: clearly about it, as a new case usually is once told in full.
+    const text = generateNarratives(400, 99, { topics: 6 })
+      .filter((n) => n.topic === topic)
+      .sort((a, b) => b.text.length - a.text.length)[0]?.text as string;
     const kase = await createCase(t.workspace.ctx(NOW), { ...buildCase({ summary: text }), teamId: cast.teamA.id });
     expect((await themeOfRef(kase.ref)).theme).toBeNull();
     await processEvents(t.database.db);
