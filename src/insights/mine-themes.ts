@@ -21,9 +21,12 @@ import { type SparseMatrix, type Vocabulary, vectorizeStepwise } from './tfidf.j
  * 4. Five passes of k-means over the themes' centroids settle each text in its nearest theme; a group
  *    smaller than the birth size is not a theme, and its texts go to their next nearest one, or stay
  *    unthemed when nothing is close (similarity below 0.05).
- * 5. With a previous run given, themes are matched to it (match-themes.ts), so identities carry over,
+ * 5. Two groups whose centroids are ≥ 0.55 alike are one theme cut in two, and a group at most a
+ *    quarter the size of a theme it is ≥ 0.45 alike to is that theme's fringe (texts mixing it with
+ *    another problem): they are joined and settled again (up to three rounds).
+ * 6. With a previous run given, themes are matched to it (match-themes.ts), so identities carry over,
  *    a text keeps its theme unless another is clearly closer, and people's pins are honoured.
- * 6. Each theme is labelled with the phrases most characteristic of it (how much more often its texts
+ * 7. Each theme is labelled with the phrases most characteristic of it (how much more often its texts
  *    use them than the rest do), in the words people wrote.
  *
  * Pure over the texts it is given: no I/O, deterministic for a seed.
