@@ -105,6 +105,9 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
     },
     { name: 'coaching', role: 'supervisor', path: '/coaching', ready: (p) => p.getByTestId('coaching-row').first().waitFor() },
     { name: 'people', role: 'hr', path: '/people', ready: (p) => p.getByRole('table').waitFor() },
+    { name: 'themes', role: 'supervisor', path: '/themes', ready: (p) => p.getByTestId('theme-card').first().waitFor() },
+    { name: 'improvements', role: 'supervisor', path: '/improvements', ready: (p) => p.getByTestId('improvement').first().waitFor() },
+    { name: 'themes-employee', role: 'employee', path: '/themes', ready: (p) => p.getByTestId('theme-card').first().waitFor() },
     {
       name: 'employee-history',
       role: 'hr',

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Redacted } from '../insights/redact.js';
 import { CliError } from './cli-error.js';
+import { registerThemesCommand } from './themes-command.js';
 
 const ZPerson = z.union([z.string().min(1), z.object({ name: z.string().min(1), role: z.string().optional() }).strict()]);
 const ZLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string(), names: z.array(ZPerson).optional() }).strict();
@@ -60,7 +61,8 @@ function describe(id: string | number, result: Redacted): string {
 
 /** `defuse insights …`: the learning loop's text tools on any text given in a file. */
 export function registerInsightsCommands(program: Command): void {
-  const insights = program.command('insights').description('the learning loop on any text: redaction');
+  const insights = program.command('insights').description('the learning loop: recurring themes, and redaction of any text');
+  registerThemesCommand(insights);
   insights
     .command('redact')
     .description('remove names, contact details, numbers, addresses, case references and exact dates from JSON lines')

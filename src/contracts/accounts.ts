@@ -37,6 +37,8 @@ export const ZMe = z.object({
       managePlaybooks: z.boolean(),
       manageTrainingScenarios: z.boolean(),
       readOthersPractice: z.boolean(),
+      steerThemes: z.boolean(),
+      manageImprovements: z.boolean(),
       manageSettings: z.boolean(),
       createTokens: z.boolean(),
     })

@@ -45,6 +45,7 @@ import {
 } from './demo-people.js';
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
 import { playReplies, type ReplyTarget } from './demo-replies.js';
+import { mineDemoThemes } from './demo-themes.js';
 import { playPracticeSessions } from './demo-training.js';
 import { createRandom } from './random.js';
 import { type SecondWorkspace, seedSecondWorkspace } from './second-workspace.js';
@@ -110,6 +111,8 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
     await markQueuedEmailsDelivered(db, workspace.id, new Date(now.getTime() + 1));
     // People have read what reached them before this week; the bell holds the last few days.
     await markNotificationsReadBefore(db, workspace.id, new Date(now.getTime() - 3 * DAY));
+    // The supervisor of the stores plans the improvements that grow from the themes.
+    await mineDemoThemes(db, workspace.id, now, staffEmail(STAFF.find((m) => m.key === 'dana') as (typeof STAFF)[number]));
   } catch (error) {
     // Another run may have created it in the meantime; then this one simply reports it.
     const raced = await findWorkspaceBySlug(db, slug);

@@ -36,6 +36,9 @@ export const RESOURCES = [
   'training_scenario', // practice scenarios: the built-ins and the workspace's own copies
   'training_session', // one person's practice against a simulated customer, turn by turn, and its result
   'strategy_quiz', // short situations to pick withdraw, diffuse, confront or negotiate for
+  'theme', // a recurring problem mined from cases: its label and count for everyone; steering it (rename, merge, split, move a case, lock, re-mine)
+  'theme_detail', // a theme's figures beyond label and count: weekly trend, teams, channels, root causes, cost
+  'improvement', // a process change proposed from a theme, case or forum thread, with its owner, status and effect
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -105,6 +108,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'forum_post', ['update'], 'self'),
   ...rows('employee', 'forum_author', ['read'], 'self'),
   ...practice('employee', ['self']),
+  ...rows('employee', 'theme', ['list', 'read'], 'any'),
+  ...rows('employee', 'improvement', ['list', 'read'], 'any'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -137,6 +142,11 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'forum_post', ['update'], 'self'),
   ...rows('supervisor', 'forum_author', ['read'], 'any'),
   ...practice('supervisor', ['team', 'self']),
+  // Themes are patterns across the workspace: their counts are workspace-wide, their example cases
+  // only those the reader may open.
+  ...rows('supervisor', 'theme', ['list', 'read', 'create', 'update'], 'any'),
+  ...rows('supervisor', 'theme_detail', ['read'], 'any'),
+  ...rows('supervisor', 'improvement', ['list', 'read', 'create', 'update'], 'any'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -163,6 +173,9 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'forum_post', ['update'], 'self'),
   ...rows('hr', 'forum_author', ['read'], 'any'),
   ...practice('hr', ['any']),
+  ...rows('hr', 'theme', ['list', 'read'], 'any'),
+  ...rows('hr', 'theme_detail', ['read'], 'any'),
+  ...rows('hr', 'improvement', ['list', 'read'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

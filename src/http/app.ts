@@ -27,11 +27,13 @@ import { directoryRoutes } from './routes/directory.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { followUpRoutes } from './routes/follow-ups.js';
 import { forumRoutes } from './routes/forum.js';
+import { improvementRoutes } from './routes/improvements.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { playbookRoutes } from './routes/playbooks.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
 import { settingsRoutes } from './routes/settings.js';
+import { themeRoutes } from './routes/themes.js';
 import { trainingRoutes } from './routes/training.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 import { webApp } from './web-app.js';
@@ -210,6 +212,8 @@ export async function buildApp({
       await v1.register(followUpRoutes);
       await v1.register(notificationRoutes);
       await v1.register(trainingRoutes);
+      await v1.register(themeRoutes);
+      await v1.register(improvementRoutes);
       await v1.register(eventStreamRoutes(live));
       await v1.register(forumRoutes);
     },

@@ -67,6 +67,13 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/training/sessions/{id}/turns': { reply: 'Tell me what happened?' },
   'POST /api/v1/training/sessions/{id}/end': { how: 'stop' },
   'POST /api/v1/training/quiz/{id}/answer': { strategy: 'withdraw' },
+  'POST /api/v1/themes/runs': {},
+  'PATCH /api/v1/themes/{id}': { label: 'Refunds at the till', locked: true },
+  'POST /api/v1/themes/{id}/merge': { into: '01a20000-0000-7000-8000-000000000000' },
+  'POST /api/v1/themes/{id}/split': { label: 'Card refunds', caseRefs: ['C-2026-000001'] },
+  'PUT /api/v1/cases/{ref}/theme': { themeId: '01a20000-0000-7000-8000-000000000000' },
+  'POST /api/v1/improvements': { title: 'Show the card search on the till', description: 'Fewer refunds refused' },
+  'PATCH /api/v1/improvements/{id}': { status: 'planned' },
 };
 
 /**

@@ -20,7 +20,9 @@ import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { copyWorkspaceScenario } from '../services/training-scenarios.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
+import { insertImprovementRow } from '../store/improvements.js';
 import { insertNotifications } from '../store/notifications.js';
+import { insertRunRow, insertThemeRow, updateRunRow, upsertMemberRow } from '../store/themes.js';
 
 /**
  * Every route of the OpenAPI document × every kind of caller, each request against a fresh record,
@@ -73,6 +75,62 @@ async function invitedUser(w: World) {
     role: 'employee',
     teamIds: [],
   });
+}
+
+/** A theme of the workspace (as a mine would leave it), and the finished run whose model it came from. */
+async function freshTheme(w: World): Promise<string> {
+  const ws = w.t.workspace.actor.workspaceId;
+  const now = new Date();
+  const run = await insertRunRow(w.t.database.db, { workspace_id: ws, trigger: 'demo', requested_by: null }, now);
+  const model = { version: 1, terms: ['refund'], idf: [1], extraStopWords: [], surfaces: { refund: 'refund' } };
+  await updateRunRow(w.t.database.db, run.id, { state: 'done', finished_at: now.toISOString(), model: JSON.stringify(model) });
+  const theme = await insertThemeRow(
+    w.t.database.db,
+    {
+      workspace_id: ws,
+      label: `refund ${unique(w)}`,
+      phrases: '["refund"]',
+      centroid: '[["refund",1]]',
+      floor: 0.1,
+      size: 0,
+      origin: 'mined',
+      status: 'active',
+      trend: 'steady',
+    },
+    now,
+  );
+  return theme.id;
+}
+
+/** An improvement of the workspace, just proposed. */
+async function freshImprovement(w: World): Promise<string> {
+  const row = await insertImprovementRow(
+    w.t.database.db,
+    { workspace_id: w.t.workspace.actor.workspaceId, title: `Fix ${unique(w)}`, description: '', owner_id: null, created_by: null },
+    new Date(),
+  );
+  return row.id;
+}
+
+/** A theme holding one fresh case of team A. */
+async function themeWithCase(w: World): Promise<{ themeId: string; ref: string; subject: Subject }> {
+  const themeId = await freshTheme(w);
+  const { ref, subject } = await freshCase(w);
+  const kase = await w.t.database.db.selectFrom('cases').select(['id', 'reported_at']).where('ref', '=', ref).executeTakeFirstOrThrow();
+  await upsertMemberRow(w.t.database.db, {
+    workspace_id: w.t.workspace.actor.workspaceId,
+    doc_id: `case:${kase.id}`,
+    doc_kind: 'case',
+    case_id: kase.id,
+    doc_at: kase.reported_at,
+    theme_id: themeId,
+    score: 0.5,
+    phrases: '["refund"]',
+    pinned: 0,
+    source: 'mined',
+    assigned_at: new Date().toISOString(),
+  });
+  return { themeId, ref, subject };
 }
 
 const RESOLUTION = {
@@ -331,6 +389,53 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'POST /api/v1/training/sessions/{id}/end': practiceSession('/end', () => ({ how: 'stop' })),
   'GET /api/v1/training/quiz': plain('/api/v1/training/quiz'),
   'POST /api/v1/training/quiz/{id}/answer': plain('/api/v1/training/quiz/lawyer-letter/answer', () => ({ strategy: 'diffuse' })),
+  'GET /api/v1/themes': plain('/api/v1/themes'),
+  'POST /api/v1/themes/runs': plain('/api/v1/themes/runs'),
+  'GET /api/v1/themes/runs/{id}': async (w) => {
+    const run = await insertRunRow(
+      w.t.database.db,
+      { workspace_id: w.t.workspace.actor.workspaceId, trigger: 'cli', requested_by: null },
+      new Date(),
+    );
+    return { url: `/api/v1/themes/runs/${run.id}`, subject: {}, hidden: true };
+  },
+  'GET /api/v1/themes/{id}': async (w) => ({ url: `/api/v1/themes/${await freshTheme(w)}`, subject: {}, hidden: true }),
+  'PATCH /api/v1/themes/{id}': async (w) => ({
+    url: `/api/v1/themes/${await freshTheme(w)}`,
+    body: { label: 'Refunds at the till' },
+    subject: {},
+    hidden: true,
+  }),
+  'POST /api/v1/themes/{id}/merge': async (w) => ({
+    url: `/api/v1/themes/${await freshTheme(w)}/merge`,
+    body: { into: await freshTheme(w) },
+    subject: {},
+    hidden: true,
+  }),
+  'POST /api/v1/themes/{id}/split': async (w) => {
+    const { themeId, ref } = await themeWithCase(w);
+    return { url: `/api/v1/themes/${themeId}/split`, body: { label: 'Card refunds', caseRefs: [ref] }, subject: {}, hidden: true };
+  },
+  'GET /api/v1/cases/{ref}/theme': async (w) => {
+    const { ref, subject } = await themeWithCase(w);
+    return { url: `/api/v1/cases/${ref}/theme`, subject, readsCase: true };
+  },
+  'GET /api/v1/improvements': plain('/api/v1/improvements'),
+  'POST /api/v1/improvements': plain('/api/v1/improvements', () => ({
+    title: 'Show the card search on the till',
+    description: 'So refunds without a receipt stop at the counter.',
+  })),
+  'GET /api/v1/improvements/{id}': async (w) => ({ url: `/api/v1/improvements/${await freshImprovement(w)}`, subject: {}, hidden: true }),
+  'PATCH /api/v1/improvements/{id}': async (w) => ({
+    url: `/api/v1/improvements/${await freshImprovement(w)}`,
+    body: { status: 'planned' },
+    subject: {},
+    hidden: true,
+  }),
+  'PUT /api/v1/cases/{ref}/theme': async (w) => {
+    const { ref, subject } = await themeWithCase(w);
+    return { url: `/api/v1/cases/${ref}/theme`, body: { themeId: await freshTheme(w) }, subject, readsCase: true };
+  },
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -358,6 +463,12 @@ const BY_HAND: Record<string, Statuses> = {
   'POST /api/v1/training/sessions/{id}/turns': [401, 201, 404, 404, 404, 404, 404, 404],
   'PUT /api/v1/training/scenarios/{key}': [401, 403, 403, 403, 403, 403, 200, 404],
   'POST /api/v1/training/sessions': [401, 201, 201, 201, 201, 201, 201, 201],
+  // Everyone sees themes; supervisors and admins steer them; another workspace's theme does not exist.
+  'GET /api/v1/themes': [401, 200, 200, 200, 200, 200, 200, 200],
+  'PATCH /api/v1/themes/{id}': [401, 403, 403, 200, 200, 403, 200, 404],
+  'PUT /api/v1/cases/{ref}/theme': [401, 403, 403, 200, 404, 403, 200, 404],
+  // Everyone reads the backlog; supervisors and admins propose and move improvements.
+  'PATCH /api/v1/improvements/{id}': [401, 403, 403, 200, 200, 403, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

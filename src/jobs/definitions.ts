@@ -3,6 +3,7 @@ import type { Mailer } from '../email/mailer.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../services/sla-breaches.js';
 import { sweepCommitments } from '../services/sweep-commitments.js';
+import { runDueThemeMining } from '../services/theme-mining.js';
 import type { Db } from '../store/schema.js';
 import { type JobDefinition, recurringJob } from './job-runner.js';
 
@@ -29,6 +30,18 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     sweep('remind-and-escalate-commitments', (db, now) => sweepCommitments(db, now)),
     sweep('send-due-follow-ups', (db, now) => sendDueFollowUps(db, now, deps.publicUrl)),
     sweep('mark-sla-breaches', (db, now) => markSlaBreaches(db, now)),
+    {
+      // Theme mining: runs asked for on the Themes page, and each workspace's nightly re-mine at 02:00
+      // its time. It writes its progress as it goes, so it manages its own transactions.
+      name: 'mine-themes',
+      everySeconds: 5,
+      retryLimit: 0,
+      transactional: false,
+      handler: async (_payload, ctx) => {
+        const ran = await runDueThemeMining(ctx.db, () => new Date());
+        if (ran > 0) ctx.log.info({ runs: ran }, 'themes mined');
+      },
+    },
   ];
 }
 

@@ -14,11 +14,13 @@ describe('what each role may do across the workspace (me.can)', () => {
     expect(names('employee')).toEqual(['createTokens', 'reportIncident']);
     expect(names('supervisor')).toEqual([
       'createTokens',
+      'manageImprovements',
       'readCoachingReport',
       'readCommitmentReport',
       'readEmployeeHistories',
       'readOthersPractice',
       'reportIncident',
+      'steerThemes',
       'workCaseInbox',
     ]);
     // HR reads every case but reports none (the table gives HR no "create case"): the menu used to offer it anyway.

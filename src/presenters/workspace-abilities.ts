@@ -16,6 +16,10 @@ export type WorkspaceAbilities = {
   manageUsers: boolean;
   manageTeams: boolean;
   managePlaybooks: boolean;
+  /** Renames, locks, merges, splits and re-mines themes. */
+  steerThemes: boolean;
+  /** Proposes improvements and moves them along. */
+  manageImprovements: boolean;
   /** Other people's practice sessions (a team's or all). */
   readOthersPractice: boolean;
   /** Copies and edits practice scenarios. */
@@ -41,6 +45,8 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     managePlaybooks: may('create', 'playbook'),
     manageTrainingScenarios: may('update', 'training_scenario'),
     readOthersPractice: wider('list', 'training_session'),
+    steerThemes: may('update', 'theme'),
+    manageImprovements: may('update', 'improvement'),
     manageSettings: may('update', 'settings'),
     createTokens: may('create', 'token'),
   };

@@ -11,6 +11,7 @@ import * as followUpSignals from './migrations/0007-follow-up-signals.js';
 import * as eventOutbox from './migrations/0008-event-outbox.js';
 import * as sharedLimits from './migrations/0009-shared-limits.js';
 import * as forum from './migrations/0010-forum.js';
+import * as themes from './migrations/0011-themes.js';
 import * as training from './migrations/0012-training.js';
 import * as helpRequests from './migrations/0013-help-requests.js';
 import * as nextDeadline from './migrations/0014-next-deadline.js';
@@ -27,6 +28,7 @@ const STEPS: Record<string, Step> = {
   '0008-event-outbox': eventOutbox,
   '0009-shared-limits': sharedLimits,
   '0010-forum': forum,
+  '0011-themes': themes,
   '0012-training': training,
   '0013-help-requests': helpRequests,
   '0014-next-deadline': nextDeadline,

@@ -369,6 +369,82 @@ export type TrainingSessionRow = {
   finished_at: string | null;
 };
 
+/** A recurring problem found across cases; people's edits (custom_label, locked, merged_into) live here. */
+export type ThemeRow = {
+  id: string;
+  workspace_id: string;
+  label: string;
+  custom_label: string | null;
+  /** JSON string[] */
+  phrases: string;
+  /** JSON [feature, weight][] */
+  centroid: string;
+  floor: number;
+  size: number;
+  origin: 'mined' | 'person';
+  status: 'active' | 'merged' | 'retired';
+  merged_into: string | null;
+  locked: number;
+  trend: 'emerging' | 'steady' | 'declining';
+  emerging_since: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type ThemeMemberRow = {
+  workspace_id: string;
+  doc_id: string;
+  doc_kind: string;
+  case_id: string | null;
+  doc_at: string;
+  theme_id: string;
+  score: number;
+  /** JSON string[] */
+  phrases: string;
+  pinned: number;
+  source: 'mined' | 'placed' | 'person';
+  assigned_at: string;
+};
+export type ThemeRunRow = {
+  id: string;
+  workspace_id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  trigger: 'nightly' | 'person' | 'cli' | 'demo';
+  requested_by: string | null;
+  requested_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  progress: number;
+  step: string | null;
+  documents: number | null;
+  themes: number | null;
+  born: number | null;
+  error: string | null;
+  /** JSON ThemeModel */
+  model: string | null;
+};
+
+/** A process change proposed from a theme, a case or a forum thread. */
+export type ImprovementRow = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  description: string;
+  owner_id: string | null;
+  status: 'proposed' | 'planned' | 'in_progress' | 'done' | 'dropped';
+  drop_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+};
+export type ImprovementLinkRow = {
+  workspace_id: string;
+  improvement_id: string;
+  kind: 'case' | 'theme' | 'forum_thread';
+  target_id: string;
+  created_at: string;
+};
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -404,6 +480,11 @@ export type Tables = {
   forum_reports: ForumReportRow;
   training_scenarios: TrainingScenarioRow;
   training_sessions: TrainingSessionRow;
+  themes: ThemeRow;
+  theme_members: ThemeMemberRow;
+  theme_runs: ThemeRunRow;
+  improvements: ImprovementRow;
+  improvement_links: ImprovementLinkRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -23,6 +23,7 @@ import type {
   ZThreadSummary,
   ZVoteState,
 } from '../../../src/contracts/forum.js';
+import type { ZImprovement, ZImprovementStatus } from '../../../src/contracts/improvements.js';
 import type { ZNotificationList } from '../../../src/contracts/notifications.js';
 import type {
   ZCopyPlaybook,
@@ -41,6 +42,7 @@ import type {
   ZDeadlineSettings,
   ZDeadlineSettingsInput,
 } from '../../../src/contracts/settings.js';
+import type { ZCaseTheme, ZTheme, ZThemeList, ZThemeRun } from '../../../src/contracts/themes.js';
 import type {
   ZPracticeResult,
   ZPracticeTurn,
@@ -102,6 +104,12 @@ export type SentReply = { event: TimelineEvent; analysis: CoachResult };
 
 /** One person's line in GET /reports/coaching. */
 export type CoachingRow = z.infer<typeof ZCoachingReport>['items'][number];
+export type Theme = z.infer<typeof ZTheme>;
+export type ThemeList = z.infer<typeof ZThemeList>;
+export type ThemeRun = z.infer<typeof ZThemeRun>;
+export type CaseTheme = z.infer<typeof ZCaseTheme>;
+export type Improvement = z.infer<typeof ZImprovement>;
+export type ImprovementStatus = z.infer<typeof ZImprovementStatus>;
 
 /** The playbook a case runs, its steps done and today's recommendation (GET /cases/{ref}/playbook). */
 export type PlaybookRun = z.infer<typeof ZPlaybookRun>;

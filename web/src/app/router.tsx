@@ -10,6 +10,7 @@ import { EmployeeHistoryPage } from '../pages/employee-history.js';
 import { ForumPage } from '../pages/forum.js';
 import { ForumThreadPage } from '../pages/forum-thread.js';
 import { HomePage } from '../pages/home.js';
+import { ImprovementsPage } from '../pages/improvements.js';
 import { InboxPage } from '../pages/inbox.js';
 import { InvitePage } from '../pages/invite.js';
 import { PeoplePage } from '../pages/people.js';
@@ -20,6 +21,7 @@ import { ScenarioEditorPage } from '../pages/scenario-editor.js';
 import { SettingsPage } from '../pages/settings.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { TeamsPage } from '../pages/teams.js';
+import { ThemesPage } from '../pages/themes.js';
 import { TokensPage } from '../pages/tokens.js';
 import { TrainingPage } from '../pages/training.js';
 import { UsersPage } from '../pages/users.js';
@@ -66,6 +68,17 @@ const commitmentsReportRoute = createRoute({
   path: '/reports/commitments',
   component: CommitmentsReportPage,
 });
+const themesRoute = createRoute({ getParentRoute: () => appRoute, path: '/themes', component: ThemesPage });
+const improvementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/improvements',
+  // Proposing from a theme or a case page arrives with it named, to be linked.
+  validateSearch: (s: Record<string, unknown>): { themeId?: string; caseRef?: string } => ({
+    ...(typeof s.themeId === 'string' && /^[0-9a-f-]{36}$/.test(s.themeId) ? { themeId: s.themeId } : {}),
+    ...(typeof s.caseRef === 'string' && /^C-\d{4}-\d{6,}$/.test(s.caseRef) ? { caseRef: s.caseRef } : {}),
+  }),
+  component: ImprovementsPage,
+});
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -104,6 +117,8 @@ const routeTree = rootRoute.addChildren([
     accessLogRoute,
     coachingRoute,
     commitmentsReportRoute,
+    themesRoute,
+    improvementsRoute,
     settingsRoute,
     usersRoute,
     workspaceSettingsRoute,

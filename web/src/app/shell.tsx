@@ -28,6 +28,13 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     ],
   },
   {
+    title: 'Learning',
+    items: [
+      { to: '/themes', label: 'Themes', shown: always },
+      { to: '/improvements', label: 'Improvements', shown: always },
+    ],
+  },
+  {
     title: 'People',
     items: [
       { to: '/people', label: 'Employees', shown: (can) => can.readEmployeeHistories },

@@ -15,6 +15,7 @@ export function NotificationsMenu() {
   const open = (n: AppNotification) => {
     if (!n.readAt) mark.mutate(n.id);
     if (n.caseRef) void navigate({ to: '/cases/$ref', params: { ref: n.caseRef } });
+    else if (n.kind === 'theme_emerging') void navigate({ to: '/themes' });
     else if (n.link?.startsWith('/')) void navigate({ to: n.link });
   };
 

@@ -8,6 +8,7 @@ import { useCurrentUser } from '../app/me-context.js';
 import { SeverityBadge, SlaBadge, StatusBadge } from '../components/badges.js';
 import { AbuseAction, AbuseFlagBadge } from '../components/case/abuse-action.js';
 import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sidebar.js';
+import { CaseThemeCard } from '../components/case/case-theme-card.js';
 import { CaseTypeCard } from '../components/case/case-type-select.js';
 import { CommitmentsPanel } from '../components/case/commitments-panel.js';
 import { FollowUpsPanel } from '../components/case/follow-ups-panel.js';
@@ -176,6 +177,7 @@ function CaseSidebar({ kase: c, names, customer, team }: CaseParts & { team: Tea
       {c.can.runPlaybook ? <StrategyCard refId={c.ref} inUse={c.playbook ? c.strategy : null} /> : null}
       <AssigneeCard kase={c} me={me} names={names} />
       <FactsCard kase={c} names={names} customer={customer} team={team} />
+      <CaseThemeCard refId={c.ref} />
       {c.can.setCaseType ? <CaseTypeCard kase={c} /> : null}
     </Stack>
   );
