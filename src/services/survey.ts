@@ -1,10 +1,11 @@
 import { isFinished } from '../domain/case-status.js';
 import { type CustomerAnswer, isUnhappy } from '../domain/follow-through.js';
 import { sha256 } from '../domain/timeline.js';
-import { lockCaseById } from '../store/cases.js';
+import { findCaseById, lockCaseById } from '../store/cases.js';
 import type { NewEvent } from '../store/events.js';
 import { findFollowUpByTokenHash, recordFollowUpAnswer } from '../store/follow-ups.js';
 import type { Db, FollowUpRow } from '../store/schema.js';
+import { findWorkspace } from '../store/workspaces.js';
 import { recordSystemChange } from './case-change.js';
 import { inTransaction } from './context.js';
 
@@ -18,6 +19,20 @@ async function stateOf(db: Db, token: string, now: Date): Promise<{ state: Surve
   if (f.status === 'answered') return { state: 'answered', followUp: f };
   if (f.status !== 'sent' || (f.expires_at !== null && Date.parse(f.expires_at) <= now.getTime())) return { state: 'expired', followUp: f };
   return { state: 'open', followUp: f };
+}
+
+/**
+ * What an open survey is about, for its page: the business's name and the case's reference (never
+ * the case's title, which staff write for each other).
+ */
+export async function surveySubject(db: Db, token: string, now: Date): Promise<{ business: string; caseRef: string } | null> {
+  const { state, followUp } = await stateOf(db, token, now);
+  if (state !== 'open' || !followUp) return null;
+  const [kase, workspace] = await Promise.all([
+    findCaseById(db, followUp.workspace_id, followUp.case_id),
+    findWorkspace(db, followUp.workspace_id),
+  ]);
+  return kase && workspace ? { business: workspace.name, caseRef: kase.ref } : null;
 }
 
 /** Looks at a survey link without recording anything (mail scanners open links too). */

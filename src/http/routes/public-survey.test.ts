@@ -42,6 +42,9 @@ describeEachDatabase('public survey pages', (kind) => {
       expect(res.body).toContain('name="satisfaction"');
       expect(res.body).toContain('<label for="comment">');
       expect(res.body).not.toContain('<script');
+      // It names the business and the case, not the title staff gave it.
+      expect(res.body).toContain(`How did ${t.workspace.workspace.name} do?`);
+      expect(res.body).toContain(`About your case ${ref}.`);
     }
     expect((await followUpsOf(ref)).find((f) => f.party === 'customer')).toMatchObject({ status: 'sent', answer: null });
   });

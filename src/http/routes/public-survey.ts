@@ -3,13 +3,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ZSurveyAnswerInput } from '../../contracts/follow-ups.js';
 import type { CustomerAnswer } from '../../domain/follow-through.js';
 import { escapeHtml } from '../../services/emails/layout.js';
-import { answerSurvey, readSurvey, type SurveyState } from '../../services/survey.js';
+import { answerSurvey, readSurvey, type SurveyState, surveySubject } from '../../services/survey.js';
 import { publicRoute } from '../route-permission.js';
 
 /** Per address: enough for a person with a slow hand, too few to guess tokens. */
 const SURVEY_PER_IP = { max: 30, timeWindow: '1 minute' };
 
 type Params = { token: string };
+type SurveyAbout = { business: string; caseRef: string };
 type FormValues = { satisfaction?: string | undefined; wouldReturn?: string | undefined; comment?: string | undefined };
 
 const PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1b1e}
@@ -26,13 +27,14 @@ function page(title: string, body: string): string {
 }
 
 /** The survey form; it works without JavaScript and posts back to its own address. */
-function formPage(values: FormValues = {}, error?: string): string {
+function formPage(about: SurveyAbout | null, values: FormValues = {}, error?: string): string {
   const radio = (name: string, value: string, label: string) =>
     `<label><input type="radio" name="${name}" value="${value}" required${values[name as keyof FormValues] === value ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
   const scores = ['1', '2', '3', '4', '5'].map((n) => radio('satisfaction', n, n)).join('');
   return page(
-    'How did we do?',
+    about ? `How did ${about.business} do?` : 'How did we do?',
     `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+${about ? `<p>About your case ${escapeHtml(about.caseRef)}.</p>` : ''}
 <p>Thank you for taking a minute. Your answer goes to the team that handled your problem.</p>
 <form method="post">
 <fieldset><legend>How happy are you with how we solved your problem? (1 = not at all, 5 = very)</legend>${scores}</fieldset>
@@ -109,7 +111,8 @@ export const publicSurveyRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const state = await readSurvey(req.server.db, req.params.token, new Date());
       if (state !== 'open') return sendState(req, reply, state);
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(formPage());
+      const about = await surveySubject(req.server.db, req.params.token, new Date());
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(formPage(about));
     },
   );
 
@@ -123,7 +126,11 @@ export const publicSurveyRoutes: FastifyPluginAsync = async (app) => {
       if ('error' in parsed) {
         if (isJson(req))
           return reply.status(400).type('application/problem+json').send({ status: 400, title: 'Invalid answer', detail: parsed.error });
-        return reply.status(400).type('text/html; charset=utf-8').send(formPage(parsed.values, parsed.error));
+        const about = await surveySubject(req.server.db, req.params.token, new Date());
+        return reply
+          .status(400)
+          .type('text/html; charset=utf-8')
+          .send(formPage(about, parsed.values, parsed.error));
       }
       const result = await answerSurvey(req.server.db, req.params.token, parsed.answer, new Date());
       if (result !== 'recorded' && result !== 'open') return sendState(req, reply, result);
