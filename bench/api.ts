@@ -5,6 +5,7 @@
  *   - cold start: spawning `defuse serve` until /api/health first answers 200 (budget ≤ 1.5 s);
  *   - over HTTP, against the real server in a child process, with autocannon (50 connections,
  *     pipelining 1, ~5 s each): create case, append event (over ~100 cases), get case, filtered list;
+ *   - the server's CPU time per HTTP request (from /proc): steady when the machine is shared, where req/s is not;
  *   - the same four operations done directly through the services in this process, one at a time.
  *
  * Why the direct baseline: it is the cost of the work itself (SQL, hashing the timeline, building
@@ -19,7 +20,7 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -69,7 +70,7 @@ type Operation = (typeof OPERATIONS)[number];
 
 /** Throughput and latency of one operation (latencies in ms). */
 type Stats = { perSec: number; p50: number; p99: number };
-type HttpStats = Stats & { non2xx: number; errors: number; codes: string };
+type HttpStats = Stats & { non2xx: number; errors: number; codes: string; cpuMsPerReq: number };
 type BackendReport = { kind: DatabaseKind; coldStartMs: number; http: Map<Operation, HttpStats>; direct: Map<Operation, Stats> };
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +225,7 @@ function runAutocannon(base: string, token: string, load: Load, seconds: number)
   return autocannon({ url: base, connections: CONNECTIONS, pipelining: 1, duration: seconds, headers, requests: [request] });
 }
 
-function toHttpStats(result: autocannon.Result): HttpStats {
+function toHttpStats(result: autocannon.Result): Omit<HttpStats, 'cpuMsPerReq'> {
   const codes = Object.entries(result.statusCodeStats ?? {})
     .map(([code, s]) => `${code}×${s.count ?? 0}`)
     .join(' ');
@@ -238,10 +239,26 @@ function toHttpStats(result: autocannon.Result): HttpStats {
   };
 }
 
+/**
+ * CPU time (user + system, ms) the server process has used so far, from /proc (Linux). Unlike
+ * req/s it hardly moves when other work shares the machine, so runs on a busy machine compare.
+ */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return Number.NaN;
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14th and 15th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_S;
+}
+const CLOCK_TICKS_PER_S = 100; // USER_HZ, 100 on every Linux we run on
+
 /** A short unreported run first (JIT, connection pools, SQLite page cache), then the measured one. */
-async function measureHttp(base: string, token: string, load: Load): Promise<HttpStats> {
+async function measureHttp(base: string, token: string, load: Load, serverPid: number | undefined): Promise<HttpStats> {
   await runAutocannon(base, token, load, WARMUP_S);
-  return toHttpStats(await runAutocannon(base, token, load, DURATION_S));
+  const cpuBefore = cpuMsOf(serverPid);
+  const result = await runAutocannon(base, token, load, DURATION_S);
+  const cpuMsPerReq = (cpuMsOf(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
+  return { ...toHttpStats(result), cpuMsPerReq };
 }
 
 /** Cycles through refs so appends and reads are spread over many cases. */
@@ -265,7 +282,7 @@ async function createCasesViaHttp(base: string, token: string, count: number): P
   return refs;
 }
 
-async function benchHttp(base: string, token: string): Promise<Map<Operation, HttpStats>> {
+async function benchHttp(base: string, token: string, serverPid: number | undefined): Promise<Map<Operation, HttpStats>> {
   const refs = await createCasesViaHttp(base, token, TARGET_CASES);
   const loads: Record<Operation, Load> = {
     'create case': { method: 'POST', path: '/api/v1/cases', body: JSON.stringify(NEW_CASE) },
@@ -280,7 +297,7 @@ async function benchHttp(base: string, token: string): Promise<Map<Operation, Ht
   const out = new Map<Operation, HttpStats>();
   for (const op of OPERATIONS) {
     process.stdout.write(`  HTTP   ${op} …`);
-    const stats = await measureHttp(base, token, loads[op]);
+    const stats = await measureHttp(base, token, loads[op], serverPid);
     process.stdout.write(` ${fmtInt(stats.perSec)} req/s\n`);
     out.set(op, stats);
   }
@@ -361,7 +378,7 @@ async function benchBackend(kind: DatabaseKind, adminUrl: string | undefined): P
   const coldStartMs = await waitForHealth(base, child, spawnedAt);
   console.log(`  cold start: ${coldStartMs.toFixed(0)} ms to first 200 from /api/health`);
 
-  const http = await benchHttp(base, token);
+  const http = await benchHttp(base, token, child.pid);
   await drain(base);
   await stopChild(child);
 
@@ -409,6 +426,7 @@ function printReport(report: BackendReport): void {
       fmtInt(h.perSec),
       fmtMs(h.p50),
       fmtMs(h.p99),
+      Number.isNaN(h.cpuMsPerReq) ? 'n/a' : h.cpuMsPerReq.toFixed(3),
       fmtInt(d.perSec),
       fmtMs(d.p50),
       fmtMs(d.p99),
@@ -416,7 +434,17 @@ function printReport(report: BackendReport): void {
     ];
   });
   printTable(
-    ['operation', 'HTTP req/s', 'HTTP p50 ms', 'HTTP p99 ms', 'direct ops/s', 'direct p50 ms', 'direct p99 ms', 'HTTP/direct'],
+    [
+      'operation',
+      'HTTP req/s',
+      'HTTP p50 ms',
+      'HTTP p99 ms',
+      'server CPU ms/req',
+      'direct ops/s',
+      'direct p50 ms',
+      'direct p99 ms',
+      'HTTP/direct',
+    ],
     rows,
   );
 

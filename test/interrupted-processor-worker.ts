@@ -2,7 +2,8 @@
  * A worker process for the "killed mid-processing" event test: it runs a processor that records
  * each event it handles in the processor's transaction, and hangs inside the handler of the event
  * numbered EVENT_HANG_AT (1-based) after writing its effect, saying "started" on stdout, until the
- * test kills it. Env: JOB_DB=sqlite with JOB_SQLITE_FILE, or JOB_DB=postgres with TEST_DATABASE_URL
+ * test kills it. Events are handled two to a transaction, so the first four commit before the hang
+ * at the fifth. Env: JOB_DB=sqlite with JOB_SQLITE_FILE, or JOB_DB=postgres with TEST_DATABASE_URL
  * and JOB_PG_SCHEMA.
  */
 import { createEventRunner } from '../src/events/event-runner.js';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
       await new Promise(() => {});
     }
   });
-  const runner = createEventRunner({ db: database.db, processors: [processor], log: captureLog(), pollMs: 20 });
+  const runner = createEventRunner({ db: database.db, processors: [processor], log: captureLog(), pollMs: 20, batch: 2 });
   runner.start();
 }
 

@@ -28,6 +28,8 @@ export function createEventRunner(options: {
   processors: readonly EventProcessor[];
   log: JobLog;
   pollMs?: number;
+  /** Events one processor handles per pass, in one transaction (default 100). */
+  batch?: number;
   now?: () => Date;
 }): EventRunner {
   const { db, processors, log } = options;
@@ -40,7 +42,7 @@ export function createEventRunner(options: {
   // Passes of one runner never overlap (the poll loop and a drain share the lease's owner id).
   let last: Promise<unknown> = Promise.resolve();
   const runOnce = (): Promise<ProcessCounts> => {
-    const pass = last.then(() => processEvents(db, processors, { owner, now: now(), log }));
+    const pass = last.then(() => processEvents(db, processors, { owner, now: now(), log, ...(options.batch ? { batch: options.batch } : {}) }));
     last = pass.catch(() => {});
     return pass;
   };

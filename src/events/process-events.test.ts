@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
-import { captureLog } from '../../test/job-effects.js';
+import { captureLog, createJobEffects, recordJobEffect } from '../../test/job-effects.js';
 import type { DomainEvent } from '../domain/domain-events.js';
 import { addNote, assignCase } from '../services/change-case.js';
 import { createCase } from '../services/create-case.js';
@@ -103,6 +103,35 @@ describeEachDatabase('event outbox and processors', (kind) => {
       ['flaky', 2, 0],
       ['healthy', 2, 0],
     ]);
+  });
+
+  it('handles a run of events in one transaction, keeping the ones before a failure and retrying from it', async () => {
+    await createJobEffects(database.db);
+    const ws = await buildWorkspace(database.db);
+    for (let i = 0; i < 4; i++) await createCase(ws.ctx(), buildCase());
+    await untilReadable(4);
+    const positions = (await readEventsAfter(database.db, { tx: 0, position: 0 }, 10)).map((e) => e.position);
+    let failThird = 2;
+    const processor: EventProcessor = {
+      name: 'effects',
+      startFrom: 'beginning',
+      backoffSeconds: 1,
+      async handle(event, { db }) {
+        await recordJobEffect(db, `event ${event.position}`);
+        if (event.position === positions[2] && failThird-- > 0) throw new Error('third event fails twice');
+      },
+    };
+    const effects = async () =>
+      (await sql<{ note: string }>`select note from job_effects order by id`.execute(database.db)).rows.map((r) => r.note);
+    const t0 = new Date();
+    // The run fails at its third event: nothing of it is kept, then the first two commit alone.
+    expect(await pass([processor], t0)).toEqual({ processed: 2, retrying: 0, setAside: 0 });
+    expect(await effects()).toEqual([`event ${positions[0]}`, `event ${positions[1]}`]);
+    // The failing event now comes first: its failure is a try, with a wait before the next.
+    expect(await pass([processor], t0)).toEqual({ processed: 0, retrying: 1, setAside: 0 });
+    expect(await pass([processor], new Date(t0.getTime() + 1100))).toEqual({ processed: 2, retrying: 0, setAside: 0 });
+    expect(await effects()).toEqual(positions.map((p) => `event ${p}`));
+    expect((await listProcessors(database.db))[0]).toMatchObject({ name: 'effects', processed: 4, attempts: 0 });
   });
 
   it('starts a processor added later from now or from the beginning, as it says', async () => {

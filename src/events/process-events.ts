@@ -30,9 +30,10 @@ const DEFAULT_RETRY_LIMIT = 5;
 const DEFAULT_BACKOFF_SECONDS = 2;
 
 /**
- * One pass: each processor whose lease is free takes it, handles the events after its cursor (each
- * in its own transaction together with the cursor move) and lets the lease go. A processor that
- * fails stops for this pass and waits for its retry time; the others go on.
+ * One pass: each processor whose lease is free takes it, handles the events after its cursor (in
+ * one transaction together with the cursor move) and lets the lease go. A processor that fails
+ * stops for this pass and waits for its retry time; the others go on. Effects a processor keeps
+ * outside the database (the local live hub) may repeat when a later event of the same run fails.
  */
 export async function processEvents(db: Db, processors: readonly EventProcessor[], options: ProcessOptions): Promise<ProcessCounts> {
   // Reading inside an open transaction would hide its own rows' order from other writers (see migration 0008).
@@ -54,30 +55,65 @@ async function runProcessor(db: Db, p: EventProcessor, o: ProcessOptions): Promi
   const state = await claimProcessor(db, p.name, owner, now, new Date(now.getTime() + (o.leaseSeconds ?? 30) * 1000));
   if (!state) return counts;
   try {
-    let cursor: EventCursor = { tx: state.cursor_tx, position: state.cursor_position };
-    const events = await readEventsAfter(db, cursor, o.batch ?? 100);
-    for (const event of events) {
-      const from = cursor;
-      try {
-        await inTransaction(db, async (trx) => {
-          await p.handle(event, { db: trx, now, log: o.log });
-          if (!(await advanceProcessor(trx, p.name, owner, from, event, now))) throw new LeaseLost(p.name);
-        });
-        counts.processed += 1;
-      } catch (error) {
-        if (error instanceof LeaseLost) return counts;
-        if (await setAsideOrRetry(db, p, event, from, state.attempts, error, o)) counts.setAside += 1;
-        else {
-          counts.retrying += 1;
-          return counts;
-        }
-        state.attempts = 0;
+    let from: EventCursor = { tx: state.cursor_tx, position: state.cursor_position };
+    let attempts = state.attempts;
+    let pending = await readEventsAfter(db, from, o.batch ?? 100);
+    while (pending.length > 0) {
+      const outcome = await handleTogether(db, p, pending, from, o);
+      if (outcome === 'lease lost') return counts;
+      if (outcome.failedAt === undefined) {
+        counts.processed += pending.length;
+        return counts;
       }
-      cursor = event;
+      if (outcome.failedAt > 0) {
+        // The events before the failing one went well but were rolled back with it: commit them
+        // alone; the failing one comes first in the next pass, where its failure counts as a try.
+        pending = pending.slice(0, outcome.failedAt);
+        continue;
+      }
+      const failing = pending[0] as DomainEvent;
+      if (!(await setAsideOrRetry(db, p, failing, from, attempts, outcome.error, o))) {
+        counts.retrying += 1;
+        return counts;
+      }
+      counts.setAside += 1;
+      attempts = 0;
+      from = failing;
+      pending = pending.slice(1);
     }
     return counts;
   } finally {
     await releaseProcessor(db, p.name, owner);
+  }
+}
+
+type BatchOutcome = { failedAt?: undefined } | { failedAt: number; error: unknown };
+
+/**
+ * Handles a run of events in one transaction with one cursor move: a transaction per event would
+ * cost a commit per event per processor, which under load is most of what the database does.
+ * All or nothing: when one event fails, none of the run's effects are kept.
+ */
+async function handleTogether(
+  db: Db,
+  p: EventProcessor,
+  events: readonly DomainEvent[],
+  from: EventCursor,
+  o: ProcessOptions,
+): Promise<BatchOutcome | 'lease lost'> {
+  let index = 0;
+  try {
+    await inTransaction(db, async (trx) => {
+      for (; index < events.length; index++) await p.handle(events[index] as DomainEvent, { db: trx, now: o.now, log: o.log });
+      if (!(await advanceProcessor(trx, p.name, o.owner, from, events.at(-1) as DomainEvent, o.now, events.length))) {
+        throw new LeaseLost(p.name);
+      }
+    });
+    return {};
+  } catch (error) {
+    if (error instanceof LeaseLost) return 'lease lost';
+    // A failure moving the cursor is retried like a failure of the run's first event.
+    return { failedAt: index < events.length ? index : 0, error };
   }
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import type { AppError } from '../domain/errors.js';
+import { countCaseRows } from '../store/cases.js';
 import { insertEmployee } from '../store/people.js';
 import { insertTeam } from '../store/workspaces.js';
 import { addStatement } from './add-statement.js';
@@ -161,7 +162,13 @@ describeEachDatabase('case services', (kind) => {
     expect(first.total).toBe(4);
     const second = await listCases(ctx(at(4)), { sort: 'next_due_at', order: 'asc', limit: 1, cursor: first.nextCursor ?? undefined });
     expect(second.items.map((c) => c.ref)).toEqual([urgent.ref]);
+    // Only the first page is counted, and counting stops at its ceiling.
+    expect(second.total).toBeUndefined();
+    expect(first.totalCapped).toBe(false);
     expect((await listCases(ctx(at(4)), { severity: [1], limit: 1 })).total).toBe(2);
+    const workspaceId = ctx(at(4)).actor.workspaceId;
+    expect(await countCaseRows(database.db, { workspaceId }, 3)).toEqual({ count: 3, capped: true });
+    expect(await countCaseRows(database.db, { workspaceId }, 4)).toEqual({ count: 4, capped: false });
   });
 
   it('refuses an incident said to happen in the future, when reported and when edited, and changes nothing', async () => {

@@ -83,11 +83,14 @@ export type CaseListQuery = {
   cursor?: string | undefined;
 };
 
+/** Lists count their matches up to this many, then say "more". */
+export const COUNT_UP_TO = 1000;
+
 /** One page of cases; `nextCursor` continues after the last item under the same sort. */
 export async function listCases(
   ctx: ReadContext,
   query: CaseListQuery,
-): Promise<{ items: CaseView[]; nextCursor: string | null; total: number }> {
+): Promise<{ items: CaseView[]; nextCursor: string | null; total?: number; totalCapped?: boolean }> {
   const sort = query.sort ?? 'reported_at';
   const order = query.order ?? 'desc';
   const limit = query.limit ?? 50;
@@ -106,9 +109,10 @@ export async function listCases(
     q: query.q?.trim() || undefined,
   };
   const after = query.cursor ? decodeCursor(query.cursor, sort, order) : undefined;
-  const [rows, total] = await Promise.all([
+  // The count is for the first page's heading; later pages of the same list need not pay for it again.
+  const [rows, counted] = await Promise.all([
     listCaseRows(ctx.db, { ...filters, sort, order, limit, after }),
-    countCaseRows(ctx.db, filters),
+    after ? undefined : countCaseRows(ctx.db, filters, COUNT_UP_TO),
   ]);
   const mayTransition = authorize(ctx.actor, 'transition', 'case');
   const page = rows.slice(0, limit);
@@ -128,7 +132,7 @@ export async function listCases(
   });
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ s: sort, o: order, v: last[sort], id: last.id }) : null;
-  return { items, nextCursor, total };
+  return { items, nextCursor, ...(counted ? { total: counted.count, totalCapped: counted.capped } : {}) };
 }
 
 type CursorPayload = { s: CaseSort; o: 'asc' | 'desc'; v: string | number; id: string };

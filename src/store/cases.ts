@@ -89,12 +89,23 @@ export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]>
 }
 
 /** How many cases the list's filters match, over all its pages. */
-export async function countCaseRows(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>): Promise<number> {
+export async function countCaseRows(
+  db: Db,
+  query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>,
+  upTo: number,
+): Promise<{ count: number; capped: boolean }> {
   if (query.q && !isPostgres(db)) await syncSearchIndex(db);
-  const row = await filteredCases(db, query)
+  // Counting stops past `upTo`: an exact count reads every matching row, and a big inbox only needs "1,000+".
+  const matches = filteredCases(db, query)
+    .select('cases.id')
+    .limit(upTo + 1)
+    .as('matches');
+  const row = await db
+    .selectFrom(matches)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const n = Number(row.n);
+  return n > upTo ? { count: upTo, capped: true } : { count: n, capped: false };
 }
 
 /** The cases of a workspace that a list's filters match (no order, no page). */

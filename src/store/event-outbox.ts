@@ -129,8 +129,8 @@ const normalise = (r: EventProcessorRow): EventProcessorRow => ({
 });
 
 /**
- * Moves the processor's cursor from `from` past an event, in the transaction that applied the
- * event's effects. Returns false when `owner` no longer holds the lease or the cursor has moved
+ * Moves the processor's cursor from `from` to `to` past `handled` events, in the transaction that
+ * applied their effects. Returns false when `owner` no longer holds the lease or the cursor has moved
  * meanwhile (the caller must then roll back), so no event takes effect twice.
  */
 export async function advanceProcessor(
@@ -140,6 +140,7 @@ export async function advanceProcessor(
   from: EventCursor,
   to: EventCursor,
   now: Date,
+  handled = 1,
 ): Promise<boolean> {
   const result = await db
     .updateTable('event_processors')
@@ -149,7 +150,7 @@ export async function advanceProcessor(
       attempts: 0,
       retry_at: null,
       last_error: null,
-      processed: eb('processed', '+', 1),
+      processed: eb('processed', '+', handled),
       updated_at: now.toISOString(),
     }))
     .where('name', '=', name)

@@ -55,7 +55,14 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'List cases (filters, full-text search, sort, cursor pagination)',
         querystring: ZCaseListQuery,
         response: {
-          200: page(ZCase).extend({ total: z.number().int().describe('how many cases the filters match, over all pages') }),
+          200: page(ZCase).extend({
+            total: z
+              .number()
+              .int()
+              .optional()
+              .describe('on the first page (no cursor): how many cases the filters match over all pages, counted up to 1,000'),
+            totalCapped: z.boolean().optional().describe('true when more cases match than were counted: `total` is then a lower bound'),
+          }),
           ...errorResponses,
         },
       },

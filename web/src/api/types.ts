@@ -71,7 +71,7 @@ export type NewStatement = z.input<typeof ZNewStatement>;
 export type Team = z.infer<typeof ZTeam>;
 export type Employee = z.infer<typeof ZEmployee>;
 export type Customer = z.infer<typeof ZCustomer>;
-export type Page<T> = { items: T[]; nextCursor: string | null; total?: number };
+export type Page<T> = { items: T[]; nextCursor: string | null; total?: number; totalCapped?: boolean };
 
 export type Me = z.infer<typeof ZMe>;
 export type Role = Me['role'];

@@ -19,10 +19,10 @@ export function InboxPage() {
   const keyboard = useInboxKeyboard(items, JSON.stringify(inbox.query));
   useJumpToCase(inbox.filters.q);
   const [saveOpen, saveModal] = useDisclosure(false);
-  const total = cases.data?.pages[0]?.total ?? items.length;
-  const countText = cases.isPending
-    ? 'Loading…'
-    : `${total} case${total === 1 ? '' : 's'}${items.length < total ? ` · ${items.length} shown` : ''}`;
+  const first = cases.data?.pages[0];
+  const total = first?.total ?? items.length;
+  const totalText = first?.totalCapped ? `${total.toLocaleString()}+ cases` : `${total.toLocaleString()} case${total === 1 ? '' : 's'}`;
+  const countText = cases.isPending ? 'Loading…' : `${totalText}${items.length < total ? ` · ${items.length} shown` : ''}`;
 
   return (
     <Stack gap="md">
