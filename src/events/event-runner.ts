@@ -42,7 +42,9 @@ export function createEventRunner(options: {
   // Passes of one runner never overlap (the poll loop and a drain share the lease's owner id).
   let last: Promise<unknown> = Promise.resolve();
   const runOnce = (): Promise<ProcessCounts> => {
-    const pass = last.then(() => processEvents(db, processors, { owner, now: now(), log, ...(options.batch ? { batch: options.batch } : {}) }));
+    const pass = last.then(() =>
+      processEvents(db, processors, { owner, now: now(), log, ...(options.batch ? { batch: options.batch } : {}) }),
+    );
     last = pass.catch(() => {});
     return pass;
   };
