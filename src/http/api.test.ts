@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/databases.js';
@@ -25,6 +26,19 @@ describeEachDatabase('cases API', (kind) => {
     const res = await t.app.inject('/api/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', database: kind });
+  });
+
+  it('compresses JSON above 1 KiB for clients that accept it, and leaves small answers alone', async () => {
+    for (let i = 0; i < 4; i++) expect((await post('/api/v1/cases', validCase)).statusCode).toBe(201);
+    const headers = { ...t.auth, 'accept-encoding': 'gzip, deflate, br' };
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers });
+    expect(list.headers['content-encoding']).toBe('br');
+    const body = JSON.parse(brotliDecompressSync(list.rawPayload).toString()) as { items: unknown[] };
+    expect(body.items.length).toBeGreaterThanOrEqual(4);
+    expect(list.rawPayload.length).toBeLessThan(JSON.stringify(body).length / 2);
+    const health = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'accept-encoding': 'br' } });
+    expect(health.headers['content-encoding']).toBeUndefined();
+    expect(health.json()).toMatchObject({ status: 'ok' });
   });
 
   it('requires a valid bearer token with a problem+json 401', async () => {

@@ -1,12 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webApp } from './web-app.js';
 
 async function appOver(root: string): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-frame-options', 'SAMEORIGIN');
+  });
   app.get('/api/health', async () => ({ status: 'ok' }));
   await app.register(webApp, { root });
   return app;
@@ -44,6 +48,26 @@ describe('web app serving', () => {
     const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the compressed copy the build wrote, by what the browser accepts, without document-only headers', async () => {
+    const script = `console.log(${JSON.stringify('x'.repeat(2000))})`;
+    writeFileSync(join(dir, 'assets', 'big-def789.js'), script);
+    writeFileSync(join(dir, 'assets', 'big-def789.js.br'), brotliCompressSync(script));
+    writeFileSync(join(dir, 'assets', 'big-def789.js.gz'), gzipSync(script));
+    const url = '/assets/big-def789.js';
+    const br = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    const gz = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ method: 'GET', url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+    // A policy set for every response (as helmet does) is dropped on assets, kept on pages.
+    expect(br.headers['x-frame-options']).toBeUndefined();
+    expect((await app.inject({ method: 'GET', url: '/cases' })).headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   it('serves a file added by a rebuild while running, and 404s (not the app) for a missing one', async () => {

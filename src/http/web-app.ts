@@ -22,6 +22,18 @@ const NOT_BUILT = `<!doctype html>
 <p>Run <code>npm run build</code> (or <code>npm start</code>, which builds first), then reload this page.</p>
 </body></html>`;
 
+const DOCUMENT_ONLY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
 /** Paths the single-page app must never answer: the API and the public customer pages own them. */
 const isServerPath = (path: string) => /^\/(api|public)(\/|$)/.test(path);
 
@@ -41,10 +53,16 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
       root: join(root, 'assets'),
       prefix: '/assets/',
       index: false,
+      // The build writes a .br and a .gz beside each file; the client gets the best it accepts.
+      preCompressed: true,
       cacheControl: false,
       // sendFile of index.html and top-level files passes through here too: only assets are immutable.
       setHeaders: (reply, path) => {
-        reply.header('cache-control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        const isAsset = path.startsWith(join(root, 'assets'));
+        reply.header('cache-control', isAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // Policies that govern a document mean nothing on a script or a stylesheet, yet would cost
+        // about 600 bytes on each of them; nosniff and the resource policy stay.
+        if (isAsset) for (const name of DOCUMENT_ONLY_HEADERS) reply.removeHeader(name);
       },
     });
   }

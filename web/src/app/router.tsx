@@ -1,31 +1,34 @@
-import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from '@tanstack/react-router';
 import { NotFoundState } from '../components/states.js';
 import { parseInboxSearch } from '../lib/inbox-search.js';
-import { AccessLogPage } from '../pages/access-log.js';
-import { AccountPage } from '../pages/account.js';
-import { CasePage } from '../pages/case-page.js';
-import { CoachingReportPage } from '../pages/coaching-report.js';
-import { CommitmentsReportPage } from '../pages/commitments-report.js';
-import { EmployeeHistoryPage } from '../pages/employee-history.js';
-import { ForumPage } from '../pages/forum.js';
-import { ForumThreadPage } from '../pages/forum-thread.js';
-import { HomePage } from '../pages/home.js';
-import { ImprovementsPage } from '../pages/improvements.js';
-import { InboxPage } from '../pages/inbox.js';
-import { InvitePage } from '../pages/invite.js';
-import { PeoplePage } from '../pages/people.js';
-import { PlaybooksPage } from '../pages/playbooks.js';
-import { PracticeSessionPage } from '../pages/practice-session.js';
-import { ReportPage } from '../pages/report.js';
-import { ScenarioEditorPage } from '../pages/scenario-editor.js';
-import { SettingsPage } from '../pages/settings.js';
-import { SignInPage } from '../pages/sign-in.js';
-import { TeamsPage } from '../pages/teams.js';
-import { ThemesPage } from '../pages/themes.js';
-import { TokensPage } from '../pages/tokens.js';
-import { TrainingPage } from '../pages/training.js';
-import { UsersPage } from '../pages/users.js';
-import { SignedInLayout } from './signed-in-layout.js';
+
+// Every page is its own chunk, fetched when its route is first entered (or hovered: preload on
+// intent), so the sign-in page and the inbox load only the code they show.
+const AccessLogPage = lazyRouteComponent(() => import('../pages/access-log.js'), 'AccessLogPage');
+const AccountPage = lazyRouteComponent(() => import('../pages/account.js'), 'AccountPage');
+const CasePage = lazyRouteComponent(() => import('../pages/case-page.js'), 'CasePage');
+const CoachingReportPage = lazyRouteComponent(() => import('../pages/coaching-report.js'), 'CoachingReportPage');
+const CommitmentsReportPage = lazyRouteComponent(() => import('../pages/commitments-report.js'), 'CommitmentsReportPage');
+const EmployeeHistoryPage = lazyRouteComponent(() => import('../pages/employee-history.js'), 'EmployeeHistoryPage');
+const ForumPage = lazyRouteComponent(() => import('../pages/forum.js'), 'ForumPage');
+const ForumThreadPage = lazyRouteComponent(() => import('../pages/forum-thread.js'), 'ForumThreadPage');
+const HomePage = lazyRouteComponent(() => import('../pages/home.js'), 'HomePage');
+const ImprovementsPage = lazyRouteComponent(() => import('../pages/improvements.js'), 'ImprovementsPage');
+const InboxPage = lazyRouteComponent(() => import('../pages/inbox.js'), 'InboxPage');
+const InvitePage = lazyRouteComponent(() => import('../pages/invite.js'), 'InvitePage');
+const PeoplePage = lazyRouteComponent(() => import('../pages/people.js'), 'PeoplePage');
+const PlaybooksPage = lazyRouteComponent(() => import('../pages/playbooks.js'), 'PlaybooksPage');
+const PracticeSessionPage = lazyRouteComponent(() => import('../pages/practice-session.js'), 'PracticeSessionPage');
+const ReportPage = lazyRouteComponent(() => import('../pages/report.js'), 'ReportPage');
+const ScenarioEditorPage = lazyRouteComponent(() => import('../pages/scenario-editor.js'), 'ScenarioEditorPage');
+const SettingsPage = lazyRouteComponent(() => import('../pages/settings.js'), 'SettingsPage');
+const SignInPage = lazyRouteComponent(() => import('../pages/sign-in.js'), 'SignInPage');
+const TeamsPage = lazyRouteComponent(() => import('../pages/teams.js'), 'TeamsPage');
+const ThemesPage = lazyRouteComponent(() => import('../pages/themes.js'), 'ThemesPage');
+const TokensPage = lazyRouteComponent(() => import('../pages/tokens.js'), 'TokensPage');
+const TrainingPage = lazyRouteComponent(() => import('../pages/training.js'), 'TrainingPage');
+const UsersPage = lazyRouteComponent(() => import('../pages/users.js'), 'UsersPage');
+const SignedInLayout = lazyRouteComponent(() => import('./signed-in-layout.js'), 'SignedInLayout');
 
 const rootRoute = createRootRoute({
   component: Outlet,
