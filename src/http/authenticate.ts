@@ -6,6 +6,12 @@ import { authenticateSession, type SignedIn } from '../services/sessions.js';
 import { routePermission } from './route-permission.js';
 
 export const SESSION_COOKIE = 'defuse_session';
+/**
+ * Set beside the session cookie and readable by the web app, holding nothing secret: a page loaded
+ * without it knows there is no session and goes to sign-in without asking the API (whose 401
+ * browsers print as an error in the console).
+ */
+export const SIGNED_IN_HINT_COOKIE = 'defuse_signed_in';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -82,10 +88,18 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, s
     path: '/',
     expires: signedIn.expiresAt,
   });
+  reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', {
+    httpOnly: false,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    path: '/',
+    expires: signedIn.expiresAt,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(SIGNED_IN_HINT_COOKIE, { path: '/' });
 }
 
 /** The service context of an authenticated request. */

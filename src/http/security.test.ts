@@ -58,6 +58,10 @@ describeEachDatabase('accounts and hardening', (kind) => {
     expect(raw).toContain('SameSite=Lax');
     expect(raw).not.toContain('Secure');
     const cookie = cookieOf(res);
+    // Beside it, a readable hint with nothing secret in it, so the web app skips /me when signed out.
+    const hint = res.cookies.find((c) => c.name === 'defuse_signed_in');
+    expect(hint).toMatchObject({ value: '1', sameSite: 'Lax' });
+    expect(hint?.httpOnly).toBeFalsy();
     expect((await t.app.inject({ url: '/api/v1/me', headers: asCookie(cookie) })).statusCode).toBe(200);
     const out = await t.app.inject({
       method: 'POST',
@@ -66,6 +70,11 @@ describeEachDatabase('accounts and hardening', (kind) => {
       payload: {},
     });
     expect(out.statusCode).toBe(204);
+    const cleared = out.cookies.filter((c) => c.name === 'defuse_session' || c.name === 'defuse_signed_in');
+    expect(cleared.map((c) => [c.name, c.value])).toEqual([
+      ['defuse_session', ''],
+      ['defuse_signed_in', ''],
+    ]);
     expect((await t.app.inject({ url: '/api/v1/me', headers: asCookie(cookie) })).statusCode).toBe(401);
   });
 

@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client.js';
+import { ApiError, api } from './client.js';
 import type { Me } from './types.js';
 
 /** Query keys of the signed-in account. */
@@ -7,8 +7,17 @@ export const accountKeys = {
   me: ['me'] as const,
 };
 
+/** The server sets this readable cookie beside the session one (it holds nothing secret). */
+const hasSessionHint = () => document.cookie.split('; ').some((c) => c === 'defuse_signed_in=1');
+
 export function useMe() {
-  return useQuery({ queryKey: accountKeys.me, queryFn: () => api<Me>('GET', '/me'), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: accountKeys.me,
+    // Without the hint there is no session: answer as the API would, without a request whose 401
+    // the browser would print as an error.
+    queryFn: () => (hasSessionHint() ? api<Me>('GET', '/me') : Promise.reject(new ApiError(401, 'Unauthenticated', 'Sign-in required'))),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** A new session starts from an empty cache holding only its own account. */
