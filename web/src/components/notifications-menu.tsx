@@ -1,4 +1,4 @@
-import { Button, Indicator, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Button, Indicator, Menu, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useMarkNotificationRead, useNotifications } from '../api/notifications.js';
 import type { AppNotification } from '../api/types.js';
@@ -22,7 +22,8 @@ export function NotificationsMenu() {
   return (
     // The indicator wraps the menu, not its target: the target's button carries the menu's ARIA attributes.
     <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
-      <Menu position="bottom-end" width={340} shadow="md">
+      {/* The focus placeholder Mantine adds is a focusable child a menu may not have (axe aria-required-children). */}
+      <Menu position="bottom-end" width={340} shadow="md" withInitialFocusPlaceholder={false}>
         <Menu.Target>
           <Button variant="default" size="xs" aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}>
             <BellIcon />
@@ -31,9 +32,12 @@ export function NotificationsMenu() {
         <Menu.Dropdown>
           <Menu.Label>Notifications</Menu.Label>
           {items.length === 0 ? (
-            <Text size="sm" c="dimmed" px="sm" py="xs">
-              Nothing new. We tell you here when a promise is due, a customer answers, or someone asks for help.
-            </Text>
+            // A menu holds menu items only (ARIA): the empty state is one, disabled.
+            <Menu.Item disabled>
+              <Text size="sm" c="dimmed">
+                Nothing new. We tell you here when a promise is due, a customer answers, or someone asks for help.
+              </Text>
+            </Menu.Item>
           ) : (
             items.slice(0, 10).map((n) => (
               <Menu.Item key={n.id} onClick={() => open(n)}>
@@ -54,11 +58,9 @@ export function NotificationsMenu() {
           {unread > 0 ? (
             <>
               <Menu.Divider />
-              <UnstyledButton px="sm" py={6} onClick={() => mark.mutate('all')}>
-                <Text size="sm" c="blue">
-                  Mark all read
-                </Text>
-              </UnstyledButton>
+              <Menu.Item c="blue" onClick={() => mark.mutate('all')}>
+                Mark all read
+              </Menu.Item>
             </>
           ) : null}
         </Menu.Dropdown>

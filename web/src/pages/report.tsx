@@ -67,7 +67,7 @@ function CurrentStep({ form, choices }: { form: ReportForm; choices: ReportChoic
 /** Says a draft from earlier was picked up, with a way to start over instead. */
 function RestoredDraft({ draft, onClose, onStartOver }: { draft: ReportDraft; onClose: () => void; onStartOver: () => void }) {
   return (
-    <Alert color="blue" variant="light" title="We kept your draft" withCloseButton onClose={onClose}>
+    <Alert color="blue" variant="light" title="We kept your draft" withCloseButton closeButtonLabel="Dismiss" onClose={onClose}>
       <Group justify="space-between" gap="xs">
         <Text size="sm">Picking up where you left off{draft.savedAt ? ` ${relativeTime(draft.savedAt)}` : ''}.</Text>
         <Button size="xs" variant="white" onClick={onStartOver}>

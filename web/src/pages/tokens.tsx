@@ -54,7 +54,14 @@ export function TokensPage() {
         </form>
       </Paper>
       {create.data ? (
-        <Alert color="teal" variant="light" title={`Token “${create.data.name}” created`} withCloseButton onClose={() => create.reset()}>
+        <Alert
+          color="teal"
+          variant="light"
+          title={`Token “${create.data.name}” created`}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => create.reset()}
+        >
           <Stack gap="xs">
             <Text size="sm">Copy it now — for your security it won’t be shown again.</Text>
             <Group gap="xs" wrap="nowrap">
