@@ -9,6 +9,7 @@ import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
 import { RequireAbility } from '../components/require-ability.js';
 import { EmptyState } from '../components/states.js';
+import { moveItem } from '../lib/move-item.js';
 
 export function PlaybooksPage() {
   return (
@@ -245,16 +246,36 @@ function EditorForm({ playbook, onClose }: { playbook: Playbook; onClose: () => 
                   <Text fw={700} size="sm">
                     Step {i + 1}
                   </Text>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setSteps((all) => all.filter((_, j) => j !== i))}
-                    disabled={steps.length === 1}
-                    aria-label={`Remove step ${i + 1}`}
-                  >
-                    Remove
-                  </Button>
+                  <Group gap={4}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setSteps((all) => moveItem(all, i, i - 1))}
+                      disabled={i === 0}
+                      aria-label={`Move step ${i + 1} up`}
+                    >
+                      Up
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setSteps((all) => moveItem(all, i, i + 1))}
+                      disabled={i === steps.length - 1}
+                      aria-label={`Move step ${i + 1} down`}
+                    >
+                      Down
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => setSteps((all) => all.filter((_, j) => j !== i))}
+                      disabled={steps.length === 1}
+                      aria-label={`Remove step ${i + 1}`}
+                    >
+                      Remove
+                    </Button>
+                  </Group>
                 </Group>
                 <TextInput
                   label="Title"
