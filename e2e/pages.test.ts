@@ -192,6 +192,61 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
     // Some forty page loads, each scanned by axe: longer than one journey.
   }, 300_000);
 
+  it('loads signed out without console errors, and the open bell menu and a dismissable alert pass axe', async () => {
+    const { page, context, problems } = await h.newPage(DESKTOP);
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto('/cases');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(errors).toEqual([]);
+    await signIn(page, h.login('supervisor'));
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    await page.getByRole('menu').waitFor();
+    const menuProblems = await axeProblems(page);
+    await page.keyboard.press('Escape');
+    // The report form keeps a draft; coming back offers it in an alert with a close button.
+    await page.goto('/report');
+    await page.getByLabel('Title').fill('Draft kept for the alert');
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('defuse:report-draft:')))).toBe(true);
+    await page.goto('/cases');
+    await page.goto('/report');
+    await page.getByText('We kept your draft').waitFor();
+    expect([...menuProblems, ...(await axeProblems(page)), ...problems]).toEqual([]);
+    await context.close();
+  });
+
+  it('an admin copies a playbook, moves a step up, and the saved version keeps the new order', async () => {
+    const { page, context, problems } = await h.newPage(DESKTOP);
+    const admin = h.login('admin');
+    await signIn(page, admin);
+    await page.goto('/settings/playbooks');
+    await page.getByRole('button', { name: /^Copy / }).first().click();
+    await page.getByLabel('Name of the copy').fill('Steps in our order');
+    await page.getByRole('button', { name: 'Copy and edit' }).click();
+    const editor = page.getByTestId('playbook-editor');
+    await editor.waitFor();
+    const titles = editor.getByLabel('Title');
+    const second = await titles.nth(1).inputValue();
+    const first = await titles.nth(0).inputValue();
+    await editor.getByRole('button', { name: 'Move step 2 up' }).click();
+    expect(await titles.nth(0).inputValue()).toBe(second);
+    await editor.getByRole('button', { name: 'Save as a new version' }).click();
+    type Summary = { key: string; name: string };
+    await expect
+      .poll(async () => {
+        const list = await h.apiAs<{ items: Summary[] }>(admin, '/playbooks');
+        const mine = list.body.items.find((p) => p.name === 'Steps in our order');
+        if (!mine) return [];
+        const full = await h.apiAs<{ version: number; steps: { title: string }[] }>(admin, `/playbooks/${mine.key}`);
+        return full.body.version > 1 ? full.body.steps.slice(0, 2).map((s) => s.title) : [];
+      })
+      .toEqual([second, first]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('sends the inbox compressed and split by route, and prints its bytes on the wire and load times', async () => {
     // A cold load: a new browser profile whose only state is the session cookie, set through the
     // API so that no page of the app has been fetched before.
