@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { ZSignedCheckpoint } from '../contracts/audit.js';
-import type { SignedCheckpoint } from '../domain/audit-log.js';
+import { publicKeyOf, type SignedCheckpoint } from '../domain/audit-log.js';
 import { signDueCheckpoints, toSigned } from '../services/audit-checkpoints.js';
 import { type RecordReport, verifyRecord } from '../services/verify-record.js';
 import { verifyTimelines } from '../services/verify-timelines.js';
@@ -66,6 +66,7 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
         const unknown = external.find((c) => !workspaces.some((w) => w.id === c.checkpoint.workspaceId));
         if (unknown) throw new CliError(`BROKEN: checkpoint #${unknown.checkpoint.seq} is of a workspace this database no longer holds`, 1);
         const broken: string[] = [];
+        const ours = publicKeyOf(loadConfig().signingKey);
         for (const w of workspaces) {
           const r = await verifyRecord(
             db,
@@ -74,6 +75,12 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
           );
           if (r.intact) console.log(`OK: ${w.name}: every chain intact; ${describe(r)}`);
           else broken.push(...r.problems.map((p) => `${w.name}: ${p}`));
+          // Not a break: after a key rotation the latest checkpoint is the old key's until the job signs again.
+          const latest = await latestCheckpoint(db, w.id);
+          if (latest && toSigned(latest).checkpoint.publicKey !== ours)
+            console.log(
+              `NOTE: ${w.name}: checkpoint #${latest.seq} was signed by another key than this server's (a rotated key, or a forgery)`,
+            );
         }
         if (broken.length > 0) throw new CliError(broken.map((b) => `BROKEN: ${b}`).join('\n'), 1);
       });
