@@ -18,6 +18,7 @@ import {
   findCheckpoint,
   frontierAt,
   insertCheckpoint,
+  lastCheckpointMailAt,
   latestCheckpoint,
 } from '../store/audit.js';
 import { queueEmail } from '../store/outbox.js';
@@ -35,7 +36,7 @@ export const toSigned = (row: AuditCheckpointRow): SignedCheckpoint => ({
  * Signs a checkpoint of a workspace's whole record when it grew since the last one: a Merkle root
  * over every case's chain head, every customer's commitment and the access log's head. Only what
  * changed is written to the frontier, and the work is per checkpoint, never per write. Mails a copy
- * to the admins in the same transaction. Returns null when nothing changed; throws, signing nothing,
+ * to the admins in the same transaction (at most one a day each). Returns null when nothing changed; throws, signing nothing,
  * when the record no longer holds what the previous checkpoint pinned.
  */
 export function signWorkspaceCheckpoint(db: Db, workspaceId: string, privateKeyPem: string, now: Date): Promise<SignedCheckpoint | null> {
@@ -94,11 +95,18 @@ export function signWorkspaceCheckpoint(db: Db, workspaceId: string, privateKeyP
   });
 }
 
+/** A checkpoint reaches each admin's mailbox at most once a day; the API serves every one. */
+export const CHECKPOINT_MAIL_EVERY_MS = 24 * 3600 * 1000;
+
 async function mailToAdmins(db: Db, workspaceId: string, signed: SignedCheckpoint, now: Date): Promise<void> {
   const workspace = await findWorkspace(db, workspaceId);
   const admins = (await listUsers(db, workspaceId)).filter((u) => u.role === 'admin' && u.deactivated_at === null);
   const mail = checkpointEmail({ workspace: workspace?.name ?? 'your workspace', signed });
-  for (const a of admins) await queueEmail(db, { workspaceId, kind: 'audit_checkpoint', to: a.email, ...mail }, now);
+  for (const a of admins) {
+    const last = await lastCheckpointMailAt(db, workspaceId, a.email);
+    if (last && now.getTime() - Date.parse(last) < CHECKPOINT_MAIL_EVERY_MS) continue;
+    await queueEmail(db, { workspaceId, kind: 'audit_checkpoint', to: a.email, ...mail }, now);
+  }
 }
 
 /**

@@ -105,3 +105,17 @@ export async function accessHashAt(db: Db, workspaceId: string, seq: number): Pr
     .executeTakeFirst();
   return row?.hash ?? undefined;
 }
+
+/** When a checkpoint was last mailed to this address for this workspace, if ever. */
+export async function lastCheckpointMailAt(db: Db, workspaceId: string, to: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('outbox_emails')
+    .select('created_at')
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', 'audit_checkpoint')
+    .where('to_address', '=', to)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.created_at;
+}

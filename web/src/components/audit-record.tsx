@@ -73,8 +73,9 @@ export function AuditRecord() {
           Tamper evidence
         </Title>
         <Text size="sm" c="dimmed">
-          Every case change, statement, customer and read of HR data is chained, and each hour Defuse signs a checkpoint of the whole record
-          and mails it to the admins. Keep those copies outside Defuse: someone who can change the database cannot change them.
+          Case timelines, statements, customers' details and every read of HR data are covered by hash chains. Each hour Defuse signs a
+          checkpoint of the whole record, and the admins get one by mail each day. Keep those copies outside Defuse: someone who can change
+          the database cannot change them.
         </Text>
         {latest.data ? (
           <Text size="sm" data-testid="latest-checkpoint">
