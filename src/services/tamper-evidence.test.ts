@@ -9,7 +9,7 @@ import { commitTo, customerDigest } from '../domain/personal-data.js';
 import { GENESIS_HASH } from '../domain/timeline.js';
 import { accessEntryContent } from '../store/access-log.js';
 import { chainEvents } from '../store/events.js';
-import { eraseCustomerPersonalData } from '../store/personal-data.js';
+import { eraseCustomerPersonalData, eraseStatementText } from '../store/personal-data.js';
 import type { Db, Tables } from '../store/schema.js';
 import { recordAccess } from './access-log.js';
 import { addStatement, statementText } from './add-statement.js';
@@ -277,6 +277,18 @@ const TAMPERINGS: Tampering[] = [
       });
     },
   ],
+  [
+    'a statement’s salt destroyed but its words kept',
+    async (db, w) => {
+      const s = await db
+        .selectFrom('statements')
+        .select('id')
+        .where('case_id', '=', w.a.id)
+        .where('party', '=', 'customer')
+        .executeTakeFirstOrThrow();
+      await db.deleteFrom('personal_data_salts').where('subject_id', '=', s.id).execute();
+    },
+  ],
   // Parties.
   [
     'a party removed',
@@ -542,6 +554,22 @@ describeEachDatabase('tamper evidence', (kind) => {
     });
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ intact: true, erased: { customers: 1, statements: 0 }, against: [{ problem: null }] });
+  });
+
+  it('reads an erasure of a statement’s words as an erasure, not as tampering', async () => {
+    const report = await inRolledBack(database.db, async (trx) => {
+      const s = await trx
+        .selectFrom('statements')
+        .select('id')
+        .where('case_id', '=', w.a.id)
+        .where('party', '=', 'customer')
+        .executeTakeFirstOrThrow();
+      expect(await eraseStatementText(trx, w.ws, s.id)).toBe(true);
+      expect(await eraseStatementText(trx, w.ws, s.id)).toBe(false);
+      return verifyRecord(trx, w.ws, [w.kept]);
+    });
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ intact: true, erased: { customers: 0, statements: 1 } });
   });
 
   it('keeps a customer’s name out of the chain: events hold only salted commitments to it', async () => {

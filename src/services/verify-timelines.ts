@@ -148,6 +148,6 @@ function statementProblem(s: StatementRow, e: Parsed, salt: string | undefined):
     return "the statement's author differs from what its event recorded";
   if (typeof d.bodySha256 === 'string') return sha256(s.body) === d.bodySha256 ? null : 'the statement it records was altered or removed';
   if (typeof d.textCommitment !== 'string') return 'its event commits to no statement text';
-  if (salt === undefined) return 'erased';
+  if (salt === undefined) return s.body === '' && s.author_name === '' ? 'erased' : 'the salt of its words is gone but the words remain';
   return commitTo(salt, statementText(s)) === d.textCommitment ? null : 'the statement it records was altered or removed';
 }

@@ -50,3 +50,25 @@ export async function eraseCustomerPersonalData(db: Db, workspaceId: string, cus
   await db.deleteFrom('personal_data_salts').where('workspace_id', '=', workspaceId).where('subject_id', '=', customerId).execute();
   return true;
 }
+
+/**
+ * Erases the words and author of one statement (a customer's account, say): both are blanked and
+ * the salt of their commitment destroyed, so the timeline still verifies and reports an erasure.
+ * Returns false when there was no such statement or it was already erased.
+ */
+export async function eraseStatementText(db: Db, workspaceId: string, statementId: string): Promise<boolean> {
+  const salt = await db
+    .deleteFrom('personal_data_salts')
+    .where('workspace_id', '=', workspaceId)
+    .where('subject_id', '=', statementId)
+    .where('subject_kind', '=', 'statement')
+    .executeTakeFirst();
+  if (Number(salt.numDeletedRows) === 0) return false;
+  await db
+    .updateTable('statements')
+    .set({ body: '', author_name: '' })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', statementId)
+    .execute();
+  return true;
+}
