@@ -17,6 +17,7 @@ import { jobDefinitions } from '../src/jobs/definitions.js';
 import { createEmbeddedRunner, type RunCounts } from '../src/jobs/embedded-runner.js';
 import { type Database, openDatabase } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { TEST_SIGNING_KEY } from '../test/signing-key.js';
 import { type SmtpListener, startSmtpListener } from '../test/smtp.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -97,7 +98,7 @@ export async function startHarness(): Promise<Harness> {
   let clock = Date.now();
   const runner = createEmbeddedRunner({
     db: database.db,
-    definitions: jobDefinitions({ mailer, publicUrl: baseUrl }),
+    definitions: jobDefinitions({ mailer, publicUrl: baseUrl, signingKey: TEST_SIGNING_KEY }),
     log: quiet,
     now: () => new Date(clock),
   });

@@ -52,7 +52,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     runner = createJobRunner({
       database,
       databaseUrl: config.databaseUrl,
-      definitions: jobDefinitions({ mailer, publicUrl: config.publicUrl }),
+      definitions: jobDefinitions({ mailer, publicUrl: config.publicUrl, signingKey: config.signingKey }),
       log: app.log,
     });
     await runner.start();

@@ -86,6 +86,38 @@ describe('defuse CLI', () => {
     expect(defuse(dir, 'audit', 'verify', '--case', 'nonsense').code).toBe(2);
   });
 
+  it('signs a checkpoint to keep elsewhere, and with it catches a case deleted together with the stored checkpoints', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'defuse-cli-cp-'));
+    try {
+      expect(defuse(own, 'init', '--workspace', 'Kiosk', '--email', 'owner@kiosk.test', '--password', 'a-long-password').code).toBe(0);
+      await seedCase(join(own, 'defuse.db'), buildCase());
+      const kept = join(own, 'kept-checkpoint.json');
+      const signed = defuse(own, 'audit', 'checkpoint', '--out', kept);
+      expect(signed.code).toBe(0);
+      expect(existsSync(kept)).toBe(true);
+      await seedCase(join(own, 'defuse.db'), buildCase());
+      expect(defuse(own, 'audit', 'verify', '--checkpoint', kept).stdout).toContain('only grew since checkpoint #1');
+
+      // Delete the first case and every stored checkpoint: nothing left inside the database shows it…
+      const db = new SQLite(join(own, 'defuse.db'));
+      const first = (db.prepare('select id from cases order by ref limit 1').get() as { id: string }).id;
+      for (const table of ['case_events', 'statements', 'case_parties']) db.prepare(`delete from ${table} where case_id = ?`).run(first);
+      db.prepare('delete from cases where id = ?').run(first);
+      db.prepare('delete from audit_frontier').run();
+      db.prepare('delete from audit_checkpoints').run();
+      db.close();
+      expect(defuse(own, 'audit', 'verify').code).toBe(0);
+      // …but the copy kept elsewhere does.
+      const broken = defuse(own, 'audit', 'verify', '--checkpoint', kept);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toContain('checkpoint #1');
+      expect(broken.stderr).toContain('no longer holds it');
+      expect(defuse(own, 'audit', 'verify', '--checkpoint', join(own, 'defuse.db')).code).toBe(2);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('backs up and restores the embedded database', () => {
     const file = join(dir, 'backup.db');
     expect(defuse(dir, 'backup', file).code).toBe(0);

@@ -5,9 +5,9 @@ import { type DemoResult, seedDemo } from '../demo/seed-demo.js';
 import { AppError } from '../domain/errors.js';
 import { startServer } from '../server.js';
 import { createToken, findUserByEmail, initWorkspace } from '../services/accounts.js';
-import { verifyTimelines } from '../services/verify-timelines.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { registerAuditCommands } from './audit-command.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
@@ -31,10 +31,6 @@ const port = (value: string): number => {
 };
 const email = (value: string): string => {
   if (!z.email().safeParse(value).success) throw new InvalidArgumentError('must be an email address');
-  return value;
-};
-const caseRef = (value: string): string => {
-  if (!/^C-\d{4}-\d{6,}$/.test(value)) throw new InvalidArgumentError('must be a case reference like C-2026-000123');
   return value;
 };
 
@@ -101,20 +97,7 @@ token
     });
   });
 
-const audit = program.command('audit').description('tamper evidence');
-audit
-  .command('verify')
-  .description("check every case's hash-chained timeline; exit 1 naming the first broken event")
-  .option('--case <ref>', 'check one case only', caseRef)
-  .action(async (opts: { case?: string }) => {
-    await withDatabase(async ({ db }) => {
-      const report = await verifyTimelines(db, { caseRef: opts.case });
-      if (opts.case && report.casesChecked === 0) throw new CliError(`No case ${opts.case}`, 1);
-      const b = report.firstBreak;
-      if (b) throw new CliError(`BROKEN: case ${b.caseRef} event #${b.seq}${b.eventId ? ` (${b.eventId})` : ''}: ${b.problem}`, 1);
-      console.log(`OK: ${report.casesChecked} cases, ${report.eventsChecked} events, every chain intact`);
-    });
-  });
+registerAuditCommands(program, withDatabase);
 
 program
   .command('backup')

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -31,6 +31,8 @@ const ZEnv = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  DEFUSE_SIGNING_KEY: z.string().optional(),
+  DEFUSE_SIGNING_KEY_FILE: z.string().min(1).optional(),
   DEFUSE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -58,6 +60,12 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof ZEnv>['DEFUSE_LOG_LEVEL'];
   /** Behind a reverse proxy: believe X-Forwarded-For/-Proto, so cookies get Secure and limits see real addresses. */
   trustProxy: boolean;
+  /**
+   * The Ed25519 private key (PKCS#8 PEM) that signs audit checkpoints: DEFUSE_SIGNING_KEY (the PEM, or
+   * its base64 DER), else the file DEFUSE_SIGNING_KEY_FILE, else `signing-key.pem` generated in the
+   * data dir. Never in the database, so a copy of the database alone cannot sign.
+   */
+  signingKey: string;
 }>;
 
 /** Thrown when an environment variable has a bad value; its message is one line naming the variable. */
@@ -86,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.DEFUSE_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.DEFUSE_LOG_LEVEL,
     trustProxy: e.DEFUSE_TRUST_PROXY,
+    signingKey: signingKeyFrom(e.DEFUSE_SIGNING_KEY, e.DEFUSE_SIGNING_KEY_FILE, dataDir),
   });
 }
 
@@ -96,4 +105,37 @@ function readOrCreateSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+function signingKeyFrom(inline: string | undefined, file: string | undefined, dataDir: string): string {
+  const [name, text] = inline
+    ? [
+        'DEFUSE_SIGNING_KEY',
+        inline.includes('BEGIN') ? inline : `-----BEGIN PRIVATE KEY-----\n${inline.trim()}\n-----END PRIVATE KEY-----\n`,
+      ]
+    : file
+      ? ['DEFUSE_SIGNING_KEY_FILE', readKeyFile(file)]
+      : ['signing-key.pem', readOrCreateSigningKey(dataDir)];
+  try {
+    const key = createPrivateKey(text);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error('not Ed25519');
+    return key.export({ type: 'pkcs8', format: 'pem' }).toString();
+  } catch {
+    throw new ConfigError(`Invalid configuration: ${name} must be an Ed25519 private key (PKCS#8 PEM, or its base64 DER)`);
+  }
+}
+
+function readKeyFile(file: string): string {
+  if (!existsSync(file))
+    throw new ConfigError(`Invalid configuration: DEFUSE_SIGNING_KEY_FILE names a missing file (got ${JSON.stringify(file)})`);
+  return readFileSync(file, 'utf8');
+}
+
+function readOrCreateSigningKey(dataDir: string): string {
+  const file = join(dataDir, 'signing-key.pem');
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  mkdirSync(dataDir, { recursive: true });
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  writeFileSync(file, pem, { mode: 0o600 });
+  return pem;
 }

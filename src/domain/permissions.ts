@@ -39,6 +39,7 @@ export const RESOURCES = [
   'theme', // a recurring problem mined from cases: its label and count for everyone; steering it (rename, merge, split, move a case, lock, re-mine)
   'theme_detail', // a theme's figures beyond label and count: weekly trend, teams, channels, root causes, cost
   'improvement', // a process change proposed from a theme, case or forum thread, with its owner, status and effect
+  'audit', // the tamper-evidence record: verifying the whole workspace and its signed checkpoints
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -176,6 +177,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'theme', ['list', 'read'], 'any'),
   ...rows('hr', 'theme_detail', ['read'], 'any'),
   ...rows('hr', 'improvement', ['list', 'read'], 'any'),
+  ...rows('hr', 'audit', ['read'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { captureLog } from '../../test/job-effects.js';
+import { TEST_SIGNING_KEY } from '../../test/signing-key.js';
 import { type SmtpListener, startSmtpListener } from '../../test/smtp.js';
 import { jobDefinitions } from '../jobs/definitions.js';
 import { createEmbeddedRunner } from '../jobs/embedded-runner.js';
@@ -97,7 +98,9 @@ describeEachDatabase('outbox delivery', (kind) => {
     let clock = T0;
     const jobs = createEmbeddedRunner({
       db: database.db,
-      definitions: jobDefinitions({ mailer, publicUrl: 'http://localhost:3000' }).filter((j) => j.name === 'deliver-outbox'),
+      definitions: jobDefinitions({ mailer, publicUrl: 'http://localhost:3000', signingKey: TEST_SIGNING_KEY }).filter(
+        (j) => j.name === 'deliver-outbox',
+      ),
       log: captureLog(),
       now: () => clock,
     });

@@ -20,6 +20,7 @@ import { registerJsonBodyParser } from './json-body.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
 import { accountRoutes } from './routes/accounts.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
@@ -218,6 +219,7 @@ export async function buildApp({
       await v1.register(trainingRoutes);
       await v1.register(themeRoutes);
       await v1.register(improvementRoutes);
+      await v1.register(auditRoutes);
       await v1.register(eventStreamRoutes(live));
       await v1.register(forumRoutes);
     },

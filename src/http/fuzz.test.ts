@@ -74,6 +74,26 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/cases/{ref}/theme': { themeId: '01a20000-0000-7000-8000-000000000000' },
   'POST /api/v1/improvements': { title: 'Show the card search on the till', description: 'Fewer refunds refused' },
   'PATCH /api/v1/improvements/{id}': { status: 'planned' },
+  'POST /api/v1/audit/verify': {
+    checkpoints: [
+      {
+        checkpoint: {
+          format: 'defuse-checkpoint/1',
+          workspaceId: '01a20000-0000-7000-8000-000000000000',
+          seq: 1,
+          at: '2026-01-01T00:00:00.000Z',
+          previous: '0'.repeat(64),
+          root: '0'.repeat(64),
+          cases: 0,
+          events: 0,
+          customers: 0,
+          accessLogEntries: 0,
+          publicKey: 'AAAA',
+        },
+        signature: 'AAAA',
+      },
+    ],
+  },
 };
 
 /**

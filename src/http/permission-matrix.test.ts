@@ -4,8 +4,10 @@ import { describeEachDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildResolvedCase } from '../../test/follow-through.js';
 import { buildCast, type Person } from '../../test/people.js';
+import { TEST_SIGNING_KEY } from '../../test/signing-key.js';
 import { type Action, authorize, type Resource, type Subject } from '../domain/permissions.js';
 import { createToken } from '../services/accounts.js';
+import { signDueCheckpoints, toSigned } from '../services/audit-checkpoints.js';
 import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
@@ -20,6 +22,7 @@ import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { copyWorkspaceScenario } from '../services/training-scenarios.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
+import { latestCheckpoint } from '../store/audit.js';
 import { insertImprovementRow } from '../store/improvements.js';
 import { insertNotifications } from '../store/notifications.js';
 import { insertRunRow, insertThemeRow, updateRunRow, upsertMemberRow } from '../store/themes.js';
@@ -436,6 +439,17 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const { ref, subject } = await themeWithCase(w);
     return { url: `/api/v1/cases/${ref}/theme`, body: { themeId: await freshTheme(w) }, subject, readsCase: true };
   },
+  // Signs a checkpoint of every workspace first, so each caller's workspace has one to fetch.
+  'GET /api/v1/audit/checkpoints/latest': async (w) => {
+    await signDueCheckpoints(w.t.database.db, TEST_SIGNING_KEY, new Date());
+    return { url: '/api/v1/audit/checkpoints/latest' };
+  },
+  'GET /api/v1/audit/verify': plain('/api/v1/audit/verify'),
+  'POST /api/v1/audit/verify': async (w) => {
+    await signDueCheckpoints(w.t.database.db, TEST_SIGNING_KEY, new Date());
+    const latest = await latestCheckpoint(w.t.database.db, w.t.workspace.actor.workspaceId);
+    return { url: '/api/v1/audit/verify', body: { checkpoints: latest ? [toSigned(latest)] : [] } };
+  },
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -469,6 +483,8 @@ const BY_HAND: Record<string, Statuses> = {
   'PUT /api/v1/cases/{ref}/theme': [401, 403, 403, 200, 404, 403, 200, 404],
   // Everyone reads the backlog; supervisors and admins propose and move improvements.
   'PATCH /api/v1/improvements/{id}': [401, 403, 403, 200, 200, 403, 200, 404],
+  // HR and admins fetch the signed checkpoint to keep it elsewhere; nobody else sees the audit record.
+  'GET /api/v1/audit/checkpoints/latest': [401, 403, 403, 403, 403, 200, 200, 200],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

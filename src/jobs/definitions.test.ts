@@ -4,6 +4,7 @@ import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildResolvedCase } from '../../test/follow-through.js';
 import { captureLog } from '../../test/job-effects.js';
 import { buildCast } from '../../test/people.js';
+import { TEST_SIGNING_KEY } from '../../test/signing-key.js';
 import { startSmtpListener } from '../../test/smtp.js';
 import { surveyTokenIn } from '../domain/follow-through.js';
 import { createMailer } from '../email/mailer.js';
@@ -38,7 +39,7 @@ describeEachDatabase('scheduled work', (kind) => {
       const employeeId = cast.employeeA.actor.employeeId as string;
       const jobs = createEmbeddedRunner({
         db: database.db,
-        definitions: jobDefinitions({ mailer, publicUrl: 'https://defuse.example' }),
+        definitions: jobDefinitions({ mailer, publicUrl: 'https://defuse.example', signingKey: TEST_SIGNING_KEY }),
         log: captureLog(),
         now: () => clock,
       });

@@ -1,5 +1,6 @@
 import { deliverOutbox } from '../email/deliver-outbox.js';
 import type { Mailer } from '../email/mailer.js';
+import { signDueCheckpoints } from '../services/audit-checkpoints.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../services/sla-breaches.js';
 import { sweepCommitments } from '../services/sweep-commitments.js';
@@ -7,8 +8,14 @@ import { runDueThemeMining } from '../services/theme-mining.js';
 import type { Db } from '../store/schema.js';
 import { type JobDefinition, recurringJob } from './job-runner.js';
 
-/** What jobs need from the outside: how to send mail, and the address people reach us at (for links in mail). */
-export type JobDeps = { mailer: Mailer; publicUrl: string };
+/**
+ * What jobs need from the outside: how to send mail, the address people reach us at (for links in
+ * mail), and the key that signs audit checkpoints.
+ */
+export type JobDeps = { mailer: Mailer; publicUrl: string; signingKey: string };
+
+/** How often the record is checkpointed (when it grew): an hour's writes at most rest on the database alone. */
+export const CHECKPOINT_EVERY_SECONDS = 3600;
 
 /** Every job the server runs, on either engine. A periodic `(db, now)` task is one recurringJob(...) line. */
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
@@ -40,6 +47,19 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
       handler: async (_payload, ctx) => {
         const ran = await runDueThemeMining(ctx.db, () => new Date());
         if (ran > 0) ctx.log.info({ runs: ran }, 'themes mined');
+      },
+    },
+    {
+      // One signer at a time (the engines run one instance of a recurring job); each workspace's
+      // checkpoint commits on its own, and a record that lost what its last checkpoint pinned is refused.
+      name: 'sign-audit-checkpoints',
+      everySeconds: CHECKPOINT_EVERY_SECONDS,
+      retryLimit: 0,
+      transactional: false,
+      handler: async (_payload, ctx) => {
+        const { signed, refused } = await signDueCheckpoints(ctx.db, deps.signingKey, ctx.now);
+        if (signed > 0) ctx.log.info({ signed }, 'audit checkpoints signed');
+        if (refused.length > 0) ctx.log.error({ refused }, 'audit checkpoints refused: the record no longer holds an earlier checkpoint');
       },
     },
   ];

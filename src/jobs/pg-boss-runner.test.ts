@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { captureLog, countJobEffects, createJobEffects, recordJobEffect } from '../../test/job-effects.js';
 import { bossSchemaFor, dropSchema, PG_URL } from '../../test/pg-boss.js';
+import { TEST_SIGNING_KEY } from '../../test/signing-key.js';
 import { startSmtpListener } from '../../test/smtp.js';
 import { createMailer } from '../email/mailer.js';
 import { listOutbox, queueEmail } from '../store/outbox.js';
@@ -125,7 +126,7 @@ describe.skipIf(!PG_URL)('pg-boss job runner [postgres]', () => {
     try {
       const mail = { workspaceId: null, kind: 'test', to: 'sam@example.com', subject: 'Hello', text: 'Hi Sam', html: '<p>Hi Sam</p>' };
       await queueEmail(database.db, mail, new Date());
-      await start(jobDefinitions({ mailer, publicUrl: 'http://localhost:3000' }));
+      await start(jobDefinitions({ mailer, publicUrl: 'http://localhost:3000', signingKey: TEST_SIGNING_KEY }));
       expect((await smtp.waitFor(1, 10_000)).map((m) => m.subject)).toEqual(['Hello']);
       await expect.poll(async () => (await listOutbox(database.db))[0]?.sent_at, { timeout: 5000, interval: 50 }).toBeTruthy();
     } finally {

@@ -1,9 +1,10 @@
 import { AppError, invalid } from '../domain/errors.js';
-import { sha256 } from '../domain/timeline.js';
+import { commitTo } from '../domain/personal-data.js';
 import { type StatementView, toStatementView } from '../presenters/case-presenter.js';
 import { findStatement, insertStatement } from '../store/cases.js';
 import { newId } from '../store/ids.js';
 import { findEmployees } from '../store/people.js';
+import { newSalt } from '../store/personal-data.js';
 import type { StatementRow } from '../store/schema.js';
 import { requirePermission } from './authorization.js';
 import { applyCaseChange } from './case-change.js';
@@ -13,8 +14,10 @@ import { inTransaction, type ServiceContext } from './context.js';
 
 /**
  * Records one party's account. Statements are never edited: a correction is a new statement that
- * names the one it corrects. The event carries a digest of the text, so `audit verify` also
- * notices a statement altered in the database.
+ * names the one it corrects. The event carries a salted commitment to the author and text (the salt
+ * kept apart), so `audit verify` notices a statement altered in the database, while a later erasure
+ * of a customer's words destroys the salt instead of breaking the chain. An employee's statement also
+ * names its author in the event; a customer's does not, as the chain cannot forget a name.
  */
 export function addStatement(ctx: ServiceContext, ref: string, input: NewStatementInput): Promise<StatementView> {
   const ws = ctx.actor.workspaceId;
@@ -53,13 +56,14 @@ export function addStatement(ctx: ServiceContext, ref: string, input: NewStateme
     };
     await insertStatement(db, row);
 
+    const salt = await newSalt(db, ws, 'statement', row.id);
     const data = {
       statementId: row.id,
       party: row.party,
       employeeId: row.employee_id,
-      authorName,
+      ...(row.employee_id ? { authorName } : {}),
       correctsId: row.corrects_id,
-      bodySha256: sha256(row.body),
+      textCommitment: commitTo(salt, statementText(row)),
     };
     await applyCaseChange(
       db,
@@ -71,3 +75,6 @@ export function addStatement(ctx: ServiceContext, ref: string, input: NewStateme
     return toStatementView(row);
   });
 }
+
+/** What a statement's commitment covers: whose account it is and its words. */
+export const statementText = (row: Pick<StatementRow, 'author_name' | 'body'>) => ({ authorName: row.author_name, body: row.body });

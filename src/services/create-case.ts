@@ -7,7 +7,7 @@ import { type CaseView, toCaseView } from '../presenters/case-presenter.js';
 import { insertCase, insertParties, nextCaseRef } from '../store/cases.js';
 import { chainEvents, insertEventRows } from '../store/events.js';
 import { newId } from '../store/ids.js';
-import { findCustomerByDetails, insertCustomer } from '../store/people.js';
+import { findCustomer, findCustomerByDetails, insertCustomer } from '../store/people.js';
 import type { CaseRow } from '../store/schema.js';
 import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { nextDeadlineOf } from './case-change.js';
@@ -37,12 +37,12 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
     const reportedAt = now.toISOString();
     // Details that exactly match a customer on file name that customer, so a returning customer keeps
     // one record; the reporter typed every detail, so the match shows them nothing they did not know.
-    const customerId =
-      input.customerId ??
-      (input.customer
+    const customer = input.customerId
+      ? await findCustomer(db, ws, input.customerId)
+      : input.customer
         ? ((await findCustomerByDetails(db, ws, input.customer)) ?? (await insertCustomer(db, { workspaceId: ws, ...input.customer }, now)))
-            .id
-        : null);
+        : undefined;
+    const customerId = customer?.id ?? null;
     await assertCaseType(db, ws, input.caseTypeId);
     const target = await clockTargetsFor(db, ws, input.severity, input.caseTypeId ?? null);
     const row: CaseRow = {
@@ -95,6 +95,8 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       channel: row.channel,
       teamId: row.team_id,
       customerId,
+      // The commitment to the customer's details as they stood, so an edited name or contact shows.
+      ...(customer?.details_digest ? { customerDigest: customer.details_digest } : {}),
       severity: row.severity,
       customerState: row.customer_state,
       financialImpact: input.financialImpact ?? null,

@@ -1,62 +1,153 @@
+import { firstDifference, projectCase } from '../domain/case-projection.js';
+import { commitTo } from '../domain/personal-data.js';
 import { type EventKind, GENESIS_HASH, hashEvent, sha256 } from '../domain/timeline.js';
-import { listAllEventRows, listChainHeads, statementBodies } from '../store/cases.js';
-import type { Db } from '../store/schema.js';
+import { listAllEventRows, listChainHeads, statementsById } from '../store/cases.js';
+import { caseFactsBeside } from '../store/evidence.js';
+import { saltsOf } from '../store/personal-data.js';
+import type { Db, StatementRow } from '../store/schema.js';
+import { statementText } from './add-statement.js';
 
 export type ChainBreak = { caseRef: string; workspaceId: string; seq: number; eventId: string | null; problem: string };
-export type VerifyReport = { casesChecked: number; eventsChecked: number; firstBreak: ChainBreak | null };
+export type VerifyReport = {
+  casesChecked: number;
+  eventsChecked: number;
+  /** Statements whose words were erased (their salt destroyed): reported, not a break. */
+  statementsErased: number;
+  firstBreak: ChainBreak | null;
+};
+
+type Head = Awaited<ReturnType<typeof listChainHeads>>[number];
+type Parsed = { seq: number; id: string; kind: string; actorId: string | null; at: string; data: Record<string, unknown> };
 
 /**
  * Walks every case's chain (or one case's): sequence numbers without gaps, each event's stored hash
  * equal to the hash of its content, each prevHash equal to the previous hash, the case head equal to
- * the last event (so a removed tail shows), and each statement's text equal to what its event recorded.
+ * the last event (so a removed tail shows). Then the rows beside the chain: each statement equal to
+ * what its event recorded (and none without one), and the case row, its parties, its resolution and
+ * its customer's commitment equal to what the timeline replays to.
  */
 export async function verifyTimelines(
   db: Db,
   options: { caseRef?: string | undefined; workspaceId?: string | undefined } = {},
 ): Promise<VerifyReport> {
   const cases = await listChainHeads(db, options);
-  let eventsChecked = 0;
+  const report: VerifyReport = { casesChecked: cases.length, eventsChecked: 0, statementsErased: 0, firstBreak: null };
   for (const kase of cases) {
-    const events = await listAllEventRows(db, kase.id);
-    const bodies = await statementBodies(db, kase.id);
-    let prevHash = GENESIS_HASH;
     const fail = (seq: number, eventId: string | null, problem: string): VerifyReport => ({
-      casesChecked: cases.length,
-      eventsChecked,
+      ...report,
       firstBreak: { caseRef: kase.ref, workspaceId: kase.workspace_id, seq, eventId, problem },
     });
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i] as (typeof events)[number];
-      eventsChecked++;
-      if (e.seq !== i + 1) return fail(i + 1, e.id, `event #${i + 1} is missing (next stored event is #${e.seq})`);
-      if (e.prev_hash !== prevHash) return fail(e.seq, e.id, 'its previous-hash does not match the event before it');
-      let data: Record<string, unknown>;
-      try {
-        data = JSON.parse(e.data) as Record<string, unknown>;
-      } catch {
-        return fail(e.seq, e.id, 'its data is not valid JSON');
-      }
-      const expected = hashEvent({
-        workspaceId: e.workspace_id,
-        caseId: e.case_id,
-        seq: e.seq,
-        kind: e.kind as EventKind,
-        actorId: e.actor_id,
-        at: e.at,
-        data,
-        prevHash: e.prev_hash,
-      });
-      if (expected !== e.hash) return fail(e.seq, e.id, 'its content does not match its hash (the row was altered)');
-      if (e.kind === 'statement_added') {
-        const body = bodies.get(String(data.statementId));
-        if (body === undefined || sha256(body) !== data.bodySha256)
-          return fail(e.seq, e.id, 'the statement it records was altered or removed');
-      }
-      prevHash = e.hash;
-    }
-    if (events.length !== kase.event_count || prevHash !== kase.last_event_hash) {
-      return fail(events.length + 1, null, `the case records ${kase.event_count} events but ${events.length} remain (events were removed)`);
-    }
+    const chain = await checkChain(db, kase, report);
+    if ('problem' in chain) return fail(chain.seq, chain.eventId, chain.problem);
+    const beside = await checkBeside(db, kase, chain.events, report);
+    if (beside) return fail(beside.seq, beside.eventId, beside.problem);
   }
-  return { casesChecked: cases.length, eventsChecked, firstBreak: null };
+  return report;
+}
+
+type Problem = { seq: number; eventId: string | null; problem: string };
+
+async function checkChain(db: Db, kase: Head, report: VerifyReport): Promise<{ events: Parsed[] } | Problem> {
+  const rows = await listAllEventRows(db, kase.id);
+  const events: Parsed[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let i = 0; i < rows.length; i++) {
+    const e = rows[i] as (typeof rows)[number];
+    report.eventsChecked++;
+    if (e.seq !== i + 1) return { seq: i + 1, eventId: e.id, problem: `event #${i + 1} is missing (next stored event is #${e.seq})` };
+    if (e.prev_hash !== prevHash) return { seq: e.seq, eventId: e.id, problem: 'its previous-hash does not match the event before it' };
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(e.data) as Record<string, unknown>;
+    } catch {
+      return { seq: e.seq, eventId: e.id, problem: 'its data is not valid JSON' };
+    }
+    const expected = hashEvent({
+      workspaceId: e.workspace_id,
+      caseId: e.case_id,
+      seq: e.seq,
+      kind: e.kind as EventKind,
+      actorId: e.actor_id,
+      at: e.at,
+      data,
+      prevHash: e.prev_hash,
+    });
+    if (expected !== e.hash || e.workspace_id !== kase.workspace_id)
+      return { seq: e.seq, eventId: e.id, problem: 'its content does not match its hash (the row was altered)' };
+    events.push({ seq: e.seq, id: e.id, kind: e.kind, actorId: e.actor_id, at: e.at, data });
+    prevHash = e.hash;
+  }
+  if (rows.length !== kase.event_count)
+    return {
+      seq: rows.length + 1,
+      eventId: null,
+      problem: `the case records ${kase.event_count} events but ${rows.length} remain (events were removed)`,
+    };
+  if (prevHash !== kase.last_event_hash)
+    return { seq: rows.length, eventId: null, problem: "the case's head does not match its last event" };
+  return { events };
+}
+
+async function checkBeside(db: Db, kase: Head, events: Parsed[], report: VerifyReport): Promise<Problem | null> {
+  const statements = await statementsById(db, kase.id);
+  const salts = await saltsOf(db, kase.workspace_id, [...statements.keys()]);
+  const recorded = new Set<string>();
+  for (const e of events) {
+    if (e.kind !== 'statement_added') continue;
+    const id = String(e.data.statementId);
+    recorded.add(id);
+    const s = statements.get(id);
+    const problem = s ? statementProblem(s, e, salts.get(id)) : 'the statement it records was removed';
+    if (problem === 'erased') report.statementsErased++;
+    else if (problem) return { seq: e.seq, eventId: e.id, problem };
+  }
+  const head = kase.event_count;
+  for (const id of statements.keys())
+    if (!recorded.has(id)) return { seq: head, eventId: null, problem: 'a statement on the case was never recorded on its timeline' };
+
+  const projection = projectCase(events);
+  const facts = await caseFactsBeside(db, kase.workspace_id, kase.id, kase.customer_id);
+  const rowProblem = firstDifference(projection, {
+    title: kase.title,
+    status: kase.status,
+    severity: kase.severity,
+    assigneeId: kase.assignee_id,
+    teamId: kase.team_id,
+    customerId: kase.customer_id,
+  });
+  if (rowProblem) return { seq: head, eventId: null, problem: rowProblem };
+  const parties = new Map(facts.parties.map((p) => [p.employee_id, p.role]));
+  const samePartyCount = parties.size === projection.parties.size && facts.parties.length === parties.size;
+  if (!samePartyCount || [...projection.parties].some(([id, role]) => parties.get(id) !== role))
+    return { seq: head, eventId: null, problem: "the case's parties differ from those its timeline names" };
+  const r = facts.resolution;
+  const p = projection.resolution;
+  if (
+    (r === undefined) !== (p === null) ||
+    (r && p && (r.cost_minor !== p.costMinor || r.currency !== p.currency || r.approval_state !== p.approvalState))
+  )
+    return { seq: head, eventId: null, problem: "the case's resolution (cost or approval) differs from what its timeline records" };
+  const created = events[0];
+  if (kase.customer_id) {
+    const c = facts.customer;
+    if (!c) return { seq: 1, eventId: created?.id ?? null, problem: "the case's customer was removed" };
+    const digest = created?.data.customerDigest;
+    if (typeof digest === 'string' && c.details_digest !== digest)
+      return { seq: 1, eventId: created?.id ?? null, problem: "the customer's details differ from those the case was opened with" };
+  }
+  return null;
+}
+
+/** Why a statement row disagrees with its event ('erased' when its words were erased on purpose), or null. */
+function statementProblem(s: StatementRow, e: Parsed, salt: string | undefined): string | null {
+  const d = e.data;
+  if (s.party !== d.party || s.employee_id !== (d.employeeId ?? null) || s.corrects_id !== (d.correctsId ?? null))
+    return "the statement's party or author differs from what its event recorded";
+  if (s.taken_by !== e.actorId || s.taken_at !== e.at) return 'the statement says it was taken by someone else or at another time';
+  if (typeof d.authorName === 'string' && d.authorName !== s.author_name)
+    return "the statement's author differs from what its event recorded";
+  if (typeof d.bodySha256 === 'string') return sha256(s.body) === d.bodySha256 ? null : 'the statement it records was altered or removed';
+  if (typeof d.textCommitment !== 'string') return 'its event commits to no statement text';
+  if (salt === undefined) return s.body === '' && s.author_name === '' ? 'erased' : 'the salt of its words is gone but the words remain';
+  return commitTo(salt, statementText(s)) === d.textCommitment ? null : 'the statement it records was altered or removed';
 }

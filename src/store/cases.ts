@@ -32,10 +32,6 @@ export function findCaseByRef(db: Db, workspaceId: string, ref: string, forUpdat
     .executeTakeFirst();
 }
 
-export async function updateCaseRow(db: Db, workspaceId: string, id: string, patch: Partial<CaseRow>): Promise<void> {
-  await db.updateTable('cases').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
-}
-
 /** next_due_at: the earlier open clock, breached first (the most urgent first). */
 export type CaseSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_at' | 'next_due_at';
 /** Restricts a list to the cases of some teams and the cases a user is involved in. */
@@ -412,7 +408,19 @@ export async function partyRole(db: Db, caseId: string, employeeId: string): Pro
 export function listChainHeads(db: Db, only: { caseRef?: string | undefined; workspaceId?: string | undefined }) {
   let query = db
     .selectFrom('cases')
-    .select(['id', 'ref', 'workspace_id', 'event_count', 'last_event_hash'])
+    .select([
+      'id',
+      'ref',
+      'workspace_id',
+      'event_count',
+      'last_event_hash',
+      'title',
+      'status',
+      'severity',
+      'assignee_id',
+      'team_id',
+      'customer_id',
+    ])
     .orderBy('workspace_id')
     .orderBy('ref');
   if (only.caseRef) query = query.where('ref', '=', only.caseRef);
@@ -425,8 +433,8 @@ export function listAllEventRows(db: Db, caseId: string): Promise<CaseEventRow[]
   return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 }
 
-/** The bodies of a case's statements by id, to check the hashes events keep of them. */
-export async function statementBodies(db: Db, caseId: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('statements').select(['id', 'body']).where('case_id', '=', caseId).execute();
-  return new Map(rows.map((s) => [s.id, s.body]));
+/** A case's statements by id, to check them against what their events recorded. */
+export async function statementsById(db: Db, caseId: string): Promise<Map<string, StatementRow>> {
+  const rows = await db.selectFrom('statements').selectAll().where('case_id', '=', caseId).execute();
+  return new Map(rows.map((s) => [s.id, s]));
 }

@@ -1,5 +1,6 @@
 import { type CaseListScope, caseInScope } from './cases.js';
 import { newId } from './ids.js';
+import { commitToCustomer } from './personal-data.js';
 import type { CustomerRow, Db, EmployeeRow } from './schema.js';
 
 export async function insertEmployee(
@@ -49,7 +50,10 @@ export async function insertCustomer(
     created_at: now.toISOString(),
     flagged_at: null,
     flag_reason: null,
+    details_digest: null,
+    erased_at: null,
   };
+  row.details_digest = await commitToCustomer(db, row);
   await db.insertInto('customers').values(row).execute();
   return row;
 }

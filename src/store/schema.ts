@@ -54,7 +54,19 @@ export type AccessLogRow = {
   at: string;
   ip: string | null;
   request_id: string | null;
+  /** Its place in the workspace's access-log chain, the hash of the entry before it, and its own hash. */
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
 };
+/** The head of a workspace-wide chain (the access log), moved with each entry under the row's lock. */
+export type AuditHeadRow = { workspace_id: string; stream: string; seq: number; head: string };
+/** The salt of one person's (or one text's) commitments; destroyed when their data is erased. */
+export type PersonalDataSaltRow = { subject_id: string; workspace_id: string; subject_kind: string; salt: string };
+/** A signed checkpoint: `body` is the canonical JSON of a CheckpointBody, `hash` its SHA-256. */
+export type AuditCheckpointRow = { workspace_id: string; seq: number; at: string; body: string; hash: string; signature: string };
+/** How far a checkpoint pinned one chain (a case's event count; 0 for a customer's commitment): only changes are stored. */
+export type AuditFrontierRow = { workspace_id: string; kind: string; subject_id: string; checkpoint_seq: number; events: number };
 export type ApiTokenRow = {
   id: string;
   workspace_id: string;
@@ -84,6 +96,10 @@ export type CustomerRow = {
   /** Set when an employee ended an abusive interaction with this customer. */
   flagged_at: string | null;
   flag_reason: string | null;
+  /** The salted commitment to name, email and phone (see domain/personal-data.ts). */
+  details_digest: string | null;
+  /** When their personal data was erased (the row then holds blanks and the salt is gone). */
+  erased_at: string | null;
 };
 export type SlaTargetRow = { workspace_id: string; severity: number; acknowledge_minutes: number; resolve_minutes: number };
 export type CaseCounterRow = { workspace_id: string; year: number; last_seq: number };
@@ -485,6 +501,10 @@ export type Tables = {
   theme_runs: ThemeRunRow;
   improvements: ImprovementRow;
   improvement_links: ImprovementLinkRow;
+  audit_heads: AuditHeadRow;
+  personal_data_salts: PersonalDataSaltRow;
+  audit_checkpoints: AuditCheckpointRow;
+  audit_frontier: AuditFrontierRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -1,6 +1,7 @@
 import { Button, Center, Stack, Text } from '@mantine/core';
 import { useAccessLog } from '../api/access-log.js';
 import type { AccessLogEntry } from '../api/types.js';
+import { AuditRecord } from '../components/audit-record.js';
 import { type DataColumn, DataTable } from '../components/data-table.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
@@ -47,8 +48,9 @@ function AccessLog() {
     <Stack gap="md">
       <PageHeader
         title="Access log"
-        description="Every read of HR data (histories, reviews) and every export, newest first. Entries cannot be edited."
+        description="Every read of HR data (histories, reviews) and every export, newest first. Entries are chained, so an edit or a removal shows."
       />
+      <AuditRecord />
       <QueryState query={log} label="Loading the access log" rows={5}>
         {(data) => (
           <>

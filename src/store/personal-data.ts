@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { customerDigest, ERASED_CUSTOMER } from '../domain/personal-data.js';
+import type { CustomerRow, Db } from './schema.js';
+
+/** Draws a fresh salt for one person's (or one text's) commitments and keeps it apart from the chains. */
+export async function newSalt(db: Db, workspaceId: string, subjectKind: 'customer' | 'statement', subjectId: string): Promise<string> {
+  const salt = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('personal_data_salts')
+    .values({ subject_id: subjectId, workspace_id: workspaceId, subject_kind: subjectKind, salt })
+    .execute();
+  return salt;
+}
+
+/** Salts a new customer's details and returns the commitment their row (and their first case) keeps. */
+export async function commitToCustomer(
+  db: Db,
+  row: Pick<CustomerRow, 'id' | 'workspace_id' | 'name' | 'email' | 'phone'>,
+): Promise<string> {
+  return customerDigest(await newSalt(db, row.workspace_id, 'customer', row.id), row.id, row);
+}
+
+/** The salts still held for these subjects (an erased subject has none). */
+export async function saltsOf(db: Db, workspaceId: string, subjectIds: readonly string[]): Promise<Map<string, string>> {
+  if (subjectIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('personal_data_salts')
+    .select(['subject_id', 'salt'])
+    .where('workspace_id', '=', workspaceId)
+    .where('subject_id', 'in', subjectIds)
+    .execute();
+  return new Map(rows.map((r) => [r.subject_id, r.salt]));
+}
+
+/**
+ * Erases a customer's name and contact details: the row keeps blanks, its commitment and the time
+ * of the erasure, and the salt is destroyed, so every chain and checkpoint still verifies while
+ * nothing left can be matched against a guess of the details. The data-rights workflow (who asked,
+ * holds, deadlines) sits above this. Returns false when there was no such customer or it was erased.
+ */
+export async function eraseCustomerPersonalData(db: Db, workspaceId: string, customerId: string, now: Date): Promise<boolean> {
+  const done = await db
+    .updateTable('customers')
+    .set({ ...ERASED_CUSTOMER, erased_at: now.toISOString() })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', customerId)
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0) return false;
+  await db.deleteFrom('personal_data_salts').where('workspace_id', '=', workspaceId).where('subject_id', '=', customerId).execute();
+  return true;
+}
+
+/**
+ * Erases the words and author of one statement (a customer's account, say): both are blanked and
+ * the salt of their commitment destroyed, so the timeline still verifies and reports an erasure.
+ * Returns false when there was no such statement or it was already erased.
+ */
+export async function eraseStatementText(db: Db, workspaceId: string, statementId: string): Promise<boolean> {
+  const salt = await db
+    .deleteFrom('personal_data_salts')
+    .where('workspace_id', '=', workspaceId)
+    .where('subject_id', '=', statementId)
+    .where('subject_kind', '=', 'statement')
+    .executeTakeFirst();
+  if (Number(salt.numDeletedRows) === 0) return false;
+  await db
+    .updateTable('statements')
+    .set({ body: '', author_name: '' })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', statementId)
+    .execute();
+  return true;
+}
