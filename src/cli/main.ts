@@ -11,6 +11,7 @@ import { migrateToLatest } from '../store/migrate.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
+import { registerDossierCommand } from './dossier-command.js';
 import { registerInsightsCommands } from './insights-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
@@ -115,6 +116,7 @@ audit
       console.log(`OK: ${report.casesChecked} cases, ${report.eventsChecked} events, every chain intact`);
     });
   });
+registerDossierCommand(audit, withDatabase);
 
 program
   .command('backup')
