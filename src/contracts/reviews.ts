@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FAIRNESS_EXCLUSIONS, REVIEW_RULE_KINDS } from '../domain/review-rules.js';
 import { REVIEW_FINDINGS, REVIEW_OUTCOMES, REVIEW_STATUSES } from '../domain/reviews.js';
 import { id, text, ZCaseRefText } from './common.js';
+import { ZSupportSummary } from './support.js';
 
 const person = z.object({ id: z.string(), name: z.string() });
 
@@ -171,6 +172,7 @@ export const ZReviewEvidence = z.object({
       statements: z.array(z.object({ id: z.string(), party: z.string(), author: z.string(), body: z.string(), takenAt: z.string() })),
       followUps: z.array(
         z.object({
+          id: z.string(),
           party: z.string(),
           status: z.string(),
           answeredAt: z.string().nullable(),
@@ -183,17 +185,7 @@ export const ZReviewEvidence = z.object({
     }),
   ),
   training: z.array(trainingRecord),
-  support: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string().nullable(),
-      source: z.string(),
-      status: z.string(),
-      createdAt: z.string(),
-      answeredAt: z.string().nullable(),
-      caseRef: z.string().nullable(),
-    }),
-  ),
+  support: z.array(ZSupportSummary.extend({ answeredAt: z.string().nullable() })),
   earlierReviews: z.array(z.object({ id: z.string(), openedAt: z.string(), status: z.string(), outcome: z.string().nullable() })),
 });
 

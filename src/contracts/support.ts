@@ -27,3 +27,13 @@ export const ZSupportRequest = z.object({
   closedAt: z.string().nullable(),
   can: z.object({ accept: z.boolean(), answer: z.boolean(), close: z.boolean() }),
 });
+
+/** A support request as an employee's history and a review show it: kind and status, never what was said. */
+export const ZSupportSummary = z.object({
+  id: z.string(),
+  kind: z.string().nullable(),
+  source: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  caseRef: z.string().nullable(),
+});

@@ -23,6 +23,7 @@ export type ReviewRule = {
   windowMonths: number;
   /** costly_cases only: the least loss a case needs, in minor units of `currency`. */
   minLossMinor: number | null;
+  /** The currency losses are counted in; null: the workspace's own, whatever its cases are recorded in. */
   currency: string | null;
   enabled: boolean;
   /** Exclusions the admin has chosen to count after all. */
@@ -36,7 +37,7 @@ export const DEFAULT_REVIEW_RULE: Omit<ReviewRule, 'id'> = {
   threshold: 2,
   windowMonths: 12,
   minLossMinor: 50_000,
-  currency: 'EUR',
+  currency: null,
   enabled: true,
   countExclusions: [],
 };
@@ -88,7 +89,8 @@ const major = (minor: number) => (minor / 100).toFixed(2);
 function weigh(rule: ReviewRule, c: RuleCaseFacts): { weight: number; why: string } {
   switch (rule.kind) {
     case 'costly_cases': {
-      const ok = c.lossMinor !== null && c.currency === rule.currency && c.lossMinor >= (rule.minLossMinor ?? 0);
+      const sameCurrency = rule.currency === null || c.currency === rule.currency;
+      const ok = c.lossMinor !== null && sameCurrency && c.lossMinor >= (rule.minLossMinor ?? 0);
       return { weight: ok ? 1 : 0, why: `primary party; loss ${major(c.lossMinor ?? 0)} ${c.currency ?? rule.currency ?? ''}`.trim() };
     }
     case 'unhappy_follow_ups':
@@ -135,10 +137,7 @@ export function describeRule(rule: Omit<ReviewRule, 'id'>): string {
   const within = `within ${rule.windowMonths} month${rule.windowMonths === 1 ? '' : 's'}`;
   switch (rule.kind) {
     case 'costly_cases':
-      return `${rule.threshold} or more cases as the primary party with a loss of at least ${major(rule.minLossMinor ?? 0)} ${rule.currency ?? ''} ${within}`.replace(
-        /\s+/g,
-        ' ',
-      );
+      return `${rule.threshold} or more cases as the primary party with a loss of at least ${major(rule.minLossMinor ?? 0)} ${rule.currency ?? 'in the workspace currency'} ${within}`;
     case 'unhappy_follow_ups':
       return `${rule.threshold} or more unhappy customer follow-ups ${within}`;
     case 'broken_promises':

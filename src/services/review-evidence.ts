@@ -26,7 +26,7 @@ export type CaseEvidence = {
     agreed: { amount: number; currency: string; approved: boolean } | null;
   };
   statements: { id: string; party: string; author: string; body: string; takenAt: string }[];
-  followUps: { party: string; status: string; answeredAt: string | null; answer: Record<string, unknown> | null }[];
+  followUps: { id: string; party: string; status: string; answeredAt: string | null; answer: Record<string, unknown> | null }[];
   replyScores: { at: string; total: number }[];
   timeline: { seq: number; kind: string; at: string; actor: string | null; hash: string }[];
   chain: { intact: boolean; problem: string | null; eventsChecked: number };
@@ -105,6 +105,7 @@ async function caseEvidence(db: Db, workspaceId: string, employee: EmployeeRow, 
       followUps: followUps
         .filter((f) => f.party === 'customer' || f.employee_id === employee.id)
         .map((f) => ({
+          id: f.id,
           party: f.party,
           status: f.status,
           answeredAt: f.answered_at,

@@ -80,7 +80,7 @@ function columnsOf(input: ReviewRuleInput): Omit<ReviewRuleRow, 'id' | 'workspac
     threshold: input.threshold,
     window_months: input.windowMonths,
     min_loss_minor: costly ? Math.round((input.minLoss ?? 0) * 100) : null,
-    currency: costly ? (input.currency ?? 'EUR') : null,
+    currency: costly ? (input.currency ?? null) : null,
     enabled: input.enabled ? 1 : 0,
     count_exclusions: JSON.stringify([...new Set(input.countExclusions)].sort()),
   };

@@ -1,11 +1,11 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { codeOf } from '../../test/codes.js';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildWorkspace } from '../../test/factories.js';
 import { buildCast, buildPerson } from '../../test/people.js';
 import { processEvents } from '../../test/process-events.js';
 import { buildCostlyCase } from '../../test/reviews.js';
-import type { AppError } from '../domain/errors.js';
 import type { Actor, ServiceContext } from './context.js';
 import { checkDossier, exportDossier } from './review-dossier.js';
 import { decideReviewFlag, evaluateReviewRules, listReviewFlags } from './review-flags.js';
@@ -13,11 +13,6 @@ import { addMyStatement, appealMyReview, listMyReviews, waiveMyWindow } from './
 import { listReviewRules, updateReviewRule } from './review-rules.js';
 import { decideReview, getReview, getReviewEvidence, recordFinding, signOffReview } from './reviews.js';
 
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: AppError) => e.code,
-  );
 const DAY = 86_400_000;
 
 describeEachDatabase('fair reviews', (kind) => {
@@ -66,8 +61,17 @@ describeEachDatabase('fair reviews', (kind) => {
     expect(await listReviewFlags(s.as(s.cast.hr.actor))).toEqual([]);
 
     const [rule] = await listReviewRules(s.as(s.cast.hr.actor));
-    expect(rule).toMatchObject({ kind: 'costly_cases', threshold: 2, windowMonths: 12, minLossMinor: 50_000, enabled: true });
-    expect(rule?.description).toBe('2 or more cases as the primary party with a loss of at least 500.00 EUR within 12 months');
+    expect(rule).toMatchObject({
+      kind: 'costly_cases',
+      threshold: 2,
+      windowMonths: 12,
+      minLossMinor: 50_000,
+      currency: null,
+      enabled: true,
+    });
+    expect(rule?.description).toBe(
+      '2 or more cases as the primary party with a loss of at least 500.00 in the workspace currency within 12 months',
+    );
 
     const base = {
       kind: 'costly_cases' as const,

@@ -59,3 +59,24 @@ export function listSupportRequestRows(
 export function employeeOfUser(db: Db, workspaceId: string, userId: string) {
   return db.selectFrom('employees').selectAll().where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
 }
+
+/** An employee's support requests without what was said in them, newest first, for their history and reviews. */
+export async function supportHistoryOf(db: Db, workspaceId: string, employeeId: string) {
+  const rows = await db
+    .selectFrom('support_requests')
+    .leftJoin('cases', 'cases.id', 'support_requests.case_id')
+    .select([
+      'support_requests.id',
+      'support_requests.kind',
+      'support_requests.source',
+      'support_requests.status',
+      'support_requests.created_at',
+      'cases.ref',
+    ])
+    .where('support_requests.workspace_id', '=', workspaceId)
+    .where('support_requests.employee_id', '=', employeeId)
+    .orderBy('support_requests.created_at', 'desc')
+    .orderBy('support_requests.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, source: r.source, status: r.status, createdAt: r.created_at, caseRef: r.ref ?? null }));
+}

@@ -13,13 +13,18 @@ import { HomePage } from '../pages/home.js';
 import { ImprovementsPage } from '../pages/improvements.js';
 import { InboxPage } from '../pages/inbox.js';
 import { InvitePage } from '../pages/invite.js';
+import { MyReviewsPage } from '../pages/my-reviews.js';
 import { PeoplePage } from '../pages/people.js';
 import { PlaybooksPage } from '../pages/playbooks.js';
 import { PracticeSessionPage } from '../pages/practice-session.js';
 import { ReportPage } from '../pages/report.js';
+import { ReviewPage } from '../pages/review.js';
+import { ReviewRulesPage } from '../pages/review-rules.js';
+import { ReviewsPage } from '../pages/reviews.js';
 import { ScenarioEditorPage } from '../pages/scenario-editor.js';
 import { SettingsPage } from '../pages/settings.js';
 import { SignInPage } from '../pages/sign-in.js';
+import { SupportPage } from '../pages/support.js';
 import { TeamsPage } from '../pages/teams.js';
 import { ThemesPage } from '../pages/themes.js';
 import { TokensPage } from '../pages/tokens.js';
@@ -103,6 +108,13 @@ const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/accou
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
 const forumRoute = createRoute({ getParentRoute: () => appRoute, path: '/forum', component: ForumPage });
 const forumThreadRoute = createRoute({ getParentRoute: () => appRoute, path: '/forum/$id', component: ForumThreadPage });
+const reviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/reviews', component: ReviewsPage });
+const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/reviews/$id', component: ReviewPage });
+const reviewRulesRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/reviews', component: ReviewRulesPage });
+const myReviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-reviews', component: MyReviewsPage });
+// Notifications link to one review; the page lists them all (an employee rarely has more than one).
+const myReviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-reviews/$id', component: MyReviewsPage });
+const supportRoute = createRoute({ getParentRoute: () => appRoute, path: '/support', component: SupportPage });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -131,6 +143,12 @@ const routeTree = rootRoute.addChildren([
     trainingRoute,
     practiceSessionRoute,
     scenarioEditorRoute,
+    reviewsRoute,
+    reviewRoute,
+    reviewRulesRoute,
+    myReviewsRoute,
+    myReviewRoute,
+    supportRoute,
   ]),
 ]);
 
