@@ -49,6 +49,10 @@ export const useDecideFlag = () =>
   useInvalidatingMutation(reviewKeys.all, (v: { id: string; open: boolean; reason: string }) =>
     api<ReviewFlag>('POST', `/review-flags/${encodeURIComponent(v.id)}/decision`, { open: v.open, reason: v.reason }),
   );
+export const useOpenReview = () =>
+  useInvalidatingMutation(reviewKeys.all, (v: { employeeId: string; caseRefs: string[]; reason: string }) =>
+    api<Review>('POST', '/reviews', v),
+  );
 export const useRecordFinding = (id: string) =>
   useInvalidatingMutation(reviewKeys.detail(id), (v: { ref: string; finding: FindingInput }) =>
     api<Review>('PUT', `/reviews/${encodeURIComponent(id)}/cases/${encodeURIComponent(v.ref)}/finding`, v.finding),

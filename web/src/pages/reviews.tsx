@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { useEmployees } from '../api/directory.js';
 import type { ReviewFlag, ReviewListItem } from '../api/review-types.js';
-import { useDecideFlag, useReviewFlags, useReviews } from '../api/reviews.js';
+import { useDecideFlag, useOpenReview, useReviewFlags, useReviews } from '../api/reviews.js';
 import { type DataColumn, DataTable } from '../components/data-table.js';
 import { FormProblem } from '../components/form-problem.js';
 import { PageHeader } from '../components/page-header.js';
@@ -53,6 +54,7 @@ export function ReviewsPage() {
       >
         {(items) => <DataTable rows={items} columns={COLUMNS} rowKey={(r) => r.id} aria-label="Reviews" />}
       </QueryState>
+      <OpenByHand />
     </Stack>
   );
 }
@@ -139,6 +141,62 @@ function FlagCard({ flag }: { flag: ReviewFlag }) {
         </Button>
       </Group>
       <FormProblem error={decide.error} fields={['reason']} title="The flag was not decided" />
+    </Paper>
+  );
+}
+
+/** HR opens a review without a flag: a complaint, a pattern a rule does not catch. */
+function OpenByHand() {
+  const employees = useEmployees();
+  const open = useOpenReview();
+  const navigate = useNavigate();
+  const [employeeId, setEmployeeId] = useState<string | null>(null);
+  const [refs, setRefs] = useState('');
+  const [reason, setReason] = useState('');
+  const caseRefs = refs
+    .split(/[\s,]+/)
+    .map((r) => r.trim())
+    .filter(Boolean);
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="open-by-hand">
+      <Title order={2} size="h5" id="open-by-hand">
+        Open a review by hand
+      </Title>
+      <Stack gap="xs">
+        <Group grow align="flex-end">
+          <Select
+            label="Employee"
+            searchable
+            data={(employees.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+            value={employeeId}
+            onChange={setEmployeeId}
+          />
+          <TextInput
+            label="Cases"
+            description="References, separated by commas"
+            value={refs}
+            onChange={(e) => setRefs(e.currentTarget.value)}
+          />
+        </Group>
+        <Textarea label="Why this review opens" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Group>
+          <Button
+            size="sm"
+            disabled={!employeeId || caseRefs.length === 0 || !reason.trim()}
+            loading={open.isPending}
+            onClick={() =>
+              employeeId &&
+              open.mutate(
+                { employeeId, caseRefs, reason },
+                { onSuccess: (r) => void navigate({ to: '/reviews/$id', params: { id: r.id } }) },
+              )
+            }
+          >
+            Open review
+          </Button>
+        </Group>
+        <FormProblem error={open.error} fields={['caseRefs', 'reason']} title="The review was not opened" />
+      </Stack>
     </Paper>
   );
 }
