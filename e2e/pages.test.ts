@@ -163,6 +163,25 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
       path: `/public/survey/${surveyToken}`,
       ready: (p) => p.getByRole('button', { name: 'Send my answer' }).waitFor(),
     },
+    { name: 'reviews', role: 'hr', path: '/reviews', ready: (p) => p.getByRole('table', { name: 'Reviews' }).waitFor() },
+    {
+      name: 'review-rules',
+      role: 'admin',
+      path: '/settings/reviews',
+      ready: (p) => p.getByRole('heading', { name: 'Review rules' }).waitFor(),
+    },
+    {
+      name: 'support',
+      role: 'supervisor',
+      path: '/support',
+      ready: (p) => p.getByRole('heading', { name: 'Support', level: 1 }).waitFor(),
+    },
+    {
+      name: 'my-reviews',
+      role: 'employee',
+      path: '/my-reviews',
+      ready: (p) => p.getByRole('heading', { name: 'Reviews of my cases' }).waitFor(),
+    },
     { name: 'not-found', role: 'employee', path: '/cases/C-1999-000001', ready: (p) => p.getByTestId('not-found').waitFor() },
   ];
 
@@ -222,7 +241,10 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
     const admin = h.login('admin');
     await signIn(page, admin);
     await page.goto('/settings/playbooks');
-    await page.getByRole('button', { name: /^Copy / }).first().click();
+    await page
+      .getByRole('button', { name: /^Copy / })
+      .first()
+      .click();
     await page.getByLabel('Name of the copy').fill('Steps in our order');
     await page.getByRole('button', { name: 'Copy and edit' }).click();
     const editor = page.getByTestId('playbook-editor');

@@ -44,7 +44,7 @@ function describe(r: RecordReport): string {
 }
 
 /** `defuse audit verify` and `defuse audit checkpoint`. */
-export function registerAuditCommands(program: Command, withDatabase: WithDatabase): void {
+export function registerAuditCommands(program: Command, withDatabase: WithDatabase): Command {
   const audit = program.command('audit').description('tamper evidence');
   audit
     .command('verify')
@@ -107,4 +107,5 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
         } else process.stdout.write(json);
       });
     });
+  return audit;
 }

@@ -11,6 +11,7 @@ import { registerAuditCommands } from './audit-command.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
+import { registerDossierCommand } from './dossier-command.js';
 import { registerInsightsCommands } from './insights-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
@@ -97,7 +98,8 @@ token
     });
   });
 
-registerAuditCommands(program, withDatabase);
+const audit = registerAuditCommands(program, withDatabase);
+registerDossierCommand(audit, withDatabase);
 
 program
   .command('backup')

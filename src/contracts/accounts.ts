@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions.js';
 import { text } from './common.js';
+import { ZSupportSummary } from './support.js';
 
 /** Sign-in, the signed-in user, accounts, API tokens and the access log. */
 const password = z.string().min(1, 'must not be empty').max(200, 'at most 200 characters');
@@ -41,6 +42,9 @@ export const ZMe = z.object({
       manageImprovements: z.boolean(),
       manageSettings: z.boolean(),
       createTokens: z.boolean(),
+      readReviews: z.boolean(),
+      manageReviewRules: z.boolean(),
+      answerSupport: z.boolean(),
     })
     .describe('what you may do across the workspace, from the permission table'),
 });
@@ -125,4 +129,6 @@ export const ZEmployeeHistory = z.object({
       financialImpact: z.object({ amount: z.number(), currency: z.string(), kind: z.string() }).nullable(),
     }),
   ),
+  /** Support asked for or offered: what kind, where it stands; never what was said. */
+  support: z.array(ZSupportSummary),
 });

@@ -163,6 +163,32 @@ describe('seedDemo', () => {
     expect(told.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('has a flagged employee with an open review and their statement, a decided review with its dossier, and support requests', async () => {
+    const db = database.db;
+    const ws = first.workspace.id;
+    const reviews = await db.selectFrom('reviews').selectAll().where('workspace_id', '=', ws).orderBy('opened_at').execute();
+    expect(reviews.map((r) => r.status)).toEqual(['decided', 'open']);
+    const open = reviews[1];
+    expect(open?.flag_id).not.toBeNull();
+    expect(open?.employee_statement).toContain('busy Saturdays');
+    const cases = await db
+      .selectFrom('review_cases')
+      .selectAll()
+      .where('review_id', '=', open?.id as string)
+      .execute();
+    expect(cases.filter((c) => c.counted === 1).length).toBeGreaterThanOrEqual(2);
+    expect(cases.filter((c) => c.counted === 0).map((c) => JSON.parse(c.exclusions))).toContainEqual(['abusive_customer']);
+    const dossier = await db
+      .selectFrom('review_events')
+      .select('file_sha256')
+      .where('review_id', '=', reviews[0]?.id as string)
+      .where('kind', '=', 'dossier_exported')
+      .execute();
+    expect(dossier[0]?.file_sha256).toMatch(/^[0-9a-f]{64}$/);
+    const support = await db.selectFrom('support_requests').select(['status', 'source']).where('workspace_id', '=', ws).execute();
+    expect(support.map((r) => `${r.source}:${r.status}`).sort()).toEqual(['abuse_offer:offered', 'self:answered', 'self:open']);
+  });
+
   it('creates nothing the second time and hands out new tokens', async () => {
     const again = await seedDemo(database.db, new Date(now.getTime() + 3600_000));
     expect(again.created).toBe(false);

@@ -45,6 +45,7 @@ import {
 } from './demo-people.js';
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
 import { playReplies, type ReplyTarget } from './demo-replies.js';
+import { playReviews } from './demo-reviews.js';
 import { mineDemoThemes } from './demo-themes.js';
 import { playPracticeSessions } from './demo-training.js';
 import { createRandom } from './random.js';
@@ -100,6 +101,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       await playHelpRequests(trx, directory.workspace.id, [...directory.actors.values()], now);
       await seedForum(trx, directory.actors, now);
       await playPracticeSessions(trx, directory.actors, now);
+      await playReviews(trx, demoReviewCast(directory), now);
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
       // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
       await sweepCommitments(trx, now);
@@ -123,7 +125,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
     created: true,
     workspace: pickWorkspace(workspace),
     logins: await issueLogins(db, workspace.id, now),
-    cases: plans.length,
+    cases: await countCases(db, workspace.id),
     secondWorkspace: await seedSecondWorkspace(db, now),
   };
 }
@@ -151,6 +153,23 @@ async function issueLogins(db: Db, workspaceId: string, now: Date): Promise<Demo
     logins.push({ role: user.role, name: user.name, email: user.email, password: staffPassword(i), token });
   }
   return logins;
+}
+
+/** Who plays the reviews and support of the demo: HR, the admin, two employees reviewed, one asking for support. */
+function demoReviewCast(dir: Directory) {
+  const actor = (key: string) => {
+    const a = dir.actors.get(key);
+    if (!a) throw new Error(`the demo has no ${key}`);
+    return a;
+  };
+  return {
+    admin: actor('rosa'),
+    hr: actor('priya'),
+    flagged: actor('tom'),
+    decided: actor('lena'),
+    asker: actor('jamal'),
+    askerSupervisor: actor('dana'),
+  };
 }
 
 /** Ids of what the cases refer to, by the demo's own keys. */

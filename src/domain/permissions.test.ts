@@ -53,6 +53,8 @@ describe('the permission table', () => {
       'list notification',
       'update forum_post',
       'update training_session',
+      'create review_response',
+      'update review_response',
     ]);
     const admin = who('admin');
     for (const resource of RESOURCES)

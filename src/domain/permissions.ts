@@ -40,6 +40,9 @@ export const RESOURCES = [
   'theme_detail', // a theme's figures beyond label and count: weekly trend, teams, channels, root causes, cost
   'improvement', // a process change proposed from a theme, case or forum thread, with its owner, status and effect
   'audit', // the tamper-evidence record: verifying the whole workspace and its signed checkpoints
+  'review_rule', // the rules that flag an employee for a fair review (Settings → Reviews)
+  'review_response', // an employee's own side of a review of them: that it exists, their statement, waiving, appealing, the decision
+  'support_request', // an employee's request for support after a hard case: a talk, training, time off the front line, wellbeing help
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -69,7 +72,17 @@ const OWN_ONLY: ReadonlySet<string> = new Set([
   'list notification',
   'update forum_post',
   'update training_session',
+  'create review_response',
+  'update review_response',
 ]);
+
+/** Everyone answers a review of themselves and asks for support for themselves. */
+function ownSide(role: Role): Rule[] {
+  return [
+    ...rows(role, 'review_response', ['read', 'create', 'update'], 'self'),
+    ...rows(role, 'support_request', ['list', 'read', 'create', 'update'], 'self'),
+  ];
+}
 
 /** Everyone practises: scenarios and the quiz are open to all; a session is its owner's to play. */
 function practice(role: Role, sessionsVisible: readonly Condition[]): Rule[] {
@@ -111,6 +124,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...practice('employee', ['self']),
   ...rows('employee', 'theme', ['list', 'read'], 'any'),
   ...rows('employee', 'improvement', ['list', 'read'], 'any'),
+  ...ownSide('employee'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -148,6 +162,9 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'theme', ['list', 'read', 'create', 'update'], 'any'),
   ...rows('supervisor', 'theme_detail', ['read'], 'any'),
   ...rows('supervisor', 'improvement', ['list', 'read', 'create', 'update'], 'any'),
+  ...ownSide('supervisor'),
+  // Supervisors answer their teams' requests for support.
+  ...rows('supervisor', 'support_request', ['list', 'read', 'update'], 'team'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -155,7 +172,9 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'team', ['list'], 'any'),
   ...rows('hr', 'employee', ['list'], 'any'),
   ...rows('hr', 'employee_history', ['read'], 'any'),
-  ...rows('hr', 'review', ['list', 'read', 'create', 'update'], 'any'),
+  // Reviews are HR's: opening one, findings, decisions; approving is the second sign-off of a termination.
+  ...rows('hr', 'review', ['list', 'read', 'create', 'update', 'approve'], 'any'),
+  ...rows('hr', 'review_rule', ['list', 'read'], 'any'),
   ...rows('hr', 'customer', ['list', 'read'], 'any'),
   ...rows('hr', 'customer_contact', ['read'], 'any'),
   ...rows('hr', 'user', ['list'], 'any'),
@@ -178,6 +197,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'theme_detail', ['read'], 'any'),
   ...rows('hr', 'improvement', ['list', 'read'], 'any'),
   ...rows('hr', 'audit', ['read'], 'any'),
+  ...ownSide('hr'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -16,6 +16,7 @@ import type { CaseRow, Db, UserRow } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
 import { findUser, findWorkspace } from '../store/workspaces.js';
 import type { EventProcessor } from './event-processor.js';
+import { PEOPLE_NOTICES } from './people-notices.js';
 
 type Fanout = (e: DomainEvent, kase: CaseRow, db: Db, publicUrl: string) => Promise<void>;
 
@@ -31,6 +32,8 @@ export function notificationsProcessor(publicUrl: string): EventProcessor {
     startFrom: 'beginning',
     async handle(event, { db }) {
       if (event.kind === 'forum_thread_reviewed') return tellVotersOfReview(event, db);
+      const notice = PEOPLE_NOTICES[event.kind];
+      if (notice) return notice(event, db);
       const fanout = event.caseId ? FANOUTS[event.kind] : undefined;
       if (!fanout || !event.caseId) return;
       const kase = await findCaseById(db, event.workspaceId, event.caseId);

@@ -34,7 +34,9 @@ import { notificationRoutes } from './routes/notifications.js';
 import { playbookRoutes } from './routes/playbooks.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { settingsRoutes } from './routes/settings.js';
+import { supportRoutes } from './routes/support.js';
 import { themeRoutes } from './routes/themes.js';
 import { trainingRoutes } from './routes/training.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
@@ -222,6 +224,8 @@ export async function buildApp({
       await v1.register(auditRoutes);
       await v1.register(eventStreamRoutes(live));
       await v1.register(forumRoutes);
+      await v1.register(reviewRoutes);
+      await v1.register(supportRoutes);
     },
     { prefix: '/api/v1' },
   );

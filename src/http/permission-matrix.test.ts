@@ -17,6 +17,7 @@ import { createThread } from '../services/forum-threads.js';
 import { requestHelp } from '../services/help-requests.js';
 import { startSession } from '../services/practice-sessions.js';
 import { proposeResolution } from '../services/resolution.js';
+import { workspaceRules } from '../services/review-rules.js';
 import { startPlaybook } from '../services/run-playbook.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { copyWorkspaceScenario } from '../services/training-scenarios.js';
@@ -25,6 +26,9 @@ import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
 import { latestCheckpoint } from '../store/audit.js';
 import { insertImprovementRow } from '../store/improvements.js';
 import { insertNotifications } from '../store/notifications.js';
+import { insertFlagRow } from '../store/review-rules.js';
+import { insertReviewCases, insertReviewRow } from '../store/reviews.js';
+import { insertSupportRequest } from '../store/support-requests.js';
 import { insertRunRow, insertThemeRow, updateRunRow, upsertMemberRow } from '../store/themes.js';
 
 /**
@@ -176,6 +180,128 @@ const practiceSession =
       hidden: true,
     };
   };
+
+/** A review of employee A (window open) over a fresh case of team A reported by supervisor A, written straight to the store. */
+async function freshReview(w: World): Promise<{ id: string; ref: string }> {
+  const db = w.t.database.db;
+  const sup = w.cast.supervisorA.actor;
+  const kase = await createCase(
+    { db, actor: sup, now: new Date() },
+    { ...buildCase(), teamId: w.cast.teamA.id, employees: [{ employeeId: w.cast.employeeA.actor.employeeId as string, role: 'primary' }] },
+  );
+  const row = await db.selectFrom('cases').select('id').where('ref', '=', kase.ref).executeTakeFirstOrThrow();
+  const now = new Date();
+  const review = await insertReviewRow(db, {
+    workspace_id: sup.workspaceId,
+    employee_id: w.cast.employeeA.actor.employeeId as string,
+    flag_id: null,
+    rule_id: null,
+    status: 'open',
+    reason: `Fixture ${unique(w)}`,
+    opened_by: w.cast.hr.actor.userId,
+    opened_at: now.toISOString(),
+    response_due_at: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+    waived_at: null,
+    employee_statement: null,
+    employee_statement_at: null,
+    appeal_reason: null,
+    appealed_at: null,
+    updated_at: now.toISOString(),
+  });
+  await insertReviewCases(db, [
+    {
+      workspace_id: sup.workspaceId,
+      review_id: review.id,
+      case_id: row.id,
+      counted: 1,
+      why: 'fixture',
+      exclusions: '[]',
+      allegation: null,
+      finding: null,
+      policy: null,
+      recorded_by: null,
+      recorded_at: null,
+    },
+  ]);
+  return { id: review.id, ref: kase.ref };
+}
+
+const onReview =
+  (path: (r: { id: string; ref: string }) => string, body?: () => unknown) =>
+  async (w: World): Promise<Fixture> => {
+    const r = await freshReview(w);
+    return { url: `/api/v1/reviews/${r.id}${path(r)}`, body: body?.(), subject: {}, hidden: true };
+  };
+
+/** Employee A's own side of a fresh review of them: nobody else, not even an admin, speaks for them. */
+const onMyReview =
+  (path: string, body?: () => unknown) =>
+  async (w: World): Promise<Fixture> => ({
+    url: `/api/v1/me/reviews/${(await freshReview(w)).id}${path}`,
+    body: body?.(),
+    subject: { ownerUserId: w.cast.employeeA.actor.userId },
+    hidden: true,
+  });
+
+/** A pending flag of the default rule on employee A. */
+async function freshFlag(w: World): Promise<string> {
+  const db = w.t.database.db;
+  const ws = w.t.workspace.actor.workspaceId;
+  const [rule] = await workspaceRules(db, ws, new Date());
+  const flag = await insertFlagRow(db, {
+    workspace_id: ws,
+    rule_id: rule?.id as string,
+    employee_id: w.cast.employeeA.actor.employeeId as string,
+    status: 'pending',
+    counted: '[]',
+    excluded: '[]',
+    raised_at: new Date().toISOString(),
+    decided_by: null,
+    decided_at: null,
+    decision_reason: null,
+    review_id: null,
+  });
+  return flag.id;
+}
+
+/** A support request of employee A (team A): theirs and their supervisors' to act on. */
+const onSupport =
+  (path: string, status: 'offered' | 'open', body?: () => unknown) =>
+  async (w: World): Promise<Fixture> => {
+    const a = w.cast.employeeA.actor;
+    const row = await insertSupportRequest(w.t.database.db, {
+      workspace_id: a.workspaceId,
+      employee_id: a.employeeId as string,
+      user_id: a.userId,
+      case_id: null,
+      kind: status === 'open' ? 'talk' : null,
+      note: null,
+      source: 'self',
+      status,
+      supervisor_id: w.cast.supervisorA.actor.userId,
+      due_at: status === 'open' ? new Date(Date.now() + 86_400_000).toISOString() : null,
+      answer: null,
+      answered_by: null,
+      answered_at: null,
+      closed_at: null,
+      created_at: new Date().toISOString(),
+    });
+    return {
+      url: `/api/v1/support-requests/${row.id}${path}`,
+      body: body?.(),
+      subject: { teamIds: [w.cast.teamA.id], ownerUserId: a.userId },
+      hidden: true,
+    };
+  };
+
+const RULE_BODY = {
+  kind: 'unhappy_follow_ups',
+  name: 'Unhappy customers',
+  threshold: 3,
+  windowMonths: 6,
+  enabled: true,
+  countExclusions: [],
+};
 
 /** One entry per route; a route added without an entry here fails the coverage test below. */
 const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
@@ -450,6 +576,46 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const latest = await latestCheckpoint(w.t.database.db, w.t.workspace.actor.workspaceId);
     return { url: '/api/v1/audit/verify', body: { checkpoints: latest ? [toSigned(latest)] : [] } };
   },
+  'GET /api/v1/review-rules': plain('/api/v1/review-rules'),
+  'POST /api/v1/review-rules': plain('/api/v1/review-rules', () => RULE_BODY),
+  'PUT /api/v1/review-rules/{id}': async (w) => {
+    const [rule] = await workspaceRules(w.t.database.db, w.t.workspace.actor.workspaceId, new Date());
+    return { url: `/api/v1/review-rules/${rule?.id}`, body: { ...RULE_BODY, enabled: false }, subject: {} };
+  },
+  'POST /api/v1/review-rules/evaluate': plain('/api/v1/review-rules/evaluate', () => ({})),
+  'GET /api/v1/review-flags': plain('/api/v1/review-flags'),
+  'POST /api/v1/review-flags/{id}/decision': async (w) => ({
+    url: `/api/v1/review-flags/${await freshFlag(w)}/decision`,
+    body: { open: false, reason: 'Both cases were handled as well as they could be' },
+    subject: {},
+    hidden: true,
+  }),
+  'GET /api/v1/reviews': plain('/api/v1/reviews'),
+  'POST /api/v1/reviews': async (w) => {
+    const { ref } = await freshReview(w);
+    return { url: '/api/v1/reviews', body: { employeeId: w.cast.employeeA.actor.employeeId, caseRefs: [ref], reason: 'By hand' } };
+  },
+  'GET /api/v1/reviews/{id}': onReview(() => ''),
+  'GET /api/v1/reviews/{id}/evidence': onReview(() => '/evidence'),
+  'PUT /api/v1/reviews/{id}/cases/{ref}/finding': onReview(
+    (r) => `/cases/${r.ref}/finding`,
+    () => ({ allegation: 'Refused a refund', finding: 'inconclusive', policy: 'Returns policy' }),
+  ),
+  'POST /api/v1/reviews/{id}/decision': onReview(
+    () => '/decision',
+    () => ({ outcome: 'coaching', rationale: 'Coaching first' }),
+  ),
+  'POST /api/v1/reviews/{id}/sign-off': onReview(() => '/sign-off'),
+  'GET /api/v1/reviews/{id}/dossier.pdf': onReview(() => '/dossier.pdf'),
+  'GET /api/v1/me/reviews': plain('/api/v1/me/reviews'),
+  'POST /api/v1/me/reviews/{id}/statement': onMyReview('/statement', () => ({ body: 'My side of it.' })),
+  'POST /api/v1/me/reviews/{id}/waive': onMyReview('/waive'),
+  'POST /api/v1/me/reviews/{id}/appeal': onMyReview('/appeal', () => ({ reason: 'It was not my fault' })),
+  'GET /api/v1/support-requests': plain('/api/v1/support-requests'),
+  'POST /api/v1/support-requests': plain('/api/v1/support-requests', () => ({ kind: 'talk', note: 'A hard morning' })),
+  'POST /api/v1/support-requests/{id}/accept': onSupport('/accept', 'offered', () => ({ kind: 'wellbeing' })),
+  'POST /api/v1/support-requests/{id}/answer': onSupport('/answer', 'open', () => ({ answer: 'Let us talk at three' })),
+  'POST /api/v1/support-requests/{id}/close': onSupport('/close', 'open'),
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -485,6 +651,15 @@ const BY_HAND: Record<string, Statuses> = {
   'PATCH /api/v1/improvements/{id}': [401, 403, 403, 200, 200, 403, 200, 404],
   // HR and admins fetch the signed checkpoint to keep it elsewhere; nobody else sees the audit record.
   'GET /api/v1/audit/checkpoints/latest': [401, 403, 403, 403, 403, 200, 200, 200],
+  // Reviews are HR's (and the admin's, who is no party here); nobody else, not even the employee, sees them.
+  'GET /api/v1/reviews/{id}': [401, 403, 403, 403, 403, 200, 200, 404],
+  'GET /api/v1/reviews/{id}/dossier.pdf': [401, 403, 403, 403, 403, 200, 200, 404],
+  'POST /api/v1/reviews/{id}/decision': [401, 403, 403, 403, 403, 409, 409, 404],
+  'PUT /api/v1/review-rules/{id}': [401, 403, 403, 403, 403, 403, 200, 404],
+  // The employee under review answers it; nobody answers for them.
+  'POST /api/v1/me/reviews/{id}/statement': [401, 200, 404, 404, 404, 404, 404, 404],
+  // Support requests: the employee and their team's supervisors; another team's supervisor does not see them.
+  'POST /api/v1/support-requests/{id}/answer': [401, 409, 404, 200, 404, 404, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

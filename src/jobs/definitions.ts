@@ -1,6 +1,7 @@
 import { deliverOutbox } from '../email/deliver-outbox.js';
 import type { Mailer } from '../email/mailer.js';
 import { signDueCheckpoints } from '../services/audit-checkpoints.js';
+import { evaluateAllReviewRules } from '../services/review-flags.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../services/sla-breaches.js';
 import { sweepCommitments } from '../services/sweep-commitments.js';
@@ -37,6 +38,11 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     sweep('remind-and-escalate-commitments', (db, now) => sweepCommitments(db, now)),
     sweep('send-due-follow-ups', (db, now) => sendDueFollowUps(db, now, deps.publicUrl)),
     sweep('mark-sla-breaches', (db, now) => markSlaBreaches(db, now)),
+    // Review rules also run when a case closes (the reviews processor); this pass catches windows that moved.
+    {
+      ...recurringJob('evaluate-review-rules', 3600, async (db, now) => void (await evaluateAllReviewRules(db, now))),
+      transactional: false,
+    },
     {
       // Theme mining: runs asked for on the Themes page, and each workspace's nightly re-mine at 02:00
       // its time. It writes its progress as it goes, so it manages its own transactions.

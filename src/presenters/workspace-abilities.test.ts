@@ -13,6 +13,7 @@ describe('what each role may do across the workspace (me.can)', () => {
   it('opens the areas of the app the permission table gives each role, written out', () => {
     expect(names('employee')).toEqual(['createTokens', 'reportIncident']);
     expect(names('supervisor')).toEqual([
+      'answerSupport',
       'createTokens',
       'manageImprovements',
       'readCoachingReport',
@@ -31,6 +32,7 @@ describe('what each role may do across the workspace (me.can)', () => {
       'readCommitmentReport',
       'readEmployeeHistories',
       'readOthersPractice',
+      'readReviews',
       'workCaseInbox',
     ]);
     expect(names('admin')).toEqual(Object.keys(as('admin')).sort());

@@ -26,6 +26,12 @@ export type WorkspaceAbilities = {
   manageTrainingScenarios: boolean;
   manageSettings: boolean;
   createTokens: boolean;
+  /** HR's reviews: flags to decide on, reviews, dossiers. */
+  readReviews: boolean;
+  /** Settings → Reviews: the rules that flag someone. */
+  manageReviewRules: boolean;
+  /** Answers a team's requests for support. */
+  answerSupport: boolean;
 };
 
 /** From the permission table: "wider" means the rule reaches beyond the person's own records. */
@@ -49,5 +55,8 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     manageImprovements: may('update', 'improvement'),
     manageSettings: may('update', 'settings'),
     createTokens: may('create', 'token'),
+    readReviews: may('list', 'review'),
+    manageReviewRules: may('update', 'review_rule'),
+    answerSupport: wider('update', 'support_request'),
   };
 }

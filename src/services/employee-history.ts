@@ -3,6 +3,7 @@ import { notFound } from '../domain/errors.js';
 import { toMajor } from '../domain/money.js';
 import { authorize } from '../domain/permissions.js';
 import { casesOfEmployee, findEmployees } from '../store/people.js';
+import { supportHistoryOf } from '../store/support-requests.js';
 import { recordAccess } from './access-log.js';
 import { forbidden } from './authorization.js';
 import type { ServiceContext } from './context.js';
@@ -27,6 +28,7 @@ export type EmployeeHistory = {
     customerState: string;
     financialImpact: { amount: number; currency: string; kind: ImpactKind } | null;
   }[];
+  support: { id: string; kind: string | null; source: string; status: string; createdAt: string; caseRef: string | null }[];
 };
 
 const YEAR_MS = 365 * 24 * 3600_000;
@@ -42,6 +44,7 @@ export async function getEmployeeHistory(ctx: ServiceContext, employeeId: string
   const subject = { teamIds: [employee.team_id], ownerUserId: employee.user_id };
   if (!authorize(ctx.actor, 'read', 'employee_history', subject)) throw forbidden(ctx.actor, 'read', 'employee_history');
   const rows = await casesOfEmployee(ctx.db, ws, employeeId);
+  const support = await supportHistoryOf(ctx.db, ws, employeeId);
   await recordAccess(ctx, { action: 'read', resource: 'employee_history', subjectId: employee.id, subjectLabel: employee.name });
 
   const yearAgo = ctx.now.getTime() - YEAR_MS;
@@ -74,5 +77,6 @@ export async function getEmployeeHistory(ctx: ServiceContext, employeeId: string
           ? null
           : { amount: toMajor(r.impact_amount_minor), currency: r.impact_currency ?? 'EUR', kind: r.impact_kind as ImpactKind },
     })),
+    support,
   };
 }

@@ -461,6 +461,118 @@ export type ImprovementLinkRow = {
   created_at: string;
 };
 
+export type ReviewRuleRow = {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  name: string;
+  threshold: number;
+  window_months: number;
+  min_loss_minor: number | null;
+  currency: string | null;
+  enabled: number;
+  /** JSON string[]: exclusions the admin lets count towards the rule */
+  count_exclusions: string;
+  created_at: string;
+  updated_at: string;
+};
+export type ReviewFlagRow = {
+  id: string;
+  workspace_id: string;
+  rule_id: string;
+  employee_id: string;
+  status: 'pending' | 'opened' | 'dismissed';
+  /** JSON [{ caseId, why }] */
+  counted: string;
+  /** JSON [{ caseId, why, reasons }] */
+  excluded: string;
+  raised_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  review_id: string | null;
+};
+export type ReviewRow = {
+  id: string;
+  workspace_id: string;
+  employee_id: string;
+  flag_id: string | null;
+  rule_id: string | null;
+  status: 'open' | 'awaiting_sign_off' | 'decided' | 'appealed';
+  reason: string;
+  opened_by: string;
+  opened_at: string;
+  response_due_at: string;
+  waived_at: string | null;
+  employee_statement: string | null;
+  employee_statement_at: string | null;
+  appeal_reason: string | null;
+  appealed_at: string | null;
+  updated_at: string;
+  event_count: number;
+  last_event_hash: string;
+};
+export type ReviewCaseRow = {
+  workspace_id: string;
+  review_id: string;
+  case_id: string;
+  counted: number;
+  why: string;
+  /** JSON string[] */
+  exclusions: string;
+  allegation: string | null;
+  finding: string | null;
+  policy: string | null;
+  recorded_by: string | null;
+  recorded_at: string | null;
+};
+export type ReviewDecisionRow = {
+  id: string;
+  workspace_id: string;
+  review_id: string;
+  stage: 'first' | 'appeal';
+  outcome: string;
+  rationale: string;
+  departure_reason: string | null;
+  /** JSON string[]: the training scenarios chosen when the outcome is training */
+  scenario_ids: string;
+  decided_by: string;
+  decided_at: string;
+  sign_off_by: string | null;
+  sign_off_at: string | null;
+};
+export type ReviewEventRow = {
+  id: string;
+  workspace_id: string;
+  review_id: string;
+  seq: number;
+  kind: string;
+  actor_id: string | null;
+  at: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+  file_sha256: string | null;
+};
+export type SupportRequestRow = {
+  id: string;
+  workspace_id: string;
+  employee_id: string;
+  user_id: string | null;
+  case_id: string | null;
+  kind: string | null;
+  note: string | null;
+  source: string;
+  status: 'offered' | 'open' | 'answered' | 'closed' | 'declined';
+  supervisor_id: string | null;
+  due_at: string | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+};
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -505,6 +617,13 @@ export type Tables = {
   personal_data_salts: PersonalDataSaltRow;
   audit_checkpoints: AuditCheckpointRow;
   audit_frontier: AuditFrontierRow;
+  review_rules: ReviewRuleRow;
+  review_flags: ReviewFlagRow;
+  reviews: ReviewRow;
+  review_cases: ReviewCaseRow;
+  review_decisions: ReviewDecisionRow;
+  review_events: ReviewEventRow;
+  support_requests: SupportRequestRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

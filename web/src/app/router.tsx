@@ -28,6 +28,11 @@ const ThemesPage = lazyRouteComponent(() => import('../pages/themes.js'), 'Theme
 const TokensPage = lazyRouteComponent(() => import('../pages/tokens.js'), 'TokensPage');
 const TrainingPage = lazyRouteComponent(() => import('../pages/training.js'), 'TrainingPage');
 const UsersPage = lazyRouteComponent(() => import('../pages/users.js'), 'UsersPage');
+const MyReviewsPage = lazyRouteComponent(() => import('../pages/my-reviews.js'), 'MyReviewsPage');
+const ReviewPage = lazyRouteComponent(() => import('../pages/review.js'), 'ReviewPage');
+const ReviewRulesPage = lazyRouteComponent(() => import('../pages/review-rules.js'), 'ReviewRulesPage');
+const ReviewsPage = lazyRouteComponent(() => import('../pages/reviews.js'), 'ReviewsPage');
+const SupportPage = lazyRouteComponent(() => import('../pages/support.js'), 'SupportPage');
 const SignedInLayout = lazyRouteComponent(() => import('./signed-in-layout.js'), 'SignedInLayout');
 
 const rootRoute = createRootRoute({
@@ -106,6 +111,13 @@ const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/accou
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
 const forumRoute = createRoute({ getParentRoute: () => appRoute, path: '/forum', component: ForumPage });
 const forumThreadRoute = createRoute({ getParentRoute: () => appRoute, path: '/forum/$id', component: ForumThreadPage });
+const reviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/reviews', component: ReviewsPage });
+const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/reviews/$id', component: ReviewPage });
+const reviewRulesRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/reviews', component: ReviewRulesPage });
+const myReviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-reviews', component: MyReviewsPage });
+// Notifications link to one review; the page lists them all (an employee rarely has more than one).
+const myReviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-reviews/$id', component: MyReviewsPage });
+const supportRoute = createRoute({ getParentRoute: () => appRoute, path: '/support', component: SupportPage });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -134,6 +146,12 @@ const routeTree = rootRoute.addChildren([
     trainingRoute,
     practiceSessionRoute,
     scenarioEditorRoute,
+    reviewsRoute,
+    reviewRoute,
+    reviewRulesRoute,
+    myReviewsRoute,
+    myReviewRoute,
+    supportRoute,
   ]),
 ]);
 

@@ -41,6 +41,8 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/coaching', label: 'Reply coaching', shown: (can) => can.readCoachingReport },
       { to: '/reports/commitments', label: 'Promises kept', shown: (can) => can.readCommitmentReport },
       { to: '/access-log', label: 'Access log', shown: (can) => can.readAccessLog },
+      { to: '/reviews', label: 'Reviews', shown: (can) => can.readReviews },
+      { to: '/support', label: 'Support', shown: always },
     ],
   },
   {
@@ -54,6 +56,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/settings/teams', label: 'Teams', shown: (can) => can.manageTeams },
       { to: '/settings/playbooks', label: 'Playbooks', shown: (can) => can.managePlaybooks },
       { to: '/settings/workspace', label: 'Deadlines & limits', shown: (can) => can.manageSettings },
+      { to: '/settings/reviews', label: 'Review rules', shown: (can) => can.manageReviewRules || can.readReviews },
     ],
   },
   {
@@ -61,6 +64,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/account', label: 'Account & password', shown: always, exact: true },
       { to: '/account/tokens', label: 'API tokens', shown: (can) => can.createTokens },
+      { to: '/my-reviews', label: 'Reviews of my cases', shown: always },
     ],
   },
 ];

@@ -19,6 +19,7 @@ import { ReplyComposer } from '../components/case/reply-composer.js';
 import { ResolutionPanel } from '../components/case/resolution-panel.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
 import { StrategyCard } from '../components/case/strategy-card.js';
+import { SupportAction } from '../components/case/support-action.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
 import { QueryState } from '../components/query-state.js';
 import { useNow } from '../components/use-now.js';
@@ -110,6 +111,7 @@ function CaseHeader({ kase: c, now }: { kase: CaseDetail; now: Date }) {
         <AbuseFlagBadge customer={c.customer} />
         {c.can.requestHelp ? <AskForHelp kase={c} /> : null}
         {c.can.reportAbuse ? <AbuseAction kase={c} /> : null}
+        <SupportAction kase={c} />
       </Group>
       <Box mt="md" p="sm" bg="teal.0" style={{ borderRadius: 8 }}>
         <Text size="xs" fw={700} c="teal.9" tt="uppercase">

@@ -102,6 +102,16 @@ function History({ history }: { history: EmployeeHistory }) {
         verticalSpacing="sm"
         miw={640}
       />
+      <Text fw={600} size="sm">
+        Support asked for or offered
+      </Text>
+      {history.support.length === 0 ? <Text size="sm">None.</Text> : null}
+      {history.support.map((s) => (
+        <Text size="sm" key={s.id}>
+          {formatDate(s.createdAt)} · {s.kind ?? 'offered'} · {s.status}
+          {s.caseRef ? ` · ${s.caseRef}` : ''}
+        </Text>
+      ))}
     </>
   );
 }
