@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions.js';
 import { text } from './common.js';
+import { ZTrainingHistory } from './training-assignments.js';
 
 /** Sign-in, the signed-in user, accounts, API tokens and the access log. */
 const password = z.string().min(1, 'must not be empty').max(200, 'at most 200 characters');
@@ -37,6 +38,10 @@ export const ZMe = z.object({
       managePlaybooks: z.boolean(),
       manageTrainingScenarios: z.boolean(),
       readOthersPractice: z.boolean(),
+      assignTraining: z.boolean(),
+      readTrainingReports: z.boolean(),
+      reviewPractice: z.boolean(),
+      draftScenarios: z.boolean(),
       steerThemes: z.boolean(),
       manageImprovements: z.boolean(),
       manageSettings: z.boolean(),
@@ -125,4 +130,7 @@ export const ZEmployeeHistory = z.object({
       financialImpact: z.object({ amount: z.number(), currency: z.string(), kind: z.string() }).nullable(),
     }),
   ),
+  training: ZTrainingHistory.omit({ practice: true })
+    .nullable()
+    .describe('assignments and certifications of the person’s account; never practice scores, so practising stays safe'),
 });

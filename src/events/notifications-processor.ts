@@ -16,6 +16,7 @@ import type { CaseRow, Db, UserRow } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
 import { findUser, findWorkspace } from '../store/workspaces.js';
 import type { EventProcessor } from './event-processor.js';
+import { TRAINING_EVENT_KINDS, tellAboutTraining } from './training-notifications.js';
 
 type Fanout = (e: DomainEvent, kase: CaseRow, db: Db, publicUrl: string) => Promise<void>;
 
@@ -31,6 +32,7 @@ export function notificationsProcessor(publicUrl: string): EventProcessor {
     startFrom: 'beginning',
     async handle(event, { db }) {
       if (event.kind === 'forum_thread_reviewed') return tellVotersOfReview(event, db);
+      if (TRAINING_EVENT_KINDS.has(event.kind)) return tellAboutTraining(event, db, publicUrl);
       const fanout = event.caseId ? FANOUTS[event.kind] : undefined;
       if (!fanout || !event.caseId) return;
       const kase = await findCaseById(db, event.workspaceId, event.caseId);

@@ -35,6 +35,7 @@ import { resolutionRoutes } from './routes/resolution.js';
 import { settingsRoutes } from './routes/settings.js';
 import { themeRoutes } from './routes/themes.js';
 import { trainingRoutes } from './routes/training.js';
+import { trainingAssignmentRoutes } from './routes/training-assignments.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 import { webApp } from './web-app.js';
 
@@ -212,6 +213,7 @@ export async function buildApp({
       await v1.register(followUpRoutes);
       await v1.register(notificationRoutes);
       await v1.register(trainingRoutes);
+      await v1.register(trainingAssignmentRoutes);
       await v1.register(themeRoutes);
       await v1.register(improvementRoutes);
       await v1.register(eventStreamRoutes(live));
