@@ -24,6 +24,9 @@ import { TeamsPage } from '../pages/teams.js';
 import { ThemesPage } from '../pages/themes.js';
 import { TokensPage } from '../pages/tokens.js';
 import { TrainingPage } from '../pages/training.js';
+import { TrainingAssignmentsPage } from '../pages/training-assignments.js';
+import { TrainingCertificationsPage } from '../pages/training-certifications.js';
+import { TrainingReportsPage } from '../pages/training-reports.js';
 import { UsersPage } from '../pages/users.js';
 import { SignedInLayout } from './signed-in-layout.js';
 
@@ -89,6 +92,17 @@ const teamsRoute = createRoute({ getParentRoute: () => appRoute, path: '/setting
 const playbooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/playbooks', component: PlaybooksPage });
 const workspaceSettingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/workspace', component: SettingsPage });
 const trainingRoute = createRoute({ getParentRoute: () => appRoute, path: '/training', component: TrainingPage });
+const trainingAssignmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/training/assignments',
+  component: TrainingAssignmentsPage,
+});
+const trainingCertificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/training/certifications',
+  component: TrainingCertificationsPage,
+});
+const trainingReportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/training/reports', component: TrainingReportsPage });
 const practiceSessionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/training/sessions/$id',
@@ -129,6 +143,9 @@ const routeTree = rootRoute.addChildren([
     forumRoute,
     forumThreadRoute,
     trainingRoute,
+    trainingAssignmentsRoute,
+    trainingCertificationsRoute,
+    trainingReportsRoute,
     practiceSessionRoute,
     scenarioEditorRoute,
   ]),

@@ -20,6 +20,7 @@ import { ResolutionPanel } from '../components/case/resolution-panel.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
 import { StrategyCard } from '../components/case/strategy-card.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
+import { TrainingFromCaseCard } from '../components/case/training-from-case-card.js';
 import { QueryState } from '../components/query-state.js';
 import { useNow } from '../components/use-now.js';
 import { nextAction } from '../lib/next-action.js';
@@ -178,6 +179,7 @@ function CaseSidebar({ kase: c, names, customer, team }: CaseParts & { team: Tea
       <AssigneeCard kase={c} me={me} names={names} />
       <FactsCard kase={c} names={names} customer={customer} team={team} />
       <CaseThemeCard refId={c.ref} />
+      {c.status === 'closed' && me.can.draftScenarios ? <TrainingFromCaseCard refId={c.ref} /> : null}
       {c.can.setCaseType ? <CaseTypeCard kase={c} /> : null}
     </Stack>
   );
