@@ -49,30 +49,39 @@ function MyAssignments() {
         Assigned to me
       </Title>
       <QueryState query={mine} label="Loading your assignments" rows={3}>
-        {(items) => (
-          <DataTable
-            framed={false}
-            rows={items}
-            rowKey={(a) => a.id}
-            rowTestId="my-assignment"
-            empty={<Text size="sm">Nothing is assigned to you. The Training page has every scenario to practise freely.</Text>}
-            columns={[
-              { key: 'scenario', header: 'Scenario', rowHeader: true, cell: (a) => a.scenario.title },
-              {
-                key: 'kind',
-                header: 'Kind',
-                cell: (a) =>
-                  `${a.mode === 'certification' ? 'Certification' : 'Practice'} · ${ASSIGNMENT_SOURCE_LABEL[a.source] ?? a.source}`,
-              },
-              { key: 'due', header: 'Due', cell: (a) => formatDate(a.dueAt) },
-              { key: 'state', header: 'State', cell: stateBadge },
-              {
-                key: 'start',
-                cell: (a) => (a.can.start ? <StartAssigned scenarioKey={a.scenario.key} title={a.scenario.title} mode={a.mode} /> : null),
-              },
-            ]}
-          />
-        )}
+        {(items) =>
+          items.length === 0 ? (
+            <Text size="sm">Nothing is assigned to you. The Training page has every scenario to practise freely.</Text>
+          ) : (
+            // Cards rather than a table: this list is mostly read on a phone.
+            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {items.map((a) => (
+                <Paper key={a.id} withBorder radius="sm" p="sm" component="li" data-testid="my-assignment">
+                  <Group justify="space-between" wrap="wrap" gap="xs">
+                    <Stack gap={2} style={{ minWidth: 0, flex: '1 1 12rem' }}>
+                      <Text size="sm" fw={600}>
+                        {a.scenario.title}
+                      </Text>
+                      <Text size="xs" c="dark.5">
+                        {a.mode === 'certification' ? 'Certification' : 'Practice'} · {ASSIGNMENT_SOURCE_LABEL[a.source] ?? a.source} · due{' '}
+                        {formatDate(a.dueAt)}
+                      </Text>
+                      {a.reason ? (
+                        <Text size="xs" c="dark.5">
+                          {a.reason}
+                        </Text>
+                      ) : null}
+                    </Stack>
+                    <Group gap="xs" wrap="nowrap">
+                      {stateBadge(a)}
+                      {a.can.start ? <StartAssigned scenarioKey={a.scenario.key} title={a.scenario.title} mode={a.mode} /> : null}
+                    </Group>
+                  </Group>
+                </Paper>
+              ))}
+            </Stack>
+          )
+        }
       </QueryState>
     </Paper>
   );

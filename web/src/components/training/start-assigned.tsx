@@ -21,7 +21,7 @@ export function StartAssigned({ scenarioKey, title, mode }: { scenarioKey: strin
           )
         }
       >
-        {mode === 'certification' ? 'Start certification' : 'Start'}
+        {mode === 'certification' ? 'Certify' : 'Practise'}
       </Button>
       <FormProblem error={start.error} fields={[]} title="The session did not start" />
     </>
