@@ -2,6 +2,7 @@ import { AppError, invalid, notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
 import { type Calibration, type CalibrationPair, calibrate } from '../domain/training-rules.js';
 import { findSession, finishedSessionFacts, saveSessionReview } from '../store/training.js';
+import { reopenAssignmentOfSession } from '../store/training-assignments.js';
 import { teamIdsByUser, teamIdsOf } from '../store/users.js';
 import { listUsers } from '../store/workspaces.js';
 import { forbidden, requirePermission } from './authorization.js';
@@ -27,9 +28,12 @@ export async function reviewSession(ctx: ServiceContext, id: string, input: { to
     if (row.status !== 'finished') throw new AppError('conflict', 'Only a finished session can be reviewed');
     const at = ctx.now.toISOString();
     await saveSessionReview(db, ws, id, { total: input.total, reason, by: ctx.actor.userId, at });
-    // Raised to a pass, the session now counts for the person's open assignment like any pass.
+    // Raised to a pass, the session counts for the person's open assignment like any pass; lowered
+    // to a fail, the assignment it completed is open again.
     const mark = row.pass_mark ?? 0;
-    if (row.passed !== 1 && input.total >= mark) await completeAssignmentFor(db, { ...row, passed: 1 }, at);
+    const wasPassed = row.override_total !== null ? row.override_total >= mark : row.passed === 1;
+    if (!wasPassed && input.total >= mark) await completeAssignmentFor(db, { ...row, passed: 1 }, at);
+    if (wasPassed && input.total < mark) await reopenAssignmentOfSession(db, ws, row.id);
   });
   return readSession(ctx, id);
 }

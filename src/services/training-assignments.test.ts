@@ -7,6 +7,7 @@ import { modelReplies } from '../../test/practice.js';
 import { processEvents } from '../../test/process-events.js';
 import { CAKE_NOT_READY } from '../training/scenarios-in-person.js';
 import { DOUBLE_CHARGE } from '../training/scenarios-phone.js';
+import { WRONG_SIZE_TWICE } from '../training/scenarios-written.js';
 import { addStatement } from './add-statement.js';
 import { transitionCase } from './change-case.js';
 import { recordReply } from './record-reply.js';
@@ -252,6 +253,26 @@ describeEachDatabase('training assignments, certification, review and reports', 
     expect(cal.items[0]).toMatchObject({ sessionId: s.id, supervisor: 40, coach: ended.coachTotal, reviewer: 'Sara Team' });
     expect((await as(cast.supervisorB).get('/training/reports/calibration')).json().overall.reviewed).toBe(0);
     expect((await as(cast.employeeA).get('/training/reports/calibration')).json().overall.reviewed).toBe(1);
+
+    // A pass reviewed down to a fail opens its assignment again; raised back, it is done again.
+    const given = await as(cast.supervisorA).post('/training/assignments', {
+      scenarioKeys: ['wrong-size-twice'],
+      userIds: [cast.employeeA.actor.userId],
+      dueAt: inDays(5),
+    });
+    const id = given.json().items[0].id as string;
+    const pass = await play(cast.employeeA, 'wrong-size-twice', modelReplies(WRONG_SIZE_TWICE));
+    expect(pass.passed).toBe(true);
+    const stateOf = async () =>
+      ((await as(cast.supervisorA).get('/training/assignments')).json().items as Json[]).find((a) => a.id === id)?.state;
+    expect(await stateOf()).toBe('done');
+    await as(cast.supervisorA).post(`/training/sessions/${pass.id}/review`, {
+      total: 10,
+      reason: 'Read from a script, not to this customer',
+    });
+    expect(await stateOf()).toBe('due');
+    await as(cast.supervisorA).post(`/training/sessions/${pass.id}/review`, { total: 95, reason: 'On a second look it was fine' });
+    expect(await stateOf()).toBe('done');
   });
 
   it('reports completion and pass rates per team and scenario; HR’s view of a history never shows practice scores', async () => {

@@ -124,3 +124,14 @@ export function passedSessions(db: Db, workspaceId: string) {
     .orderBy('finished_at', 'asc')
     .execute();
 }
+
+/** Opens again the assignment a session had completed (its score was reviewed down to a fail). */
+export async function reopenAssignmentOfSession(db: Db, workspaceId: string, sessionId: string): Promise<void> {
+  await db
+    .updateTable('training_assignments')
+    .set({ status: 'open', done_at: null, session_id: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'done')
+    .execute();
+}
