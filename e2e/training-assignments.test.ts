@@ -96,4 +96,19 @@ describe.skipIf(!hasChromium)('training assignments (Chromium)', () => {
     await dana.context.close();
     expect(problems).toEqual([]);
   });
+
+  it('an admin sets the automatic training rules', async () => {
+    const admin = await h.newPage(DESKTOP);
+    await signIn(admin.page, h.login('admin'));
+    await admin.page.goto('/training/assignments');
+    const rules = admin.page.getByRole('region', { name: 'Automatic training' });
+    await rules.getByLabel('Re-practice after (0: never)').fill('30');
+    await rules.getByRole('button', { name: 'Save the rules' }).click();
+    await rules.getByText('Saved. The next pass applies them.').waitFor();
+    const problems = await axeProblems(admin.page, 'training rules');
+    const saved = await h.apiAs<{ refresherAfterDays: number }>(h.login('admin'), '/training/rules');
+    expect(saved.body.refresherAfterDays).toBe(30);
+    expect([...problems, ...admin.problems]).toEqual([]);
+    await admin.context.close();
+  });
 });

@@ -12,6 +12,7 @@ import { FormProblem } from '../components/form-problem.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
 import { StartAssigned } from '../components/training/start-assigned.js';
+import { TrainingRulesForm } from '../components/training/training-rules-form.js';
 import { formatDate, fromLocalInput, toLocalInput } from '../lib/time.js';
 import { ASSIGNMENT_SOURCE_LABEL, ASSIGNMENT_STATE_COLOR, ASSIGNMENT_STATE_LABEL } from '../lib/training-labels.js';
 
@@ -31,6 +32,7 @@ export function TrainingAssignmentsPage() {
           <TeamAssignments />
         </>
       ) : null}
+      {me.can.manageSettings ? <TrainingRulesForm /> : null}
     </Stack>
   );
 }
