@@ -5,6 +5,7 @@ import { type DemoResult, seedDemo } from '../demo/seed-demo.js';
 import { AppError } from '../domain/errors.js';
 import { startServer } from '../server.js';
 import { createToken, findUserByEmail, initWorkspace } from '../services/accounts.js';
+import { runTrainingRules } from '../services/training-rule-runs.js';
 import { verifyTimelines } from '../services/verify-timelines.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -113,6 +114,17 @@ audit
       const b = report.firstBreak;
       if (b) throw new CliError(`BROKEN: case ${b.caseRef} event #${b.seq}${b.eventId ? ` (${b.eventId})` : ''}: ${b.problem}`, 1);
       console.log(`OK: ${report.casesChecked} cases, ${report.eventsChecked} events, every chain intact`);
+    });
+  });
+
+const training = program.command('training').description('training assignments');
+training
+  .command('run-rules')
+  .description('apply the training rules now (as the server does every minute): assign, remind, tell supervisors of overdue ones')
+  .action(async () => {
+    await withDatabase(async ({ db }) => {
+      const r = await runTrainingRules(db, new Date());
+      console.log(`Training rules applied: assigned ${r.assigned}, reminded ${r.reminded}, overdue ${r.overdue}`);
     });
   });
 
