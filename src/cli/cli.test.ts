@@ -74,6 +74,8 @@ describe('defuse CLI', () => {
 
     const ref = await seedCase(join(dir, 'defuse.db'), buildCase());
     expect(defuse(dir, 'audit', 'verify').stdout).toContain('every chain intact');
+    // The owner is an admin, not a new employee: the rules find nothing to assign yet.
+    expect(defuse(dir, 'training', 'run-rules').stdout).toContain('Training rules applied: assigned 0, reminded 0, overdue 0');
 
     const db = new SQLite(join(dir, 'defuse.db'));
     db.prepare("update case_events set at = '2020-01-01T00:00:00.000Z' where seq = 2").run();

@@ -5,6 +5,7 @@ import { type DemoResult, seedDemo } from '../demo/seed-demo.js';
 import { AppError } from '../domain/errors.js';
 import { startServer } from '../server.js';
 import { createToken, findUserByEmail, initWorkspace } from '../services/accounts.js';
+import { runTrainingRules } from '../services/training-rule-runs.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { registerAuditCommands } from './audit-command.js';
@@ -100,6 +101,17 @@ token
 
 const audit = registerAuditCommands(program, withDatabase);
 registerDossierCommand(audit, withDatabase);
+
+const training = program.command('training').description('training assignments');
+training
+  .command('run-rules')
+  .description('apply the training rules now (as the server does every minute): assign, remind, tell supervisors of overdue ones')
+  .action(async () => {
+    await withDatabase(async ({ db }) => {
+      const r = await runTrainingRules(db, new Date());
+      console.log(`Training rules applied: assigned ${r.assigned}, reminded ${r.reminded}, overdue ${r.overdue}`);
+    });
+  });
 
 program
   .command('backup')

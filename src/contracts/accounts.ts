@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/permissions.js';
 import { text } from './common.js';
 import { ZSupportSummary } from './support.js';
+import { ZTrainingHistory } from './training-assignments.js';
 
 /** Sign-in, the signed-in user, accounts, API tokens and the access log. */
 const password = z.string().min(1, 'must not be empty').max(200, 'at most 200 characters');
@@ -38,6 +39,10 @@ export const ZMe = z.object({
       managePlaybooks: z.boolean(),
       manageTrainingScenarios: z.boolean(),
       readOthersPractice: z.boolean(),
+      assignTraining: z.boolean(),
+      readTrainingReports: z.boolean(),
+      reviewPractice: z.boolean(),
+      draftScenarios: z.boolean(),
       steerThemes: z.boolean(),
       manageImprovements: z.boolean(),
       manageSettings: z.boolean(),
@@ -131,4 +136,7 @@ export const ZEmployeeHistory = z.object({
   ),
   /** Support asked for or offered: what kind, where it stands; never what was said. */
   support: z.array(ZSupportSummary),
+  training: ZTrainingHistory.omit({ practice: true })
+    .nullable()
+    .describe('assignments and certifications of the person’s account; never practice scores, so practising stays safe'),
 });

@@ -3,6 +3,7 @@ import { CHANNELS } from '../domain/case.js';
 import { MOVE_KINDS, SCORE_PARTS } from '../domain/coach.js';
 import { STRATEGIES } from '../domain/strategy.js';
 import { DIFFICULTIES, SCENARIO_LIMITS as L, MOOD_STATES, NEEDS, PRACTICE_OUTCOMES, SIGNALS } from '../domain/training.js';
+import { ASSIGNMENT_MODES } from '../domain/training-rules.js';
 import { ZReplyReading } from './coach.js';
 
 /** Training: practice scenarios, practice sessions against a simulated customer, and the strategy quiz. */
@@ -79,6 +80,7 @@ export const ZReviseScenario = z
     goal: ZGoal.optional(),
     difficulties: z.array(ZDifficulty).max(DIFFICULTIES.length).optional(),
     models: z.record(z.string().max(40), z.string().max(L.replyLength)).optional(),
+    publish: z.boolean().optional().describe('a draft made from a case: publish this version so people can practise it'),
   })
   .strict();
 
@@ -121,6 +123,9 @@ export const ZScenario = z.object({
   difficultyLabels: z.record(z.string(), z.string()),
   models: z.record(z.string(), z.string()),
   builtIn: z.boolean(),
+  draft: z.boolean(),
+  fromCaseId: z.string().nullable(),
+  can: z.object({ edit: z.boolean() }),
   basedOn: z.object({ key: z.string(), version: z.number().int() }).optional(),
 });
 
@@ -138,6 +143,7 @@ export const ZScenarioSummary = z.object({
   difficulties: z.array(ZDifficulty),
   basedOn: z.object({ key: z.string(), version: z.number().int() }).optional(),
   builtIn: z.boolean(),
+  draft: z.boolean(),
   personaName: z.string(),
   startMood: ZMood,
   abusePolicyIsRight: z.boolean(),
@@ -154,6 +160,7 @@ export const ZStartSession = z
     scenarioKey: ZScenarioKey.shape.key,
     scenarioVersion: z.number().int().min(1).optional(),
     difficulty: ZDifficulty,
+    mode: z.enum(ASSIGNMENT_MODES).optional().describe('certification: no hints, limited attempts, its own pass mark and an expiry'),
     seed: z
       .number()
       .int()
@@ -184,6 +191,12 @@ export const ZSessionListQuery = z
       .describe('only your own sessions'),
     status: z.enum(['active', 'finished']).optional(),
     scenarioKey: ZScenarioKey.shape.key.optional(),
+    mode: z.enum(ASSIGNMENT_MODES).optional(),
+    reviewed: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional()
+      .describe('only sessions a supervisor reviewed'),
     limit: z.coerce.number().int().min(1).max(200).optional(),
     cursor: z.string().min(1).max(200).optional().describe('the nextCursor of the previous page'),
   })
@@ -191,14 +204,18 @@ export const ZSessionListQuery = z
 
 export const ZSessionSummary = z.object({
   id: z.string(),
+  mode: z.enum(ASSIGNMENT_MODES),
   user: z.object({ id: z.string(), name: z.string() }),
   scenario: z.object({ key: z.string(), version: z.number().int(), title: z.string() }),
   difficulty: ZDifficulty,
   status: z.enum(['active', 'finished']),
   outcome: z.enum(PRACTICE_OUTCOMES).nullable(),
   turns: z.number().int(),
-  total: z.number().int().nullable(),
+  total: z.number().int().nullable().describe('the score that counts: a supervisor’s override, else the coach’s'),
+  coachTotal: z.number().int().nullable(),
+  overridden: z.boolean(),
   passed: z.boolean().nullable(),
+  expiresAt: z.string().nullable().describe('a passed certification: when it must be renewed'),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });
@@ -294,8 +311,19 @@ export const ZSession = ZSessionSummary.extend({
     })
     .nullable(),
   result: ZPracticeResult.nullable(),
-  can: z.object({ play: z.boolean() }),
+  hints: z.boolean().describe('false while a certification runs: findings and the step are shown once it ends'),
+  review: z
+    .object({ total: z.number().int(), reason: z.string(), by: z.object({ id: z.string(), name: z.string() }), at: z.string() })
+    .nullable(),
+  can: z.object({ play: z.boolean(), review: z.boolean() }),
 });
+
+export const ZReviewSession = z
+  .object({
+    total: z.number().int().min(0).max(100),
+    reason: z.string().trim().min(1, 'say why the score changes').max(L.noteLength),
+  })
+  .strict();
 
 export const ZTurnPlayed = z.object({ turn: ZPracticeTurn, session: ZSession });
 

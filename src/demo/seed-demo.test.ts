@@ -82,6 +82,33 @@ describe('seedDemo', () => {
     expect(sessions.map((s) => s.outcome)).toContain('ended_abuse_policy');
   });
 
+  it('has training assigned (done, due and overdue), a reviewed score and a scenario made from a closed case', async () => {
+    const ws = first.workspace.id;
+    const assignments = await database.db.selectFrom('training_assignments').selectAll().where('workspace_id', '=', ws).execute();
+    const at = now.getTime();
+    expect(assignments.some((a) => a.status === 'done' && a.session_id !== null)).toBe(true);
+    expect(assignments.some((a) => a.status === 'open' && Date.parse(a.due_at) > at)).toBe(true);
+    const overdue = assignments.filter((a) => a.status === 'open' && Date.parse(a.due_at) < at);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((a) => a.overdue_notified_at !== null)).toBe(true);
+    expect(assignments.some((a) => a.mode === 'certification')).toBe(true);
+    const reviewed = await database.db
+      .selectFrom('training_sessions')
+      .select('override_reason')
+      .where('workspace_id', '=', ws)
+      .where('override_total', 'is not', null)
+      .execute();
+    expect(reviewed).toHaveLength(1);
+    const fromCase = await database.db
+      .selectFrom('training_scenarios')
+      .select(['draft', 'body'])
+      .where('workspace_id', '=', ws)
+      .where('from_case_id', 'is not', null)
+      .execute();
+    expect(fromCase.some((s) => s.draft === 0)).toBe(true);
+    expect(JSON.parse(fromCase.at(-1)?.body ?? '{}').title).toMatch(/^From our stores:/);
+  });
+
   it('leaves every hash chain intact', async () => {
     const report = await verifyTimelines(database.db);
     expect(report.casesChecked).toBe(first.cases + first.secondWorkspace.cases);

@@ -28,6 +28,7 @@ import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
 import { setTimeZone } from '../store/settings.js';
 import { setUserTeams } from '../store/users.js';
 import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
+import { assignDemoTraining, finishDemoTraining } from './demo-assignments.js';
 import { seedForum } from './demo-forum.js';
 import { playHelpRequests } from './demo-help.js';
 import {
@@ -100,8 +101,10 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       await playReplies(trx, createRandom(DEMO_SEED + 1), await replyTargets(trx, directory, now));
       await playHelpRequests(trx, directory.workspace.id, [...directory.actors.values()], now);
       await seedForum(trx, directory.actors, now);
+      await assignDemoTraining(trx, directory.actors, now);
       await playPracticeSessions(trx, directory.actors, now);
       await playReviews(trx, demoReviewCast(directory), now);
+      await finishDemoTraining(trx, directory.actors, now);
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
       // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
       await sweepCommitments(trx, now);

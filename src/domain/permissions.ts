@@ -33,9 +33,11 @@ export const RESOURCES = [
   'forum_thread', // a staff forum thread: list, read, open (create), vote (annotate), mark reviewed (approve), merge (update)
   'forum_post', // a post in a thread: reply (create), edit your own (update), report (annotate), hide (delete)
   'forum_author', // who wrote a post shown to colleagues as "a colleague"
-  'training_scenario', // practice scenarios: the built-ins and the workspace's own copies
+  'training_scenario', // practice scenarios: the built-ins and the workspace's own copies; drafting one from a case (annotate)
   'training_session', // one person's practice against a simulated customer, turn by turn, and its result
   'strategy_quiz', // short situations to pick withdraw, diffuse, confront or negotiate for
+  'training_assignment', // a scenario given to a person to practise or certify in by a due time
+  'training_report', // training completion, pass rates, histories, the effect on real replies, calibration
   'theme', // a recurring problem mined from cases: its label and count for everyone; steering it (rename, merge, split, move a case, lock, re-mine)
   'theme_detail', // a theme's figures beyond label and count: weekly trend, teams, channels, root causes, cost
   'improvement', // a process change proposed from a theme, case or forum thread, with its owner, status and effect
@@ -84,13 +86,18 @@ function ownSide(role: Role): Rule[] {
   ];
 }
 
-/** Everyone practises: scenarios and the quiz are open to all; a session is its owner's to play. */
+/**
+ * Everyone practises: scenarios and the quiz are open to all; a session is its owner's to play; one's
+ * own assignments and training history are one's own to see.
+ */
 function practice(role: Role, sessionsVisible: readonly Condition[]): Rule[] {
   return [
     ...rows(role, 'training_scenario', ['list', 'read'], 'any'),
     ...rows(role, 'strategy_quiz', ['read'], 'any'),
     ...rows(role, 'training_session', ['create', 'update'], 'self'),
     ...sessionsVisible.flatMap((c) => rows(role, 'training_session', ['list', 'read'], c)),
+    ...rows(role, 'training_assignment', ['list', 'read'], 'self'),
+    ...rows(role, 'training_report', ['read'], 'self'),
   ];
 }
 
@@ -157,6 +164,13 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'forum_post', ['update'], 'self'),
   ...rows('supervisor', 'forum_author', ['read'], 'any'),
   ...practice('supervisor', ['team', 'self']),
+  // Supervisors train their teams: they assign, review a session's score, read the reports, and
+  // draft a scenario from one of their team's closed cases (theirs to edit until published).
+  ...rows('supervisor', 'training_assignment', ['list', 'read', 'create', 'update'], 'team'),
+  ...rows('supervisor', 'training_session', ['approve'], 'team'),
+  ...rows('supervisor', 'training_report', ['read'], 'team'),
+  ...rows('supervisor', 'training_scenario', ['annotate'], 'team'),
+  ...rows('supervisor', 'training_scenario', ['update'], 'self'),
   // Themes are patterns across the workspace: their counts are workspace-wide, their example cases
   // only those the reader may open.
   ...rows('supervisor', 'theme', ['list', 'read', 'create', 'update'], 'any'),
@@ -193,6 +207,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'forum_post', ['update'], 'self'),
   ...rows('hr', 'forum_author', ['read'], 'any'),
   ...practice('hr', ['any']),
+  ...rows('hr', 'training_assignment', ['list', 'read'], 'any'),
+  ...rows('hr', 'training_report', ['read'], 'any'),
   ...rows('hr', 'theme', ['list', 'read'], 'any'),
   ...rows('hr', 'theme_detail', ['read'], 'any'),
   ...rows('hr', 'improvement', ['list', 'read'], 'any'),

@@ -17,6 +17,7 @@ import { supervisorsOf } from '../store/users.js';
 import { findUser, findWorkspace } from '../store/workspaces.js';
 import type { EventProcessor } from './event-processor.js';
 import { PEOPLE_NOTICES } from './people-notices.js';
+import { TRAINING_EVENT_KINDS, tellAboutTraining } from './training-notifications.js';
 
 type Fanout = (e: DomainEvent, kase: CaseRow, db: Db, publicUrl: string) => Promise<void>;
 
@@ -34,6 +35,7 @@ export function notificationsProcessor(publicUrl: string): EventProcessor {
       if (event.kind === 'forum_thread_reviewed') return tellVotersOfReview(event, db);
       const notice = PEOPLE_NOTICES[event.kind];
       if (notice) return notice(event, db);
+      if (TRAINING_EVENT_KINDS.has(event.kind)) return tellAboutTraining(event, db, publicUrl);
       const fanout = event.caseId ? FANOUTS[event.kind] : undefined;
       if (!fanout || !event.caseId) return;
       const kase = await findCaseById(db, event.workspaceId, event.caseId);

@@ -39,6 +39,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { supportRoutes } from './routes/support.js';
 import { themeRoutes } from './routes/themes.js';
 import { trainingRoutes } from './routes/training.js';
+import { trainingAssignmentRoutes } from './routes/training-assignments.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 import { webApp } from './web-app.js';
 
@@ -219,6 +220,7 @@ export async function buildApp({
       await v1.register(followUpRoutes);
       await v1.register(notificationRoutes);
       await v1.register(trainingRoutes);
+      await v1.register(trainingAssignmentRoutes);
       await v1.register(themeRoutes);
       await v1.register(improvementRoutes);
       await v1.register(auditRoutes);

@@ -6,8 +6,10 @@ import { buildResolvedCase } from '../../test/follow-through.js';
 import { buildCast, type Person } from '../../test/people.js';
 import { TEST_SIGNING_KEY } from '../../test/signing-key.js';
 import { type Action, authorize, type Resource, type Subject } from '../domain/permissions.js';
+import { DEFAULT_TRAINING_RULES } from '../domain/training-rules.js';
 import { createToken } from '../services/accounts.js';
 import { signDueCheckpoints, toSigned } from '../services/audit-checkpoints.js';
+import { transitionCase } from '../services/change-case.js';
 import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
@@ -15,11 +17,12 @@ import { listCaseFollowUps } from '../services/follow-ups.js';
 import { addPost } from '../services/forum-posts.js';
 import { createThread } from '../services/forum-threads.js';
 import { requestHelp } from '../services/help-requests.js';
-import { startSession } from '../services/practice-sessions.js';
+import { endSession, startSession } from '../services/practice-sessions.js';
 import { proposeResolution } from '../services/resolution.js';
 import { workspaceRules } from '../services/review-rules.js';
 import { startPlaybook } from '../services/run-playbook.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
+import { assignTraining } from '../services/training-assignments.js';
 import { copyWorkspaceScenario } from '../services/training-scenarios.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
@@ -302,6 +305,44 @@ const RULE_BODY = {
   enabled: true,
   countExclusions: [],
 };
+/** A finished practice session of employee A: their supervisors and admins may review it. */
+async function finishedSession(w: World): Promise<Fixture> {
+  const a = w.cast.employeeA.actor;
+  const ctx = { db: w.t.database.db, actor: a, now: new Date() };
+  const session = await startSession(ctx, { scenarioKey: 'cake-not-ready', difficulty: 'patient', seed: 8 });
+  await endSession(ctx, session.id, { how: 'stop' });
+  return {
+    url: `/api/v1/training/sessions/${session.id}/review`,
+    body: { total: 70, reason: 'The coach missed the summary' },
+    subject: { ownerUserId: a.userId, teamIds: [w.cast.teamA.id] },
+    hidden: true,
+  };
+}
+
+/** An open assignment of employee A (team A), given by the admin. */
+async function freshAssignment(w: World): Promise<string> {
+  const made = await assignTraining(w.t.workspace.ctx(), {
+    scenarioKeys: ['cake-not-ready'],
+    userIds: [w.cast.employeeA.actor.userId],
+    dueAt: inADay(),
+  });
+  return made.items[0]?.id as string;
+}
+
+/** A closed case of team A, with employee A as the primary party. */
+async function closedCase(w: World): Promise<{ ref: string; subject: Subject }> {
+  const admin = w.t.workspace.ctx();
+  const kase = await buildResolvedCase(admin, { teamId: w.cast.teamA.id, employeeId: w.cast.employeeA.actor.employeeId as string });
+  await transitionCase(admin, kase.ref, {
+    to: 'closed',
+    outcome: 'Refunded',
+    rootCause: { category: 'process', whys: ['The parcel sat at the depot'], factors: [] },
+  });
+  return {
+    ref: kase.ref,
+    subject: { teamIds: [w.cast.teamA.id], involvedUserIds: [w.t.workspace.user.id, w.cast.employeeA.actor.userId] },
+  };
+}
 
 /** One entry per route; a route added without an entry here fails the coverage test below. */
 const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
@@ -507,8 +548,36 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'PUT /api/v1/training/scenarios/{key}': async (w) => {
     const copy = await copyWorkspaceScenario(w.t.workspace.ctx(), { fromKey: 'double-charge', title: `Our double charge ${unique(w)}` });
     // Only the workspace's own admins may edit; another workspace cannot see the key.
-    return { url: `/api/v1/training/scenarios/${copy.key}`, body: { passMark: 75 }, subject: {}, hidden: true };
+    // Supervisors edit only their own drafts: a published copy is refused them.
+    return { url: `/api/v1/training/scenarios/${copy.key}`, body: { passMark: 75 }, subject: {} };
   },
+  'POST /api/v1/training/scenarios/from-case': async (w) => {
+    const { ref, subject } = await closedCase(w);
+    return { url: '/api/v1/training/scenarios/from-case', body: { caseRef: ref }, subject, readsCase: true };
+  },
+  'GET /api/v1/training/assignments': plain('/api/v1/training/assignments'),
+  'POST /api/v1/training/assignments': async (w) => ({
+    url: '/api/v1/training/assignments',
+    body: { scenarioKeys: ['double-charge'], userIds: [w.cast.employeeA.actor.userId], dueAt: inADay() },
+    subject: { ownerUserId: w.cast.employeeA.actor.userId, teamIds: [w.cast.teamA.id] },
+  }),
+  'POST /api/v1/training/assignments/{id}/cancel': async (w) => ({
+    url: `/api/v1/training/assignments/${await freshAssignment(w)}/cancel`,
+    body: {},
+    subject: { ownerUserId: w.cast.employeeA.actor.userId, teamIds: [w.cast.teamA.id] },
+    hidden: true,
+  }),
+  'GET /api/v1/training/rules': plain('/api/v1/training/rules'),
+  'PUT /api/v1/training/rules': plain('/api/v1/training/rules', () => DEFAULT_TRAINING_RULES),
+  'GET /api/v1/training/certifications': plain('/api/v1/training/certifications'),
+  'POST /api/v1/training/sessions/{id}/review': finishedSession,
+  'GET /api/v1/training/reports/completion': plain('/api/v1/training/reports/completion'),
+  'GET /api/v1/training/reports/effect': plain('/api/v1/training/reports/effect'),
+  'GET /api/v1/training/reports/calibration': plain('/api/v1/training/reports/calibration'),
+  'GET /api/v1/training/people/{userId}/history': async (w) => ({
+    url: `/api/v1/training/people/${w.cast.employeeA.actor.userId}/history`,
+    subject: { ownerUserId: w.cast.employeeA.actor.userId, teamIds: [w.cast.teamA.id] },
+  }),
   'GET /api/v1/training/sessions': plain('/api/v1/training/sessions'),
   'POST /api/v1/training/sessions': plain('/api/v1/training/sessions', () => ({ scenarioKey: 'cake-not-ready', difficulty: 'patient' })),
   'GET /api/v1/training/sessions/{id}': practiceSession(''),
@@ -643,6 +712,13 @@ const BY_HAND: Record<string, Statuses> = {
   'POST /api/v1/training/sessions/{id}/turns': [401, 201, 404, 404, 404, 404, 404, 404],
   'PUT /api/v1/training/scenarios/{key}': [401, 403, 403, 403, 403, 403, 200, 404],
   'POST /api/v1/training/sessions': [401, 201, 201, 201, 201, 201, 201, 201],
+  // Supervisors assign to, review and read the training of their own teams only; HR reads, never assigns.
+  'POST /api/v1/training/assignments': [401, 403, 403, 201, 403, 403, 201, 404],
+  'POST /api/v1/training/assignments/{id}/cancel': [401, 403, 403, 200, 404, 403, 200, 404],
+  'POST /api/v1/training/sessions/{id}/review': [401, 403, 403, 200, 404, 403, 200, 404],
+  'POST /api/v1/training/scenarios/from-case': [401, 403, 403, 201, 404, 403, 201, 404],
+  'GET /api/v1/training/people/{userId}/history': [401, 200, 403, 200, 403, 200, 200, 404],
+  'PUT /api/v1/training/rules': [401, 403, 403, 403, 403, 403, 200, 200],
   // Everyone sees themes; supervisors and admins steer them; another workspace's theme does not exist.
   'GET /api/v1/themes': [401, 200, 200, 200, 200, 200, 200, 200],
   'PATCH /api/v1/themes/{id}': [401, 403, 403, 200, 200, 403, 200, 404],

@@ -6,6 +6,7 @@ import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../services/sla-breaches.js';
 import { sweepCommitments } from '../services/sweep-commitments.js';
 import { runDueThemeMining } from '../services/theme-mining.js';
+import { runTrainingRules } from '../services/training-rule-runs.js';
 import type { Db } from '../store/schema.js';
 import { type JobDefinition, recurringJob } from './job-runner.js';
 
@@ -43,6 +44,8 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
       ...recurringJob('evaluate-review-rules', 3600, async (db, now) => void (await evaluateAllReviewRules(db, now))),
       transactional: false,
     },
+    // Training rules (new hires, low scores, spaced re-practice, renewals), then reminders and overdue notices.
+    sweep('run-training-rules', (db, now) => runTrainingRules(db, now)),
     {
       // Theme mining: runs asked for on the Themes page, and each workspace's nightly re-mine at 02:00
       // its time. It writes its progress as it goes, so it manages its own transactions.

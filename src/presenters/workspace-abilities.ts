@@ -24,6 +24,14 @@ export type WorkspaceAbilities = {
   readOthersPractice: boolean;
   /** Copies and edits practice scenarios. */
   manageTrainingScenarios: boolean;
+  /** Assigns training to people (of their teams, or anyone). */
+  assignTraining: boolean;
+  /** Training completion, pass rates, the effect on real replies and calibration, beyond their own. */
+  readTrainingReports: boolean;
+  /** Reviews and overrides the score of someone else's session. */
+  reviewPractice: boolean;
+  /** Turns a closed case into a draft scenario. */
+  draftScenarios: boolean;
   manageSettings: boolean;
   createTokens: boolean;
   /** HR's reviews: flags to decide on, reviews, dossiers. */
@@ -49,7 +57,12 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     manageUsers: may('create', 'user'),
     manageTeams: may('create', 'team'),
     managePlaybooks: may('create', 'playbook'),
-    manageTrainingScenarios: may('update', 'training_scenario'),
+    // Editing the library means any scenario; a supervisor edits only their own drafts.
+    manageTrainingScenarios: conditionsFor(actor.role, 'update', 'training_scenario').includes('any'),
+    assignTraining: may('create', 'training_assignment'),
+    readTrainingReports: wider('read', 'training_report'),
+    reviewPractice: may('approve', 'training_session'),
+    draftScenarios: may('annotate', 'training_scenario'),
     readOthersPractice: wider('list', 'training_session'),
     steerThemes: may('update', 'theme'),
     manageImprovements: may('update', 'improvement'),

@@ -1,6 +1,7 @@
 import { SCORE_PARTS, type ScorePart } from '../domain/coach.js';
 import { authorize } from '../domain/permissions.js';
 import { listReplyEvents } from '../store/events.js';
+import type { Db } from '../store/schema.js';
 import { teamIdsByUser } from '../store/users.js';
 import { listUsers } from '../store/workspaces.js';
 import { requirePermission } from './authorization.js';
@@ -17,6 +18,22 @@ export type CoachingRow = {
 
 type StoredScore = { total: number; parts: Partial<Record<ScorePart, number>> } | null;
 
+export type LoggedReply = { ref: string; at: string; body: string; score: NonNullable<StoredScore> };
+
+/** The coach's scores of the replies recorded on cases since a time, by who wrote them (no permission check: callers decide who sees what). */
+export async function loggedReplyScores(db: Db, workspaceId: string, since: string): Promise<Map<string, LoggedReply[]>> {
+  const byUser = new Map<string, LoggedReply[]>();
+  for (const e of await listReplyEvents(db, workspaceId, since, MAX_REPLIES)) {
+    if (!e.actor_id) continue;
+    const data = JSON.parse(e.data) as { body?: string; score?: StoredScore };
+    if (!data.score) continue;
+    const list = byUser.get(e.actor_id) ?? [];
+    list.push({ ref: e.ref, at: e.at, body: data.body ?? '', score: data.score });
+    byUser.set(e.actor_id, list);
+  }
+  return byUser;
+}
+
 const DEFAULT_DAYS = 90;
 const EXAMPLES = 3;
 /** A bound on one report's work; 90 days of a large workspace's replies stay well under it. */
@@ -31,24 +48,18 @@ export async function coachingReport(ctx: ServiceContext, query: { since?: strin
   requirePermission(ctx.actor, 'read', 'coaching_report');
   const ws = ctx.actor.workspaceId;
   const since = query.since ?? new Date(ctx.now.getTime() - DEFAULT_DAYS * 86_400_000).toISOString();
-  const [users, teams, events] = await Promise.all([
+  const [users, teams, scores] = await Promise.all([
     listUsers(ctx.db, ws),
     teamIdsByUser(ctx.db, ws),
-    listReplyEvents(ctx.db, ws, since, MAX_REPLIES),
+    loggedReplyScores(ctx.db, ws, since),
   ]);
   const visible = new Map(
     users
       .filter((u) => authorize(ctx.actor, 'read', 'coaching_report', { teamIds: teams.get(u.id) ?? [], ownerUserId: u.id }))
       .map((u) => [u.id, u.name]),
   );
-  const byUser = new Map<string, { ref: string; at: string; body: string; score: NonNullable<StoredScore> }[]>();
-  for (const e of events) {
-    if (!e.actor_id || !visible.has(e.actor_id)) continue;
-    const data = JSON.parse(e.data) as { body?: string; score?: StoredScore };
-    if (!data.score) continue;
-    byUser.set(e.actor_id, [...(byUser.get(e.actor_id) ?? []), { ref: e.ref, at: e.at, body: data.body ?? '', score: data.score }]);
-  }
-  const items = [...byUser].map(([userId, replies]): CoachingRow => {
+  const byUser = [...scores].filter(([userId]) => visible.has(userId));
+  const items = byUser.map(([userId, replies]): CoachingRow => {
     const mean = (pick: (s: NonNullable<StoredScore>) => number) =>
       Math.round(replies.reduce((sum, r) => sum + pick(r.score), 0) / replies.length);
     const parts = Object.fromEntries(SCORE_PARTS.map((p) => [p, mean((s) => s.parts[p] ?? 0)])) as Record<ScorePart, number>;

@@ -7,6 +7,7 @@ import { supportHistoryOf } from '../store/support-requests.js';
 import { recordAccess } from './access-log.js';
 import { forbidden } from './authorization.js';
 import type { ServiceContext } from './context.js';
+import { type TrainingHistory, trainingHistoryOf } from './training-reports.js';
 
 export type EmployeeHistory = {
   employee: { id: string; name: string; teamId: string | null };
@@ -29,6 +30,8 @@ export type EmployeeHistory = {
     financialImpact: { amount: number; currency: string; kind: ImpactKind } | null;
   }[];
   support: { id: string; kind: string | null; source: string; status: string; createdAt: string; caseRef: string | null }[];
+  /** Completion and certification only: practice scores stay out of anything a review reads. */
+  training: Omit<TrainingHistory, 'practice'> | null;
 };
 
 const YEAR_MS = 365 * 24 * 3600_000;
@@ -55,7 +58,9 @@ export async function getEmployeeHistory(ctx: ServiceContext, employeeId: string
     const currency = r.impact_currency ?? 'EUR';
     loss.set(currency, (loss.get(currency) ?? 0) + r.impact_amount_minor);
   }
+  const training = employee.user_id ? await trainingHistoryOf(ctx, employee.user_id, false) : null;
   return {
+    training: training ? { user: training.user, assignments: training.assignments, certifications: training.certifications } : null,
     employee: { id: employee.id, name: employee.name, teamId: employee.team_id },
     summary: {
       cases: rows.length,

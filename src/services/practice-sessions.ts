@@ -1,10 +1,13 @@
 import type { MoveKind } from '../domain/coach.js';
+import { SCORE_PARTS } from '../domain/coach.js';
 import { AppError, invalid, notFound } from '../domain/errors.js';
 import { authorize, type Subject } from '../domain/permissions.js';
 import type { Difficulty, MoodState, PracticeOutcome, Scenario } from '../domain/training.js';
+import type { AssignmentMode } from '../domain/training-rules.js';
 import { newId } from '../store/ids.js';
 import type { TrainingSessionRow } from '../store/schema.js';
 import { findSession, insertSession, listSessions, type SessionListRow, saveSession } from '../store/training.js';
+import { openAssignmentFor } from '../store/training-assignments.js';
 import { teamIdsOf, userIdsInTeams } from '../store/users.js';
 import { findUser } from '../store/workspaces.js';
 import {
@@ -21,8 +24,11 @@ import {
 } from '../training/practice.js';
 import { MAX_SEED, seedFrom } from '../training/seeded-random.js';
 import { listScope, requirePermission } from './authorization.js';
+import { certificationGate } from './certification.js';
 import { analyzeForWorkspace } from './coach-instance.js';
 import { inTransaction, type ServiceContext } from './context.js';
+import { completeAssignmentFor } from './training-assignments.js';
+import { rulesOf } from './training-rules.js';
 import { playbookOf, resolveScenario } from './training-scenarios.js';
 
 /*
@@ -33,16 +39,25 @@ import { playbookOf, resolveScenario } from './training-scenarios.js';
  * may read them, and a session anyone else may not read answers 404 like a missing one.
  */
 
+export type SessionReview = { total: number; reason: string; by: { id: string; name: string }; at: string };
+
 export type SessionSummary = {
   id: string;
+  mode: AssignmentMode;
   user: { id: string; name: string };
   scenario: { key: string; version: number; title: string };
   difficulty: Difficulty;
   status: 'active' | 'finished';
   outcome: PracticeOutcome | null;
   turns: number;
+  /** The score that counts: a supervisor's override when there is one, else the coach's. */
   total: number | null;
+  /** The coach's own score, kept beside an override. */
+  coachTotal: number | null;
+  overridden: boolean;
   passed: boolean | null;
+  /** A passed certification: when it must be renewed. */
+  expiresAt: string | null;
   startedAt: string;
   finishedAt: string | null;
 };
@@ -67,8 +82,11 @@ export type SessionView = SessionSummary & {
   /** While active: the step to work on now. */
   nextStep: NextStep | null;
   result: PracticeResult | null;
-  /** What the caller may do: only the owner plays. */
-  can: { play: boolean };
+  /** False while a certification runs: no step guidance and no per-turn findings until it ends. */
+  hints: boolean;
+  review: SessionReview | null;
+  /** What the caller may do: only the owner plays; a supervisor of theirs reviews a finished session. */
+  can: { play: boolean; review: boolean };
 };
 
 export type StartSessionInput = {
@@ -76,6 +94,7 @@ export type StartSessionInput = {
   scenarioVersion?: number | undefined;
   difficulty: Difficulty;
   seed?: number | undefined;
+  mode?: AssignmentMode | undefined;
 };
 
 const DEFAULT_LIMIT = 50;
@@ -86,16 +105,23 @@ const subjectOf = async (ctx: ServiceContext, row: Pick<TrainingSessionRow, 'use
 });
 
 function toSummary(row: SessionListRow | TrainingSessionRow, userName: string): SessionSummary {
+  const overridden = row.override_total !== null;
+  const total = overridden ? row.override_total : row.total;
+  const passMark = row.pass_mark;
   return {
     id: row.id,
+    mode: (row.mode === 'certification' ? 'certification' : 'practice') as AssignmentMode,
     user: { id: row.user_id, name: userName },
     scenario: { key: row.scenario_key, version: row.scenario_version, title: row.scenario_title },
     difficulty: row.difficulty as Difficulty,
     status: row.status,
     outcome: (row.outcome as PracticeOutcome | null) ?? null,
     turns: row.turn_count,
-    total: row.total,
-    passed: row.passed === null ? null : row.passed === 1,
+    total,
+    coachTotal: row.total,
+    overridden,
+    passed: row.passed === null ? null : overridden && passMark !== null ? (total ?? 0) >= passMark : row.passed === 1,
+    expiresAt: row.expires_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
   };
@@ -115,7 +141,14 @@ async function sessionView(ctx: ServiceContext, row: TrainingSessionRow): Promis
   const playbook = await playbookOf(ctx.db, ctx.actor.workspaceId, scenario);
   const state = JSON.parse(row.state) as PracticeState;
   const owner = await findUser(ctx.db, ctx.actor.workspaceId, row.user_id);
-  const step = row.status === 'active' ? currentStep(scenario, playbook, state) : undefined;
+  const hints = !(row.mode === 'certification' && row.status === 'active');
+  const step = row.status === 'active' && hints ? currentStep(scenario, playbook, state) : undefined;
+  const turns = JSON.parse(row.turns) as PracticeTurn[];
+  const reviewer = row.override_by ? await findUser(ctx.db, ctx.actor.workspaceId, row.override_by) : undefined;
+  const mayReview =
+    row.status === 'finished' &&
+    row.user_id !== ctx.actor.userId &&
+    authorize(ctx.actor, 'approve', 'training_session', await subjectOf(ctx, row));
   return {
     ...toSummary(row, owner?.name ?? 'Former user'),
     seed: row.seed,
@@ -130,11 +163,11 @@ async function sessionView(ctx: ServiceContext, row: TrainingSessionRow): Promis
       playbookName: playbook.name,
       strategy: scenario.strategy,
       channel: scenario.channel,
-      passMark: scenario.passMark,
+      passMark: row.pass_mark ?? scenario.passMark,
     },
     mood: { state: state.mood, heat: state.heat, start: state.startMood },
     opening: state.customerLines[0] ?? '',
-    turnsPlayed: JSON.parse(row.turns) as PracticeTurn[],
+    turnsPlayed: hints ? turns : turns.map(blindTurn),
     nextStep: step
       ? {
           key: step.key,
@@ -146,7 +179,42 @@ async function sessionView(ctx: ServiceContext, row: TrainingSessionRow): Promis
         }
       : null,
     result: row.result ? (JSON.parse(row.result) as PracticeResult) : null,
-    can: { play: row.status === 'active' && row.user_id === ctx.actor.userId },
+    hints,
+    review:
+      row.override_total !== null && row.override_reason !== null && row.override_at !== null
+        ? {
+            total: row.override_total,
+            reason: row.override_reason,
+            by: { id: row.override_by ?? '', name: reviewer?.name ?? 'Former user' },
+            at: row.override_at,
+          }
+        : null,
+    can: { play: row.status === 'active' && row.user_id === ctx.actor.userId, review: mayReview },
+  };
+}
+
+/** A turn as a certification shows it while it runs: what was said, without the coach's findings or the step. */
+export function blindTurn(turn: PracticeTurn): PracticeTurn {
+  const zero = { value: 0, reason: 'Shown when the certification ends.' };
+  return {
+    n: turn.n,
+    reply: turn.reply,
+    reading: {
+      moves: [],
+      problems: [],
+      missing: [],
+      suggestions: [],
+      score: { total: 0, parts: Object.fromEntries(SCORE_PARTS.map((p) => [p, zero])) as PracticeTurn['reading']['score']['parts'] },
+    },
+    step: null,
+    signals: [],
+    effects: [],
+    heatBefore: 0,
+    heatAfter: 0,
+    moodBefore: turn.moodBefore,
+    moodAfter: turn.moodAfter,
+    notes: [],
+    customer: turn.customer,
   };
 }
 
@@ -157,9 +225,21 @@ export async function startSession(ctx: ServiceContext, input: StartSessionInput
   const found = await resolveScenario(ctx.db, ws, input.scenarioKey, input.scenarioVersion);
   if (!found) throw invalid('scenarioKey', input.scenarioVersion === undefined ? 'no such scenario' : 'no such scenario version');
   const { scenario } = found;
+  if (found.draft) throw invalid('scenarioKey', 'this scenario is a draft; publish it first');
   if (!scenario.difficulties.includes(input.difficulty))
     throw invalid('difficulty', `this scenario offers ${scenario.difficulties.join(', ')}`);
   await playbookOf(ctx.db, ws, scenario);
+  const mode = input.mode ?? 'practice';
+  // A certification is not rehearsed: its customer's lines are not chosen by the trainee.
+  if (mode === 'certification' && input.seed !== undefined) throw invalid('seed', 'a certification cannot be replayed from a seed');
+  const passMark = mode === 'certification' ? await certificationGate(ctx, scenario) : scenario.passMark;
+  const assignment = await openAssignmentFor(
+    ctx.db,
+    ws,
+    ctx.actor.userId,
+    scenario.key,
+    mode === 'certification' ? ['practice', 'certification'] : ['practice'],
+  );
   const seed = input.seed ?? seedFrom(Math.random());
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw invalid('seed', `a whole number from 0 to ${MAX_SEED}`);
   const state = startPractice(scenario, input.difficulty, seed);
@@ -184,6 +264,14 @@ export async function startSession(ctx: ServiceContext, input: StartSessionInput
     started_at: at,
     updated_at: at,
     finished_at: null,
+    mode,
+    assignment_id: assignment?.id ?? null,
+    pass_mark: passMark,
+    expires_at: null,
+    override_total: null,
+    override_reason: null,
+    override_by: null,
+    override_at: null,
   };
   await insertSession(ctx.db, row);
   return sessionView(ctx, row);
@@ -198,6 +286,8 @@ export type SessionListQuery = {
   mine?: boolean | undefined;
   status?: 'active' | 'finished' | undefined;
   scenarioKey?: string | undefined;
+  mode?: AssignmentMode | undefined;
+  reviewed?: boolean | undefined;
   limit?: number | undefined;
   cursor?: string | undefined;
 };
@@ -235,6 +325,8 @@ export async function listPracticeSessions(
     ...(userIds ? { userIds } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.scenarioKey ? { scenarioKey: query.scenarioKey } : {}),
+    ...(query.mode ? { mode: query.mode } : {}),
+    ...(query.reviewed ? { reviewed: true } : {}),
     ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
     limit: limit + 1,
   });
@@ -243,18 +335,38 @@ export async function listPracticeSessions(
   return { items: page.map((r) => toSummary(r, r.user_name)), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
-/** Finishes the row: the result, its score and pass, in the same save as the last state. */
-function finishedPatch(
+/**
+ * Finishes the row: the result, its score and pass, in the same save as the last state. The pass is
+ * against the session's own mark (a certification's may be higher); a passed certification expires.
+ */
+async function finishedPatch(
+  ctx: ServiceContext,
+  row: TrainingSessionRow,
   scenario: Scenario,
   playbook: Parameters<typeof practiceResult>[1],
   state: PracticeState,
   turns: PracticeTurn[],
   at: string,
 ) {
-  if (state.status !== 'finished') return { result: null, total: null, passed: null, finished_at: null };
-  const result = practiceResult(scenario, playbook, state, turns);
-  return { result: JSON.stringify(result), total: result.total, passed: result.passed ? 1 : 0, finished_at: at };
+  if (state.status !== 'finished') return { result: null, total: null, passed: null, finished_at: null, expires_at: null };
+  const passMark = row.pass_mark ?? scenario.passMark;
+  const raw = practiceResult({ ...scenario, passMark }, playbook, state, turns);
+  const result = row.mode === 'certification' ? { ...raw, verdict: certificationVerdict(raw) } : raw;
+  const validDays =
+    row.mode === 'certification' && result.passed ? (await rulesOf(ctx.db, ctx.actor.workspaceId)).certification.validDays : 0;
+  return {
+    result: JSON.stringify(result),
+    total: result.total,
+    passed: result.passed ? 1 : 0,
+    finished_at: at,
+    expires_at: validDays > 0 ? new Date(ctx.now.getTime() + validDays * 86_400_000).toISOString() : null,
+  };
 }
+
+const certificationVerdict = (r: PracticeResult) =>
+  r.passed
+    ? `Certified: ${r.total} of 100, the mark was ${r.passMark}.`
+    : `Not certified this time: ${r.total} of 100, the mark is ${r.passMark}.`;
 
 async function save(
   ctx: ServiceContext,
@@ -272,12 +384,14 @@ async function save(
     state: JSON.stringify(state),
     turns: JSON.stringify(turns),
     updated_at: at,
-    ...finishedPatch(scenario, playbook, state, turns, at),
+    ...(await finishedPatch(ctx, row, scenario, playbook, state, turns, at)),
   };
   if (!(await saveSession(ctx.db, ctx.actor.workspaceId, row.id, row.turn_count, patch))) {
     throw new AppError('conflict', 'This practice session moved on in the meantime (another tab?). Reload it and reply again.');
   }
-  return { ...row, ...patch };
+  const saved = { ...row, ...patch };
+  if (saved.status === 'finished') await completeAssignmentFor(ctx.db, saved, at);
+  return saved;
 }
 
 async function loadForPlay(ctx: ServiceContext, id: string) {
@@ -315,7 +429,8 @@ export async function playSessionTurn(
     if (!analysis.reply) throw invalid('reply', 'must not be empty');
     const played = playTurn(scenario, playbook, state, reply, analysis.reply);
     const saved = await save(tx, row, scenario, playbook, played.state, [...turns, played.turn]);
-    return { turn: played.turn, session: await sessionView(tx, saved) };
+    const session = await sessionView(tx, saved);
+    return { turn: session.hints ? played.turn : blindTurn(played.turn), session };
   });
 }
 

@@ -359,6 +359,9 @@ export type TrainingScenarioRow = {
   body: string;
   created_by: string | null;
   created_at: string;
+  /** 1 while a supervisor's draft (from a closed case) is not yet published. */
+  draft: number;
+  from_case_id: string | null;
 };
 export type TrainingSessionRow = {
   id: string;
@@ -383,7 +386,38 @@ export type TrainingSessionRow = {
   started_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** practice | certification */
+  mode: string;
+  assignment_id: string | null;
+  /** The mark this session had to reach (a certification's may be above the scenario's). */
+  pass_mark: number | null;
+  /** A passed certification: when it must be renewed. */
+  expires_at: string | null;
+  override_total: number | null;
+  override_reason: string | null;
+  override_by: string | null;
+  override_at: string | null;
 };
+export type TrainingAssignmentRow = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  scenario_key: string;
+  scenario_title: string;
+  mode: string;
+  source: string;
+  reason: string | null;
+  team_id: string | null;
+  assigned_by: string | null;
+  due_at: string;
+  status: string;
+  session_id: string | null;
+  done_at: string | null;
+  reminded_at: string | null;
+  overdue_notified_at: string | null;
+  created_at: string;
+};
+export type TrainingSettingsRow = { workspace_id: string; body: string; updated_by: string | null; updated_at: string };
 
 /** A recurring problem found across cases; people's edits (custom_label, locked, merged_into) live here. */
 export type ThemeRow = {
@@ -608,6 +642,8 @@ export type Tables = {
   forum_reports: ForumReportRow;
   training_scenarios: TrainingScenarioRow;
   training_sessions: TrainingSessionRow;
+  training_assignments: TrainingAssignmentRow;
+  training_settings: TrainingSettingsRow;
   themes: ThemeRow;
   theme_members: ThemeMemberRow;
   theme_runs: ThemeRunRow;

@@ -6,7 +6,14 @@ import type { Db, TrainingSessionRow } from './schema.js';
 
 const toScenario = (row: { body: string }): Scenario => JSON.parse(row.body) as Scenario;
 
-export async function insertScenarioVersion(db: Db, workspaceId: string, scenario: Scenario, createdBy: string | null, at: string) {
+export async function insertScenarioVersion(
+  db: Db,
+  workspaceId: string,
+  scenario: Scenario,
+  createdBy: string | null,
+  at: string,
+  draft: { draft: boolean; fromCaseId: string | null } = { draft: false, fromCaseId: null },
+) {
   await db
     .insertInto('training_scenarios')
     .values({
@@ -16,8 +23,36 @@ export async function insertScenarioVersion(db: Db, workspaceId: string, scenari
       body: JSON.stringify(scenario),
       created_by: createdBy,
       created_at: at,
+      draft: draft.draft ? 1 : 0,
+      from_case_id: draft.fromCaseId,
     })
     .execute();
+}
+
+export type ScenarioMeta = { draft: boolean; createdBy: string | null; fromCaseId: string | null };
+
+/** Whether a version is a draft, who saved it and the case it was made from; the latest version without one. */
+export async function findScenarioMeta(db: Db, workspaceId: string, key: string, version?: number): Promise<ScenarioMeta | undefined> {
+  const row = await db
+    .selectFrom('training_scenarios')
+    .select(['draft', 'created_by', 'from_case_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('key', '=', key)
+    .$if(version === undefined, (q) => q.orderBy('version', 'desc').limit(1))
+    .$if(version !== undefined, (q) => q.where('version', '=', version as number))
+    .executeTakeFirst();
+  return row ? { draft: row.draft === 1, createdBy: row.created_by, fromCaseId: row.from_case_id } : undefined;
+}
+
+/** Draft flags of each workspace scenario's latest version, by key. */
+export async function listLatestWorkspaceDraftFlags(db: Db, workspaceId: string): Promise<Map<string, ScenarioMeta>> {
+  const rows = await db
+    .selectFrom('training_scenarios')
+    .select(['key', 'version', 'draft', 'created_by', 'from_case_id'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('version', 'asc')
+    .execute();
+  return new Map(rows.map((r) => [r.key, { draft: r.draft === 1, createdBy: r.created_by, fromCaseId: r.from_case_id }]));
 }
 
 /** One version of a workspace scenario, or its latest; `forUpdate` serialises revisions on PostgreSQL. */
@@ -90,7 +125,7 @@ export async function saveSession(
   expectedTurnCount: number,
   patch: Pick<
     TrainingSessionRow,
-    'status' | 'outcome' | 'turn_count' | 'state' | 'turns' | 'result' | 'total' | 'passed' | 'updated_at' | 'finished_at'
+    'status' | 'outcome' | 'turn_count' | 'state' | 'turns' | 'result' | 'total' | 'passed' | 'updated_at' | 'finished_at' | 'expires_at'
   >,
 ): Promise<boolean> {
   const res = await db
@@ -111,6 +146,9 @@ export type SessionFilter = {
   userIds?: readonly string[];
   status?: 'active' | 'finished';
   scenarioKey?: string;
+  mode?: 'practice' | 'certification';
+  /** Only sessions a supervisor reviewed. */
+  reviewed?: boolean;
   /** Rows strictly after this one in the list's order (newest first). */
   after?: { startedAt: string; id: string };
   limit: number;
@@ -140,11 +178,21 @@ export async function listSessions(db: Db, workspaceId: string, filter: SessionF
       's.started_at',
       's.updated_at',
       's.finished_at',
+      's.mode',
+      's.assignment_id',
+      's.pass_mark',
+      's.expires_at',
+      's.override_total',
+      's.override_reason',
+      's.override_by',
+      's.override_at',
     ])
     .where('s.workspace_id', '=', workspaceId)
     .$if(filter.userIds !== undefined, (q) => q.where('s.user_id', 'in', filter.userIds as string[]))
     .$if(filter.status !== undefined, (q) => q.where('s.status', '=', filter.status as 'active' | 'finished'))
     .$if(filter.scenarioKey !== undefined, (q) => q.where('s.scenario_key', '=', filter.scenarioKey as string))
+    .$if(filter.mode !== undefined, (q) => q.where('s.mode', '=', filter.mode as string))
+    .$if(filter.reviewed === true, (q) => q.where('s.override_total', 'is not', null))
     .$if(filter.after !== undefined, (q) => {
       const after = filter.after as { startedAt: string; id: string };
       return q.where((eb) =>
@@ -154,5 +202,59 @@ export async function listSessions(db: Db, workspaceId: string, filter: SessionF
     .orderBy('s.started_at', 'desc')
     .orderBy('s.id', 'desc')
     .limit(filter.limit)
+    .execute();
+}
+
+/** A supervisor's override of a finished session's score, with the reason. */
+export async function saveSessionReview(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  review: { total: number; reason: string; by: string; at: string },
+): Promise<void> {
+  await db
+    .updateTable('training_sessions')
+    .set({ override_total: review.total, override_reason: review.reason, override_by: review.by, override_at: review.at })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A person's certification sessions of one scenario, oldest first. */
+export function certificationSessions(db: Db, workspaceId: string, userId: string, scenarioKey: string) {
+  return db
+    .selectFrom('training_sessions')
+    .select(['id', 'status', 'passed', 'started_at', 'finished_at', 'expires_at', 'override_total', 'pass_mark'])
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('scenario_key', '=', scenarioKey)
+    .where('mode', '=', 'certification')
+    .orderBy('started_at', 'asc')
+    .execute();
+}
+
+/** Every finished session of the workspace without its turns (for reports). */
+export function finishedSessionFacts(db: Db, workspaceId: string, userIds?: readonly string[]) {
+  if (userIds && userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('training_sessions')
+    .select([
+      'id',
+      'user_id',
+      'scenario_key',
+      'scenario_title',
+      'mode',
+      'total',
+      'passed',
+      'pass_mark',
+      'override_total',
+      'override_by',
+      'finished_at',
+      'expires_at',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'finished')
+    .$if(userIds !== undefined, (q) => q.where('user_id', 'in', userIds as string[]))
+    .orderBy('finished_at', 'asc')
     .execute();
 }

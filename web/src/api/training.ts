@@ -67,7 +67,9 @@ function useSessionMutation<V>(fn: (v: V) => Promise<PracticeSession>) {
 }
 
 export const useStartSession = () =>
-  useSessionMutation((body: { scenarioKey: string; difficulty: Difficulty }) => api<PracticeSession>('POST', '/training/sessions', body));
+  useSessionMutation((body: { scenarioKey: string; difficulty: Difficulty; mode?: 'practice' | 'certification' }) =>
+    api<PracticeSession>('POST', '/training/sessions', body),
+  );
 
 export const usePlayTurn = (id: string) =>
   useSessionMutation(async (body: { reply: string }) => {

@@ -54,6 +54,16 @@ import type {
   ZSession,
   ZSessionSummary,
 } from '../../../src/contracts/training.js';
+import type {
+  ZAssignInput,
+  ZAssignment,
+  ZCalibrationReport,
+  ZCertificationRow,
+  ZCompletionReport,
+  ZTrainingEffect,
+  ZTrainingHistory,
+  ZTrainingRules,
+} from '../../../src/contracts/training-assignments.js';
 
 /** The API's shapes, inferred from the server's own zod contracts (types only: no zod in the bundle). */
 export type Case = z.infer<typeof ZCase>;
@@ -160,3 +170,12 @@ export type Difficulty = PracticeSession['difficulty'];
 export type PracticeOutcome = NonNullable<PracticeSession['outcome']>;
 export type QuizItem = z.infer<typeof ZQuizItem>;
 export type QuizAnswer = z.infer<typeof ZQuizAnswer>;
+// Training beyond practice: assignments, rules, certification, reports and calibration.
+export type TrainingAssignment = z.infer<typeof ZAssignment>;
+export type AssignInput = z.input<typeof ZAssignInput>;
+export type TrainingRules = z.infer<typeof ZTrainingRules>;
+export type CertificationRow = z.infer<typeof ZCertificationRow>;
+export type CompletionReport = z.infer<typeof ZCompletionReport>;
+export type TrainingEffect = z.infer<typeof ZTrainingEffect>;
+export type CalibrationReport = z.infer<typeof ZCalibrationReport>;
+export type TrainingHistory = z.infer<typeof ZTrainingHistory>;

@@ -33,6 +33,9 @@ const ReviewPage = lazyRouteComponent(() => import('../pages/review.js'), 'Revie
 const ReviewRulesPage = lazyRouteComponent(() => import('../pages/review-rules.js'), 'ReviewRulesPage');
 const ReviewsPage = lazyRouteComponent(() => import('../pages/reviews.js'), 'ReviewsPage');
 const SupportPage = lazyRouteComponent(() => import('../pages/support.js'), 'SupportPage');
+const TrainingAssignmentsPage = lazyRouteComponent(() => import('../pages/training-assignments.js'), 'TrainingAssignmentsPage');
+const TrainingCertificationsPage = lazyRouteComponent(() => import('../pages/training-certifications.js'), 'TrainingCertificationsPage');
+const TrainingReportsPage = lazyRouteComponent(() => import('../pages/training-reports.js'), 'TrainingReportsPage');
 const SignedInLayout = lazyRouteComponent(() => import('./signed-in-layout.js'), 'SignedInLayout');
 
 const rootRoute = createRootRoute({
@@ -97,6 +100,17 @@ const teamsRoute = createRoute({ getParentRoute: () => appRoute, path: '/setting
 const playbooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/playbooks', component: PlaybooksPage });
 const workspaceSettingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/workspace', component: SettingsPage });
 const trainingRoute = createRoute({ getParentRoute: () => appRoute, path: '/training', component: TrainingPage });
+const trainingAssignmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/training/assignments',
+  component: TrainingAssignmentsPage,
+});
+const trainingCertificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/training/certifications',
+  component: TrainingCertificationsPage,
+});
+const trainingReportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/training/reports', component: TrainingReportsPage });
 const practiceSessionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/training/sessions/$id',
@@ -144,6 +158,9 @@ const routeTree = rootRoute.addChildren([
     forumRoute,
     forumThreadRoute,
     trainingRoute,
+    trainingAssignmentsRoute,
+    trainingCertificationsRoute,
+    trainingReportsRoute,
     practiceSessionRoute,
     scenarioEditorRoute,
     reviewsRoute,

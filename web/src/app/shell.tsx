@@ -47,7 +47,12 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
   },
   {
     title: 'Learning',
-    items: [{ to: '/training', label: 'Training', shown: always }],
+    items: [
+      { to: '/training', label: 'Training', shown: always, exact: true },
+      { to: '/training/assignments', label: 'Assigned training', shown: always },
+      { to: '/training/certifications', label: 'Certification', shown: always },
+      { to: '/training/reports', label: 'Training reports', shown: (can) => can.readTrainingReports },
+    ],
   },
   {
     title: 'Workspace',

@@ -35,3 +35,21 @@ export const OUTCOME_LABEL: Record<PracticeOutcome, string> = {
 
 /** How the mood heat reads on a meter: 0 at ease, 100 gone. */
 export const heatLabel = (heat: number) => `${Math.round(Math.min(100, heat))} of 100`;
+
+export const ASSIGNMENT_STATE_LABEL = { due: 'Due', overdue: 'Overdue', done: 'Done', cancelled: 'Withdrawn' } as const;
+export const ASSIGNMENT_STATE_COLOR = { due: 'blue', overdue: 'red', done: 'teal', cancelled: 'gray' } as const;
+export const ASSIGNMENT_SOURCE_LABEL: Record<string, string> = {
+  supervisor: 'From a supervisor',
+  new_hire: 'Starter set',
+  low_score: 'From recent replies',
+  review: 'From a review',
+  refresher: 'Re-practice',
+  renewal: 'Renewal',
+};
+export const CERTIFICATION_STATUS_LABEL = {
+  certified: 'Certified',
+  expired: 'Expired',
+  attempts_used: 'Attempts used',
+  open: 'Not yet certified',
+} as const;
+export const CERTIFICATION_STATUS_COLOR = { certified: 'teal', expired: 'orange', attempts_used: 'red', open: 'gray' } as const;

@@ -21,6 +21,7 @@ import { StatementsPanel } from '../components/case/statements-panel.js';
 import { StrategyCard } from '../components/case/strategy-card.js';
 import { SupportAction } from '../components/case/support-action.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
+import { TrainingFromCaseCard } from '../components/case/training-from-case-card.js';
 import { QueryState } from '../components/query-state.js';
 import { useNow } from '../components/use-now.js';
 import { nextAction } from '../lib/next-action.js';
@@ -180,6 +181,7 @@ function CaseSidebar({ kase: c, names, customer, team }: CaseParts & { team: Tea
       <AssigneeCard kase={c} me={me} names={names} />
       <FactsCard kase={c} names={names} customer={customer} team={team} />
       <CaseThemeCard refId={c.ref} />
+      {c.status === 'closed' && me.can.draftScenarios ? <TrainingFromCaseCard refId={c.ref} /> : null}
       {c.can.setCaseType ? <CaseTypeCard kase={c} /> : null}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEmployeeHistory } from '../api/employee-history.js';
 import type { CaseStatus, EmployeeHistory } from '../api/types.js';
@@ -9,6 +9,13 @@ import { QueryState } from '../components/query-state.js';
 import { EmptyState } from '../components/states.js';
 import { STATUS_LABEL } from '../lib/labels.js';
 import { formatDate, formatMoney } from '../lib/time.js';
+import {
+  ASSIGNMENT_SOURCE_LABEL,
+  ASSIGNMENT_STATE_COLOR,
+  ASSIGNMENT_STATE_LABEL,
+  CERTIFICATION_STATUS_COLOR,
+  CERTIFICATION_STATUS_LABEL,
+} from '../lib/training-labels.js';
 
 const isStatus = (s: string): s is CaseStatus => s in STATUS_LABEL;
 
@@ -112,6 +119,58 @@ function History({ history }: { history: EmployeeHistory }) {
           {s.caseRef ? ` · ${s.caseRef}` : ''}
         </Text>
       ))}
+      {history.training ? <TrainingSection training={history.training} /> : null}
     </>
+  );
+}
+
+/** Training completion and certification (never practice scores: practising stays safe). */
+function TrainingSection({ training }: { training: NonNullable<EmployeeHistory['training']> }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="training-history" data-testid="training-history">
+      <Title order={2} size="h4" id="training-history" mb={4}>
+        Training
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        What was assigned and done, and certifications. Practice scores are not shown here.
+      </Text>
+      <Stack gap="sm">
+        <DataTable
+          framed={false}
+          rows={training.assignments}
+          rowKey={(a) => a.id}
+          empty={<Text size="sm">No training assigned yet.</Text>}
+          columns={[
+            { key: 'scenario', header: 'Scenario', rowHeader: true, cell: (a) => a.scenario.title },
+            {
+              key: 'kind',
+              header: 'Kind',
+              cell: (a) => (a.mode === 'certification' ? 'Certification' : (ASSIGNMENT_SOURCE_LABEL[a.source] ?? a.source)),
+            },
+            { key: 'due', header: 'Due', cell: (a) => formatDate(a.dueAt) },
+            {
+              key: 'state',
+              header: 'State',
+              cell: (a) => (
+                <Badge variant="light" color={ASSIGNMENT_STATE_COLOR[a.state]}>
+                  {ASSIGNMENT_STATE_LABEL[a.state]}
+                  {a.doneAt ? ` ${formatDate(a.doneAt)}` : ''}
+                </Badge>
+              ),
+            },
+          ]}
+        />
+        {training.certifications.length > 0 ? (
+          <Group gap="xs">
+            {training.certifications.map((c) => (
+              <Badge key={c.scenario.key} variant="light" color={CERTIFICATION_STATUS_COLOR[c.status]}>
+                {c.scenario.title}: {CERTIFICATION_STATUS_LABEL[c.status]}
+                {c.expiresAt ? ` until ${formatDate(c.expiresAt)}` : ''}
+              </Badge>
+            ))}
+          </Group>
+        ) : null}
+      </Stack>
+    </Paper>
   );
 }

@@ -1,7 +1,26 @@
-import { Anchor, Badge, Box, Button, Grid, Group, List, Modal, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Grid,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
+import { problemUnder } from '../api/client.js';
 import { useEndSession, usePlayTurn, usePracticeSession } from '../api/training.js';
+import { useReviewSession } from '../api/training-assignments.js';
 import type { PracticeSession } from '../api/types.js';
 import { FormProblem } from '../components/form-problem.js';
 import { PageHeader } from '../components/page-header.js';
@@ -10,6 +29,7 @@ import { PracticeResultPanel } from '../components/training/practice-result.js';
 import { Transcript } from '../components/training/transcript.js';
 import { MOVE_LABEL, STRATEGY_LABEL } from '../lib/coach-labels.js';
 import { CHANNEL_LABEL } from '../lib/labels.js';
+import { formatDateTime } from '../lib/time.js';
 import { DIFFICULTY_LABEL, heatLabel, MOOD_COLOR, MOOD_LABEL } from '../lib/training-labels.js';
 
 /** One practice session: the brief, the conversation with the coach's findings per reply, the step to work on, and the result. */
@@ -39,6 +59,11 @@ function Session({ session: s }: { session: PracticeSession }) {
             <Badge variant="light" color="gray">
               {DIFFICULTY_LABEL[s.difficulty]}
             </Badge>
+            {s.mode === 'certification' ? (
+              <Badge variant="filled" color="indigo">
+                Certification
+              </Badge>
+            ) : null}
             <Badge variant="light" color="gray">
               {CHANNEL_LABEL[s.scenario.channel]}
             </Badge>
@@ -59,9 +84,16 @@ function Session({ session: s }: { session: PracticeSession }) {
             <Paper withBorder radius="md" p="sm" bg="gray.0">
               <Text size="sm">{s.scenario.brief}</Text>
             </Paper>
-            <Transcript opening={s.opening} turns={s.turnsPlayed} customerName={s.scenario.personaName} />
+            {s.hints ? null : (
+              <Alert color="indigo" variant="light" data-testid="certification-note">
+                This is a certification: no step guidance and no findings while it runs. They are shown with the result. The pass mark is{' '}
+                {s.scenario.passMark}.
+              </Alert>
+            )}
+            <Transcript opening={s.opening} turns={s.turnsPlayed} customerName={s.scenario.personaName} hints={s.hints} />
             {s.can.play ? <Composer session={s} /> : null}
             {s.result ? <PracticeResultPanel session={s} /> : null}
+            {s.review || s.can.review ? <ReviewCard session={s} /> : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -85,7 +117,7 @@ function MoodCard({ session: s }: { session: PracticeSession }) {
       <Text size="sm" mt={4}>
         {MOOD_LABEL[s.mood.state]} (started {MOOD_LABEL[s.mood.start].toLowerCase()})
       </Text>
-      <Progress mt={6} value={heat} color={MOOD_COLOR[s.mood.state]} aria-label={`Heat: ${heatLabel(heat)}`} />
+      {s.hints ? <Progress mt={6} value={heat} color={MOOD_COLOR[s.mood.state]} aria-label={`Heat: ${heatLabel(heat)}`} /> : null}
       <Text size="xs" c="dark.5" mt={4}>
         {s.scenario.personaWho}
       </Text>
@@ -199,6 +231,59 @@ function Composer({ session: s }: { session: PracticeSession }) {
           </Box>
         </Stack>
       </Modal>
+    </Paper>
+  );
+}
+
+/** A supervisor's review: the score they counted instead of the coach's, and why; a form for those who may review. */
+function ReviewCard({ session: s }: { session: PracticeSession }) {
+  const review = useReviewSession(s.id);
+  const [total, setTotal] = useState<number | string>(s.review?.total ?? s.coachTotal ?? 0);
+  const [reason, setReason] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    review.mutate({ total: Number(total), reason: reason.trim() }, { onSuccess: () => setReason('') });
+  };
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="review-title" data-testid="session-review">
+      <Title order={2} size="h5" id="review-title" mb="xs">
+        Supervisor’s review
+      </Title>
+      {s.review ? (
+        <Text size="sm" mb="sm" data-testid="review-summary">
+          {s.review.by.name} counted {s.review.total} instead of the coach’s {s.coachTotal} ({formatDateTime(s.review.at)}): “
+          {s.review.reason}”. {s.passed ? 'It counts as passed.' : 'It counts as not passed.'}
+        </Text>
+      ) : null}
+      {s.can.review ? (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <NumberInput
+              label="Score to count (0–100)"
+              min={0}
+              max={100}
+              value={total}
+              onChange={setTotal}
+              w={200}
+              error={problemUnder(review.error, 'total')}
+            />
+            <Textarea
+              label="Why the score changes"
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={problemUnder(review.error, 'reason')}
+            />
+            <FormProblem error={review.error} fields={['total', 'reason']} title="The review was not saved" />
+            <Group>
+              <Button type="submit" loading={review.isPending}>
+                Save review
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
     </Paper>
   );
 }

@@ -21,7 +21,7 @@ import type { MoodState, Scenario } from '../api/types.js';
 import { FormProblem } from '../components/form-problem.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
-import { RequireAbility } from '../components/require-ability.js';
+import { ForbiddenState } from '../components/states.js';
 import { STRATEGY_LABEL } from '../lib/coach-labels.js';
 import { CHANNEL_LABEL, CHANNELS } from '../lib/labels.js';
 import { MOOD_LABEL } from '../lib/training-labels.js';
@@ -49,18 +49,15 @@ const toLines = (text: string) =>
 
 export function ScenarioEditorPage() {
   const { key } = useParams({ from: '/app/training/scenarios/$key/edit' });
-  return (
-    <RequireAbility ability="manageTrainingScenarios">
-      <ScenarioEditorLoader scenarioKey={key} />
-    </RequireAbility>
-  );
+  return <ScenarioEditorLoader scenarioKey={key} />;
 }
 
+/** Admins edit the workspace's scenarios; a supervisor edits the drafts they made from a case. The scenario says which. */
 function ScenarioEditorLoader({ scenarioKey }: { scenarioKey: string }) {
   const scenario = useScenario(scenarioKey);
   return (
     <QueryState query={scenario} label="Opening the scenario" rows={4}>
-      {(s) => <ScenarioForm key={s.key} scenario={s} />}
+      {(s) => (s.builtIn || s.can.edit ? <ScenarioForm key={s.key} scenario={s} /> : <ForbiddenState />)}
     </QueryState>
   );
 }
@@ -83,6 +80,7 @@ function ScenarioForm({ scenario }: { scenario: Scenario }) {
   const [neverSay, setNeverSay] = useState<Rule[]>(scenario.rubric.neverSay);
   const [models, setModels] = useState<Record<string, string>>(scenario.models);
   const [saved, setSaved] = useState<number | null>(null);
+  const [publish, setPublish] = useState(false);
   const error = revise.error;
 
   if (scenario.builtIn) {
@@ -116,6 +114,7 @@ function ScenarioForm({ scenario }: { scenario: Scenario }) {
         persona: { ...persona, lines: nextLines },
         rubric: { mustSay, neverSay },
         models,
+        ...(scenario.draft && publish ? { publish: true } : {}),
       },
       { onSuccess: (s) => setSaved(s.version) },
     );
@@ -181,7 +180,7 @@ function ScenarioForm({ scenario }: { scenario: Scenario }) {
       </Anchor>
       <PageHeader
         title={`Edit “${scenario.title}”`}
-        description={`Version ${scenario.version}. Saving makes a new version; sessions keep the version they were played on.`}
+        description={`${scenario.draft ? 'Draft from a closed case, redacted: make it this customer’s own, then publish. ' : ''}Version ${scenario.version}. Saving makes a new version; sessions keep the version they were played on.`}
       />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
@@ -329,12 +328,19 @@ function ScenarioForm({ scenario }: { scenario: Scenario }) {
           <FormProblem error={error} fields={[]} title="The scenario was not saved" />
           {saved ? (
             <Text size="sm" c="teal.9" role="status">
-              Saved as version {saved}.
+              Saved as version {saved}.{scenario.draft ? ' It is still a draft: only you and the admins see it.' : ''}
             </Text>
+          ) : null}
+          {scenario.draft ? (
+            <Checkbox
+              label="Publish with this save: everyone can practise it, and it can be assigned"
+              checked={publish}
+              onChange={(e) => setPublish(e.currentTarget.checked)}
+            />
           ) : null}
           <Group>
             <Button type="submit" loading={revise.isPending}>
-              Save as a new version
+              {scenario.draft && publish ? 'Save and publish' : 'Save as a new version'}
             </Button>
           </Group>
         </Stack>

@@ -105,7 +105,7 @@ export function PracticeResultPanel({ session }: { session: PracticeSession }) {
               loading={retry.isPending}
               onClick={() =>
                 retry.mutate(
-                  { scenarioKey: session.scenario.key, difficulty: session.difficulty },
+                  { scenarioKey: session.scenario.key, difficulty: session.difficulty, mode: session.mode },
                   { onSuccess: (next) => void navigate({ to: '/training/sessions/$id', params: { id: next.id } }) },
                 )
               }

@@ -80,7 +80,18 @@ function TurnFindings({ turn }: { turn: PracticeTurn }) {
 }
 
 /** The conversation so far: the customer's opening, then each reply with the coach's findings and the customer's answer. */
-export function Transcript({ opening, turns, customerName }: { opening: string; turns: PracticeTurn[]; customerName: string }) {
+export function Transcript({
+  opening,
+  turns,
+  customerName,
+  hints = true,
+}: {
+  opening: string;
+  turns: PracticeTurn[];
+  customerName: string;
+  /** False while a certification runs: the coach's findings come once it ends. */
+  hints?: boolean;
+}) {
   return (
     <Stack gap="sm" component="section" aria-label="Conversation" data-testid="transcript">
       <Bubble who="customer" name={customerName}>
@@ -90,7 +101,7 @@ export function Transcript({ opening, turns, customerName }: { opening: string; 
         <Stack key={t.n} gap="sm">
           <Bubble who="you" name={`You (reply ${t.n})`}>
             <HighlightedReply text={t.reply} result={{ reply: t.reading }} />
-            <TurnFindings turn={t} />
+            {hints ? <TurnFindings turn={t} /> : null}
           </Bubble>
           <Bubble who="customer" name={customerName}>
             <Group gap={6} mb={4}>
