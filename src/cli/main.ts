@@ -11,6 +11,7 @@ import { migrateToLatest } from '../store/migrate.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
+import { registerExportCommand } from './export-command.js';
 import { registerInsightsCommands } from './insights-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
@@ -159,6 +160,7 @@ program
   });
 
 registerCoachCommand(program);
+registerExportCommand(program);
 registerInsightsCommands(program);
 
 function fail(message: string, code: number): never {
