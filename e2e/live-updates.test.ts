@@ -38,8 +38,8 @@ describe.skipIf(!hasChromium)('live updates (Chromium)', () => {
     });
 
     const note = `Live note ${Date.now()}: the customer is waiting at the service desk`;
-    await tom.page.getByLabel('Add a note').fill(note);
-    await tom.page.getByRole('button', { name: 'Add note' }).click();
+    await tom.page.getByLabel('Add an internal note').fill(note);
+    await tom.page.getByRole('button', { name: 'Add internal note' }).click();
     await expect.poll(() => tom.page.getByText(note).count(), { timeout: 5_000 }).toBe(1);
 
     const started = Date.now();

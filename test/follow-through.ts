@@ -3,6 +3,8 @@ import { transitionCase } from '../src/services/change-case.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { createCase } from '../src/services/create-case.js';
 import { proposeResolution } from '../src/services/resolution.js';
+import { listCommitmentRows } from '../src/store/commitments.js';
+import { listFollowUpRows } from '../src/store/follow-ups.js';
 import { lastQueuedEmail } from '../src/store/outbox.js';
 import type { Db } from '../src/store/schema.js';
 import { buildCase } from './factories.js';
@@ -43,4 +45,17 @@ export function surveyTokenIn(text: string): string {
   const token = tokenIn(text);
   if (!token) throw new Error('no survey link in the email');
   return token;
+}
+
+/** What closing a case needs when promises are open or follow-ups planned: each promise kept, each follow-up kept, and a reason. */
+export async function keepEverythingOpen(db: Db, kase: { id: string }, workspaceId: string) {
+  const [commitments, followUps] = await Promise.all([
+    listCommitmentRows(db, workspaceId, kase.id),
+    listFollowUpRows(db, workspaceId, kase.id),
+  ]);
+  return {
+    proceedReason: 'Everything open goes on as planned',
+    promises: commitments.filter((c) => c.status === 'open').map((c) => ({ id: c.id, status: 'kept' as const })),
+    followUps: followUps.filter((f) => f.status === 'scheduled' || f.status === 'sent').map((f) => ({ id: f.id, action: 'keep' as const })),
+  };
 }

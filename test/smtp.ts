@@ -12,14 +12,23 @@ export type SmtpListener = {
   close(): Promise<void>;
 };
 
-/** A real SMTP server on 127.0.0.1 (random port, no TLS, no auth) that keeps what it receives, for email tests. */
-export async function startSmtpListener(): Promise<SmtpListener> {
+/**
+ * A real SMTP server on 127.0.0.1 (random port, no TLS, no auth) that keeps what it receives, for
+ * email tests. Recipients in `refuse` are answered 550 (no such mailbox), as a bounce.
+ */
+export async function startSmtpListener(options: { refuse?: string[] } = {}): Promise<SmtpListener> {
+  const refused = new Set((options.refuse ?? []).map((a) => a.toLowerCase()));
   const messages: ParsedMail[] = [];
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     authOptional: true,
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      const error = Object.assign(new Error('No such mailbox'), { responseCode: 550 });
+      callback(error);
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {

@@ -119,6 +119,21 @@ describe('defuse CLI', () => {
       rmSync(own, { recursive: true, force: true });
     }
   }, 120_000);
+  it('exports the cases a user may see, with outcome and root cause, as CSV or JSON', () => {
+    const csv = defuse(dir, 'export', 'cases', '--email', 'owner@corner.test');
+    expect(csv.code).toBe(0);
+    const [header, ...rows] = csv.stdout.trim().split('\n');
+    expect(header).toBe(
+      'ref,title,status,severity,channel,team,assignee,reportedAt,resolvedAt,outcome,rootCauseCategory,rootCauseWhys,contributingFactors',
+    );
+    expect(rows).toHaveLength(1);
+    const json = defuse(dir, 'export', 'cases', '--email', 'owner@corner.test', '--format', 'json', '--root-cause', 'training');
+    expect(JSON.parse(json.stdout)).toEqual({ items: [], truncated: false });
+    const bad = defuse(dir, 'export', 'cases', '--email', 'owner@corner.test', '--root-cause', 'weather');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown root cause "weather"');
+    expect(defuse(dir, 'export', 'cases', '--email', 'nobody@corner.test').code).toBe(1);
+  });
 
   it('backs up and restores the embedded database', () => {
     const file = join(dir, 'backup.db');

@@ -13,6 +13,7 @@ import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
 import { registerDossierCommand } from './dossier-command.js';
+import { registerExportCommand } from './export-command.js';
 import { registerInsightsCommands } from './insights-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
@@ -156,6 +157,7 @@ program
   });
 
 registerCoachCommand(program);
+registerExportCommand(program);
 registerInsightsCommands(program);
 
 function fail(message: string, code: number): never {

@@ -22,6 +22,10 @@ const ZEnv = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   DEFUSE_MAIL_FROM: z.string().min(3).default('Defuse <no-reply@localhost>'),
+  DEFUSE_REPLY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain name such as replies.example.com')
+    .optional(),
   DEFUSE_JOBS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   DEFUSE_PUBLIC_URL: z
     .string()
@@ -53,6 +57,11 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   /** The From address of every email (DEFUSE_MAIL_FROM). */
   mailFrom: string;
+  /**
+   * The domain of each case's Reply-To address (`reply+c-2026-000229@<domain>`) and of reply
+   * Message-IDs (DEFUSE_REPLY_DOMAIN); unset, replies use a `.invalid` placeholder until inbound mail is set up.
+   */
+  replyDomain: string | undefined;
   /** Whether this process runs background jobs (DEFUSE_JOBS=off turns them off, e.g. for a second web-only process). */
   jobs: boolean;
   /** Where people reach this server: the base of links in emails (survey links, case links). */
@@ -92,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.DEFUSE_MAIL_FROM,
     jobs: e.DEFUSE_JOBS === 'on',
     publicUrl: (e.DEFUSE_PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    replyDomain: e.DEFUSE_REPLY_DOMAIN?.toLowerCase(),
     logLevel: e.DEFUSE_LOG_LEVEL,
     trustProxy: e.DEFUSE_TRUST_PROXY,
     signingKey: signingKeyFrom(e.DEFUSE_SIGNING_KEY, e.DEFUSE_SIGNING_KEY_FILE, dataDir),

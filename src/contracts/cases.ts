@@ -78,6 +78,21 @@ export const ZTransition = z
     reason: text(2000).optional(),
     outcome: z.string().trim().max(5000).optional().describe('required to close: how the case ended'),
     rootCause: ZRootCause.optional().describe('required to close: category, a why-chain of 1–5 answers, contributing factors'),
+    proceedReason: text(2000)
+      .optional()
+      .describe(
+        'why to go on with playbook steps left (resolving) or with promises open / follow-ups planned (closing); kept on the timeline',
+      ),
+    promises: z
+      .array(z.object({ id, status: z.enum(['kept', 'cancelled', 'broken']), note: text(2000).optional() }).strict())
+      .max(200)
+      .optional()
+      .describe('closing: how each open promise ended'),
+    followUps: z
+      .array(z.object({ id, action: z.enum(['keep', 'cancel']), reason: text(2000).optional() }).strict())
+      .max(200)
+      .optional()
+      .describe('closing: whether each planned follow-up still goes out (a cancelled survey link stops working)'),
   })
   .strict();
 export const ZNote = z.object({ text: text(10_000) }).strict();
@@ -114,6 +129,7 @@ export const ZCaseListQuery = z
         .transform(Number),
     ).optional(),
     channel: csv(ZChannel).optional(),
+    rootCause: csv(z.enum(ROOT_CAUSE_CATEGORIES)).optional().describe('closed cases filed under these root-cause categories'),
     teamId: id.optional(),
     assigneeId: id.optional(),
     unassigned: z
@@ -136,6 +152,27 @@ export const ZCaseListQuery = z
     cursor: z.string().max(500).optional(),
   })
   .strict();
+
+/** The filters of the case list, for an export of every matching case (no page). */
+export const ZCaseExportQuery = ZCaseListQuery.omit({ sort: true, order: true, limit: true, cursor: true }).extend({
+  format: z.enum(['csv', 'json']).optional().describe('csv (the default) or json'),
+});
+
+export const ZCaseExportRow = z.object({
+  ref: z.string(),
+  title: z.string(),
+  status: z.string(),
+  severity: z.number().int(),
+  channel: z.string(),
+  team: z.string().nullable(),
+  assignee: z.string().nullable(),
+  reportedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  outcome: z.string().nullable(),
+  rootCauseCategory: z.string().nullable(),
+  rootCauseWhys: z.array(z.string()),
+  contributingFactors: z.array(z.string()),
+});
 
 export const ZEventListQuery = z
   .object({
@@ -228,6 +265,9 @@ export const ZCaseDetail = ZCase.extend({
       email: z.string().nullable(),
       phone: z.string().nullable(),
       contactHidden: z.boolean().describe('true when the caller may not see the contact details'),
+      hasEmail: z
+        .boolean()
+        .describe('whether replies can be emailed to the customer (true even when the address is hidden from the caller)'),
       flaggedAt: z.string().nullable().describe('set when an employee ended an abusive interaction with this customer'),
       flagReason: z.string().nullable(),
     })

@@ -76,6 +76,10 @@ export const ZNewReply = z
   .object({
     body: z.string().trim().min(1, 'must not be empty').max(COACH_TEXT_MAX, `at most ${COACH_TEXT_MAX} characters`),
     customerMessage: text('The customer message this reply answers, so the coach can check the paraphrase').optional(),
+    via: z
+      .enum(['email', 'spoken'])
+      .optional()
+      .describe('email (the default when the customer has an address): sent through the outbox; spoken: said in person or by phone'),
   })
   .strict();
 

@@ -36,6 +36,9 @@ export const ZResolution = z.object({
   proposedAt: z.string(),
   limitApplied: z.number().nullable().describe("the proposer's authority limit; null means no limit"),
   approver: ZPerson.nullable(),
+  askedToApprove: z
+    .array(ZPerson.extend({ role: z.string() }))
+    .describe('while approval is pending: the people asked to decide (the team’s supervisors whose limit covers the cost, else admins)'),
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
   canDecide: z.boolean().describe('whether the caller may approve or reject it now (team, role, own limit, not their own proposal)'),

@@ -1,5 +1,7 @@
 import type { Actor } from '../services/context.js';
 import { recordReply } from '../services/record-reply.js';
+import { recordReplyDelivery } from '../services/reply-delivery.js';
+import { findEmailByMessageId, markEmailSent } from '../store/outbox.js';
 import type { Db } from '../store/schema.js';
 import type { Random } from './random.js';
 
@@ -20,11 +22,20 @@ const REPLIES: readonly string[] = [
 
 export type ReplyTarget = { ref: string; customerName: string; handler: Actor; at: Date };
 
-/** Records one reply on each target case, as its handler, scored by the coach like any reply sent through the app. */
+/**
+ * Records one reply on each target case, as its handler, scored by the coach like any reply sent
+ * through the app; a reply emailed to the customer is marked sent a minute later, as the outbox would.
+ */
 export async function playReplies(db: Db, random: Random, targets: readonly ReplyTarget[]): Promise<void> {
   for (const target of targets) {
     const first = target.customerName.split(' ')[0] ?? target.customerName;
     const body = random.pick(REPLIES).replaceAll('{first}', first);
-    await recordReply({ db, actor: target.handler, now: target.at }, target.ref, { body });
+    const { event } = await recordReply({ db, actor: target.handler, now: target.at }, target.ref, { body });
+    const messageId = (event.data.delivery as { messageId?: string } | undefined)?.messageId;
+    const email = messageId ? await findEmailByMessageId(db, messageId) : undefined;
+    if (!email) continue;
+    const sentAt = new Date(target.at.getTime() + 60_000);
+    await markEmailSent(db, email.id, sentAt);
+    await recordReplyDelivery(db, email, { state: 'sent' }, sentAt);
   }
 }

@@ -29,6 +29,7 @@ import { setTimeZone } from '../store/settings.js';
 import { setUserTeams } from '../store/users.js';
 import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
 import { assignDemoTraining, finishDemoTraining } from './demo-assignments.js';
+import { demoLeftovers } from './demo-closing.js';
 import { seedForum } from './demo-forum.js';
 import { playHelpRequests } from './demo-help.js';
 import {
@@ -304,7 +305,13 @@ async function playStep(
       return;
     }
     case 'status':
-      await transitionCase(ctx, ref, { to: step.to, reason: step.reason, outcome: step.outcome, rootCause: step.rootCause });
+      await transitionCase(ctx, ref, {
+        to: step.to,
+        reason: step.reason,
+        outcome: step.outcome,
+        rootCause: step.rootCause,
+        ...(await demoLeftovers(ctx, ref, step.to)),
+      });
       return;
     case 'resolution':
       await proposeResolution(ctx, ref, {

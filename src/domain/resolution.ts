@@ -1,4 +1,5 @@
 import type { Role } from './permissions.js';
+import { orList } from './words.js';
 
 /** Where a resolution stands with respect to approval. */
 export const APPROVAL_STATES = ['not_needed', 'pending', 'approved', 'rejected'] as const;
@@ -35,10 +36,13 @@ export const withinLimit = (costMinor: number, limitMinor: number | null): boole
 /** A resolution lets a case be resolved once it needs no approval or has it. */
 export const allowsResolving = (state: ApprovalState | null): boolean => state === 'not_needed' || state === 'approved';
 
-/** Why a case cannot be resolved yet, in words for the caller; null when it can. */
-export function resolvingBlocker(state: ApprovalState | null): string | null {
+/** Why a case cannot be resolved yet, in words for the caller, naming who was asked to approve when known; null when it can. */
+export function resolvingBlocker(state: ApprovalState | null, askedNames: readonly string[] = []): string | null {
   if (state === null) return 'Record a resolution (problem, options, solution and cost) before resolving the case';
-  if (state === 'pending') return 'The resolution costs more than its proposer may approve; a supervisor must approve it first';
+  if (state === 'pending') {
+    const who = askedNames.length > 0 ? `${orList(askedNames)} must approve it first` : 'someone with a higher limit must approve it first';
+    return `The resolution costs more than its proposer may approve; ${who}`;
+  }
   if (state === 'rejected') return 'The resolution was rejected; propose a new one before resolving the case';
   return null;
 }

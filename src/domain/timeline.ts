@@ -26,6 +26,9 @@ export const EVENT_KINDS = [
   'sla_breached',
   'help_requested',
   'help_taken',
+  // A reply email's final delivery state, and a planned follow-up cancelled when its case closed.
+  'reply_delivery',
+  'follow_up_cancelled',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -1,6 +1,16 @@
+import type { Kysely } from 'kysely';
 import { claimDueEmails, markEmailAttemptFailed, markEmailSent } from '../store/outbox.js';
-import type { Db } from '../store/schema.js';
+import type { Db, OutboxEmailRow, Tables } from '../store/schema.js';
 import type { Mailer } from './mailer.js';
+
+/** Where a mail ends up: sent (the SMTP server took it) or bounced (refused for good, or given up on). */
+export type DeliveryOutcome = { state: 'sent' } | { state: 'bounced'; error: string };
+
+/**
+ * Called in the transaction that records a mail's final outcome, so what depends on it (a reply's
+ * delivery state on its case's timeline) commits with it or not at all.
+ */
+export type OnDelivery = (db: Db, email: OutboxEmailRow, outcome: DeliveryOutcome, now: Date) => Promise<void>;
 
 export type DeliveryOptions = {
   /** Tries before an email is given up (failed_at set). */
@@ -10,6 +20,7 @@ export type DeliveryOptions = {
   batchSize?: number;
   /** How long a claimed email is ours while it is being sent. */
   leaseSeconds?: number;
+  onDelivery?: OnDelivery;
 };
 
 export type DeliveryCounts = { sent: number; retrying: number; failed: number };
@@ -28,15 +39,54 @@ export async function deliverOutbox(db: Db, mailer: Mailer, now: Date, options: 
   const counts: DeliveryCounts = { sent: 0, retrying: 0, failed: 0 };
   for (const email of await claimDueEmails(db, now, leaseUntil, options.batchSize ?? 20)) {
     try {
-      await mailer.send({ to: email.to_address, subject: email.subject, text: email.text_body, html: email.html_body });
-      await markEmailSent(db, email.id, now);
-      counts.sent++;
+      await mailer.send({
+        to: email.to_address,
+        subject: email.subject,
+        text: email.text_body,
+        html: email.html_body,
+        replyTo: email.reply_to ?? undefined,
+        messageId: email.message_id ?? undefined,
+      });
     } catch (error) {
       const attempts = email.attempts + 1;
-      const retryAt = attempts >= maxAttempts ? null : new Date(now.getTime() + backoffMs * 2 ** (attempts - 1));
-      await markEmailAttemptFailed(db, email, error instanceof Error ? error.message : String(error), retryAt, now);
+      // A 5xx answer (no such mailbox, rejected) will not change on a retry: the mail bounced.
+      const retryAt =
+        attempts >= maxAttempts || isPermanentRefusal(error) ? null : new Date(now.getTime() + backoffMs * 2 ** (attempts - 1));
+      const message = error instanceof Error ? error.message : String(error);
+      await settle(db, options.onDelivery, email, now, async (trx) => {
+        await markEmailAttemptFailed(trx, email, message, retryAt, now);
+        return retryAt ? null : { state: 'bounced', error: message };
+      });
       counts[retryAt ? 'retrying' : 'failed']++;
+      continue;
     }
+    await settle(db, options.onDelivery, email, now, async (trx) => {
+      await markEmailSent(trx, email.id, now);
+      return { state: 'sent' };
+    });
+    counts.sent++;
   }
   return counts;
+}
+
+/** An SMTP 5xx reply: the server refused the mail for good. */
+function isPermanentRefusal(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/** Writes a mail's outcome and, when it is final, lets the caller record it, in one transaction. */
+async function settle(
+  db: Db,
+  onDelivery: OnDelivery | undefined,
+  email: OutboxEmailRow,
+  now: Date,
+  write: (trx: Db) => Promise<DeliveryOutcome | null>,
+): Promise<void> {
+  const run = async (trx: Db) => {
+    const outcome = await write(trx);
+    if (outcome && onDelivery) await onDelivery(trx, email, outcome, now);
+  };
+  if (db.isTransaction) await run(db);
+  else await (db as Kysely<Tables>).transaction().execute(run);
 }

@@ -1,6 +1,15 @@
 import nodemailer from 'nodemailer';
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Where the recipient's answer should go (a per-case address for replies to customers). */
+  replyTo?: string | undefined;
+  /** The Message-ID header to send, with angle brackets; nodemailer makes one up when absent. */
+  messageId?: string | undefined;
+};
 
 /** Sends one mail; throws when the server refuses it or cannot be reached. */
 export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
@@ -22,7 +31,11 @@ export function createMailer(options: MailerOptions): Mailer {
   if (!smtpUrl) {
     return {
       async send(mail) {
-        log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'email (no SMTP_URL set, so written here instead of sent)');
+        const headers = { ...(mail.replyTo ? { replyTo: mail.replyTo } : {}), ...(mail.messageId ? { messageId: mail.messageId } : {}) };
+        log.info(
+          { to: mail.to, subject: mail.subject, text: mail.text, ...headers },
+          'email (no SMTP_URL set, so written here instead of sent)',
+        );
       },
       close() {},
     };
@@ -37,7 +50,15 @@ export function createMailer(options: MailerOptions): Mailer {
   });
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+      });
     },
     close: () => transport.close(),
   };

@@ -49,6 +49,8 @@ declare module 'fastify' {
     databaseKind: DatabaseKind;
     /** Base of links in emails sent from requests (DEFUSE_PUBLIC_URL). */
     publicUrl: string;
+    /** Domain of per-case reply addresses (DEFUSE_REPLY_DOMAIN); undefined: the placeholder. */
+    replyDomain: string | undefined;
   }
 }
 
@@ -56,7 +58,7 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
   .version;
 
 export type AppOptions = {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl'>>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain'>>;
   database: Database;
   logger?: boolean;
   /** The built web app to serve at `/` (default dist/web). */
@@ -124,6 +126,7 @@ export async function buildApp({
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
   app.decorate('publicUrl', config.publicUrl ?? '');
+  app.decorate('replyDomain', config.replyDomain);
   app.decorate('routePermissions', new Map());
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);

@@ -111,6 +111,7 @@ export function contextOf(request: FastifyRequest): ServiceContext {
     now: new Date(),
     origin: { ip: request.ip, requestId: request.id },
     publicUrl: request.server.publicUrl,
+    ...(request.server.replyDomain ? { replyDomain: request.server.replyDomain } : {}),
   };
 }
 

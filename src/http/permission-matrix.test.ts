@@ -385,6 +385,7 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     customerState: 'angry',
   })),
   'GET /api/v1/cases': plain('/api/v1/cases'),
+  'GET /api/v1/cases/export': plain('/api/v1/cases/export?format=json'),
   'GET /api/v1/cases/{ref}': onCase(''),
   'PATCH /api/v1/cases/{ref}': onCase('', () => ({ title: 'A clearer title' })),
   'PUT /api/v1/cases/{ref}/assignee': onCase('/assignee', () => ({ assigneeId: null })),
@@ -699,6 +700,8 @@ type Statuses = readonly [number, number, number, number, number, number, number
 const BY_HAND: Record<string, Statuses> = {
   // anonymous, employee A, employee B, supervisor A, supervisor B, HR, admin, admin of another workspace
   'GET /api/v1/cases/{ref}': [401, 200, 404, 200, 404, 200, 200, 404],
+  // Everyone who lists cases exports them; each export holds only the cases its caller may open.
+  'GET /api/v1/cases/export': [401, 200, 200, 200, 200, 200, 200, 200],
   'POST /api/v1/cases/{ref}/statements': [401, 201, 404, 201, 404, 403, 201, 404],
   'GET /api/v1/employees/{id}/history': [401, 200, 403, 200, 403, 200, 200, 404],
   'GET /api/v1/access-log': [401, 403, 403, 403, 403, 200, 200, 200],

@@ -1,6 +1,7 @@
 import { deliverOutbox } from '../email/deliver-outbox.js';
 import type { Mailer } from '../email/mailer.js';
 import { signDueCheckpoints } from '../services/audit-checkpoints.js';
+import { recordReplyDelivery } from '../services/reply-delivery.js';
 import { evaluateAllReviewRules } from '../services/review-flags.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../services/sla-breaches.js';
@@ -30,7 +31,7 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
       // Sending mail is an outside effect: the job manages its own writes, each row once per claim.
       transactional: false,
       handler: async (_payload, ctx) => {
-        const counts = await deliverOutbox(ctx.db, deps.mailer, ctx.now);
+        const counts = await deliverOutbox(ctx.db, deps.mailer, ctx.now, { onDelivery: recordReplyDelivery });
         if (counts.sent + counts.retrying + counts.failed > 0) ctx.log.info(counts, 'outbox delivered');
       },
     },

@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors.js';
 import type { CaseView } from '../presenters/case-presenter.js';
 import type { NewEvent } from '../store/events.js';
 import { flagCustomer } from '../store/resolutions.js';
@@ -14,6 +15,7 @@ import { inTransaction, type ServiceContext } from './context.js';
 export function reportAbuse(ctx: ServiceContext, ref: string, note: string): Promise<CaseView> {
   return inTransaction(ctx.db, async (db) => {
     const row = await lockCase(db, ctx.actor, ref, 'annotate');
+    if (row.status === 'closed') throw new AppError('conflict', `${ref} is closed: there is no conversation left to end`);
     const at = ctx.now.toISOString();
     const ws = row.workspace_id;
     if (row.customer_id) await flagCustomer(db, ws, row.customer_id, note, ctx.now);

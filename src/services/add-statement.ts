@@ -1,16 +1,24 @@
 import { AppError, invalid } from '../domain/errors.js';
+import { authorize } from '../domain/permissions.js';
 import { commitTo } from '../domain/personal-data.js';
+import { rolesThatMay } from '../domain/refusal.js';
 import { type StatementView, toStatementView } from '../presenters/case-presenter.js';
 import { findStatement, insertStatement } from '../store/cases.js';
 import { newId } from '../store/ids.js';
 import { findEmployees } from '../store/people.js';
 import { newSalt } from '../store/personal-data.js';
 import type { StatementRow } from '../store/schema.js';
-import { requirePermission } from './authorization.js';
+import { forbidden } from './authorization.js';
 import { applyCaseChange } from './case-change.js';
-import { loadCase } from './case-helpers.js';
+import { loadCase, whomToAsk } from './case-helpers.js';
 import type { NewStatementInput } from './case-input.js';
 import { inTransaction, type ServiceContext } from './context.js';
+
+const WHOSE: Record<NewStatementInput['party'], string> = {
+  customer: 'the customer’s',
+  employee: 'another employee’s',
+  witness: 'a witness’s',
+};
 
 /**
  * Records one party's account. Statements are never edited: a correction is a new statement that
@@ -34,7 +42,13 @@ export function addStatement(ctx: ServiceContext, ref: string, input: NewStateme
       throw invalid('employeeId', "an employee's statement names the employee");
     }
     // Front-line staff write their own account; recording anyone else's is a supervisor's job.
-    requirePermission(ctx.actor, 'create', 'statement', { ...subject, ownerUserId: authorUserId });
+    if (!authorize(ctx.actor, 'create', 'statement', { ...subject, ownerUserId: authorUserId }))
+      throw forbidden(ctx.actor, 'create', 'statement', {
+        doing: `add ${WHOSE[input.party]} statement`,
+        // The roles that record other people's accounts, not only their own.
+        roles: rolesThatMay('create', 'statement', ['self']),
+        ask: await whomToAsk(db, kase, ctx.actor),
+      });
     if (!authorName) throw invalid('authorName', 'say whose account this is');
     if (input.correctsId && !(await findStatement(db, ws, kase.id, input.correctsId))) {
       throw new AppError('validation', 'correctsId: no such statement on this case', [

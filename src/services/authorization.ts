@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import { type Action, authorize, conditionsFor, type Resource, type Subject } from '../domain/permissions.js';
+import { refusal } from '../domain/refusal.js';
 import type { CaseListScope } from '../store/cases.js';
 import type { Actor } from './context.js';
 
@@ -8,8 +9,9 @@ export function requirePermission(actor: Actor, action: Action, resource: Resour
   if (!authorize(actor, action, resource, subject)) throw forbidden(actor, action, resource);
 }
 
-export function forbidden(actor: Actor, action: Action, resource: Resource): AppError {
-  return new AppError('forbidden', `The ${actor.role} role may not ${action} this ${resource.replace(/_/g, ' ')}`);
+/** 403 worded for people: who can do it ("Only a supervisor or an admin can assign this case."), and whom to ask when known. */
+export function forbidden(_actor: Actor, action: Action, resource: Resource, options: Parameters<typeof refusal>[2] = {}): AppError {
+  return new AppError('forbidden', refusal(action, resource, options));
 }
 
 /**

@@ -3,6 +3,7 @@ import { type Action, authorize, type Subject } from '../domain/permissions.js';
 import { type CaseListScope, findCaseByRef, partyAccounts } from '../store/cases.js';
 import { findCustomer, findEmployees } from '../store/people.js';
 import type { CaseRow, Db } from '../store/schema.js';
+import { supervisorsOf } from '../store/users.js';
 import { findTeam, findUser } from '../store/workspaces.js';
 import { forbidden } from './authorization.js';
 import type { Actor } from './context.js';
@@ -30,8 +31,17 @@ export async function loadCase(
   if (!row) throw notFound(`Case ${ref}`);
   const subject = await caseSubject(db, row);
   if (!authorize(actor, 'read', 'case', subject)) throw notFound(`Case ${ref}`);
-  if (action !== 'read' && !authorize(actor, action, 'case', subject)) throw forbidden(actor, action, 'case');
+  if (action !== 'read' && !authorize(actor, action, 'case', subject))
+    throw forbidden(actor, action, 'case', { ask: await whomToAsk(db, row, actor) });
   return { row, subject };
+}
+
+/**
+ * Whom to ask about a case one may not change: the supervisors of its team (its admins when it has
+ * none), never the one asking.
+ */
+export async function whomToAsk(db: Db, row: CaseRow, actor: Actor): Promise<string[]> {
+  return (await supervisorsOf(db, row.workspace_id, row.team_id)).filter((u) => u.id !== actor.userId).map((u) => u.name);
 }
 
 /** Loads and locks a case for a change the actor must be allowed to make. */

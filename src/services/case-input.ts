@@ -48,4 +48,10 @@ export type TransitionInput = {
   /** Required to close: how the case ended and why it happened. */
   outcome?: string | undefined;
   rootCause?: { category: RootCauseCategory; whys: string[]; factors: string[] } | undefined;
+  /** Why to go on with playbook steps left (resolving) or promises open / follow-ups planned (closing). */
+  proceedReason?: string | undefined;
+  /** Closing: how each open promise ended. */
+  promises?: { id: string; status: 'kept' | 'cancelled' | 'broken'; note?: string | undefined }[] | undefined;
+  /** Closing: whether each planned follow-up still goes out. */
+  followUps?: { id: string; action: 'keep' | 'cancel'; reason?: string | undefined }[] | undefined;
 };

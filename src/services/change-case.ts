@@ -10,6 +10,7 @@ import type { CaseRow } from '../store/schema.js';
 import { commitChange } from './case-change.js';
 import { assertRefs, lockCase } from './case-helpers.js';
 import type { CasePatch, TransitionInput } from './case-input.js';
+import { guardResolving, settleForClosing } from './closing.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { assertCaseType, clockTargetsFor } from './deadline-settings.js';
 import { scheduleFollowUps } from './follow-ups.js';
@@ -90,13 +91,19 @@ export function transitionCase(ctx: ServiceContext, ref: string, input: Transiti
     if (requiresReason(input.to) && !input.reason?.trim()) throw invalid('reason', 'say why the case is reopened');
     const closing = input.to === 'closed' ? closingFacts(input) : null;
     if (input.to === 'resolved') await assertResolvable(db, row);
+    // Nothing closes too early: steps left, promises open or follow-ups planned need a reason and a decision each.
+    const skipped = input.to === 'resolved' ? await guardResolving(db, row, input.proceedReason) : {};
+    const settled = input.to === 'closed' ? await settleForClosing(ctx, db, row, input) : { events: [], data: {} };
     const at = ctx.now.toISOString();
     const set: Partial<CaseRow> = { status: input.to, ...closing?.set };
     if (isAcknowledging(input.to) && row.acknowledged_at === null) set.acknowledged_at = at;
     if (isResolving(input.to) && row.resolved_at === null) set.resolved_at = at;
     if (input.to === 'reopened') set.resolved_at = null;
-    const data = { from, to: input.to, ...(input.reason ? { reason: input.reason } : {}), ...closing?.data };
-    const view = await commitChange(ctx, db, row, set, [{ kind: 'status_changed', actorId: ctx.actor.userId, at, data }]);
+    const data = { from, to: input.to, ...(input.reason ? { reason: input.reason } : {}), ...closing?.data, ...skipped, ...settled.data };
+    const view = await commitChange(ctx, db, row, set, [
+      ...settled.events,
+      { kind: 'status_changed', actorId: ctx.actor.userId, at, data },
+    ]);
     if (input.to === 'resolved') await scheduleFollowUps(ctx, db, row);
     return view;
   });

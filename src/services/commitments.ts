@@ -49,6 +49,7 @@ export function addCommitment(ctx: ServiceContext, ref: string, input: NewCommit
   return inTransaction(ctx.db, async (db) => {
     const { row, subject } = await loadCase(db, ctx.actor, ref, 'read', true);
     if (!authorize(ctx.actor, 'create', 'commitment', subject)) throw forbidden(ctx.actor, 'create', 'commitment');
+    if (row.status === 'closed') throw new AppError('conflict', `${ref} is closed: reopen it before promising anything more`);
     const ownerId = input.ownerId ?? ctx.actor.userId;
     const owner = await loadUserFacts(db, ownerId);
     if (!owner || owner.user.workspace_id !== row.workspace_id || owner.user.deactivated_at !== null || !isRole(owner.user.role))

@@ -25,6 +25,8 @@ export type ServiceContext = {
   origin?: RequestOrigin;
   /** Where people reach this server, for links in the mail a use case queues (none: links are paths). */
   publicUrl?: string;
+  /** The domain of per-case reply addresses and Message-IDs (DEFUSE_REPLY_DOMAIN; a placeholder when unset). */
+  replyDomain?: string;
 };
 
 /** Runs fn in a transaction, reusing the caller's one when it already is one. */

@@ -30,6 +30,7 @@ export type CaseDetail = CaseView & {
     email: string | null;
     phone: string | null;
     contactHidden: boolean;
+    hasEmail: boolean;
     flaggedAt: string | null;
     flagReason: string | null;
   } | null;
@@ -55,6 +56,7 @@ export async function getCase(ctx: ReadContext, ref: string): Promise<CaseDetail
         email: seesContact ? customerRow.email : null,
         phone: seesContact ? customerRow.phone : null,
         contactHidden: !seesContact,
+        hasEmail: customerRow.email !== null && customerRow.email !== '',
         flaggedAt: customerRow.flagged_at,
         flagReason: customerRow.flag_reason,
       }
@@ -69,6 +71,7 @@ export type CaseListQuery = {
   status?: CaseStatus[] | undefined;
   severity?: number[] | undefined;
   channel?: string[] | undefined;
+  rootCause?: string[] | undefined;
   teamId?: string | undefined;
   assigneeId?: string | undefined;
   unassigned?: boolean | undefined;
@@ -101,6 +104,7 @@ export async function listCases(
     status: query.status,
     severity: query.severity,
     channel: query.channel,
+    rootCause: query.rootCause,
     teamId: query.teamId,
     assigneeId: query.unassigned ? null : query.assigneeId,
     attention: query.attention,

@@ -1,29 +1,42 @@
 import type { CoachResult } from '../domain/coach.js';
+import { invalid } from '../domain/errors.js';
+import { caseReplyAddress, PLACEHOLDER_REPLY_DOMAIN, replyMessageId } from '../domain/reply-address.js';
 import { sha256 } from '../domain/timeline.js';
 import type { EventView } from '../presenters/case-presenter.js';
 import { toEventView } from '../presenters/case-presenter.js';
+import { newId } from '../store/ids.js';
+import { queueEmail } from '../store/outbox.js';
+import { findCustomer } from '../store/people.js';
+import type { CaseRow, Db } from '../store/schema.js';
+import { findUser, findWorkspace } from '../store/workspaces.js';
 import { applyCaseChange } from './case-change.js';
 import { lockCase } from './case-helpers.js';
 import { analyzeForWorkspace } from './coach-instance.js';
 import { inTransaction, type ServiceContext } from './context.js';
+import { customerReplyEmail } from './emails/reply-emails.js';
 
 export type RecordedReply = { event: EventView; analysis: CoachResult };
 
+/** How a reply reached the customer: by email (the default when we have their address), or said in person / by phone. */
+export type ReplyVia = 'email' | 'spoken';
+
 /**
- * Records a reply sent to the customer on the case timeline, scored by the coach at that moment
- * (like a QA tool's autoscore, but each part carries its reason). The score is stored in the event,
- * so reports read what the employee saw, even after the coach improves.
+ * Records a reply to the customer on the case timeline, scored by the coach at that moment (like a
+ * QA tool's autoscore, but each part carries its reason), and emails it through the outbox when the
+ * customer has an address. The score is stored in the event, so reports read what the employee saw,
+ * even after the coach improves. Without an address the reply is recorded as said in person or by phone.
  */
 export async function recordReply(
   ctx: ServiceContext,
   ref: string,
-  input: { body: string; customerMessage?: string | undefined },
+  input: { body: string; customerMessage?: string | undefined; via?: ReplyVia | undefined },
 ): Promise<RecordedReply> {
   const analysis = await analyzeForWorkspace(ctx, { reply: input.body, customer: input.customerMessage });
   const score = analysis.reply?.score;
   return inTransaction(ctx.db, async (db) => {
     const row = await lockCase(db, ctx.actor, ref, 'annotate');
     const at = ctx.now.toISOString();
+    const delivery = await deliver(ctx, db, row, input);
     const data = {
       body: input.body,
       bodySha256: sha256(input.body),
@@ -31,10 +44,44 @@ export async function recordReply(
       score: score ? { total: score.total, parts: Object.fromEntries(Object.entries(score.parts).map(([k, v]) => [k, v.value])) } : null,
       missing: analysis.reply?.missing ?? [],
       problems: (analysis.reply?.problems ?? []).map((p) => p.kind),
+      delivery,
     };
     const { appended } = await applyCaseChange(db, row, {}, [{ kind: 'reply', actorId: ctx.actor.userId, at, data }], ctx.now);
     const [event] = appended;
     if (!event) throw new Error('the reply event was not written');
     return { event: toEventView(event), analysis };
   });
+}
+
+/**
+ * Queues the email (in the reply's transaction, so a refused reply sends nothing) and says how the
+ * reply went out. The address itself stays on the outbox row: the timeline is read by people who may
+ * not see the customer's contact details.
+ */
+async function deliver(
+  ctx: ServiceContext,
+  db: Db,
+  row: CaseRow,
+  input: { body: string; via?: ReplyVia | undefined },
+): Promise<{ via: 'email'; messageId: string; replyTo: string; state: 'queued' } | { via: 'spoken' }> {
+  const customer = row.customer_id ? await findCustomer(db, row.workspace_id, row.customer_id) : undefined;
+  const via = input.via ?? (customer?.email ? 'email' : 'spoken');
+  if (via === 'spoken') return { via };
+  if (!customer?.email) throw invalid('via', 'the customer has no email address; record the reply as said in person or by phone');
+  const domain = ctx.replyDomain ?? PLACEHOLDER_REPLY_DOMAIN;
+  const [workspace, sender] = await Promise.all([findWorkspace(db, row.workspace_id), findUser(db, row.workspace_id, ctx.actor.userId)]);
+  const mail = customerReplyEmail({
+    caseRef: row.ref,
+    body: input.body,
+    senderName: sender?.name ?? 'Customer care',
+    businessName: workspace?.name ?? 'us',
+  });
+  const messageId = replyMessageId(newId(), domain);
+  const replyTo = caseReplyAddress(row.ref, domain);
+  await queueEmail(
+    db,
+    { workspaceId: row.workspace_id, kind: 'case_reply', to: customer.email, ...mail, caseId: row.id, messageId, replyTo },
+    ctx.now,
+  );
+  return { via, messageId, replyTo, state: 'queued' };
 }

@@ -80,7 +80,8 @@ describeEachDatabase('resolution, approvals, closing and abuse', (kind) => {
 
     const refused = await failure(transitionCase(admin(), kase.ref, { to: 'resolved' }));
     expect(refused.code).toBe('conflict');
-    expect(refused.detail).toMatch(/supervisor must approve/);
+    // It names who was asked: the team's supervisor, whose limit covers the cost.
+    expect(refused.detail).toMatch(/Sara Team must approve it first/);
 
     expect((await failure(decideResolution(as(cast.supervisorB), kase.ref, { decision: 'approve' }))).code).toBe('not_found');
     expect((await failure(decideResolution(as(cast.employeeA), kase.ref, { decision: 'approve' }))).code).toBe('forbidden');

@@ -36,6 +36,8 @@ export type ResolutionView = {
   /** The proposer's authority limit (major units; null = no limit) that decided whether approval is needed. */
   limitApplied: number | null;
   approver: Person | null;
+  /** While approval is pending: who was asked to decide, so nobody is told "a supervisor" when an admin was asked. */
+  askedToApprove: (Person & { role: string })[];
   decidedAt: string | null;
   decisionNote: string | null;
   /** Whether the one asking may approve or reject it now. */
@@ -49,7 +51,7 @@ async function person(db: Db, workspaceId: string, id: string | null): Promise<P
 }
 
 /** The resolution as `viewer` sees it; `canDecide` answers for them (false without a viewer). */
-async function toView(db: Db, r: ResolutionRow, viewer?: { actor: Actor; subject: Subject }): Promise<ResolutionView> {
+async function toView(db: Db, kase: CaseRow, r: ResolutionRow, viewer?: { actor: Actor; subject: Subject }): Promise<ResolutionView> {
   const limit = r.proposed_by === null ? null : await authorityLimitOf(db, r.workspace_id, r.proposed_by);
   const canDecide =
     viewer !== undefined &&
@@ -68,6 +70,7 @@ async function toView(db: Db, r: ResolutionRow, viewer?: { actor: Actor; subject
     proposedAt: r.proposed_at,
     limitApplied: toMajorOrNull(limit),
     approver: await person(db, r.workspace_id, r.approver_id),
+    askedToApprove: r.approval_state === 'pending' ? await askedToApprove(db, kase, r) : [],
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
     canDecide,
@@ -85,7 +88,7 @@ async function caseForResolution(db: Db, actor: Actor, ref: string, action: 'rea
 export async function getResolution(ctx: ServiceContext, ref: string): Promise<{ resolution: ResolutionView | null }> {
   const { row, subject } = await caseForResolution(ctx.db, ctx.actor, ref, 'read', false);
   const r = await findResolution(ctx.db, row.workspace_id, row.id);
-  return { resolution: r ? await toView(ctx.db, r, { actor: ctx.actor, subject }) : null };
+  return { resolution: r ? await toView(ctx.db, row, r, { actor: ctx.actor, subject }) : null };
 }
 
 /**
@@ -118,15 +121,21 @@ export function proposeResolution(ctx: ServiceContext, ref: string, input: Resol
       decision_note: null,
     };
     await saveResolution(db, saved);
+    const asked = state === 'pending' ? await askedToApprove(db, row, saved) : [];
     await commitChange(ctx, db, row, {}, [
       {
         kind: 'resolution_proposed',
         actorId: ctx.actor.userId,
         at,
-        data: { ...input, approvalState: state, limit: toMajorOrNull(limit) },
+        data: {
+          ...input,
+          approvalState: state,
+          limit: toMajorOrNull(limit),
+          ...(state === 'pending' ? { askedIds: asked.map((p) => p.id) } : {}),
+        },
       },
     ]);
-    return toView(db, saved);
+    return toView(db, row, saved);
   });
 }
 
@@ -184,16 +193,31 @@ export function decideResolution(
         kind: 'resolution_decided',
         actorId: ctx.actor.userId,
         at,
-        data: { decision: input.decision, note: input.note ?? null, proposedBy: r.proposed_by },
+        // The cost and the proposer's limit, so the entry reads "Approved $1,250.00 (limit $1,000.00)".
+        data: {
+          decision: input.decision,
+          note: input.note ?? null,
+          proposedBy: r.proposed_by,
+          solution: r.solution,
+          cost: { amount: toMajor(r.cost_minor), currency: r.currency },
+          limit: toMajorOrNull(r.proposed_by === null ? null : await authorityLimitOf(db, row.workspace_id, r.proposed_by)),
+        },
       },
     ]);
-    return toView(db, decided);
+    return toView(db, row, decided);
   });
+}
+
+/** The people a pending resolution waits on, with their role. */
+async function askedToApprove(db: Db, kase: CaseRow, r: ResolutionRow): Promise<(Person & { role: string })[]> {
+  const users = await approversFor(db, kase, { costMinor: r.cost_minor, proposedBy: r.proposed_by });
+  return users.map((u) => ({ id: u.id, name: u.name, role: u.role }));
 }
 
 /** Refuses to resolve a case whose resolution is missing, waiting for approval or rejected. */
 export async function assertResolvable(db: Db, row: CaseRow): Promise<void> {
   const r = await findResolution(db, row.workspace_id, row.id);
-  const blocker = resolvingBlocker(r ? (r.approval_state as ApprovalState) : null);
+  const asked = r?.approval_state === 'pending' ? (await askedToApprove(db, row, r)).map((p) => p.name) : [];
+  const blocker = resolvingBlocker(r ? (r.approval_state as ApprovalState) : null, asked);
   if (blocker) throw new AppError('conflict', `${row.ref} cannot be resolved yet: ${blocker}`);
 }

@@ -63,8 +63,11 @@ describeEachDatabase('running playbooks on cases', (kind) => {
     expect(events[3]?.data).toEqual({
       key: rec.playbookKey,
       version: 1,
+      playbookName: run.playbook.name,
       stepKey: second.key,
       title: second.title,
+      position: 2,
+      of: run.playbook.steps.length,
       note: 'Handed over to Sam.',
     });
     expect((await verifyTimelines(database.db, { caseRef: kase.ref, workspaceId: ctx().actor.workspaceId })).firstBreak).toBeNull();

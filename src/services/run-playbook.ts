@@ -69,7 +69,17 @@ export function markStepDone(ctx: ServiceContext, ref: string, input: { stepKey:
         kind: 'step_done',
         actorId: ctx.actor.userId,
         at: ctx.now.toISOString(),
-        data: { key: playbook.key, version: playbook.version, stepKey: step.key, title: step.title, note },
+        // Where the step sits and in which playbook, so the timeline reads "Step 3 of Five steps — Empathise — done".
+        data: {
+          key: playbook.key,
+          version: playbook.version,
+          playbookName: playbook.name,
+          stepKey: step.key,
+          title: step.title,
+          position: playbook.steps.indexOf(step) + 1,
+          of: playbook.steps.length,
+          note,
+        },
       },
     ]);
   });

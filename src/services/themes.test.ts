@@ -3,7 +3,7 @@ import { generateNarratives } from '../../bench/narratives.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/databases.js';
 import { buildCase } from '../../test/factories.js';
-import { buildResolvedCase } from '../../test/follow-through.js';
+import { buildResolvedCase, keepEverythingOpen } from '../../test/follow-through.js';
 import { buildCast } from '../../test/people.js';
 import { processEvents } from '../../test/process-events.js';
 import { normalizedMutualInformation } from '../insights/nmi.js';
@@ -234,6 +234,7 @@ describeEachDatabase('themes', (kind) => {
     const closeAt = new Date(NOW.getTime() + 3_600_000);
     await transitionCase(t.workspace.ctx(closeAt), kase.ref, { to: 'following_up' });
     await transitionCase(t.workspace.ctx(closeAt), kase.ref, {
+      ...(await keepEverythingOpen(t.database.db, kase, t.workspace.actor.workspaceId)),
       to: 'closed',
       outcome: 'Refunded and apologised',
       rootCause: {

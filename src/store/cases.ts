@@ -43,6 +43,7 @@ export type CaseQuery = {
   status?: CaseStatus[] | undefined;
   severity?: number[] | undefined;
   channel?: string[] | undefined;
+  rootCause?: string[] | undefined;
   teamId?: string | undefined;
   assigneeId?: string | null | undefined;
   reportedFrom?: string | undefined;
@@ -115,6 +116,7 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
   if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
   if (query.severity?.length) qb = qb.where('cases.severity', 'in', query.severity);
   if (query.channel?.length) qb = qb.where('cases.channel', 'in', query.channel);
+  if (query.rootCause?.length) qb = qb.where('cases.root_cause_category', 'in', query.rootCause);
   if (query.teamId) qb = qb.where('cases.team_id', '=', query.teamId);
   if (query.assigneeId === null) qb = qb.where('cases.assignee_id', 'is', null);
   else if (query.assigneeId) qb = qb.where('cases.assignee_id', '=', query.assigneeId);

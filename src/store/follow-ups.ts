@@ -71,3 +71,13 @@ export async function claimFollowUpSend(db: Db, id: string, patch: Partial<Follo
   const result = await db.updateTable('follow_ups').set(patch).where('id', '=', id).where('status', '=', 'scheduled').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Cancels a follow-up not yet answered: a scheduled one is never sent, a sent one's survey link stops working. */
+export async function cancelFollowUp(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('follow_ups')
+    .set({ status: 'cancelled' })
+    .where('id', '=', id)
+    .where('status', 'in', ['scheduled', 'sent'])
+    .execute();
+}

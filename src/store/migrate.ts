@@ -19,6 +19,7 @@ import * as trainingAssignments from './migrations/0016-training-assignments.js'
 import * as reviews from './migrations/0017-reviews.js';
 import * as tamperEvidence from './migrations/0019-tamper-evidence.js';
 import * as tamperEvidenceBackfill from './migrations/0020-tamper-evidence-backfill.js';
+import * as caseReplies from './migrations/0021-case-replies.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -40,6 +41,7 @@ const STEPS: Record<string, Step> = {
   '0020-tamper-evidence-backfill': tamperEvidenceBackfill,
   '0017-reviews': reviews,
   '0016-training-assignments': trainingAssignments,
+  '0021-case-replies': caseReplies,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

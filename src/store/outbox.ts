@@ -10,6 +10,10 @@ export type NewEmail = {
   subject: string;
   text: string;
   html: string;
+  /** For a reply to a customer: its case, Message-ID and per-case Reply-To. */
+  caseId?: string | undefined;
+  messageId?: string | undefined;
+  replyTo?: string | undefined;
 };
 
 /**
@@ -31,6 +35,9 @@ export async function queueEmail(db: Db, email: NewEmail, now: Date): Promise<Ou
     sent_at: null,
     failed_at: null,
     last_error: null,
+    case_id: email.caseId ?? null,
+    message_id: email.messageId ?? null,
+    reply_to: email.replyTo ?? null,
   };
   await db.insertInto('outbox_emails').values(row).execute();
   return row;
@@ -41,6 +48,11 @@ export function lastQueuedEmail(db: Db, to: string, kind?: string): Promise<Outb
   let query = db.selectFrom('outbox_emails').selectAll().where('to_address', '=', to);
   if (kind !== undefined) query = query.where('kind', '=', kind);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+}
+
+/** The mail sent with a Message-ID (a reply to a customer), for its delivery state and for threading answers. */
+export function findEmailByMessageId(db: Db, messageId: string): Promise<OutboxEmailRow | undefined> {
+  return db.selectFrom('outbox_emails').selectAll().where('message_id', '=', messageId).executeTakeFirst();
 }
 
 /** Marks a workspace's mail queued before a moment as delivered (the demo's simulated past, which nobody receives). */

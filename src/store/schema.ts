@@ -267,6 +267,11 @@ export type OutboxEmailRow = {
   sent_at: string | null;
   failed_at: string | null;
   last_error: string | null;
+  /** The case a reply to a customer belongs to; null for every other mail. */
+  case_id: string | null;
+  /** The Message-ID header sent (with angle brackets), for replies to customers. */
+  message_id: string | null;
+  reply_to: string | null;
 };
 
 /** A durable job of the embedded runner (SQLite); pg-boss keeps its own tables on PostgreSQL. */

@@ -5,6 +5,8 @@ import {
   ZAssign,
   ZCase,
   ZCaseDetail,
+  ZCaseExportQuery,
+  ZCaseExportRow,
   ZCaseListQuery,
   ZCasePatch,
   ZEvent,
@@ -21,6 +23,7 @@ import { invalid } from '../../domain/errors.js';
 import { addStatement } from '../../services/add-statement.js';
 import { addNote, addParty, assignCase, transitionCase, updateCase } from '../../services/change-case.js';
 import { createCase } from '../../services/create-case.js';
+import { casesCsv, EXPORT_MAX_CASES, exportCases } from '../../services/export-cases.js';
 import { getCase, listCaseStatements, listCases, listEvents, verifyCaseTimeline } from '../../services/read-cases.js';
 import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
@@ -70,6 +73,37 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const q = req.query;
       return listCases(contextOf(req), { ...q, reportedFrom: iso(q.reportedFrom), reportedTo: iso(q.reportedTo) });
+    },
+  );
+
+  app.get(
+    '/cases/export',
+    {
+      config: can('list', 'case'),
+      schema: {
+        tags,
+        summary: `Export the cases a list with these filters shows (up to ${EXPORT_MAX_CASES}), with outcome and root cause: CSV by default, or JSON`,
+        querystring: ZCaseExportQuery,
+        response: {
+          200: z
+            .union([z.string(), z.object({ items: z.array(ZCaseExportRow), truncated: z.boolean() })])
+            .describe(
+              `text/csv with a header row, or JSON with format=json; truncated says the export stopped at ${EXPORT_MAX_CASES} cases`,
+            ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const result = await exportCases(contextOf(req), { ...q, reportedFrom: iso(q.reportedFrom), reportedTo: iso(q.reportedTo) });
+      reply.header('x-export-truncated', String(result.truncated));
+      if (format === 'json') return { items: result.rows, truncated: result.truncated };
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="cases.csv"')
+        .serializer((payload) => String(payload))
+        .send(casesCsv(result.rows));
     },
   );
 

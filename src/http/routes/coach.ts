@@ -35,7 +35,8 @@ export const coachRoutes: FastifyPluginAsyncZod = async (app) => {
       config: can('annotate', 'case'),
       schema: {
         tags,
-        summary: 'Record a reply sent to the customer; the coach scores it and the score is kept on the timeline',
+        summary:
+          'Send a reply to the customer (emailed through the outbox with a per-case Reply-To, or recorded as said in person); the coach scores it and the score is kept on the timeline',
         params: ZRef,
         body: ZNewReply,
         response: { 201: z.object({ event: ZEvent, analysis: ZCoachResult }), ...errorResponses },

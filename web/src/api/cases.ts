@@ -94,7 +94,9 @@ export function useCaseMutation<V, R = unknown>(ref: string, fn: (v: V) => Promi
 export const useCreateCase = () => useInvalidatingMutation(caseKeys.lists(), (body: NewCase) => api<Case>('POST', '/cases', body));
 
 export const useTransition = (ref: string) =>
-  useCaseMutation(ref, (v: { to: CaseStatus; reason?: string }) => api<Case>('POST', casePath(ref, '/transitions'), v));
+  useCaseMutation(ref, (v: { to: CaseStatus; reason?: string; proceedReason?: string }) =>
+    api<Case>('POST', casePath(ref, '/transitions'), v),
+  );
 
 /** Moves a case with the full body (closing needs an outcome and a root cause). */
 export const useTransitionWith = (ref: string) =>

@@ -30,7 +30,9 @@ export function useCoachAnalysis(request: CoachRequest) {
 
 /** Records a reply sent to the customer; the server scores it onto the timeline. */
 export const useSendReply = (ref: string) =>
-  useCaseMutation(ref, (v: { body: string; customerMessage?: string }) => api<SentReply>('POST', casePath(ref, '/replies'), v));
+  useCaseMutation(ref, (v: { body: string; customerMessage?: string; via?: 'email' | 'spoken' }) =>
+    api<SentReply>('POST', casePath(ref, '/replies'), v),
+  );
 
 export function useCoachingReport() {
   return useQuery({ queryKey: coachKeys.report, queryFn: () => apiItems<CoachingRow>('/reports/coaching') });

@@ -1,5 +1,5 @@
 import type { CaseStatus } from '../api/types.js';
-import { ALL_STATUSES, CHANNELS } from './labels.js';
+import { ALL_STATUSES, CHANNELS, ROOT_CAUSES } from './labels.js';
 import type { InboxFilters, InboxSort } from './saved-views.js';
 
 export type InboxSearch = InboxFilters & { view?: string };
@@ -29,6 +29,8 @@ export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
   if (severity.length) out.severity = severity;
   const channel = list(raw.channel).filter((c) => (CHANNELS as string[]).includes(c));
   if (channel.length) out.channel = channel;
+  const rootCause = list(raw.rootCause).filter((c) => (ROOT_CAUSES as string[]).includes(c));
+  if (rootCause.length) out.rootCause = rootCause;
   if (typeof raw.teamId === 'string' && /^[0-9a-f-]{36}$/i.test(raw.teamId)) out.teamId = raw.teamId;
   if (typeof raw.assignee === 'string' && (raw.assignee === 'me' || raw.assignee === 'unassigned' || /^[0-9a-f-]{36}$/i.test(raw.assignee)))
     out.assignee = raw.assignee;

@@ -6,8 +6,9 @@ import {
   IMPACT_KINDS as IMPACT_KIND_CODES,
   RISK_FLAGS as RISK_FLAG_CODES,
   ROLES as ROLE_CODES,
+  ROOT_CAUSE_CATEGORIES,
 } from '../../../src/contracts/vocabulary.js';
-import type { CaseStatus, Channel, CustomerState, ImpactKind, RiskFlag, Role, StatementParty } from '../api/types.js';
+import type { CaseStatus, Channel, CustomerState, ImpactKind, RiskFlag, Role, RootCauseInput, StatementParty } from '../api/types.js';
 
 /** Words people read for the API's codes, in one place so every screen says the same thing. */
 export const STATUS_LABEL: Record<CaseStatus, string> = {
@@ -102,3 +103,22 @@ export const PARTY_LABEL: Record<StatementParty, string> = { customer: 'Customer
 
 export const ROLE_LABEL: Record<Role, string> = { employee: 'Employee', supervisor: 'Supervisor', hr: 'HR', admin: 'Admin' };
 export const ROLES: Role[] = [...ROLE_CODES];
+
+export type RootCauseCategory = RootCauseInput['category'];
+
+/** What people read for each kind of root cause; typed by the API's list, so a new kind cannot go unlabelled. */
+export const ROOT_CAUSE_LABEL: Record<RootCauseCategory, string> = {
+  process: 'A process or procedure',
+  policy: 'A policy (unclear, too strict, missing)',
+  product: 'The product or service itself',
+  communication: 'Communication',
+  staffing: 'Staffing or workload',
+  training: 'Training',
+  customer_expectation: 'What the customer expected',
+  employee_conduct: 'How an employee behaved',
+  other: 'Something else',
+};
+export const ROOT_CAUSES: RootCauseCategory[] = [...ROOT_CAUSE_CATEGORIES];
+
+/** A root-cause code in words; an unknown one as it is. */
+export const rootCauseLabel = (code: string): string => (code in ROOT_CAUSE_LABEL ? ROOT_CAUSE_LABEL[code as RootCauseCategory] : code);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/types.js';
-import { builtInViews, deleteView, filtersToQuery, loadViews, sameFilters, saveView } from './saved-views.js';
+import { builtInViews, deleteView, exportUrl, filtersToQuery, loadViews, sameFilters, saveView } from './saved-views.js';
 import { memoryStore } from './storage.js';
 
 describe('saved views', () => {
@@ -55,5 +55,15 @@ describe('parseInboxSearch', async () => {
     expect(
       parseInboxSearch({ q: 'refund', status: 'reported,bogus', severity: [1, 9], channel: 'phone', sort: 'drop table', assignee: 'me' }),
     ).toEqual({ q: 'refund', status: ['reported'], severity: [1], channel: ['phone'], assignee: 'me' });
+    expect(parseInboxSearch({ rootCause: 'training,nonsense,policy' })).toEqual({ rootCause: ['training', 'policy'] });
+  });
+});
+
+describe('exportUrl', () => {
+  it('keeps the filters, drops sort and order, and asks for JSON only when told', () => {
+    expect(exportUrl({ rootCause: 'training', status: 'closed', sort: 'severity', order: 'asc', q: undefined })).toBe(
+      '/api/v1/cases/export?rootCause=training&status=closed',
+    );
+    expect(exportUrl({}, 'json')).toBe('/api/v1/cases/export?format=json');
   });
 });

@@ -9,6 +9,8 @@ export type InboxFilters = {
   status?: CaseStatus[] | undefined;
   severity?: number[] | undefined;
   channel?: string[] | undefined;
+  /** Closed cases filed under these root-cause categories. */
+  rootCause?: string[] | undefined;
   teamId?: string | undefined;
   assignee?: 'me' | 'unassigned' | string | undefined;
   /** Only cases a supervisor must look at: escalated promises, pending approvals, calls for help, unhappy customers. */
@@ -91,6 +93,7 @@ export function normalizeFilters(f: InboxFilters): InboxFilters {
   if (f.status?.length) out.status = [...f.status].sort();
   if (f.severity?.length) out.severity = [...f.severity].sort();
   if (f.channel?.length) out.channel = [...f.channel].sort();
+  if (f.rootCause?.length) out.rootCause = [...f.rootCause].sort();
   if (f.teamId) out.teamId = f.teamId;
   if (f.assignee) out.assignee = f.assignee;
   if (f.attention) out.attention = true;
@@ -110,6 +113,7 @@ export function filtersToQuery(f: InboxFilters, me: Pick<Me, 'id'>): Record<stri
     status: f.status?.length ? f.status.join(',') : undefined,
     severity: f.severity?.length ? f.severity.join(',') : undefined,
     channel: f.channel?.length ? f.channel.join(',') : undefined,
+    rootCause: f.rootCause?.length ? f.rootCause.join(',') : undefined,
     teamId: f.teamId || undefined,
     assigneeId: f.assignee && f.assignee !== 'unassigned' ? (f.assignee === 'me' ? me.id : f.assignee) : undefined,
     unassigned: f.assignee === 'unassigned' ? 'true' : undefined,
@@ -117,4 +121,14 @@ export function filtersToQuery(f: InboxFilters, me: Pick<Me, 'id'>): Record<stri
     sort: f.sort,
     order: f.order,
   };
+}
+
+/** The address of the CSV export of the cases these filters list (every page; no sort or paging). */
+export function exportUrl(query: Record<string, string | undefined>, format: 'csv' | 'json' = 'csv'): string {
+  const { sort: _sort, order: _order, ...filters } = query;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined) params.set(k, v);
+  if (format === 'json') params.set('format', 'json');
+  const search = params.toString();
+  return `/api/v1/cases/export${search ? `?${search}` : ''}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../api/types.js';
-import { describeEvent, joinWords } from './timeline-text.js';
+import { describeEvent, joinWords, timelineContext } from './timeline-text.js';
 
 const names = { user: (id: string | null | undefined) => (id === 'u1' ? 'Dana' : 'Someone'), employee: () => 'Tom' };
 const event = (kind: string, data: Record<string, unknown>): TimelineEvent => ({
@@ -19,6 +19,7 @@ describe('describeEvent', () => {
     expect(describeEvent(event('reply', { body: 'Sorry for the wait.', score: { total: 72, parts: {} } }), names)).toEqual({
       text: 'Dana replied to the customer · coach score 72/100',
       detail: 'Sorry for the wait.',
+      audience: 'customer',
     });
   });
   it('reads status changes with the words the app uses, and keeps the reason', () => {
@@ -36,7 +37,66 @@ describe('describeEvent', () => {
     expect(text).toBe('Dana changed the severity, description and team');
   });
   it('still says something for kinds it does not know yet', () => {
-    expect(describeEvent(event('follow_up_answered', {}), names).text).toBe('Dana: follow up answered');
+    expect(describeEvent(event('case_merged', {}), names).text).toBe('Dana: case merged');
+  });
+  it('follows an emailed reply from queued to sent or bounced, by its Message-ID', () => {
+    const reply = event('reply', { body: 'Hello', delivery: { via: 'email', messageId: '<m1@x>', state: 'queued' } });
+    expect(describeEvent(reply, names)).toMatchObject({
+      text: 'Dana emailed the customer',
+      audience: 'customer',
+      delivery: { via: 'email', state: 'queued', messageId: '<m1@x>' },
+    });
+    const sent = timelineContext([reply, event('reply_delivery', { messageId: '<m1@x>', state: 'bounced', error: '550 No such mailbox' })]);
+    expect(describeEvent(reply, names, sent).delivery).toEqual({
+      via: 'email',
+      state: 'bounced',
+      messageId: '<m1@x>',
+      error: '550 No such mailbox',
+    });
+    expect(describeEvent(event('reply', { body: 'Hi', delivery: { via: 'spoken' } }), names).text).toBe(
+      'Dana replied to the customer in person or by phone',
+    );
+  });
+  it('marks notes as internal, so they never read as messages to the customer', () => {
+    expect(describeEvent(event('note', { text: 'Checked the CCTV' }), names)).toEqual({
+      text: 'Dana added an internal note',
+      detail: 'Checked the CCTV',
+      audience: 'internal',
+    });
+  });
+  it('says which step of which playbook was done', () => {
+    const step = event('step_done', { playbookName: 'Five steps', title: 'Empathise', position: 3, of: 5, note: null });
+    expect(describeEvent(step, names).text).toBe('Step 3 of Five steps — Empathise — done (Dana)');
+  });
+  it('says what an approval was for and against which limit', () => {
+    const decided = event('resolution_decided', {
+      decision: 'approve',
+      cost: { amount: 1250, currency: 'USD' },
+      limit: 1000,
+      solution: 'Refund',
+    });
+    expect(describeEvent(decided, names).text).toMatch(/^Approved \$1,250\.00 \(limit \$1,000\.00\) — Dana$/);
+  });
+  it('reads a promise as what was promised and by when', () => {
+    const now = new Date('2026-03-02T09:00:00');
+    const added = event('commitment_added', {
+      id: 'c1',
+      text: 'call back',
+      dueAt: new Date('2026-03-06T16:00:00').toISOString(),
+      ownerId: 'u1',
+    });
+    expect(describeEvent(added, names, { ...timelineContext([]), now }).text).toBe('Promise: call back by Fri 4 pm (Dana)');
+    const closed = event('commitment_closed', { id: 'c1', status: 'kept', onTime: true });
+    expect(describeEvent(closed, names, timelineContext([added])).text).toBe('Promise kept: call back — Dana');
+  });
+  it('puts the outcome and root cause in the close entry', () => {
+    const close = event('status_changed', {
+      from: 'resolved',
+      to: 'closed',
+      outcome: 'Refunded in full',
+      rootCause: { category: 'training', whys: ['x'], factors: [] },
+    });
+    expect(describeEvent(close, names).text).toBe('Dana closed the case — outcome: Refunded in full · root cause: training');
   });
 });
 

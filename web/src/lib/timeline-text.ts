@@ -1,9 +1,34 @@
 import type { CaseStatus, TimelineEvent } from '../api/types.js';
-import { PARTY_LABEL, STATUS_LABEL } from './labels.js';
+import { dueWords } from './due-words.js';
+import { PARTY_LABEL, rootCauseLabel, STATUS_LABEL } from './labels.js';
+import { formatMoney } from './time.js';
 
 type Names = { user(id: string | null | undefined): string; employee(id: string | null | undefined): string };
 
+/** What other entries of the same timeline tell about one: a promise's text, a mail's delivery, the playbook's name. */
+export type TimelineContext = {
+  promises: ReadonlyMap<string, string>;
+  deliveries: ReadonlyMap<string, { state: 'sent' | 'bounced'; error?: string | undefined }>;
+  playbookName: string | null;
+  now: Date;
+};
+
+/** Where an entry went: to the customer (a reply), staff only (a note), or neither said. */
+export type Audience = 'customer' | 'internal' | undefined;
+
+/** A reply's delivery, for its badge: emailed (queued, sent, bounced) or said in person / by phone. */
+export type ReplyDelivery =
+  | { via: 'email'; state: 'queued' | 'sent' | 'bounced'; messageId: string; error?: string | undefined }
+  | { via: 'spoken' };
+
+export type DescribedEvent = { text: string; detail?: string | undefined; audience?: Audience; delivery?: ReplyDelivery };
+
 const status = (s: unknown) => (typeof s === 'string' && s in STATUS_LABEL ? STATUS_LABEL[s as CaseStatus] : String(s));
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+const money = (v: unknown, currency?: unknown): string | undefined => {
+  if (v && typeof v === 'object' && 'amount' in v && 'currency' in v) return formatMoney(Number(v.amount), String(v.currency));
+  return typeof v === 'number' && typeof currency === 'string' ? formatMoney(v, currency) : undefined;
+};
 
 const FIELD_LABEL: Record<string, string> = {
   title: 'title',
@@ -15,37 +40,57 @@ const FIELD_LABEL: Record<string, string> = {
   occurredAt: 'time of the incident',
   financialImpact: 'money at stake',
   riskFlags: 'risks',
+  caseTypeId: 'case type',
 };
 
+const PROMISE_END: Record<string, string> = { kept: 'kept', broken: 'broken', cancelled: 'cancelled' };
+
+/** The context a whole timeline gives each of its entries. */
+export function timelineContext(events: readonly TimelineEvent[], now: Date = new Date()): TimelineContext {
+  const promises = new Map<string, string>();
+  const deliveries = new Map<string, { state: 'sent' | 'bounced'; error?: string | undefined }>();
+  let playbookName: string | null = null;
+  for (const e of events) {
+    if (e.kind === 'commitment_added' && typeof e.data.id === 'string' && typeof e.data.text === 'string')
+      promises.set(e.data.id, e.data.text);
+    if (e.kind === 'reply_delivery' && typeof e.data.messageId === 'string' && (e.data.state === 'sent' || e.data.state === 'bounced'))
+      deliveries.set(e.data.messageId, { state: e.data.state, error: str(e.data.error) });
+    if (e.kind === 'playbook_started' && typeof e.data.name === 'string') playbookName = e.data.name;
+  }
+  return { promises, deliveries, playbookName, now };
+}
+
+const EMPTY: TimelineContext = { promises: new Map(), deliveries: new Map(), playbookName: null, now: new Date() };
+
 /**
- * One timeline event as a sentence ("Dana moved it from New to Investigating") plus an optional
- * quoted detail (a note's text, a reason). Unknown kinds still read sensibly, so events added by
- * later features show up before this screen learns them.
+ * One timeline event as a sentence that says what it means ("Step 3 of Five steps — Empathise —
+ * done", "Dana approved $1,250.00 (limit $1,000.00)") plus an optional quoted detail (a note's text,
+ * a reason), who it was for, and how a reply reached the customer. Unknown kinds still read sensibly,
+ * so events added by later features show up before this screen learns them.
  */
-export function describeEvent(e: TimelineEvent, names: Names): { text: string; detail?: string | undefined } {
+export function describeEvent(e: TimelineEvent, names: Names, context: TimelineContext = EMPTY): DescribedEvent {
   const who = names.user(e.actorId);
   const d = e.data;
   switch (e.kind) {
     case 'case_created':
       return { text: `${who} reported the case` };
     case 'status_changed':
-      return {
-        text: `${who} moved it from ${status(d.from)} to ${status(d.to)}`,
-        ...(typeof d.reason === 'string' ? { detail: d.reason } : {}),
-      };
+      return describeStatus(who, d);
     case 'assigned':
       return d.to ? { text: `${who} assigned it to ${names.user(d.to as string)}` } : { text: `${who} removed the assignee` };
     case 'note':
-      return { text: `${who} added a note`, detail: typeof d.text === 'string' ? d.text : undefined };
+      return { text: `${who} added an internal note`, detail: str(d.text), audience: 'internal' };
     case 'statement_added': {
       const party = typeof d.party === 'string' && d.party in PARTY_LABEL ? PARTY_LABEL[d.party as keyof typeof PARTY_LABEL] : 'A';
       const author = typeof d.authorName === 'string' ? ` from ${d.authorName}` : '';
       return { text: `${who} recorded the ${party.toLowerCase()}’s statement${author}${d.correctsId ? ' (a correction)' : ''}` };
     }
-    case 'reply': {
-      const score = d.score && typeof d.score === 'object' && 'total' in d.score ? ` · coach score ${String(d.score.total)}/100` : '';
-      return { text: `${who} replied to the customer${score}`, detail: typeof d.body === 'string' ? d.body : undefined };
-    }
+    case 'reply':
+      return describeReply(who, d, context);
+    case 'reply_delivery':
+      return d.state === 'bounced'
+        ? { text: 'The reply email bounced: it did not reach the customer', detail: str(d.error) }
+        : { text: 'The reply email was delivered to the customer’s mail server' };
     case 'party_added':
       return { text: `${who} added ${names.employee(d.employeeId as string)} as ${String(d.role ?? 'party')}` };
     case 'case_updated': {
@@ -57,13 +102,130 @@ export function describeEvent(e: TimelineEvent, names: Names): { text: string; d
       return { text: `${who} asked a supervisor for help`, ...(typeof d.note === 'string' ? { detail: d.note } : {}) };
     case 'help_taken':
       return { text: `${who} took the call for help from ${names.user(typeof d.requestedBy === 'string' ? d.requestedBy : null)}` };
+    case 'strategy_chosen':
+      return {
+        text: `${who} chose to ${String(d.chosen)}${d.chosen !== d.recommended ? ` (the recommendation was ${String(d.recommended)})` : ''}`,
+        detail: str(d.reason),
+      };
+    case 'playbook_started':
+      return { text: `${who} started the playbook ${String(d.name ?? d.key)}`, detail: str(d.reason) };
+    case 'step_done': {
+      const playbook = str(d.playbookName) ?? context.playbookName ?? 'the playbook';
+      const title = str(d.title) ?? String(d.stepKey);
+      const where = typeof d.position === 'number' ? `Step ${d.position} of ${playbook}` : `A step of ${playbook}`;
+      return { text: `${where} — ${title} — done (${who})`, detail: str(d.note) };
+    }
+    case 'resolution_proposed': {
+      const cost = money(d.cost) ?? 'no cost';
+      const limit =
+        typeof d.limit === 'number' && d.cost && typeof d.cost === 'object'
+          ? money(d.limit, (d.cost as { currency?: unknown }).currency)
+          : undefined;
+      const asked =
+        Array.isArray(d.askedIds) && d.askedIds.length > 0
+          ? `; asked ${joinWords(
+              d.askedIds.map((id) => names.user(String(id))),
+              'or',
+            )} to approve`
+          : '';
+      const approval = d.approvalState === 'pending' ? ` — above ${limit ? `the limit of ${limit}` : 'their limit'}${asked}` : '';
+      return { text: `${who} proposed a resolution costing ${cost}${approval}`, detail: str(d.solution) };
+    }
+    case 'resolution_decided': {
+      const cost = money(d.cost);
+      const limit =
+        d.limit === null
+          ? ' (no limit)'
+          : typeof d.limit === 'number' && d.cost && typeof d.cost === 'object'
+            ? ` (limit ${money(d.limit, (d.cost as { currency?: unknown }).currency)})`
+            : '';
+      const verb = d.decision === 'approve' ? 'Approved' : 'Rejected';
+      const what = cost ? `${verb} ${cost}${limit}` : `${verb} the resolution`;
+      return {
+        text: `${what} — ${who}`,
+        detail: [str(d.solution), str(d.note) ? `“${d.note}”` : undefined].filter(Boolean).join(' · ') || undefined,
+      };
+    }
+    case 'commitment_added':
+      return { text: `Promise: ${String(d.text)} by ${dueWords(String(d.dueAt), context.now)} (${names.user(d.ownerId as string)})` };
+    case 'commitment_reminded':
+      return { text: `Reminder sent: ${promiseText(d, context)} is due ${dueWords(String(d.dueAt), context.now)}` };
+    case 'commitment_escalated':
+      return { text: `Overdue promise escalated: ${promiseText(d, context)}` };
+    case 'commitment_closed': {
+      const end = PROMISE_END[String(d.status)] ?? String(d.status);
+      const late = d.status === 'kept' && d.onTime === false ? ', late' : '';
+      return {
+        text: `Promise ${end}${late}: ${promiseText(d, context)}${d.atClose ? ' (settled at close)' : ''} — ${who}`,
+        detail: str(d.note),
+      };
+    }
+    case 'follow_up_scheduled':
+      return { text: `Follow-up with ${followUpWho(d, names)} planned for ${dueWords(String(d.dueAt), context.now)}` };
+    case 'follow_up_sent':
+      return { text: `Follow-up sent to ${followUpWho(d, names)}` };
+    case 'follow_up_answered':
+      return { text: `${followUpWho(d, names, true)} answered the follow-up${d.reopens ? ', unhappy: the case reopened' : ''}` };
+    case 'follow_up_cancelled':
+      return { text: `${who} cancelled the follow-up with ${followUpWho(d, names)}`, detail: str(d.reason) };
+    case 'abuse_reported':
+      return { text: `${who} ended an abusive interaction; the case went to ${names.user(d.handedTo as string)}`, detail: str(d.note) };
+    case 'sla_breached':
+      return { text: `The ${d.clock === 'acknowledge' ? 'acknowledge' : 'resolve'} deadline passed` };
     default:
       return { text: `${who}: ${e.kind.replaceAll('_', ' ')}` };
   }
 }
 
-/** "a", "a and b", "a, b and c". */
-export function joinWords(words: string[]): string {
+function describeStatus(who: string, d: Record<string, unknown>): DescribedEvent {
+  if (d.to === 'closed') {
+    const rc = d.rootCause && typeof d.rootCause === 'object' ? (d.rootCause as { category?: unknown }) : null;
+    const cause = rc && typeof rc.category === 'string' ? ` · root cause: ${rootCauseLabel(rc.category).toLowerCase()}` : '';
+    const outcome = str(d.outcome);
+    const reason = str(d.proceedReason);
+    return {
+      text: `${who} closed the case${outcome ? ` — outcome: ${outcome}` : ''}${cause}`,
+      ...(reason ? { detail: `Closed with open items because: ${reason}` } : {}),
+    };
+  }
+  const skipped =
+    Array.isArray(d.stepsLeft) && d.stepsLeft.length > 0
+      ? ` with ${d.stepsLeft.length} playbook step${d.stepsLeft.length === 1 ? '' : 's'} left`
+      : '';
+  const detail = [str(d.reason), str(d.proceedReason)].filter(Boolean).join(' · ');
+  return { text: `${who} moved it from ${status(d.from)} to ${status(d.to)}${skipped}`, ...(detail ? { detail } : {}) };
+}
+
+function describeReply(who: string, d: Record<string, unknown>, context: TimelineContext): DescribedEvent {
+  const score = d.score && typeof d.score === 'object' && 'total' in d.score ? ` · coach score ${String(d.score.total)}/100` : '';
+  const raw = d.delivery && typeof d.delivery === 'object' ? (d.delivery as Record<string, unknown>) : null;
+  const body = str(d.body);
+  if (raw?.via === 'email' && typeof raw.messageId === 'string') {
+    const final = context.deliveries.get(raw.messageId);
+    const delivery: ReplyDelivery = { via: 'email', state: final?.state ?? 'queued', messageId: raw.messageId, error: final?.error };
+    return { text: `${who} emailed the customer${score}`, detail: body, audience: 'customer', delivery };
+  }
+  if (raw?.via === 'spoken')
+    return {
+      text: `${who} replied to the customer in person or by phone${score}`,
+      detail: body,
+      audience: 'customer',
+      delivery: { via: 'spoken' },
+    };
+  // Replies recorded before email sending existed: kept, but not said to have been emailed.
+  return { text: `${who} replied to the customer${score}`, detail: body, audience: 'customer' };
+}
+
+const promiseText = (d: Record<string, unknown>, context: TimelineContext): string =>
+  str(d.text) ?? context.promises.get(String(d.id)) ?? 'a promise';
+
+function followUpWho(d: Record<string, unknown>, names: Names, capital = false): string {
+  if (d.party === 'customer') return capital ? 'The customer' : 'the customer';
+  return typeof d.employeeId === 'string' ? names.employee(d.employeeId) : capital ? 'The employee' : 'the employee';
+}
+
+/** "a", "a and b", "a, b and c" (or "a, b or c"). */
+export function joinWords(words: string[], last: 'and' | 'or' = 'and'): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
 }

@@ -17,6 +17,7 @@ import { type Names, useNames } from '../components/case/names.js';
 import { PlaybookPanel } from '../components/case/playbook-panel.js';
 import { ReplyComposer } from '../components/case/reply-composer.js';
 import { ResolutionPanel } from '../components/case/resolution-panel.js';
+import { ResolutionRecord } from '../components/case/resolution-record.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
 import { StrategyCard } from '../components/case/strategy-card.js';
 import { SupportAction } from '../components/case/support-action.js';
@@ -83,6 +84,7 @@ function CaseView({ created, now, team, ...parts }: CaseParts & { created: boole
       ) : null}
       <CaseHeader kase={parts.kase} now={now} />
       <HelpRequestBanner kase={parts.kase} names={parts.names} now={now} />
+      <ResolutionRecord kase={parts.kase} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <CaseTabs {...parts} now={now} />

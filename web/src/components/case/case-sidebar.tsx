@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useAssign, useTransition } from '../../api/cases.js';
+import { ApiError } from '../../api/client.js';
 import type { CaseDetail, CaseStatus, Customer, Me, Team } from '../../api/types.js';
 import { CHANNEL_LABEL, CUSTOMER_STATE_LABEL, IMPACT_LABEL, RISK_LABEL, STATUS_ACTION } from '../../lib/labels.js';
 import { formatDateTime, formatMoney } from '../../lib/time.js';
@@ -14,16 +15,25 @@ export function StatusCard({ kase }: { kase: CaseDetail }) {
   const [pending, setPending] = useState<CaseStatus | null>(null);
   const [reason, setReason] = useState('');
   const [closing, setClosing] = useState(false);
+  const [proceedReason, setProceedReason] = useState('');
   const moves = kase.nextStatuses;
+  // Resolving with playbook steps left is refused with each step named; the card then asks why to go on.
+  const stepsLeft =
+    transition.error instanceof ApiError ? transition.error.errors.filter((e) => e.path === 'stepsLeft').map((e) => e.message) : [];
   const run = (to: CaseStatus) => {
     if (to === 'closed') return setClosing(true);
     if (to === 'reopened' && pending !== 'reopened') return setPending('reopened');
     transition.mutate(
-      { to, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      {
+        to,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(to === 'resolved' && proceedReason.trim() ? { proceedReason: proceedReason.trim() } : {}),
+      },
       {
         onSuccess: () => {
           setPending(null);
           setReason('');
+          setProceedReason('');
         },
       },
     );
@@ -69,7 +79,39 @@ export function StatusCard({ kase }: { kase: CaseDetail }) {
               </Button>
             ) : null}
           </Group>
-          <FormProblem error={transition.error} fields={[]} title="The status did not change" />
+          {stepsLeft.length > 0 ? (
+            <Alert color="yellow" variant="light" title="Playbook steps are still to do" data-testid="steps-left">
+              <List size="sm" mb="xs">
+                {stepsLeft.map((step) => (
+                  <List.Item key={step}>{step}</List.Item>
+                ))}
+              </List>
+              <Textarea
+                label="Why resolve it now?"
+                description="Kept on the timeline with the steps that were skipped."
+                autosize
+                minRows={2}
+                value={proceedReason}
+                onChange={(e) => setProceedReason(e.currentTarget.value)}
+              />
+              <Group gap="xs" mt="xs">
+                <Button
+                  size="xs"
+                  color="yellow"
+                  disabled={!proceedReason.trim()}
+                  loading={transition.isPending}
+                  onClick={() => run('resolved')}
+                >
+                  Resolve anyway
+                </Button>
+                <Button size="xs" variant="subtle" color="gray" onClick={() => transition.reset()}>
+                  Not yet
+                </Button>
+              </Group>
+            </Alert>
+          ) : (
+            <FormProblem error={transition.error} fields={[]} title="The status did not change" />
+          )}
           <CloseCaseDialog kase={kase} opened={closing} onClose={() => setClosing(false)} />
         </Stack>
       )}

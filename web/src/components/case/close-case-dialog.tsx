@@ -1,26 +1,101 @@
-import { Button, Group, Modal, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Modal, SegmentedControl, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { MAX_WHYS, ROOT_CAUSE_CATEGORIES } from '../../../../src/contracts/vocabulary.js';
+import { MAX_WHYS } from '../../../../src/contracts/vocabulary.js';
 import { useTransitionWith } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
-import type { CaseDetail, RootCauseInput } from '../../api/types.js';
+import { useCommitments } from '../../api/commitments.js';
+import { useCaseFollowUps } from '../../api/follow-ups.js';
+import type { CaseDetail, Commitment, FollowUp } from '../../api/types.js';
+import { dueWords } from '../../lib/due-words.js';
+import { ROOT_CAUSE_LABEL, ROOT_CAUSES, type RootCauseCategory } from '../../lib/labels.js';
 import { FormProblem } from '../form-problem.js';
 
-type Category = RootCauseInput['category'];
+type Category = RootCauseCategory;
+const CATEGORIES = ROOT_CAUSES.map((value) => ({ value, label: ROOT_CAUSE_LABEL[value] }));
 
-/** What people read for each kind of root cause; typed by the API's list, so a new kind cannot go unlabelled. */
-const CATEGORY_LABEL: Record<Category, string> = {
-  process: 'A process or procedure',
-  policy: 'A policy (unclear, too strict, missing)',
-  product: 'The product or service itself',
-  communication: 'Communication',
-  staffing: 'Staffing or workload',
-  training: 'Training',
-  customer_expectation: 'What the customer expected',
-  employee_conduct: 'How an employee behaved',
-  other: 'Something else',
-};
-const CATEGORIES = ROOT_CAUSE_CATEGORIES.map((value) => ({ value, label: CATEGORY_LABEL[value] }));
+type PromiseEnd = 'kept' | 'cancelled' | 'broken';
+type FollowUpChoice = { action: 'keep' | 'cancel'; reason: string };
+
+/**
+ * What is still open when a case closes: each promise is marked kept, cancelled or broken, each
+ * planned follow-up kept or cancelled (its survey link then stops working), and a reason to go on.
+ */
+function OpenItems(props: {
+  promises: Commitment[];
+  followUps: FollowUp[];
+  ends: Record<string, PromiseEnd>;
+  setEnd: (id: string, end: PromiseEnd) => void;
+  choices: Record<string, FollowUpChoice>;
+  setChoice: (id: string, choice: FollowUpChoice) => void;
+  proceedReason: string;
+  setProceedReason: (v: string) => void;
+  problem: ApiError | null;
+}) {
+  const { promises, followUps, ends, setEnd, choices, setChoice } = props;
+  return (
+    <Stack gap="sm" data-testid="close-open-items">
+      <Divider label="Still open on this case" labelPosition="left" />
+      {promises.map((c) => (
+        <Stack key={c.id} gap={4} data-testid="close-promise">
+          <Text size="sm">
+            Promise: {c.text} by {dueWords(c.dueAt)} ({c.ownerName})
+          </Text>
+          <SegmentedControl
+            size="xs"
+            aria-label={`How did the promise “${c.text}” end?`}
+            value={ends[c.id] ?? ''}
+            onChange={(v) => setEnd(c.id, v as PromiseEnd)}
+            data={[
+              { value: 'kept', label: 'Kept' },
+              { value: 'cancelled', label: 'Cancelled' },
+              { value: 'broken', label: 'Broken' },
+            ]}
+          />
+        </Stack>
+      ))}
+      {followUps.map((f) => {
+        const choice = choices[f.id];
+        return (
+          <Stack key={f.id} gap={4} data-testid="close-follow-up">
+            <Text size="sm">
+              Follow-up with {f.party === 'customer' ? `the customer (${f.name})` : f.name}:{' '}
+              {f.status === 'sent' ? 'sent, waiting for an answer' : `planned for ${dueWords(f.dueAt)}`}
+            </Text>
+            <SegmentedControl
+              size="xs"
+              aria-label={`Keep the follow-up with ${f.name}?`}
+              value={choice?.action ?? ''}
+              onChange={(v) => setChoice(f.id, { action: v as FollowUpChoice['action'], reason: choice?.reason ?? '' })}
+              data={[
+                { value: 'keep', label: 'Keep it' },
+                { value: 'cancel', label: 'Cancel it' },
+              ]}
+            />
+            {choice?.action === 'cancel' ? (
+              <TextInput
+                size="xs"
+                label="Why cancel it?"
+                description={f.party === 'customer' ? 'The survey link stops working.' : undefined}
+                value={choice.reason}
+                onChange={(e) => setChoice(f.id, { action: 'cancel', reason: e.currentTarget.value })}
+              />
+            ) : null}
+          </Stack>
+        );
+      })}
+      <Textarea
+        label="Why close it with these still open?"
+        description="Kept on the timeline with the close."
+        autosize
+        minRows={2}
+        value={props.proceedReason}
+        onChange={(e) => props.setProceedReason(e.currentTarget.value)}
+        error={props.problem?.fieldError('proceedReason')}
+        required
+      />
+    </Stack>
+  );
+}
 
 /**
  * Closing a case records how it ended and why it happened: a kind of root cause, a chain of
@@ -29,6 +104,14 @@ const CATEGORIES = ROOT_CAUSE_CATEGORIES.map((value) => ({ value, label: CATEGOR
  */
 export function CloseCaseDialog({ kase, opened, onClose }: { kase: CaseDetail; opened: boolean; onClose: () => void }) {
   const transition = useTransitionWith(kase.ref);
+  const commitments = useCommitments(kase.ref);
+  const followUps = useCaseFollowUps(kase.ref);
+  const openPromises = (commitments.data ?? []).filter((c) => c.status === 'open');
+  const plannedFollowUps = (followUps.data ?? []).filter((f) => f.status === 'scheduled' || f.status === 'sent');
+  const hasOpenItems = openPromises.length + plannedFollowUps.length > 0;
+  const [ends, setEnds] = useState<Record<string, PromiseEnd>>({});
+  const [choices, setChoices] = useState<Record<string, FollowUpChoice>>({});
+  const [proceedReason, setProceedReason] = useState('');
   const [outcome, setOutcome] = useState('');
   const [category, setCategory] = useState<Category | null>(null);
   const [whys, setWhys] = useState<string[]>(['']);
@@ -41,6 +124,17 @@ export function CloseCaseDialog({ kase, opened, onClose }: { kase: CaseDetail; o
         to: 'closed',
         outcome: outcome.trim(),
         ...(category ? { rootCause: { category, whys: whys.map((w) => w.trim()).filter(Boolean), factors } } : {}),
+        ...(hasOpenItems
+          ? {
+              ...(proceedReason.trim() ? { proceedReason: proceedReason.trim() } : {}),
+              promises: openPromises.flatMap((c) => (ends[c.id] ? [{ id: c.id, status: ends[c.id] as PromiseEnd }] : [])),
+              followUps: plannedFollowUps.flatMap((f) => {
+                const choice = choices[f.id];
+                if (!choice) return [];
+                return [{ id: f.id, action: choice.action, ...(choice.reason.trim() ? { reason: choice.reason.trim() } : {}) }];
+              }),
+            }
+          : {}),
       },
       { onSuccess: onClose },
     );
@@ -104,9 +198,22 @@ export function CloseCaseDialog({ kase, opened, onClose }: { kase: CaseDetail; o
           onChange={setFactors}
           maxTags={10}
         />
+        {hasOpenItems ? (
+          <OpenItems
+            promises={openPromises}
+            followUps={plannedFollowUps}
+            ends={ends}
+            setEnd={(id, end) => setEnds((all) => ({ ...all, [id]: end }))}
+            choices={choices}
+            setChoice={(id, choice) => setChoices((all) => ({ ...all, [id]: choice }))}
+            proceedReason={proceedReason}
+            setProceedReason={setProceedReason}
+            problem={problem}
+          />
+        ) : null}
         <FormProblem
           error={transition.error}
-          fields={['outcome', 'rootCause.category', 'rootCause.whys']}
+          fields={['outcome', 'rootCause.category', 'rootCause.whys', 'proceedReason']}
           title="The case was not closed"
         />
         <Group justify="flex-end">

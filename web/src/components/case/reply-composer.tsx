@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.js';
@@ -19,16 +19,34 @@ function latestCustomerStatement(kase: CaseDetail): string {
   return customer.sort((a, b) => a.takenAt.localeCompare(b.takenAt)).at(-1)?.body ?? '';
 }
 
+/** How the reply reaches the customer: emailed from the case, or said in person / by phone and recorded. */
+type Via = 'email' | 'spoken';
+
+/** One plain sentence on where the reply goes, so nobody believes a customer without email was written to. */
+function deliveryLine(kase: CaseDetail, via: Via): string {
+  const name = kase.customer?.name ?? 'the customer';
+  if (!kase.customer)
+    return 'This case names no customer, so there is no one to email: the reply is recorded as said in person or by phone.';
+  if (!kase.customer.hasEmail)
+    return `${name} has no email address on file, so nothing is emailed: the reply is recorded as said in person or by phone.`;
+  if (via === 'spoken') return `Nothing is emailed: the reply is recorded as said to ${name} in person or by phone.`;
+  const to = kase.customer.email ? ` to ${kase.customer.email}` : '';
+  return `Sending emails this reply to ${name}${to}; their answer comes back to this case.`;
+}
+
 /**
  * "Reply to the customer": the draft, the customer's message it answers, and the coach beside it
- * (below on phones), reading both as the employee types; sending records the reply and its score on
- * the timeline.
+ * (below on phones), reading both as the employee types; sending emails the reply (or records it as
+ * said in person when there is no address) and keeps it with its score on the timeline.
  */
 export function ReplyComposer({ kase }: { kase: CaseDetail }) {
   const [customer, setCustomer] = useState(() => latestCustomerStatement(kase));
   const [body, setBody] = useState('');
   const [sentScore, setSentScore] = useState<number | null>(null);
   const [promises, setPromises] = useState<SuggestedPromise[]>([]);
+  const canEmail = kase.customer?.hasEmail === true;
+  const [via, setVia] = useState<Via>(canEmail ? 'email' : 'spoken');
+  const [sentVia, setSentVia] = useState<Via>('email');
   const [debounced] = useDebouncedValue({ customer, body }, COACH_DEBOUNCE_MS);
   const request = useMemo<CoachRequest>(
     () => ({
@@ -47,9 +65,10 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
     e.preventDefault();
     const sentText = body;
     send.mutate(
-      { body, ...(customer.trim() ? { customerMessage: customer } : {}) },
+      { body, via: canEmail ? via : 'spoken', ...(customer.trim() ? { customerMessage: customer } : {}) },
       {
         onSuccess: (sent) => {
+          setSentVia((sent.event.data.delivery as { via?: Via } | undefined)?.via ?? 'spoken');
           setSentScore(sent.analysis.reply?.score.total ?? null);
           setPromises(promisesIn(sentText, sent.analysis.reply, new Date()));
           setBody('');
@@ -75,7 +94,7 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
               />
               <Textarea
                 label="Your reply"
-                description="Sent replies are kept on the timeline with the coach’s score."
+                description="Replies are kept on the timeline with the coach’s score."
                 placeholder="I’m sorry about… What I can do is…"
                 autosize
                 minRows={4}
@@ -100,16 +119,32 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
                   <HighlightedReply text={analysedReply} result={shown.result} />
                 </div>
               ) : null}
-              <FormProblem error={send.error} fields={['body']} title="The reply was not recorded" />
+              {canEmail ? (
+                <SegmentedControl
+                  aria-label="How the reply reaches the customer"
+                  value={via}
+                  onChange={(v) => setVia(v as Via)}
+                  data={[
+                    { value: 'email', label: 'Email it' },
+                    { value: 'spoken', label: 'Said in person / by phone' },
+                  ]}
+                />
+              ) : null}
+              <Text size="sm" c={canEmail ? 'dimmed' : 'orange.9'} data-testid="reply-delivery-line">
+                {deliveryLine(kase, canEmail ? via : 'spoken')}
+              </Text>
+              <FormProblem error={send.error} fields={['body', 'via']} title="The reply was not sent" />
               {sentScore !== null ? (
-                <Alert color="teal" variant="light" role="status" title="Reply recorded">
-                  It is on the timeline with a score of {sentScore}/100.
+                <Alert color="teal" variant="light" role="status" title={sentVia === 'email' ? 'Reply emailed' : 'Reply recorded'}>
+                  {sentVia === 'email'
+                    ? `It is queued for delivery and on the timeline with a score of ${sentScore}/100; the timeline shows when it is sent.`
+                    : `It is on the timeline, as said in person or by phone, with a score of ${sentScore}/100.`}
                 </Alert>
               ) : null}
               <PromiseSuggestions caseRef={kase.ref} promises={promises} />
               <Group justify="flex-end">
                 <Button type="submit" loading={send.isPending} disabled={!body.trim()}>
-                  Send reply
+                  {canEmail && via === 'email' ? 'Send reply' : 'Record reply'}
                 </Button>
               </Group>
             </Stack>

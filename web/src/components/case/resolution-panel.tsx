@@ -9,10 +9,21 @@ import { QueryState } from '../query-state.js';
 
 const APPROVAL: Record<Resolution['approvalState'], { label: string; color: string }> = {
   not_needed: { label: 'Within the proposer’s authority', color: 'teal' },
-  pending: { label: 'Waiting for a supervisor’s approval', color: 'yellow' },
+  pending: { label: 'Waiting for approval', color: 'yellow' },
   approved: { label: 'Approved', color: 'teal' },
   rejected: { label: 'Rejected', color: 'red' },
 };
+
+const ROLE_WORD: Record<string, string> = { supervisor: 'supervisor', admin: 'admin', hr: 'HR', employee: 'employee' };
+
+/** Who was asked to approve, by name and role: an admin is not "a supervisor". */
+function askedLine(r: Resolution): string {
+  const asked = r.askedToApprove.map((p) => `${p.name} (${ROLE_WORD[p.role] ?? p.role})`);
+  if (asked.length === 0)
+    return 'The cost is above what the proposer may approve, and nobody in the workspace has a limit that covers it: an admin must raise a limit in Settings.';
+  const who = asked.length === 1 ? asked[0] : `${asked.slice(0, -1).join(', ')} or ${asked.at(-1)}`;
+  return `The cost is above what the proposer may approve. ${who} ${asked.length === 1 ? 'has' : 'have'} been asked; the case can be resolved once ${asked.length === 1 ? 'they approve' : 'one of them approves'}.`;
+}
 
 /** The case's agreed resolution, its approval, and the form to propose or change it. */
 export function ResolutionPanel({ kase }: { kase: CaseDetail }) {
@@ -94,9 +105,8 @@ function ResolutionSummary({ kase, r }: { kase: CaseDetail; r: Resolution }) {
         </Text>
       </Stack>
       {r.approvalState === 'pending' && !mayDecide ? (
-        <Alert color="yellow" variant="light" mt="sm">
-          The cost is above what the proposer may approve. A supervisor of the team has been asked; the case can be resolved once they
-          approve.
+        <Alert color="yellow" variant="light" mt="sm" data-testid="approval-asked">
+          {askedLine(r)}
         </Alert>
       ) : null}
       {mayDecide ? (

@@ -1,6 +1,6 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { useTeams } from '../../api/directory.js';
-import { ALL_STATUSES, CHANNEL_LABEL, CHANNELS, SEVERITY_LABEL, STATUS_LABEL } from '../../lib/labels.js';
+import { ALL_STATUSES, CHANNEL_LABEL, CHANNELS, ROOT_CAUSE_LABEL, ROOT_CAUSES, SEVERITY_LABEL, STATUS_LABEL } from '../../lib/labels.js';
 import type { InboxFilters, InboxSort } from '../../lib/saved-views.js';
 
 const SORT_OPTIONS: { value: string; label: string }[] = [
@@ -48,6 +48,13 @@ export function FilterFields({ filters, onChange }: FilterFieldsProps) {
         value={filters.channel ?? []}
         onChange={(v) => set({ channel: v })}
         miw={140}
+      />
+      <ListFilter
+        label="Root cause"
+        data={ROOT_CAUSES.map((c) => ({ value: c, label: ROOT_CAUSE_LABEL[c] }))}
+        value={filters.rootCause ?? []}
+        onChange={(v) => set({ rootCause: v })}
+        miw={170}
       />
       <Select
         label="Team"
@@ -111,7 +118,7 @@ function ListFilter({ label, data, value, onChange, miw }: ListFilterProps) {
 /** How many filters are set beyond the search, for the phone's "Filters and sort (N)" button. */
 export function activeFilterCount(filters: InboxFilters): number {
   return (
-    [filters.status, filters.severity, filters.channel].filter((x) => x?.length).length +
+    [filters.status, filters.severity, filters.channel, filters.rootCause].filter((x) => x?.length).length +
     (filters.teamId ? 1 : 0) +
     (filters.assignee ? 1 : 0)
   );

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { RefObject } from 'react';
-import type { InboxFilters } from '../../lib/saved-views.js';
+import { exportUrl, type InboxFilters } from '../../lib/saved-views.js';
 import { activeFilterCount, FilterFields } from './filter-fields.js';
 import type { Inbox } from './use-inbox-filters.js';
 import { useSearchBox } from './use-search-box.js';
@@ -43,6 +43,16 @@ export function InboxToolbar({ inbox, countText, searchRef, onLeaveSearch, onSav
             </Button>
             <Button size="xs" variant="light" onClick={onSaveView} disabled={Boolean(inbox.activeView)}>
               Save as view
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              component="a"
+              href={exportUrl(inbox.query)}
+              download="cases.csv"
+              title="Every case these filters match, with outcome and root cause"
+            >
+              Export CSV
             </Button>
           </Group>
         </Group>
