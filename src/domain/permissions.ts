@@ -39,6 +39,9 @@ export const RESOURCES = [
   'theme', // a recurring problem mined from cases: its label and count for everyone; steering it (rename, merge, split, move a case, lock, re-mine)
   'theme_detail', // a theme's figures beyond label and count: weekly trend, teams, channels, root causes, cost
   'improvement', // a process change proposed from a theme, case or forum thread, with its owner, status and effect
+  'agenda', // a team's weekly meeting agenda: one anonymised case; prepare (create), swap or redact (update), approve and mail (approve)
+  'newsletter', // the newsletter of anonymised stories: drafts are the reviewers'; approved ones are everyone's; approve and mail (approve)
+  'management_summary', // what repeats across teams: shared themes and root causes with counts
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -110,6 +113,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...practice('employee', ['self']),
   ...rows('employee', 'theme', ['list', 'read'], 'any'),
   ...rows('employee', 'improvement', ['list', 'read'], 'any'),
+  // Employees read newsletters once a reviewer approved them (drafts are hidden from them).
+  ...rows('employee', 'newsletter', ['list', 'read'], 'any'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -147,6 +152,10 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'theme', ['list', 'read', 'create', 'update'], 'any'),
   ...rows('supervisor', 'theme_detail', ['read'], 'any'),
   ...rows('supervisor', 'improvement', ['list', 'read', 'create', 'update'], 'any'),
+  // A supervisor prepares, edits and approves their own teams' agendas, and reviews the newsletter.
+  ...rows('supervisor', 'agenda', ['list', 'read', 'create', 'update', 'approve'], 'team'),
+  ...rows('supervisor', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
+  ...rows('supervisor', 'management_summary', ['read'], 'team'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -176,6 +185,10 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'theme', ['list', 'read'], 'any'),
   ...rows('hr', 'theme_detail', ['read'], 'any'),
   ...rows('hr', 'improvement', ['list', 'read'], 'any'),
+  // HR reads every team's agenda and the summary, and is one of the newsletter's reviewers.
+  ...rows('hr', 'agenda', ['list', 'read'], 'any'),
+  ...rows('hr', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
+  ...rows('hr', 'management_summary', ['read'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -20,6 +20,7 @@ import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { copyWorkspaceScenario } from '../services/training-scenarios.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
+import { insertDigestRow, updateDigestRow } from '../store/digests.js';
 import { insertImprovementRow } from '../store/improvements.js';
 import { insertNotifications } from '../store/notifications.js';
 import { insertRunRow, insertThemeRow, updateRunRow, upsertMemberRow } from '../store/themes.js';
@@ -111,6 +112,59 @@ async function freshImprovement(w: World): Promise<string> {
   );
   return row.id;
 }
+
+/** A draft agenda of team A for a week of its own. */
+async function freshAgenda(w: World): Promise<Fixture & { id: string }> {
+  const row = await insertDigestRow(
+    w.t.database.db,
+    {
+      workspace_id: w.t.workspace.actor.workspaceId,
+      kind: 'team_meeting',
+      team_id: w.cast.teamA.id,
+      period: '2026-W10',
+      selection: JSON.stringify({ stories: [], leftOut: 0 }),
+      created_by: null,
+    },
+    new Date(),
+  );
+  return { id: row.id, url: '', subject: { teamIds: [w.cast.teamA.id] }, hidden: true };
+}
+
+/** An approved newsletter of the workspace (a draft would be hidden from employees), not yet mailed. */
+async function freshNewsletter(w: World): Promise<string> {
+  const ws = w.t.workspace.actor.workspaceId;
+  const row = await insertDigestRow(
+    w.t.database.db,
+    {
+      workspace_id: ws,
+      kind: 'newsletter',
+      team_id: null,
+      period: '2026-11-01',
+      selection: JSON.stringify({ stories: [], leftOut: 0 }),
+      created_by: null,
+    },
+    new Date(),
+  );
+  const doc = { kind: 'newsletter', title: 'What we learned', rules: [], stories: [], leftOut: null };
+  await updateDigestRow(w.t.database.db, ws, row.id, { status: 'approved', approved_document: JSON.stringify(doc) }, new Date());
+  return row.id;
+}
+
+const onAgenda =
+  (path: string, body?: (w: World) => unknown) =>
+  async (w: World): Promise<Fixture> => {
+    const { id, ...rest } = await freshAgenda(w);
+    return { ...rest, url: `/api/v1/digests/agendas/${id}${path}`, body: body?.(w) };
+  };
+
+const onNewsletter =
+  (path: string, body?: (w: World) => unknown) =>
+  async (w: World): Promise<Fixture> => ({
+    url: `/api/v1/digests/newsletters/${await freshNewsletter(w)}${path}`,
+    body: body?.(w),
+    subject: {},
+    hidden: true,
+  });
 
 /** A theme holding one fresh case of team A. */
 async function themeWithCase(w: World): Promise<{ themeId: string; ref: string; subject: Subject }> {
@@ -436,6 +490,23 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const { ref, subject } = await themeWithCase(w);
     return { url: `/api/v1/cases/${ref}/theme`, body: { themeId: await freshTheme(w) }, subject, readsCase: true };
   },
+  'GET /api/v1/digests/agendas': plain('/api/v1/digests/agendas'),
+  'POST /api/v1/digests/agendas': async (w) => ({
+    url: '/api/v1/digests/agendas',
+    body: { teamId: w.cast.teamA.id, week: `2026-W${String(10 + (unique(w) % 40)).padStart(2, '0')}` },
+    subject: { teamIds: [w.cast.teamA.id] },
+  }),
+  'GET /api/v1/digests/agendas/{id}': onAgenda(''),
+  'PATCH /api/v1/digests/agendas/{id}': onAgenda('', () => ({ redact: ['till'] })),
+  'POST /api/v1/digests/agendas/{id}/approve': onAgenda('/approve'),
+  'POST /api/v1/digests/agendas/{id}/send': onAgenda('/send'),
+  'GET /api/v1/digests/management-summary': plain('/api/v1/digests/management-summary'),
+  'GET /api/v1/digests/newsletters': plain('/api/v1/digests/newsletters'),
+  'POST /api/v1/digests/newsletters': plain('/api/v1/digests/newsletters', () => ({ since: '2026-11-01' })),
+  'GET /api/v1/digests/newsletters/{id}': onNewsletter(''),
+  'PATCH /api/v1/digests/newsletters/{id}': onNewsletter('', () => ({ story: 0, redact: ['till'] })),
+  'POST /api/v1/digests/newsletters/{id}/approve': onNewsletter('/approve'),
+  'POST /api/v1/digests/newsletters/{id}/send': onNewsletter('/send', () => ({ to: ['everyone@example.test'] })),
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -469,6 +540,13 @@ const BY_HAND: Record<string, Statuses> = {
   'PUT /api/v1/cases/{ref}/theme': [401, 403, 403, 200, 404, 403, 200, 404],
   // Everyone reads the backlog; supervisors and admins propose and move improvements.
   'PATCH /api/v1/improvements/{id}': [401, 403, 403, 200, 200, 403, 200, 404],
+  // Team A's agenda: its supervisor, HR (read only) and the admin; to team B's supervisor it does not exist.
+  'GET /api/v1/digests/agendas/{id}': [401, 403, 403, 200, 404, 200, 200, 404],
+  'POST /api/v1/digests/agendas/{id}/approve': [401, 403, 403, 200, 404, 403, 200, 404],
+  'GET /api/v1/digests/management-summary': [401, 403, 403, 200, 200, 200, 200, 200],
+  // An approved newsletter: everyone reads it; reviewers (supervisors, HR, admin) find it approved already.
+  'GET /api/v1/digests/newsletters/{id}': [401, 200, 200, 200, 200, 200, 200, 404],
+  'POST /api/v1/digests/newsletters/{id}/approve': [401, 403, 403, 409, 409, 409, 409, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -1,5 +1,6 @@
 import { deliverOutbox } from '../email/deliver-outbox.js';
 import type { Mailer } from '../email/mailer.js';
+import { runWeeklyAgendas } from '../services/agendas.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../services/sla-breaches.js';
 import { sweepCommitments } from '../services/sweep-commitments.js';
@@ -30,6 +31,9 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     sweep('remind-and-escalate-commitments', (db, now) => sweepCommitments(db, now)),
     sweep('send-due-follow-ups', (db, now) => sendDueFollowUps(db, now, deps.publicUrl)),
     sweep('mark-sla-breaches', (db, now) => markSlaBreaches(db, now)),
+    // Each team's agenda for the week is drafted when the week begins; an agenda a supervisor approved
+    // is mailed to the team's supervisors on the next pass. A draft is never mailed.
+    sweep('team-meeting-agendas', (db, now) => runWeeklyAgendas(db, now)),
     {
       // Theme mining: runs asked for on the Themes page, and each workspace's nightly re-mine at 02:00
       // its time. It writes its progress as it goes, so it manages its own transactions.
