@@ -3,7 +3,11 @@ import { type Segment, segmentsText } from './story.js';
 
 /** A digest as Markdown and as HTML: the files the CLI writes and the bodies of its emails. */
 
-const md = (segments: readonly Segment[]) => segmentsText(segments).replace(/([\\`*_[\]#<>])/g, '\\$1');
+/** Plain text inside Markdown: emphasis, code, HTML and link syntax typed in a case do nothing. */
+const md = (segments: readonly Segment[]) =>
+  segmentsText(segments)
+    .replace(/([\\`*_<>])/g, '\\$1')
+    .replace(/\]\(/g, ']\\(');
 
 function storyMarkdown(s: StoryDoc, kind: DigestDoc['kind']): string {
   const out: string[] = [`## ${md(s.heading)}`, ''];
@@ -73,14 +77,72 @@ function storyHtml(s: StoryDoc, kind: DigestDoc['kind']): string {
   return out.join('\n');
 }
 
-/** The digest as a standalone HTML document. */
-export function digestHtml(doc: DigestDoc): string {
-  const body = [
+/** The body of one digest in HTML (without the document around it). */
+export function digestHtmlBody(doc: DigestDoc): string {
+  return [
     `<h1>${esc(doc.title)}</h1>`,
     ...doc.rules.map((r) => `<p><small>${esc(r)}</small></p>`),
     doc.stories.length === 0 ? '<p>No case to discuss this time.</p>' : '',
     ...doc.stories.map((s) => storyHtml(s, doc.kind)),
     doc.leftOut ? `<p><em>${esc(doc.leftOut)}</em></p>` : '',
-  ].filter(Boolean);
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${esc(doc.title)}</title></head><body>\n${body.join('\n')}\n</body></html>\n`;
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** A standalone HTML document around digest bodies. */
+export function htmlDocument(title: string, bodies: readonly string[]): string {
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body>\n${bodies.join('\n<hr>\n')}\n</body></html>\n`;
+}
+
+/** The digest as a standalone HTML document. */
+export function digestHtml(doc: DigestDoc): string {
+  return htmlDocument(doc.title, [digestHtmlBody(doc)]);
+}
+
+/** What the management summary shows: what several teams share, with counts. */
+export type SummaryDoc = {
+  week: string;
+  rule: string;
+  teams: { name: string; cases: number }[];
+  sharedThemes: { label: string; total: number; teams: { name: string; count: number }[] }[];
+  sharedRootCauses: { category: string; total: number; teams: { name: string; count: number }[] }[];
+};
+
+const perTeam = (teams: readonly { name: string; count: number }[]) => teams.map((t) => `${t.name} ${t.count}`).join(', ');
+
+/** The management summary as Markdown. */
+export function summaryMarkdown(s: SummaryDoc): string {
+  const out = [
+    `# Management summary, week ${s.week}`,
+    '',
+    `> ${s.rule}`,
+    '',
+    `Teams: ${s.teams.map((t) => `${t.name} (${t.cases} cases)`).join(', ')}`,
+    '',
+  ];
+  out.push('## Themes shared by several teams', '');
+  if (s.sharedThemes.length === 0) out.push('None in these weeks.');
+  for (const t of s.sharedThemes) out.push(`- **${t.label}**: ${t.total} cases (${perTeam(t.teams)})`);
+  out.push('', '## Root causes shared by several teams', '');
+  if (s.sharedRootCauses.length === 0) out.push('None in these weeks.');
+  for (const c of s.sharedRootCauses) out.push(`- **${c.category.replace(/_/g, ' ')}**: ${c.total} cases (${perTeam(c.teams)})`);
+  return `${out.join('\n')}\n`;
+}
+
+/** The management summary as an HTML body. */
+export function summaryHtmlBody(s: SummaryDoc): string {
+  const items = (rows: string[]) => (rows.length ? `<ul>${rows.join('')}</ul>` : '<p>None in these weeks.</p>');
+  return [
+    `<h1>Management summary, week ${esc(s.week)}</h1>`,
+    `<p><small>${esc(s.rule)}</small></p>`,
+    '<h2>Themes shared by several teams</h2>',
+    items(s.sharedThemes.map((t) => `<li><strong>${esc(t.label)}</strong>: ${t.total} cases (${esc(perTeam(t.teams))})</li>`)),
+    '<h2>Root causes shared by several teams</h2>',
+    items(
+      s.sharedRootCauses.map(
+        (c) => `<li><strong>${esc(c.category.replace(/_/g, ' '))}</strong>: ${c.total} cases (${esc(perTeam(c.teams))})</li>`,
+      ),
+    ),
+  ].join('\n');
 }

@@ -46,7 +46,7 @@ export async function buildStory(
   const src = await storySourceRow(sc.db, sc.workspaceId, caseId);
   if (!src) return undefined;
   const { kase } = src;
-  const parties: Person[] = [
+  const named: Person[] = [
     ...(src.customer ? [{ name: src.customer.name, role: 'customer' }] : []),
     ...src.parties.map((p) => ({ name: p.name, role: p.role === 'witness' ? 'witness' : 'employee' })),
     ...src.users.map((u) => ({ name: u.name, role: 'employee' })),
@@ -55,6 +55,8 @@ export async function buildStory(
       role: s.party === 'customer' ? 'customer' : s.party === 'witness' ? 'witness' : 'employee',
     })),
   ];
+  // One person named in several records (the customer who also wrote a statement) is one party of the story.
+  const parties = named.filter((p, i) => named.findIndex((q) => q.name.trim().toLowerCase() === p.name.trim().toLowerCase()) === i);
   const rootCause = kase.root_cause ? (JSON.parse(kase.root_cause) as { whys?: string[]; factors?: string[] }) : {};
   const seg = redactStory(
     {
