@@ -39,6 +39,9 @@ export const ZMe = z.object({
       readOthersPractice: z.boolean(),
       steerThemes: z.boolean(),
       manageImprovements: z.boolean(),
+      readAgendas: z.boolean(),
+      reviewNewsletters: z.boolean(),
+      readManagementSummary: z.boolean(),
       manageSettings: z.boolean(),
       createTokens: z.boolean(),
     })

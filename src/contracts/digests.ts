@@ -61,6 +61,8 @@ const ZWeek = z.string().refine(isIsoWeek, 'must be an ISO week such as 2026-W49
 
 export const ZAgendaList = z.object({
   week: z.string(),
+  previousWeek: z.string(),
+  nextWeek: z.string(),
   items: z.array(ZAgenda),
   teamsWithout: z
     .array(z.object({ id: z.string(), name: z.string() }))
@@ -82,7 +84,11 @@ export const ZAgendaPatch = z
 
 export const ZDigestId = z.object({ id: z.uuid('must be a digest id') });
 
-export const ZNewsletterList = z.object({ items: z.array(ZDigest), nextCursor: z.null() });
+export const ZNewsletterList = z.object({
+  items: z.array(ZDigest),
+  minGroupSize: z.number().int().describe('A story is left out when its team has fewer people than this'),
+  nextCursor: z.null(),
+});
 export const ZNewNewsletter = z
   .object({
     since: z.iso.date('must be a date such as 2026-11-01').optional().describe('First day of cases it covers (30 days back by default)'),

@@ -15,11 +15,14 @@ describe('what each role may do across the workspace (me.can)', () => {
     expect(names('supervisor')).toEqual([
       'createTokens',
       'manageImprovements',
+      'readAgendas',
       'readCoachingReport',
       'readCommitmentReport',
       'readEmployeeHistories',
+      'readManagementSummary',
       'readOthersPractice',
       'reportIncident',
+      'reviewNewsletters',
       'steerThemes',
       'workCaseInbox',
     ]);
@@ -27,10 +30,13 @@ describe('what each role may do across the workspace (me.can)', () => {
     expect(names('hr')).toEqual([
       'createTokens',
       'readAccessLog',
+      'readAgendas',
       'readCoachingReport',
       'readCommitmentReport',
       'readEmployeeHistories',
+      'readManagementSummary',
       'readOthersPractice',
+      'reviewNewsletters',
       'workCaseInbox',
     ]);
     expect(names('admin')).toEqual(Object.keys(as('admin')).sort());

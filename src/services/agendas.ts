@@ -113,7 +113,14 @@ export async function prepareAgenda(ctx: ServiceContext, input: { teamId: string
   return getAgenda(ctx, row.id);
 }
 
-export type AgendaList = { week: string; items: AgendaView[]; teamsWithout: { id: string; name: string }[]; nextCursor: null };
+export type AgendaList = {
+  week: string;
+  previousWeek: string;
+  nextWeek: string;
+  items: AgendaView[];
+  teamsWithout: { id: string; name: string }[];
+  nextCursor: null;
+};
 
 /** The agendas of a week for the teams the actor may see, and the teams that have none yet. */
 export async function listAgendas(
@@ -131,8 +138,11 @@ export async function listAgendas(
   const items: AgendaView[] = [];
   for (const row of rows) if (!items.some((i) => i.team?.id === row.team_id)) items.push(await agendaView(ctx, row));
   const canCreate = (teamId: string) => authorize(ctx.actor, 'create', 'agenda', { teamIds: [teamId] });
+  const start = agendaWindow(week).to.getTime() - WEEK;
   return {
     week,
+    previousWeek: isoWeekOf(new Date(start - WEEK)),
+    nextWeek: isoWeekOf(new Date(start + WEEK)),
     items: items.sort((a, b) => (a.team?.name ?? '').localeCompare(b.team?.name ?? '')),
     teamsWithout: teams.filter((t) => !rows.some((r) => r.team_id === t.id) && canCreate(t.id)).map((t) => ({ id: t.id, name: t.name })),
     nextCursor: null,

@@ -102,7 +102,7 @@ export async function createNewsletter(ctx: ServiceContext, input: { since?: str
 const isReviewer = (ctx: ServiceContext) => authorize(ctx.actor, 'update', 'newsletter');
 
 /** Newsletters newest first: reviewers see drafts too, everyone else only approved ones. */
-export async function listNewsletters(ctx: ServiceContext): Promise<{ items: DigestView[]; nextCursor: null }> {
+export async function listNewsletters(ctx: ServiceContext): Promise<{ items: DigestView[]; minGroupSize: number; nextCursor: null }> {
   requirePermission(ctx.actor, 'list', 'newsletter');
   const rows = await listDigestRows(ctx.db, ctx.actor.workspaceId, {
     kind: 'newsletter',
@@ -110,7 +110,7 @@ export async function listNewsletters(ctx: ServiceContext): Promise<{ items: Dig
   });
   const items: DigestView[] = [];
   for (const row of rows.slice(0, 50)) items.push(await newsletterView(ctx, row));
-  return { items, nextCursor: null };
+  return { items, minGroupSize: MIN_GROUP_SIZE, nextCursor: null };
 }
 
 async function loadNewsletter(ctx: ServiceContext, db: Db, id: string, lock = false): Promise<DigestRow> {

@@ -3,6 +3,7 @@ import { NotFoundState } from '../components/states.js';
 import { parseInboxSearch } from '../lib/inbox-search.js';
 import { AccessLogPage } from '../pages/access-log.js';
 import { AccountPage } from '../pages/account.js';
+import { AgendaPage } from '../pages/agenda.js';
 import { CasePage } from '../pages/case-page.js';
 import { CoachingReportPage } from '../pages/coaching-report.js';
 import { CommitmentsReportPage } from '../pages/commitments-report.js';
@@ -13,6 +14,7 @@ import { HomePage } from '../pages/home.js';
 import { ImprovementsPage } from '../pages/improvements.js';
 import { InboxPage } from '../pages/inbox.js';
 import { InvitePage } from '../pages/invite.js';
+import { NewsletterPage } from '../pages/newsletter.js';
 import { PeoplePage } from '../pages/people.js';
 import { PlaybooksPage } from '../pages/playbooks.js';
 import { PracticeSessionPage } from '../pages/practice-session.js';
@@ -79,6 +81,8 @@ const improvementsRoute = createRoute({
   }),
   component: ImprovementsPage,
 });
+const agendaRoute = createRoute({ getParentRoute: () => appRoute, path: '/agenda', component: AgendaPage });
+const newsletterRoute = createRoute({ getParentRoute: () => appRoute, path: '/newsletter', component: NewsletterPage });
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -119,6 +123,8 @@ const routeTree = rootRoute.addChildren([
     commitmentsReportRoute,
     themesRoute,
     improvementsRoute,
+    agendaRoute,
+    newsletterRoute,
     settingsRoute,
     usersRoute,
     workspaceSettingsRoute,
