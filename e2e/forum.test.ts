@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('forum journey (Chromium)', () => {
     await h?.close();
   });
 
-  it('an employee posts (offered a likely duplicate first), a colleague votes, a supervisor answers, and the employee is told', async () => {
+  it('an employee posts (offered a likely duplicate first), a colleague votes, a supervisor answers and links an improvement, the employee is told; the supervisor opens the agenda and approves a newsletter that names nobody', async () => {
     const title = 'Card refunds refused when the receipt is lost';
 
     // The employee starts a thread; the forum offers the demo's thread about the same problem first.
@@ -66,13 +66,20 @@ describe.skipIf(!hasChromium)('forum journey (Chromium)', () => {
     await signIn(dana.page, h.login('supervisor', 'Dana Whitfield'));
     await dana.page.goto(threadPath);
     await dana.page.getByRole('heading', { name: 'Moderate' }).waitFor();
-    expect(await dana.page.getByRole('main').textContent()).toContain('Tom Okafor');
+    // The posts load after the thread itself.
+    await expect.poll(() => dana.page.getByRole('main').textContent()).toContain('Tom Okafor');
     expect(await axeProblems(dana.page)).toEqual([]);
     const answer = 'Card sales of the last 30 days can now be looked up and refunded at every till.';
     await dana.page.getByLabel('Answer').fill(answer);
     await dana.page.getByRole('button', { name: 'Mark reviewed' }).click();
     await dana.page.getByTestId('review-answer').waitFor();
     await screenshot(dana.page, 'forum-thread-reviewed');
+    // She links the thread to the improvement it belongs to.
+    const improvement = 'Show every till how to find a card payment';
+    await dana.page.getByLabel('Link to an improvement').first().click();
+    await dana.page.getByRole('option', { name: improvement }).click();
+    await dana.page.getByRole('button', { name: 'Link', exact: true }).click();
+    await expect.poll(() => dana.page.getByTestId('thread-improvements').textContent()).toContain(improvement);
     expect(dana.problems).toEqual([]);
     await h.jobs.runDue();
 
@@ -86,6 +93,54 @@ describe.skipIf(!hasChromium)('forum journey (Chromium)', () => {
     await lena.page.getByRole('menuitem', { name: new RegExp(`Reviewed: ${title}`) }).click();
     await lena.page.waitForURL((url) => url.pathname === threadPath);
     expect(tom.problems).toEqual([]);
+
+    // The supervisor opens this week's agenda of her team: one case, told without names, and its questions.
+    await dana.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Team meetings' }).click();
+    await dana.page.getByRole('heading', { name: 'Team meetings', level: 1 }).waitFor();
+    const agenda = dana.page.getByRole('region', { name: 'Agenda of Harborside Store' });
+    await agenda.getByRole('heading', { name: 'Questions for the team' }).waitFor();
+    expect(await agenda.textContent()).toContain('Draft: not approved');
+    expect(await axeProblems(dana.page)).toEqual([]);
+    await screenshot(dana.page, 'team-meeting-agenda');
+
+    // Then the newsletter waiting for review: she previews it, sees no party's name, and approves it.
+    const names = await partyNames();
+    await dana.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Newsletter' }).click();
+    await dana.page.getByRole('heading', { name: 'Newsletter', level: 1 }).waitFor();
+    expect(await dana.page.getByRole('main').textContent()).toContain('fewer than 4 people');
+    const draft = dana.page.getByTestId('newsletter').filter({ hasText: 'Draft: not approved' });
+    await draft.getByTestId('redaction-panel').first().waitFor();
+    expect(await draft.locator('mark[data-redaction]').count()).toBeGreaterThan(0);
+    await draft.getByText('Preview as readers see it').click();
+    const preview = draft.getByTestId('newsletter-preview');
+    await preview.getByTestId('story').first().waitFor();
+    const previewText = (await preview.textContent()) ?? '';
+    expect(previewText.length).toBeGreaterThan(200);
+    expect(names.filter((n) => new RegExp(`\\b${n}\\b`).test(previewText))).toEqual([]);
+    expect(await axeProblems(dana.page)).toEqual([]);
+    await draft.getByRole('button', { name: 'Approve newsletter' }).click();
+    await dana.page.getByRole('button', { name: 'Send' }).waitFor();
+    await screenshot(dana.page, 'newsletter-approved');
+    expect(dana.problems).toEqual([]);
+
+    // Employees now read it, with nothing that names anyone.
+    await tom.page.goto('/newsletter');
+    await tom.page.getByTestId('story').first().waitFor();
+    const read = (await tom.page.getByRole('main').textContent()) ?? '';
+    expect(names.filter((n) => new RegExp(`\\b${n}\\b`).test(read))).toEqual([]);
+    expect(await tom.page.locator('mark[data-redaction]').count()).toBe(0);
+    expect(tom.problems).toEqual([]);
     for (const p of [tom, lena, dana]) await p.context.close();
   });
+
+  /** Every person of the demo workspace by full and first name: staff and customers. */
+  async function partyNames(): Promise<string[]> {
+    const admin = h.login('admin');
+    const [employees, customers] = await Promise.all([
+      h.apiAs<{ items: { name: string }[] }>(admin, '/employees'),
+      h.apiAs<{ items: { name: string }[] }>(admin, '/customers'),
+    ]);
+    const full = [...employees.body.items, ...customers.body.items, ...h.demo.logins].map((p) => p.name);
+    return [...new Set(full.flatMap((n) => [n, n.split(' ')[0] as string]))];
+  }
 });

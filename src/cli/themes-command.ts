@@ -6,9 +6,8 @@ import { mineWorkspaceThemes } from '../services/theme-mining.js';
 import { type ThemeView, themeViews } from '../services/themes.js';
 import { openDatabase } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
-import type { Db } from '../store/schema.js';
-import { findWorkspaceBySlug, listTeams } from '../store/workspaces.js';
 import { CliError } from './cli-error.js';
+import { pickTeam, pickWorkspace } from './workspace-pick.js';
 
 type ThemesOptions = { since?: string; team?: string; json?: boolean; input?: string; workspace?: string };
 
@@ -57,25 +56,6 @@ export function registerThemesCommand(insights: Command): void {
         await database.close();
       }
     });
-}
-
-async function pickWorkspace(db: Db, slug: string | undefined): Promise<string> {
-  if (slug) {
-    const w = await findWorkspaceBySlug(db, slug);
-    if (!w) throw new CliError(`No workspace "${slug}"`, 2);
-    return w.id;
-  }
-  const all = await db.selectFrom('workspaces').select(['id', 'slug']).orderBy('created_at').execute();
-  if (all.length === 1 && all[0]) return all[0].id;
-  if (all.length === 0) throw new CliError('No workspace yet: create one with `defuse init` or `defuse demo`', 1);
-  throw new CliError(`Several workspaces: name one with --workspace (${all.map((w) => w.slug).join(', ')})`, 2);
-}
-
-async function pickTeam(db: Db, workspaceId: string, team: string): Promise<string> {
-  const teams = await listTeams(db, workspaceId);
-  const found = teams.find((t) => t.id === team || t.name.toLowerCase() === team.toLowerCase());
-  if (!found) throw new CliError(`No team "${team}" (teams: ${teams.map((t) => t.name).join(', ')})`, 2);
-  return found.id;
 }
 
 function printThemes(items: readonly ThemeView[]): void {

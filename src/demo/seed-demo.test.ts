@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, RISK_FLAGS, SEVERITIES } from '../domain/case.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
+import { isoWeekOf } from '../domain/iso-week.js';
 import { EVENT_KINDS } from '../domain/timeline.js';
 import { authenticateToken } from '../services/accounts.js';
 import { verifyTimelines } from '../services/verify-timelines.js';
@@ -214,6 +215,27 @@ describe('seedDemo', () => {
     expect(dossier[0]?.file_sha256).toMatch(/^[0-9a-f]{64}$/);
     const support = await db.selectFrom('support_requests').select(['status', 'source']).where('workspace_id', '=', ws).execute();
     expect(support.map((r) => `${r.source}:${r.status}`).sort()).toEqual(['abuse_offer:offered', 'self:answered', 'self:open']);
+  });
+
+  it("has this week's agenda of every team and a newsletter waiting for review, last month's approved, no name in them", async () => {
+    const db = database.db;
+    const ws = first.workspace.id;
+    const digests = await db.selectFrom('digests').selectAll().where('workspace_id', '=', ws).execute();
+    const agendas = digests.filter((d) => d.kind === 'team_meeting');
+    const teams = await db.selectFrom('teams').select('id').where('workspace_id', '=', ws).execute();
+    expect(agendas.map((a) => a.team_id).sort()).toEqual(teams.map((t) => t.id).sort());
+    expect(agendas.every((a) => a.period === isoWeekOf(now) && a.status === 'draft')).toBe(true);
+    expect(agendas.every((a) => (JSON.parse(a.selection) as { stories: unknown[] }).stories.length === 1)).toBe(true);
+    const newsletters = digests.filter((d) => d.kind === 'newsletter');
+    expect(newsletters.map((n) => n.status).sort()).toEqual(['approved', 'draft']);
+    const approved = newsletters.find((n) => n.status === 'approved')?.approved_document as string;
+    expect((JSON.parse(approved) as { stories: unknown[] }).stories.length).toBeGreaterThanOrEqual(1);
+    const people = [
+      ...(await db.selectFrom('employees').select('name').where('workspace_id', '=', ws).execute()),
+      ...(await db.selectFrom('customers').select('name').where('workspace_id', '=', ws).execute()),
+    ].flatMap((p) => p.name.split(' '));
+    const found = [...new Set(people)].filter((name) => new RegExp(`\\b${name}\\b`).test(approved));
+    expect(found).toEqual([]);
   });
 
   it('creates nothing the second time and hands out new tokens', async () => {

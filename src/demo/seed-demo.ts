@@ -30,6 +30,7 @@ import { setUserTeams } from '../store/users.js';
 import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
 import { assignDemoTraining, finishDemoTraining } from './demo-assignments.js';
 import { demoLeftovers } from './demo-closing.js';
+import { seedDemoDigests } from './demo-digests.js';
 import { seedForum } from './demo-forum.js';
 import { playHelpRequests } from './demo-help.js';
 import {
@@ -119,6 +120,11 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
     await markNotificationsReadBefore(db, workspace.id, new Date(now.getTime() - 3 * DAY));
     // The supervisor of the stores plans the improvements that grow from the themes.
     await mineDemoThemes(db, workspace.id, now, staffEmail(STAFF.find((m) => m.key === 'dana') as (typeof STAFF)[number]));
+    // Each team's agenda for this week and a newsletter wait for review; last month's newsletter is out.
+    await seedDemoDigests(db, workspace.id, now, {
+      supervisors: STAFF.filter((m) => m.role === 'supervisor').map(staffEmail),
+      reviewer: staffEmail(STAFF.find((m) => m.key === 'priya') as (typeof STAFF)[number]),
+    });
   } catch (error) {
     // Another run may have created it in the meantime; then this one simply reports it.
     const raced = await findWorkspaceBySlug(db, slug);

@@ -36,6 +36,24 @@ describe('the permission table', () => {
     expect(authorize(s, 'read', 'review')).toBe(false);
   });
 
+  it("shows agendas to their teams' supervisors, HR and admins; approved newsletters to everyone", () => {
+    const e = who('employee');
+    const s = who('supervisor', ['t1']);
+    const h = who('hr', []);
+    expect(authorize(e, 'read', 'agenda')).toBe(false);
+    expect(authorize(e, 'read', 'management_summary')).toBe(false);
+    expect(authorize(e, 'read', 'newsletter')).toBe(true);
+    expect(authorize(e, 'update', 'newsletter')).toBe(false);
+    expect(authorize(e, 'approve', 'newsletter')).toBe(false);
+    expect(authorize(s, 'update', 'agenda', { teamIds: ['t1'] })).toBe(true);
+    expect(authorize(s, 'read', 'agenda', { teamIds: ['t2'] })).toBe(false);
+    expect(authorize(s, 'approve', 'newsletter')).toBe(true);
+    expect(authorize(h, 'read', 'agenda', { teamIds: ['t2'] })).toBe(true);
+    expect(authorize(h, 'approve', 'agenda', { teamIds: ['t2'] })).toBe(false);
+    expect(authorize(h, 'approve', 'newsletter')).toBe(true);
+    expect(authorize(h, 'read', 'management_summary', { teamIds: ['t2'] })).toBe(true);
+  });
+
   it('lets HR read every case and person but change no case', () => {
     const h = who('hr', []);
     expect(authorize(h, 'read', 'case', caseOf('t7'))).toBe(true);

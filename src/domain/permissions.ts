@@ -45,6 +45,9 @@ export const RESOURCES = [
   'review_rule', // the rules that flag an employee for a fair review (Settings → Reviews)
   'review_response', // an employee's own side of a review of them: that it exists, their statement, waiving, appealing, the decision
   'support_request', // an employee's request for support after a hard case: a talk, training, time off the front line, wellbeing help
+  'agenda', // a team's weekly meeting agenda: one anonymised case; prepare (create), swap or redact (update), approve and mail (approve)
+  'newsletter', // the newsletter of anonymised stories: drafts are the reviewers'; approved ones are everyone's; approve and mail (approve)
+  'management_summary', // what repeats across teams: shared themes and root causes with counts
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -132,6 +135,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('employee', 'theme', ['list', 'read'], 'any'),
   ...rows('employee', 'improvement', ['list', 'read'], 'any'),
   ...ownSide('employee'),
+  // Employees read newsletters once a reviewer approved them (drafts are hidden from them).
+  ...rows('employee', 'newsletter', ['list', 'read'], 'any'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -179,6 +184,10 @@ export const PERMISSIONS: readonly Rule[] = [
   ...ownSide('supervisor'),
   // Supervisors answer their teams' requests for support.
   ...rows('supervisor', 'support_request', ['list', 'read', 'update'], 'team'),
+  // A supervisor prepares, edits and approves their own teams' agendas, and reviews the newsletter.
+  ...rows('supervisor', 'agenda', ['list', 'read', 'create', 'update', 'approve'], 'team'),
+  ...rows('supervisor', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
+  ...rows('supervisor', 'management_summary', ['read'], 'team'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -214,6 +223,10 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'improvement', ['list', 'read'], 'any'),
   ...rows('hr', 'audit', ['read'], 'any'),
   ...ownSide('hr'),
+  // HR reads every team's agenda and the summary, and is one of the newsletter's reviewers.
+  ...rows('hr', 'agenda', ['list', 'read'], 'any'),
+  ...rows('hr', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
+  ...rows('hr', 'management_summary', ['read'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

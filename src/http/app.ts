@@ -25,6 +25,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { commitmentRoutes } from './routes/commitments.js';
+import { digestRoutes } from './routes/digests.js';
 import { directoryRoutes } from './routes/directory.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { followUpRoutes } from './routes/follow-ups.js';
@@ -227,6 +228,7 @@ export async function buildApp({
       await v1.register(themeRoutes);
       await v1.register(improvementRoutes);
       await v1.register(auditRoutes);
+      await v1.register(digestRoutes);
       await v1.register(eventStreamRoutes(live));
       await v1.register(forumRoutes);
       await v1.register(reviewRoutes);

@@ -27,6 +27,7 @@ import { copyWorkspaceScenario } from '../services/training-scenarios.js';
 import { inviteUser } from '../services/users.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
 import { latestCheckpoint } from '../store/audit.js';
+import { insertDigestRow, updateDigestRow } from '../store/digests.js';
 import { insertImprovementRow } from '../store/improvements.js';
 import { insertNotifications } from '../store/notifications.js';
 import { insertFlagRow } from '../store/review-rules.js';
@@ -121,6 +122,59 @@ async function freshImprovement(w: World): Promise<string> {
   );
   return row.id;
 }
+
+/** A draft agenda of team A for a week of its own. */
+async function freshAgenda(w: World): Promise<Fixture & { id: string }> {
+  const row = await insertDigestRow(
+    w.t.database.db,
+    {
+      workspace_id: w.t.workspace.actor.workspaceId,
+      kind: 'team_meeting',
+      team_id: w.cast.teamA.id,
+      period: '2026-W10',
+      selection: JSON.stringify({ stories: [], leftOut: 0 }),
+      created_by: null,
+    },
+    new Date(),
+  );
+  return { id: row.id, url: '', subject: { teamIds: [w.cast.teamA.id] }, hidden: true };
+}
+
+/** An approved newsletter of the workspace (a draft would be hidden from employees), not yet mailed. */
+async function freshNewsletter(w: World): Promise<string> {
+  const ws = w.t.workspace.actor.workspaceId;
+  const row = await insertDigestRow(
+    w.t.database.db,
+    {
+      workspace_id: ws,
+      kind: 'newsletter',
+      team_id: null,
+      period: '2026-11-01',
+      selection: JSON.stringify({ stories: [], leftOut: 0 }),
+      created_by: null,
+    },
+    new Date(),
+  );
+  const doc = { kind: 'newsletter', title: 'What we learned', rules: [], stories: [], leftOut: null };
+  await updateDigestRow(w.t.database.db, ws, row.id, { status: 'approved', approved_document: JSON.stringify(doc) }, new Date());
+  return row.id;
+}
+
+const onAgenda =
+  (path: string, body?: (w: World) => unknown) =>
+  async (w: World): Promise<Fixture> => {
+    const { id, ...rest } = await freshAgenda(w);
+    return { ...rest, url: `/api/v1/digests/agendas/${id}${path}`, body: body?.(w) };
+  };
+
+const onNewsletter =
+  (path: string, body?: (w: World) => unknown) =>
+  async (w: World): Promise<Fixture> => ({
+    url: `/api/v1/digests/newsletters/${await freshNewsletter(w)}${path}`,
+    body: body?.(w),
+    subject: {},
+    hidden: true,
+  });
 
 /** A theme holding one fresh case of team A. */
 async function themeWithCase(w: World): Promise<{ themeId: string; ref: string; subject: Subject }> {
@@ -686,6 +740,23 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'POST /api/v1/support-requests/{id}/accept': onSupport('/accept', 'offered', () => ({ kind: 'wellbeing' })),
   'POST /api/v1/support-requests/{id}/answer': onSupport('/answer', 'open', () => ({ answer: 'Let us talk at three' })),
   'POST /api/v1/support-requests/{id}/close': onSupport('/close', 'open'),
+  'GET /api/v1/digests/agendas': plain('/api/v1/digests/agendas'),
+  'POST /api/v1/digests/agendas': async (w) => ({
+    url: '/api/v1/digests/agendas',
+    body: { teamId: w.cast.teamA.id, week: `2026-W${String(10 + (unique(w) % 40)).padStart(2, '0')}` },
+    subject: { teamIds: [w.cast.teamA.id] },
+  }),
+  'GET /api/v1/digests/agendas/{id}': onAgenda(''),
+  'PATCH /api/v1/digests/agendas/{id}': onAgenda('', () => ({ redact: ['till'] })),
+  'POST /api/v1/digests/agendas/{id}/approve': onAgenda('/approve'),
+  'POST /api/v1/digests/agendas/{id}/send': onAgenda('/send'),
+  'GET /api/v1/digests/management-summary': plain('/api/v1/digests/management-summary'),
+  'GET /api/v1/digests/newsletters': plain('/api/v1/digests/newsletters'),
+  'POST /api/v1/digests/newsletters': plain('/api/v1/digests/newsletters', () => ({ since: '2026-11-01' })),
+  'GET /api/v1/digests/newsletters/{id}': onNewsletter(''),
+  'PATCH /api/v1/digests/newsletters/{id}': onNewsletter('', () => ({ story: 0, redact: ['till'] })),
+  'POST /api/v1/digests/newsletters/{id}/approve': onNewsletter('/approve'),
+  'POST /api/v1/digests/newsletters/{id}/send': onNewsletter('/send', () => ({ to: ['everyone@example.test'] })),
 };
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
@@ -739,6 +810,13 @@ const BY_HAND: Record<string, Statuses> = {
   'POST /api/v1/me/reviews/{id}/statement': [401, 200, 404, 404, 404, 404, 404, 404],
   // Support requests: the employee and their team's supervisors; another team's supervisor does not see them.
   'POST /api/v1/support-requests/{id}/answer': [401, 409, 404, 200, 404, 404, 200, 404],
+  // Team A's agenda: its supervisor, HR (read only) and the admin; to team B's supervisor it does not exist.
+  'GET /api/v1/digests/agendas/{id}': [401, 403, 403, 200, 404, 200, 200, 404],
+  'POST /api/v1/digests/agendas/{id}/approve': [401, 403, 403, 200, 404, 403, 200, 404],
+  'GET /api/v1/digests/management-summary': [401, 403, 403, 200, 200, 200, 200, 200],
+  // An approved newsletter: everyone reads it; reviewers (supervisors, HR, admin) find it approved already.
+  'GET /api/v1/digests/newsletters/{id}': [401, 200, 200, 200, 200, 200, 200, 404],
+  'POST /api/v1/digests/newsletters/{id}/approve': [401, 403, 403, 409, 409, 409, 409, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -1,5 +1,6 @@
 import { deliverOutbox } from '../email/deliver-outbox.js';
 import type { Mailer } from '../email/mailer.js';
+import { runWeeklyAgendas } from '../services/agendas.js';
 import { signDueCheckpoints } from '../services/audit-checkpoints.js';
 import { recordReplyDelivery } from '../services/reply-delivery.js';
 import { evaluateAllReviewRules } from '../services/review-flags.js';
@@ -47,6 +48,9 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     },
     // Training rules (new hires, low scores, spaced re-practice, renewals), then reminders and overdue notices.
     sweep('run-training-rules', (db, now) => runTrainingRules(db, now)),
+    // Each team's agenda for the week is drafted when the week begins; an agenda a supervisor approved
+    // is mailed to the team's supervisors on the next pass. A draft is never mailed.
+    sweep('team-meeting-agendas', (db, now) => runWeeklyAgendas(db, now)),
     {
       // Theme mining: runs asked for on the Themes page, and each workspace's nightly re-mine at 02:00
       // its time. It writes its progress as it goes, so it manages its own transactions.

@@ -16,11 +16,14 @@ describe('what each role may do across the workspace (me.can)', () => {
       'answerSupport',
       'createTokens',
       'manageImprovements',
+      'readAgendas',
       'readCoachingReport',
       'readCommitmentReport',
       'readEmployeeHistories',
+      'readManagementSummary',
       'readOthersPractice',
       'reportIncident',
+      'reviewNewsletters',
       'steerThemes',
       'workCaseInbox',
     ]);
@@ -28,11 +31,14 @@ describe('what each role may do across the workspace (me.can)', () => {
     expect(names('hr')).toEqual([
       'createTokens',
       'readAccessLog',
+      'readAgendas',
       'readCoachingReport',
       'readCommitmentReport',
       'readEmployeeHistories',
+      'readManagementSummary',
       'readOthersPractice',
       'readReviews',
+      'reviewNewsletters',
       'workCaseInbox',
     ]);
     expect(names('admin')).toEqual(Object.keys(as('admin')).sort());

@@ -20,6 +20,12 @@ export type WorkspaceAbilities = {
   steerThemes: boolean;
   /** Proposes improvements and moves them along. */
   manageImprovements: boolean;
+  /** Team-meeting agendas (their teams' or all). */
+  readAgendas: boolean;
+  /** Drafts, redacts, approves and mails newsletters (and sees drafts). */
+  reviewNewsletters: boolean;
+  /** What repeats across teams. */
+  readManagementSummary: boolean;
   /** Other people's practice sessions (a team's or all). */
   readOthersPractice: boolean;
   /** Copies and edits practice scenarios. */
@@ -66,6 +72,9 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     readOthersPractice: wider('list', 'training_session'),
     steerThemes: may('update', 'theme'),
     manageImprovements: may('update', 'improvement'),
+    readAgendas: may('list', 'agenda'),
+    reviewNewsletters: may('update', 'newsletter'),
+    readManagementSummary: may('read', 'management_summary'),
     manageSettings: may('update', 'settings'),
     createTokens: may('create', 'token'),
     readReviews: may('list', 'review'),

@@ -15,6 +15,7 @@ import * as themes from './migrations/0011-themes.js';
 import * as training from './migrations/0012-training.js';
 import * as helpRequests from './migrations/0013-help-requests.js';
 import * as nextDeadline from './migrations/0014-next-deadline.js';
+import * as digests from './migrations/0015-digests.js';
 import * as trainingAssignments from './migrations/0016-training-assignments.js';
 import * as reviews from './migrations/0017-reviews.js';
 import * as tamperEvidence from './migrations/0019-tamper-evidence.js';
@@ -42,6 +43,7 @@ const STEPS: Record<string, Step> = {
   '0017-reviews': reviews,
   '0016-training-assignments': trainingAssignments,
   '0021-case-replies': caseReplies,
+  '0015-digests': digests,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

@@ -612,6 +612,28 @@ export type SupportRequestRow = {
   created_at: string;
 };
 
+/** A team's meeting agenda for one week, or a newsletter: a draft and, once approved, its frozen document. */
+export type DigestRow = {
+  id: string;
+  workspace_id: string;
+  kind: 'team_meeting' | 'newsletter';
+  team_id: string | null;
+  period: string;
+  status: 'draft' | 'approved';
+  /** JSON DigestSelection */
+  selection: string;
+  /** JSON DigestDoc, set on approval */
+  approved_document: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  sent_at: string | null;
+  /** JSON string[] */
+  sent_to: string | null;
+};
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -665,6 +687,7 @@ export type Tables = {
   review_decisions: ReviewDecisionRow;
   review_events: ReviewEventRow;
   support_requests: SupportRequestRow;
+  digests: DigestRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

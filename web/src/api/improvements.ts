@@ -18,7 +18,7 @@ export const useCreateImprovement = () =>
 export const useUpdateImprovement = () =>
   useInvalidatingMutation(
     improvementKeys.all,
-    (v: { id: string; status?: ImprovementStatus; reason?: string; ownerId?: string | null }) => {
+    (v: { id: string; status?: ImprovementStatus; reason?: string; ownerId?: string | null; forumThreadIds?: string[] }) => {
       const { id, ...body } = v;
       return api<Improvement>('PATCH', `/improvements/${encodeURIComponent(id)}`, body);
     },

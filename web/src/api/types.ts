@@ -12,6 +12,7 @@ import type {
 } from '../../../src/contracts/cases.js';
 import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
 import type { ZCommitment, ZCommitmentReport, ZNewCommitment, ZPromiseOwners } from '../../../src/contracts/commitments.js';
+import type { ZAgenda, ZAgendaList, ZDigest, ZManagementSummary } from '../../../src/contracts/digests.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
 import type { ZEmployeeAnswerInput, ZFollowUp, ZMyFollowUp } from '../../../src/contracts/follow-ups.js';
 import type {
@@ -119,6 +120,12 @@ export type ThemeList = z.infer<typeof ZThemeList>;
 export type ThemeRun = z.infer<typeof ZThemeRun>;
 export type CaseTheme = z.infer<typeof ZCaseTheme>;
 export type Improvement = z.infer<typeof ZImprovement>;
+export type Digest = z.infer<typeof ZDigest>;
+export type Agenda = z.infer<typeof ZAgenda>;
+export type AgendaList = z.infer<typeof ZAgendaList>;
+export type ManagementSummary = z.infer<typeof ZManagementSummary>;
+export type Story = Digest['stories'][number];
+export type Segment = Story['heading'][number];
 export type ImprovementStatus = z.infer<typeof ZImprovementStatus>;
 
 /** The playbook a case runs, its steps done and today's recommendation (GET /cases/{ref}/playbook). */

@@ -36,6 +36,8 @@ const SupportPage = lazyRouteComponent(() => import('../pages/support.js'), 'Sup
 const TrainingAssignmentsPage = lazyRouteComponent(() => import('../pages/training-assignments.js'), 'TrainingAssignmentsPage');
 const TrainingCertificationsPage = lazyRouteComponent(() => import('../pages/training-certifications.js'), 'TrainingCertificationsPage');
 const TrainingReportsPage = lazyRouteComponent(() => import('../pages/training-reports.js'), 'TrainingReportsPage');
+const AgendaPage = lazyRouteComponent(() => import('../pages/agenda.js'), 'AgendaPage');
+const NewsletterPage = lazyRouteComponent(() => import('../pages/newsletter.js'), 'NewsletterPage');
 const SignedInLayout = lazyRouteComponent(() => import('./signed-in-layout.js'), 'SignedInLayout');
 
 const rootRoute = createRootRoute({
@@ -90,6 +92,8 @@ const improvementsRoute = createRoute({
   }),
   component: ImprovementsPage,
 });
+const agendaRoute = createRoute({ getParentRoute: () => appRoute, path: '/agenda', component: AgendaPage });
+const newsletterRoute = createRoute({ getParentRoute: () => appRoute, path: '/newsletter', component: NewsletterPage });
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -148,6 +152,8 @@ const routeTree = rootRoute.addChildren([
     commitmentsReportRoute,
     themesRoute,
     improvementsRoute,
+    agendaRoute,
+    newsletterRoute,
     settingsRoute,
     usersRoute,
     workspaceSettingsRoute,

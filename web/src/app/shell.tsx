@@ -32,6 +32,8 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/themes', label: 'Themes', shown: always },
       { to: '/improvements', label: 'Improvements', shown: always },
+      { to: '/agenda', label: 'Team meetings', shown: (can) => can.readAgendas },
+      { to: '/newsletter', label: 'Newsletter', shown: always },
     ],
   },
   {

@@ -6,6 +6,7 @@ import { FormProblem } from '../components/form-problem.js';
 import { ModerationPanel } from '../components/forum/moderation-panel.js';
 import { PostCard } from '../components/forum/post-card.js';
 import { ReplyForm } from '../components/forum/reply-form.js';
+import { ThreadImprovements } from '../components/forum/thread-improvements.js';
 import { ThreadLink } from '../components/forum/thread-link.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
@@ -120,6 +121,7 @@ function ThreadView({ thread }: { thread: ForumThread }) {
         </Paper>
       ) : null}
       {thread.can.review || thread.can.merge ? <ModerationPanel thread={thread} /> : null}
+      <ThreadImprovements thread={thread} />
     </Stack>
   );
 }
