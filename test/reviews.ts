@@ -6,6 +6,7 @@ import type { ServiceContext } from '../src/services/context.js';
 import { createCase } from '../src/services/create-case.js';
 import { proposeResolution } from '../src/services/resolution.js';
 import { buildCase } from './factories.js';
+import { keepEverythingOpen } from './follow-through.js';
 
 /**
  * A closed case that cost the business `loss` EUR, with the employee as primary party and both
@@ -43,6 +44,7 @@ export async function buildCostlyCase(
   await transitionCase(admin, kase.ref, { to: 'resolved' });
   await transitionCase(admin, kase.ref, {
     to: 'closed',
+    ...(await keepEverythingOpen(admin.db, kase, admin.actor.workspaceId)),
     outcome: 'Refunded',
     rootCause: { category: input.rootCause ?? 'employee_conduct', whys: ['The refund was refused at the till'], factors: [] },
   });

@@ -70,7 +70,7 @@ export const ZDecisionInput = z.object({
   outcome: z.enum(REVIEW_OUTCOMES),
   rationale: text(5000),
   departureReason: text(2000).optional(),
-  /** When the outcome is training: the scenarios the employee is to complete (assigned once training assignments exist). */
+  /** When the outcome is training: the scenarios (keys) assigned to the employee with the decision, due in 14 days. */
   scenarioIds: z.array(z.string().min(1).max(120)).max(20).optional(),
 });
 

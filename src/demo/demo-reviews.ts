@@ -13,6 +13,7 @@ import { decideReview, recordFinding } from '../services/reviews.js';
 import { answerSupportRequest, offerSupport, requestSupport } from '../services/support-requests.js';
 import { findEmployees } from '../store/people.js';
 import type { Db } from '../store/schema.js';
+import { demoLeftovers } from './demo-closing.js';
 
 const DAY = 86_400_000;
 
@@ -65,6 +66,7 @@ export async function playCostlyCase(input: CostlyCase): Promise<string> {
   await transitionCase(later(reporter, 50), kase.ref, { to: 'resolved' });
   await transitionCase(later(reporter, 60), kase.ref, {
     to: 'closed',
+    ...(await demoLeftovers(later(reporter, 60), kase.ref, 'closed')),
     outcome: 'Refunded in full',
     rootCause: { category: input.rootCause ?? 'employee_conduct', whys: ['The refund was refused at the counter'], factors: [] },
   });

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/databases.js';
 import { buildCase } from '../../test/factories.js';
+import { keepEverythingOpen } from '../../test/follow-through.js';
 import { buildCast } from '../../test/people.js';
 import { digestHtml, digestMarkdown } from '../insights/render-digest.js';
+import { findCaseByRef } from '../store/cases.js';
 import { listOutbox } from '../store/outbox.js';
 import { addStatement } from './add-statement.js';
 import { runWeeklyAgendas } from './agendas.js';
@@ -62,7 +64,9 @@ describeEachDatabase('learning digests', (kind) => {
       cost: { amount: 40, currency: 'EUR' },
     });
     await transitionCase(ctx, ref, { to: 'resolved' });
-    await transitionCase(ctx, ref, { to: 'closed', outcome, rootCause: { category: 'process', whys, factors } });
+    const kase = await findCaseByRef(ctx.db, ctx.actor.workspaceId, ref);
+    const open = kase ? await keepEverythingOpen(ctx.db, kase, ctx.actor.workspaceId) : {};
+    await transitionCase(ctx, ref, { to: 'closed', ...open, outcome, rootCause: { category: 'process', whys, factors } });
   }
 
   beforeAll(async () => {

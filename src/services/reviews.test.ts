@@ -225,12 +225,31 @@ describeEachDatabase('fair reviews', (kind) => {
     expect(await codeOf(decideReview(later, r2.id, { outcome: 'training', rationale: 'Train', scenarioIds: ['cake-not-ready'] }))).toBe(
       'validation',
     );
+    // A scenario that does not exist refuses the whole decision.
+    expect(
+      await codeOf(
+        decideReview(later, r2.id, {
+          outcome: 'training',
+          rationale: 'Train',
+          departureReason: 'First time',
+          scenarioIds: ['no-such-scenario'],
+        }),
+      ),
+    ).toBe('validation');
+    expect((await getReview(later, r2.id)).decisions).toEqual([]);
     const trained = await decideReview(later, r2.id, {
       outcome: 'training',
       rationale: 'First time: train before anything else',
       departureReason: 'No coaching had been offered to this employee before',
       scenarioIds: ['cake-not-ready'],
     });
+    // The chosen scenario is now the employee's assigned training.
+    const assigned = await database.db
+      .selectFrom('training_assignments')
+      .select(['scenario_key', 'source', 'status'])
+      .where('user_id', '=', other.actor.userId)
+      .execute();
+    expect(assigned).toEqual([{ scenario_key: 'cake-not-ready', source: 'review', status: 'open' }]);
     expect(trained.decisions[0]).toMatchObject({
       outcome: 'training',
       scenarioIds: ['cake-not-ready'],

@@ -35,6 +35,7 @@ import { gatherEvidence, type ReviewEvidence, trainingRecordsOf } from './review
 import { assertNotParty } from './review-opening.js';
 import { toRule } from './review-rules.js';
 import { finalDecision } from './review-status.js';
+import { assignTrainingFromDecision } from './training-assignments.js';
 
 type Person = { id: string; name: string };
 
@@ -372,6 +373,16 @@ export function decideReview(ctx: ServiceContext, id: string, input: DecisionInp
         departureReason: decision.departure_reason,
       },
     });
+    const scenarioKeys = input.outcome === 'training' ? [...(input.scenarioIds ?? [])] : [];
+    if (scenarioKeys.length > 0) {
+      // What HR chose becomes the employee's assigned training, in the decision's transaction.
+      if (!employee.user_id) throw invalid('scenarioIds', 'this employee has no account, so training cannot be assigned to them');
+      await assignTrainingFromDecision(
+        db,
+        { workspaceId: review.workspace_id, userId: employee.user_id, scenarioKeys, decidedBy: ctx.actor.userId, note: 'Chosen in a review' },
+        ctx.now,
+      );
+    }
     if (status === 'decided') await announceDecision(db, review, decision, at);
     return presentReview(ctx, db, (await findReviewRow(db, review.workspace_id, review.id)) as ReviewRow, employee);
   });

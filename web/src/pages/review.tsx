@@ -6,6 +6,7 @@ import {
   Code,
   Divider,
   Group,
+  MultiSelect,
   Paper,
   Select,
   Stack,
@@ -19,6 +20,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Review, ReviewEvidence, ReviewOutcome } from '../api/review-types.js';
 import { dossierUrl, useDecideReview, useRecordFinding, useReview, useReviewEvidence, useSignOffReview } from '../api/reviews.js';
+import { useScenarios } from '../api/training.js';
 import { FormProblem } from '../components/form-problem.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
@@ -324,7 +326,8 @@ function DecisionForm({ review: r }: { review: Review }) {
   const [outcome, setOutcome] = useState<ReviewOutcome | null>(null);
   const [rationale, setRationale] = useState('');
   const [departure, setDeparture] = useState('');
-  const [scenarios, setScenarios] = useState('');
+  const [scenarios, setScenarios] = useState<string[]>([]);
+  const library = useScenarios();
   const departs = outcome !== null && r.comparable.length > 0 && !r.comparable.some((c) => c.outcome === outcome);
   return (
     <Stack gap="xs" mt="sm">
@@ -345,11 +348,13 @@ function DecisionForm({ review: r }: { review: Review }) {
         />
       ) : null}
       {outcome === 'training' ? (
-        <TextInput
+        <MultiSelect
           label="Training scenarios"
-          description="Scenario keys, separated by commas"
+          description="Assigned to the employee with the decision, due in 14 days"
+          data={(library.data ?? []).map((sc) => ({ value: sc.key, label: sc.title }))}
           value={scenarios}
-          onChange={(e) => setScenarios(e.currentTarget.value)}
+          onChange={setScenarios}
+          searchable
         />
       ) : null}
       {outcome === 'termination' ? (
@@ -365,14 +370,7 @@ function DecisionForm({ review: r }: { review: Review }) {
               outcome,
               rationale,
               ...(departure.trim() ? { departureReason: departure } : {}),
-              ...(outcome === 'training'
-                ? {
-                    scenarioIds: scenarios
-                      .split(',')
-                      .map((s) => s.trim())
-                      .filter(Boolean),
-                  }
-                : {}),
+              ...(outcome === 'training' ? { scenarioIds: scenarios } : {}),
             })
           }
         >
