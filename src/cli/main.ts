@@ -11,6 +11,7 @@ import { migrateToLatest } from '../store/migrate.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
+import { registerCustomersCommand } from './customers-command.js';
 import { registerInsightsCommands } from './insights-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
@@ -160,6 +161,7 @@ program
 
 registerCoachCommand(program);
 registerInsightsCommands(program);
+registerCustomersCommand(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`defuse: ${message}\n`);

@@ -26,6 +26,8 @@ export const EVENT_KINDS = [
   'sla_breached',
   'help_requested',
   'help_taken',
+  // The case's customer record was a duplicate, merged into the record kept (ids only: no personal data in the chain).
+  'customer_merged',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

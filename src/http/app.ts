@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { commitmentRoutes } from './routes/commitments.js';
+import { customerRoutes } from './routes/customers.js';
 import { directoryRoutes } from './routes/directory.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { followUpRoutes } from './routes/follow-ups.js';
@@ -216,6 +217,7 @@ export async function buildApp({
       await v1.register(improvementRoutes);
       await v1.register(eventStreamRoutes(live));
       await v1.register(forumRoutes);
+      await v1.register(customerRoutes);
     },
     { prefix: '/api/v1' },
   );

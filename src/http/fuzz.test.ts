@@ -74,6 +74,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/v1/cases/{ref}/theme': { themeId: '01a20000-0000-7000-8000-000000000000' },
   'POST /api/v1/improvements': { title: 'Show the card search on the till', description: 'Fewer refunds refused' },
   'PATCH /api/v1/improvements/{id}': { status: 'planned' },
+  'POST /api/v1/customers/{id}/merge': { intoId: '01a20000-0000-7000-8000-000000000000' },
 };
 
 /**

@@ -15,6 +15,7 @@ import * as themes from './migrations/0011-themes.js';
 import * as training from './migrations/0012-training.js';
 import * as helpRequests from './migrations/0013-help-requests.js';
 import * as nextDeadline from './migrations/0014-next-deadline.js';
+import * as customerMerges from './migrations/0018-customer-merges.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -32,6 +33,7 @@ const STEPS: Record<string, Step> = {
   '0012-training': training,
   '0013-help-requests': helpRequests,
   '0014-next-deadline': nextDeadline,
+  '0018-customer-merges': customerMerges,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

@@ -49,17 +49,23 @@ export async function insertCustomer(
     created_at: now.toISOString(),
     flagged_at: null,
     flag_reason: null,
+    merged_into_id: null,
+    merged_at: null,
   };
   await db.insertInto('customers').values(row).execute();
   return row;
 }
 
-/** Customers of the workspace; with a scope, only customers of the cases within it. */
+/**
+ * Customers of the workspace still on file (a duplicate merged into another is a tombstone, not a
+ * customer to find or name); with a scope, only customers of the cases within it.
+ */
 function customers(db: Db, workspaceId: string, scope: CaseListScope | undefined) {
   return db
     .selectFrom('customers')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
+    .where('merged_into_id', 'is', null)
     .$if(scope !== undefined, (q) =>
       q.where('id', 'in', (eb) =>
         eb
