@@ -28,6 +28,7 @@ import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
 import { setTimeZone } from '../store/settings.js';
 import { setUserTeams } from '../store/users.js';
 import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
+import { playCustomerStories } from './demo-customers.js';
 import { seedForum } from './demo-forum.js';
 import { playHelpRequests } from './demo-help.js';
 import {
@@ -98,6 +99,16 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       for (const plan of plans) await playCase(trx, directory, plan, now);
       await playReplies(trx, createRandom(DEMO_SEED + 1), await replyTargets(trx, directory, now));
       await playHelpRequests(trx, directory.workspace.id, [...directory.actors.values()], now);
+      await playCustomerStories(
+        trx,
+        {
+          actor: (key) => lookup(directory.actors, key),
+          employee: (key) => lookup(directory.employees, key),
+          team: (key) => directory.teams[key],
+          publicUrl: DEMO_PUBLIC_URL,
+        },
+        now,
+      );
       await seedForum(trx, directory.actors, now);
       await playPracticeSessions(trx, directory.actors, now);
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
@@ -123,7 +134,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
     created: true,
     workspace: pickWorkspace(workspace),
     logins: await issueLogins(db, workspace.id, now),
-    cases: plans.length,
+    cases: await countCases(db, workspace.id),
     secondWorkspace: await seedSecondWorkspace(db, now),
   };
 }
