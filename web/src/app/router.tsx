@@ -6,6 +6,7 @@ import { AccountPage } from '../pages/account.js';
 import { CasePage } from '../pages/case-page.js';
 import { CoachingReportPage } from '../pages/coaching-report.js';
 import { CommitmentsReportPage } from '../pages/commitments-report.js';
+import { CustomerPage } from '../pages/customer-page.js';
 import { EmployeeHistoryPage } from '../pages/employee-history.js';
 import { ForumPage } from '../pages/forum.js';
 import { ForumThreadPage } from '../pages/forum-thread.js';
@@ -103,6 +104,7 @@ const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/accou
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/tokens', component: TokensPage });
 const forumRoute = createRoute({ getParentRoute: () => appRoute, path: '/forum', component: ForumPage });
 const forumThreadRoute = createRoute({ getParentRoute: () => appRoute, path: '/forum/$id', component: ForumThreadPage });
+const customerRoute = createRoute({ getParentRoute: () => appRoute, path: '/customers/$id', component: CustomerPage });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -131,6 +133,7 @@ const routeTree = rootRoute.addChildren([
     trainingRoute,
     practiceSessionRoute,
     scenarioEditorRoute,
+    customerRoute,
   ]),
 ]);
 
