@@ -9,7 +9,7 @@ import { createCase } from './create-case.js';
 import { getCustomerProfile } from './customer-profile.js';
 import { listCustomersOf } from './directory.js';
 import { mergeCustomers } from './merge-customers.js';
-import { getCase, listEvents } from './read-cases.js';
+import { getCase, listCases, listEvents } from './read-cases.js';
 import { verifyTimelines } from './verify-timelines.js';
 
 const failure = (p: Promise<unknown>) =>
@@ -108,6 +108,9 @@ describeEachDatabase('merging duplicate customers', (kind) => {
     expect((await getCustomerProfile(as(cast.employeeA.actor), dupId)).mergedInto?.id).toBe(keepId);
     expect(await failure(getCustomerProfile(as(cast.employeeB.actor), dupId))).toMatch(/^not_found/);
     expect((await listCustomersOf(ws.ctx())).map((c) => c.id)).toEqual([keepId]);
+    // The duplicate's address, now one of the kept record's contacts, still finds all her cases.
+    const found = await listCases(ws.ctx(), { q: 'I.Halvorsen@example.test' });
+    expect(found.items.map((c) => c.ref).sort()).toEqual([keep.ref, dupA.ref, dupB.ref].sort());
   });
 
   it('points older tombstones at the record kept when the kept record is merged in turn', async () => {

@@ -157,6 +157,14 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
                     ),
                   ),
                   c(sql<string>`lower(customers.email)`, '=', q.trim().toLowerCase()),
+                  // An address carried over from a merged duplicate still finds the customer.
+                  c.exists(
+                    c
+                      .selectFrom('customer_contacts')
+                      .select('customer_contacts.id')
+                      .whereRef('customer_contacts.customer_id', '=', 'customers.id')
+                      .where(sql<string>`lower(customer_contacts.value)`, '=', q.trim().toLowerCase()),
+                  ),
                 ]),
               ),
           ),
