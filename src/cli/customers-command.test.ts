@@ -55,5 +55,6 @@ describe('defuse customers merge', () => {
     const verify = defuse(dir, 'audit', 'verify');
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain('OK: 2 cases');
-  }, 60_000);
+    // Seven runs of the real CLI, each starting Node and tsx: slow on a busy machine.
+  }, 240_000);
 });

@@ -8,7 +8,8 @@ import { migrateToLatest } from '../store/migrate.js';
 import { CliError } from './cli-error.js';
 
 const customerId = (value: string): string => {
-  if (!z.uuid().safeParse(value).success) throw new InvalidArgumentError('must be a customer id (a UUID, as the customer page shows)');
+  if (!z.uuid().safeParse(value).success)
+    throw new InvalidArgumentError('must be a customer id (a UUID: the end of the customer page’s address)');
   return value;
 };
 const email = (value: string): string => {
