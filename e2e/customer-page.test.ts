@@ -37,6 +37,10 @@ describe.skipIf(!hasChromium)('the customer page (Chromium)', () => {
     await screenshot(page, 'inbox-customers-who-come-back');
     await page.locator('.case-row', { hasText: letter.title }).click();
     await page.waitForURL(`**/cases/${letter.ref}`);
+    // The case warns of what the customer's record says before anyone answers her.
+    await page.getByRole('link', { name: 'Comes back: 3 cases in 90 days' }).waitFor();
+    await page.getByRole('link', { name: 'Has made threats' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
     await page.getByRole('link', { name: 'Gloria Ashworth' }).click();
     await page.waitForURL(`**/customers/${letter.customerId}`);
     await page.getByRole('heading', { level: 1, name: 'Gloria Ashworth' }).waitFor();

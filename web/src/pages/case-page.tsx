@@ -20,6 +20,7 @@ import { ResolutionPanel } from '../components/case/resolution-panel.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
 import { StrategyCard } from '../components/case/strategy-card.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
+import { CustomerSignalBadges } from '../components/customer/customer-signal-badges.js';
 import { QueryState } from '../components/query-state.js';
 import { useNow } from '../components/use-now.js';
 import { nextAction } from '../lib/next-action.js';
@@ -108,6 +109,7 @@ function CaseHeader({ kase: c, now }: { kase: CaseDetail; now: Date }) {
         <SeverityBadge severity={c.severity} size="md" />
         <SlaBadge kase={c} now={now} size="md" />
         <AbuseFlagBadge customer={c.customer} />
+        {c.customerId ? <CustomerSignalBadges customerId={c.customerId} /> : null}
         {c.can.requestHelp ? <AskForHelp kase={c} /> : null}
         {c.can.reportAbuse ? <AbuseAction kase={c} /> : null}
       </Group>
