@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { surveyTokenIn } from '../src/domain/follow-through.js';
+import { axeProblems } from './axe.js';
 import { type Harness, hasChromium, screenshot, signIn, startHarness } from './harness.js';
 
 if (!hasChromium) console.warn('e2e: /usr/bin/chromium not found, page checks skipped (apt-get install -y chromium)');
@@ -36,14 +36,6 @@ async function watchTransfers(page: Page, network?: SlowNetwork) {
 }
 
 type Visit = { name: string; role: string | null; path: string; ready: (page: Page) => Promise<unknown> };
-
-/** Serious or critical axe findings on the page as it is now, as readable lines. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots, weight and speed', () => {
   let h: Harness;

@@ -12,6 +12,7 @@ import { registerAuditCommands } from './audit-command.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
+import { registerCustomersCommand } from './customers-command.js';
 import { registerDigestCommands } from './digest-command.js';
 import { registerDossierCommand } from './dossier-command.js';
 import { registerExportCommand } from './export-command.js';
@@ -161,6 +162,7 @@ registerCoachCommand(program);
 registerExportCommand(program);
 registerInsightsCommands(program);
 registerDigestCommands(program);
+registerCustomersCommand(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`defuse: ${message}\n`);

@@ -119,6 +119,8 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     )
     .pipe(z.array(item));
 
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
 export const ZCaseListQuery = z
   .object({
     status: csv(ZCaseStatus).optional(),
@@ -142,6 +144,11 @@ export const ZCaseListQuery = z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
       .optional(),
+    repeatCustomer: flag.optional().describe('only cases of a customer with at least 2 cases in the last 90 days'),
+    threat: flag
+      .optional()
+      .describe('only cases with a reputational threat (review, public post, legal, media) on them or another case of their customer'),
+    abuseFlagged: flag.optional().describe('only cases whose customer is flagged under the abuse policy'),
     q: z.string().max(200).optional(),
     sort: z
       .enum(['reported_at', 'updated_at', 'severity', 'resolve_due_at', 'next_due_at'])

@@ -7,6 +7,8 @@ import { CASE_STATUSES } from '../domain/case-status.js';
 import { isoWeekOf } from '../domain/iso-week.js';
 import { EVENT_KINDS } from '../domain/timeline.js';
 import { authenticateToken } from '../services/accounts.js';
+import type { Actor } from '../services/context.js';
+import { getCustomerProfile } from '../services/customer-profile.js';
 import { verifyTimelines } from '../services/verify-timelines.js';
 import { type Database, openSqlite } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -108,6 +110,29 @@ describe('seedDemo', () => {
       .execute();
     expect(fromCase.some((s) => s.draft === 0)).toBe(true);
     expect(JSON.parse(fromCase.at(-1)?.body ?? '{}').title).toMatch(/^From our stores:/);
+  });
+
+  it('has a customer with repeat complaints and threats, a duplicate of her waiting, and one duplicate merged', async () => {
+    const dana = first.logins.find((l) => l.email.startsWith('dana.')) as DemoResult['logins'][number];
+    const actor = (await authenticateToken(database.db, dana.token, now)) as Actor;
+    const ctx = { db: database.db, actor, now };
+    const named = await database.db
+      .selectFrom('customers')
+      .select(['id', 'name', 'merged_into_id'])
+      .where('workspace_id', '=', first.workspace.id)
+      .where('name', 'in', ['Gloria Ashworth', 'Walt Brennan', 'Walter Brennan'])
+      .orderBy('created_at')
+      .execute();
+    const [gloria, gloriaAgain] = named.filter((c) => c.name === 'Gloria Ashworth');
+    const profile = await getCustomerProfile(ctx, gloria?.id as string);
+    expect(profile.signals.cases).toMatchObject({ total: 3, repeat: true });
+    expect(profile.signals.threats.map((t) => t.kind)).toEqual(['review', 'legal']);
+    expect(profile.signals.satisfaction).toMatchObject({ answers: 1, unhappy: 1 });
+    expect(profile.signals.openCommitments.overdue).toBe(1);
+    expect(profile.possibleDuplicates.map((d) => d.id)).toEqual([gloriaAgain?.id]);
+    expect(gloriaAgain?.merged_into_id).toBeNull();
+    const walt = named.find((c) => c.name === 'Walt Brennan');
+    expect(walt?.merged_into_id).toBe(named.find((c) => c.name === 'Walter Brennan')?.id);
   });
 
   it('leaves every hash chain intact', async () => {

@@ -30,6 +30,7 @@ import { setUserTeams } from '../store/users.js';
 import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
 import { assignDemoTraining, finishDemoTraining } from './demo-assignments.js';
 import { demoLeftovers } from './demo-closing.js';
+import { playCustomerStories } from './demo-customers.js';
 import { seedDemoDigests } from './demo-digests.js';
 import { seedForum } from './demo-forum.js';
 import { playHelpRequests } from './demo-help.js';
@@ -102,6 +103,16 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       for (const plan of plans) await playCase(trx, directory, plan, now);
       await playReplies(trx, createRandom(DEMO_SEED + 1), await replyTargets(trx, directory, now));
       await playHelpRequests(trx, directory.workspace.id, [...directory.actors.values()], now);
+      await playCustomerStories(
+        trx,
+        {
+          actor: (key) => lookup(directory.actors, key),
+          employee: (key) => lookup(directory.employees, key),
+          team: (key) => directory.teams[key],
+          publicUrl: DEMO_PUBLIC_URL,
+        },
+        now,
+      );
       await seedForum(trx, directory.actors, now);
       await assignDemoTraining(trx, directory.actors, now);
       await playPracticeSessions(trx, directory.actors, now);

@@ -17,7 +17,7 @@ export const RESOURCES = [
   'employee', // the directory entry of a person who can be party to a case
   'employee_history', // HR data: an employee's conflict history (every read is access-logged)
   'review', // HR data: review flags and decisions (every read is access-logged)
-  'customer', // a customer's name; finding one (to list it or name it on a case) is a read
+  'customer', // a customer's name and signals; finding one (to list it or name it on a case) is a read; merging a duplicate is an update
   'customer_contact', // a customer's email and phone
   'user', // accounts of the workspace
   'token', // API tokens
@@ -148,6 +148,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'employee', ['list'], 'any'),
   ...rows('supervisor', 'employee_history', ['read'], 'team'),
   ...rows('supervisor', 'customer', ['list', 'read', 'create'], 'any'),
+  // Merging a duplicate customer into the record to keep (its cases move with it).
+  ...rows('supervisor', 'customer', ['update'], 'any'),
   ...rows('supervisor', 'customer_contact', ['read'], 'any'),
   ...rows('supervisor', 'user', ['list'], 'any'),
   ...rows('supervisor', 'token', ['list', 'create', 'delete'], 'self'),

@@ -29,6 +29,8 @@ export const EVENT_KINDS = [
   // A reply email's final delivery state, and a planned follow-up cancelled when its case closed.
   'reply_delivery',
   'follow_up_cancelled',
+  // The case's customer record was a duplicate, merged into the record kept (ids only: no personal data in the chain).
+  'customer_merged',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

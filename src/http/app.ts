@@ -25,6 +25,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { commitmentRoutes } from './routes/commitments.js';
+import { customerRoutes } from './routes/customers.js';
 import { digestRoutes } from './routes/digests.js';
 import { directoryRoutes } from './routes/directory.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
@@ -233,6 +234,7 @@ export async function buildApp({
       await v1.register(forumRoutes);
       await v1.register(reviewRoutes);
       await v1.register(supportRoutes);
+      await v1.register(customerRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -148,6 +148,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/v1/digests/newsletters/{id}': { story: 0, redact: ['till'] },
   'POST /api/v1/digests/newsletters/{id}/approve': {},
   'POST /api/v1/digests/newsletters/{id}/send': { to: ['everyone@example.test'] },
+  'POST /api/v1/customers/{id}/merge': { intoId: '01a20000-0000-7000-8000-000000000000' },
 };
 
 /**

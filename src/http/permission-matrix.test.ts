@@ -757,7 +757,32 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'PATCH /api/v1/digests/newsletters/{id}': onNewsletter('', () => ({ story: 0, redact: ['till'] })),
   'POST /api/v1/digests/newsletters/{id}/approve': onNewsletter('/approve'),
   'POST /api/v1/digests/newsletters/{id}/send': onNewsletter('/send', () => ({ to: ['everyone@example.test'] })),
+  'GET /api/v1/customers/{id}': async (w) => {
+    const { customerId, subject } = await caseWithCustomer(w);
+    // Front-line staff find a customer only through a case they may read; to anyone else it does not exist.
+    return { url: `/api/v1/customers/${customerId}`, subject, hidden: true };
+  },
+  'POST /api/v1/customers/{id}/merge': async (w) => {
+    const duplicate = await caseWithCustomer(w);
+    const kept = await caseWithCustomer(w);
+    return { url: `/api/v1/customers/${duplicate.customerId}/merge`, body: { intoId: kept.customerId }, subject: {}, hidden: true };
+  },
 };
+
+/** A fresh case of team A (employee A its primary party) naming a new customer. */
+async function caseWithCustomer(w: World): Promise<{ customerId: string; subject: Subject }> {
+  const { cast, t } = w;
+  const kase = await createCase(t.workspace.ctx(), {
+    ...buildCase(),
+    teamId: cast.teamA.id,
+    employees: [{ employeeId: cast.employeeA.actor.employeeId as string, role: 'primary' }],
+    customer: { name: `Customer ${unique(w)}`, email: `customer.${unique(w)}@example.test` },
+  });
+  return {
+    customerId: kase.customerId as string,
+    subject: { teamIds: [cast.teamA.id], involvedUserIds: [t.workspace.user.id, cast.employeeA.actor.userId] },
+  };
+}
 
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
 
@@ -817,6 +842,10 @@ const BY_HAND: Record<string, Statuses> = {
   // An approved newsletter: everyone reads it; reviewers (supervisors, HR, admin) find it approved already.
   'GET /api/v1/digests/newsletters/{id}': [401, 200, 200, 200, 200, 200, 200, 404],
   'POST /api/v1/digests/newsletters/{id}/approve': [401, 403, 403, 409, 409, 409, 409, 404],
+  // A customer of a team-A case involving employee A: every supervisor, HR and the admin find them; employee B does not.
+  'GET /api/v1/customers/{id}': [401, 200, 404, 200, 200, 200, 200, 404],
+  // Supervisors and admins merge duplicates; HR reads customers but changes nothing.
+  'POST /api/v1/customers/{id}/merge': [401, 403, 403, 200, 200, 403, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

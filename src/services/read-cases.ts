@@ -1,5 +1,6 @@
 import { ZIsoTimestamp } from '../contracts/time.js';
 import type { CaseStatus } from '../domain/case-status.js';
+import { repeatWindowStart } from '../domain/customer-signals.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { authorize } from '../domain/permissions.js';
 import { type CaseAbilities, caseAbilities } from '../presenters/case-abilities.js';
@@ -77,6 +78,12 @@ export type CaseListQuery = {
   unassigned?: boolean | undefined;
   /** Only cases needing a supervisor's attention: escalated promises, pending approvals, calls for help, unhappy customers. */
   attention?: boolean | undefined;
+  /** Only cases of a customer with repeat complaints (REPEAT_AT_LEAST cases within the recent window). */
+  repeatCustomer?: boolean | undefined;
+  /** Only cases with a reputational threat on them or on another case of their customer. */
+  threat?: boolean | undefined;
+  /** Only cases whose customer is flagged under the abuse policy. */
+  abuseFlagged?: boolean | undefined;
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
   q?: string | undefined;
@@ -108,6 +115,9 @@ export async function listCases(
     teamId: query.teamId,
     assigneeId: query.unassigned ? null : query.assigneeId,
     attention: query.attention,
+    repeatSince: query.repeatCustomer ? repeatWindowStart(ctx.now) : undefined,
+    threat: query.threat,
+    abuseFlagged: query.abuseFlagged,
     reportedFrom: query.reportedFrom,
     reportedTo: query.reportedTo,
     q: query.q?.trim() || undefined,

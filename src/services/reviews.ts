@@ -379,7 +379,13 @@ export function decideReview(ctx: ServiceContext, id: string, input: DecisionInp
       if (!employee.user_id) throw invalid('scenarioIds', 'this employee has no account, so training cannot be assigned to them');
       await assignTrainingFromDecision(
         db,
-        { workspaceId: review.workspace_id, userId: employee.user_id, scenarioKeys, decidedBy: ctx.actor.userId, note: 'Chosen in a review' },
+        {
+          workspaceId: review.workspace_id,
+          userId: employee.user_id,
+          scenarioKeys,
+          decidedBy: ctx.actor.userId,
+          note: 'Chosen in a review',
+        },
         ctx.now,
       );
     }

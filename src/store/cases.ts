@@ -3,6 +3,7 @@ import { caseRefIn, caseRefLikeNumber, formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { UNHAPPY_AT_MOST } from '../domain/follow-through.js';
 import { isEmptySearch, parseSearchQuery, type SearchQuery } from '../domain/search-query.js';
+import { type CustomerSignalFilter, customerSignalConditions } from './customer-signal-filters.js';
 import { isPostgres } from './db.js';
 import type { CaseEventRow, CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
 
@@ -37,7 +38,7 @@ export type CaseSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_
 /** Restricts a list to the cases of some teams and the cases a user is involved in. */
 export type CaseListScope = { teamIds: readonly string[]; involvedUserId: string | null };
 
-export type CaseQuery = {
+export type CaseQuery = CustomerSignalFilter & {
   workspaceId: string;
   scope?: CaseListScope | undefined;
   status?: CaseStatus[] | undefined;
@@ -123,6 +124,8 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
   if (query.reportedFrom) qb = qb.where('cases.reported_at', '>=', query.reportedFrom);
   if (query.reportedTo) qb = qb.where('cases.reported_at', '<', query.reportedTo);
   if (query.attention) qb = qb.where(needsAttention);
+  if (query.repeatSince || query.threat || query.abuseFlagged)
+    qb = qb.where((eb) => eb.and(customerSignalConditions(eb, query.workspaceId, query)));
   if (query.q) {
     const q = query.q;
     const search = parseSearchQuery(q);
@@ -163,6 +166,14 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
                     ),
                   ),
                   c(sql<string>`lower(customers.email)`, '=', q.trim().toLowerCase()),
+                  // An address carried over from a merged duplicate still finds the customer.
+                  c.exists(
+                    c
+                      .selectFrom('customer_contacts')
+                      .select('customer_contacts.id')
+                      .whereRef('customer_contacts.customer_id', '=', 'customers.id')
+                      .where(sql<string>`lower(customer_contacts.value)`, '=', q.trim().toLowerCase()),
+                  ),
                 ]),
               ),
           ),

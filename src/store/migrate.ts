@@ -18,6 +18,7 @@ import * as nextDeadline from './migrations/0014-next-deadline.js';
 import * as digests from './migrations/0015-digests.js';
 import * as trainingAssignments from './migrations/0016-training-assignments.js';
 import * as reviews from './migrations/0017-reviews.js';
+import * as customerMerges from './migrations/0018-customer-merges.js';
 import * as tamperEvidence from './migrations/0019-tamper-evidence.js';
 import * as tamperEvidenceBackfill from './migrations/0020-tamper-evidence-backfill.js';
 import * as caseReplies from './migrations/0021-case-replies.js';
@@ -44,6 +45,7 @@ const STEPS: Record<string, Step> = {
   '0016-training-assignments': trainingAssignments,
   '0021-case-replies': caseReplies,
   '0015-digests': digests,
+  '0018-customer-merges': customerMerges,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

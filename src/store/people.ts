@@ -52,18 +52,24 @@ export async function insertCustomer(
     flag_reason: null,
     details_digest: null,
     erased_at: null,
+    merged_into_id: null,
+    merged_at: null,
   };
   row.details_digest = await commitToCustomer(db, row);
   await db.insertInto('customers').values(row).execute();
   return row;
 }
 
-/** Customers of the workspace; with a scope, only customers of the cases within it. */
+/**
+ * Customers of the workspace still on file (a duplicate merged into another is a tombstone, not a
+ * customer to find or name); with a scope, only customers of the cases within it.
+ */
 function customers(db: Db, workspaceId: string, scope: CaseListScope | undefined) {
   return db
     .selectFrom('customers')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
+    .where('merged_into_id', 'is', null)
     .$if(scope !== undefined, (q) =>
       q.where('id', 'in', (eb) =>
         eb

@@ -100,6 +100,30 @@ export type CustomerRow = {
   details_digest: string | null;
   /** When their personal data was erased (the row then holds blanks and the salt is gone). */
   erased_at: string | null;
+  /** Set when this record was merged into another as a duplicate: it stays as a tombstone naming it. */
+  merged_into_id: string | null;
+  merged_at: string | null;
+};
+/** A further contact of a customer, carried over from a duplicate merged into it. */
+export type CustomerContactRow = {
+  id: string;
+  workspace_id: string;
+  customer_id: string;
+  kind: 'email' | 'phone';
+  value: string;
+  from_customer_id: string | null;
+  created_at: string;
+};
+/** One merge of a duplicate customer into another: who, when, and which cases moved. */
+export type CustomerMergeRow = {
+  id: string;
+  workspace_id: string;
+  from_customer_id: string;
+  into_customer_id: string;
+  merged_by: string | null;
+  merged_at: string;
+  /** JSON string[] */
+  case_ids: string;
 };
 export type SlaTargetRow = { workspace_id: string; severity: number; acknowledge_minutes: number; resolve_minutes: number };
 export type CaseCounterRow = { workspace_id: string; year: number; last_seq: number };
@@ -688,6 +712,8 @@ export type Tables = {
   review_events: ReviewEventRow;
   support_requests: SupportRequestRow;
   digests: DigestRow;
+  customer_contacts: CustomerContactRow;
+  customer_merges: CustomerMergeRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -12,6 +12,7 @@ import type {
 } from '../../../src/contracts/cases.js';
 import type { ZCoachingReport, ZCoachRequest, ZCoachResult } from '../../../src/contracts/coach.js';
 import type { ZCommitment, ZCommitmentReport, ZNewCommitment, ZPromiseOwners } from '../../../src/contracts/commitments.js';
+import type { ZCustomerProfile } from '../../../src/contracts/customers.js';
 import type { ZAgenda, ZAgendaList, ZDigest, ZManagementSummary } from '../../../src/contracts/digests.js';
 import type { ZCustomer, ZEmployee, ZTeam } from '../../../src/contracts/directory.js';
 import type { ZEmployeeAnswerInput, ZFollowUp, ZMyFollowUp } from '../../../src/contracts/follow-ups.js';
@@ -83,6 +84,9 @@ export type Team = z.infer<typeof ZTeam>;
 export type Employee = z.infer<typeof ZEmployee>;
 export type Customer = z.infer<typeof ZCustomer>;
 export type Page<T> = { items: T[]; nextCursor: string | null; total?: number; totalCapped?: boolean };
+/** The customer page (GET /api/v1/customers/{id}). */
+export type CustomerProfile = z.infer<typeof ZCustomerProfile>;
+export type ThreatKind = CustomerProfile['signals']['threats'][number]['kind'];
 
 export type Me = z.infer<typeof ZMe>;
 export type Role = Me['role'];

@@ -38,6 +38,7 @@ const TrainingCertificationsPage = lazyRouteComponent(() => import('../pages/tra
 const TrainingReportsPage = lazyRouteComponent(() => import('../pages/training-reports.js'), 'TrainingReportsPage');
 const AgendaPage = lazyRouteComponent(() => import('../pages/agenda.js'), 'AgendaPage');
 const NewsletterPage = lazyRouteComponent(() => import('../pages/newsletter.js'), 'NewsletterPage');
+const CustomerPage = lazyRouteComponent(() => import('../pages/customer-page.js'), 'CustomerPage');
 const SignedInLayout = lazyRouteComponent(() => import('./signed-in-layout.js'), 'SignedInLayout');
 
 const rootRoute = createRootRoute({
@@ -136,6 +137,7 @@ const myReviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-
 // Notifications link to one review; the page lists them all (an employee rarely has more than one).
 const myReviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-reviews/$id', component: MyReviewsPage });
 const supportRoute = createRoute({ getParentRoute: () => appRoute, path: '/support', component: SupportPage });
+const customerRoute = createRoute({ getParentRoute: () => appRoute, path: '/customers/$id', component: CustomerPage });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -175,6 +177,7 @@ const routeTree = rootRoute.addChildren([
     myReviewsRoute,
     myReviewRoute,
     supportRoute,
+    customerRoute,
   ]),
 ]);
 

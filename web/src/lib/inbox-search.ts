@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../api/types.js';
 import { ALL_STATUSES, CHANNELS, ROOT_CAUSES } from './labels.js';
-import type { InboxFilters, InboxSort } from './saved-views.js';
+import { CUSTOMER_SIGNALS, type InboxFilters, type InboxSort } from './saved-views.js';
 
 export type InboxSearch = InboxFilters & { view?: string };
 
@@ -37,6 +37,7 @@ export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
   if (typeof raw.sort === 'string' && (SORTS as string[]).includes(raw.sort)) out.sort = raw.sort as InboxSort;
   if (raw.order === 'asc' || raw.order === 'desc') out.order = raw.order;
   if (raw.attention === true || raw.attention === 'true') out.attention = true;
+  for (const signal of CUSTOMER_SIGNALS) if (raw[signal] === true || raw[signal] === 'true') out[signal] = true;
   return out;
 }
 

@@ -15,9 +15,17 @@ export type InboxFilters = {
   assignee?: 'me' | 'unassigned' | string | undefined;
   /** Only cases a supervisor must look at: escalated promises, pending approvals, calls for help, unhappy customers. */
   attention?: boolean | undefined;
+  /** Customer signals: a customer who keeps coming back, one who made a threat, one flagged for abuse. */
+  repeatCustomer?: boolean | undefined;
+  threat?: boolean | undefined;
+  abuseFlagged?: boolean | undefined;
   sort?: InboxSort | undefined;
   order?: 'asc' | 'desc' | undefined;
 };
+
+/** The inbox's filters by what the case's customer's record says. */
+export const CUSTOMER_SIGNALS = ['repeatCustomer', 'threat', 'abuseFlagged'] as const;
+export type CustomerSignal = (typeof CUSTOMER_SIGNALS)[number];
 
 export type SavedView = { id: string; name: string; filters: InboxFilters; builtIn?: boolean };
 
@@ -97,6 +105,7 @@ export function normalizeFilters(f: InboxFilters): InboxFilters {
   if (f.teamId) out.teamId = f.teamId;
   if (f.assignee) out.assignee = f.assignee;
   if (f.attention) out.attention = true;
+  for (const signal of CUSTOMER_SIGNALS) if (f[signal]) out[signal] = true;
   if (f.sort) out.sort = f.sort;
   if (f.order) out.order = f.order;
   return out;
@@ -118,6 +127,9 @@ export function filtersToQuery(f: InboxFilters, me: Pick<Me, 'id'>): Record<stri
     assigneeId: f.assignee && f.assignee !== 'unassigned' ? (f.assignee === 'me' ? me.id : f.assignee) : undefined,
     unassigned: f.assignee === 'unassigned' ? 'true' : undefined,
     attention: f.attention ? 'true' : undefined,
+    repeatCustomer: f.repeatCustomer ? 'true' : undefined,
+    threat: f.threat ? 'true' : undefined,
+    abuseFlagged: f.abuseFlagged ? 'true' : undefined,
     sort: f.sort,
     order: f.order,
   };

@@ -36,6 +36,11 @@ describe('describeEvent', () => {
     const text = describeEvent(event('case_updated', { changes: { severity: {}, summary: {}, teamId: {} } }), names).text;
     expect(text).toBe('Dana changed the severity, description and team');
   });
+  it('says a duplicate customer was merged, without naming anyone the chain does not hold', () => {
+    expect(describeEvent(event('customer_merged', { fromCustomerId: 'c2', intoCustomerId: 'c1' }), names).text).toBe(
+      'Dana merged a duplicate customer record: this case now belongs to the customer’s kept record',
+    );
+  });
   it('still says something for kinds it does not know yet', () => {
     expect(describeEvent(event('case_merged', {}), names).text).toBe('Dana: case merged');
   });

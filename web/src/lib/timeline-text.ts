@@ -98,6 +98,8 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
       const fields = changes.map((k) => FIELD_LABEL[k] ?? k);
       return { text: fields.length ? `${who} changed the ${joinWords(fields)}` : `${who} updated the case` };
     }
+    case 'customer_merged':
+      return { text: `${who} merged a duplicate customer record: this case now belongs to the customer’s kept record` };
     case 'help_requested':
       return { text: `${who} asked a supervisor for help`, ...(typeof d.note === 'string' ? { detail: d.note } : {}) };
     case 'help_taken':

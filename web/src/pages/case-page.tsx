@@ -23,6 +23,7 @@ import { StrategyCard } from '../components/case/strategy-card.js';
 import { SupportAction } from '../components/case/support-action.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
 import { TrainingFromCaseCard } from '../components/case/training-from-case-card.js';
+import { CustomerSignalBadges } from '../components/customer/customer-signal-badges.js';
 import { QueryState } from '../components/query-state.js';
 import { useNow } from '../components/use-now.js';
 import { nextAction } from '../lib/next-action.js';
@@ -112,6 +113,7 @@ function CaseHeader({ kase: c, now }: { kase: CaseDetail; now: Date }) {
         <SeverityBadge severity={c.severity} size="md" />
         <SlaBadge kase={c} now={now} size="md" />
         <AbuseFlagBadge customer={c.customer} />
+        {c.customerId ? <CustomerSignalBadges customerId={c.customerId} /> : null}
         {c.can.requestHelp ? <AskForHelp kase={c} /> : null}
         {c.can.reportAbuse ? <AbuseAction kase={c} /> : null}
         <SupportAction kase={c} />

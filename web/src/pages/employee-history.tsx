@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } fr
 import { Link, useParams } from '@tanstack/react-router';
 import { useEmployeeHistory } from '../api/employee-history.js';
 import type { CaseStatus, EmployeeHistory } from '../api/types.js';
-import { SeverityBadge, StatusBadge } from '../components/badges.js';
+import { StatusBadge } from '../components/badges.js';
+import { CaseTitleCell } from '../components/case-title-cell.js';
 import { type DataColumn, DataTable } from '../components/data-table.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
@@ -54,19 +55,7 @@ const COLUMNS: DataColumn<HistoryCase>[] = [
   {
     key: 'case',
     header: 'Case',
-    cell: (c) => (
-      <>
-        <Anchor component={Link} to={`/cases/${c.ref}`} size="sm" fw={500}>
-          {c.title}
-        </Anchor>
-        <Group gap={6} mt={2}>
-          <Text size="xs" c="dimmed" ff="monospace">
-            {c.ref}
-          </Text>
-          <SeverityBadge severity={c.severity} size="xs" />
-        </Group>
-      </>
-    ),
+    cell: (c) => <CaseTitleCell kase={c} />,
   },
   {
     key: 'role',

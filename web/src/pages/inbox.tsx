@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useCaseList } from '../api/cases.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { CaseList } from '../components/inbox/case-list.js';
+import { CustomerMatches } from '../components/inbox/customer-matches.js';
 import { InboxToolbar } from '../components/inbox/inbox-toolbar.js';
 import { SaveViewModal } from '../components/inbox/save-view-modal.js';
 import { useInboxFilters } from '../components/inbox/use-inbox-filters.js';
@@ -44,6 +45,7 @@ export function InboxPage() {
         onLeaveSearch={() => keyboard.move(1)}
         onSaveView={saveModal.open}
       />
+      <CustomerMatches q={inbox.filters.q} />
       <CaseList cases={cases} items={items} inbox={inbox} selected={keyboard.selected} listRef={keyboard.listRef} />
       <SaveViewModal opened={saveOpen} onClose={saveModal.close} onSave={inbox.saveView} />
     </Stack>

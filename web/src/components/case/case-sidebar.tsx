@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useAssign, useTransition } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
@@ -187,7 +188,16 @@ export function FactsCard({
         {row('Reported by', names.user(kase.reporterId))}
         {row('Channel', CHANNEL_LABEL[kase.channel])}
         {row('Team', team?.name ?? '—')}
-        {row('Customer', customer ? customer.name : kase.customerId ? 'On file' : 'Not recorded')}
+        {row(
+          'Customer',
+          kase.customerId ? (
+            <Anchor component={Link} to={`/customers/${kase.customerId}`} size="sm">
+              {customer ? customer.name : 'On file'}
+            </Anchor>
+          ) : (
+            'Not recorded'
+          ),
+        )}
         {customer?.email ? row('Email', customer.email) : null}
         {customer?.phone ? row('Phone', customer.phone) : null}
         {row('Customer was', CUSTOMER_STATE_LABEL[kase.customerState])}

@@ -1,7 +1,13 @@
-import { MultiSelect, Select } from '@mantine/core';
+import { Chip, Group, MultiSelect, Select, Text } from '@mantine/core';
 import { useTeams } from '../../api/directory.js';
 import { ALL_STATUSES, CHANNEL_LABEL, CHANNELS, ROOT_CAUSE_LABEL, ROOT_CAUSES, SEVERITY_LABEL, STATUS_LABEL } from '../../lib/labels.js';
-import type { InboxFilters, InboxSort } from '../../lib/saved-views.js';
+import { CUSTOMER_SIGNALS, type CustomerSignal, type InboxFilters, type InboxSort } from '../../lib/saved-views.js';
+
+const SIGNAL_LABEL: Record<CustomerSignal, string> = {
+  repeatCustomer: 'Comes back',
+  threat: 'Threat made',
+  abuseFlagged: 'Abuse flag',
+};
 
 const SORT_OPTIONS: { value: string; label: string }[] = [
   { value: 'next_due_at:asc', label: 'Most urgent first' },
@@ -75,6 +81,16 @@ export function FilterFields({ filters, onChange }: FilterFieldsProps) {
         miw={120}
         allowDeselect={false}
       />
+      <Group gap={6} align="flex-end" role="group" aria-labelledby="signal-filters-label">
+        <Text size="xs" fw={500} id="signal-filters-label" w="100%">
+          Customer
+        </Text>
+        {CUSTOMER_SIGNALS.map((signal) => (
+          <Chip key={signal} size="xs" checked={filters[signal] === true} onChange={(on) => set({ [signal]: on || undefined })}>
+            {SIGNAL_LABEL[signal]}
+          </Chip>
+        ))}
+      </Group>
       <Select
         label="Sort"
         data={SORT_OPTIONS}
@@ -120,6 +136,7 @@ export function activeFilterCount(filters: InboxFilters): number {
   return (
     [filters.status, filters.severity, filters.channel, filters.rootCause].filter((x) => x?.length).length +
     (filters.teamId ? 1 : 0) +
-    (filters.assignee ? 1 : 0)
+    (filters.assignee ? 1 : 0) +
+    CUSTOMER_SIGNALS.filter((signal) => filters[signal]).length
   );
 }
