@@ -58,6 +58,9 @@ export function projectCase(events: readonly TimelineEntry[]): CaseProjection {
       case 'assigned':
         p.assigneeId = str(data.to);
         break;
+      case 'customer_merged':
+        p.customerId = str(data.intoCustomerId);
+        break;
       case 'status_changed':
         p.status = str(data.to);
         break;

@@ -77,13 +77,15 @@ async function profileOf(ctx: ReadContext, record: CustomerRow, live: CustomerRo
     ...new Set(merges.flatMap((m) => [m.from_customer_id, m.into_customer_id]).concat(record.merged_into_id ?? [])),
   ]);
   const named = (id: string) => ({ id, name: names.get(id) ?? '' });
-  const contacts = seesContact
-    ? [
-        ...(record.email ? [{ kind: 'email' as const, value: record.email, fromCustomerId: null }] : []),
-        ...(record.phone ? [{ kind: 'phone' as const, value: record.phone, fromCustomerId: null }] : []),
-        ...extraContacts.map((c) => ({ kind: c.kind, value: c.value, fromCustomerId: c.from_customer_id })),
-      ]
-    : [];
+  // A tombstone's details live on in the kept record; it shows none itself.
+  const contacts =
+    seesContact && !record.merged_into_id
+      ? [
+          ...(record.email ? [{ kind: 'email' as const, value: record.email, fromCustomerId: null }] : []),
+          ...(record.phone ? [{ kind: 'phone' as const, value: record.phone, fromCustomerId: null }] : []),
+          ...extraContacts.map((c) => ({ kind: c.kind, value: c.value, fromCustomerId: c.from_customer_id })),
+        ]
+      : [];
   return {
     id: record.id,
     name: record.name,

@@ -10,6 +10,7 @@ import { getCustomerProfile } from './customer-profile.js';
 import { listCustomersOf } from './directory.js';
 import { mergeCustomers } from './merge-customers.js';
 import { getCase, listCases, listEvents } from './read-cases.js';
+import { verifyRecord } from './verify-record.js';
 import { verifyTimelines } from './verify-timelines.js';
 
 const failure = (p: Promise<unknown>) =>
@@ -70,11 +71,11 @@ describeEachDatabase('merging duplicate customers', (kind) => {
     expect(kept.id).toBe(keepId);
     expect(kept.signals.cases.total).toBe(3);
     expect(kept.signals.abuse).toMatchObject({ flagged: true, reason: 'Threw the receipt at me.', reports: 1 });
-    // Its own email stays first; the duplicate's other email and its phone come along.
+    // Its own details stay as they are (its cases committed to them); the duplicate's email and phone come along.
     expect(kept.contacts).toEqual([
       { kind: 'email', value: 'ingrid@example.test', fromCustomerId: null },
-      { kind: 'phone', value: '+47 22 00 00 00', fromCustomerId: null },
       { kind: 'email', value: 'i.halvorsen@example.test', fromCustomerId: dupId },
+      { kind: 'phone', value: '+47 22 00 00 00', fromCustomerId: dupId },
     ]);
     expect(kept.merges).toEqual([
       expect.objectContaining({
@@ -99,6 +100,9 @@ describeEachDatabase('merging duplicate customers', (kind) => {
     // The kept record's own case is untouched: nothing happened to it.
     expect((await listEvents(ws.ctx(), keep.ref, 0, 100)).items.map((e) => e.kind)).not.toContain('customer_merged');
     expect(await verifyTimelines(database.db, { workspaceId: ws.actor.workspaceId })).toMatchObject({ casesChecked: 3, firstBreak: null });
+    // The whole record holds too: customers' commitments, the access log, the case rows.
+    const record = await verifyRecord(database.db, ws.actor.workspaceId);
+    expect(record.problems).toEqual([]);
 
     // The duplicate is a tombstone: it says where it went, holds no contact details, and is no longer listed.
     const tomb = await getCustomerProfile(as(cast.supervisorB.actor), dupId);
@@ -121,7 +125,8 @@ describeEachDatabase('merging duplicate customers', (kind) => {
     expect((await getCustomerProfile(ws.ctx(), dupId)).mergedInto?.id).toBe(third.customerId);
     const final = await getCustomerProfile(ws.ctx(), third.customerId as string);
     expect(final.signals.cases.total).toBe(4);
-    expect(final.contacts.map((c) => c.value)).toEqual(['ingrid@example.test', '+47 22 00 00 00', 'i.halvorsen@example.test']);
+    expect(final.contacts.map((c) => c.value).sort()).toEqual(['+47 22 00 00 00', 'i.halvorsen@example.test', 'ingrid@example.test']);
+    expect((await verifyRecord(database.db, ws.actor.workspaceId)).problems).toEqual([]);
   });
 
   it('refuses bad merges with a clear reason and changes nothing', async () => {

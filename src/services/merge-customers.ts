@@ -50,11 +50,11 @@ export async function mergeCustomers(ctx: ServiceContext, fromId: string, intoId
     const at = ctx.now.toISOString();
     const moved = await moveCases(db, ctx, from, into, mergeId, at);
     await carryContacts(db, ws, from, into, ctx.now);
+    // The tombstone keeps its committed details (blanking them would read as tampering); they are
+    // shown nowhere and go with the customer when their data is erased.
     await updateCustomerRow(db, ws, from.id, {
       merged_into_id: into.id,
       merged_at: at,
-      email: null,
-      phone: null,
       flagged_at: null,
       flag_reason: null,
     });
@@ -89,7 +89,16 @@ async function moveCases(
       db,
       row,
       { customer_id: into.id },
-      [{ kind: 'customer_merged', actorId: ctx.actor.userId, at, data: { fromCustomerId: from.id, intoCustomerId: into.id, mergeId } }],
+      // Ids and the kept record's commitment only: no personal data enters the chain, and verify
+      // checks the case's customer against the record it now points at.
+      [
+        {
+          kind: 'customer_merged',
+          actorId: ctx.actor.userId,
+          at,
+          data: { fromCustomerId: from.id, intoCustomerId: into.id, mergeId, customerDigest: into.details_digest },
+        },
+      ],
       ctx.now,
     );
   }
@@ -100,8 +109,9 @@ const same = (kind: 'email' | 'phone', a: string, b: string) =>
   kind === 'email' ? a.toLowerCase() === b.toLowerCase() : a.replace(/\D/g, '') === b.replace(/\D/g, '');
 
 /**
- * The kept record takes the duplicate's email and phone where it has none; any other contact of the
- * duplicate that it does not already know becomes one of its further contacts. The abuse flag moves
+ * Every contact of the duplicate that the kept record does not already know becomes one of its further
+ * contacts; the kept record's own name, email and phone stay as they are, since they are what its
+ * cases committed to. The abuse flag moves
  * when the kept record has none or an older one.
  */
 async function carryContacts(db: Db, ws: string, from: CustomerRow, into: CustomerRow, now: Date): Promise<void> {
@@ -112,8 +122,7 @@ async function carryContacts(db: Db, ws: string, from: CustomerRow, into: Custom
     const value = from[kind];
     if (!value) continue;
     const mine = into[kind];
-    if (!mine) patch[kind] = value;
-    else if (!same(kind, mine, value) && !known.some((k) => k.kind === kind && same(kind, k.value, value)))
+    if ((!mine || !same(kind, mine, value)) && !known.some((k) => k.kind === kind && same(kind, k.value, value)))
       extra.push({ workspace_id: ws, customer_id: into.id, kind, value, from_customer_id: from.id });
   }
   if (from.flagged_at && (!into.flagged_at || from.flagged_at > into.flagged_at)) {

@@ -131,7 +131,9 @@ async function checkBeside(db: Db, kase: Head, events: Parsed[], report: VerifyR
   if (kase.customer_id) {
     const c = facts.customer;
     if (!c) return { seq: 1, eventId: created?.id ?? null, problem: "the case's customer was removed" };
-    const digest = created?.data.customerDigest;
+    // After a merge the case points at the kept record, whose commitment the merge event names.
+    const merged = events.filter((e) => e.kind === 'customer_merged').at(-1);
+    const digest = merged ? merged.data.customerDigest : created?.data.customerDigest;
     if (typeof digest === 'string' && c.details_digest !== digest)
       return { seq: 1, eventId: created?.id ?? null, problem: "the customer's details differ from those the case was opened with" };
   }
