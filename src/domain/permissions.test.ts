@@ -103,7 +103,10 @@ describe('the permission table', () => {
     expect(authorize(who('supervisor'), 'read', 'training_session', elsewhere)).toBe(false);
     expect(authorize(who('hr'), 'read', 'training_session', elsewhere)).toBe(true);
     expect(authorize(who('admin'), 'read', 'training_session', elsewhere)).toBe(true);
-    expect(authorize(who('supervisor'), 'update', 'training_scenario')).toBe(false);
+    // A supervisor edits only a draft they made themselves (from a closed case); an admin any copy.
+    expect(authorize(who('supervisor'), 'update', 'training_scenario', { ownerUserId: 'u1' })).toBe(true);
+    expect(authorize(who('supervisor'), 'update', 'training_scenario', { ownerUserId: 'u2' })).toBe(false);
+    expect(authorize(who('supervisor'), 'update', 'training_scenario', { ownerUserId: null })).toBe(false);
     expect(authorize(who('admin'), 'update', 'training_scenario')).toBe(true);
   });
 

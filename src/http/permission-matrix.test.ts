@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
-import { buildResolvedCase } from '../../test/follow-through.js';
+import { buildResolvedCase, keepEverythingOpen } from '../../test/follow-through.js';
 import { buildCast, type Person } from '../../test/people.js';
 import { TEST_SIGNING_KEY } from '../../test/signing-key.js';
 import { type Action, authorize, type Resource, type Subject } from '../domain/permissions.js';
@@ -389,6 +389,7 @@ async function closedCase(w: World): Promise<{ ref: string; subject: Subject }> 
   const kase = await buildResolvedCase(admin, { teamId: w.cast.teamA.id, employeeId: w.cast.employeeA.actor.employeeId as string });
   await transitionCase(admin, kase.ref, {
     to: 'closed',
+    ...(await keepEverythingOpen(admin.db, kase, admin.actor.workspaceId)),
     outcome: 'Refunded',
     rootCause: { category: 'process', whys: ['The parcel sat at the depot'], factors: [] },
   });

@@ -14,7 +14,9 @@ describe('what each role may do across the workspace (me.can)', () => {
     expect(names('employee')).toEqual(['createTokens', 'reportIncident']);
     expect(names('supervisor')).toEqual([
       'answerSupport',
+      'assignTraining',
       'createTokens',
+      'draftScenarios',
       'manageImprovements',
       'readAgendas',
       'readCoachingReport',
@@ -22,8 +24,10 @@ describe('what each role may do across the workspace (me.can)', () => {
       'readEmployeeHistories',
       'readManagementSummary',
       'readOthersPractice',
+      'readTrainingReports',
       'reportIncident',
       'reviewNewsletters',
+      'reviewPractice',
       'steerThemes',
       'workCaseInbox',
     ]);
@@ -38,6 +42,7 @@ describe('what each role may do across the workspace (me.can)', () => {
       'readManagementSummary',
       'readOthersPractice',
       'readReviews',
+      'readTrainingReports',
       'reviewNewsletters',
       'workCaseInbox',
     ]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/databases.js';
-import { buildResolvedCase } from '../../test/follow-through.js';
+import { buildResolvedCase, keepEverythingOpen } from '../../test/follow-through.js';
 import { buildCast, buildPerson, type Person } from '../../test/people.js';
 import { modelReplies } from '../../test/practice.js';
 import { processEvents } from '../../test/process-events.js';
@@ -309,6 +309,7 @@ describeEachDatabase('training assignments, certification, review and reports', 
     expect(open.statusCode).toBe(409);
     await transitionCase(t.workspace.ctx(), kase.ref, {
       to: 'closed',
+      ...(await keepEverythingOpen(t.database.db, kase, t.workspace.actor.workspaceId)),
       outcome: 'Refunded the delivery',
       rootCause: { category: 'process', whys: ['The courier lost the parcel for a week'], factors: [] },
     });

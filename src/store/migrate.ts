@@ -39,13 +39,13 @@ const STEPS: Record<string, Step> = {
   '0012-training': training,
   '0013-help-requests': helpRequests,
   '0014-next-deadline': nextDeadline,
+  '0015-digests': digests,
+  '0016-training-assignments': trainingAssignments,
+  '0017-reviews': reviews,
+  '0018-customer-merges': customerMerges,
   '0019-tamper-evidence': tamperEvidence,
   '0020-tamper-evidence-backfill': tamperEvidenceBackfill,
-  '0017-reviews': reviews,
-  '0016-training-assignments': trainingAssignments,
   '0021-case-replies': caseReplies,
-  '0015-digests': digests,
-  '0018-customer-merges': customerMerges,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */
