@@ -11,6 +11,7 @@ import { findCaseById } from '../store/cases.js';
 import { findCommitment } from '../store/commitments.js';
 import { findFollowUp } from '../store/follow-ups.js';
 import { findThread, voterIds } from '../store/forum.js';
+import { listLinkRows } from '../store/improvements.js';
 import { findEmployees } from '../store/people.js';
 import type { CaseRow, Db, UserRow } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
@@ -33,6 +34,7 @@ export function notificationsProcessor(publicUrl: string): EventProcessor {
     startFrom: 'beginning',
     async handle(event, { db }) {
       if (event.kind === 'forum_thread_reviewed') return tellVotersOfReview(event, db);
+      if (event.kind === 'improvement_status_changed') return tellVotersOfImprovement(event, db);
       const notice = PEOPLE_NOTICES[event.kind];
       if (notice) return notice(event, db);
       if (TRAINING_EVENT_KINDS.has(event.kind)) return tellAboutTraining(event, db, publicUrl);
@@ -269,6 +271,48 @@ const FANOUTS: Record<string, Fanout> = {
     );
   },
 };
+
+const IMPROVEMENT_STATUS_WORDS: Record<string, string> = {
+  proposed: 'proposed',
+  planned: 'planned',
+  in_progress: 'in progress',
+  done: 'done',
+  dropped: 'dropped',
+};
+
+/**
+ * An improvement changed status: the voters and authors of the forum threads linked to it hear of
+ * it (the person who moved it excepted), so raising a problem visibly leads somewhere.
+ */
+async function tellVotersOfImprovement(e: DomainEvent, db: Db): Promise<void> {
+  const improvementId = str(e.data.improvementId);
+  if (!improvementId) return;
+  const links = await listLinkRows(db, e.workspaceId, [improvementId]);
+  const ids = new Set<string>();
+  for (const link of links.filter((l) => l.kind === 'forum_thread')) {
+    const thread = await findThread(db, e.workspaceId, link.target_id);
+    if (!thread) continue;
+    ids.add(thread.author_id);
+    for (const voter of await voterIds(db, e.workspaceId, thread.id)) ids.add(voter);
+  }
+  if (e.actorId) ids.delete(e.actorId);
+  if (ids.size === 0) return;
+  const people = active(await Promise.all([...ids].map((id) => findUser(db, e.workspaceId, id))));
+  const to = IMPROVEMENT_STATUS_WORDS[str(e.data.to) ?? ''] ?? str(e.data.to) ?? '';
+  const reason = str(e.data.reason);
+  await notifyPeople(
+    db,
+    people,
+    {
+      kind: 'improvement_changed',
+      caseId: null,
+      link: '/improvements',
+      title: `Improvement ${to}: ${str(e.data.title) ?? ''}`,
+      body: reason ? `Dropped because: ${reason}` : 'A forum thread you raised or voted for is linked to it.',
+    },
+    when(e),
+  );
+}
 
 /** Who handles an unhappy answer: the assignee, else the team's supervisors. */
 async function handlersOf(db: Db, kase: CaseRow): Promise<UserRow[]> {

@@ -4,8 +4,10 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/databases.js';
 import { buildCase } from '../../test/factories.js';
 import { buildCast } from '../../test/people.js';
+import { processEvents } from '../../test/process-events.js';
 import { listMemberRows } from '../store/themes.js';
 import { createCase } from './create-case.js';
+import { createThread, setVote } from './forum-threads.js';
 import { getImprovement, updateImprovement } from './improvements.js';
 import { mineWorkspaceThemes } from './theme-mining.js';
 
@@ -79,6 +81,30 @@ describeEachDatabase('improvements', (kind) => {
     });
     expect((await patch({ status: 'proposed' })).json()).toMatchObject({ status: 'proposed', dropReason: null });
     expect((await send('PATCH', `/api/v1/improvements/${id}`, cast.employeeA.auth, { status: 'planned' })).statusCode).toBe(403);
+  });
+
+  it('tells the voters and author of a linked forum thread when the improvement moves, and nobody else', async () => {
+    const ctxOf = (actor: typeof cast.employeeA.actor) => ({ ...t.workspace.ctx(), actor });
+    const thread = await createThread(ctxOf(cast.employeeA.actor), {
+      title: 'The returns form asks for the receipt twice',
+      body: 'Customers get angry when we ask a second time.',
+    });
+    await setVote(ctxOf(cast.employeeB.actor), thread.id, true);
+    const created = await send('POST', '/api/v1/improvements', cast.supervisorA.auth, {
+      title: 'One receipt check on the returns form',
+      forumThreadIds: [thread.id],
+    });
+    expect(created.statusCode).toBe(201);
+    const moved = await send('PATCH', `/api/v1/improvements/${created.json().id}`, cast.supervisorA.auth, { status: 'planned' });
+    expect(moved.statusCode).toBe(200);
+    await processEvents(t.database.db);
+    const told = await t.database.db
+      .selectFrom('notifications')
+      .select(['user_id', 'title', 'link'])
+      .where('kind', '=', 'improvement_changed')
+      .execute();
+    expect(told.map((n) => n.user_id).sort()).toEqual([cast.employeeA.actor.userId, cast.employeeB.actor.userId].sort());
+    expect(told[0]).toMatchObject({ title: 'Improvement planned: One receipt check on the returns form', link: '/improvements' });
   });
 
   it('once done, shows its theme before and after per 100 cases of the same teams', async () => {

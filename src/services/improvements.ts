@@ -2,6 +2,7 @@ import { AppError, invalid, notFound } from '../domain/errors.js';
 import { canMoveImprovement, type ImprovementStatus, nextImprovementStatuses } from '../domain/improvement.js';
 import { authorize } from '../domain/permissions.js';
 import { type ImprovementEffect, improvementEffect } from '../insights/improvement-effect.js';
+import { insertOutboxEvents } from '../store/event-outbox.js';
 import {
   caseDatesOfTeams,
   findImprovementRow,
@@ -125,6 +126,19 @@ export async function updateImprovement(
     }
     await updateImprovementRow(db, ws, id, set, ctx.now);
     await writeLinks({ ...ctx, db }, id, input);
+    if (set.status) {
+      // Whoever voted for a linked forum thread hears that the fix moved (the notifications processor).
+      await insertOutboxEvents(db, [
+        {
+          workspaceId: ws,
+          kind: 'improvement_status_changed',
+          caseId: null,
+          actorId: ctx.actor.userId,
+          at: ctx.now.toISOString(),
+          data: { improvementId: id, title: set.title ?? row.title, from: row.status, to: set.status, reason: set.drop_reason ?? null },
+        },
+      ]);
+    }
   });
   return getImprovement(ctx, id);
 }
