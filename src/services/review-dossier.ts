@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
+import type { SignedCheckpoint } from '../domain/audit-log.js';
 import { notFound } from '../domain/errors.js';
 import { describeExclusion, type FairnessExclusion } from '../domain/review-rules.js';
 import { FINDING_LABELS, OUTCOME_LABELS } from '../domain/reviews.js';
+import { checkpointAsOf } from '../store/audit.js';
 import { findEmployees } from '../store/people.js';
 import { appendReviewEvent, findDossierExport, findReviewRow } from '../store/reviews.js';
 import type { Db } from '../store/schema.js';
 import { findWorkspace } from '../store/workspaces.js';
 import { recordAccess } from './access-log.js';
+import { toSigned } from './audit-checkpoints.js';
 import { requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { type DossierContent, type DossierLine, type DossierSection, renderDossierPdf } from './dossier-pdf.js';
@@ -19,7 +22,12 @@ const field = (label: string, value: string): DossierLine => ({ kind: 'field', l
 const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
 /** Lays the review out for a reader outside Defuse: what was counted and why, both sides, the record, the decision. */
-export function dossierContent(workspaceName: string, review: ReviewView, evidence: ReviewEvidence): DossierContent {
+export function dossierContent(
+  workspaceName: string,
+  review: ReviewView,
+  evidence: ReviewEvidence,
+  checkpoint?: SignedCheckpoint,
+): DossierContent {
   const counted = review.cases.filter((c) => c.counted);
   const apart = review.cases.filter((c) => !c.counted);
   const sections: DossierSection[] = [];
@@ -181,6 +189,23 @@ export function dossierContent(workspaceName: string, review: ReviewView, eviden
     ],
   });
   sections.push({
+    heading: 'Signed checkpoint of the whole record',
+    lines: checkpoint
+      ? [
+          text(
+            'The newest signed checkpoint at the time of the decision: a Merkle root over every case timeline, customer commitment and the access log, signed with Ed25519. A copy kept outside Defuse proves with `defuse audit verify --checkpoint FILE` that the record only grew since.',
+          ),
+          field('Checkpoint', `#${checkpoint.checkpoint.seq} signed ${checkpoint.checkpoint.at}`),
+          field(
+            'Covers',
+            `${checkpoint.checkpoint.cases} cases, ${checkpoint.checkpoint.events} events, ${checkpoint.checkpoint.accessLogEntries} access-log entries`,
+          ),
+          { kind: 'mono' as const, text: `root      ${checkpoint.checkpoint.root}\nprevious  ${checkpoint.checkpoint.previous}` },
+          { kind: 'mono' as const, text: `public key ${checkpoint.checkpoint.publicKey}\nsignature  ${checkpoint.signature}` },
+        ]
+      : [text('No checkpoint had been signed by the time of the decision; each case above carries its own chain verification.')],
+  });
+  sections.push({
     heading: 'Audit trail of this review',
     lines: review.audit
       .filter((a) => a.kind !== 'dossier_exported')
@@ -223,7 +248,10 @@ export function exportDossier(ctx: ServiceContext, id: string): Promise<{ pdf: B
       gatherEvidence(db, review, employee),
       findWorkspace(db, ws),
     ]);
-    const pdf = await renderDossierPdf(dossierContent(workspace?.name ?? '', view, evidence));
+    // The checkpoint current at the decision, not the newest: a later export prints the same one.
+    const content = dossierContent(workspace?.name ?? '', view, evidence);
+    const pinned = await checkpointAsOf(db, ws, content.date.toISOString());
+    const pdf = await renderDossierPdf(pinned ? dossierContent(workspace?.name ?? '', view, evidence, toSigned(pinned)) : content);
     const digest = sha256(pdf);
     await appendReviewEvent(db, review, {
       kind: 'dossier_exported',

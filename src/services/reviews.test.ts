@@ -6,6 +6,8 @@ import { buildWorkspace } from '../../test/factories.js';
 import { buildCast, buildPerson } from '../../test/people.js';
 import { processEvents } from '../../test/process-events.js';
 import { buildCostlyCase } from '../../test/reviews.js';
+import { TEST_SIGNING_KEY } from '../../test/signing-key.js';
+import { signDueCheckpoints } from './audit-checkpoints.js';
 import type { Actor, ServiceContext } from './context.js';
 import { checkDossier, exportDossier } from './review-dossier.js';
 import { decideReviewFlag, evaluateReviewRules, listReviewFlags } from './review-flags.js';
@@ -264,10 +266,14 @@ describeEachDatabase('fair reviews', (kind) => {
     const review = await getReview(hr, s.reviewId);
     const ref = review.cases.find((c) => c.counted)?.ref as string;
     await recordFinding(hr, s.reviewId, ref, { allegation: 'Refused a valid refund', finding: 'inconclusive', policy: 'Returns policy' });
+    // The record is pinned by a signed checkpoint before the decision; the dossier prints that one.
+    await signDueCheckpoints(database.db, TEST_SIGNING_KEY, new Date(Date.now() - 1000));
     await decideReview(hr, s.reviewId, { outcome: 'termination', rationale: 'Refusals cost the shop twice this year' });
     await signOffReview(s.as(s.hr2.actor), s.reviewId);
 
     const one = await exportDossier(hr, s.reviewId);
+    // A newer checkpoint signed after the decision does not change what a later export says.
+    await signDueCheckpoints(database.db, TEST_SIGNING_KEY, new Date(Date.now() + DAY / 2));
     const two = await exportDossier(s.as(s.cast.hr.actor, new Date(Date.now() + DAY)), s.reviewId);
     expect(two.sha256).toBe(one.sha256);
     expect(Buffer.compare(one.pdf, two.pdf)).toBe(0);
@@ -277,6 +283,8 @@ describeEachDatabase('fair reviews', (kind) => {
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(one.pdf)), { mergePages: true });
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('Review dossier');
+    expect(flat).toContain('Signed checkpoint of the whole record');
+    expect(flat).toMatch(/Checkpoint:? #1 signed/);
     expect(flat).toContain(`Case ${ref}`);
     expect(flat).toContain('Finding: Inconclusive');
     expect(flat).toContain('Policy: Returns policy');

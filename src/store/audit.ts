@@ -29,6 +29,18 @@ export function customersForVerification(db: Db, workspaceId: string) {
     .execute();
 }
 
+/** The newest checkpoint signed at or before `at`: what the record was pinned to at that moment. */
+export function checkpointAsOf(db: Db, workspaceId: string, at: string): Promise<AuditCheckpointRow | undefined> {
+  return db
+    .selectFrom('audit_checkpoints')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('at', '<=', at)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export function latestCheckpoint(db: Db, workspaceId: string): Promise<AuditCheckpointRow | undefined> {
   return db
     .selectFrom('audit_checkpoints')
