@@ -48,7 +48,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     ],
   },
   {
-    title: 'Learning',
+    title: 'Training',
     items: [
       { to: '/training', label: 'Training', shown: always, exact: true },
       { to: '/training/assignments', label: 'Assigned training', shown: always },
