@@ -11,7 +11,12 @@ const DAY = 24 * HOUR;
 
 type CaseList = { items: { ref: string; customerId: string | null }[] };
 type Customer = { id: string; name: string; email: string | null };
-type FollowUp = { party: 'customer' | 'employee'; status: string; answer: { satisfaction?: number; comment?: string } | null };
+type FollowUp = {
+  party: 'customer' | 'employee';
+  status: string;
+  dueAt: string;
+  answer: { satisfaction?: number; comment?: string } | null;
+};
 
 /**
  * A demo supervisor and a case of their teams under investigation with no playbook or resolution
@@ -160,6 +165,25 @@ describe.skipIf(!hasChromium)('the resolution loop in the browser (Chromium)', (
     await left.getByRole('button', { name: 'Resolve anyway' }).click();
     await expect.poll(() => page.getByTestId('case-header').getByText('Resolved', { exact: true }).isVisible()).toBe(true);
     expect((await h.apiAs<{ status: string }>(supervisor, `/cases/${ref}`)).body.status).toBe('resolved');
+
+    // The customer's check-in is planned three days out; the supervisor brings it forward a day.
+    await page.getByRole('tab', { name: /Promises/ }).click();
+    const planned = page.getByTestId('follow-up').filter({ hasText: customer.name });
+    await planned.getByRole('button', { name: `Move the follow-up with ${customer.name}` }).click();
+    const twoDays = await page.evaluate(() => {
+      const d = new Date(Date.now() + 2 * 86_400_000);
+      d.setSeconds(0, 0);
+      return { local: new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16), iso: d.toISOString() };
+    });
+    await planned.getByLabel(`New time for the follow-up with ${customer.name}`).fill(twoDays.local);
+    await planned.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await h.apiAs<{ items: FollowUp[] }>(supervisor, `/cases/${ref}/follow-ups`)).body.items.find((f) => f.party === 'customer')
+            ?.dueAt,
+      )
+      .toBe(twoDays.iso);
 
     // Four days pass for the background jobs: the survey goes out, the promise is overdue and escalated.
     const surveysTo = (email: string) =>

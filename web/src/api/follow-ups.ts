@@ -22,3 +22,13 @@ export const useAnswerFollowUp = () =>
   useInvalidatingMutation(followUpKeys.mine, (v: { id: string; answer: EmployeeAnswerInput }) =>
     api<FollowUp>('POST', `/follow-ups/${encodeURIComponent(v.id)}/answer`, v.answer),
   );
+
+/** Moves a follow-up still waiting to go out (the API plans or moves the one of that person). */
+export const useMoveFollowUp = (ref: string) =>
+  useInvalidatingMutation(followUpKeys.forCase(ref), (v: { party: FollowUp['party']; employeeId: string | null; dueAt: string }) =>
+    api<FollowUp>('POST', casePath(ref, '/follow-ups'), {
+      party: v.party,
+      ...(v.employeeId ? { employeeId: v.employeeId } : {}),
+      dueAt: v.dueAt,
+    }),
+  );

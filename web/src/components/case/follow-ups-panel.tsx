@@ -1,7 +1,9 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCaseFollowUps } from '../../api/follow-ups.js';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useCaseFollowUps, useMoveFollowUp } from '../../api/follow-ups.js';
 import type { FollowUp } from '../../api/types.js';
 import { formatDateTime } from '../../lib/time.js';
+import { FormProblem } from '../form-problem.js';
 import { QueryState } from '../query-state.js';
 import { EmptyState } from '../states.js';
 
@@ -36,6 +38,54 @@ function AnswerText({ f }: { f: FollowUp }) {
       {a.wantsHelp ? ' · asked for help' : ''}
       {a.comment ? ` · “${a.comment}”` : ''}
     </Text>
+  );
+}
+
+/** The local date-time a datetime-local field shows for an ISO instant. */
+const toLocalInput = (iso: string) => {
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+/** A supervisor moves a planned follow-up (say, the customer is away that week). */
+function MoveFollowUp({ refId, f }: { refId: string; f: FollowUp }) {
+  const move = useMoveFollowUp(refId);
+  const [open, setOpen] = useState(false);
+  const [when, setWhen] = useState(() => toLocalInput(f.dueAt));
+  if (!open)
+    return (
+      <Button size="xs" variant="subtle" mt={4} onClick={() => setOpen(true)} aria-label={`Move the follow-up with ${f.name}`}>
+        Move
+      </Button>
+    );
+  return (
+    <Stack gap={4} mt="xs">
+      <Group align="flex-end" gap="xs">
+        <TextInput
+          type="datetime-local"
+          label={`New time for the follow-up with ${f.name}`}
+          value={when}
+          onChange={(e) => setWhen(e.currentTarget.value)}
+        />
+        <Button
+          size="sm"
+          loading={move.isPending}
+          disabled={!when}
+          onClick={() =>
+            move.mutate(
+              { party: f.party, employeeId: f.employeeId, dueAt: new Date(when).toISOString() },
+              { onSuccess: () => setOpen(false) },
+            )
+          }
+        >
+          Save
+        </Button>
+        <Button size="sm" variant="default" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </Group>
+      <FormProblem error={move.error} fields={['dueAt']} title="The follow-up was not moved" />
+    </Stack>
   );
 }
 
@@ -83,6 +133,7 @@ export function FollowUpsPanel({ refId }: { refId: string }) {
                   {f.status === 'scheduled' ? `Goes out ${formatDateTime(f.dueAt)}` : f.sentAt ? `Sent ${formatDateTime(f.sentAt)}` : null}
                 </Text>
                 <AnswerText f={f} />
+                {f.can.reschedule ? <MoveFollowUp refId={refId} f={f} /> : null}
               </Paper>
             );
           })
