@@ -62,11 +62,29 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      app.log.info({ signal }, 'shutting down');
-      void app.close().then(() => process.exit(0));
+      app.log.info({ signal, graceSeconds: config.shutdownGraceSeconds }, 'shutting down: finishing requests and jobs in flight');
+      // A second signal means "now": the operator has stopped waiting.
+      process.once(signal, () => process.exit(1));
+      void closeGracefully(app, config.shutdownGraceSeconds * 1000).then(() => process.exit(0));
     });
   }
   return app;
+}
+
+/**
+ * Stops accepting, lets requests in flight finish (their responses close the connection), then
+ * stops jobs and closes the database in the app's close hooks. Connections still open after the
+ * grace period (a client that never finishes sending) are cut, so a stop never hangs.
+ */
+export async function closeGracefully(app: FastifyInstance, graceMs: number): Promise<void> {
+  app.markDraining();
+  const cut = setTimeout(() => app.server.closeAllConnections(), graceMs);
+  cut.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
 }
 
 /** The pid of a live server using this data dir, if any (restore must not pull the file from under it). */

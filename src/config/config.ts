@@ -37,6 +37,13 @@ const ZEnv = z.object({
     .transform((v) => v === 'true' || v === '1'),
   DEFUSE_SIGNING_KEY: z.string().optional(),
   DEFUSE_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  DEFUSE_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  DEFUSE_SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds between 1 and 600' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be a number of seconds between 1 and 600')
+    .max(600, 'must be a number of seconds between 1 and 600')
+    .default(10),
   DEFUSE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -75,6 +82,10 @@ export type Config = Readonly<{
    * data dir. Never in the database, so a copy of the database alone cannot sign.
    */
   signingKey: string;
+  /** A scraper's bearer token for `/api/metrics` (DEFUSE_METRICS_TOKEN); admins may read it without one. */
+  metricsToken: string | undefined;
+  /** How long a stopping server lets in-flight requests and jobs finish before it cuts connections. */
+  shutdownGraceSeconds: number;
 }>;
 
 /** Thrown when an environment variable has a bad value; its message is one line naming the variable. */
@@ -105,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.DEFUSE_LOG_LEVEL,
     trustProxy: e.DEFUSE_TRUST_PROXY,
     signingKey: signingKeyFrom(e.DEFUSE_SIGNING_KEY, e.DEFUSE_SIGNING_KEY_FILE, dataDir),
+    metricsToken: e.DEFUSE_METRICS_TOKEN,
+    shutdownGraceSeconds: e.DEFUSE_SHUTDOWN_GRACE_SECONDS,
   });
 }
 

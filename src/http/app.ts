@@ -17,6 +17,7 @@ import type { Database, DatabaseKind } from '../store/db.js';
 import type { Db } from '../store/schema.js';
 import { identify } from './authenticate.js';
 import { registerJsonBodyParser } from './json-body.js';
+import { registerOperations } from './operations.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -60,7 +61,7 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
   .version;
 
 export type AppOptions = {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain'>>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain' | 'metricsToken'>>;
   database: Database;
   logger?: boolean;
   /** The built web app to serve at `/` (default dist/web). */
@@ -204,6 +205,8 @@ export async function buildApp({
       return { status: 'ok' as const, database: app.databaseKind, version: VERSION };
     },
   );
+
+  await registerOperations(app, { metricsToken: config.metricsToken });
 
   await webApp(app, { root: webRoot });
   await app.register(publicSurveyRoutes);

@@ -13,6 +13,7 @@ const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  unavailable: { status: 503, title: 'Not available right now' },
   internal: { status: 500, title: 'Internal error' },
 };
 
