@@ -48,6 +48,19 @@ describeEachDatabase('outbox delivery', (kind) => {
     await database.dispose();
   });
 
+  it('sends a mail again after a crash between sending and recording it, under the same Message-ID', async () => {
+    const queued = await queueEmail(database.db, survey, T0);
+    // The first instance claims the mail and hands it to the SMTP server, then dies before `sent_at`.
+    const [claimed] = await claimDueEmails(database.db, T0, seconds(300), 10);
+    await mailer.send({ ...survey, outboxId: claimed?.id });
+    // Once the lease runs out, another instance sends it again: the receiver sees the same message twice.
+    expect(await deliverOutbox(database.db, mailer, seconds(301))).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const [first, second] = await smtp.waitFor(2);
+    expect(first?.messageId).toBe(`<${queued.id}@defuse.test>`);
+    expect(second?.messageId).toBe(first?.messageId);
+    expect(await deliverOutbox(database.db, mailer, seconds(3600))).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  });
+
   it('sends a queued email over SMTP with its text and HTML bodies, once', async () => {
     await queueEmail(database.db, survey, T0);
     expect(await deliverOutbox(database.db, mailer, T0)).toEqual({ sent: 1, retrying: 0, failed: 0 });

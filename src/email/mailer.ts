@@ -7,9 +7,23 @@ export type Mail = {
   html: string;
   /** Where the recipient's answer should go (a per-case address for replies to customers). */
   replyTo?: string | undefined;
-  /** The Message-ID header to send, with angle brackets; nodemailer makes one up when absent. */
+  /** The Message-ID header to send, with angle brackets; absent, one is made from `outboxId`. */
   messageId?: string | undefined;
+  /**
+   * The outbox row the mail comes from. Its Message-ID is derived from it, so a mail sent again after
+   * a crash (delivery is at least once) carries the same Message-ID and reads as one message.
+   */
+  outboxId?: string | undefined;
 };
+
+/** `<outbox-id@domain of the From address>`: stable for one outbox row however often it is sent. */
+export function outboxMessageId(outboxId: string, from: string): string {
+  const domain = /@([^\s<>@]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<${outboxId}@${domain}>`;
+}
+
+const messageIdOf = (mail: Mail, from: string): string | undefined =>
+  mail.messageId ?? (mail.outboxId ? outboxMessageId(mail.outboxId, from) : undefined);
 
 /** Sends one mail; throws when the server refuses it or cannot be reached. */
 export type Mailer = { send(mail: Mail): Promise<void>; close(): void };
@@ -31,7 +45,8 @@ export function createMailer(options: MailerOptions): Mailer {
   if (!smtpUrl) {
     return {
       async send(mail) {
-        const headers = { ...(mail.replyTo ? { replyTo: mail.replyTo } : {}), ...(mail.messageId ? { messageId: mail.messageId } : {}) };
+        const messageId = messageIdOf(mail, from);
+        const headers = { ...(mail.replyTo ? { replyTo: mail.replyTo } : {}), ...(messageId ? { messageId } : {}) };
         log.info(
           { to: mail.to, subject: mail.subject, text: mail.text, ...headers },
           'email (no SMTP_URL set, so written here instead of sent)',
@@ -50,6 +65,7 @@ export function createMailer(options: MailerOptions): Mailer {
   });
   return {
     async send(mail) {
+      const messageId = messageIdOf(mail, from);
       await transport.sendMail({
         from,
         to: mail.to,
@@ -57,7 +73,7 @@ export function createMailer(options: MailerOptions): Mailer {
         text: mail.text,
         html: mail.html,
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
-        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        ...(messageId ? { messageId } : {}),
       });
     },
     close: () => transport.close(),
