@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { isPostgres } from './db.js';
 import type { Db, DigestRow } from './schema.js';
@@ -37,9 +38,11 @@ export function listDigestRows(
   workspaceId: string,
   filter: { kind: DigestRow['kind']; period?: string | undefined; teamIds?: readonly string[] | undefined; status?: DigestRow['status'] },
 ): Promise<DigestRow[]> {
+  // No team to look in finds nothing (PostgreSQL cannot even compare text with a NUL placeholder).
+  if (filter.teamIds?.length === 0) return Promise.resolve([]);
   let q = db.selectFrom('digests').selectAll().where('workspace_id', '=', workspaceId).where('kind', '=', filter.kind);
   if (filter.period) q = q.where('period', '=', filter.period);
-  if (filter.teamIds) q = filter.teamIds.length ? q.where('team_id', 'in', [...filter.teamIds]) : q.where('team_id', '=', '\u0000');
+  if (filter.teamIds) q = q.where('team_id', 'in', [...filter.teamIds]);
   if (filter.status) q = q.where('status', '=', filter.status);
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
 }
@@ -83,8 +86,8 @@ export async function caseSignalRows(db: Db, workspaceId: string, filter: { team
     .where('cases.workspace_id', '=', workspaceId)
     .where('cases.reported_at', '>=', filter.from)
     .where('cases.reported_at', '<', filter.to);
-  if (filter.teamIds)
-    q = filter.teamIds.length ? q.where('cases.team_id', 'in', [...filter.teamIds]) : q.where('cases.team_id', '=', '\u0000');
+  // No team to look in finds nothing (PostgreSQL cannot even compare text with a NUL placeholder).
+  if (filter.teamIds) q = filter.teamIds.length ? q.where('cases.team_id', 'in', [...filter.teamIds]) : q.where(sql<boolean>`1 = 0`);
   const cases = await q.orderBy('cases.reported_at').orderBy('cases.id').execute();
   const ids = cases.map((c) => c.id);
   const [promises, followUps] = ids.length
