@@ -194,9 +194,21 @@ const nearMiss = (valid: Record<string, unknown>) =>
         fc.tuple(fc.string({ maxLength: 12 }), fc.jsonValue({ stringUnit: 'binary' })).map(([k, v]) => ({ ...valid, [k]: v })),
       );
 
+/**
+ * Requests per route: a short run in the suite; `npm run test:fuzz` sets DEFUSE_FUZZ_REQUESTS
+ * (100,000) and spreads it over the routes.
+ */
+function runsPerRoute(kind: string, routeCount: number): number {
+  const total = Number(process.env.DEFUSE_FUZZ_REQUESTS);
+  if (Number.isInteger(total) && total > 0) return Math.ceil(total / routeCount);
+  return kind === 'sqlite' ? 60 : 25;
+}
+const FUZZ_TIMEOUT_MS = process.env.DEFUSE_FUZZ_REQUESTS ? 4 * 3600_000 : 480_000;
+
 describeEachDatabase('every mutating route under random bodies', (kind) => {
   let t: TestApp;
   let routes: Route[];
+  let reads: { path: string; query: string[] }[];
   let ref: string;
   let spareTokenId: string;
   let playbookKey: string;
@@ -222,6 +234,14 @@ describeEachDatabase('every mutating route under random bodies', (kind) => {
     });
     ref = created.json().ref;
     const doc = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    reads = Object.entries(doc.paths)
+      .filter(([path, ops]) => path.startsWith('/api/v1/') && 'get' in ops && !path.endsWith('/events/stream'))
+      .map(([path, ops]) => ({
+        path,
+        query: ((ops.get as { parameters?: { in: string; name: string }[] }).parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => p.name),
+      }));
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops)
         .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
@@ -256,31 +276,70 @@ describeEachDatabase('every mutating route under random bodies', (kind) => {
     expect(compared).not.toContain('shared_counters');
   });
 
-  it('never answers 5xx, and a refused request changes nothing', async () => {
-    for (const route of routes) {
-      const valid = VALID_BODIES[`${route.method} ${route.path}`] ?? {};
-      const id = route.path.startsWith('/api/v1/tokens') ? spareTokenId : t.workspace.user.id;
-      const url = route.path.replace('{ref}', ref).replace('{id}', id).replace('{key}', playbookKey);
-      await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.jsonValue({ stringUnit: 'binary' }), nearMiss(valid)), async (body) => {
-          const before = await fingerprint(t, compared);
-          const res = await t.app.inject({
-            method: route.method as 'POST',
-            url,
-            headers: { ...t.auth, 'content-type': 'application/json' },
-            payload: JSON.stringify(body),
-          });
-          expect(res.statusCode, `${route.method} ${url} ${JSON.stringify(body)}`).toBeLessThan(500);
-          if (res.statusCode >= 400) {
-            expect(res.headers['content-type']).toContain('application/problem+json');
-            const after = await fingerprint(t, compared);
-            const changed = compared.filter((table) => after[table] !== before[table]);
-            expect(changed, `${route.method} ${url} was refused (${res.statusCode}) but changed these tables`).toEqual([]);
-          }
-        }),
-        { numRuns: kind === 'sqlite' ? 60 : 25 },
+  it(
+    'never answers 5xx to a read with random query parameters',
+    async () => {
+      let requests = 0;
+      for (const route of reads) {
+        const url = route.path.replace('{ref}', ref).replace('{id}', t.workspace.user.id).replace('{key}', playbookKey);
+        const name = route.query.length
+          ? fc.oneof(fc.constantFrom(...route.query), fc.string({ maxLength: 8 }))
+          : fc.string({ maxLength: 8 });
+        const value = fc.oneof(
+          fc.string({ maxLength: 30, unit: 'binary' }),
+          fc.integer().map(String),
+          fc.constantFrom('', 'true', '-1', '9'.repeat(30)),
+        );
+        const runs = Math.max(5, Math.ceil(runsPerRoute(kind, reads.length) / 4));
+        await fc.assert(
+          fc.asyncProperty(fc.dictionary(name, value, { maxKeys: 4 }), async (query) => {
+            const res = await t.app.inject({ method: 'GET', url, query, headers: t.auth });
+            expect(res.statusCode, `GET ${url} ${JSON.stringify(query)}`).toBeLessThan(500);
+            if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+          }),
+          { numRuns: runs },
+        );
+        requests += runs;
+      }
+      console.info(`fuzz [${kind}]: ${requests} reads over ${reads.length} routes with random query parameters, 0 answered 5xx`);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    'never answers 5xx, and a refused request changes nothing',
+    async () => {
+      let requests = 0;
+      for (const route of routes) {
+        const valid = VALID_BODIES[`${route.method} ${route.path}`] ?? {};
+        const id = route.path.startsWith('/api/v1/tokens') ? spareTokenId : t.workspace.user.id;
+        const url = route.path.replace('{ref}', ref).replace('{id}', id).replace('{key}', playbookKey);
+        await fc.assert(
+          fc.asyncProperty(fc.oneof(fc.jsonValue({ stringUnit: 'binary' }), nearMiss(valid)), async (body) => {
+            const before = await fingerprint(t, compared);
+            const res = await t.app.inject({
+              method: route.method as 'POST',
+              url,
+              headers: { ...t.auth, 'content-type': 'application/json' },
+              payload: JSON.stringify(body),
+            });
+            expect(res.statusCode, `${route.method} ${url} ${JSON.stringify(body)}`).toBeLessThan(500);
+            if (res.statusCode >= 400) {
+              expect(res.headers['content-type']).toContain('application/problem+json');
+              const after = await fingerprint(t, compared);
+              const changed = compared.filter((table) => after[table] !== before[table]);
+              expect(changed, `${route.method} ${url} was refused (${res.statusCode}) but changed these tables`).toEqual([]);
+            }
+          }),
+          { numRuns: runsPerRoute(kind, routes.length) },
+        );
+        requests += runsPerRoute(kind, routes.length);
+      }
+      console.info(
+        `fuzz [${kind}]: ${requests} requests over ${routes.length} mutating routes, 0 answered 5xx, 0 refused requests changed a row`,
       );
-    }
-    // Every table is fingerprinted twice per refused request, for every mutating route: it grows with both.
-  }, 240_000);
+      // Every table is fingerprinted twice per refused request, for every mutating route: it grows with both.
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
