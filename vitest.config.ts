@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'] },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'checks/**/*.test.ts', 'web/src/**/*.test.ts'] },
       },
       {
         // Browser journeys in real Chromium (e2e/README-less: see e2e/harness.ts); skipped with a
