@@ -55,7 +55,9 @@ export function refuseWhileHeld(what: string, holds: readonly Hold[]): void {
   );
   throw new AppError(
     'conflict',
-    `${what} cannot be erased while ${[...new Set(named)].join(' and ')} ${holds.length === 1 ? 'holds' : 'hold'} it; release the hold (or wait for the review to be decided) first`,
+    `${what} cannot be erased while ${[...new Set(named)].join(' and ')} ${holds.length === 1 ? 'holds' : 'hold'} it; ${
+      holds.some((h) => h.kind === 'review') ? 'wait for the review to be decided' : 'release the hold'
+    }${holds.some((h) => h.kind === 'review') && holds.some((h) => h.kind === 'legal_hold') ? ' and release the hold' : ''} first`,
   );
 }
 
