@@ -33,8 +33,8 @@ const checkpointFile = (file: string, previous: SignedCheckpoint[] = []): Signed
 
 function describe(r: RecordReport): string {
   const erased =
-    r.erased.customers + r.erased.statements > 0
-      ? `; erased on request: ${r.erased.customers} customers' details, ${r.erased.statements} statements' words`
+    r.erased.customers + r.erased.statements + r.erased.events > 0
+      ? `; erased on request: ${r.erased.customers} customers' details, ${r.erased.statements} statements' words, mentions in ${r.erased.events} events`
       : '';
   const grown = r.against.length > 0 ? `; only grew since checkpoint ${r.against.map((a) => `#${a.seq}`).join(', ')}` : '';
   const latest = r.latestCheckpoint

@@ -13,6 +13,7 @@ import { backupDatabase, restoreDatabase } from './backup.js';
 import { CliError } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
 import { registerCustomersCommand } from './customers-command.js';
+import { registerDataRightsCommands } from './data-rights-command.js';
 import { registerDigestCommands } from './digest-command.js';
 import { registerDossierCommand } from './dossier-command.js';
 import { registerExportCommand } from './export-command.js';
@@ -163,6 +164,7 @@ registerExportCommand(program);
 registerInsightsCommands(program);
 registerDigestCommands(program);
 registerCustomersCommand(program);
+registerDataRightsCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`defuse: ${message}\n`);

@@ -26,7 +26,7 @@ export const ZAuditReport = z.object({
   events: z.number().int(),
   customers: z.number().int(),
   accessLogEntries: z.number().int(),
-  erased: z.object({ customers: z.number().int(), statements: z.number().int() }),
+  erased: z.object({ customers: z.number().int(), statements: z.number().int(), events: z.number().int() }),
   checkpoints: z.number().int(),
   latestCheckpoint: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
   against: z.array(z.object({ seq: z.number().int(), at: z.string(), problem: z.string().nullable() })),

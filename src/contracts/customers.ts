@@ -25,8 +25,9 @@ export const ZCustomerSignals = z.object({
     .array(z.object({ kind: z.enum(THREAT_KINDS), cases: z.number().int() }))
     .describe('each kind of reputational threat the customer made, with how many cases carried it'),
   abuse: z.object({
-    flagged: z.boolean(),
+    flagged: z.boolean().describe('flagged under the abuse policy and the flag has not expired'),
     flaggedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().describe('when the flag stops applying (it is kept on record after that)'),
     reason: z.string().nullable(),
     reports: z.number().int().describe('cases on which an employee ended an abusive interaction'),
   }),

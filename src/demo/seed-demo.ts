@@ -31,6 +31,7 @@ import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers
 import { assignDemoTraining, finishDemoTraining } from './demo-assignments.js';
 import { demoLeftovers } from './demo-closing.js';
 import { playCustomerStories } from './demo-customers.js';
+import { playDataRights } from './demo-data-rights.js';
 import { seedDemoDigests } from './demo-digests.js';
 import { seedForum } from './demo-forum.js';
 import { playHelpRequests } from './demo-help.js';
@@ -118,6 +119,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       await playPracticeSessions(trx, directory.actors, now);
       await playReviews(trx, demoReviewCast(directory), now);
       await finishDemoTraining(trx, directory.actors, now);
+      await playDataRights(trx, lookup(directory.actors, 'rosa'), now);
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
       // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
       await sweepCommitments(trx, now);

@@ -49,6 +49,10 @@ export const RESOURCES = [
   'newsletter', // the newsletter of anonymised stories: drafts are the reviewers'; approved ones are everyone's; approve and mail (approve)
   'management_summary', // what repeats across teams: shared themes and root causes with counts
   'operations', // the server's metrics (request rates, queue depths, processor lag): admins and the operator's scraper token
+  'personal_data', // everything held about a customer: exporting it (read) and erasing it (delete); every use is access-logged
+  'data_request', // a customer's or employee's request about their data: who asked, identity check, deadline, done or refused
+  'legal_hold', // a hold over cases, customers or employees for a legal matter; it blocks erasure and retention until released
+  'retention', // the workspace's retention rule: erase customers' personal data some months after their last case closed
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

@@ -25,6 +25,8 @@ const DOINGS: Partial<Record<`${Action} ${Resource}`, string>> = {
   'update forum_thread': 'merge threads',
   'update forum_post': 'edit this post',
   'delete forum_post': 'hide posts',
+  'read personal_data': 'export a customer’s personal data',
+  'delete personal_data': 'erase a customer’s personal data',
 };
 
 const VERB: Record<Action, string> = {

@@ -31,6 +31,9 @@ export const EVENT_KINDS = [
   'follow_up_cancelled',
   // The case's customer record was a duplicate, merged into the record kept (ids only: no personal data in the chain).
   'customer_merged',
+  // A customer's personal data was erased: names the earlier events whose words were scrubbed, each
+  // with the hash of its scrubbed content, so the chain still verifies (see services/erase-customer.ts).
+  'personal_data_erased',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -65,6 +68,23 @@ export function canonicalJson(value: unknown): string {
 /** SHA-256 of the event's canonical form, chaining it to the previous event through prevHash. */
 export function hashEvent(content: EventContent): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** The hash of a stored event (a row's columns) with this data: what verification recomputes. */
+export function hashStoredEvent(
+  e: { workspace_id: string; case_id: string; seq: number; kind: string; actor_id: string | null; at: string; prev_hash: string },
+  data: Record<string, unknown>,
+): string {
+  return hashEvent({
+    workspaceId: e.workspace_id,
+    caseId: e.case_id,
+    seq: e.seq,
+    kind: e.kind as EventKind,
+    actorId: e.actor_id,
+    at: e.at,
+    data,
+    prevHash: e.prev_hash,
+  });
 }
 
 export function sha256(text: string): string {

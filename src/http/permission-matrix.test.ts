@@ -13,10 +13,12 @@ import { transitionCase } from '../services/change-case.js';
 import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
+import { createDataRequest } from '../services/data-requests.js';
 import { listCaseFollowUps } from '../services/follow-ups.js';
 import { addPost } from '../services/forum-posts.js';
 import { createThread } from '../services/forum-threads.js';
 import { requestHelp } from '../services/help-requests.js';
+import { createLegalHold } from '../services/legal-holds.js';
 import { endSession, startSession } from '../services/practice-sessions.js';
 import { proposeResolution } from '../services/resolution.js';
 import { workspaceRules } from '../services/review-rules.js';
@@ -768,7 +770,67 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const kept = await caseWithCustomer(w);
     return { url: `/api/v1/customers/${duplicate.customerId}/merge`, body: { intoId: kept.customerId }, subject: {}, hidden: true };
   },
+  'GET /api/v1/customers/{id}/export': async (w) => ({
+    url: `/api/v1/customers/${(await caseWithCustomer(w)).customerId}/export`,
+    subject: {},
+  }),
+  'GET /api/v1/employees/{id}/export': async (w) => ({
+    url: `/api/v1/employees/${w.cast.employeeA.actor.employeeId}/export?format=html`,
+    subject: {},
+  }),
+  'POST /api/v1/customers/{id}/erase': async (w) => ({
+    url: `/api/v1/customers/${(await caseWithCustomer(w)).customerId}/erase`,
+    body: { reason: 'asked by email' },
+    subject: {},
+  }),
+  'GET /api/v1/data-requests': plain('/api/v1/data-requests?status=open'),
+  'POST /api/v1/data-requests': async (w) => ({
+    url: '/api/v1/data-requests',
+    body: { ...requestBody(), subjectId: (await caseWithCustomer(w)).customerId },
+  }),
+  'GET /api/v1/data-requests/{id}': onDataRequest(''),
+  'POST /api/v1/data-requests/{id}/complete': onDataRequest('/complete', () => ({})),
+  'POST /api/v1/data-requests/{id}/refuse': onDataRequest('/refuse', () => ({ reason: 'identity not confirmed' })),
+  'GET /api/v1/legal-holds': plain('/api/v1/legal-holds'),
+  'POST /api/v1/legal-holds': async (w) => ({
+    url: '/api/v1/legal-holds',
+    body: {
+      matter: `Matter ${unique(w)}`,
+      reason: 'a claim',
+      subjects: [{ kind: 'customer', id: (await caseWithCustomer(w)).customerId }],
+    },
+  }),
+  'POST /api/v1/legal-holds/{id}/release': async (w) => {
+    const { customerId } = await caseWithCustomer(w);
+    const hold = await createLegalHold(w.t.workspace.ctx(), {
+      matter: `Matter ${unique(w)}`,
+      reason: 'a claim',
+      subjects: [{ kind: 'customer', id: customerId }],
+    });
+    return { url: `/api/v1/legal-holds/${hold.id}/release`, body: { reason: 'settled' }, subject: {} };
+  },
+  'GET /api/v1/retention': plain('/api/v1/retention'),
+  'PUT /api/v1/retention': plain('/api/v1/retention', () => ({ customerMonths: 24 })),
 };
+
+function requestBody() {
+  return {
+    subjectKind: 'customer' as const,
+    kind: 'access' as const,
+    regime: 'gdpr' as const,
+    requestedBy: 'The customer, by email',
+    identityCheck: 'Answered from the address on file',
+  };
+}
+
+/** A fresh access request about a fresh customer. */
+function onDataRequest(path: string, body?: () => unknown) {
+  return async (w: World): Promise<Fixture> => {
+    const { customerId } = await caseWithCustomer(w);
+    const r = await createDataRequest(w.t.workspace.ctx(), { ...requestBody(), subjectId: customerId });
+    return { url: `/api/v1/data-requests/${r.id}${path}`, body: body?.(), subject: {} };
+  };
+}
 
 /** A fresh case of team A (employee A its primary party) naming a new customer. */
 async function caseWithCustomer(w: World): Promise<{ customerId: string; subject: Subject }> {
@@ -847,6 +909,11 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/customers/{id}': [401, 200, 404, 200, 200, 200, 200, 404],
   // Supervisors and admins merge duplicates; HR reads customers but changes nothing.
   'POST /api/v1/customers/{id}/merge': [401, 403, 403, 200, 200, 403, 200, 404],
+  // Data rights are the admin's alone: exporting and erasing a customer, the requests and holds.
+  'GET /api/v1/customers/{id}/export': [401, 403, 403, 403, 403, 403, 200, 404],
+  'POST /api/v1/customers/{id}/erase': [401, 403, 403, 403, 403, 403, 200, 404],
+  'GET /api/v1/data-requests': [401, 403, 403, 403, 403, 403, 200, 200],
+  'POST /api/v1/legal-holds/{id}/release': [401, 403, 403, 403, 403, 403, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -3,6 +3,7 @@ import type { Mailer } from '../email/mailer.js';
 import { runWeeklyAgendas } from '../services/agendas.js';
 import { signDueCheckpoints } from '../services/audit-checkpoints.js';
 import { recordReplyDelivery } from '../services/reply-delivery.js';
+import { applyRetention } from '../services/retention.js';
 import { evaluateAllReviewRules } from '../services/review-flags.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../services/sla-breaches.js';
@@ -75,6 +76,12 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
         if (signed > 0) ctx.log.info({ signed }, 'audit checkpoints signed');
         if (refused.length > 0) ctx.log.error({ refused }, 'audit checkpoints refused: the record no longer holds an earlier checkpoint');
       },
+    },
+    {
+      // The retention rule: each customer whose cases all closed long enough ago is erased in their own
+      // transaction; a held one waits for the next pass after its hold is released.
+      ...recurringJob('apply-retention', 3600, async (db, now) => void (await applyRetention(db, now))),
+      transactional: false,
     },
   ];
 }

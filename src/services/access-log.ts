@@ -7,7 +7,7 @@ import type { ServiceContext } from './context.js';
 /** Writes who read which HR record, when and from where. Called inside the read, so no read goes unrecorded. */
 export async function recordAccess(
   ctx: ServiceContext,
-  entry: { action: 'read' | 'export'; resource: Resource; subjectId: string; subjectLabel: string },
+  entry: { action: 'read' | 'export' | 'erase'; resource: Resource; subjectId: string; subjectLabel: string },
 ): Promise<void> {
   await insertAccessLog(ctx.db, {
     workspace_id: ctx.actor.workspaceId,

@@ -1,6 +1,8 @@
 import { nextDeadline } from '../domain/sla.js';
+import { hashStoredEvent } from '../domain/timeline.js';
 import { type CaseView, toCaseView } from '../presenters/case-presenter.js';
 import { lockCaseById } from '../store/cases.js';
+import { updateEventData } from '../store/erasure.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { CaseEventRow, CaseRow, Db } from '../store/schema.js';
 import type { ServiceContext } from './context.js';
@@ -66,4 +68,32 @@ export async function recordSystemChange(
   const row = await lockCaseById(db, workspaceId, caseId);
   if (!row) throw new Error(`case ${caseId} vanished`);
   return (await applyCaseChange(db, row, patch, events(row), now)).row;
+}
+
+/** An earlier event whose words an erasure scrubbed, with its content after scrubbing. */
+export type ScrubbedEvent = { event: CaseEventRow; data: Record<string, unknown> };
+
+/**
+ * The one way an erasure rewrites history: each scrubbed event keeps its stored hash (so the chain's
+ * links and every signed checkpoint still hold) and gets its new content, and a `personal_data_erased`
+ * event appended to the chain records the hash of each scrubbed content, so the verifier checks the
+ * scrubbed words against that and nothing else can change unnoticed. `row` must be locked.
+ */
+export async function applyErasure(
+  db: Db,
+  row: CaseRow,
+  scrubbed: readonly ScrubbedEvent[],
+  patch: Partial<CaseRow>,
+  erasure: { id: string; actorId: string | null },
+  now: Date,
+): Promise<CaseRow> {
+  const redacted = [];
+  for (const { event, data } of scrubbed) {
+    const hash = hashStoredEvent(event, data);
+    await updateEventData(db, event.workspace_id, event.id, JSON.stringify(data));
+    redacted.push({ seq: event.seq, hash });
+  }
+  const at = now.toISOString();
+  const data = { erasureId: erasure.id, redacted };
+  return (await applyCaseChange(db, row, patch, [{ kind: 'personal_data_erased', actorId: erasure.actorId, at, data }], now)).row;
 }

@@ -1,6 +1,7 @@
 import type { RiskFlag } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { averageSatisfaction, countThreats, isRepeatCustomer, REPEAT_WINDOW_DAYS, repeatWindowStart } from '../domain/customer-signals.js';
+import { isFlagActive } from '../domain/data-rights.js';
 import { notFound } from '../domain/errors.js';
 import { isUnhappy } from '../domain/follow-through.js';
 import { authorize } from '../domain/permissions.js';
@@ -96,7 +97,13 @@ async function profileOf(ctx: ReadContext, record: CustomerRow, live: CustomerRo
     signals: {
       cases: { total: all.length, recent, windowDays: REPEAT_WINDOW_DAYS, repeat: isRepeatCustomer(recent) },
       threats: countThreats(all.map((c) => JSON.parse(c.risk_flags) as RiskFlag[])),
-      abuse: { flagged: record.flagged_at !== null, flaggedAt: record.flagged_at, reason: record.flag_reason, reports: abused.size },
+      abuse: {
+        flagged: isFlagActive(record.flagged_at, record.flag_expires_at, ctx.now),
+        flaggedAt: record.flagged_at,
+        expiresAt: record.flag_expires_at,
+        reason: record.flag_reason,
+        reports: abused.size,
+      },
       openCommitments: { count: commitments.length, overdue: commitments.filter((c) => c.due_at < now).length },
       satisfaction: {
         answers: scores.length,

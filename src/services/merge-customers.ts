@@ -57,6 +57,7 @@ export async function mergeCustomers(ctx: ServiceContext, fromId: string, intoId
       merged_at: at,
       flagged_at: null,
       flag_reason: null,
+      flag_expires_at: null,
     });
     await repointTombstones(db, ws, from.id, into.id);
     await insertCustomerMerge(db, {
@@ -128,6 +129,7 @@ async function carryContacts(db: Db, ws: string, from: CustomerRow, into: Custom
   if (from.flagged_at && (!into.flagged_at || from.flagged_at > into.flagged_at)) {
     patch.flagged_at = from.flagged_at;
     patch.flag_reason = from.flag_reason;
+    patch.flag_expires_at = from.flag_expires_at;
   }
   if (Object.keys(patch).length > 0) await updateCustomerRow(db, ws, into.id, patch);
   await moveCustomerContacts(db, ws, from.id, into.id);

@@ -18,7 +18,7 @@ export type RecordReport = {
   customers: number;
   accessLogEntries: number;
   /** Erasures of personal data found: reported so they read as what they are, not as tampering. */
-  erased: { customers: number; statements: number };
+  erased: { customers: number; statements: number; events: number };
   checkpoints: number;
   latestCheckpoint: { seq: number; at: string } | null;
   /** The exported checkpoints checked, each with its problem or null (the record only grew since). */
@@ -74,7 +74,7 @@ export async function verifyRecord(db: Db, workspaceId: string, external: Signed
     events: timelines.eventsChecked,
     customers: customers.length,
     accessLogEntries: access.entries,
-    erased: { customers: erasedCustomers, statements: timelines.statementsErased },
+    erased: { customers: erasedCustomers, statements: timelines.statementsErased, events: timelines.eventsRedacted },
     checkpoints: stored.length,
     latestCheckpoint: latest ? { seq: latest.seq, at: latest.at } : null,
     against,

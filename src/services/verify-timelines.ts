@@ -1,6 +1,6 @@
 import { firstDifference, projectCase } from '../domain/case-projection.js';
 import { commitTo } from '../domain/personal-data.js';
-import { type EventKind, GENESIS_HASH, hashEvent, sha256 } from '../domain/timeline.js';
+import { GENESIS_HASH, hashStoredEvent, sha256 } from '../domain/timeline.js';
 import { listAllEventRows, listChainHeads, statementsById } from '../store/cases.js';
 import { caseFactsBeside } from '../store/evidence.js';
 import { saltsOf } from '../store/personal-data.js';
@@ -13,6 +13,8 @@ export type VerifyReport = {
   eventsChecked: number;
   /** Statements whose words were erased (their salt destroyed): reported, not a break. */
   statementsErased: number;
+  /** Events whose words were scrubbed by an erasure recorded later on the same chain: reported, not a break. */
+  eventsRedacted: number;
   firstBreak: ChainBreak | null;
 };
 
@@ -31,7 +33,7 @@ export async function verifyTimelines(
   options: { caseRef?: string | undefined; workspaceId?: string | undefined } = {},
 ): Promise<VerifyReport> {
   const cases = await listChainHeads(db, options);
-  const report: VerifyReport = { casesChecked: cases.length, eventsChecked: 0, statementsErased: 0, firstBreak: null };
+  const report: VerifyReport = { casesChecked: cases.length, eventsChecked: 0, statementsErased: 0, eventsRedacted: 0, firstBreak: null };
   for (const kase of cases) {
     const fail = (seq: number, eventId: string | null, problem: string): VerifyReport => ({
       ...report,
@@ -50,6 +52,7 @@ type Problem = { seq: number; eventId: string | null; problem: string };
 async function checkChain(db: Db, kase: Head, report: VerifyReport): Promise<{ events: Parsed[] } | Problem> {
   const rows = await listAllEventRows(db, kase.id);
   const events: Parsed[] = [];
+  const redacted = redactionsOf(rows);
   let prevHash = GENESIS_HASH;
   for (let i = 0; i < rows.length; i++) {
     const e = rows[i] as (typeof rows)[number];
@@ -62,18 +65,10 @@ async function checkChain(db: Db, kase: Head, report: VerifyReport): Promise<{ e
     } catch {
       return { seq: e.seq, eventId: e.id, problem: 'its data is not valid JSON' };
     }
-    const expected = hashEvent({
-      workspaceId: e.workspace_id,
-      caseId: e.case_id,
-      seq: e.seq,
-      kind: e.kind as EventKind,
-      actorId: e.actor_id,
-      at: e.at,
-      data,
-      prevHash: e.prev_hash,
-    });
-    if (expected !== e.hash || e.workspace_id !== kase.workspace_id)
+    const expected = hashStoredEvent(e, data);
+    if (e.workspace_id !== kase.workspace_id || (expected !== e.hash && redacted.get(e.seq) !== expected))
       return { seq: e.seq, eventId: e.id, problem: 'its content does not match its hash (the row was altered)' };
+    if (expected !== e.hash) report.eventsRedacted++;
     events.push({ seq: e.seq, id: e.id, kind: e.kind, actorId: e.actor_id, at: e.at, data });
     prevHash = e.hash;
   }
@@ -86,6 +81,26 @@ async function checkChain(db: Db, kase: Head, report: VerifyReport): Promise<{ e
   if (prevHash !== kase.last_event_hash)
     return { seq: rows.length, eventId: null, problem: "the case's head does not match its last event" };
   return { events };
+}
+
+/**
+ * The scrubbed content each erasure on the chain vouches for: event seq → the hash of its content
+ * after scrubbing. The stored hash of a scrubbed event stays the original one, so the links and every
+ * checkpoint hold; its content is checked against what the later erasure event recorded, and that
+ * event is itself checked like any other, so scrubbing is the only change an erasure lets through.
+ */
+function redactionsOf(rows: { seq: number; kind: string; data: string }[]): Map<number, string> {
+  const hashes = new Map<number, string>();
+  for (const r of rows) {
+    if (r.kind !== 'personal_data_erased') continue;
+    try {
+      const data = JSON.parse(r.data) as { redacted?: { seq: number; hash: string }[] };
+      for (const x of data.redacted ?? []) if (x.seq < r.seq) hashes.set(x.seq, x.hash);
+    } catch {
+      // An unreadable erasure event vouches for nothing; the main pass reports it.
+    }
+  }
+  return hashes;
 }
 
 async function checkBeside(db: Db, kase: Head, events: Parsed[], report: VerifyReport): Promise<Problem | null> {

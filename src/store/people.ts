@@ -54,6 +54,7 @@ export async function insertCustomer(
     erased_at: null,
     merged_into_id: null,
     merged_at: null,
+    flag_expires_at: null,
   };
   row.details_digest = await commitToCustomer(db, row);
   await db.insertInto('customers').values(row).execute();

@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { customerDigest, ERASED_CUSTOMER } from '../domain/personal-data.js';
 import type { CustomerRow, Db } from './schema.js';
 
+/** A fresh random salt (256 bits). */
+export const drawSalt = (): string => randomBytes(32).toString('base64url');
+
 /** Draws a fresh salt for one person's (or one text's) commitments and keeps it apart from the chains. */
 export async function newSalt(db: Db, workspaceId: string, subjectKind: 'customer' | 'statement', subjectId: string): Promise<string> {
-  const salt = randomBytes(32).toString('base64url');
+  const salt = drawSalt();
   await db
     .insertInto('personal_data_salts')
     .values({ subject_id: subjectId, workspace_id: workspaceId, subject_kind: subjectKind, salt })

@@ -1,3 +1,4 @@
+import { abuseFlagExpiry } from '../domain/data-rights.js';
 import type { Db, ResolutionRow } from './schema.js';
 
 export function findResolution(db: Db, workspaceId: string, caseId: string): Promise<ResolutionRow | undefined> {
@@ -20,7 +21,7 @@ export async function saveResolution(db: Db, row: ResolutionRow): Promise<void> 
 export async function flagCustomer(db: Db, workspaceId: string, customerId: string, reason: string, now: Date): Promise<void> {
   await db
     .updateTable('customers')
-    .set({ flagged_at: now.toISOString(), flag_reason: reason })
+    .set({ flagged_at: now.toISOString(), flag_reason: reason, flag_expires_at: abuseFlagExpiry(now) })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', customerId)
     .execute();

@@ -103,6 +103,8 @@ export type CustomerRow = {
   /** Set when this record was merged into another as a duplicate: it stays as a tombstone naming it. */
   merged_into_id: string | null;
   merged_at: string | null;
+  /** When an abuse flag stops applying (a flag is not for life). */
+  flag_expires_at: string | null;
 };
 /** A further contact of a customer, carried over from a duplicate merged into it. */
 export type CustomerContactRow = {
@@ -658,6 +660,45 @@ export type DigestRow = {
   sent_to: string | null;
 };
 
+/** A person's request about their own data (access or erasure), and how it ended. */
+export type DataRequestRow = {
+  id: string;
+  workspace_id: string;
+  subject_kind: 'customer' | 'employee';
+  subject_id: string;
+  kind: 'access' | 'erasure';
+  regime: 'gdpr' | 'ccpa';
+  requested_by: string;
+  identity_check: string;
+  received_at: string;
+  due_at: string;
+  status: 'open' | 'done' | 'refused';
+  outcome: string | null;
+  created_by: string | null;
+  created_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+};
+/** A legal hold: a matter and why; its subjects are in legal_hold_subjects. */
+export type LegalHoldRow = {
+  id: string;
+  workspace_id: string;
+  matter: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+  released_by: string | null;
+  released_at: string | null;
+  release_reason: string | null;
+};
+export type LegalHoldSubjectRow = {
+  workspace_id: string;
+  hold_id: string;
+  subject_kind: 'case' | 'customer' | 'employee';
+  subject_id: string;
+};
+export type RetentionSettingsRow = { workspace_id: string; customer_months: number | null; updated_by: string | null; updated_at: string };
+
 export type Tables = {
   workspaces: WorkspaceRow;
   teams: TeamRow;
@@ -714,6 +755,10 @@ export type Tables = {
   digests: DigestRow;
   customer_contacts: CustomerContactRow;
   customer_merges: CustomerMergeRow;
+  data_requests: DataRequestRow;
+  legal_holds: LegalHoldRow;
+  legal_hold_subjects: LegalHoldSubjectRow;
+  retention_settings: RetentionSettingsRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -39,6 +39,7 @@ const TrainingReportsPage = lazyRouteComponent(() => import('../pages/training-r
 const AgendaPage = lazyRouteComponent(() => import('../pages/agenda.js'), 'AgendaPage');
 const NewsletterPage = lazyRouteComponent(() => import('../pages/newsletter.js'), 'NewsletterPage');
 const CustomerPage = lazyRouteComponent(() => import('../pages/customer-page.js'), 'CustomerPage');
+const PrivacyPage = lazyRouteComponent(() => import('../pages/privacy.js'), 'PrivacyPage');
 const SignedInLayout = lazyRouteComponent(() => import('./signed-in-layout.js'), 'SignedInLayout');
 
 const rootRoute = createRootRoute({
@@ -133,6 +134,7 @@ const forumThreadRoute = createRoute({ getParentRoute: () => appRoute, path: '/f
 const reviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/reviews', component: ReviewsPage });
 const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/reviews/$id', component: ReviewPage });
 const reviewRulesRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/reviews', component: ReviewRulesPage });
+const privacyRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/privacy', component: PrivacyPage });
 const myReviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-reviews', component: MyReviewsPage });
 // Notifications link to one review; the page lists them all (an employee rarely has more than one).
 const myReviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-reviews/$id', component: MyReviewsPage });
@@ -178,6 +180,7 @@ const routeTree = rootRoute.addChildren([
     myReviewRoute,
     supportRoute,
     customerRoute,
+    privacyRoute,
   ]),
 ]);
 

@@ -6,7 +6,7 @@ import { formatDateTime } from '../lib/time.js';
 /** What a verification found, in words: intact with its counts and erasures, or each problem. */
 function ReportAlert({ report }: { report: AuditReport }) {
   const counts = `${report.cases} cases, ${report.events} timeline events, ${report.customers} customers, ${report.accessLogEntries} access-log entries`;
-  const erased = report.erased.customers + report.erased.statements;
+  const erased = report.erased.customers + report.erased.statements + report.erased.events;
   if (!report.intact)
     return (
       <Alert color="red" title="The record was changed outside Defuse" data-testid="audit-result">
@@ -27,8 +27,9 @@ function ReportAlert({ report }: { report: AuditReport }) {
       ))}
       {erased > 0 ? (
         <Text size="sm">
-          Erased on request: the details of {report.erased.customers} customers and the words of {report.erased.statements} statements.
-          Their commitments remain, so the record still verifies.
+          Erased on request: the details of {report.erased.customers} customers, the words of {report.erased.statements} statements and
+          mentions in {report.erased.events} timeline events. Their commitments, and the erasures themselves, remain on the record, so it
+          still verifies.
         </Text>
       ) : null}
     </Alert>

@@ -100,6 +100,12 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
     }
     case 'customer_merged':
       return { text: `${who} merged a duplicate customer record: this case now belongs to the customer’s kept record` };
+    case 'personal_data_erased': {
+      const n = Array.isArray(d.redacted) ? d.redacted.length : 0;
+      return {
+        text: `${who} erased the customer’s personal data on request: their mentions were removed from ${n} ${n === 1 ? 'entry' : 'entries'} above`,
+      };
+    }
     case 'help_requested':
       return { text: `${who} asked a supervisor for help`, ...(typeof d.note === 'string' ? { detail: d.note } : {}) };
     case 'help_taken':

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems } from './axe.js';
+import { type Harness, hasChromium, screenshot, signIn, startHarness } from './harness.js';
+
+type Requests = { items: { id: string; kind: string; status: string; subject: { id: string; label: string } }[] };
+type Export = { data: { customer: { name: string; email: string | null; erasedAt: string | null } } };
+
+describe.skipIf(!hasChromium)('customers’ data rights (Chromium)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('an admin works through an erasure request: the customer is erased, the hold stays, the record still verifies', async () => {
+    const admin = h.login('admin');
+    const open = (await h.apiAs<Requests>(admin, '/data-requests?status=open')).body.items;
+    const erasure = open.find((r) => r.kind === 'erasure');
+    expect(erasure, 'the demo’s erasure request').toBeDefined();
+    if (!erasure) return;
+    const name = erasure.subject.label;
+
+    const { page, context, problems } = await h.newPage();
+    await signIn(page, admin);
+    await page.getByRole('link', { name: 'Data rights' }).click();
+    await page.waitForURL('**/settings/privacy');
+    await page.getByRole('heading', { level: 1, name: 'Data rights' }).waitFor();
+    const row = page.getByTestId('data-request').filter({ hasText: name });
+    await row.waitFor();
+    await expect.poll(() => page.getByTestId('legal-hold').filter({ hasText: 'Ashworth: the jacket complaint' }).count()).toBe(1);
+    await screenshot(page, 'data-rights');
+    expect(await axeProblems(page)).toEqual([]);
+
+    // A request without a word on how identity was checked is refused beside its field.
+    await page.getByRole('textbox', { name: 'Who asked, and how' }).fill('A caller');
+    await page.getByRole('button', { name: 'Record the request' }).click();
+    await page.getByText('How their identity was checked').waitFor();
+    await expect.poll(() => page.getByText(/say how the requester's identity was checked|must not be empty/).count()).toBeGreaterThan(0);
+
+    await row.getByRole('button', { name: 'Erase…' }).click();
+    await row.getByText('It cannot be undone.').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await row.getByRole('button', { name: 'Erase and complete' }).click();
+    const done = page.getByTestId('data-request').filter({ hasText: 'an erased customer' });
+    await done.getByText('Done', { exact: true }).waitFor();
+    await expect.poll(() => done.innerText()).toMatch(/Personal data erased: \d+ cases scrubbed/);
+    await screenshot(page, 'data-rights-erased');
+    expect(await axeProblems(page)).toEqual([]);
+
+    const after = (await h.apiAs<Export>(admin, `/customers/${erasure.subject.id}/export`)).body;
+    expect(after.data.customer).toMatchObject({ name: '', email: null });
+    expect(after.data.customer.erasedAt).not.toBeNull();
+    const verify = await h.apiAs<{ intact: boolean; erased: { customers: number } }>(admin, '/audit/verify');
+    expect(verify.body).toMatchObject({ intact: true, erased: { customers: 1 } });
+    const log = await h.apiAs<{ items: { action: string; subjectId: string }[] }>(admin, '/access-log');
+    // Newest first: the export just above, then the erasure made in the browser.
+    expect(log.body.items.slice(0, 2).map((e) => [e.action, e.subjectId])).toEqual([
+      ['export', erasure.subject.id],
+      ['erase', erasure.subject.id],
+    ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 240_000);
+});

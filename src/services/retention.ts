@@ -1,0 +1,62 @@
+import { addMonths } from '../domain/data-rights.js';
+import { AppError, invalid } from '../domain/errors.js';
+import { customersDueForRetention, findRetention, saveRetention, workspacesWithRetention } from '../store/data-rights.js';
+import type { Db } from '../store/schema.js';
+import { requirePermission } from './authorization.js';
+import { inTransaction, type ServiceContext } from './context.js';
+import { eraseCustomerRecord, holdsOverCustomer } from './erase-customer.js';
+
+export type RetentionView = { customerMonths: number | null; updatedAt: string | null };
+
+/** The longest rule we accept: ten years covers every limitation period we know of. */
+export const MAX_RETENTION_MONTHS = 120;
+
+export async function getRetention(ctx: ServiceContext): Promise<RetentionView> {
+  requirePermission(ctx.actor, 'read', 'retention');
+  const row = await findRetention(ctx.db, ctx.actor.workspaceId);
+  return { customerMonths: row?.customer_months ?? null, updatedAt: row?.updated_at ?? null };
+}
+
+/** Sets (or, with null, turns off) how many months after a customer's last case closed their personal data is erased. */
+export async function setRetention(ctx: ServiceContext, customerMonths: number | null): Promise<RetentionView> {
+  requirePermission(ctx.actor, 'update', 'retention');
+  if (customerMonths !== null && (!Number.isInteger(customerMonths) || customerMonths < 1 || customerMonths > MAX_RETENTION_MONTHS))
+    throw invalid('customerMonths', `must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or null for never`);
+  const at = ctx.now.toISOString();
+  await saveRetention(ctx.db, {
+    workspace_id: ctx.actor.workspaceId,
+    customer_months: customerMonths,
+    updated_by: ctx.actor.userId,
+    updated_at: at,
+  });
+  return { customerMonths, updatedAt: at };
+}
+
+export type RetentionRun = { erased: number; held: number };
+
+/**
+ * The retention job: in every workspace with a rule, erases each customer whose cases are all closed
+ * and untouched for that many months, acting as the system. A held customer is skipped (and counted)
+ * until the hold is released; each erasure is its own transaction, so one refusal stops no other.
+ */
+export async function applyRetention(db: Db, now: Date): Promise<RetentionRun> {
+  const run: RetentionRun = { erased: 0, held: 0 };
+  for (const w of await workspacesWithRetention(db)) {
+    const before = addMonths(now, -(w.customer_months as number)).toISOString();
+    for (const id of await customersDueForRetention(db, w.workspace_id, before)) {
+      if ((await holdsOverCustomer(db, w.workspace_id, id)).length > 0) {
+        run.held++;
+        continue;
+      }
+      try {
+        await inTransaction(db, (trx) => eraseCustomerRecord(trx, w.workspace_id, id, { actorId: null, now }));
+        run.erased++;
+      } catch (e) {
+        // A hold placed between the check and the erasure refuses it; the next run tries again.
+        if (e instanceof AppError && e.code === 'conflict') run.held++;
+        else throw e;
+      }
+    }
+  }
+  return run;
+}

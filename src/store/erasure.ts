@@ -1,0 +1,267 @@
+import { scrubJson } from '../domain/data-rights.js';
+import type { Db } from './schema.js';
+
+/**
+ * The writes of an erasure outside the case chains: a person's mentions scrubbed from every copy the
+ * product made of the words of their cases (the rows beside the timeline, notifications, mail, the
+ * event outbox, themes, digests and training scenarios). Each function returns how many rows changed.
+ */
+
+type Scrub = (text: string) => string;
+
+const changed = (before: string | null, scrub: Scrub): string | null => {
+  if (before === null) return null;
+  const after = scrub(before);
+  return after === before ? null : after;
+};
+
+/** A case row's words; the patch to write through the case's own writer, or null. */
+export function scrubCaseWords<T extends { title: string; summary: string; search_text: string; root_cause: string | null }>(
+  row: T,
+  scrub: Scrub,
+): Partial<T> {
+  const patch: Partial<T> = {};
+  const title = changed(row.title, scrub);
+  const summary = changed(row.summary, scrub);
+  const search = changed(row.search_text, scrub);
+  const rootCause = scrubJson(row.root_cause, scrub);
+  if (title !== null) patch.title = title;
+  if (summary !== null) patch.summary = summary;
+  if (search !== null) patch.search_text = search;
+  if (rootCause !== null) patch.root_cause = rootCause;
+  return patch;
+}
+
+export async function updateEventData(db: Db, workspaceId: string, eventId: string, data: string): Promise<void> {
+  await db.updateTable('case_events').set({ data }).where('workspace_id', '=', workspaceId).where('id', '=', eventId).execute();
+}
+
+/** Replaces a statement's words and the salt of their commitment (the old salt is destroyed). */
+export async function rewriteStatement(
+  db: Db,
+  workspaceId: string,
+  statementId: string,
+  words: { body: string; author_name: string },
+  salt: string,
+): Promise<void> {
+  await db.updateTable('statements').set(words).where('workspace_id', '=', workspaceId).where('id', '=', statementId).execute();
+  await db
+    .updateTable('personal_data_salts')
+    .set({ salt })
+    .where('workspace_id', '=', workspaceId)
+    .where('subject_id', '=', statementId)
+    .execute();
+}
+
+/** The rows beside these cases that carry their words: promises, resolutions, follow-up answers, notifications, outbox events. */
+export async function scrubCaseRows(db: Db, workspaceId: string, caseIds: readonly string[], scrub: Scrub): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  let n = 0;
+  const commitments = await db
+    .selectFrom('commitments')
+    .select(['id', 'text', 'note'])
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', 'in', caseIds)
+    .execute();
+  for (const c of commitments) {
+    const text = changed(c.text, scrub);
+    const note = changed(c.note, scrub);
+    if (text === null && note === null) continue;
+    await db
+      .updateTable('commitments')
+      .set({ ...(text !== null ? { text } : {}), ...(note !== null ? { note } : {}) })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', c.id)
+      .execute();
+    n++;
+  }
+  const resolutions = await db
+    .selectFrom('resolutions')
+    .select(['case_id', 'problem', 'options', 'solution', 'decision_note'])
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', 'in', caseIds)
+    .execute();
+  for (const r of resolutions) {
+    const patch = {
+      problem: changed(r.problem, scrub),
+      options: scrubJson(r.options, scrub),
+      solution: changed(r.solution, scrub),
+      decision_note: changed(r.decision_note, scrub),
+    };
+    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null));
+    if (Object.keys(set).length === 0) continue;
+    await db.updateTable('resolutions').set(set).where('workspace_id', '=', workspaceId).where('case_id', '=', r.case_id).execute();
+    n++;
+  }
+  const answers = await db
+    .selectFrom('follow_ups')
+    .select(['id', 'answer'])
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', 'in', caseIds)
+    .where('answer', 'is not', null)
+    .execute();
+  for (const f of answers) {
+    const answer = scrubJson(f.answer, scrub);
+    if (answer === null) continue;
+    await db.updateTable('follow_ups').set({ answer }).where('workspace_id', '=', workspaceId).where('id', '=', f.id).execute();
+    n++;
+  }
+  const notices = await db
+    .selectFrom('notifications')
+    .select(['id', 'title', 'body'])
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', 'in', caseIds)
+    .execute();
+  for (const x of notices) {
+    const title = changed(x.title, scrub);
+    const body = changed(x.body, scrub);
+    if (title === null && body === null) continue;
+    await db
+      .updateTable('notifications')
+      .set({ ...(title !== null ? { title } : {}), ...(body !== null ? { body } : {}) })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', x.id)
+      .execute();
+    n++;
+  }
+  const outbox = await db
+    .selectFrom('event_outbox')
+    .select(['position', 'data'])
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', 'in', caseIds)
+    .execute();
+  for (const o of outbox) {
+    const data = scrubJson(o.data, scrub);
+    if (data === null) continue;
+    await db.updateTable('event_outbox').set({ data }).where('workspace_id', '=', workspaceId).where('position', '=', o.position).execute();
+    n++;
+  }
+  return n;
+}
+
+/** Mail about these cases or to these addresses: the address is blanked (it is theirs) and the words scrubbed. */
+export async function scrubMail(
+  db: Db,
+  workspaceId: string,
+  caseIds: readonly string[],
+  addresses: readonly string[],
+  scrub: Scrub,
+): Promise<number> {
+  const lower = addresses.map((a) => a.toLowerCase());
+  const mails = await db
+    .selectFrom('outbox_emails')
+    .select(['id', 'to_address', 'subject', 'text_body', 'html_body', 'case_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => {
+      const ors = [];
+      if (caseIds.length > 0) ors.push(eb('case_id', 'in', caseIds));
+      if (lower.length > 0) ors.push(eb(eb.fn('lower', ['to_address']), 'in', lower));
+      return ors.length > 0 ? eb.or(ors) : eb.val(false);
+    })
+    .execute();
+  for (const m of mails) {
+    await db
+      .updateTable('outbox_emails')
+      .set({
+        to_address: lower.includes(m.to_address.toLowerCase()) ? '' : m.to_address,
+        subject: scrub(m.subject),
+        text_body: scrub(m.text_body),
+        html_body: scrub(m.html_body),
+      })
+      .where('id', '=', m.id)
+      .execute();
+  }
+  return mails.length;
+}
+
+/** What was made from cases: themes and their members, digests (drafts and approved), training scenarios. */
+export async function scrubDerived(db: Db, workspaceId: string, caseIds: readonly string[], scrub: Scrub): Promise<number> {
+  let n = 0;
+  const themes = await db
+    .selectFrom('themes')
+    .select(['id', 'label', 'custom_label', 'phrases'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  for (const t of themes) {
+    const label = changed(t.label, scrub);
+    const custom = changed(t.custom_label, scrub);
+    const phrases = scrubJson(t.phrases, scrub);
+    if (label === null && custom === null && phrases === null) continue;
+    await db
+      .updateTable('themes')
+      .set({
+        ...(label !== null ? { label } : {}),
+        ...(custom !== null ? { custom_label: custom } : {}),
+        ...(phrases !== null ? { phrases } : {}),
+      })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', t.id)
+      .execute();
+    n++;
+  }
+  if (caseIds.length > 0) {
+    const members = await db
+      .selectFrom('theme_members')
+      .select(['doc_id', 'phrases'])
+      .where('workspace_id', '=', workspaceId)
+      .where('case_id', 'in', caseIds)
+      .execute();
+    for (const m of members) {
+      const phrases = scrubJson(m.phrases, scrub);
+      if (phrases === null) continue;
+      await db
+        .updateTable('theme_members')
+        .set({ phrases })
+        .where('workspace_id', '=', workspaceId)
+        .where('doc_id', '=', m.doc_id)
+        .execute();
+      n++;
+    }
+  }
+  const digests = await db
+    .selectFrom('digests')
+    .select(['id', 'selection', 'approved_document'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  for (const d of digests) {
+    const selection = scrubJson(d.selection, scrub);
+    const approved = scrubJson(d.approved_document, scrub);
+    if (selection === null && approved === null) continue;
+    await db
+      .updateTable('digests')
+      .set({ ...(selection !== null ? { selection } : {}), ...(approved !== null ? { approved_document: approved } : {}) })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', d.id)
+      .execute();
+    n++;
+  }
+  const scenarios = await db
+    .selectFrom('training_scenarios')
+    .select(['key', 'version', 'body'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  for (const s of scenarios) {
+    const body = scrubJson(s.body, scrub);
+    if (body === null) continue;
+    await db
+      .updateTable('training_scenarios')
+      .set({ body })
+      .where('workspace_id', '=', workspaceId)
+      .where('key', '=', s.key)
+      .where('version', '=', s.version)
+      .execute();
+    n++;
+  }
+  return n;
+}
+
+/** The customer's further contacts (carried over from merged duplicates), removed with them and their tombstones. */
+export async function deleteContactsOf(db: Db, workspaceId: string, customerIds: readonly string[]): Promise<number> {
+  if (customerIds.length === 0) return 0;
+  const r = await db
+    .deleteFrom('customer_contacts')
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([eb('customer_id', 'in', customerIds), eb('from_customer_id', 'in', customerIds)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
