@@ -48,6 +48,7 @@ export const RESOURCES = [
   'agenda', // a team's weekly meeting agenda: one anonymised case; prepare (create), swap or redact (update), approve and mail (approve)
   'newsletter', // the newsletter of anonymised stories: drafts are the reviewers'; approved ones are everyone's; approve and mail (approve)
   'management_summary', // what repeats across teams: shared themes and root causes with counts
+  'webhook', // Settings → Integrations: webhook subscriptions, their secrets, scopes and delivery log (admins only)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

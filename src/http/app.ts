@@ -42,6 +42,7 @@ import { supportRoutes } from './routes/support.js';
 import { themeRoutes } from './routes/themes.js';
 import { trainingRoutes } from './routes/training.js';
 import { trainingAssignmentRoutes } from './routes/training-assignments.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 import { webApp } from './web-app.js';
 
@@ -235,6 +236,7 @@ export async function buildApp({
       await v1.register(reviewRoutes);
       await v1.register(supportRoutes);
       await v1.register(customerRoutes);
+      await v1.register(webhookRoutes);
     },
     { prefix: '/api/v1' },
   );

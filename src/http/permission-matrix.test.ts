@@ -25,15 +25,18 @@ import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { assignTraining } from '../services/training-assignments.js';
 import { copyWorkspaceScenario } from '../services/training-scenarios.js';
 import { inviteUser } from '../services/users.js';
+import { createWebhook } from '../services/webhooks.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
 import { latestCheckpoint } from '../store/audit.js';
 import { insertDigestRow, updateDigestRow } from '../store/digests.js';
+import { newId } from '../store/ids.js';
 import { insertImprovementRow } from '../store/improvements.js';
 import { insertNotifications } from '../store/notifications.js';
 import { insertFlagRow } from '../store/review-rules.js';
 import { insertReviewCases, insertReviewRow } from '../store/reviews.js';
 import { insertSupportRequest } from '../store/support-requests.js';
 import { insertRunRow, insertThemeRow, updateRunRow, upsertMemberRow } from '../store/themes.js';
+import { insertDeliveryRow } from '../store/webhooks.js';
 
 /**
  * Every route of the OpenAPI document × every kind of caller, each request against a fresh record,
@@ -768,7 +771,64 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const kept = await caseWithCustomer(w);
     return { url: `/api/v1/customers/${duplicate.customerId}/merge`, body: { intoId: kept.customerId }, subject: {}, hidden: true };
   },
+  'GET /api/v1/webhooks/event-types': plain('/api/v1/webhooks/event-types'),
+  'GET /api/v1/webhooks/settings': plain('/api/v1/webhooks/settings'),
+  'PUT /api/v1/webhooks/settings': plain('/api/v1/webhooks/settings', () => ({ allowPrivateTargets: false })),
+  'GET /api/v1/webhooks': plain('/api/v1/webhooks'),
+  'POST /api/v1/webhooks': plain('/api/v1/webhooks', () => ({ url: 'https://hooks.example.test/defuse', eventTypes: ['case.created'] })),
+  'GET /api/v1/webhooks/{id}': onWebhook(''),
+  'PATCH /api/v1/webhooks/{id}': onWebhook('', () => ({ description: 'Our helpdesk' })),
+  'DELETE /api/v1/webhooks/{id}': onWebhook(''),
+  'POST /api/v1/webhooks/{id}/rotate-secret': onWebhook('/rotate-secret', () => ({ overlapMinutes: 10 })),
+  'GET /api/v1/webhooks/{id}/deliveries': onWebhook('/deliveries'),
+  'GET /api/v1/webhooks/deliveries/{deliveryId}': onDelivery(''),
+  'POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver': onDelivery('/redeliver'),
 };
+
+/** A webhook subscription of the workspace. */
+async function freshWebhook(w: World): Promise<string> {
+  const hook = await createWebhook(w.t.workspace.ctx(), {
+    url: `https://hooks.example.test/${unique(w)}`,
+    eventTypes: ['case.created'],
+    scopes: [],
+  });
+  return hook.id;
+}
+
+function onWebhook(path: string, body?: (w: World) => unknown) {
+  return async (w: World): Promise<Fixture> => ({
+    url: `/api/v1/webhooks/${await freshWebhook(w)}${path}`,
+    body: body?.(w),
+    subject: {},
+    hidden: true,
+  });
+}
+
+/** A delivery of a fresh subscription, as the webhooks processor queues one. */
+function onDelivery(path: string) {
+  return async (w: World): Promise<Fixture> => {
+    const subscriptionId = await freshWebhook(w);
+    const id = newId();
+    const at = new Date().toISOString();
+    await insertDeliveryRow(w.t.database.db, {
+      id,
+      workspace_id: w.t.workspace.actor.workspaceId,
+      subscription_id: subscriptionId,
+      event_key: `0-${unique(w)}`,
+      event_type: 'case.created',
+      payload: '{"type":"case.created","timestamp":"2026-01-01T00:00:00.000Z","data":{}}',
+      status: 'failed',
+      attempts: 8,
+      next_attempt_at: null,
+      last_status_code: 500,
+      last_error: 'the receiver answered 500',
+      created_at: at,
+      delivered_at: null,
+      redeliver_by: null,
+    });
+    return { url: `/api/v1/webhooks/deliveries/${id}${path}`, subject: {}, hidden: true };
+  };
+}
 
 /** A fresh case of team A (employee A its primary party) naming a new customer. */
 async function caseWithCustomer(w: World): Promise<{ customerId: string; subject: Subject }> {
@@ -847,6 +907,10 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/customers/{id}': [401, 200, 404, 200, 200, 200, 200, 404],
   // Supervisors and admins merge duplicates; HR reads customers but changes nothing.
   'POST /api/v1/customers/{id}/merge': [401, 403, 403, 200, 200, 403, 200, 404],
+  // Webhooks are the admin's alone; another workspace's subscription does not exist.
+  'POST /api/v1/webhooks': [401, 403, 403, 403, 403, 403, 201, 201],
+  'GET /api/v1/webhooks/{id}/deliveries': [401, 403, 403, 403, 403, 403, 200, 404],
+  'POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver': [401, 403, 403, 403, 403, 403, 202, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -46,6 +46,8 @@ export type WorkspaceAbilities = {
   manageReviewRules: boolean;
   /** Answers a team's requests for support. */
   answerSupport: boolean;
+  /** Settings → Integrations: webhook subscriptions and their delivery log. */
+  manageWebhooks: boolean;
 };
 
 /** From the permission table: "wider" means the rule reaches beyond the person's own records. */
@@ -80,5 +82,6 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     readReviews: may('list', 'review'),
     manageReviewRules: may('update', 'review_rule'),
     answerSupport: wider('update', 'support_request'),
+    manageWebhooks: may('update', 'webhook'),
   };
 }
