@@ -64,6 +64,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/settings/playbooks', label: 'Playbooks', shown: (can) => can.managePlaybooks },
       { to: '/settings/workspace', label: 'Deadlines & limits', shown: (can) => can.manageSettings },
       { to: '/settings/reviews', label: 'Review rules', shown: (can) => can.manageReviewRules || can.readReviews },
+      { to: '/settings/integrations', label: 'Integrations', shown: (can) => can.manageWebhooks },
     ],
   },
   {
