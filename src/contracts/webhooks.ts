@@ -112,4 +112,4 @@ export const ZWebhookCatalogue = z.object({
   scopes: z.array(z.object({ scope: ZWebhookScope, description: z.string() })),
 });
 
-export const ZDeliveryIdParam = z.object({ deliveryId: z.uuid() });
+export const ZDeliveryParams = z.object({ id: z.uuid(), deliveryId: z.uuid() });

@@ -781,8 +781,8 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'DELETE /api/v1/webhooks/{id}': onWebhook(''),
   'POST /api/v1/webhooks/{id}/rotate-secret': onWebhook('/rotate-secret', () => ({ overlapMinutes: 10 })),
   'GET /api/v1/webhooks/{id}/deliveries': onWebhook('/deliveries'),
-  'GET /api/v1/webhooks/deliveries/{deliveryId}': onDelivery(''),
-  'POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver': onDelivery('/redeliver'),
+  'GET /api/v1/webhooks/{id}/deliveries/{deliveryId}': onDelivery(''),
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': onDelivery('/redeliver'),
 };
 
 /** A webhook subscription of the workspace. */
@@ -826,7 +826,7 @@ function onDelivery(path: string) {
       delivered_at: null,
       redeliver_by: null,
     });
-    return { url: `/api/v1/webhooks/deliveries/${id}${path}`, subject: {}, hidden: true };
+    return { url: `/api/v1/webhooks/${subscriptionId}/deliveries/${id}${path}`, subject: {}, hidden: true };
   };
 }
 
@@ -910,7 +910,7 @@ const BY_HAND: Record<string, Statuses> = {
   // Webhooks are the admin's alone; another workspace's subscription does not exist.
   'POST /api/v1/webhooks': [401, 403, 403, 403, 403, 403, 201, 201],
   'GET /api/v1/webhooks/{id}/deliveries': [401, 403, 403, 403, 403, 403, 200, 404],
-  'POST /api/v1/webhooks/deliveries/{deliveryId}/redeliver': [401, 403, 403, 403, 403, 403, 202, 404],
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': [401, 403, 403, 403, 403, 403, 202, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

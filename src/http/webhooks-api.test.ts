@@ -54,7 +54,9 @@ describeEachDatabase('webhooks API', (kind) => {
     // Allowing private targets lets a loopback address through; metadata stays refused.
     expect((await call('PUT', '/webhooks/settings', { allowPrivateTargets: true })).json()).toEqual({ allowPrivateTargets: true });
     expect((await call('POST', '/webhooks', { url: 'http://127.0.0.1:9/x', eventTypes: ['case.created'] })).statusCode).toBe(201);
-    expect((await call('POST', '/webhooks', { url: 'http://[::ffff:169.254.169.254]/', eventTypes: ['case.created'] })).statusCode).toBe(400);
+    expect((await call('POST', '/webhooks', { url: 'http://[::ffff:169.254.169.254]/', eventTypes: ['case.created'] })).statusCode).toBe(
+      400,
+    );
 
     const cast = await buildCast(t.workspace.ctx());
     expect((await call('GET', '/webhooks', undefined, cast.supervisorA.auth)).statusCode).toBe(403);

@@ -126,7 +126,7 @@ describeEachDatabase('webhook delivery', (kind) => {
     const disabled = await readWebhook(ws.ctx(), hook.id);
     expect(disabled.enabled).toBe(false);
     expect(disabled.disabledReason).toContain('503');
-    const detail = await readWebhookDelivery(ws.ctx(), (one as { id: string }).id);
+    const detail = await readWebhookDelivery(ws.ctx(), hook.id, (one as { id: string }).id);
     expect(detail.attemptLog.map((a) => a.statusCode)).toEqual(Array(detail.attempts).fill(503));
     const notes = await listMyNotifications(ws.ctx(), false);
     expect(notes.items.map((n) => n.kind)).toContain('webhook_disabled');
@@ -174,11 +174,11 @@ describeEachDatabase('webhook delivery', (kind) => {
     const now = new Date();
     await deliverDueWebhooks(database.db, now, post);
     const [delivery] = (await listWebhookDeliveries(ws.ctx(), hook.id, { limit: 5 })).items;
-    const again = await redeliverWebhook(ws.ctx(later(now, 5)), (delivery as { id: string }).id);
+    const again = await redeliverWebhook(ws.ctx(later(now, 5)), hook.id, (delivery as { id: string }).id);
     expect(again.status).toBe('pending');
     await deliverDueWebhooks(database.db, later(now, 6), post);
     expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([delivery?.messageId, delivery?.messageId]);
-    const detail = await readWebhookDelivery(ws.ctx(), (delivery as { id: string }).id);
+    const detail = await readWebhookDelivery(ws.ctx(), hook.id, (delivery as { id: string }).id);
     expect(detail.attemptLog.map((a) => a.manual)).toEqual([false, true]);
     expect(detail.status).toBe('succeeded');
   });

@@ -157,10 +157,10 @@ export async function listWebhookDeliveries(
 }
 
 /** One delivery with every attempt and its response code. */
-export async function readWebhookDelivery(ctx: ServiceContext, deliveryId: string) {
+export async function readWebhookDelivery(ctx: ServiceContext, id: string, deliveryId: string) {
   requirePermission(ctx.actor, 'read', 'webhook');
   const row = await findDeliveryRow(ctx.db, ctx.actor.workspaceId, deliveryId);
-  if (!row) throw notFound('Delivery');
+  if (row?.subscription_id !== id) throw notFound('Delivery');
   return { ...toDeliveryView(row), attemptLog: (await listAttemptRows(ctx.db, row.workspace_id, row.id)).map(toAttemptView) };
 }
 
@@ -168,11 +168,11 @@ export async function readWebhookDelivery(ctx: ServiceContext, deliveryId: strin
  * Sends one delivery again by hand, with the same webhook-id (receivers that saw it can tell): the
  * delivery job picks it up on its next pass, for one more try outside the automatic schedule.
  */
-export function redeliverWebhook(ctx: ServiceContext, deliveryId: string): Promise<WebhookDeliveryView> {
+export function redeliverWebhook(ctx: ServiceContext, id: string, deliveryId: string): Promise<WebhookDeliveryView> {
   requirePermission(ctx.actor, 'update', 'webhook');
   return inTransaction(ctx.db, async (db) => {
     const row = await findDeliveryRow(db, ctx.actor.workspaceId, deliveryId);
-    if (!row) throw notFound('Delivery');
+    if (row?.subscription_id !== id) throw notFound('Delivery');
     const subscription = await load({ ...ctx, db }, row.subscription_id);
     if (subscription.enabled !== 1) throw new AppError('conflict', 'The subscription is disabled; enable it before redelivering');
     const patch = { status: 'pending' as const, next_attempt_at: ctx.now.toISOString(), redeliver_by: ctx.actor.userId };

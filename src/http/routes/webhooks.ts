@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParam } from '../../contracts/accounts.js';
 import {
-  ZDeliveryIdParam,
+  ZDeliveryParams,
   ZWebhook,
   ZWebhookCatalogue,
   ZWebhookDelivery,
@@ -158,29 +158,29 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => listWebhookDeliveries(contextOf(req), req.params.id, req.query),
   );
   app.get(
-    '/webhooks/deliveries/:deliveryId',
+    '/webhooks/:id/deliveries/:deliveryId',
     {
       config: can('read', 'webhook'),
       schema: {
         tags,
         summary: 'One delivery with every attempt and its response code',
-        params: ZDeliveryIdParam,
+        params: ZDeliveryParams,
         response: { 200: ZWebhookDeliveryDetail, ...errorResponses },
       },
     },
-    async (req) => readWebhookDelivery(contextOf(req), req.params.deliveryId),
+    async (req) => readWebhookDelivery(contextOf(req), req.params.id, req.params.deliveryId),
   );
   app.post(
-    '/webhooks/deliveries/:deliveryId/redeliver',
+    '/webhooks/:id/deliveries/:deliveryId/redeliver',
     {
       config: can('update', 'webhook'),
       schema: {
         tags,
         summary: 'Send one delivery again, with the same webhook-id',
-        params: ZDeliveryIdParam,
+        params: ZDeliveryParams,
         response: { 202: ZWebhookDelivery, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(202).send(await redeliverWebhook(contextOf(req), req.params.deliveryId)),
+    async (req, reply) => reply.status(202).send(await redeliverWebhook(contextOf(req), req.params.id, req.params.deliveryId)),
   );
 };

@@ -49,11 +49,10 @@ export const useWebhookDeliveries = (id: string) =>
     queryKey: webhookKeys.deliveries(id),
     queryFn: () => api<z.infer<typeof ZWebhookDeliveryPage>>('GET', `${path(id)}/deliveries?limit=50`),
   });
-export const useWebhookDelivery = (id: string | null) =>
+export const useWebhookDelivery = (id: string, deliveryId: string) =>
   useQuery({
-    queryKey: webhookKeys.delivery(id ?? ''),
-    queryFn: () => api<WebhookDeliveryDetail>('GET', `/webhooks/deliveries/${encodeURIComponent(id ?? '')}`),
-    enabled: id !== null,
+    queryKey: webhookKeys.delivery(deliveryId),
+    queryFn: () => api<WebhookDeliveryDetail>('GET', `${path(id)}/deliveries/${encodeURIComponent(deliveryId)}`),
   });
 
 export const useSaveWebhookSettings = () =>
@@ -68,6 +67,6 @@ export const useRotateWebhookSecret = () =>
     api<WebhookWithSecret>('POST', `${path(v.id)}/rotate-secret`, { overlapMinutes: v.overlapMinutes }),
   );
 export const useRedeliverWebhook = () =>
-  useInvalidatingMutation(webhookKeys.all, (deliveryId: string) =>
-    api<WebhookDelivery>('POST', `/webhooks/deliveries/${encodeURIComponent(deliveryId)}/redeliver`),
+  useInvalidatingMutation(webhookKeys.all, (v: { id: string; deliveryId: string }) =>
+    api<WebhookDelivery>('POST', `${path(v.id)}/deliveries/${encodeURIComponent(v.deliveryId)}/redeliver`),
   );

@@ -125,8 +125,8 @@ function DeliveryLog({ hook }: { hook: Webhook }) {
             size="xs"
             variant="subtle"
             disabled={!hook.enabled}
-            loading={redeliver.isPending && redeliver.variables === d.id}
-            onClick={() => redeliver.mutate(d.id)}
+            loading={redeliver.isPending && redeliver.variables?.deliveryId === d.id}
+            onClick={() => redeliver.mutate({ id: hook.id, deliveryId: d.id })}
           >
             Redeliver
           </Button>
@@ -149,13 +149,13 @@ function DeliveryLog({ hook }: { hook: Webhook }) {
           />
         )}
       </QueryState>
-      {shown ? <AttemptLog deliveryId={shown} /> : null}
+      {shown ? <AttemptLog id={hook.id} deliveryId={shown} /> : null}
     </Stack>
   );
 }
 
-function AttemptLog({ deliveryId }: { deliveryId: string }) {
-  const delivery = useWebhookDelivery(deliveryId);
+function AttemptLog({ id, deliveryId }: { id: string; deliveryId: string }) {
+  const delivery = useWebhookDelivery(id, deliveryId);
   return (
     <QueryState query={delivery} label="Loading tries" rows={1}>
       {(d) => (
