@@ -6,17 +6,25 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
+import { ZProblem } from '../contracts/cases.js';
 import { AppError } from '../domain/errors.js';
 import { createLocalHub, type LiveHub } from '../events/live-hub.js';
 import type { Database, DatabaseKind } from '../store/db.js';
 import type { Db } from '../store/schema.js';
 import { identify } from './authenticate.js';
 import { registerJsonBodyParser } from './json-body.js';
+import { nameOperation, tidyDocument } from './openapi-document.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -175,7 +183,15 @@ export async function buildApp({
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Defuse API', version: VERSION, description: 'Customer–employee conflict resolution: cases, timelines, statements.' },
+      info: {
+        title: 'Defuse API',
+        version: VERSION,
+        description:
+          'Customer–employee conflict resolution: cases, timelines, statements. Versioned in the path (/api/v1); see the README’s “API versions and deprecation”.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      // Relative when no public address is configured: the server that served this document.
+      servers: [{ url: config.publicUrl || '/', description: 'This Defuse server' }],
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
@@ -185,7 +201,10 @@ export async function buildApp({
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (zod's registry) become components the operations point at.
+    transformObject: (input) => tidyDocument(jsonSchemaTransformObject(input)),
   });
+  app.addHook('onRoute', nameOperation);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -197,7 +216,11 @@ export async function buildApp({
         tags: ['operations'],
         summary: 'Liveness and database check',
         security: [],
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+        // 400: the one refusal every route shares, a URL with a NUL character in it.
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }),
+          400: ZProblem,
+        },
       },
     },
     async () => {
