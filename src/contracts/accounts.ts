@@ -54,6 +54,7 @@ export const ZMe = z.object({
       manageReviewRules: z.boolean(),
       answerSupport: z.boolean(),
       manageDataRights: z.boolean(),
+      manageWebhooks: z.boolean(),
     })
     .describe('what you may do across the workspace, from the permission table'),
 });

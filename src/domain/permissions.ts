@@ -53,6 +53,7 @@ export const RESOURCES = [
   'data_request', // a customer's or employee's request about their data: who asked, identity check, deadline, done or refused
   'legal_hold', // a hold over cases, customers or employees for a legal matter; it blocks erasure and retention until released
   'retention', // the workspace's retention rule: erase customers' personal data some months after their last case closed
+  'webhook', // Settings → Integrations: webhook subscriptions, their secrets, scopes and delivery log (admins only)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

@@ -5,6 +5,7 @@ import { notificationsProcessor } from './notifications-processor.js';
 import { reviewsProcessor } from './reviews-processor.js';
 import { supportProcessor } from './support-processor.js';
 import { themesProcessor } from './themes-processor.js';
+import { webhooksProcessor } from './webhooks-processor.js';
 
 /**
  * Every processor the server runs over the event outbox. A new one is one line here; it states
@@ -17,5 +18,6 @@ export function eventProcessors(deps: { publicUrl: string; live?: LiveHub | unde
     ...(deps.live ? [liveProcessor(deps.live)] : []),
     reviewsProcessor(),
     supportProcessor(),
+    webhooksProcessor(deps.publicUrl),
   ];
 }

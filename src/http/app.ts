@@ -6,11 +6,18 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
+import { ZProblem } from '../contracts/cases.js';
 import { AppError } from '../domain/errors.js';
 import { createLocalHub, type LiveHub } from '../events/live-hub.js';
 import type { Database, DatabaseKind } from '../store/db.js';
@@ -18,6 +25,7 @@ import type { Db } from '../store/schema.js';
 import { identify } from './authenticate.js';
 import { registerJsonBodyParser } from './json-body.js';
 import { registerOperations } from './operations.js';
+import { nameOperation, tidyDocument } from './openapi-document.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -44,6 +52,7 @@ import { supportRoutes } from './routes/support.js';
 import { themeRoutes } from './routes/themes.js';
 import { trainingRoutes } from './routes/training.js';
 import { trainingAssignmentRoutes } from './routes/training-assignments.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { sharedRateLimitStore } from './shared-rate-limit-store.js';
 import { webApp } from './web-app.js';
 
@@ -176,7 +185,15 @@ export async function buildApp({
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Defuse API', version: VERSION, description: 'Customer–employee conflict resolution: cases, timelines, statements.' },
+      info: {
+        title: 'Defuse API',
+        version: VERSION,
+        description:
+          'Customer–employee conflict resolution: cases, timelines, statements. Versioned in the path (/api/v1); see the README’s “API versions and deprecation”.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      // Relative when no public address is configured: the server that served this document.
+      servers: [{ url: config.publicUrl || '/', description: 'This Defuse server' }],
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
@@ -186,7 +203,10 @@ export async function buildApp({
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (zod's registry) become components the operations point at.
+    transformObject: (input) => tidyDocument(jsonSchemaTransformObject(input)),
   });
+  app.addHook('onRoute', nameOperation);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -198,7 +218,11 @@ export async function buildApp({
         tags: ['operations'],
         summary: 'Liveness and database check',
         security: [],
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+        // 400: the one refusal every route shares, a URL with a NUL character in it.
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }),
+          400: ZProblem,
+        },
       },
     },
     async () => {
@@ -240,6 +264,7 @@ export async function buildApp({
       await v1.register(supportRoutes);
       await v1.register(customerRoutes);
       await v1.register(dataRightsRoutes);
+      await v1.register(webhookRoutes);
     },
     { prefix: '/api/v1' },
   );

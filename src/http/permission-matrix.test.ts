@@ -27,15 +27,18 @@ import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { assignTraining } from '../services/training-assignments.js';
 import { copyWorkspaceScenario } from '../services/training-scenarios.js';
 import { inviteUser } from '../services/users.js';
+import { createWebhook } from '../services/webhooks.js';
 import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
 import { latestCheckpoint } from '../store/audit.js';
 import { insertDigestRow, updateDigestRow } from '../store/digests.js';
+import { newId } from '../store/ids.js';
 import { insertImprovementRow } from '../store/improvements.js';
 import { insertNotifications } from '../store/notifications.js';
 import { insertFlagRow } from '../store/review-rules.js';
 import { insertReviewCases, insertReviewRow } from '../store/reviews.js';
 import { insertSupportRequest } from '../store/support-requests.js';
 import { insertRunRow, insertThemeRow, updateRunRow, upsertMemberRow } from '../store/themes.js';
+import { insertDeliveryRow } from '../store/webhooks.js';
 
 /**
  * Every route of the OpenAPI document × every kind of caller, each request against a fresh record,
@@ -811,6 +814,18 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   },
   'GET /api/v1/retention': plain('/api/v1/retention'),
   'PUT /api/v1/retention': plain('/api/v1/retention', () => ({ customerMonths: 24 })),
+  'GET /api/v1/webhooks/event-types': plain('/api/v1/webhooks/event-types'),
+  'GET /api/v1/webhooks/settings': plain('/api/v1/webhooks/settings'),
+  'PUT /api/v1/webhooks/settings': plain('/api/v1/webhooks/settings', () => ({ allowPrivateTargets: false })),
+  'GET /api/v1/webhooks': plain('/api/v1/webhooks'),
+  'POST /api/v1/webhooks': plain('/api/v1/webhooks', () => ({ url: 'https://hooks.example.test/defuse', eventTypes: ['case.created'] })),
+  'GET /api/v1/webhooks/{id}': onWebhook(''),
+  'PATCH /api/v1/webhooks/{id}': onWebhook('', () => ({ description: 'Our helpdesk' })),
+  'DELETE /api/v1/webhooks/{id}': onWebhook(''),
+  'POST /api/v1/webhooks/{id}/rotate-secret': onWebhook('/rotate-secret', () => ({ overlapMinutes: 10 })),
+  'GET /api/v1/webhooks/{id}/deliveries': onWebhook('/deliveries'),
+  'GET /api/v1/webhooks/{id}/deliveries/{deliveryId}': onDelivery(''),
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': onDelivery('/redeliver'),
 };
 
 function requestBody() {
@@ -829,6 +844,51 @@ function onDataRequest(path: string, body?: () => unknown) {
     const { customerId } = await caseWithCustomer(w);
     const r = await createDataRequest(w.t.workspace.ctx(), { ...requestBody(), subjectId: customerId });
     return { url: `/api/v1/data-requests/${r.id}${path}`, body: body?.(), subject: {} };
+  };
+}
+
+/** A webhook subscription of the workspace. */
+async function freshWebhook(w: World): Promise<string> {
+  const hook = await createWebhook(w.t.workspace.ctx(), {
+    url: `https://hooks.example.test/${unique(w)}`,
+    eventTypes: ['case.created'],
+    scopes: [],
+  });
+  return hook.id;
+}
+
+function onWebhook(path: string, body?: (w: World) => unknown) {
+  return async (w: World): Promise<Fixture> => ({
+    url: `/api/v1/webhooks/${await freshWebhook(w)}${path}`,
+    body: body?.(w),
+    subject: {},
+    hidden: true,
+  });
+}
+
+/** A delivery of a fresh subscription, as the webhooks processor queues one. */
+function onDelivery(path: string) {
+  return async (w: World): Promise<Fixture> => {
+    const subscriptionId = await freshWebhook(w);
+    const id = newId();
+    const at = new Date().toISOString();
+    await insertDeliveryRow(w.t.database.db, {
+      id,
+      workspace_id: w.t.workspace.actor.workspaceId,
+      subscription_id: subscriptionId,
+      event_key: `0-${unique(w)}`,
+      event_type: 'case.created',
+      payload: '{"type":"case.created","timestamp":"2026-01-01T00:00:00.000Z","data":{}}',
+      status: 'failed',
+      attempts: 8,
+      next_attempt_at: null,
+      last_status_code: 500,
+      last_error: 'the receiver answered 500',
+      created_at: at,
+      delivered_at: null,
+      redeliver_by: null,
+    });
+    return { url: `/api/v1/webhooks/${subscriptionId}/deliveries/${id}${path}`, subject: {}, hidden: true };
   };
 }
 
@@ -914,6 +974,10 @@ const BY_HAND: Record<string, Statuses> = {
   'POST /api/v1/customers/{id}/erase': [401, 403, 403, 403, 403, 403, 200, 404],
   'GET /api/v1/data-requests': [401, 403, 403, 403, 403, 403, 200, 200],
   'POST /api/v1/legal-holds/{id}/release': [401, 403, 403, 403, 403, 403, 200, 404],
+  // Webhooks are the admin's alone; another workspace's subscription does not exist.
+  'POST /api/v1/webhooks': [401, 403, 403, 403, 403, 403, 201, 201],
+  'GET /api/v1/webhooks/{id}/deliveries': [401, 403, 403, 403, 403, 403, 200, 404],
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': [401, 403, 403, 403, 403, 403, 202, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -10,8 +10,10 @@ import { markSlaBreaches } from '../services/sla-breaches.js';
 import { sweepCommitments } from '../services/sweep-commitments.js';
 import { runDueThemeMining } from '../services/theme-mining.js';
 import { runTrainingRules } from '../services/training-rule-runs.js';
+import { deliverDueWebhooks, purgeWebhookLog } from '../services/webhook-delivery.js';
 import type { Db } from '../store/schema.js';
 import { type JobDefinition, recurringJob } from './job-runner.js';
+import { webhookSender } from './webhook-sender.js';
 
 /**
  * What jobs need from the outside: how to send mail, the address people reach us at (for links in
@@ -24,6 +26,7 @@ export const CHECKPOINT_EVERY_SECONDS = 3600;
 
 /** Every job the server runs, on either engine. A periodic `(db, now)` task is one recurringJob(...) line. */
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
+  const postWebhook = webhookSender();
   return [
     {
       name: 'deliver-outbox',
@@ -83,6 +86,19 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
       ...recurringJob('apply-retention', 3600, async (db, now) => void (await applyRetention(db, now))),
       transactional: false,
     },
+    {
+      // Webhook deliveries: each keeps its own tries and backoff in its row, like the mail outbox.
+      name: 'deliver-webhooks',
+      everySeconds: 5,
+      retryLimit: 0,
+      transactional: false,
+      handler: async (_payload, ctx) => {
+        const counts = await deliverDueWebhooks(ctx.db, ctx.now, postWebhook, { publicUrl: deps.publicUrl });
+        if (counts.succeeded + counts.retrying + counts.failed + counts.disabled > 0) ctx.log.info(counts, 'webhooks delivered');
+      },
+    },
+    // The delivery log keeps 30 days.
+    recurringJob('purge-webhook-log', 3600, async (db, now) => void (await purgeWebhookLog(db, now))),
   ];
 }
 

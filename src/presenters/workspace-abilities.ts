@@ -47,6 +47,8 @@ export type WorkspaceAbilities = {
   /** Answers a team's requests for support. */
   answerSupport: boolean;
   manageDataRights: boolean;
+  /** Settings → Integrations: webhook subscriptions and their delivery log. */
+  manageWebhooks: boolean;
 };
 
 /** From the permission table: "wider" means the rule reaches beyond the person's own records. */
@@ -82,5 +84,6 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     manageReviewRules: may('update', 'review_rule'),
     answerSupport: wider('update', 'support_request'),
     manageDataRights: may('list', 'data_request'),
+    manageWebhooks: may('update', 'webhook'),
   };
 }

@@ -698,6 +698,59 @@ export type LegalHoldSubjectRow = {
   subject_id: string;
 };
 export type RetentionSettingsRow = { workspace_id: string; customer_months: number | null; updated_by: string | null; updated_at: string };
+/** A webhook subscription: where to send which event types, with which scopes granted. */
+export type WebhookSubscriptionRow = {
+  id: string;
+  workspace_id: string;
+  url: string;
+  description: string;
+  /** JSON string[] */
+  event_types: string;
+  /** JSON string[] */
+  scopes: string;
+  enabled: number;
+  disabled_reason: string | null;
+  disabled_at: string | null;
+  consecutive_failures: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type WebhookSecretRow = {
+  id: string;
+  workspace_id: string;
+  subscription_id: string;
+  secret: string;
+  created_at: string;
+  expires_at: string | null;
+};
+export type WebhookDeliveryRow = {
+  id: string;
+  workspace_id: string;
+  subscription_id: string;
+  event_key: string;
+  event_type: string;
+  payload: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  redeliver_by: string | null;
+};
+export type WebhookAttemptRow = {
+  id: string;
+  workspace_id: string;
+  delivery_id: string;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  manual: number;
+};
+export type WebhookSettingsRow = { workspace_id: string; allow_private_targets: number; updated_by: string | null; updated_at: string };
 
 export type Tables = {
   workspaces: WorkspaceRow;
@@ -759,6 +812,11 @@ export type Tables = {
   legal_holds: LegalHoldRow;
   legal_hold_subjects: LegalHoldSubjectRow;
   retention_settings: RetentionSettingsRow;
+  webhook_subscriptions: WebhookSubscriptionRow;
+  webhook_secrets: WebhookSecretRow;
+  webhook_deliveries: WebhookDeliveryRow;
+  webhook_attempts: WebhookAttemptRow;
+  webhook_settings: WebhookSettingsRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

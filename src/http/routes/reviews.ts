@@ -195,7 +195,13 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     '/reviews/:id/dossier.pdf',
     {
       config: can('read', 'review'),
-      schema: { tags, summary: 'The review dossier as PDF; its SHA-256 is recorded on the review’s audit trail', params: ZIdParam },
+      schema: {
+        tags,
+        summary: 'The review dossier as PDF; its SHA-256 is recorded on the review’s audit trail',
+        params: ZIdParam,
+        produces: ['application/pdf'],
+        response: { 200: z.instanceof(Buffer).describe('the dossier, application/pdf'), ...errorResponses },
+      },
     },
     async (req, reply) => {
       const { pdf, sha256, fileName } = await exportDossier(contextOf(req), req.params.id);

@@ -22,6 +22,7 @@ const PracticeSessionPage = lazyRouteComponent(() => import('../pages/practice-s
 const ReportPage = lazyRouteComponent(() => import('../pages/report.js'), 'ReportPage');
 const ScenarioEditorPage = lazyRouteComponent(() => import('../pages/scenario-editor.js'), 'ScenarioEditorPage');
 const SettingsPage = lazyRouteComponent(() => import('../pages/settings.js'), 'SettingsPage');
+const IntegrationsPage = lazyRouteComponent(() => import('../pages/integrations.js'), 'IntegrationsPage');
 const SignInPage = lazyRouteComponent(() => import('../pages/sign-in.js'), 'SignInPage');
 const TeamsPage = lazyRouteComponent(() => import('../pages/teams.js'), 'TeamsPage');
 const ThemesPage = lazyRouteComponent(() => import('../pages/themes.js'), 'ThemesPage');
@@ -140,6 +141,7 @@ const myReviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-
 const myReviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-reviews/$id', component: MyReviewsPage });
 const supportRoute = createRoute({ getParentRoute: () => appRoute, path: '/support', component: SupportPage });
 const customerRoute = createRoute({ getParentRoute: () => appRoute, path: '/customers/$id', component: CustomerPage });
+const integrationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/integrations', component: IntegrationsPage });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -181,6 +183,7 @@ const routeTree = rootRoute.addChildren([
     supportRoute,
     customerRoute,
     privacyRoute,
+    integrationsRoute,
   ]),
 ]);
 

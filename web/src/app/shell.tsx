@@ -65,6 +65,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/settings/workspace', label: 'Deadlines & limits', shown: (can) => can.manageSettings },
       { to: '/settings/reviews', label: 'Review rules', shown: (can) => can.manageReviewRules || can.readReviews },
       { to: '/settings/privacy', label: 'Data rights', shown: (can) => can.manageDataRights },
+      { to: '/settings/integrations', label: 'Integrations', shown: (can) => can.manageWebhooks },
     ],
   },
   {
