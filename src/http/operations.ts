@@ -142,7 +142,8 @@ export async function registerOperations(app: FastifyInstance, options: { metric
         tags: ['operations'],
         summary: 'Readiness: 200 while this instance takes traffic, 503 while it is stopping or cannot reach its database',
         security: [],
-        response: { 200: z.object({ status: z.literal('ready') }), 503: errorResponses[400] },
+        // 400: a malformed URL (a NUL in it) is refused here as on every route.
+        response: { 200: z.object({ status: z.literal('ready') }), 400: errorResponses[400], 503: errorResponses[400] },
       },
     },
     async () => {
