@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/http/app.js';
+import { type AppOptions, buildApp } from '../src/http/app.js';
 import type { DatabaseKind } from '../src/store/db.js';
 import { openTestDatabase, type TestDatabase } from './databases.js';
 import { buildWorkspace } from './factories.js';
@@ -13,9 +13,9 @@ export type TestApp = {
 };
 
 /** The real app over a fresh database, with one workspace and its admin's bearer header. */
-export async function buildTestApp(kind: DatabaseKind): Promise<TestApp> {
+export async function buildTestApp(kind: DatabaseKind, config: Omit<AppOptions['config'], 'logLevel'> = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const app = await buildApp({ config: { logLevel: 'silent' }, database, logger: false });
+  const app = await buildApp({ config: { logLevel: 'silent', ...config }, database, logger: false });
   const workspace = await buildWorkspace(database.db);
   return {
     app,

@@ -48,6 +48,7 @@ export const RESOURCES = [
   'agenda', // a team's weekly meeting agenda: one anonymised case; prepare (create), swap or redact (update), approve and mail (approve)
   'newsletter', // the newsletter of anonymised stories: drafts are the reviewers'; approved ones are everyone's; approve and mail (approve)
   'management_summary', // what repeats across teams: shared themes and root causes with counts
+  'inbound_email', // received mail held for a person to place on a case (a sender who is not the case's customer)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -229,6 +230,9 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'agenda', ['list', 'read'], 'any'),
   ...rows('hr', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
   ...rows('hr', 'management_summary', ['read'], 'any'),
+
+  // Supervisors place held mail: a customer writing from another address, a colleague forwarding one.
+  ...rows('supervisor', 'inbound_email', ['list', 'read', 'update'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -31,6 +31,9 @@ export const EVENT_KINDS = [
   'follow_up_cancelled',
   // The case's customer record was a duplicate, merged into the record kept (ids only: no personal data in the chain).
   'customer_merged',
+  // The customer wrote in after reporting (status page or email); staff revoked the customer's status link.
+  'customer_message',
+  'status_link_revoked',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -46,6 +46,7 @@ export async function deliverOutbox(db: Db, mailer: Mailer, now: Date, options: 
         html: email.html_body,
         replyTo: email.reply_to ?? undefined,
         messageId: email.message_id ?? undefined,
+        autoSubmitted: email.auto_submitted ?? undefined,
       });
     } catch (error) {
       const attempts = email.attempts + 1;

@@ -9,6 +9,8 @@ export type Mail = {
   replyTo?: string | undefined;
   /** The Message-ID header to send, with angle brackets; nodemailer makes one up when absent. */
   messageId?: string | undefined;
+  /** RFC 3834 Auto-Submitted value for mail no person wrote (acknowledgements). */
+  autoSubmitted?: string | undefined;
 };
 
 /** Sends one mail; throws when the server refuses it or cannot be reached. */
@@ -58,6 +60,7 @@ export function createMailer(options: MailerOptions): Mailer {
         html: mail.html,
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        ...(mail.autoSubmitted ? { headers: { 'Auto-Submitted': mail.autoSubmitted } } : {}),
       });
     },
     close: () => transport.close(),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -12,6 +13,7 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { Config } from '../config/config.js';
 import { AppError } from '../domain/errors.js';
+import { DEFAULT_STATUS_LINK_DAYS } from '../domain/status-page.js';
 import { createLocalHub, type LiveHub } from '../events/live-hub.js';
 import type { Database, DatabaseKind } from '../store/db.js';
 import type { Db } from '../store/schema.js';
@@ -32,8 +34,11 @@ import { eventStreamRoutes } from './routes/events-stream.js';
 import { followUpRoutes } from './routes/follow-ups.js';
 import { forumRoutes } from './routes/forum.js';
 import { improvementRoutes } from './routes/improvements.js';
+import { intakeRoutes } from './routes/intake.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { playbookRoutes } from './routes/playbooks.js';
+import { publicComplaintRoutes } from './routes/public-complaint.js';
+import { publicStatusRoutes } from './routes/public-status.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
 import { reviewRoutes } from './routes/reviews.js';
@@ -60,7 +65,7 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
   .version;
 
 export type AppOptions = {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain'>>;
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain' | 'secret' | 'statusLinkDays'>>;
   database: Database;
   logger?: boolean;
   /** The built web app to serve at `/` (default dist/web). */
@@ -109,7 +114,7 @@ export async function buildApp({
           serializers: {
             req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
               method: req.method,
-              url: req.url.replace(/^\/public\/survey\/[^/?#]+/, '/public/survey/[token]'),
+              url: req.url.replace(/^\/public\/(survey|cases)\/[^/?#]+/, '/public/$1/[token]'),
               ...(req.hostname === undefined ? {} : { hostname: req.hostname }),
               ...(req.ip === undefined ? {} : { remoteAddress: req.ip }),
             }),
@@ -207,6 +212,12 @@ export async function buildApp({
 
   await webApp(app, { root: webRoot });
   await app.register(publicSurveyRoutes);
+  // Without a configured secret (tests), the form's timing field is signed with a key of this process.
+  const formKey = config.secret ?? randomBytes(32).toString('base64url');
+  const intakeLinks = { publicUrl: config.publicUrl ?? '', replyDomain: config.replyDomain };
+  const statusLinkDays = config.statusLinkDays ?? DEFAULT_STATUS_LINK_DAYS;
+  await app.register(publicComplaintRoutes, { formKey, links: intakeLinks, statusLinkDays });
+  await app.register(publicStatusRoutes, { statusLinkDays });
 
   await app.register(
     async (v1) => {
@@ -235,6 +246,7 @@ export async function buildApp({
       await v1.register(reviewRoutes);
       await v1.register(supportRoutes);
       await v1.register(customerRoutes);
+      await v1.register(intakeRoutes);
     },
     { prefix: '/api/v1' },
   );

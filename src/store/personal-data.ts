@@ -3,7 +3,12 @@ import { customerDigest, ERASED_CUSTOMER } from '../domain/personal-data.js';
 import type { CustomerRow, Db } from './schema.js';
 
 /** Draws a fresh salt for one person's (or one text's) commitments and keeps it apart from the chains. */
-export async function newSalt(db: Db, workspaceId: string, subjectKind: 'customer' | 'statement', subjectId: string): Promise<string> {
+export async function newSalt(
+  db: Db,
+  workspaceId: string,
+  subjectKind: 'customer' | 'statement' | 'customer_message',
+  subjectId: string,
+): Promise<string> {
   const salt = randomBytes(32).toString('base64url');
   await db
     .insertInto('personal_data_salts')
