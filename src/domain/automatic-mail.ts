@@ -4,8 +4,7 @@
  * mailing each other forever, so RFC 3834 asks responders to stay quiet; we do.
  */
 
-/** The header names and values of a received mail, names in lower case. */
-export type MailHeaders = ReadonlyMap<string, string>;
+import type { MailHeaders } from './inbound-mail.js';
 
 export type AutomaticMailReason = 'auto_submitted' | 'precedence' | 'list' | 'autoresponder' | 'delivery_report' | 'mailer_daemon';
 
