@@ -53,6 +53,7 @@ export const ZMe = z.object({
       readReviews: z.boolean(),
       manageReviewRules: z.boolean(),
       answerSupport: z.boolean(),
+      placeHeldMail: z.boolean(),
     })
     .describe('what you may do across the workspace, from the permission table'),
 });

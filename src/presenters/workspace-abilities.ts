@@ -46,6 +46,8 @@ export type WorkspaceAbilities = {
   manageReviewRules: boolean;
   /** Answers a team's requests for support. */
   answerSupport: boolean;
+  /** Places received mail that was held (a sender who is not the case's customer). */
+  placeHeldMail: boolean;
 };
 
 /** From the permission table: "wider" means the rule reaches beyond the person's own records. */
@@ -80,5 +82,6 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     readReviews: may('list', 'review'),
     manageReviewRules: may('update', 'review_rule'),
     answerSupport: wider('update', 'support_request'),
+    placeHeldMail: may('update', 'inbound_email'),
   };
 }
