@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError, fieldMessage } from '../api/client.js';
 import { type InboundEmail, useDismissHeldEmail, useHeldEmails, usePlaceHeldEmail } from '../api/intake.js';
+import { useCurrentUser } from '../app/me-context.js';
 import { FormProblem } from '../components/form-problem.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
@@ -11,12 +12,22 @@ import { formatDateTime } from '../lib/time.js';
 /** Mail that came in from someone who is not the case's customer, waiting for a person to place it. */
 export function HeldMailPage() {
   const held = useHeldEmails();
+  const me = useCurrentUser();
+  const formUrl = `${window.location.origin}/public/complaint/${me.workspace.slug}`;
   return (
     <Stack gap="md">
       <PageHeader
         title="Held mail"
         description="Answers to our emails from an address that is not the case’s customer. Place each on the case it belongs to (it becomes a message from the customer), or dismiss it."
       />
+      <Paper withBorder radius="md" p="md">
+        <Text size="sm">
+          Customers can also report a problem themselves on your public form (no sign-in needed):{' '}
+          <Anchor href={formUrl} target="_blank" rel="noreferrer">
+            {formUrl}
+          </Anchor>
+        </Text>
+      </Paper>
       <QueryState
         query={held}
         label="Loading held mail"
