@@ -10,6 +10,7 @@ import { buildApp } from './http/app.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
 import { jobDefinitions } from './jobs/definitions.js';
 import type { JobLog, JobRunner } from './jobs/job-runner.js';
+import { startMailIntake } from './jobs/mail-intake.js';
 import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 
@@ -37,7 +38,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   let runner: JobRunner | undefined;
   let events: EventRunner | undefined;
   let mailer: ReturnType<typeof createMailer> | undefined;
+  let mailIntake: Awaited<ReturnType<typeof startMailIntake>> | undefined;
   app.addHook('onClose', async () => {
+    await mailIntake?.close();
     await events?.stop();
     await runner?.stop();
     await live.close();
@@ -47,6 +50,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   });
   await app.listen({ port: config.port, host: config.host });
   if (database.kind === 'sqlite') writeFileSync(join(config.dataDir, PID_FILE), String(process.pid));
+  if (config.smtpIn || config.imapUrl) mailIntake = await startMailIntake(database.db, config, app.log);
   if (config.jobs) {
     mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
     runner = createJobRunner({

@@ -18,6 +18,7 @@ import { registerDigestCommands } from './digest-command.js';
 import { registerDossierCommand } from './dossier-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerInsightsCommands } from './insights-command.js';
+import { registerMailCommand } from './mail-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
@@ -165,6 +166,7 @@ registerInsightsCommands(program);
 registerDigestCommands(program);
 registerCustomersCommand(program);
 registerDataRightsCommands(program);
+registerMailCommand(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`defuse: ${message}\n`);

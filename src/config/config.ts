@@ -49,6 +49,24 @@ const ZEnv = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  DEFUSE_STATUS_LINK_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(3650, 'must be at most 3650 days')
+    .default(90),
+  DEFUSE_SMTP_IN: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, such as 127.0.0.1:2526')
+    .optional(),
+  DEFUSE_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^/]+/, 'must start with imap:// or imaps://')
+    .optional(),
+  DEFUSE_IMAP_WORKSPACE: z
+    .string()
+    .regex(/^[a-z0-9-]+$/i, 'must be a workspace slug')
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -86,6 +104,14 @@ export type Config = Readonly<{
   metricsToken: string | undefined;
   /** How long a stopping server lets in-flight requests and jobs finish before it cuts connections. */
   shutdownGraceSeconds: number;
+  /** Days a customer's status link keeps working after their case closes (DEFUSE_STATUS_LINK_DAYS). */
+  statusLinkDays: number;
+  /** Where to listen for inbound email (DEFUSE_SMTP_IN, host:port); unset, no listener. */
+  smtpIn: { host: string; port: number } | undefined;
+  /** A mailbox to poll for inbound email (DEFUSE_IMAP_URL, imap[s]://user:password@host[:port][/mailbox]). */
+  imapUrl: string | undefined;
+  /** The workspace whose new cases the polled mailbox opens (DEFUSE_IMAP_WORKSPACE, a slug). */
+  imapWorkspace: string | undefined;
 }>;
 
 /** Thrown when an environment variable has a bad value; its message is one line naming the variable. */
@@ -118,7 +144,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKey: signingKeyFrom(e.DEFUSE_SIGNING_KEY, e.DEFUSE_SIGNING_KEY_FILE, dataDir),
     metricsToken: e.DEFUSE_METRICS_TOKEN,
     shutdownGraceSeconds: e.DEFUSE_SHUTDOWN_GRACE_SECONDS,
+    statusLinkDays: e.DEFUSE_STATUS_LINK_DAYS,
+    smtpIn: smtpInFrom(e.DEFUSE_SMTP_IN),
+    imapUrl: e.DEFUSE_IMAP_URL,
+    imapWorkspace: e.DEFUSE_IMAP_WORKSPACE?.toLowerCase(),
   });
+}
+
+function smtpInFrom(value: string | undefined): { host: string; port: number } | undefined {
+  if (value === undefined) return undefined;
+  const at = value.lastIndexOf(':');
+  const port = Number(value.slice(at + 1));
+  if (port < 1 || port > 65535)
+    throw new ConfigError(`Invalid configuration: DEFUSE_SMTP_IN must name a port between 1 and 65535 (got ${JSON.stringify(value)})`);
+  return { host: value.slice(0, at), port };
 }
 
 function readOrCreateSecret(dataDir: string): string {

@@ -1,5 +1,5 @@
 /** Vocabulary of a case, shared by store, services, HTTP contracts and the CLI. */
-export const CHANNELS = ['in_person', 'phone', 'email', 'chat', 'social', 'other'] as const;
+export const CHANNELS = ['in_person', 'phone', 'email', 'chat', 'social', 'other', 'web_form'] as const;
 export const CUSTOMER_STATES = ['calm', 'frustrated', 'angry', 'hostile'] as const;
 export const IMPACT_KINDS = ['refund', 'credit', 'lost_sale', 'damage'] as const;
 export const RISK_FLAGS = ['threatened_review', 'public_post', 'legal_threat', 'media'] as const;

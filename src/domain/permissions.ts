@@ -54,6 +54,7 @@ export const RESOURCES = [
   'legal_hold', // a hold over cases, customers or employees for a legal matter; it blocks erasure and retention until released
   'retention', // the workspace's retention rule: erase customers' personal data some months after their last case closed
   'webhook', // Settings → Integrations: webhook subscriptions, their secrets, scopes and delivery log (admins only)
+  'inbound_email', // received mail held for a person to place on a case (a sender who is not the case's customer)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -235,6 +236,9 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'agenda', ['list', 'read'], 'any'),
   ...rows('hr', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
   ...rows('hr', 'management_summary', ['read'], 'any'),
+
+  // Supervisors place held mail: a customer writing from another address, a colleague forwarding one.
+  ...rows('supervisor', 'inbound_email', ['list', 'read', 'update'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -34,6 +34,9 @@ export const EVENT_KINDS = [
   // A customer's personal data was erased: names the earlier events whose words were scrubbed, each
   // with the hash of its scrubbed content, so the chain still verifies (see services/erase-customer.ts).
   'personal_data_erased',
+  // The customer wrote in after reporting (status page or email); staff revoked the customer's status link.
+  'customer_message',
+  'status_link_revoked',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

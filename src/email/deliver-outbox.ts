@@ -47,6 +47,7 @@ export async function deliverOutbox(db: Db, mailer: Mailer, now: Date, options: 
         replyTo: email.reply_to ?? undefined,
         messageId: email.message_id ?? undefined,
         outboxId: email.id,
+        autoSubmitted: email.auto_submitted ?? undefined,
       });
     } catch (error) {
       const attempts = email.attempts + 1;

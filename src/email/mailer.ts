@@ -14,6 +14,8 @@ export type Mail = {
    * a crash (delivery is at least once) carries the same Message-ID and reads as one message.
    */
   outboxId?: string | undefined;
+  /** RFC 3834 Auto-Submitted value for mail no person wrote (acknowledgements). */
+  autoSubmitted?: string | undefined;
 };
 
 /** `<outbox-id@domain of the From address>`: stable for one outbox row however often it is sent. */
@@ -74,6 +76,7 @@ export function createMailer(options: MailerOptions): Mailer {
         html: mail.html,
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         ...(messageId ? { messageId } : {}),
+        ...(mail.autoSubmitted ? { headers: { 'Auto-Submitted': mail.autoSubmitted } } : {}),
       });
     },
     close: () => transport.close(),

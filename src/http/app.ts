@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -19,6 +20,7 @@ import { z } from 'zod';
 import type { Config } from '../config/config.js';
 import { ZProblem } from '../contracts/cases.js';
 import { AppError } from '../domain/errors.js';
+import { DEFAULT_STATUS_LINK_DAYS } from '../domain/status-page.js';
 import { createLocalHub, type LiveHub } from '../events/live-hub.js';
 import type { Database, DatabaseKind } from '../store/db.js';
 import type { Db } from '../store/schema.js';
@@ -42,8 +44,11 @@ import { eventStreamRoutes } from './routes/events-stream.js';
 import { followUpRoutes } from './routes/follow-ups.js';
 import { forumRoutes } from './routes/forum.js';
 import { improvementRoutes } from './routes/improvements.js';
+import { intakeRoutes } from './routes/intake.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { playbookRoutes } from './routes/playbooks.js';
+import { publicComplaintRoutes } from './routes/public-complaint.js';
+import { publicStatusRoutes } from './routes/public-status.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
 import { reviewRoutes } from './routes/reviews.js';
@@ -71,7 +76,8 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
   .version;
 
 export type AppOptions = {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain' | 'metricsToken'>>;
+  config: Pick<Config, 'logLevel'> &
+    Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain' | 'metricsToken' | 'secret' | 'statusLinkDays'>>;
   database: Database;
   logger?: boolean;
   /** The built web app to serve at `/` (default dist/web). */
@@ -120,7 +126,7 @@ export async function buildApp({
           serializers: {
             req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
               method: req.method,
-              url: req.url.replace(/^\/public\/survey\/[^/?#]+/, '/public/survey/[token]'),
+              url: req.url.replace(/^\/public\/(survey|cases)\/[^/?#]+/, '/public/$1/[token]'),
               ...(req.hostname === undefined ? {} : { hostname: req.hostname }),
               ...(req.ip === undefined ? {} : { remoteAddress: req.ip }),
             }),
@@ -235,6 +241,12 @@ export async function buildApp({
 
   await webApp(app, { root: webRoot });
   await app.register(publicSurveyRoutes);
+  // Without a configured secret (tests), the form's timing field is signed with a key of this process.
+  const formKey = config.secret ?? randomBytes(32).toString('base64url');
+  const intakeLinks = { publicUrl: config.publicUrl ?? '', replyDomain: config.replyDomain };
+  const statusLinkDays = config.statusLinkDays ?? DEFAULT_STATUS_LINK_DAYS;
+  await app.register(publicComplaintRoutes, { formKey, links: intakeLinks, statusLinkDays });
+  await app.register(publicStatusRoutes, { statusLinkDays });
 
   await app.register(
     async (v1) => {
@@ -265,6 +277,7 @@ export async function buildApp({
       await v1.register(customerRoutes);
       await v1.register(dataRightsRoutes);
       await v1.register(webhookRoutes);
+      await v1.register(intakeRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,4 @@
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/databases.js';
@@ -826,6 +827,19 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'GET /api/v1/webhooks/{id}/deliveries': onWebhook('/deliveries'),
   'GET /api/v1/webhooks/{id}/deliveries/{deliveryId}': onDelivery(''),
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': onDelivery('/redeliver'),
+  'GET /api/v1/cases/{ref}/messages': onCase('/messages'),
+  'GET /api/v1/cases/{ref}/status-link': onCase('/status-link'),
+  'DELETE /api/v1/cases/{ref}/status-link': onCase('/status-link'),
+  'GET /api/v1/inbound-emails': plain('/api/v1/inbound-emails'),
+  'POST /api/v1/inbound-emails/{id}/place': async (w) => {
+    const { ref, subject } = await freshCase(w);
+    return { url: `/api/v1/inbound-emails/${await heldMail(w)}/place`, body: { ref }, subject, readsCase: true };
+  },
+  'POST /api/v1/inbound-emails/{id}/dismiss': async (w) => ({
+    url: `/api/v1/inbound-emails/${await heldMail(w)}/dismiss`,
+    subject: {},
+    hidden: true,
+  }),
 };
 
 function requestBody() {
@@ -890,6 +904,30 @@ function onDelivery(path: string) {
     });
     return { url: `/api/v1/webhooks/${subscriptionId}/deliveries/${id}${path}`, subject: {}, hidden: true };
   };
+}
+
+/** A mail held in the workspace for a person to place (from someone who is not a case's customer). */
+async function heldMail(w: World): Promise<string> {
+  const id = uuidv7();
+  await w.t.database.db
+    .insertInto('inbound_emails')
+    .values({
+      id,
+      workspace_id: w.t.workspace.workspace.id,
+      message_id: `<held.${id}@example.test>`,
+      from_address: 'someone.else@example.test',
+      from_name: null,
+      subject: 'About my order',
+      text_body: 'It has not arrived.',
+      received_at: new Date().toISOString(),
+      status: 'held',
+      reason: 'The sender is not this case’s customer',
+      case_id: null,
+      placed_by: null,
+      placed_at: null,
+    })
+    .execute();
+  return id;
 }
 
 /** A fresh case of team A (employee A its primary party) naming a new customer. */
@@ -978,6 +1016,11 @@ const BY_HAND: Record<string, Statuses> = {
   'POST /api/v1/webhooks': [401, 403, 403, 403, 403, 403, 201, 201],
   'GET /api/v1/webhooks/{id}/deliveries': [401, 403, 403, 403, 403, 403, 200, 404],
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': [401, 403, 403, 403, 403, 403, 202, 404],
+  // Supervisors and admins place held mail, on a case they may work on; everyone who may change a case revokes its status link.
+  'GET /api/v1/inbound-emails': [401, 403, 403, 200, 200, 403, 200, 200],
+  'POST /api/v1/inbound-emails/{id}/place': [401, 403, 403, 200, 404, 403, 200, 404],
+  'DELETE /api/v1/cases/{ref}/status-link': [401, 200, 404, 200, 404, 403, 200, 404],
+  'GET /api/v1/cases/{ref}/messages': [401, 200, 404, 200, 404, 200, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -18,6 +18,7 @@ describe('what each role may do across the workspace (me.can)', () => {
       'createTokens',
       'draftScenarios',
       'manageImprovements',
+      'placeHeldMail',
       'readAgendas',
       'readCoachingReport',
       'readCommitmentReport',

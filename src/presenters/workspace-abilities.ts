@@ -49,6 +49,8 @@ export type WorkspaceAbilities = {
   manageDataRights: boolean;
   /** Settings → Integrations: webhook subscriptions and their delivery log. */
   manageWebhooks: boolean;
+  /** Places received mail that was held (a sender who is not the case's customer). */
+  placeHeldMail: boolean;
 };
 
 /** From the permission table: "wider" means the rule reaches beyond the person's own records. */
@@ -85,5 +87,6 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     answerSupport: wider('update', 'support_request'),
     manageDataRights: may('list', 'data_request'),
     manageWebhooks: may('update', 'webhook'),
+    placeHeldMail: may('update', 'inbound_email'),
   };
 }

@@ -7,7 +7,7 @@ import { findStatement, insertStatement } from '../store/cases.js';
 import { newId } from '../store/ids.js';
 import { findEmployees } from '../store/people.js';
 import { newSalt } from '../store/personal-data.js';
-import type { StatementRow } from '../store/schema.js';
+import type { CaseRow, Db, StatementRow } from '../store/schema.js';
 import { forbidden } from './authorization.js';
 import { applyCaseChange } from './case-change.js';
 import { loadCase, whomToAsk } from './case-helpers.js';
@@ -68,27 +68,34 @@ export function addStatement(ctx: ServiceContext, ref: string, input: NewStateme
       taken_at: at,
       corrects_id: input.correctsId ?? null,
     };
-    await insertStatement(db, row);
-
-    const salt = await newSalt(db, ws, 'statement', row.id);
-    const data = {
-      statementId: row.id,
-      party: row.party,
-      employeeId: row.employee_id,
-      ...(row.employee_id ? { authorName } : {}),
-      correctsId: row.corrects_id,
-      textCommitment: commitTo(salt, statementText(row)),
-    };
-    await applyCaseChange(
-      db,
-      kase,
-      { search_text: `${kase.search_text}\n${input.body}` },
-      [{ kind: 'statement_added', actorId: ctx.actor.userId, at, data }],
-      ctx.now,
-    );
+    await writeStatement(db, kase, row, ctx.actor.userId, ctx.now);
     return toStatementView(row);
   });
 }
 
 /** What a statement's commitment covers: whose account it is and its words. */
 export const statementText = (row: Pick<StatementRow, 'author_name' | 'body'>) => ({ authorName: row.author_name, body: row.body });
+
+/**
+ * Stores a statement and appends its `statement_added` event (a salted commitment to its words) to
+ * the case it belongs to, which the caller holds locked in this transaction.
+ */
+export async function writeStatement(db: Db, kase: CaseRow, row: StatementRow, actorId: string | null, now: Date): Promise<void> {
+  await insertStatement(db, row);
+  const salt = await newSalt(db, row.workspace_id, 'statement', row.id);
+  const data = {
+    statementId: row.id,
+    party: row.party,
+    employeeId: row.employee_id,
+    ...(row.employee_id ? { authorName: row.author_name } : {}),
+    correctsId: row.corrects_id,
+    textCommitment: commitTo(salt, statementText(row)),
+  };
+  await applyCaseChange(
+    db,
+    kase,
+    { search_text: `${kase.search_text}\n${row.body}` },
+    [{ kind: 'statement_added', actorId, at: row.taken_at, data }],
+    now,
+  );
+}

@@ -23,6 +23,7 @@ import * as tamperEvidence from './migrations/0019-tamper-evidence.js';
 import * as tamperEvidenceBackfill from './migrations/0020-tamper-evidence-backfill.js';
 import * as caseReplies from './migrations/0021-case-replies.js';
 import * as dataRights from './migrations/0025-data-rights.js';
+import * as intake from './migrations/0026-intake.js';
 import * as webhooks from './migrations/0027-webhooks.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
@@ -49,6 +50,7 @@ const STEPS: Record<string, Step> = {
   '0020-tamper-evidence-backfill': tamperEvidenceBackfill,
   '0021-case-replies': caseReplies,
   '0025-data-rights': dataRights,
+  '0026-intake': intake,
   '0027-webhooks': webhooks,
 };
 

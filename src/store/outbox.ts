@@ -14,6 +14,8 @@ export type NewEmail = {
   caseId?: string | undefined;
   messageId?: string | undefined;
   replyTo?: string | undefined;
+  /** Mail a machine sends without a person (acknowledgements): `auto-replied` (RFC 3834), so autoresponders stay quiet. */
+  autoSubmitted?: 'auto-replied' | undefined;
 };
 
 /**
@@ -38,6 +40,7 @@ export async function queueEmail(db: Db, email: NewEmail, now: Date): Promise<Ou
     case_id: email.caseId ?? null,
     message_id: email.messageId ?? null,
     reply_to: email.replyTo ?? null,
+    auto_submitted: email.autoSubmitted ?? null,
   };
   await db.insertInto('outbox_emails').values(row).execute();
   return row;

@@ -6,7 +6,12 @@ import type { CustomerRow, Db } from './schema.js';
 export const drawSalt = (): string => randomBytes(32).toString('base64url');
 
 /** Draws a fresh salt for one person's (or one text's) commitments and keeps it apart from the chains. */
-export async function newSalt(db: Db, workspaceId: string, subjectKind: 'customer' | 'statement', subjectId: string): Promise<string> {
+export async function newSalt(
+  db: Db,
+  workspaceId: string,
+  subjectKind: 'customer' | 'statement' | 'customer_message',
+  subjectId: string,
+): Promise<string> {
   const salt = drawSalt();
   await db
     .insertInto('personal_data_salts')

@@ -298,6 +298,8 @@ export type OutboxEmailRow = {
   /** The Message-ID header sent (with angle brackets), for replies to customers. */
   message_id: string | null;
   reply_to: string | null;
+  /** The Auto-Submitted header of our own automatic mail (`auto-replied`), so other systems do not answer it. */
+  auto_submitted: string | null;
 };
 
 /** A durable job of the embedded runner (SQLite); pg-boss keeps its own tables on PostgreSQL. */
@@ -817,6 +819,49 @@ export type Tables = {
   webhook_deliveries: WebhookDeliveryRow;
   webhook_attempts: WebhookAttemptRow;
   webhook_settings: WebhookSettingsRow;
+  case_status_links: CaseStatusLinkRow;
+  customer_messages: CustomerMessageRow;
+  inbound_emails: InboundEmailRow;
+};
+
+/** A customer's private link to their case's status page: only the token's SHA-256 is kept. */
+export type CaseStatusLinkRow = {
+  id: string;
+  workspace_id: string;
+  case_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+};
+/** Something the customer told us after reporting: on the status page (`web`) or by email (`email`). */
+export type CustomerMessageRow = {
+  id: string;
+  workspace_id: string;
+  case_id: string;
+  via: string;
+  body: string;
+  received_at: string;
+  inbound_email_id: string | null;
+};
+/**
+ * A received email: `placed` on a case as a customer message, `opened` a case (intake address),
+ * `held` for a person to place (a sender who is not the case's customer), or `dismissed` by one.
+ */
+export type InboundEmailRow = {
+  id: string;
+  workspace_id: string;
+  message_id: string | null;
+  from_address: string;
+  from_name: string | null;
+  subject: string;
+  text_body: string;
+  received_at: string;
+  status: string;
+  reason: string;
+  case_id: string | null;
+  placed_by: string | null;
+  placed_at: string | null;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -4,6 +4,7 @@ import { ZSurveyAnswerInput } from '../../contracts/follow-ups.js';
 import type { CustomerAnswer } from '../../domain/follow-through.js';
 import { escapeHtml } from '../../services/emails/layout.js';
 import { answerSurvey, readSurvey, type SurveyState, surveySubject } from '../../services/survey.js';
+import { publicPage } from '../public-page.js';
 import { publicRoute } from '../route-permission.js';
 
 /** Per address: enough for a person with a slow hand, too few to guess tokens. */
@@ -13,18 +14,7 @@ type Params = { token: string };
 type SurveyAbout = { business: string; caseRef: string };
 type FormValues = { satisfaction?: string | undefined; wouldReturn?: string | undefined; comment?: string | undefined };
 
-const PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1b1e}
-fieldset{border:1px solid #ccc;border-radius:6px;margin:0 0 1rem;padding:.75rem 1rem}legend{font-weight:600}
-label{margin-right:1rem;display:inline-block;padding:.25rem 0}textarea{width:100%;min-height:6rem;font:inherit}
-button{font:inherit;padding:.5rem 1.25rem;border-radius:6px;border:0;background:#1864ab;color:#fff;cursor:pointer}
-.error{color:#c92a2a;font-weight:600}`;
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
-}
+const page = publicPage;
 
 /** The survey form; it works without JavaScript and posts back to its own address. */
 function formPage(about: SurveyAbout | null, values: FormValues = {}, error?: string): string {

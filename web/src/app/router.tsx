@@ -34,6 +34,7 @@ const ReviewPage = lazyRouteComponent(() => import('../pages/review.js'), 'Revie
 const ReviewRulesPage = lazyRouteComponent(() => import('../pages/review-rules.js'), 'ReviewRulesPage');
 const ReviewsPage = lazyRouteComponent(() => import('../pages/reviews.js'), 'ReviewsPage');
 const SupportPage = lazyRouteComponent(() => import('../pages/support.js'), 'SupportPage');
+const HeldMailPage = lazyRouteComponent(() => import('../pages/held-mail.js'), 'HeldMailPage');
 const TrainingAssignmentsPage = lazyRouteComponent(() => import('../pages/training-assignments.js'), 'TrainingAssignmentsPage');
 const TrainingCertificationsPage = lazyRouteComponent(() => import('../pages/training-certifications.js'), 'TrainingCertificationsPage');
 const TrainingReportsPage = lazyRouteComponent(() => import('../pages/training-reports.js'), 'TrainingReportsPage');
@@ -140,6 +141,7 @@ const myReviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-
 // Notifications link to one review; the page lists them all (an employee rarely has more than one).
 const myReviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-reviews/$id', component: MyReviewsPage });
 const supportRoute = createRoute({ getParentRoute: () => appRoute, path: '/support', component: SupportPage });
+const heldMailRoute = createRoute({ getParentRoute: () => appRoute, path: '/mail/held', component: HeldMailPage });
 const customerRoute = createRoute({ getParentRoute: () => appRoute, path: '/customers/$id', component: CustomerPage });
 const integrationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/integrations', component: IntegrationsPage });
 
@@ -184,6 +186,7 @@ const routeTree = rootRoute.addChildren([
     customerRoute,
     privacyRoute,
     integrationsRoute,
+    heldMailRoute,
   ]),
 ]);
 

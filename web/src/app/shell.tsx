@@ -25,6 +25,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/cases', label: 'Inbox', shown: (can) => can.workCaseInbox },
       { to: '/report', label: 'Report an incident', shown: (can) => can.reportIncident },
       { to: '/forum', label: 'Forum', shown: always },
+      { to: '/mail/held', label: 'Held mail', shown: (can) => can.placeHeldMail },
     ],
   },
   {

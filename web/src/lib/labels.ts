@@ -57,6 +57,7 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   chat: 'Chat',
   social: 'Social media',
   other: 'Other',
+  web_form: 'Web form',
 };
 export const CHANNELS: Channel[] = [...CHANNEL_CODES];
 

@@ -15,6 +15,13 @@ const event = (kind: string, data: Record<string, unknown>): TimelineEvent => ({
 });
 
 describe('describeEvent', () => {
+  it('says how the customer wrote in, and who turned off their status link', () => {
+    expect(describeEvent(event('customer_message', { via: 'email' }), names).text).toBe('The customer wrote in by email');
+    expect(describeEvent(event('customer_message', { via: 'web' }), names).text).toBe(
+      'The customer added information on their status page',
+    );
+    expect(describeEvent(event('status_link_revoked', { links: 1 }), names).text).toBe('Dana turned off the customer’s status link');
+  });
   it('shows a reply sent to the customer with its coach score and its text', () => {
     expect(describeEvent(event('reply', { body: 'Sorry for the wait.', score: { total: 72, parts: {} } }), names)).toEqual({
       text: 'Dana replied to the customer · coach score 72/100',

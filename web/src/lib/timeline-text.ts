@@ -98,6 +98,13 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
       const fields = changes.map((k) => FIELD_LABEL[k] ?? k);
       return { text: fields.length ? `${who} changed the ${joinWords(fields)}` : `${who} updated the case` };
     }
+    case 'customer_message':
+      return {
+        text: d.via === 'email' ? 'The customer wrote in by email' : 'The customer added information on their status page',
+        detail: 'Their words are under “From the customer”.',
+      };
+    case 'status_link_revoked':
+      return { text: `${who} turned off the customer’s status link` };
     case 'customer_merged':
       return { text: `${who} merged a duplicate customer record: this case now belongs to the customer’s kept record` };
     case 'personal_data_erased': {

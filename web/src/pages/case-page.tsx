@@ -11,6 +11,7 @@ import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sid
 import { CaseThemeCard } from '../components/case/case-theme-card.js';
 import { CaseTypeCard } from '../components/case/case-type-select.js';
 import { CommitmentsPanel } from '../components/case/commitments-panel.js';
+import { CustomerMessagesPanel } from '../components/case/customer-messages-panel.js';
 import { FollowUpsPanel } from '../components/case/follow-ups-panel.js';
 import { AskForHelp, HelpRequestBanner } from '../components/case/help-request.js';
 import { type Names, useNames } from '../components/case/names.js';
@@ -19,6 +20,7 @@ import { ReplyComposer } from '../components/case/reply-composer.js';
 import { ResolutionPanel } from '../components/case/resolution-panel.js';
 import { ResolutionRecord } from '../components/case/resolution-record.js';
 import { StatementsPanel } from '../components/case/statements-panel.js';
+import { StatusLinkCard } from '../components/case/status-link-card.js';
 import { StrategyCard } from '../components/case/strategy-card.js';
 import { SupportAction } from '../components/case/support-action.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
@@ -138,6 +140,7 @@ function CaseTabs({ kase: c, names, now, customer }: CaseParts & { now: Date }) 
         <Tabs.Tab value="statements">Statements ({c.statements.length})</Tabs.Tab>
         <Tabs.Tab value="timeline">Timeline ({c.eventCount})</Tabs.Tab>
         <Tabs.Tab value="playbook">Playbook</Tabs.Tab>
+        <Tabs.Tab value="messages">From the customer</Tabs.Tab>
         <Tabs.Tab value="reply">Reply to the customer</Tabs.Tab>
         <Tabs.Tab value="resolution">Resolution</Tabs.Tab>
         <Tabs.Tab value="promises">Promises & follow-ups</Tabs.Tab>
@@ -151,6 +154,9 @@ function CaseTabs({ kase: c, names, now, customer }: CaseParts & { now: Date }) 
       </Tabs.Panel>
       <Tabs.Panel value="playbook">
         <PlaybookPanel refId={c.ref} names={names} canChange={c.can.runPlaybook} />
+      </Tabs.Panel>
+      <Tabs.Panel value="messages">
+        <CustomerMessagesPanel refId={c.ref} />
       </Tabs.Panel>
       <Tabs.Panel value="reply">
         <ReplyComposer kase={c} />
@@ -187,6 +193,7 @@ function CaseSidebar({ kase: c, names, customer, team }: CaseParts & { team: Tea
       <CaseThemeCard refId={c.ref} />
       {c.status === 'closed' && me.can.draftScenarios ? <TrainingFromCaseCard refId={c.ref} /> : null}
       {c.can.setCaseType ? <CaseTypeCard kase={c} /> : null}
+      <StatusLinkCard kase={c} />
     </Stack>
   );
 }
