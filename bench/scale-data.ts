@@ -44,6 +44,8 @@ export type ScaleWorkspace = {
   teamIds: string[];
   /** A case reference deep in the middle, and words that are rare and common in the texts. */
   sampleRef: string;
+  /** About a thousand references spread evenly over the cases, for checking chains by sample. */
+  sampleRefs: string[];
   rareWord: string;
   commonWord: string;
   customerName: string;
@@ -155,6 +157,7 @@ export async function buildScaleWorkspace(
   const seqByYear = new Map<number, number>();
   const counts = { cases: 0, events: 0, statements: 0, commitments: 0, followUps: 0 };
   let sampleRef = '';
+  const sampleRefs: string[] = [];
   for (let n = 0; n < size.cases; n++) {
     // Cases come in time order; the open ones are the last few weeks' (and a few older ones left open).
     const reportedMs = Math.floor(start + (spanMs * (n + rnd.next())) / size.cases);
@@ -164,6 +167,7 @@ export async function buildScaleWorkspace(
     seqByYear.set(year, seq);
     const ref = formatCaseRef(year, seq);
     if (n === Math.floor(size.cases / 2)) sampleRef = ref;
+    if (n % Math.max(1, Math.floor(size.cases / 1000)) === 0) sampleRefs.push(ref);
     const ageDays = (now.getTime() - reportedMs) / 86_400_000;
     const team = rnd.pick(teams);
     // The sample employee is involved in about one case in a thousand of their team's, as a real person would be.
@@ -463,6 +467,7 @@ export async function buildScaleWorkspace(
     employee: await login(sampleEmployee.userId, firstTeam.id),
     teamIds: teams.map((t) => t.id),
     sampleRef,
+    sampleRefs,
     rareWord: RARE_WORD,
     commonWord: 'customer',
     customerName,

@@ -102,7 +102,7 @@ export async function countCaseRows(
 type SearchPlan = 'drive' | 'probe' | 'planner';
 
 /** Up to this many hits, a search reads its cases from the hit list. */
-const DRIVE_FROM_HITS_UP_TO = 20_000;
+const DRIVE_FROM_HITS_UP_TO = 5_000;
 
 async function searchPlan(db: Db, q: string | undefined): Promise<SearchPlan> {
   if (!q || isPostgres(db) || caseRefIn(q)) return 'planner';
