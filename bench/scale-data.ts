@@ -27,6 +27,7 @@ import { chainEvents, type NewEvent } from '../src/store/events.js';
 import { newId } from '../src/store/ids.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import type { CaseRow } from '../src/store/schema.js';
+import { seededRandom } from '../src/training/seeded-random.js';
 
 export type ScaleSize = { cases: number; teams: number; years: number; employeesPerTeam: number; customers: number };
 
@@ -78,19 +79,10 @@ const RARE_WORD = 'zeppelin';
 const FIRST = ['Helen', 'Omar', 'Priya', 'Jonas', 'Mei', 'Tomasz', 'Aisha', 'Lucas', 'Ines', 'Kwame', 'Sofia', 'Ravi'];
 const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Silva', 'Novak', 'Haddad', 'Byrne', 'Kowalski', 'Ferreira'];
 
-/** A small fast PRNG (mulberry32), so the same seed builds the same workspace. */
+/** The same seed builds the same workspace. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
-  return { next, int, pick };
+  const r = seededRandom(seed);
+  return { next: r.next, pick: r.pick, int: (n: number) => Math.floor(r.next() * n) };
 }
 
 /** Migrates, makes the people through the services, then writes `size.cases` cases in bulk. */
