@@ -11,6 +11,7 @@ import { findUser } from '../store/workspaces.js';
 import { recordSystemChange } from './case-change.js';
 import { inTransaction } from './context.js';
 import { customerSurveyEmail } from './emails/follow-up-emails.js';
+import { sweepPacer } from './sweep-pacer.js';
 
 /**
  * The time-driven send of follow-ups (run by a recurring job; the system acts): the customer gets a
@@ -21,8 +22,12 @@ import { customerSurveyEmail } from './emails/follow-up-emails.js';
  */
 
 export async function sendDueFollowUps(db: Db, now: Date, publicUrl: string, only?: { caseId: string }): Promise<{ sent: number }> {
+  const pacer = sweepPacer();
   let sent = 0;
-  for (const f of await dueFollowUps(db, now, 200, only?.caseId)) if (await sendOne(db, f, now, publicUrl)) sent += 1;
+  for (const f of await dueFollowUps(db, now, 200, only?.caseId)) {
+    if (await sendOne(db, f, now, publicUrl)) sent += 1;
+    await pacer.pace();
+  }
   return { sent };
 }
 

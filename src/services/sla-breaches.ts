@@ -1,28 +1,45 @@
 import { findCaseByRef } from '../store/cases.js';
 import type { CaseRow, Db } from '../store/schema.js';
-import { casesWithUnmarkedBreach } from '../store/settings.js';
+import { runOutClocks, type SlaClock } from '../store/settings.js';
 import { applyCaseChange } from './case-change.js';
 import { inTransaction } from './context.js';
+import { sweepPacer } from './sweep-pacer.js';
+
+/** Cases read per query: one batch's marking stays well inside a request's budget. */
+const BATCH = 50;
 
 /**
  * Marks every open case whose acknowledge or resolve clock ran out at `now` and was not marked yet:
  * sets `*_breached_at` and appends one `sla_breached` event per clock (system actor). Safe to run
- * again: a marked clock is never marked twice. Returns how many clocks it marked.
+ * again: a marked clock is never marked twice. Reads only running clocks past due, in small
+ * batches, one transaction per case, yielding between them. Returns how many clocks it marked.
  */
 export async function markSlaBreaches(db: Db, now: Date): Promise<number> {
-  const candidates = await casesWithUnmarkedBreach(db, now);
+  const pacer = sweepPacer();
   let marked = 0;
-  for (const candidate of candidates) {
-    marked += await inTransaction(db, async (trx) => {
-      // Re-read under lock: another runner may have marked it in the meantime.
-      const row = await findCaseByRef(trx, candidate.workspace_id, candidate.ref, true);
-      if (!row) return 0;
-      return markCase(trx, row, now);
-    });
+  for (const clock of ['acknowledge', 'resolve'] as const satisfies readonly SlaClock[]) {
+    let after: { dueAt: string; id: string } | undefined;
+    for (;;) {
+      const batch = await runOutClocks(db, clock, now, BATCH, after);
+      for (const candidate of batch) {
+        marked += await inTransaction(db, async (trx) => {
+          // Re-read under lock: another runner may have marked it in the meantime.
+          const row = await findCaseByRef(trx, candidate.workspace_id, candidate.ref, true);
+          if (!row) return 0;
+          return markCase(trx, row, now);
+        });
+        await pacer.pace();
+      }
+      const last = batch.at(-1);
+      if (!last || batch.length < BATCH) break;
+      after = { dueAt: last.due_at, id: last.id };
+      await pacer.pace();
+    }
   }
   return marked;
 }
 
+/** Marks each of the case's clocks that ran out (both, when both did: one change, two events). */
 async function markCase(db: Db, row: CaseRow, now: Date): Promise<number> {
   const at = now.toISOString();
   const past = (due: string) => Date.parse(due) < now.getTime();

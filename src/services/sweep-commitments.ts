@@ -4,6 +4,7 @@ import type { CommitmentRow, Db } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
 import { recordSystemChange } from './case-change.js';
 import { inTransaction } from './context.js';
+import { sweepPacer } from './sweep-pacer.js';
 
 /**
  * The time-driven part of commitments (run by a recurring job; the system acts, no user): marks the
@@ -12,10 +13,17 @@ import { inTransaction } from './context.js';
  * in the same transaction, and the update only applies while they are still empty.
  */
 export async function sweepCommitments(db: Db, now: Date): Promise<{ reminded: number; escalated: number }> {
+  const pacer = sweepPacer();
   let reminded = 0;
   let escalated = 0;
-  for (const c of await commitmentsToRemind(db, now)) if (await remind(db, c, now)) reminded += 1;
-  for (const c of await commitmentsToEscalate(db, now)) if (await escalate(db, c, now)) escalated += 1;
+  for (const c of await commitmentsToRemind(db, now)) {
+    if (await remind(db, c, now)) reminded += 1;
+    await pacer.pace();
+  }
+  for (const c of await commitmentsToEscalate(db, now)) {
+    if (await escalate(db, c, now)) escalated += 1;
+    await pacer.pace();
+  }
   return { reminded, escalated };
 }
 

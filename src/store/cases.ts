@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { caseRefIn, caseRefLikeNumber, formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { UNHAPPY_AT_MOST } from '../domain/follow-through.js';
@@ -58,23 +58,10 @@ export type CaseQuery = CustomerSignalFilter & {
   after?: { value: string | number; id: string } | undefined;
 };
 
-/** Indexes the cases created since the last search (SQLite only; PostgreSQL keeps a generated tsvector). */
-export async function syncSearchIndex(db: Db): Promise<void> {
-  const sync = async (trx: Db) => {
-    await sql`insert into cases_fts (rowid, search_text)
-      select rowid, search_text from cases where rowid > (select last_rowid from cases_fts_state) order by rowid`.execute(trx);
-    await sql`update cases_fts_state set last_rowid = coalesce((select max(rowid) from cases), 0) where id = 1`.execute(trx);
-  };
-  // Both statements in one transaction, so two processes on one file never index a row twice.
-  if (db.isTransaction) await sync(db);
-  else await (db as Kysely<Tables>).transaction().execute(sync);
-}
-
 /** Keyset-paginated case list; asks for limit + 1 rows so the caller knows whether a next page exists. */
 export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
-  if (query.q && !isPostgres(db)) await syncSearchIndex(db);
   const cmp = query.order === 'asc' ? '>' : '<';
-  let qb = filteredCases(db, query).selectAll('cases');
+  let qb = filteredCases(db, query, await searchPlan(db, query.q)).selectAll('cases');
   if (query.after) {
     const { value, id } = query.after;
     qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
@@ -92,9 +79,8 @@ export async function countCaseRows(
   query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>,
   upTo: number,
 ): Promise<{ count: number; capped: boolean }> {
-  if (query.q && !isPostgres(db)) await syncSearchIndex(db);
   // Counting stops past `upTo`: an exact count reads every matching row, and a big inbox only needs "1,000+".
-  const matches = filteredCases(db, query)
+  const matches = filteredCases(db, query, await searchPlan(db, query.q))
     .select('cases.id')
     .limit(upTo + 1)
     .as('matches');
@@ -106,13 +92,47 @@ export async function countCaseRows(
   return n > upTo ? { count: upTo, capped: true } : { count: n, capped: false };
 }
 
+/**
+ * How SQLite should use the full-text index for a search: `drive` reads the cases from its hit list
+ * (few hits: look them up and sort them), `probe` walks the list's sort order and asks the index
+ * about each case (many hits: the first page is found after a few rows). Left to the planner, its
+ * choice depends on whether ANALYZE has run: with statistics it drove from a hit list of 476k rows
+ * and sorted them all. The hit count decides instead, so the plan is the same with or without them.
+ */
+type SearchPlan = 'drive' | 'probe' | 'planner';
+
+/** Up to this many hits, a search reads its cases from the hit list. */
+const DRIVE_FROM_HITS_UP_TO = 5_000;
+
+async function searchPlan(db: Db, q: string | undefined): Promise<SearchPlan> {
+  if (!q || isPostgres(db) || caseRefIn(q)) return 'planner';
+  const search = parseSearchQuery(q);
+  if (isEmptySearch(search)) return 'drive';
+  const row = await sql<{
+    n: number;
+  }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${DRIVE_FROM_HITS_UP_TO + 1})`.execute(
+    db,
+  );
+  return Number(row.rows[0]?.n ?? 0) > DRIVE_FROM_HITS_UP_TO ? 'probe' : 'drive';
+}
+
 /** The cases of a workspace that a list's filters match (no order, no page). */
-function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>) {
+function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, plan: SearchPlan) {
   const pg = isPostgres(db);
-  let qb = db.selectFrom('cases').where('cases.workspace_id', '=', query.workspaceId);
+  // Some filters name a small set of cases: the search's hits, the cases that may need attention,
+  // the cases of one person (a scope with no team). On SQLite the set is then the only way in: the
+  // unary plus keeps the planner off the workspace's sort indexes (walking one of them to find a few
+  // rows among a million took seconds), with or without statistics; the workspace is still checked.
+  const personal = query.scope !== undefined && query.scope.teamIds.length === 0 && query.scope.involvedUserId !== null;
+  const fromSmallSet = !pg && ((plan === 'drive' && query.q !== undefined) || query.attention === true || personal);
+  let qb = db
+    .selectFrom('cases')
+    .where(
+      fromSmallSet ? sql<boolean>`+cases.workspace_id = ${query.workspaceId}` : sql<boolean>`cases.workspace_id = ${query.workspaceId}`,
+    );
   if (query.scope) {
     const scope = query.scope;
-    qb = qb.where((eb) => caseInScope(eb, scope));
+    qb = qb.where((eb) => caseInScope(eb, query.workspaceId, scope));
   }
   if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
   if (query.severity?.length) qb = qb.where('cases.severity', 'in', query.severity);
@@ -123,7 +143,7 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
   else if (query.assigneeId) qb = qb.where('cases.assignee_id', '=', query.assigneeId);
   if (query.reportedFrom) qb = qb.where('cases.reported_at', '>=', query.reportedFrom);
   if (query.reportedTo) qb = qb.where('cases.reported_at', '<', query.reportedTo);
-  if (query.attention) qb = qb.where(needsAttention);
+  if (query.attention) qb = qb.where((eb) => needsAttention(eb, query.workspaceId));
   if (query.repeatSince || query.threat || query.abuseFlagged)
     qb = qb.where((eb) => eb.and(customerSignalConditions(eb, query.workspaceId, query)));
   if (query.q) {
@@ -139,66 +159,97 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
     qb = qb.where((eb) => {
       // A case number (whole, or the number alone) means that case, not words that happen to match.
       if (byRef) return 'ref' in byRef ? eb('cases.ref', '=', byRef.ref) : eb('cases.ref', 'like', caseRefLikeNumber(byRef.number));
+      const fts = isEmptySearch(search) ? null : toFtsQuery(search);
+      // The customer by name or by email (whole); the list's scope still decides what is seen.
+      const customers = words.length > 0 ? customersNamed(eb, query.workspaceId, q, words) : null;
+      if (plan === 'drive') {
+        // One set of rows from both indexes: the full-text hits and the named customers' cases.
+        const parts = [];
+        if (fts) parts.push(sql`select rowid from cases_fts where cases_fts match ${fts}`);
+        if (customers)
+          parts.push(
+            sql`select found.rowid from cases as found where found.workspace_id = ${query.workspaceId} and found.customer_id in ${customers}`,
+          );
+        return parts.length > 0 ? sql<boolean>`cases.rowid in (${sql.join(parts, sql` union all `)})` : sql<boolean>`1 = 0`;
+      }
       const any = [];
       if (!isEmptySearch(search))
         any.push(
           pg
             ? sql<boolean>`cases.search_vector @@ (${toTsQuery(search)})`
-            : sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)})`,
+            : sql<boolean>`exists (select 1 from cases_fts where cases_fts match ${fts} and cases_fts.rowid = cases.rowid)`,
         );
-      // The customer by name or by email (whole); the list's scope still decides what is seen.
-      if (words.length > 0)
-        any.push(
-          eb.exists(
-            eb
-              .selectFrom('customers')
-              .select('customers.id')
-              .whereRef('customers.id', '=', 'cases.customer_id')
-              .where((c) =>
-                c.or([
-                  // Each word starts one of the name's parts ("hel" finds Helen, "the" does not find Heather).
-                  c.and(
-                    words.map((w) =>
-                      c.or([
-                        c(sql<string>`lower(customers.name)`, 'like', `${w}%`),
-                        c(sql<string>`lower(customers.name)`, 'like', `% ${w}%`),
-                      ]),
-                    ),
-                  ),
-                  c(sql<string>`lower(customers.email)`, '=', q.trim().toLowerCase()),
-                  // An address carried over from a merged duplicate still finds the customer.
-                  c.exists(
-                    c
-                      .selectFrom('customer_contacts')
-                      .select('customer_contacts.id')
-                      .whereRef('customer_contacts.customer_id', '=', 'customers.id')
-                      .where(sql<string>`lower(customer_contacts.value)`, '=', q.trim().toLowerCase()),
-                  ),
-                ]),
-              ),
-          ),
-        );
+      if (customers) any.push(eb('cases.customer_id', 'in', customers));
       return any.length > 0 ? eb.or(any) : sql<boolean>`1 = 0`;
     });
   }
   return qb;
 }
 
-/** The case belongs to one of the scope's teams or involves its user (reporter, handler or named party). */
-export function caseInScope(eb: ExpressionBuilder<Tables, 'cases'>, scope: CaseListScope) {
+/** The workspace's customers a search names: each word starts a part of the name, or the whole text is an address of theirs. */
+function customersNamed(eb: ExpressionBuilder<Tables, 'cases'>, workspaceId: string, q: string, words: string[]) {
+  const email = q.trim().toLowerCase();
+  return (
+    eb
+      .selectFrom('customers')
+      .select('customers.id')
+      .where('customers.workspace_id', '=', workspaceId)
+      .where((c) =>
+        c.or([
+          // Each word starts one of the name's parts ("hel" finds Helen, "the" does not find Heather).
+          c.and(
+            words.map((w) =>
+              c.or([c(sql<string>`lower(customers.name)`, 'like', `${w}%`), c(sql<string>`lower(customers.name)`, 'like', `% ${w}%`)]),
+            ),
+          ),
+          c(sql<string>`lower(customers.email)`, '=', email),
+        ]),
+      )
+      // An address carried over from a merged duplicate still finds the customer.
+      .unionAll(
+        eb
+          .selectFrom('customer_contacts')
+          .select('customer_contacts.customer_id as id')
+          .where('customer_contacts.workspace_id', '=', workspaceId)
+          .where(sql<string>`lower(customer_contacts.value)`, '=', email),
+      )
+  );
+}
+
+/**
+ * The case belongs to one of the scope's teams or involves its user (reporter, handler or named party).
+ * The user's cases are one set read from three small indexes; an OR of the three columns beside the
+ * others made the planner walk every case of the workspace.
+ */
+export function caseInScope(eb: ExpressionBuilder<Tables, 'cases'>, workspaceId: string, scope: CaseListScope) {
   const any = [];
   if (scope.teamIds.length > 0) any.push(eb('cases.team_id', 'in', scope.teamIds));
-  if (scope.involvedUserId) {
-    any.push(eb('cases.reporter_id', '=', scope.involvedUserId), eb('cases.assignee_id', '=', scope.involvedUserId));
+  const user = scope.involvedUserId;
+  if (user) {
     any.push(
       eb(
         'cases.id',
         'in',
         eb
-          .selectFrom('case_parties')
-          .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
-          .select('case_parties.case_id')
-          .where('employees.user_id', '=', scope.involvedUserId),
+          .selectFrom('cases as reported')
+          .select('reported.id')
+          .where('reported.workspace_id', '=', workspaceId)
+          .where('reported.reporter_id', '=', user)
+          .unionAll(
+            eb
+              .selectFrom('cases as handled')
+              .select('handled.id')
+              .where('handled.workspace_id', '=', workspaceId)
+              .where('handled.assignee_id', '=', user),
+          )
+          .unionAll(
+            eb
+              .selectFrom('case_parties')
+              .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
+              .select('case_parties.case_id as id')
+              .where('employees.user_id', '=', user)
+              .where('case_parties.workspace_id', '=', workspaceId),
+          ),
       ),
     );
   }
@@ -252,8 +303,47 @@ const ATTENTION: Record<AttentionReason, (eb: CaseEb) => ReturnType<CaseEb['exis
 
 const ATTENTION_REASONS = Object.keys(ATTENTION) as AttentionReason[];
 
-function needsAttention(eb: CaseEb) {
-  return eb.or(ATTENTION_REASONS.map((reason) => ATTENTION[reason](eb)));
+/**
+ * The cases that may need attention are read first from one small index per reason (the literals
+ * match the partial indexes of migration 0022), then each is checked by the exact rules; probing
+ * every case of the workspace for open escalated promises took seconds at a million cases.
+ */
+function needsAttention(eb: CaseEb, workspaceId: string) {
+  const candidates = eb
+    .selectFrom('cases as helped')
+    .select('helped.id')
+    .where('helped.workspace_id', '=', workspaceId)
+    .where('helped.help_requested_at', 'is not', null)
+    .unionAll(
+      eb
+        .selectFrom('commitments')
+        .select('commitments.case_id as id')
+        .where('commitments.workspace_id', '=', workspaceId)
+        .where('commitments.status', '=', sql.lit('open'))
+        .where('commitments.escalated_at', 'is not', null),
+    )
+    .unionAll(
+      eb
+        .selectFrom('resolutions')
+        .select('resolutions.case_id as id')
+        .where('resolutions.workspace_id', '=', workspaceId)
+        .where('resolutions.approval_state', '=', 'pending'),
+    )
+    .unionAll(
+      eb
+        .selectFrom('follow_ups')
+        .select('follow_ups.case_id as id')
+        .where('follow_ups.workspace_id', '=', workspaceId)
+        .where('follow_ups.wants_help', '=', sql.lit(1)),
+    )
+    .unionAll(
+      eb
+        .selectFrom('cases as reopened')
+        .select('reopened.id')
+        .where('reopened.workspace_id', '=', workspaceId)
+        .where('reopened.status', '=', 'reopened'),
+    );
+  return eb.and([eb('cases.id', 'in', candidates), eb.or(ATTENTION_REASONS.map((reason) => ATTENTION[reason](eb)))]);
 }
 
 /** For each of these cases, why it needs attention (empty when it does not), by the same rules as the attention filter. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CommitmentRow, Db } from './schema.js';
 
 export async function insertCommitment(db: Db, row: CommitmentRow): Promise<void> {
@@ -31,28 +32,34 @@ export async function updateCommitment(db: Db, id: string, patch: Partial<Commit
 
 /** Open commitments, across workspaces, whose reminder time has come and that were not reminded yet. */
 export function commitmentsToRemind(db: Db, now: Date, limit = 200): Promise<CommitmentRow[]> {
-  return db
-    .selectFrom('commitments')
-    .selectAll()
-    .where('status', '=', 'open')
-    .where('remind_at', '<=', now.toISOString())
-    .where('reminded_at', 'is', null)
-    .orderBy('remind_at')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('commitments')
+      .selectAll()
+      // A literal, so SQLite matches the partial index commitments_to_remind.
+      .where('status', '=', sql.lit('open'))
+      .where('remind_at', '<=', now.toISOString())
+      .where('reminded_at', 'is', null)
+      .orderBy('remind_at')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** Open commitments, across workspaces, past due and not escalated yet. */
 export function commitmentsToEscalate(db: Db, now: Date, limit = 200): Promise<CommitmentRow[]> {
-  return db
-    .selectFrom('commitments')
-    .selectAll()
-    .where('status', '=', 'open')
-    .where('due_at', '<', now.toISOString())
-    .where('escalated_at', 'is', null)
-    .orderBy('due_at')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('commitments')
+      .selectAll()
+      // A literal, so SQLite matches the partial index commitments_to_escalate.
+      .where('status', '=', sql.lit('open'))
+      .where('due_at', '<', now.toISOString())
+      .where('escalated_at', 'is', null)
+      .orderBy('due_at')
+      .limit(limit)
+      .execute()
+  );
 }
 
 export type CommitmentReportRow = Pick<CommitmentRow, 'owner_id' | 'status' | 'due_at' | 'closed_at'> & {

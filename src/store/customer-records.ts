@@ -53,7 +53,7 @@ export function casesOfCustomer(db: Db, workspaceId: string, customerId: string,
     ])
     .where('workspace_id', '=', workspaceId)
     .where('customer_id', '=', customerId)
-    .$if(scope !== undefined, (q) => q.where((eb) => caseInScope(eb, scope as CaseListScope)))
+    .$if(scope !== undefined, (q) => q.where((eb) => caseInScope(eb, workspaceId, scope as CaseListScope)))
     .orderBy('reported_at', 'desc')
     .orderBy('id', 'desc')
     .execute();

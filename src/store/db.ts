@@ -1,26 +1,45 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type KyselyConfig, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Db, Tables } from './schema.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 export type Database = { db: Kysely<Tables>; kind: DatabaseKind; sqliteFile?: string; close(): Promise<void> };
 
-export type DatabaseOptions = { dataDir: string; databaseUrl?: string | undefined; pgSchema?: string; poolSize?: number };
+/** Called after each query with its SQL, parameters and duration (benchmarks use it to replay what a request ran). */
+export type QueryObserver = (query: { sql: string; parameters: readonly unknown[] }, ms: number) => void;
+
+export type DatabaseOptions = {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  pgSchema?: string;
+  poolSize?: number;
+  onQuery?: QueryObserver | undefined;
+};
 
 const TIMESTAMPTZ_OID = 1184;
 const INT8_OID = 20;
 
 /** Opens the embedded SQLite file under dataDir, or PostgreSQL when a URL is given. */
 export function openDatabase(options: DatabaseOptions): Database {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize, options.onQuery);
   mkdirSync(options.dataDir, { recursive: true });
-  return openSqlite(join(options.dataDir, 'defuse.db'));
+  return openSqlite(join(options.dataDir, 'defuse.db'), options.onQuery);
 }
 
-export function openSqlite(file: string): Database {
+/** Kysely's log option forwarding executed queries to an observer (none without one: logging costs a little per query). */
+function observe(onQuery: QueryObserver | undefined): Pick<KyselyConfig, 'log'> {
+  if (!onQuery) return {};
+  return {
+    log: (event) => {
+      if (event.level === 'query') onQuery(event.query, event.queryDurationMillis);
+    },
+  };
+}
+
+export function openSqlite(file: string, onQuery?: QueryObserver): Database {
   const sqlite = new SQLite(file);
   // WAL lets readers run beside the writer; NORMAL sync in WAL survives a killed process
   // (only an OS crash can lose the last commits), and foreign keys are off by default in SQLite.
@@ -28,7 +47,7 @@ export function openSqlite(file: string): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...observe(onQuery) });
   return { db, kind: 'sqlite', sqliteFile: file, close: () => db.destroy() };
 }
 
@@ -53,7 +72,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
   };
 }
 
-function openPostgres(url: string, schema: string | undefined, poolSize = 10): Database {
+function openPostgres(url: string, schema: string | undefined, poolSize = 10, onQuery?: QueryObserver): Database {
   // Normalise values so rows read the same on both databases: timestamps as ISO strings, bigints as numbers.
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -68,7 +87,7 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10): D
     types,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), ...observe(onQuery) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 

@@ -22,6 +22,7 @@ import * as customerMerges from './migrations/0018-customer-merges.js';
 import * as tamperEvidence from './migrations/0019-tamper-evidence.js';
 import * as tamperEvidenceBackfill from './migrations/0020-tamper-evidence-backfill.js';
 import * as caseReplies from './migrations/0021-case-replies.js';
+import * as scaleIndexes from './migrations/0022-scale-indexes.js';
 import * as dataRights from './migrations/0025-data-rights.js';
 import * as intake from './migrations/0026-intake.js';
 import * as webhooks from './migrations/0027-webhooks.js';
@@ -49,6 +50,7 @@ const STEPS: Record<string, Step> = {
   '0019-tamper-evidence': tamperEvidence,
   '0020-tamper-evidence-backfill': tamperEvidenceBackfill,
   '0021-case-replies': caseReplies,
+  '0022-scale-indexes': scaleIndexes,
   '0025-data-rights': dataRights,
   '0026-intake': intake,
   '0027-webhooks': webhooks,

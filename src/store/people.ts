@@ -77,7 +77,7 @@ function customers(db: Db, workspaceId: string, scope: CaseListScope | undefined
           .selectFrom('cases')
           .select('cases.customer_id')
           .where('cases.workspace_id', '=', workspaceId)
-          .where((c) => caseInScope(c, scope as CaseListScope)),
+          .where((c) => caseInScope(c, workspaceId, scope as CaseListScope)),
       ),
     );
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Severity } from '../domain/case.js';
 import { FINISHED_STATUSES } from '../domain/case-status.js';
 import type { SlaTarget } from '../domain/sla.js';
@@ -80,21 +81,44 @@ export async function updateCaseType(db: Db, workspaceId: string, id: string, na
     .execute();
 }
 
-/** Open cases (any workspace) with a clock past due that has not been marked breached yet. */
-export function casesWithUnmarkedBreach(db: Db, now: Date): Promise<CaseRow[]> {
-  const at = now.toISOString();
+/** An SLA clock of a case: acknowledging it, or resolving it. */
+export type SlaClock = 'acknowledge' | 'resolve';
+
+export type RunOutClock = Pick<CaseRow, 'id' | 'workspace_id' | 'ref'> & { due_at: string };
+
+/**
+ * Open cases, across workspaces, whose clock ran out before `now` and is not marked yet, by due time
+ * then id, `limit` at a time after the keyset `after`. Read from the partial index of running clocks
+ * (migration 0022), whose condition is spelled here with the same literals so SQLite can use it.
+ */
+export function runOutClocks(
+  db: Db,
+  clock: SlaClock,
+  now: Date,
+  limit: number,
+  after?: { dueAt: string; id: string },
+): Promise<RunOutClock[]> {
+  const due = clock === 'acknowledge' ? 'acknowledge_due_at' : 'resolve_due_at';
+  const done = clock === 'acknowledge' ? 'acknowledged_at' : 'resolved_at';
+  const marked = clock === 'acknowledge' ? 'acknowledge_breached_at' : 'resolve_breached_at';
   return db
     .selectFrom('cases')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('acknowledged_at', 'is', null), eb('acknowledge_due_at', '<', at), eb('acknowledge_breached_at', 'is', null)]),
-        eb.and([eb('resolved_at', 'is', null), eb('resolve_due_at', '<', at), eb('resolve_breached_at', 'is', null)]),
-      ]),
+    .select(['id', 'workspace_id', 'ref', `${due} as due_at`])
+    .where(done, 'is', null)
+    .where(marked, 'is', null)
+    .where(
+      'status',
+      'not in',
+      FINISHED_STATUSES.map((s) => sql.lit(s)),
     )
-    .where('status', 'not in', FINISHED_STATUSES)
+    .where(due, '<', now.toISOString())
+    .$if(after !== undefined, (q) =>
+      q.where((eb) => eb(eb.refTuple(due, 'id'), '>', eb.tuple((after as { dueAt: string }).dueAt, (after as { id: string }).id))),
+    )
+    .orderBy(due)
     .orderBy('id')
-    .execute();
+    .limit(limit)
+    .execute() as Promise<RunOutClock[]>;
 }
 
 export async function setTimeZone(db: Db, workspaceId: string, timeZone: string): Promise<void> {

@@ -91,7 +91,7 @@ export async function casesInScope(
     .select(['cases.id'])
     .where('cases.workspace_id', '=', workspaceId)
     .where('cases.id', 'in', [...caseIds])
-    .where((eb) => caseInScope(eb, scope))
+    .where((eb) => caseInScope(eb, workspaceId, scope))
     .execute();
   return new Set(rows.map((r) => r.id));
 }

@@ -1,0 +1,405 @@
+/**
+ * Scale benchmark — "case list with filters over 1,000,000 cases: p95 ≤ 100 ms" (PRODUCT.md budgets).
+ *
+ * Builds a workspace of SCALE_CASES cases (default 1,000,000: ~4.4M events, ~800k statements, 3 years,
+ * 16 teams) through the store's own schema (bench/scale-data.ts), checks its hash chains with the same
+ * verification `defuse audit verify` runs, then serves it with the real app on 127.0.0.1 and measures
+ * each entry of MEASUREMENTS (below) over HTTP:
+ *   - cold: the first request of the entry after the app started (nothing prepared, caches empty
+ *     but for the operating system's file cache);
+ *   - warm: p50 and p95 of REPEATS more requests;
+ *   - direct: the SQL that request ran (captured from Kysely's log), replayed straight on the
+ *     database driver, p95 — the same queries without HTTP, auth, validation or serialisation.
+ * Then the sweeps (SLA breaches, promises, follow-ups) run over the whole database while get-case
+ * requests keep arriving: event-loop delay p99 (budget ≤ 20 ms) and those requests' latencies.
+ * SQLite is measured without planner statistics, then again after ANALYZE (warm only), because the
+ * plans must be good both ways. With DATABASE_URL the same runs on a fresh PostgreSQL database.
+ *
+ * Run: `npm run bench:scale` (SCALE_CASES=100000 for a quicker run; DATABASE_URL=postgres://… adds
+ * PostgreSQL; SCALE_KEEP=1 keeps the built databases and prints where). Exit code 0 when a budget
+ * is missed (this is a report); non-zero only on errors.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import SQLite from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import type { Config } from '../src/config/config.js';
+import { buildApp } from '../src/http/app.js';
+import { sendDueFollowUps } from '../src/services/send-due-follow-ups.js';
+import { markSlaBreaches } from '../src/services/sla-breaches.js';
+import { sweepCommitments } from '../src/services/sweep-commitments.js';
+import { verifyTimelines } from '../src/services/verify-timelines.js';
+import { type Database, type DatabaseKind, openDatabase } from '../src/store/db.js';
+import { buildScaleWorkspace, FULL_SIZE, type ScaleWorkspace } from './scale-data.js';
+
+// ---------------------------------------------------------------------------------------------
+// What is measured: one row per request. Add entries freely; `as` defaults to the admin.
+// ---------------------------------------------------------------------------------------------
+
+export type ScaleRange = { from: string; to: string };
+export type ScaleEntry = {
+  name: string;
+  path: (range: ScaleRange, w: ScaleWorkspace) => string;
+  as?: 'admin' | 'supervisor' | 'employee';
+  /** Measure this page of the list instead of the first, reached by following nextCursor. */
+  page?: number;
+};
+
+const OPEN = 'status=reported,acknowledged,investigating,resolving,reopened';
+const L = '/api/v1/cases?limit=50';
+
+export const MEASUREMENTS: readonly ScaleEntry[] = [
+  // The inbox's built-in views (web/src/lib/saved-views.ts), as the roles that see them first.
+  { name: 'view: all cases', path: () => `${L}&sort=reported_at&order=desc` },
+  { name: 'view: open, soonest due', path: () => `${L}&${OPEN}&sort=next_due_at&order=asc` },
+  { name: 'view: needs attention', path: () => `${L}&attention=true&sort=updated_at&order=desc` },
+  { name: 'view: recently updated', path: () => `${L}&sort=updated_at&order=desc` },
+  { name: 'view: unassigned', path: () => `${L}&unassigned=true&${OPEN}&sort=next_due_at&order=asc` },
+  { name: 'supervisor: home inbox', as: 'supervisor', path: () => `${L}&${OPEN}&sort=next_due_at&order=asc` },
+  {
+    name: 'supervisor: assigned to me',
+    as: 'supervisor',
+    path: (_, w) => `${L}&assigneeId=${w.supervisor.userId}&${OPEN}&sort=next_due_at&order=asc`,
+  },
+  { name: 'supervisor: needs attention', as: 'supervisor', path: () => `${L}&attention=true&sort=updated_at&order=desc` },
+  { name: 'employee: my cases', as: 'employee', path: () => `${L}&sort=reported_at&order=desc` },
+  { name: 'employee: still open', as: 'employee', path: () => `${L}&${OPEN}&sort=next_due_at&order=asc` },
+  // Filters and sorts.
+  { name: 'filter: status closed', path: () => `${L}&status=closed` },
+  { name: 'filter: status reopened', path: () => `${L}&status=reopened` },
+  { name: 'filter: severity 1', path: () => `${L}&severity=1` },
+  { name: 'filter: channel phone', path: () => `${L}&channel=phone` },
+  { name: 'filter: root cause policy', path: () => `${L}&rootCause=policy` },
+  { name: 'filter: team', path: (_, w) => `${L}&teamId=${w.teamIds[3]}` },
+  { name: 'filter: reported in range', path: (r) => `${L}&reportedFrom=${r.from}&reportedTo=${r.to}` },
+  { name: 'filter: team + severity + open', path: (_, w) => `${L}&teamId=${w.teamIds[5]}&severity=2&${OPEN}` },
+  { name: 'filter: repeat customer', path: () => `${L}&repeatCustomer=true` },
+  { name: 'filter: threat', path: () => `${L}&threat=true` },
+  { name: 'filter: abuse flagged', path: () => `${L}&abuseFlagged=true` },
+  { name: 'sort: severity', path: () => `${L}&sort=severity&order=desc` },
+  { name: 'sort: resolve due', path: () => `${L}&sort=resolve_due_at&order=asc` },
+  { name: 'sort: updated asc', path: () => `${L}&sort=updated_at&order=asc` },
+  // Deep pages.
+  { name: 'page 40: all cases', page: 40, path: () => `${L}&sort=reported_at&order=desc` },
+  { name: 'page 40: closed by severity', page: 40, path: () => `${L}&status=closed&sort=severity&order=desc` },
+  { name: 'page 20: open, soonest due', page: 20, path: () => `${L}&${OPEN}&sort=next_due_at&order=asc` },
+  // Search.
+  { name: 'search: common word', path: (_, w) => `${L}&q=${w.commonWord}` },
+  { name: 'search: rare word', path: (_, w) => `${L}&q=${w.rareWord}` },
+  { name: 'search: two words', path: () => `${L}&q=refund+receipt` },
+  { name: 'search: phrase', path: () => `${L}&q=%22late+courier%22` },
+  { name: 'search: customer name', path: (_, w) => `${L}&q=${encodeURIComponent(w.customerName)}` },
+  { name: 'search: case ref', path: (_, w) => `${L}&q=${w.sampleRef}` },
+  { name: 'search: word + status open', path: (_, w) => `${L}&q=${w.commonWord}&${OPEN}` },
+  { name: 'employee: search', as: 'employee', path: () => `${L}&q=refund` },
+  // One case.
+  { name: 'case: get', path: (_, w) => `/api/v1/cases/${w.sampleRef}` },
+  { name: 'case: events', path: (_, w) => `/api/v1/cases/${w.sampleRef}/events` },
+  // Reports.
+  { name: 'report: coaching', path: () => '/api/v1/reports/coaching' },
+  { name: 'report: coaching, supervisor', as: 'supervisor', path: () => '/api/v1/reports/coaching' },
+  { name: 'report: commitments', path: () => '/api/v1/reports/commitments' },
+  { name: 'report: commitments, since', path: (r) => `/api/v1/reports/commitments?since=${r.from}` },
+];
+
+/**
+ * Entries from other parts of the product (the dashboard's reports): fill with their list, e.g.
+ * `import { dashboardEntries } from './scale-dashboard.js';` and `= dashboardEntries;` here.
+ */
+const EXTENSION_ENTRIES: readonly ScaleEntry[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// Settings and budgets
+// ---------------------------------------------------------------------------------------------
+
+const REPEATS = 20;
+const BUDGET_MS = 100;
+const LOOP_DELAY_BUDGET_MS = 20;
+const SIZE = { ...FULL_SIZE, cases: Number(process.env.SCALE_CASES ?? FULL_SIZE.cases) };
+SIZE.customers = Math.max(100, Math.round(SIZE.cases / 4));
+const NOW = new Date();
+
+type Figures = { cold: number; p50: number; p95: number; direct: number | null; queries: number };
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : '      -');
+
+/** Runs captured SELECTs straight on the driver: the database's own share of a request. */
+type DirectRunner = { run(queries: { sql: string; parameters: readonly unknown[] }[]): Promise<void>; close(): Promise<void> };
+
+function directRunner(database: Database, url: string | undefined): DirectRunner {
+  if (database.kind === 'sqlite') {
+    const sqlite = new SQLite(database.sqliteFile as string, { readonly: true });
+    const cache = new Map<string, SQLite.Statement>();
+    return {
+      async run(queries) {
+        for (const q of queries) {
+          let stmt = cache.get(q.sql);
+          if (!stmt) {
+            stmt = sqlite.prepare(q.sql);
+            cache.set(q.sql, stmt);
+          }
+          stmt.all(...(q.parameters as unknown[]));
+        }
+      },
+      async close() {
+        sqlite.close();
+      },
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  const connected = client.connect();
+  return {
+    async run(queries) {
+      await connected;
+      for (const q of queries) await client.query(q.sql, q.parameters as unknown[]);
+    },
+    async close() {
+      await connected;
+      await client.end();
+    },
+  };
+}
+
+type Served = { app: FastifyInstance; base: string; database: Database; captured: { sql: string; parameters: readonly unknown[] }[] };
+
+async function serve(options: { dataDir: string; databaseUrl?: string | undefined }): Promise<Served> {
+  const captured: Served['captured'] = [];
+  const database = openDatabase({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    poolSize: 10,
+    onQuery: (query) => captured.push({ sql: query.sql, parameters: query.parameters }),
+  });
+  const config = { logLevel: process.env.SCALE_LOG_LEVEL ?? 'error' } as unknown as Config;
+  const app = await buildApp({ config, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { app, base: `http://127.0.0.1:${port}`, database, captured };
+}
+
+async function timedGet(base: string, path: string, token: string): Promise<{ ms: number; body: unknown }> {
+  const t0 = performance.now();
+  const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+  const text = await res.text();
+  const took = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
+  return { ms: took, body: JSON.parse(text) as unknown };
+}
+
+/** The path of the entry's page: follows nextCursor from the first page (untimed). */
+async function pathOf(served: Served, entry: ScaleEntry, w: ScaleWorkspace, token: string): Promise<string> {
+  const path = entry.path({ from: w.from, to: w.to }, w);
+  if (!entry.page || entry.page <= 1) return path;
+  // A small workspace's list may end sooner: its last page is measured then.
+  let cursor: string | null = null;
+  for (let p = 1; p < entry.page; p++) {
+    const { body } = await timedGet(served.base, cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path, token);
+    const next = (body as { nextCursor: string | null }).nextCursor;
+    if (!next) break;
+    cursor = next;
+  }
+  return cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path;
+}
+
+async function measure(
+  served: Served,
+  direct: DirectRunner,
+  w: ScaleWorkspace,
+  entries: readonly ScaleEntry[],
+  withCold: boolean,
+): Promise<Map<string, Figures>> {
+  const out = new Map<string, Figures>();
+  for (const entry of entries) {
+    const token = w[entry.as ?? 'admin'].token;
+    const path = await pathOf(served, entry, w, token);
+    served.captured.length = 0;
+    const first = await timedGet(served.base, path, token);
+    // Reads only: a request may also write (the access log); the list's own cost is its SELECTs.
+    const queries = served.captured.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
+    const warm: number[] = [];
+    for (let i = 0; i < REPEATS; i++) warm.push((await timedGet(served.base, path, token)).ms);
+    const directTimes: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      const t0 = performance.now();
+      await direct.run(queries);
+      directTimes.push(performance.now() - t0);
+    }
+    out.set(entry.name, {
+      cold: withCold ? first.ms : Number.NaN,
+      p50: pct(warm, 50),
+      p95: pct(warm, 95),
+      direct: queries.length > 0 ? pct(directTimes, 95) : null,
+      queries: queries.length,
+    });
+  }
+  return out;
+}
+
+function printTable(title: string, entries: readonly ScaleEntry[], figures: Map<string, Figures>): number {
+  console.log(`\n${title}`);
+  console.log(`${'entry'.padEnd(36)}   cold ms  warm p50  warm p95  direct p95  queries  budget`);
+  let missed = 0;
+  for (const e of entries) {
+    const f = figures.get(e.name);
+    if (!f) continue;
+    const over = f.p95 > BUDGET_MS || (Number.isFinite(f.cold) && f.cold > BUDGET_MS);
+    if (over) missed++;
+    console.log(
+      `${e.name.padEnd(36)}  ${ms(f.cold)}   ${ms(f.p50)}   ${ms(f.p95)}     ${ms(f.direct ?? Number.NaN)}   ${String(f.queries).padStart(6)}  ${over ? 'MISSED' : 'ok'}`,
+    );
+  }
+  return missed;
+}
+
+/** The sweeps over the whole database while get-case requests keep coming: loop delay and their latency. */
+async function measureSweeps(served: Served, w: ScaleWorkspace): Promise<void> {
+  const path = `/api/v1/cases/${w.sampleRef}`;
+  const baseline: number[] = [];
+  for (let i = 0; i < 50; i++) baseline.push((await timedGet(served.base, path, w.admin.token)).ms);
+  const sweeps: [string, () => Promise<unknown>][] = [
+    ['SLA breaches (first run: marks the backlog)', () => markSlaBreaches(served.database.db, NOW)],
+    ['SLA breaches (again: nothing to mark)', () => markSlaBreaches(served.database.db, NOW)],
+    ['commitments (reminders, escalations)', () => sweepCommitments(served.database.db, NOW)],
+    ['follow-ups due', () => sendDueFollowUps(served.database.db, NOW, 'http://127.0.0.1')],
+  ];
+  console.log(`\nsweeps at ${SIZE.cases.toLocaleString('en')} cases, with get-case requests arriving (one at a time)`);
+  console.log(`get case without a sweep: p50 ${ms(pct(baseline, 50))} ms  p99 ${ms(pct(baseline, 99))} ms`);
+  console.log(`${'sweep'.padEnd(44)}  took ms   result       loop p99  loop max  get p50  get p99  budget`);
+  for (const [name, sweep] of sweeps) {
+    const histogram = monitorEventLoopDelay({ resolution: 1 });
+    const latencies: number[] = [];
+    let done = false;
+    histogram.enable();
+    const t0 = performance.now();
+    const load = (async () => {
+      while (!done) latencies.push((await timedGet(served.base, path, w.admin.token)).ms);
+    })();
+    const result = await sweep();
+    const took = performance.now() - t0;
+    done = true;
+    await load;
+    histogram.disable();
+    const p99 = histogram.percentile(99) / 1e6;
+    const summary = JSON.stringify(result).slice(0, 12);
+    console.log(
+      `${name.padEnd(44)} ${ms(took)}   ${summary.padEnd(12)} ${ms(p99)}   ${ms(histogram.max / 1e6)}  ${ms(pct(latencies, 50))}  ${ms(pct(latencies, 99))}  ${p99 <= LOOP_DELAY_BUDGET_MS ? 'ok' : 'MISSED'}`,
+    );
+  }
+}
+
+async function runBackend(kind: DatabaseKind): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'defuse-scale-'));
+  let databaseUrl: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (kind === 'postgres') {
+    const url = new URL(process.env.DATABASE_URL as string);
+    const name = `defuse_scale_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name}`);
+      await c.end();
+    };
+  }
+  try {
+    console.log(`\n=== ${kind}: building ${SIZE.cases.toLocaleString('en')} cases, ${SIZE.teams} teams, ${SIZE.years} years ===`);
+    const loader = openDatabase({ dataDir, databaseUrl });
+    const t0 = performance.now();
+    const w = await buildScaleWorkspace(loader, SIZE, {
+      databaseUrl,
+      now: NOW,
+      progress: (n) => {
+        if (n % 100_000 === 0) console.log(`  ${n.toLocaleString('en')} cases, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      },
+    });
+    const built = (performance.now() - t0) / 1000;
+    const c = w.counts;
+    console.log(
+      `built in ${built.toFixed(0)} s: ${c.cases.toLocaleString('en')} cases, ${c.events.toLocaleString('en')} events, ${c.statements.toLocaleString('en')} statements, ${c.commitments.toLocaleString('en')} commitments, ${c.followUps.toLocaleString('en')} follow-ups`,
+    );
+    // `audit verify` over a million cases takes many minutes; a spread sample is checked unless SCALE_VERIFY=full.
+    const v0 = performance.now();
+    const full = process.env.SCALE_VERIFY === 'full';
+    const refs = full ? [undefined] : w.sampleRefs;
+    let checked = 0;
+    let events = 0;
+    let broken: string | null = null;
+    for (const caseRef of refs) {
+      const report = await verifyTimelines(loader.db, { workspaceId: w.workspaceId, caseRef });
+      checked += report.casesChecked;
+      events += report.eventsChecked;
+      const b = report.firstBreak;
+      if (b) {
+        broken = `BROKEN at ${b.caseRef} #${b.seq}: ${b.problem}`;
+        break;
+      }
+    }
+    console.log(
+      `audit verify (${full ? 'every case' : 'a sample spread over the years; SCALE_VERIFY=full for all'}): ${checked.toLocaleString('en')} cases, ${events.toLocaleString('en')} events in ${((performance.now() - v0) / 1000).toFixed(0)} s: ${broken ?? 'intact'}`,
+    );
+    await loader.close();
+
+    const entries = [...MEASUREMENTS, ...EXTENSION_ENTRIES];
+    const served = await serve({ dataDir, databaseUrl });
+    const direct = directRunner(served.database, databaseUrl);
+    const title = kind === 'sqlite' ? 'sqlite, no planner statistics (the state after migrations and a bulk load)' : 'postgres (analyzed)';
+    let missed = printTable(title, entries, await measure(served, direct, w, entries, true));
+    if (kind === 'sqlite') {
+      await direct.close();
+      await served.app.close();
+      await served.database.close();
+      const sqlite = new SQLite(join(dataDir, 'defuse.db'));
+      const a0 = performance.now();
+      sqlite.exec('analyze');
+      sqlite.close();
+      console.log(`\nANALYZE took ${((performance.now() - a0) / 1000).toFixed(1)} s`);
+      const again = await serve({ dataDir });
+      const direct2 = directRunner(again.database, undefined);
+      missed += printTable('sqlite, after ANALYZE (cold again: a new app)', entries, await measure(again, direct2, w, entries, true));
+      await measureSweeps(again, w);
+      await direct2.close();
+      await again.app.close();
+      await again.database.close();
+    } else {
+      await measureSweeps(served, w);
+      await direct.close();
+      await served.app.close();
+      await served.database.close();
+    }
+    console.log(
+      `\n${kind}: ${missed === 0 ? 'every entry' : `${missed} entries NOT`} within p95 ≤ ${BUDGET_MS} ms (budget: case list with filters over 1,000,000 cases)`,
+    );
+    if (process.env.SCALE_KEEP) console.log(`kept: ${databaseUrl ?? dataDir}`);
+  } finally {
+    if (!process.env.SCALE_KEEP) {
+      rmSync(dataDir, { recursive: true, force: true });
+      await dropDatabase?.();
+    }
+  }
+}
+
+const load = await import('node:os').then((os) =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' '),
+);
+console.log(
+  `bench:scale — ${SIZE.cases.toLocaleString('en')} cases; machine load average ${load} on ${(await import('node:os')).cpus().length} cores`,
+);
+await runBackend('sqlite');
+if (process.env.DATABASE_URL) await runBackend('postgres');
