@@ -48,6 +48,8 @@ export const RESOURCES = [
   'agenda', // a team's weekly meeting agenda: one anonymised case; prepare (create), swap or redact (update), approve and mail (approve)
   'newsletter', // the newsletter of anonymised stories: drafts are the reviewers'; approved ones are everyone's; approve and mail (approve)
   'management_summary', // what repeats across teams: shared themes and root causes with counts
+  'dashboard', // the figures of the cases a reader may list: volumes, response times, satisfaction of both sides, cost, promises, their CSV
+  'people_report', // HR's view of people: conflicts per employee, who is above a review rule, support requests (every read is access-logged)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -190,6 +192,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'agenda', ['list', 'read', 'create', 'update', 'approve'], 'team'),
   ...rows('supervisor', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
   ...rows('supervisor', 'management_summary', ['read'], 'team'),
+  // A supervisor's dashboard counts their teams' cases (and those they are part of), like their inbox.
+  ...rows('supervisor', 'dashboard', ['read'], 'team'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -229,6 +233,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'agenda', ['list', 'read'], 'any'),
   ...rows('hr', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
   ...rows('hr', 'management_summary', ['read'], 'any'),
+  ...rows('hr', 'dashboard', ['read'], 'any'),
+  ...rows('hr', 'people_report', ['read'], 'any'),
 
   // Admins run the workspace: everything in it, except what only its owner may do (answering their
   // own follow-up, clearing their own notifications).

@@ -26,6 +26,7 @@ import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { commitmentRoutes } from './routes/commitments.js';
 import { customerRoutes } from './routes/customers.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { digestRoutes } from './routes/digests.js';
 import { directoryRoutes } from './routes/directory.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
@@ -235,6 +236,7 @@ export async function buildApp({
       await v1.register(reviewRoutes);
       await v1.register(supportRoutes);
       await v1.register(customerRoutes);
+      await v1.register(dashboardRoutes);
     },
     { prefix: '/api/v1' },
   );

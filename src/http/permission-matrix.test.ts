@@ -768,6 +768,16 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const kept = await caseWithCustomer(w);
     return { url: `/api/v1/customers/${duplicate.customerId}/merge`, body: { intoId: kept.customerId }, subject: {}, hidden: true };
   },
+  // Narrowed to team A: its supervisor and the workspace-wide roles read it; another workspace has no such team.
+  'GET /api/v1/reports/dashboard': async (w) => ({
+    url: `/api/v1/reports/dashboard?teamId=${w.cast.teamA.id}`,
+    subject: { teamIds: [w.cast.teamA.id] },
+  }),
+  'GET /api/v1/reports/cases': async (w) => ({
+    url: `/api/v1/reports/cases?teamId=${w.cast.teamA.id}`,
+    subject: { teamIds: [w.cast.teamA.id] },
+  }),
+  'GET /api/v1/reports/people': plain('/api/v1/reports/people'),
 };
 
 /** A fresh case of team A (employee A its primary party) naming a new customer. */
@@ -847,6 +857,11 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/customers/{id}': [401, 200, 404, 200, 200, 200, 200, 404],
   // Supervisors and admins merge duplicates; HR reads customers but changes nothing.
   'POST /api/v1/customers/{id}/merge': [401, 403, 403, 200, 200, 403, 200, 404],
+  // Employees see no dashboard; a supervisor only their own team's; HR and admins any team.
+  'GET /api/v1/reports/dashboard': [401, 403, 403, 200, 403, 200, 200, 404],
+  'GET /api/v1/reports/cases': [401, 403, 403, 200, 403, 200, 200, 404],
+  // HR's view of people is HR's and the admins'.
+  'GET /api/v1/reports/people': [401, 403, 403, 403, 403, 200, 200, 200],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

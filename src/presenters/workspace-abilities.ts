@@ -46,6 +46,10 @@ export type WorkspaceAbilities = {
   manageReviewRules: boolean;
   /** Answers a team's requests for support. */
   answerSupport: boolean;
+  /** The dashboard of their teams' (or all) cases. */
+  readDashboard: boolean;
+  /** HR's view of people: conflicts per employee, review thresholds, support. */
+  readPeopleReport: boolean;
 };
 
 /** From the permission table: "wider" means the rule reaches beyond the person's own records. */
@@ -80,5 +84,7 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     readReviews: may('list', 'review'),
     manageReviewRules: may('update', 'review_rule'),
     answerSupport: wider('update', 'support_request'),
+    readDashboard: may('read', 'dashboard'),
+    readPeopleReport: may('read', 'people_report'),
   };
 }
