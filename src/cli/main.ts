@@ -17,6 +17,7 @@ import { registerDigestCommands } from './digest-command.js';
 import { registerDossierCommand } from './dossier-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerInsightsCommands } from './insights-command.js';
+import { registerReportCommand } from './report-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
@@ -163,6 +164,7 @@ registerExportCommand(program);
 registerInsightsCommands(program);
 registerDigestCommands(program);
 registerCustomersCommand(program);
+registerReportCommand(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`defuse: ${message}\n`);

@@ -39,6 +39,8 @@ const TrainingReportsPage = lazyRouteComponent(() => import('../pages/training-r
 const AgendaPage = lazyRouteComponent(() => import('../pages/agenda.js'), 'AgendaPage');
 const NewsletterPage = lazyRouteComponent(() => import('../pages/newsletter.js'), 'NewsletterPage');
 const CustomerPage = lazyRouteComponent(() => import('../pages/customer-page.js'), 'CustomerPage');
+const DashboardPage = lazyRouteComponent(() => import('../pages/dashboard.js'), 'DashboardPage');
+const PeopleReportPage = lazyRouteComponent(() => import('../pages/people-report.js'), 'PeopleReportPage');
 const SignedInLayout = lazyRouteComponent(() => import('./signed-in-layout.js'), 'SignedInLayout');
 
 const rootRoute = createRootRoute({
@@ -139,6 +141,9 @@ const myReviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-r
 const supportRoute = createRoute({ getParentRoute: () => appRoute, path: '/support', component: SupportPage });
 const customerRoute = createRoute({ getParentRoute: () => appRoute, path: '/customers/$id', component: CustomerPage });
 
+const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboard', component: DashboardPage });
+const peopleReportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/people', component: PeopleReportPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   inviteRoute,
@@ -178,6 +183,8 @@ const routeTree = rootRoute.addChildren([
     myReviewRoute,
     supportRoute,
     customerRoute,
+    dashboardRoute,
+    peopleReportRoute,
   ]),
 ]);
 
