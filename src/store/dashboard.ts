@@ -259,3 +259,16 @@ export async function supportRequestCounts(
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
+
+/** Whether a mail of this kind went into the outbox for this address of the workspace since a moment (outbox_emails is small: kept mail is pruned). */
+export async function emailQueuedSince(db: Db, workspaceId: string, kind: string, to: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('outbox_emails')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', kind)
+    .where('to_address', '=', to)
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
