@@ -24,6 +24,8 @@ describe('dashboard periods and drill-down', () => {
       channel: ['email'],
       severity: undefined,
       caseTypeId: undefined,
+      assignee: undefined,
+      employeeId: undefined,
       sort: 'reported_at',
       order: 'desc',
     });

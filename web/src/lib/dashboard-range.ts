@@ -38,6 +38,10 @@ export type DashboardFilters = {
   channel?: string[] | undefined;
   severity?: number[] | undefined;
   caseTypeId?: string | undefined;
+  /** The handler. */
+  assigneeId?: string | undefined;
+  /** An employee named as a party. */
+  employeeId?: string | undefined;
 };
 
 /**
@@ -56,6 +60,8 @@ export function drillDown(
     channel: filters.channel?.length ? filters.channel : undefined,
     severity: filters.severity?.length ? filters.severity : undefined,
     caseTypeId: filters.caseTypeId,
+    assignee: filters.assigneeId,
+    employeeId: filters.employeeId,
     sort: 'reported_at',
     order: 'desc',
     ...narrow,
@@ -69,5 +75,7 @@ export function filterQuery(filters: DashboardFilters): Record<string, string | 
     channel: filters.channel?.length ? filters.channel.join(',') : undefined,
     severity: filters.severity?.length ? filters.severity.join(',') : undefined,
     caseTypeId: filters.caseTypeId,
+    assigneeId: filters.assigneeId,
+    employeeId: filters.employeeId,
   };
 }

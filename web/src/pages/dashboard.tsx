@@ -1,8 +1,9 @@
 import { Group, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { type Dashboard, reportCsvUrl, useDashboard } from '../api/dashboard.js';
-import { useTeams } from '../api/directory.js';
+import { useEmployees, useTeams } from '../api/directory.js';
 import { useDeadlineSettings } from '../api/settings.js';
+import { useUsers } from '../api/users.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { type ChartBar, ChartCard } from '../components/dashboard/chart-card.js';
 import { CsvButtons } from '../components/dashboard/csv-buttons.js';
@@ -42,6 +43,8 @@ function DashboardView() {
     .filter((t) => me.role !== 'supervisor' || me.teamIds.includes(t.id))
     .map((t) => ({ value: t.id, label: t.name }));
   const caseTypes = settings.data?.caseTypes ?? [];
+  const handlers = (useUsers().data ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const parties = (useEmployees().data ?? []).map((e) => ({ value: e.id, label: e.name }));
 
   return (
     <Stack gap="md">
@@ -102,6 +105,24 @@ function DashboardView() {
             data={[1, 2, 3, 4].map((s) => ({ value: String(s), label: SEVERITY_LABEL[s] ?? String(s) }))}
             value={(filters.severity ?? []).map(String)}
             onChange={(v) => setFilters({ ...filters, severity: v.map(Number) })}
+          />
+          <Select
+            label="Handler"
+            placeholder="Anyone"
+            clearable
+            searchable
+            data={handlers}
+            value={filters.assigneeId ?? null}
+            onChange={(v) => setFilters({ ...filters, assigneeId: v ?? undefined })}
+          />
+          <Select
+            label="Employee involved"
+            placeholder="Anyone"
+            clearable
+            searchable
+            data={parties}
+            value={filters.employeeId ?? null}
+            onChange={(v) => setFilters({ ...filters, employeeId: v ?? undefined })}
           />
           {caseTypes.length > 0 ? (
             <Select
