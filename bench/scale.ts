@@ -33,6 +33,7 @@ import { markSlaBreaches } from '../src/services/sla-breaches.js';
 import { sweepCommitments } from '../src/services/sweep-commitments.js';
 import { verifyTimelines } from '../src/services/verify-timelines.js';
 import { type Database, type DatabaseKind, openDatabase } from '../src/store/db.js';
+import { DASHBOARD_BENCH } from './scale-dashboard.js';
 import { buildScaleWorkspace, FULL_SIZE, type ScaleWorkspace } from './scale-data.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -105,11 +106,12 @@ export const MEASUREMENTS: readonly ScaleEntry[] = [
   { name: 'report: commitments, since', path: (r) => `/api/v1/reports/commitments?since=${r.from}` },
 ];
 
-/**
- * Entries from other parts of the product (the dashboard's reports): fill with their list, e.g.
- * `import { dashboardEntries } from './scale-dashboard.js';` and `= dashboardEntries;` here.
- */
-const EXTENSION_ENTRIES: readonly ScaleEntry[] = [];
+/** The dashboard's widget calls (bench/scale-dashboard.ts), as a supervisor's home would make them. */
+const EXTENSION_ENTRIES: readonly ScaleEntry[] = DASHBOARD_BENCH.map((e) => ({
+  name: e.name,
+  path: (range) => e.path(range),
+  as: 'admin',
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Settings and budgets

@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('browser journeys (Chromium)', () => {
     // The supervisor finds it by a word of its title and opens it from the keyboard.
     const sup = await h.newPage();
     await signIn(sup.page, supervisor);
-    await sup.page.waitForURL(/\/cases/);
+    await sup.page.goto('/cases');
     await sup.page.getByRole('searchbox', { name: 'Search cases' }).fill('tangerine');
     await sup.page.locator(`.case-row[data-ref="${ref}"]`).waitFor();
     await expect.poll(() => sup.page.locator('.case-row').count()).toBe(1);

@@ -19,6 +19,7 @@ import { registerDossierCommand } from './dossier-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerInsightsCommands } from './insights-command.js';
 import { registerMailCommand } from './mail-command.js';
+import { registerReportCommand } from './report-command.js';
 
 /** Opens the configured database, migrated, runs fn, and always closes it. */
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
@@ -167,6 +168,7 @@ registerDigestCommands(program);
 registerCustomersCommand(program);
 registerDataRightsCommands(program);
 registerMailCommand(program);
+registerReportCommand(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`defuse: ${message}\n`);

@@ -33,6 +33,8 @@ export const ZMe = z.object({
       readEmployeeHistories: z.boolean(),
       readCoachingReport: z.boolean(),
       readCommitmentReport: z.boolean(),
+      readDashboard: z.boolean(),
+      readPeopleReport: z.boolean(),
       readAccessLog: z.boolean(),
       manageUsers: z.boolean(),
       manageTeams: z.boolean(),

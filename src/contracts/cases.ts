@@ -107,7 +107,8 @@ export const ZNewStatement = z
   })
   .strict();
 
-const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+/** A comma-separated list in a query string, each item checked. */
+export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(500)
@@ -149,6 +150,17 @@ export const ZCaseListQuery = z
       .optional()
       .describe('only cases with a reputational threat (review, public post, legal, media) on them or another case of their customer'),
     abuseFlagged: flag.optional().describe('only cases whose customer is flagged under the abuse policy'),
+    caseTypeId: id.optional(),
+    employeeId: id.optional().describe('only cases naming this employee as a party'),
+    breached: flag.optional().describe('only cases that missed their acknowledge or resolve deadline'),
+    satisfaction: csv(
+      z
+        .string()
+        .regex(/^[1-5]$/, 'must be 1 to 5')
+        .transform(Number),
+    )
+      .optional()
+      .describe('only cases whose customer answered a follow-up with one of these scores'),
     q: z.string().max(200).optional(),
     sort: z
       .enum(['reported_at', 'updated_at', 'severity', 'resolve_due_at', 'next_due_at'])

@@ -55,6 +55,8 @@ export const RESOURCES = [
   'retention', // the workspace's retention rule: erase customers' personal data some months after their last case closed
   'webhook', // Settings → Integrations: webhook subscriptions, their secrets, scopes and delivery log (admins only)
   'inbound_email', // received mail held for a person to place on a case (a sender who is not the case's customer)
+  'dashboard', // the figures of the cases a reader may list: volumes, response times, satisfaction of both sides, cost, promises, their CSV
+  'people_report', // HR's view of people: conflicts per employee, who is above a review rule, support requests (every read is access-logged)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -197,6 +199,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'agenda', ['list', 'read', 'create', 'update', 'approve'], 'team'),
   ...rows('supervisor', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
   ...rows('supervisor', 'management_summary', ['read'], 'team'),
+  // A supervisor's dashboard counts their teams' cases (and those they are part of), like their inbox.
+  ...rows('supervisor', 'dashboard', ['read'], 'team'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -236,6 +240,8 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'agenda', ['list', 'read'], 'any'),
   ...rows('hr', 'newsletter', ['list', 'read', 'create', 'update', 'approve'], 'any'),
   ...rows('hr', 'management_summary', ['read'], 'any'),
+  ...rows('hr', 'dashboard', ['read'], 'any'),
+  ...rows('hr', 'people_report', ['read'], 'any'),
 
   // Supervisors place held mail: a customer writing from another address, a colleague forwarding one.
   ...rows('supervisor', 'inbound_email', ['list', 'read', 'update'], 'any'),

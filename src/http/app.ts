@@ -37,6 +37,7 @@ import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { commitmentRoutes } from './routes/commitments.js';
 import { customerRoutes } from './routes/customers.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { dataRightsRoutes } from './routes/data-rights.js';
 import { digestRoutes } from './routes/digests.js';
 import { directoryRoutes } from './routes/directory.js';
@@ -278,6 +279,7 @@ export async function buildApp({
       await v1.register(dataRightsRoutes);
       await v1.register(webhookRoutes);
       await v1.register(intakeRoutes);
+      await v1.register(dashboardRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -840,6 +840,16 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     subject: {},
     hidden: true,
   }),
+  // Narrowed to team A: its supervisor and the workspace-wide roles read it; another workspace has no such team.
+  'GET /api/v1/reports/dashboard': async (w) => ({
+    url: `/api/v1/reports/dashboard?teamId=${w.cast.teamA.id}`,
+    subject: { teamIds: [w.cast.teamA.id] },
+  }),
+  'GET /api/v1/reports/cases': async (w) => ({
+    url: `/api/v1/reports/cases?teamId=${w.cast.teamA.id}`,
+    subject: { teamIds: [w.cast.teamA.id] },
+  }),
+  'GET /api/v1/reports/people': plain('/api/v1/reports/people'),
 };
 
 function requestBody() {
@@ -1021,6 +1031,11 @@ const BY_HAND: Record<string, Statuses> = {
   'POST /api/v1/inbound-emails/{id}/place': [401, 403, 403, 200, 404, 403, 200, 404],
   'DELETE /api/v1/cases/{ref}/status-link': [401, 200, 404, 200, 404, 403, 200, 404],
   'GET /api/v1/cases/{ref}/messages': [401, 200, 404, 200, 404, 200, 200, 404],
+  // Employees see no dashboard; a supervisor only their own team's; HR and admins any team.
+  'GET /api/v1/reports/dashboard': [401, 403, 403, 200, 403, 200, 200, 404],
+  'GET /api/v1/reports/cases': [401, 403, 403, 200, 403, 200, 200, 404],
+  // HR's view of people is HR's and the admins'.
+  'GET /api/v1/reports/people': [401, 403, 403, 403, 403, 200, 200, 200],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

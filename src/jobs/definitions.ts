@@ -11,6 +11,7 @@ import { sweepCommitments } from '../services/sweep-commitments.js';
 import { runDueThemeMining } from '../services/theme-mining.js';
 import { runTrainingRules } from '../services/training-rule-runs.js';
 import { deliverDueWebhooks, purgeWebhookLog } from '../services/webhook-delivery.js';
+import { sendWeeklyReports } from '../services/weekly-report.js';
 import type { Db } from '../store/schema.js';
 import { type JobDefinition, recurringJob } from './job-runner.js';
 import { webhookSender } from './webhook-sender.js';
@@ -55,6 +56,8 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     // Each team's agenda for the week is drafted when the week begins; an agenda a supervisor approved
     // is mailed to the team's supervisors on the next pass. A draft is never mailed.
     sweep('team-meeting-agendas', (db, now) => runWeeklyAgendas(db, now)),
+    // Monday morning, the week's headline figures go to supervisors (their teams) and admins.
+    sweep('weekly-report-email', (db, now) => sendWeeklyReports(db, now, deps.publicUrl)),
     {
       // Theme mining: runs asked for on the Themes page, and each workspace's nightly re-mine at 02:00
       // its time. It writes its progress as it goes, so it manages its own transactions.

@@ -51,6 +51,10 @@ export type WorkspaceAbilities = {
   manageWebhooks: boolean;
   /** Places received mail that was held (a sender who is not the case's customer). */
   placeHeldMail: boolean;
+  /** The dashboard of their teams' (or all) cases. */
+  readDashboard: boolean;
+  /** HR's view of people: conflicts per employee, review thresholds, support. */
+  readPeopleReport: boolean;
 };
 
 /** From the permission table: "wider" means the rule reaches beyond the person's own records. */
@@ -88,5 +92,7 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     manageDataRights: may('list', 'data_request'),
     manageWebhooks: may('update', 'webhook'),
     placeHeldMail: may('update', 'inbound_email'),
+    readDashboard: may('read', 'dashboard'),
+    readPeopleReport: may('read', 'people_report'),
   };
 }

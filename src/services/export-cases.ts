@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutralised } from '../domain/csv-cells.js';
 import { listTeams, listUsers } from '../store/workspaces.js';
 import { recordAccess } from './access-log.js';
 import type { ServiceContext } from './context.js';
@@ -84,10 +85,13 @@ export async function exportCases(
   return { rows, truncated };
 }
 
-/** The export as CSV (RFC 4180, a header row; lists joined with " → " for whys and "; " for factors). */
+/**
+ * The export as CSV (RFC 4180, a header row; lists joined with " → " for whys and "; " for factors);
+ * text that a spreadsheet would run as a formula is neutralised, numbers stay numbers.
+ */
 export function casesCsv(rows: CaseExportRow[]): string {
   return stringify(
     rows.map((r) => ({ ...r, rootCauseWhys: r.rootCauseWhys.join(' → '), contributingFactors: r.contributingFactors.join('; ') })),
-    { header: true, columns: [...EXPORT_COLUMNS] },
+    { header: true, columns: [...EXPORT_COLUMNS], cast: { string: neutralised } },
   );
 }

@@ -84,6 +84,13 @@ export type CaseListQuery = {
   threat?: boolean | undefined;
   /** Only cases whose customer is flagged under the abuse policy. */
   abuseFlagged?: boolean | undefined;
+  caseTypeId?: string | undefined;
+  /** Only cases naming this employee as a party. */
+  employeeId?: string | undefined;
+  /** Only cases that missed a deadline. */
+  breached?: boolean | undefined;
+  /** Only cases whose customer answered a follow-up with one of these scores. */
+  satisfaction?: number[] | undefined;
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
   q?: string | undefined;
@@ -118,6 +125,10 @@ export async function listCases(
     repeatSince: query.repeatCustomer ? repeatWindowStart(ctx.now) : undefined,
     threat: query.threat,
     abuseFlagged: query.abuseFlagged,
+    caseTypeId: query.caseTypeId,
+    employeeId: query.employeeId,
+    breached: query.breached,
+    satisfaction: query.satisfaction,
     reportedFrom: query.reportedFrom,
     reportedTo: query.reportedTo,
     q: query.q?.trim() || undefined,

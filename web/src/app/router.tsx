@@ -42,6 +42,8 @@ const AgendaPage = lazyRouteComponent(() => import('../pages/agenda.js'), 'Agend
 const NewsletterPage = lazyRouteComponent(() => import('../pages/newsletter.js'), 'NewsletterPage');
 const CustomerPage = lazyRouteComponent(() => import('../pages/customer-page.js'), 'CustomerPage');
 const PrivacyPage = lazyRouteComponent(() => import('../pages/privacy.js'), 'PrivacyPage');
+const DashboardPage = lazyRouteComponent(() => import('../pages/dashboard.js'), 'DashboardPage');
+const PeopleReportPage = lazyRouteComponent(() => import('../pages/people-report.js'), 'PeopleReportPage');
 const SignedInLayout = lazyRouteComponent(() => import('./signed-in-layout.js'), 'SignedInLayout');
 
 const rootRoute = createRootRoute({
@@ -145,6 +147,9 @@ const heldMailRoute = createRoute({ getParentRoute: () => appRoute, path: '/mail
 const customerRoute = createRoute({ getParentRoute: () => appRoute, path: '/customers/$id', component: CustomerPage });
 const integrationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/integrations', component: IntegrationsPage });
 
+const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboard', component: DashboardPage });
+const peopleReportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/people', component: PeopleReportPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   inviteRoute,
@@ -187,6 +192,8 @@ const routeTree = rootRoute.addChildren([
     privacyRoute,
     integrationsRoute,
     heldMailRoute,
+    dashboardRoute,
+    peopleReportRoute,
   ]),
 ]);
 

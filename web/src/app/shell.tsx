@@ -23,6 +23,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/', label: 'My cases', shown: (can) => !can.workCaseInbox, exact: true },
       { to: '/cases', label: 'Inbox', shown: (can) => can.workCaseInbox },
+      { to: '/dashboard', label: 'Dashboard', shown: (can) => can.readDashboard },
       { to: '/report', label: 'Report an incident', shown: (can) => can.reportIncident },
       { to: '/forum', label: 'Forum', shown: always },
       { to: '/mail/held', label: 'Held mail', shown: (can) => can.placeHeldMail },
@@ -44,6 +45,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/coaching', label: 'Reply coaching', shown: (can) => can.readCoachingReport },
       { to: '/reports/commitments', label: 'Promises kept', shown: (can) => can.readCommitmentReport },
       { to: '/access-log', label: 'Access log', shown: (can) => can.readAccessLog },
+      { to: '/reports/people', label: 'People report', shown: (can) => can.readPeopleReport },
       { to: '/reviews', label: 'Reviews', shown: (can) => can.readReviews },
       { to: '/support', label: 'Support', shown: always },
     ],

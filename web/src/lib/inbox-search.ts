@@ -38,6 +38,19 @@ export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
   if (raw.order === 'asc' || raw.order === 'desc') out.order = raw.order;
   if (raw.attention === true || raw.attention === 'true') out.attention = true;
   for (const signal of CUSTOMER_SIGNALS) if (raw[signal] === true || raw[signal] === 'true') out[signal] = true;
+  for (const key of ['reportedFrom', 'reportedTo'] as const) {
+    const v = raw[key];
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v))) out[key] = v;
+  }
+  for (const key of ['caseTypeId', 'employeeId'] as const) {
+    const v = raw[key];
+    if (typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v)) out[key] = v;
+  }
+  if (raw.breached === true || raw.breached === 'true') out.breached = true;
+  const satisfaction = list(raw.satisfaction)
+    .map(Number)
+    .filter((n) => [1, 2, 3, 4, 5].includes(n));
+  if (satisfaction.length) out.satisfaction = satisfaction;
   return out;
 }
 

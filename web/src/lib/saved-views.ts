@@ -19,6 +19,15 @@ export type InboxFilters = {
   repeatCustomer?: boolean | undefined;
   threat?: boolean | undefined;
   abuseFlagged?: boolean | undefined;
+  /** The dashboard's dimensions, so a figure there opens the inbox on exactly its cases. */
+  reportedFrom?: string | undefined;
+  reportedTo?: string | undefined;
+  caseTypeId?: string | undefined;
+  /** An employee named as a party to the case. */
+  employeeId?: string | undefined;
+  breached?: boolean | undefined;
+  /** The customer answered a follow-up with one of these scores. */
+  satisfaction?: number[] | undefined;
   sort?: InboxSort | undefined;
   order?: 'asc' | 'desc' | undefined;
 };
@@ -106,6 +115,12 @@ export function normalizeFilters(f: InboxFilters): InboxFilters {
   if (f.assignee) out.assignee = f.assignee;
   if (f.attention) out.attention = true;
   for (const signal of CUSTOMER_SIGNALS) if (f[signal]) out[signal] = true;
+  if (f.reportedFrom) out.reportedFrom = f.reportedFrom;
+  if (f.reportedTo) out.reportedTo = f.reportedTo;
+  if (f.caseTypeId) out.caseTypeId = f.caseTypeId;
+  if (f.employeeId) out.employeeId = f.employeeId;
+  if (f.breached) out.breached = true;
+  if (f.satisfaction?.length) out.satisfaction = [...f.satisfaction].sort();
   if (f.sort) out.sort = f.sort;
   if (f.order) out.order = f.order;
   return out;
@@ -130,6 +145,12 @@ export function filtersToQuery(f: InboxFilters, me: Pick<Me, 'id'>): Record<stri
     repeatCustomer: f.repeatCustomer ? 'true' : undefined,
     threat: f.threat ? 'true' : undefined,
     abuseFlagged: f.abuseFlagged ? 'true' : undefined,
+    reportedFrom: f.reportedFrom || undefined,
+    reportedTo: f.reportedTo || undefined,
+    caseTypeId: f.caseTypeId || undefined,
+    employeeId: f.employeeId || undefined,
+    breached: f.breached ? 'true' : undefined,
+    satisfaction: f.satisfaction?.length ? f.satisfaction.join(',') : undefined,
     sort: f.sort,
     order: f.order,
   };

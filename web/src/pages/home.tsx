@@ -8,12 +8,11 @@ import { QueryState } from '../components/query-state.js';
 import { EmptyState } from '../components/states.js';
 import { useNow } from '../components/use-now.js';
 
-/** Each role starts where its work is: employees on their own cases, the others on their area. */
+/** Each role starts where its work is: employees on their own cases, supervisors and admins on the dashboard, HR on people. */
 export function HomePage() {
   const me = useCurrentUser();
-  if (me.role === 'supervisor') return <Navigate to="/cases" replace />;
+  if (me.role === 'supervisor' || me.role === 'admin') return <Navigate to="/dashboard" replace />;
   if (me.role === 'hr') return <Navigate to="/people" replace />;
-  if (me.role === 'admin') return <Navigate to="/settings/users" replace />;
   return <EmployeeHome />;
 }
 

@@ -4,6 +4,7 @@ import { useCaseList } from '../api/cases.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { CaseList } from '../components/inbox/case-list.js';
 import { CustomerMatches } from '../components/inbox/customer-matches.js';
+import { DimensionChips } from '../components/inbox/dimension-chips.js';
 import { InboxToolbar } from '../components/inbox/inbox-toolbar.js';
 import { SaveViewModal } from '../components/inbox/save-view-modal.js';
 import { useInboxFilters } from '../components/inbox/use-inbox-filters.js';
@@ -45,6 +46,7 @@ export function InboxPage() {
         onLeaveSearch={() => keyboard.move(1)}
         onSaveView={saveModal.open}
       />
+      <DimensionChips inbox={inbox} />
       <CustomerMatches q={inbox.filters.q} />
       <CaseList cases={cases} items={items} inbox={inbox} selected={keyboard.selected} listRef={keyboard.listRef} />
       <SaveViewModal opened={saveOpen} onClose={saveModal.close} onSave={inbox.saveView} />

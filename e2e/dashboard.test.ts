@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems } from './axe.js';
+import { type Harness, hasChromium, screenshot, signIn, startHarness } from './harness.js';
+
+describe.skipIf(!hasChromium)('the dashboard (Chromium)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a supervisor opens the dashboard, narrows to one team, clicks a bar and lands in the inbox filtered the same way', async () => {
+    const dana = h.login('supervisor', 'Dana Whitfield');
+    const { page, context, problems } = await h.newPage();
+    await signIn(page, dana);
+    // The dashboard is a supervisor's home.
+    await page.waitForURL('**/dashboard');
+    await page.locator('label', { hasText: 'Last 90 days' }).click();
+    await page.getByTestId('headline-cases').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+
+    // Narrow to one of her teams.
+    await page.getByRole('combobox', { name: 'Team' }).click();
+    const option = page.getByRole('option').first();
+    const teamName = (await option.textContent())?.trim() ?? '';
+    await option.click();
+    const byChannel = page.getByRole('list', { name: 'Cases by channel' });
+    const bar = byChannel.getByTestId('chart-bar').first();
+    await bar.waitFor();
+    await screenshot(page, 'dashboard');
+    const name = (await bar.getAttribute('aria-label')) ?? '';
+    const count = Number(/: (\d+) cases/.exec(name)?.[1]);
+    expect(count).toBeGreaterThan(0);
+
+    await bar.click();
+    await page.waitForURL(/\/cases\?.*teamId=/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('channel')).toBeTruthy();
+    expect(url.searchParams.get('reportedFrom')).toBeTruthy();
+    await page.getByRole('group', { name: 'Filters from the dashboard' }).waitFor();
+    // The inbox's total is the bar's value.
+    await expect
+      .poll(async () =>
+        page
+          .getByText(/^\d+ cases?/)
+          .first()
+          .textContent(),
+      )
+      .toMatch(new RegExp(`^${count} case`));
+    expect(teamName.length).toBeGreaterThan(0);
+    expect(await axeProblems(page)).toEqual([]);
+
+    // The table view of a chart shows the same figures, each a link to its cases.
+    await page.goBack();
+    await page
+      .locator('label', { hasText: /^Table$/ })
+      .first()
+      .click();
+    await page.getByRole('table', { name: 'Cases over time' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('HR reads the people report; a supervisor does not get it', async () => {
+    const hr = h.login('hr');
+    expect((await h.apiAs(h.login('supervisor', 'Dana Whitfield'), '/reports/people')).status).toBe(403);
+    const { page, context, problems } = await h.newPage();
+    await signIn(page, hr);
+    await page.goto('/reports/people');
+    await page.getByRole('table', { name: 'Cases per employee as primary party' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bucketOf,
+  bucketRange,
+  bucketsOf,
+  compare,
+  localDate,
+  localHourAndWeekday,
+  nearestRank,
+  previousPeriod,
+  startOfLocalDate,
+  summariseDurations,
+  summariseRatings,
+} from './dashboard-metrics.js';
+
+describe('dashboard figures', () => {
+  it('takes percentiles by nearest rank, always a measured value', () => {
+    const values = [30, 10, 20, 40, 50, 60, 70, 80, 90, 100];
+    expect(nearestRank(values, 0.5)).toBe(50);
+    expect(nearestRank(values, 0.9)).toBe(90);
+    expect(nearestRank([7], 0.9)).toBe(7);
+    expect(nearestRank([], 0.5)).toBeNull();
+    expect(summariseDurations([5, 1, 3])).toEqual({ count: 3, median: 3, p90: 5 });
+  });
+
+  it('places a moment on the workspace’s local day at the day boundary', () => {
+    // 23:30 UTC on 31 March is already 1 April in Berlin (UTC+2 in summer) but still 31 March in New York.
+    expect(localDate('2026-03-31T23:30:00Z', 'Europe/Berlin')).toBe('2026-04-01');
+    expect(localDate('2026-03-31T23:30:00Z', 'America/New_York')).toBe('2026-03-31');
+    expect(localDate('2026-04-01T03:59:00Z', 'America/New_York')).toBe('2026-03-31');
+    expect(localHourAndWeekday('2026-03-31T23:30:00Z', 'Europe/Berlin')).toEqual({ hour: 1, weekday: 3 });
+  });
+
+  it('finds local midnight in UTC on both sides of a daylight-saving change', () => {
+    expect(startOfLocalDate('2026-03-29', 'Europe/Berlin')).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfLocalDate('2026-03-30', 'Europe/Berlin')).toBe('2026-03-29T22:00:00.000Z');
+    expect(startOfLocalDate('2026-07-01', 'Asia/Kolkata')).toBe('2026-06-30T18:30:00.000Z');
+    expect(bucketRange('2026-03-29', 'day', 'Europe/Berlin')).toEqual({
+      from: '2026-03-28T23:00:00.000Z',
+      to: '2026-03-29T22:00:00.000Z',
+    });
+  });
+
+  it('names buckets by their first day: the Monday of an ISO week, the 1st of a month', () => {
+    expect(bucketOf('2026-03-05', 'week')).toBe('2026-03-02');
+    expect(bucketOf('2026-03-08', 'week')).toBe('2026-03-02');
+    expect(bucketOf('2026-03-09', 'week')).toBe('2026-03-09');
+    expect(bucketOf('2026-03-31', 'month')).toBe('2026-03-01');
+    expect(bucketsOf({ from: '2026-03-01T00:00:00Z', to: '2026-03-04T00:00:00Z' }, 'day', 'UTC')).toEqual([
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+    ]);
+    expect(bucketsOf({ from: '2026-01-15T00:00:00Z', to: '2026-03-02T00:00:00Z' }, 'month', 'UTC')).toEqual([
+      '2026-01-01',
+      '2026-02-01',
+      '2026-03-01',
+    ]);
+  });
+
+  it('compares with the period of the same length just before', () => {
+    expect(previousPeriod({ from: '2026-03-08T00:00:00.000Z', to: '2026-03-15T00:00:00.000Z' })).toEqual({
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-03-08T00:00:00.000Z',
+    });
+    expect(compare(0.75, 0.5)).toEqual({ current: 0.75, previous: 0.5, change: 0.25 });
+    expect(compare(3, null).change).toBeNull();
+  });
+
+  it('summarises ratings as a mean, a share of 4–5 and a response rate over those asked', () => {
+    const s = summariseRatings([5, 4, 2, 1], 8);
+    expect(s).toEqual({ asked: 8, answered: 4, responseRate: 0.5, mean: 3, goodShare: 0.5, distribution: [1, 1, 0, 1, 1] });
+    expect(summariseRatings([], 0)).toMatchObject({ responseRate: null, mean: null, goodShare: null });
+  });
+});

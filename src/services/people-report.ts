@@ -1,0 +1,91 @@
+import { describeRule, evaluateRule, windowStart } from '../domain/review-rules.js';
+import { conflictsPerEmployee, supportRequestCounts } from '../store/dashboard.js';
+import { findEmployees } from '../store/people.js';
+import { primaryEmployeesSince, ruleFactsOf } from '../store/review-facts.js';
+import { listTeams } from '../store/workspaces.js';
+import { recordAccess } from './access-log.js';
+import { requirePermission } from './authorization.js';
+import type { ServiceContext } from './context.js';
+import type { DashboardQuery } from './dashboard.js';
+import { toRule, workspaceRules } from './review-rules.js';
+import { type CompletionReport, completionReport } from './training-reports.js';
+
+export type PeopleReport = {
+  period: { from: string; to: string };
+  /** Cases of the period per employee as their primary party, most first. */
+  conflicts: { employeeId: string; name: string; team: string | null; cases: number; casesWithLoss: number }[];
+  /** Who a review rule's count reaches today (whether or not HR has been flagged yet), rule by rule. */
+  aboveThreshold: {
+    ruleId: string;
+    rule: string;
+    description: string;
+    employeeId: string;
+    name: string;
+    counted: number;
+    threshold: number;
+  }[];
+  support: { kind: string | null; status: string; count: number }[];
+  training: CompletionReport['overall'];
+};
+
+/**
+ * HR's view of people: conflicts per employee, who is above a review rule's threshold, support
+ * requests and training completion. HR data, so every read is written to the access log.
+ */
+export async function readPeopleReport(ctx: ServiceContext, query: Pick<DashboardQuery, 'from' | 'to' | 'teamId'>): Promise<PeopleReport> {
+  requirePermission(ctx.actor, 'read', 'people_report');
+  const ws = ctx.actor.workspaceId;
+  const period = { from: query.from, to: query.to };
+  const [conflicts, teams, rules, support, training] = await Promise.all([
+    conflictsPerEmployee(ctx.db, { workspaceId: ws, ...period, teamId: query.teamId }),
+    listTeams(ctx.db, ws),
+    workspaceRules(ctx.db, ws, ctx.now),
+    supportRequestCounts(ctx.db, ws, period),
+    completionReport(ctx),
+  ]);
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const aboveThreshold: PeopleReport['aboveThreshold'] = [];
+  const enabled = rules.map(toRule).filter((r) => r.enabled);
+  if (enabled.length > 0) {
+    const since = windowStart(ctx.now, Math.max(...enabled.map((r) => r.windowMonths))).toISOString();
+    const employeeIds = await primaryEmployeesSince(ctx.db, ws, since);
+    const names = new Map((await findEmployees(ctx.db, ws, employeeIds)).map((e) => [e.id, e.name]));
+    for (const employeeId of employeeIds) {
+      const facts = await ruleFactsOf(ctx.db, ws, employeeId, since);
+      for (const rule of enabled) {
+        const outcome = evaluateRule(rule, facts, ctx.now);
+        if (!outcome.flagged) continue;
+        aboveThreshold.push({
+          ruleId: rule.id,
+          rule: rule.name,
+          description: describeRule(rule),
+          employeeId,
+          name: names.get(employeeId) ?? '',
+          counted: outcome.total,
+          threshold: rule.threshold,
+        });
+      }
+    }
+  }
+  await recordAccess(ctx, {
+    action: 'read',
+    resource: 'people_report',
+    subjectId: ws,
+    subjectLabel: `people ${period.from} to ${period.to}`,
+  });
+  return {
+    period,
+    conflicts: conflicts
+      .map((c) => ({
+        employeeId: c.employee_id,
+        name: c.name,
+        team: c.team_id ? (teamName.get(c.team_id) ?? null) : null,
+        cases: c.cases,
+        casesWithLoss: c.with_loss,
+      }))
+      .sort((a, b) => b.cases - a.cases || a.name.localeCompare(b.name)),
+    aboveThreshold: aboveThreshold.sort((a, b) => a.name.localeCompare(b.name) || a.rule.localeCompare(b.rule)),
+    support: support.map((s) => ({ kind: s.kind, status: s.status, count: s.n })),
+    training: training.overall,
+  };
+}

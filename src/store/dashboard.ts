@@ -1,0 +1,274 @@
+import type { ExpressionBuilder } from 'kysely';
+import { type CaseDimensionFilter, caseDimensionConditions } from './case-dimension-filters.js';
+import { type CaseListScope, caseInScope } from './cases.js';
+import type { Db, Tables } from './schema.js';
+
+/**
+ * The dashboard's reads. Every figure is about the cases reported in the period that match the
+ * filters, within the reader's scope; each query starts from `cases` on the workspace and a
+ * reported_at range, which the index cases_ws_reported_at (workspace_id, reported_at, id) serves —
+ * the dimension filters are then checked on the rows that range yields.
+ */
+export type DashboardFilter = CaseDimensionFilter & {
+  workspaceId: string;
+  /** undefined: every case of the workspace. */
+  scope?: CaseListScope | undefined;
+  from: string;
+  to: string;
+  teamId?: string | undefined;
+  channel?: readonly string[] | undefined;
+  severity?: readonly number[] | undefined;
+  assigneeId?: string | undefined;
+};
+
+function dimensions(eb: ExpressionBuilder<Tables, 'cases'>, f: Omit<DashboardFilter, 'from' | 'to'>) {
+  const all = [eb('cases.workspace_id', '=', f.workspaceId), ...caseDimensionConditions(eb, f.workspaceId, f)];
+  if (f.scope) all.push(caseInScope(eb, f.workspaceId, f.scope));
+  if (f.teamId) all.push(eb('cases.team_id', '=', f.teamId));
+  if (f.channel?.length) all.push(eb('cases.channel', 'in', [...f.channel]));
+  if (f.severity?.length) all.push(eb('cases.severity', 'in', [...f.severity]));
+  if (f.assigneeId) all.push(eb('cases.assignee_id', '=', f.assigneeId));
+  return eb.and(all);
+}
+
+/** The cases of the period that match the filters (no columns chosen yet). */
+function periodCases(db: Db, f: DashboardFilter) {
+  return db
+    .selectFrom('cases')
+    .where('cases.workspace_id', '=', f.workspaceId)
+    .where('cases.reported_at', '>=', f.from)
+    .where('cases.reported_at', '<', f.to)
+    .where((eb) => dimensions(eb, f));
+}
+
+export type DashboardCaseRow = {
+  id: string;
+  reported_at: string;
+  team_id: string | null;
+  customer_id: string | null;
+  channel: string;
+  severity: number;
+  root_cause_category: string | null;
+  acknowledged_at: string | null;
+  resolved_at: string | null;
+  acknowledge_breached_at: string | null;
+  resolve_breached_at: string | null;
+  impact_amount_minor: number | null;
+  impact_currency: string | null;
+  impact_kind: string | null;
+  risk_flags: string;
+};
+
+const CASE_COLUMNS = [
+  'cases.id',
+  'cases.reported_at',
+  'cases.team_id',
+  'cases.customer_id',
+  'cases.channel',
+  'cases.severity',
+  'cases.root_cause_category',
+  'cases.acknowledged_at',
+  'cases.resolved_at',
+  'cases.acknowledge_breached_at',
+  'cases.resolve_breached_at',
+  'cases.impact_amount_minor',
+  'cases.impact_currency',
+  'cases.impact_kind',
+  'cases.risk_flags',
+] as const;
+
+/** The period's cases with the columns the figures need: one range scan of cases_ws_reported_at. */
+export async function dashboardCaseRows(db: Db, f: DashboardFilter): Promise<DashboardCaseRow[]> {
+  const rows = await periodCases(db, f).select(CASE_COLUMNS).execute();
+  return rows.map((r) => ({
+    ...r,
+    severity: Number(r.severity),
+    impact_amount_minor: r.impact_amount_minor === null ? null : Number(r.impact_amount_minor),
+  }));
+}
+
+export type DashboardFollowUpRow = {
+  party: string;
+  sent_at: string | null;
+  satisfaction: number | null;
+  answer: string | null;
+  status: string;
+};
+
+/** The follow-ups of the period's cases; follow_ups_case (case_id, due_at) serves the join. */
+export async function dashboardFollowUpRows(db: Db, f: DashboardFilter): Promise<DashboardFollowUpRow[]> {
+  const cases = periodCases(db, f).select('cases.id').as('c');
+  return db
+    .selectFrom('follow_ups')
+    .innerJoin(cases, 'c.id', 'follow_ups.case_id')
+    .select(['follow_ups.party', 'follow_ups.sent_at', 'follow_ups.satisfaction', 'follow_ups.answer', 'follow_ups.status'])
+    .where('follow_ups.workspace_id', '=', f.workspaceId)
+    .execute();
+}
+
+export type DashboardCommitmentRow = {
+  team_id: string | null;
+  owner_id: string;
+  owner_name: string;
+  status: string;
+  due_at: string;
+  closed_at: string | null;
+};
+
+/** The commitments made on the period's cases, with their owner's name; commitments_case (case_id, due_at) serves the join. */
+export async function dashboardCommitmentRows(db: Db, f: DashboardFilter): Promise<DashboardCommitmentRow[]> {
+  const cases = periodCases(db, f).select(['cases.id', 'cases.team_id']).as('c');
+  return db
+    .selectFrom('commitments')
+    .innerJoin(cases, 'c.id', 'commitments.case_id')
+    .innerJoin('users', 'users.id', 'commitments.owner_id')
+    .select([
+      'c.team_id',
+      'commitments.owner_id',
+      'users.name as owner_name',
+      'commitments.status',
+      'commitments.due_at',
+      'commitments.closed_at',
+    ])
+    .where('commitments.workspace_id', '=', f.workspaceId)
+    .execute();
+}
+
+export type DashboardReplyRow = { team_id: string | null; at: string; data: string };
+
+/** The replies logged on the period's cases (their coach scores sit in the event data); served by case_events' (case_id, seq) key. */
+export async function dashboardReplyRows(db: Db, f: DashboardFilter): Promise<DashboardReplyRow[]> {
+  const cases = periodCases(db, f).select(['cases.id', 'cases.team_id']).as('c');
+  return db
+    .selectFrom('case_events')
+    .innerJoin(cases, 'c.id', 'case_events.case_id')
+    .select(['c.team_id', 'case_events.at', 'case_events.data'])
+    .where('case_events.workspace_id', '=', f.workspaceId)
+    .where('case_events.kind', '=', 'reply')
+    .execute();
+}
+
+export type DashboardThemeRow = { id: string; label: string; custom_label: string | null; trend: string; cases: number };
+
+/** The active themes the period's cases belong to, with how many of them each holds; served by theme_members_case. */
+export async function dashboardThemeRows(db: Db, f: DashboardFilter): Promise<DashboardThemeRow[]> {
+  const cases = periodCases(db, f).select('cases.id').as('c');
+  const rows = await db
+    .selectFrom('theme_members')
+    .innerJoin(cases, 'c.id', 'theme_members.case_id')
+    .innerJoin('themes', 'themes.id', 'theme_members.theme_id')
+    .select(['themes.id', 'themes.label', 'themes.custom_label', 'themes.trend'])
+    .select((eb) => eb.fn.countAll<number | string>().as('cases'))
+    .where('theme_members.workspace_id', '=', f.workspaceId)
+    .where('themes.status', '=', 'active')
+    .groupBy(['themes.id', 'themes.label', 'themes.custom_label', 'themes.trend'])
+    .execute();
+  return rows.map((r) => ({ ...r, cases: Number(r.cases) }));
+}
+
+/**
+ * The reported and resolved times of every case open at some point of the period (reported before
+ * its end, not resolved before its start), for the backlog at each day's end. The reported_at bound
+ * is served by cases_ws_reported_at; over a long history this reads the older open cases too.
+ */
+export async function backlogRows(db: Db, f: DashboardFilter): Promise<{ reported_at: string; resolved_at: string | null }[]> {
+  return db
+    .selectFrom('cases')
+    .select(['cases.reported_at', 'cases.resolved_at'])
+    .where('cases.workspace_id', '=', f.workspaceId)
+    .where('cases.reported_at', '<', f.to)
+    .where((eb) => eb.or([eb('cases.resolved_at', 'is', null), eb('cases.resolved_at', '>=', f.from)]))
+    .where((eb) => dimensions(eb, f))
+    .execute();
+}
+
+export type CaseMetricRow = DashboardCaseRow & { ref: string; status: string; assignee_id: string | null };
+
+/**
+ * One page of the period's cases for the per-case export, oldest first, after a (reported_at, id)
+ * key: a keyset walk of cases_ws_reported_at, so page 1,000 costs what page 1 does.
+ */
+export async function caseMetricPage(
+  db: Db,
+  f: DashboardFilter,
+  after: { reportedAt: string; id: string } | undefined,
+  limit: number,
+): Promise<CaseMetricRow[]> {
+  let q = periodCases(db, f).select([...CASE_COLUMNS, 'cases.ref', 'cases.status', 'cases.assignee_id']);
+  if (after) q = q.where((eb) => eb(eb.refTuple('cases.reported_at', 'cases.id'), '>', eb.tuple(after.reportedAt, after.id)));
+  const rows = await q.orderBy('cases.reported_at').orderBy('cases.id').limit(limit).execute();
+  return rows.map((r) => ({
+    ...r,
+    severity: Number(r.severity),
+    impact_amount_minor: r.impact_amount_minor === null ? null : Number(r.impact_amount_minor),
+  }));
+}
+
+/** The answered follow-ups of some cases; follow_ups_case serves the lookup by case id. */
+export function answeredFollowUpsOf(
+  db: Db,
+  workspaceId: string,
+  caseIds: readonly string[],
+): Promise<{ case_id: string; party: string; satisfaction: number | null; answer: string | null }[]> {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('follow_ups')
+    .select(['case_id', 'party', 'satisfaction', 'answer'])
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', 'in', [...caseIds])
+    .where('status', '=', 'answered')
+    .execute();
+}
+
+export type EmployeeConflictRow = { employee_id: string; name: string; team_id: string | null; cases: number; with_loss: number };
+
+/**
+ * Cases of the period per employee named as their primary party; the period's range is read from
+ * cases_ws_reported_at and each case's parties from case_parties_pk.
+ */
+export async function conflictsPerEmployee(db: Db, f: DashboardFilter): Promise<EmployeeConflictRow[]> {
+  const cases = periodCases(db, f).select(['cases.id', 'cases.impact_amount_minor']).as('c');
+  const rows = await db
+    .selectFrom('case_parties')
+    .innerJoin(cases, 'c.id', 'case_parties.case_id')
+    .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
+    .select(['case_parties.employee_id', 'employees.name', 'employees.team_id'])
+    .select((eb) => eb.fn.countAll<number | string>().as('cases'))
+    .select((eb) => eb.fn.count<number | string>('c.impact_amount_minor').as('with_loss'))
+    .where('case_parties.workspace_id', '=', f.workspaceId)
+    .where('case_parties.role', '=', 'primary')
+    .groupBy(['case_parties.employee_id', 'employees.name', 'employees.team_id'])
+    .execute();
+  return rows.map((r) => ({ ...r, cases: Number(r.cases), with_loss: Number(r.with_loss) }));
+}
+
+/** Support requests made in the period, by kind and status (support requests are few: no index beyond the workspace's). */
+export async function supportRequestCounts(
+  db: Db,
+  workspaceId: string,
+  period: { from: string; to: string },
+): Promise<{ kind: string | null; status: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('support_requests')
+    .select(['kind', 'status'])
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('created_at', '>=', period.from)
+    .where('created_at', '<', period.to)
+    .groupBy(['kind', 'status'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** Whether a mail of this kind went into the outbox for this address of the workspace since a moment (outbox_emails is small: kept mail is pruned). */
+export async function emailQueuedSince(db: Db, workspaceId: string, kind: string, to: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('outbox_emails')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', kind)
+    .where('to_address', '=', to)
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
