@@ -14,7 +14,10 @@
  *   - when the GoEmotions dev split is present (../shared/data/goemotions/ or $GOEMOTIONS_DIR),
  *     precision/recall/F1 of detecting anger-or-annoyance: the coach (emotion anger or
  *     frustration) against a VADER-negative (compound ≤ -0.05) and an AFINN-negative (score < 0)
- *     baseline. The data is read in place and never copied into the repository.
+ *     baseline. The data is read in place and never copied into the repository;
+ *   - the learned layer beside the rules alone: latency of both, the time to load its weights, and
+ *     per-label precision/recall/F1/MCC on the reply-move corpus's dev and held-out splits
+ *     (test/fixtures/coach/moves/) beside always-yes, and VADER/AFINN on their customer messages.
  *
  * Why the baselines: they are the common off-the-shelf sentiment scorers. The coach does far more per
  * text (emotion, threats, wants, moves, problems, spans, score), so the latency ratio is the price of
@@ -28,7 +31,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sentiment from 'sentiment';
 import vader from 'vader-sentiment';
+import { corpusCustomers, loadMoveCorpus } from '../scripts/coach/data.js';
+import { baselineCustomerFigures, customerFigures, moveFigures } from '../scripts/coach/evaluate.js';
+import { figures } from '../scripts/coach/metrics.js';
+import { printFigures } from '../scripts/coach/print.js';
 import { createCoach } from '../src/coach/index.js';
+import { loadModel, type WeightsJson } from '../src/coach/learned/model.js';
 import type { CoachInput } from '../src/coach/types.js';
 import { findPlaybook } from '../src/domain/playbooks.js';
 import { initWorkspace } from '../src/services/accounts.js';
@@ -128,22 +136,6 @@ function printTable(header: string[], rows: string[][]): void {
 // GoEmotions: anger-or-annoyance detection on the dev split
 // ---------------------------------------------------------------------------------------------
 
-type Quality = { p: number; r: number; f1: number };
-
-function quality(truth: readonly boolean[], predicted: readonly boolean[]): Quality {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  truth.forEach((t, i) => {
-    if (t && predicted[i]) tp++;
-    else if (predicted[i]) fp++;
-    else if (t) fn++;
-  });
-  const p = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const r = tp + fn === 0 ? 0 : tp / (tp + fn);
-  return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
-}
-
 function benchGoEmotions(coach: ReturnType<typeof createCoach>, afinn: Sentiment): void {
   const devFile = join(GOEMOTIONS_DIR, 'original_dev.tsv');
   const labelsFile = join(GOEMOTIONS_DIR, 'original_labels.txt');
@@ -175,6 +167,11 @@ function benchGoEmotions(coach: ReturnType<typeof createCoach>, afinn: Sentiment
     const e = coach.analyze({ customer: r.text }).customer?.emotion;
     return e === 'anger' || e === 'frustration';
   });
+  const rulesOnly = createCoach({ learned: false });
+  const rulesSays = rows.map((r) => {
+    const e = rulesOnly.analyze({ customer: r.text }).customer?.emotion;
+    return e === 'anger' || e === 'frustration';
+  });
   const vaderSays = rows.map((r) => vader.SentimentIntensityAnalyzer.polarity_scores(r.text).compound <= -0.05);
   const afinnSays = rows.map((r) => afinn.analyze(r.text).score < 0);
   const positives = truth.filter(Boolean).length;
@@ -186,14 +183,45 @@ function benchGoEmotions(coach: ReturnType<typeof createCoach>, afinn: Sentiment
     ['detector', 'precision', 'recall', 'F1'],
     [
       ['coach (emotion anger or frustration)', coachSays],
+      ['rules only (the coach without its learned layer)', rulesSays],
       ['VADER negative (compound ≤ -0.05)', vaderSays],
       ['AFINN negative (score < 0)', afinnSays],
     ].map(([name, says]) => {
-      const q = quality(truth, says as boolean[]);
+      const q = figures(truth, says as boolean[]);
       return [name as string, pct(q.p), pct(q.r), pct(q.f1)];
     }),
   );
   console.log('  Reddit comments, not customer messages: read these as a sanity check, not as the product target.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The learned layer on the team's reply-move corpus (dev and held-out splits)
+// ---------------------------------------------------------------------------------------------
+
+function benchLearnedLayer(coach: ReturnType<typeof createCoach>, rulesOnly: ReturnType<typeof createCoach>): void {
+  const corpus = loadMoveCorpus();
+  for (const [name, replies] of [
+    ['dev split (chosen on)', corpus.dev],
+    ['held-out split (written apart, never tuned on)', corpus.heldout],
+  ] as const) {
+    if (replies.length === 0) {
+      console.log(`\n== ${name}: no replies in test/fixtures/coach/moves/ ==`);
+      continue;
+    }
+    const customers = corpusCustomers(replies);
+    printFigures(name, {
+      model: moveFigures(coach, replies),
+      rules: moveFigures(rulesOnly, replies),
+      alwaysYes: moveFigures(undefined, replies),
+      customers: customers.length
+        ? {
+            model: customerFigures(coach, customers),
+            rules: customerFigures(rulesOnly, customers),
+            baselines: baselineCustomerFigures(customers),
+          }
+        : undefined,
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,9 +236,16 @@ function main(): ReturnType<typeof createCoach> {
   // Tail latencies are the first casualty of a busy machine: say so beside the figures.
   if ((load1 ?? 0) > cores * 0.75)
     console.log('  !! the machine is busy (load ≥ 75% of cores): p99 figures will be inflated by other processes');
+  const weightsStart = process.hrtime.bigint();
+  loadModel(JSON.parse(readFileSync(join(ROOT, 'src', 'coach', 'learned', 'coach-weights.json'), 'utf8')) as WeightsJson);
+  const weightsMs = Number(process.hrtime.bigint() - weightsStart) / 1e6;
+  console.log(
+    `  learned weights load (read, parse, decode): ${fmtMs(weightsMs)} ms — budget ≤ 300 ms: ${weightsMs <= 300 ? 'PASS' : 'MISS'}`,
+  );
   const loadStart = process.hrtime.bigint();
   const coach = createCoach();
   console.log(`  model load (createCoach): ${fmtMs(Number(process.hrtime.bigint() - loadStart) / 1e6)} ms, once per process`);
+  const rulesOnly = createCoach({ learned: false });
   const afinn = new Sentiment();
   const { inputs, texts, replies } = loadCorpus();
   const count = Math.ceil(MIN_TEXTS / inputs.length) * inputs.length;
@@ -219,6 +254,7 @@ function main(): ReturnType<typeof createCoach> {
   const now = new Date();
   const results: [string, Stats][] = [
     ['coach (full analysis)', measure(inputs, count, (input) => coach.analyze({ ...input, now }))],
+    ['coach, rules only (no learned layer)', measure(inputs, count, (input) => rulesOnly.analyze({ ...input, now }))],
     ['vader-sentiment', measure(texts, count, (t) => vader.SentimentIntensityAnalyzer.polarity_scores(t))],
     ['AFINN (sentiment)', measure(texts, count, (t) => afinn.analyze(t))],
   ];
@@ -232,9 +268,9 @@ function main(): ReturnType<typeof createCoach> {
   const forty = fortyWordReplies(replies);
   const meanWords = forty.reduce((n, t) => n + wordCount(t), 0) / Math.max(1, forty.length);
   const replyOnly = measure(forty, FORTY_WORD_RUNS, (reply) => coach.analyze({ reply, now }));
-  const withCustomer = measure(forty, FORTY_WORD_RUNS, (reply) =>
-    coach.analyze({ reply, customer: 'I was promised a call back on Monday about my refund and nobody rang. I want my money back.', now }),
-  );
+  const customer = 'I was promised a call back on Monday about my refund and nobody rang. I want my money back.';
+  const withCustomer = measure(forty, FORTY_WORD_RUNS, (reply) => coach.analyze({ reply, customer, now }));
+  const rulesWithCustomer = measure(forty, FORTY_WORD_RUNS, (reply) => rulesOnly.analyze({ reply, customer, now }));
   console.log(
     `\n== Replies of ~40 words (${forty.length} distinct, mean ${meanWords.toFixed(0)} words, ${fmtInt(FORTY_WORD_RUNS)} runs each) ==`,
   );
@@ -243,6 +279,7 @@ function main(): ReturnType<typeof createCoach> {
     [
       ['reply alone', replyOnly],
       ['reply + customer message', withCustomer],
+      ['reply + customer message, rules only', rulesWithCustomer],
     ].map(([name, s]) => [name as string, fmtMs((s as Stats).p50), fmtMs((s as Stats).p99), fmtInt((s as Stats).perSec)]),
   );
   console.log(`\n  Budget — ${BUDGET_LINE}`);
@@ -255,6 +292,7 @@ function main(): ReturnType<typeof createCoach> {
   }
 
   benchGoEmotions(coach, afinn);
+  benchLearnedLayer(coach, rulesOnly);
   return coach;
 }
 

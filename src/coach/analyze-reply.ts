@@ -47,6 +47,8 @@ export type ReplyContext = {
   maxSentenceWords: number;
   /** Content lemmas of the customer message, when there is one, to recognise a restatement of it. */
   customerContent?: ReadonlySet<string> | undefined;
+  /** A second reader of the rules' moves (the learned layer) that may add what they missed. */
+  refine?: ((moves: Move[]) => Move[]) | undefined;
 };
 
 function sentenceOf(reading: TextReading, at: number): number {
@@ -155,8 +157,9 @@ export function analyzeReply(text: string, reading: TextReading, ctx: ReplyConte
   moves.push(...timedOffers(text, reading, moves, ctx.now, ctx.timeZone));
   for (const span of findParaphrases(text, reading, moves, ctx.customerContent)) moves.push({ kind: 'paraphrase', span });
   moves.sort(byPosition);
+  const found = ctx.refine ? ctx.refine(moves) : moves;
   const problems = findProblems(text, reading, ctx);
-  const missing = ctx.expected.filter((kind) => !moves.some((m) => m.kind === kind));
-  const score = scoreReply(text, moves, problems, reading);
-  return { moves, problems, missing, suggestions: suggestFor(text, moves, problems, missing), score };
+  const missing = ctx.expected.filter((kind) => !found.some((m) => m.kind === kind));
+  const score = scoreReply(text, found, problems, reading);
+  return { moves: found, problems, missing, suggestions: suggestFor(text, found, problems, missing), score };
 }

@@ -18,7 +18,10 @@ describe('customer message', () => {
       "This is the THIRD time I've called about my refund!!! I want my money back or I'm leaving a 1-star review and calling my lawyer.";
     const r = coach.analyze({ customer: text }).customer;
     expect(r?.emotion).toBe('anger');
-    expect(r?.intensity).toBeGreaterThan(0.7);
+    // Intensity ranks messages as people rank how serious a complaint is, so it is checked against a milder one.
+    const mild = coach.analyze({ customer: 'My parcel is a day late, could you check where it is?' }).customer;
+    expect(r?.intensity).toBeGreaterThan(0.55);
+    expect(r?.intensity).toBeGreaterThan((mild?.intensity ?? 1) + 0.2);
     expect(found(text, r?.escalation ?? [], 'repeat_contact')).toEqual(['THIRD time']);
     expect(found(text, r?.escalation ?? [], 'review')).toEqual(['leaving a 1-star review']);
     expect(found(text, r?.escalation ?? [], 'legal')).toEqual(['my lawyer']);
@@ -86,7 +89,12 @@ describe('draft reply', () => {
       "What time suits you best? Don't worry, you won't be charged. I've booked our senior engineer for Thursday. " +
       "I'll call you back tomorrow at 3pm to confirm. Thank you for your patience.";
     const r = coach.analyze({ customer, reply, now: NOW }).reply;
-    const moves = r?.moves ?? [];
+    // The rules' findings, with their exact words; the learned layer may add whole sentences beside them.
+    const moves = (r?.moves ?? []).filter((m) => !m.model);
+    for (const m of (r?.moves ?? []).filter((m) => m.model)) {
+      expect(m.model?.cues.length, `${m.kind} found by the model names no words`).toBeGreaterThan(0);
+      expect(words(reply, m.span)).toMatch(/^\S.*[.?!]$/);
+    }
     expect(found(reply, moves, 'apology')).toEqual(["I'm so sorry"]);
     expect(found(reply, moves, 'empathy')).toEqual(['That must have been really frustrating']);
     expect(found(reply, moves, 'paraphrase')).toEqual(["So the engineer didn't turn up on Tuesday after you took the day off?"]);

@@ -1,4 +1,5 @@
 import type { MoveKind } from '../domain/coach.js';
+import type { LearnedModel } from './learned/model.js';
 
 export type {
   CoachResult,
@@ -33,4 +34,8 @@ export type CoachInput = {
 export type CoachOptions = {
   /** Sentences with more words than this are reported as long_sentence (default 30). */
   maxSentenceWords?: number;
+  /** false reads with the explained rules alone (the baseline the learned layer is measured against). */
+  learned?: boolean;
+  /** Weights other than the shipped ones (the trainer measures the model it is building). */
+  model?: LearnedModel;
 };

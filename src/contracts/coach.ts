@@ -41,11 +41,19 @@ const ZSpan = z
 const finding = <T extends readonly [string, ...string[]]>(kinds: T) => z.object({ kind: z.enum(kinds), span: ZSpan });
 const ZScoreItem = z.object({ value: z.number().int().min(0).max(100), reason: z.string() });
 
+const ZModelReason = z
+  .object({
+    probability: z.number().min(0).max(1).describe('how sure the learned model is'),
+    cues: z.array(z.string()).describe('the words of the text that weighed most in its decision'),
+  })
+  .describe('present when the learned model, not a rule, made the reading');
+
 export const ZCustomerReading = z.object({
   emotion: z.enum(EMOTIONS),
   intensity: z.number().min(0).max(1),
   escalation: z.array(finding(ESCALATION_KINDS)),
   wants: z.array(finding(WANT_KINDS)),
+  model: ZModelReason.optional().describe('the learned reading: chance of anger or annoyance, and the words behind the emotion'),
 });
 
 export const ZMove = z.object({
@@ -53,6 +61,7 @@ export const ZMove = z.object({
   span: ZSpan,
   open: z.boolean().optional().describe('questions: open (true) or yes/no (false)'),
   due: z.iso.datetime({ offset: true }).optional().describe('commitments: the promised time'),
+  model: ZModelReason.optional(),
 });
 
 export const ZReplyReading = z.object({

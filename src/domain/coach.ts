@@ -39,7 +39,12 @@ export type Move = {
   open?: boolean;
   /** Commitments only: the promised time as ISO-8601, when the reply names one. */
   due?: string;
+  /** Present when the learned model (not a rule) found the move: its probability and the n-grams that weighed most. */
+  model?: ModelReason;
 };
+
+/** Why the learned layer decided: how sure it is (0–1) and the words of the text that pushed it most. */
+export type ModelReason = { probability: number; cues: string[] };
 
 export type CustomerReading = {
   emotion: Emotion;
@@ -47,6 +52,8 @@ export type CustomerReading = {
   intensity: number;
   escalation: Finding<EscalationKind>[];
   wants: Finding<WantKind>[];
+  /** The learned reading behind emotion and intensity: the chance of anger or annoyance, and the words that weighed most. */
+  model?: ModelReason;
 };
 
 export type ScoreItem = { value: number; reason: string };

@@ -4,12 +4,17 @@ import { EMOTION_LABEL, ESCALATION_LABEL, MOVE_LABEL, PROBLEM_LABEL, scoreTextCo
 import { highlightSpans, type Mark } from '../../lib/highlight-spans.js';
 import { ScoreParts } from '../score-parts.js';
 
+/** A finding of the learned model names the words that weighed most, so it explains itself like a rule's span does. */
+function learnedLabel(label: string, cues: readonly string[] | undefined): string {
+  return cues?.length ? `${label} (learned from “${cues.join('”, “')}”)` : label;
+}
+
 /** The coach's findings as marks on the reply text: problems and moves, each named. */
 export function replyMarks(result: CoachResult): Mark[] {
   const reply = result.reply;
   if (!reply) return [];
   return [
-    ...reply.moves.map((m) => ({ span: m.span, tone: 'move' as const, label: MOVE_LABEL[m.kind] })),
+    ...reply.moves.map((m) => ({ span: m.span, tone: 'move' as const, label: learnedLabel(MOVE_LABEL[m.kind], m.model?.cues) })),
     ...reply.problems.map((p) => ({ span: p.span, tone: 'problem' as const, label: PROBLEM_LABEL[p.kind] })),
   ];
 }
@@ -78,6 +83,11 @@ export function CoachPanel({ result, analysedReply, busy }: { result: CoachResul
                 </Badge>
                 <Text size="sm">intensity {Math.round(customer.intensity * 100)}%</Text>
               </Group>
+              {customer.model?.cues.length ? (
+                <Text size="xs" c="dimmed" mt={4} data-testid="coach-emotion-cues">
+                  Read from “{customer.model.cues.join('”, “')}”
+                </Text>
+              ) : null}
               {customer.escalation.length ? (
                 <Group gap={6} mt={6} aria-label="Escalation warnings">
                   {customer.escalation.map((e) => (
@@ -118,7 +128,12 @@ export function CoachPanel({ result, analysedReply, busy }: { result: CoachResul
                 {reply.moves.length ? (
                   <Group gap={6} mt={4} data-testid="coach-moves">
                     {reply.moves.map((m) => (
-                      <Badge key={`${m.kind}-${m.span[0]}`} color="teal" variant="light">
+                      <Badge
+                        key={`${m.kind}-${m.span[0]}`}
+                        color="teal"
+                        variant="light"
+                        title={m.model ? learnedLabel(MOVE_LABEL[m.kind], m.model.cues) : undefined}
+                      >
                         ✓ {MOVE_LABEL[m.kind]}
                         {m.kind === 'question' && m.open !== undefined ? (m.open ? ' (open)' : ' (yes/no)') : ''}
                       </Badge>

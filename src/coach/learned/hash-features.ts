@@ -1,0 +1,75 @@
+/**
+ * Hashed n-gram features: words, word pairs and triples, and character 4-grams of the lower-cased
+ * text, each folded into a fixed table by FNV-1a. A fixed table needs no vocabulary file and no
+ * look-up structure at run time; collisions cost a little accuracy, which the table size bounds.
+ * Character n-grams carry the typos and inflections of text nobody here wrote ("apologise",
+ * "apologize", "apolgies" share most of theirs).
+ */
+export type Features = { index: Int32Array; value: Float32Array };
+
+/** One named feature outside the text (a rule's finding, an overlap bucket) with its weight. */
+export type Extra = [name: string, value: number];
+
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const TOKEN = /[a-z0-9]+(?:'[a-z]+)?|\?/g;
+
+/** Lower-cased words (with their apostrophes) and question marks; other punctuation carries little here. */
+export function tokens(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘`]/g, "'").match(TOKEN) ?? [];
+}
+
+/** The n-grams of a text as strings: what the hashed table is built from, and what a reason quotes. */
+export function ngrams(text: string): string[] {
+  const words = tokens(text);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    out.push(`w ${words[i]}`);
+    if (i + 1 < words.length) out.push(`w ${words[i]} ${words[i + 1]}`);
+    if (i + 2 < words.length) out.push(`w ${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  }
+  if (words.length > 0) out.push(`w <s> ${words[0]}`, `w ${words[words.length - 1]} </s>`);
+  const flat = ` ${words.join(' ')} `;
+  for (let i = 0; i + 4 <= flat.length; i++) out.push(`c ${flat.slice(i, i + 4)}`);
+  return out;
+}
+
+/** Table slot of a feature name, for a table of 2^bits slots. */
+export function slot(name: string, bits: number): number {
+  return fnv1a(name) & ((1 << bits) - 1);
+}
+
+/**
+ * The sparse feature vector of a text plus extras: n-gram counts scaled to unit length (so a long
+ * sentence does not outvote a short one), extras added at their own value.
+ */
+export function featurize(text: string, bits: number, extras: readonly Extra[] = []): Features {
+  const counts = new Map<number, number>();
+  const grams = ngrams(text);
+  for (const g of grams) {
+    const s = slot(g, bits);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  let norm = 0;
+  for (const c of counts.values()) norm += c * c;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const index = new Int32Array(counts.size + extras.length);
+  const value = new Float32Array(counts.size + extras.length);
+  let k = 0;
+  for (const [s, c] of counts) {
+    index[k] = s;
+    value[k++] = c * scale;
+  }
+  for (const [name, v] of extras) {
+    index[k] = slot(`x ${name}`, bits);
+    value[k++] = v;
+  }
+  return { index, value };
+}
