@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureHeaders, startWebhookReceiver } from '../test/webhook-receiver.js';
+import { axeProblems } from './axe.js';
 import { type Harness, hasChromium, screenshot, signIn, startHarness } from './harness.js';
 
 describe.skipIf(!hasChromium)('webhooks in Settings → Integrations (Chromium)', () => {
@@ -34,6 +35,7 @@ describe.skipIf(!hasChromium)('webhooks in Settings → Integrations (Chromium)'
     const secret = (await page.getByTestId('webhook-secret').textContent()) ?? '';
     expect(secret).toMatch(/^whsec_/);
     await screenshot(page, 'integrations');
+    expect(await axeProblems(page)).toEqual([]);
 
     const created = await fetch(`${h.baseUrl}/api/v1/cases`, {
       method: 'POST',
@@ -63,6 +65,9 @@ describe.skipIf(!hasChromium)('webhooks in Settings → Integrations (Chromium)'
     await card.getByRole('button', { name: 'Show deliveries' }).click();
     await card.getByRole('cell', { name: 'succeeded' }).waitFor();
     await card.getByRole('cell', { name: '200', exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Tries' }).click();
+    await card.getByRole('table', { name: /^Tries of msg_/ }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
     await card.getByRole('button', { name: 'Redeliver' }).click();
     await card.getByRole('cell', { name: 'pending' }).waitFor();
     expect(problems).toEqual([]);

@@ -149,6 +149,12 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/digests/newsletters/{id}/approve': {},
   'POST /api/v1/digests/newsletters/{id}/send': { to: ['everyone@example.test'] },
   'POST /api/v1/customers/{id}/merge': { intoId: '01a20000-0000-7000-8000-000000000000' },
+  'PUT /api/v1/webhooks/settings': { allowPrivateTargets: false },
+  'POST /api/v1/webhooks': { url: 'https://hooks.example.test/defuse', eventTypes: ['case.created'] },
+  'PATCH /api/v1/webhooks/{id}': { description: 'Helpdesk' },
+  'DELETE /api/v1/webhooks/{id}': {},
+  'POST /api/v1/webhooks/{id}/rotate-secret': { overlapMinutes: 10 },
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
 };
 
 /**
