@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -22,6 +24,7 @@ import { registerJsonBodyParser } from './json-body.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
 import { accountRoutes } from './routes/accounts.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
@@ -65,7 +68,8 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
   .version;
 
 export type AppOptions = {
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain' | 'secret' | 'statusLinkDays'>>;
+  config: Pick<Config, 'logLevel'> &
+    Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain' | 'secret' | 'statusLinkDays' | 'attachmentsDir'>>;
   database: Database;
   logger?: boolean;
   /** The built web app to serve at `/` (default dist/web). */
@@ -216,6 +220,8 @@ export async function buildApp({
   const formKey = config.secret ?? randomBytes(32).toString('base64url');
   const intakeLinks = { publicUrl: config.publicUrl ?? '', replyDomain: config.replyDomain };
   const statusLinkDays = config.statusLinkDays ?? DEFAULT_STATUS_LINK_DAYS;
+  // Without a configured directory (tests), attachments go to a fresh directory of this process.
+  const attachmentsDir = config.attachmentsDir ?? mkdtempSync(join(tmpdir(), 'defuse-attachments-'));
   await app.register(publicComplaintRoutes, { formKey, links: intakeLinks, statusLinkDays });
   await app.register(publicStatusRoutes, { statusLinkDays });
 
@@ -247,6 +253,7 @@ export async function buildApp({
       await v1.register(supportRoutes);
       await v1.register(customerRoutes);
       await v1.register(intakeRoutes);
+      await v1.register(attachmentRoutes(attachmentsDir));
     },
     { prefix: '/api/v1' },
   );

@@ -777,6 +777,18 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const { ref, subject } = await freshCase(w);
     return { url: `/api/v1/inbound-emails/${await heldMail(w)}/place`, body: { ref }, subject, readsCase: true };
   },
+  'GET /api/v1/cases/{ref}/attachments': onCase('/attachments'),
+  'POST /api/v1/cases/{ref}/attachments': onCase('/attachments?fileName=note.txt', () => ({ text: 'not a file' })),
+  'GET /api/v1/cases/{ref}/attachments/{id}': async (w) => {
+    const { ref, subject } = await freshCase(w);
+    const res = await w.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${ref}/attachments?fileName=note.txt`,
+      headers: { ...w.t.auth, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('Receipt no. 12'),
+    });
+    return { url: `/api/v1/cases/${ref}/attachments/${(res.json() as { id: string }).id}`, subject, readsCase: true };
+  },
   'POST /api/v1/inbound-emails/{id}/dismiss': async (w) => ({
     url: `/api/v1/inbound-emails/${await heldMail(w)}/dismiss`,
     subject: {},
@@ -890,6 +902,8 @@ const BY_HAND: Record<string, Statuses> = {
   'POST /api/v1/inbound-emails/{id}/place': [401, 403, 403, 200, 404, 403, 200, 404],
   'DELETE /api/v1/cases/{ref}/status-link': [401, 200, 404, 200, 404, 403, 200, 404],
   'GET /api/v1/cases/{ref}/messages': [401, 200, 404, 200, 404, 200, 200, 404],
+  // Files on a case: everyone who reads the case downloads them; HR reads but adds nothing.
+  'GET /api/v1/cases/{ref}/attachments/{id}': [401, 200, 404, 200, 404, 200, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -23,6 +23,7 @@ import * as tamperEvidence from './migrations/0019-tamper-evidence.js';
 import * as tamperEvidenceBackfill from './migrations/0020-tamper-evidence-backfill.js';
 import * as caseReplies from './migrations/0021-case-replies.js';
 import * as intake from './migrations/0026-intake.js';
+import * as attachments from './migrations/0028-attachments.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -48,6 +49,7 @@ const STEPS: Record<string, Step> = {
   '0020-tamper-evidence-backfill': tamperEvidenceBackfill,
   '0021-case-replies': caseReplies,
   '0026-intake': intake,
+  '0028-attachments': attachments,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */
