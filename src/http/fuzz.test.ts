@@ -149,6 +149,10 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/digests/newsletters/{id}/approve': {},
   'POST /api/v1/digests/newsletters/{id}/send': { to: ['everyone@example.test'] },
   'POST /api/v1/customers/{id}/merge': { intoId: '01a20000-0000-7000-8000-000000000000' },
+  'DELETE /api/v1/cases/{ref}/status-link': {},
+  'POST /api/v1/inbound-emails/{id}/place': { ref: 'C-2026-000001' },
+  'POST /api/v1/inbound-emails/{id}/dismiss': {},
+  'POST /api/v1/cases/{ref}/attachments': {},
 };
 
 /**
