@@ -63,6 +63,7 @@ const ZEnv = z.object({
     .string()
     .regex(/^imaps?:\/\/[^/]+/, 'must start with imap:// or imaps://')
     .optional(),
+  DEFUSE_ATTACHMENTS_DIR: z.string().min(1).optional(),
   DEFUSE_IMAP_WORKSPACE: z
     .string()
     .regex(/^[a-z0-9-]+$/i, 'must be a workspace slug')
@@ -112,6 +113,8 @@ export type Config = Readonly<{
   imapUrl: string | undefined;
   /** The workspace whose new cases the polled mailbox opens (DEFUSE_IMAP_WORKSPACE, a slug). */
   imapWorkspace: string | undefined;
+  /** Where attachments' bytes are kept (DEFUSE_ATTACHMENTS_DIR; default `attachments` in the data dir). */
+  attachmentsDir: string;
 }>;
 
 /** Thrown when an environment variable has a bad value; its message is one line naming the variable. */
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpIn: smtpInFrom(e.DEFUSE_SMTP_IN),
     imapUrl: e.DEFUSE_IMAP_URL,
     imapWorkspace: e.DEFUSE_IMAP_WORKSPACE?.toLowerCase(),
+    attachmentsDir: resolve(e.DEFUSE_ATTACHMENTS_DIR ?? join(dataDir, 'attachments')),
   });
 }
 

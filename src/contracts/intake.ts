@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_TYPES } from '../domain/attachment-files.js';
 import { id, ZCaseRefText } from './common.js';
 
 const optionalText = (max: number) =>
@@ -67,3 +68,20 @@ export const ZInboundEmailQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const ZPlaceInboundEmail = z.object({ ref: ZCaseRefText }).strict();
+
+export const ZAttachment = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.enum(ATTACHMENT_TYPES),
+  size: z.number().int(),
+  sha256: z.string().describe('of the bytes as stored (a photo without its location data), also in the timeline event'),
+  statementId: z.string().nullable(),
+  source: z.enum(['upload', 'email']),
+  addedBy: z.string().nullable(),
+  addedAt: z.string(),
+});
+export const ZAttachmentUpload = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  statementId: id.optional(),
+});
+export const ZAttachmentParams = z.object({ ref: ZCaseRefText, id });

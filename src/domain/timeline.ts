@@ -37,6 +37,8 @@ export const EVENT_KINDS = [
   // The customer wrote in after reporting (status page or email); staff revoked the customer's status link.
   'customer_message',
   'status_link_revoked',
+  // A file added to the case (its SHA-256 in the event).
+  'attachment_added',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

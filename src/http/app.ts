@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -31,6 +33,7 @@ import { registerOperations } from './operations.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
 import { accountRoutes } from './routes/accounts.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
@@ -78,7 +81,7 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
 
 export type AppOptions = {
   config: Pick<Config, 'logLevel'> &
-    Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain' | 'metricsToken' | 'secret' | 'statusLinkDays'>>;
+    Partial<Pick<Config, 'trustProxy' | 'publicUrl' | 'replyDomain' | 'metricsToken' | 'secret' | 'statusLinkDays' | 'attachmentsDir'>>;
   database: Database;
   logger?: boolean;
   /** The built web app to serve at `/` (default dist/web). */
@@ -246,6 +249,8 @@ export async function buildApp({
   const formKey = config.secret ?? randomBytes(32).toString('base64url');
   const intakeLinks = { publicUrl: config.publicUrl ?? '', replyDomain: config.replyDomain };
   const statusLinkDays = config.statusLinkDays ?? DEFAULT_STATUS_LINK_DAYS;
+  // Without a configured directory (tests), attachments go to a fresh directory of this process.
+  const attachmentsDir = config.attachmentsDir ?? mkdtempSync(join(tmpdir(), 'defuse-attachments-'));
   await app.register(publicComplaintRoutes, { formKey, links: intakeLinks, statusLinkDays });
   await app.register(publicStatusRoutes, { statusLinkDays });
 
@@ -280,6 +285,7 @@ export async function buildApp({
       await v1.register(webhookRoutes);
       await v1.register(intakeRoutes);
       await v1.register(dashboardRoutes);
+      await v1.register(attachmentRoutes(attachmentsDir));
     },
     { prefix: '/api/v1' },
   );

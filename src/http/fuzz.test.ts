@@ -155,6 +155,10 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'DELETE /api/v1/webhooks/{id}': {},
   'POST /api/v1/webhooks/{id}/rotate-secret': { overlapMinutes: 10 },
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
+  'DELETE /api/v1/cases/{ref}/status-link': {},
+  'POST /api/v1/inbound-emails/{id}/place': { ref: 'C-2026-000001' },
+  'POST /api/v1/inbound-emails/{id}/dismiss': {},
+  'POST /api/v1/cases/{ref}/attachments': {},
 };
 
 /**

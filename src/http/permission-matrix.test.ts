@@ -835,6 +835,18 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const { ref, subject } = await freshCase(w);
     return { url: `/api/v1/inbound-emails/${await heldMail(w)}/place`, body: { ref }, subject, readsCase: true };
   },
+  'GET /api/v1/cases/{ref}/attachments': onCase('/attachments'),
+  'POST /api/v1/cases/{ref}/attachments': onCase('/attachments?fileName=note.txt', () => ({ text: 'not a file' })),
+  'GET /api/v1/cases/{ref}/attachments/{id}': async (w) => {
+    const { ref, subject } = await freshCase(w);
+    const res = await w.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${ref}/attachments?fileName=note.txt`,
+      headers: { ...w.t.auth, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('Receipt no. 12'),
+    });
+    return { url: `/api/v1/cases/${ref}/attachments/${(res.json() as { id: string }).id}`, subject, readsCase: true };
+  },
   'POST /api/v1/inbound-emails/{id}/dismiss': async (w) => ({
     url: `/api/v1/inbound-emails/${await heldMail(w)}/dismiss`,
     subject: {},
@@ -1036,6 +1048,8 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/reports/cases': [401, 403, 403, 200, 403, 200, 200, 404],
   // HR's view of people is HR's and the admins'.
   'GET /api/v1/reports/people': [401, 403, 403, 403, 403, 200, 200, 200],
+  // Files on a case: everyone who reads the case downloads them; HR reads but adds nothing.
+  'GET /api/v1/cases/{ref}/attachments/{id}': [401, 200, 404, 200, 404, 200, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -26,6 +26,7 @@ import * as scaleIndexes from './migrations/0022-scale-indexes.js';
 import * as dataRights from './migrations/0025-data-rights.js';
 import * as intake from './migrations/0026-intake.js';
 import * as webhooks from './migrations/0027-webhooks.js';
+import * as attachments from './migrations/0028-attachments.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -54,6 +55,7 @@ const STEPS: Record<string, Step> = {
   '0025-data-rights': dataRights,
   '0026-intake': intake,
   '0027-webhooks': webhooks,
+  '0028-attachments': attachments,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

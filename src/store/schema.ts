@@ -822,6 +822,7 @@ export type Tables = {
   case_status_links: CaseStatusLinkRow;
   customer_messages: CustomerMessageRow;
   inbound_emails: InboundEmailRow;
+  attachments: AttachmentRow;
 };
 
 /** A customer's private link to their case's status page: only the token's SHA-256 is kept. */
@@ -862,6 +863,21 @@ export type InboundEmailRow = {
   case_id: string | null;
   placed_by: string | null;
   placed_at: string | null;
+};
+
+/** A file on a case, from staff (`upload`) or a customer's email (`email`); its bytes are in the attachments directory. */
+export type AttachmentRow = {
+  id: string;
+  workspace_id: string;
+  case_id: string;
+  statement_id: string | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  source: string;
+  added_by: string | null;
+  added_at: string;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -1,19 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ZCustomerMessage, ZInboundEmail, ZStatusLink, ZStatusLinkRevoked } from '../../../src/contracts/intake.js';
+import type { ZAttachment, ZCustomerMessage, ZInboundEmail, ZStatusLink, ZStatusLinkRevoked } from '../../../src/contracts/intake.js';
 import { caseKeys, casePath } from './cases.js';
-import { api, apiItems } from './client.js';
+import { ApiError, api, apiItems, type FieldProblem } from './client.js';
 import { useInvalidatingMutation } from './invalidating-mutation.js';
 
 export type CustomerMessage = z.infer<typeof ZCustomerMessage>;
 export type InboundEmail = z.infer<typeof ZInboundEmail>;
 export type StatusLink = z.infer<typeof ZStatusLink>;
+export type Attachment = z.infer<typeof ZAttachment>;
 
 /** Query keys of what customers send after reporting; per-case ones sit under the case's key. */
 export const intakeKeys = {
   messages: (ref: string) => [...caseKeys.detail(ref), 'messages'] as const,
   statusLink: (ref: string) => [...caseKeys.detail(ref), 'status-link'] as const,
   inbound: ['inbound-emails'] as const,
+  attachments: (ref: string) => [...caseKeys.detail(ref), 'attachments'] as const,
 };
 
 export const useCaseMessages = (ref: string) =>
@@ -33,3 +35,21 @@ export const useDismissHeldEmail = () =>
   useInvalidatingMutation(intakeKeys.inbound, (id: string) =>
     api<InboundEmail>('POST', `/inbound-emails/${encodeURIComponent(id)}/dismiss`),
   );
+
+export const useAttachments = (ref: string) =>
+  useQuery({ queryKey: intakeKeys.attachments(ref), queryFn: () => apiItems<Attachment>(casePath(ref, '/attachments')) });
+
+/** Sends a file's bytes as the body (the API takes application/octet-stream, its name in the query). */
+async function uploadFile(ref: string, file: File): Promise<Attachment> {
+  const response = await fetch(`/api/v1${casePath(ref, '/attachments')}?fileName=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', 'content-type': 'application/octet-stream' },
+    body: file,
+  });
+  const data = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: FieldProblem[] };
+  if (!response.ok)
+    throw new ApiError(response.status, data.title ?? 'Upload failed', data.detail ?? 'The file was not added.', data.errors ?? []);
+  return data as unknown as Attachment;
+}
+export const useUploadAttachment = (ref: string) => useInvalidatingMutation(caseKeys.detail(ref), (file: File) => uploadFile(ref, file));

@@ -21,6 +21,10 @@ describe('describeEvent', () => {
       'The customer added information on their status page',
     );
     expect(describeEvent(event('status_link_revoked', { links: 1 }), names).text).toBe('Dana turned off the customer’s status link');
+    expect(describeEvent(event('attachment_added', { contentType: 'image/jpeg', sha256: 'ab', source: 'upload' }), names)).toEqual({
+      text: 'Dana added a file (image/jpeg)',
+      detail: 'SHA-256 ab',
+    });
   });
   it('shows a reply sent to the customer with its coach score and its text', () => {
     expect(describeEvent(event('reply', { body: 'Sorry for the wait.', score: { total: 72, parts: {} } }), names)).toEqual({

@@ -103,6 +103,11 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
         text: d.via === 'email' ? 'The customer wrote in by email' : 'The customer added information on their status page',
         detail: 'Their words are under “From the customer”.',
       };
+    case 'attachment_added':
+      return {
+        text: `${d.source === 'email' ? 'A file came with the customer’s email' : `${who} added a file`} (${String(d.contentType)})`,
+        detail: `SHA-256 ${String(d.sha256)}`,
+      };
     case 'status_link_revoked':
       return { text: `${who} turned off the customer’s status link` };
     case 'customer_merged':

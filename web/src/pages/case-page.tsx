@@ -7,6 +7,7 @@ import type { CaseDetail, Customer, Team } from '../api/types.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { SeverityBadge, SlaBadge, StatusBadge } from '../components/badges.js';
 import { AbuseAction, AbuseFlagBadge } from '../components/case/abuse-action.js';
+import { AttachmentsPanel } from '../components/case/attachments-panel.js';
 import { AssigneeCard, FactsCard, StatusCard } from '../components/case/case-sidebar.js';
 import { CaseThemeCard } from '../components/case/case-theme-card.js';
 import { CaseTypeCard } from '../components/case/case-type-select.js';
@@ -141,6 +142,7 @@ function CaseTabs({ kase: c, names, now, customer }: CaseParts & { now: Date }) 
         <Tabs.Tab value="timeline">Timeline ({c.eventCount})</Tabs.Tab>
         <Tabs.Tab value="playbook">Playbook</Tabs.Tab>
         <Tabs.Tab value="messages">From the customer</Tabs.Tab>
+        <Tabs.Tab value="files">Files</Tabs.Tab>
         <Tabs.Tab value="reply">Reply to the customer</Tabs.Tab>
         <Tabs.Tab value="resolution">Resolution</Tabs.Tab>
         <Tabs.Tab value="promises">Promises & follow-ups</Tabs.Tab>
@@ -157,6 +159,9 @@ function CaseTabs({ kase: c, names, now, customer }: CaseParts & { now: Date }) 
       </Tabs.Panel>
       <Tabs.Panel value="messages">
         <CustomerMessagesPanel refId={c.ref} />
+      </Tabs.Panel>
+      <Tabs.Panel value="files">
+        <AttachmentsPanel kase={c} />
       </Tabs.Panel>
       <Tabs.Panel value="reply">
         <ReplyComposer kase={c} />

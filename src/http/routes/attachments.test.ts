@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { describeEachDatabase } from '../../../test/databases.js';
+import { buildCase } from '../../../test/factories.js';
+import { buildCast } from '../../../test/people.js';
+import { createCase } from '../../services/create-case.js';
+
+const seg = (marker: number, text: string) => {
+  const payload = Buffer.from(text, 'latin1');
+  return Buffer.concat([Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+};
+/** A tiny JPEG whose Exif names where it was taken. */
+const PHOTO = Buffer.concat([
+  Buffer.from([0xff, 0xd8]),
+  seg(0xe0, 'JFIF\0\x01\x01'),
+  seg(0xe1, 'Exif\0\0GPSLatitude 48.8584 N GPSLongitude 2.2945 E'),
+  seg(0xda, '\x01\x02\x03'),
+  Buffer.from([0x11, 0x22, 0xff, 0xd9]),
+]);
+
+describeEachDatabase('attachments on a case', (kind) => {
+  let t: TestApp;
+  let cast: Awaited<ReturnType<typeof buildCast>>;
+  let ref: string;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    cast = await buildCast(t.workspace.ctx());
+    ref = (
+      await createCase(t.workspace.ctx(), {
+        ...buildCase(),
+        teamId: cast.teamA.id,
+        employees: [{ employeeId: cast.employeeA.actor.employeeId as string, role: 'primary' }],
+      })
+    ).ref;
+  });
+  afterAll(async () => t.close());
+
+  const upload = (body: Buffer, fileName: string, headers = cast.employeeA.auth) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${ref}/attachments?fileName=${encodeURIComponent(fileName)}`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: body,
+    });
+  const counts = async () => ({
+    rows: (await t.database.db.selectFrom('attachments').select('id').execute()).length,
+    events: (await t.database.db.selectFrom('case_events').select('id').execute()).length,
+  });
+
+  it('keeps a photo without its location data, records its SHA-256 on the timeline, and serves it only as a download', async () => {
+    const res = await upload(PHOTO, '../receipt "front".jpg');
+    expect(res.statusCode).toBe(201);
+    const added = res.json() as { id: string; fileName: string; contentType: string; size: number; sha256: string };
+    expect(added).toMatchObject({ fileName: 'receipt front.jpg', contentType: 'image/jpeg' });
+    const download = await t.app.inject({ url: `/api/v1/cases/${ref}/attachments/${added.id}`, headers: cast.supervisorA.auth });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.toString('latin1')).not.toContain('GPSLatitude');
+    expect(download.rawPayload.length).toBe(added.size);
+    expect(download.rawPayload.length).toBeLessThan(PHOTO.length);
+    expect(createHash('sha256').update(download.rawPayload).digest('hex')).toBe(added.sha256);
+    expect(download.headers['content-type']).toBe('image/jpeg');
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="receipt front.jpg"/);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-security-policy']).toContain('sandbox');
+    const events = (await t.app.inject({ url: `/api/v1/cases/${ref}/events`, headers: t.auth })).json() as {
+      items: { kind: string; data: Record<string, unknown> }[];
+    };
+    expect(events.items.find((e) => e.kind === 'attachment_added')?.data).toMatchObject({ attachmentId: added.id, sha256: added.sha256 });
+    const list = (await t.app.inject({ url: `/api/v1/cases/${ref}/attachments`, headers: cast.employeeA.auth })).json() as {
+      items: unknown[];
+    };
+    expect(list.items).toHaveLength(1);
+  });
+
+  it('refuses programs, disguised files, oversize files and JSON bodies, changing nothing', async () => {
+    const before = await counts();
+    const exe = await upload(Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), 'photo.jpg');
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json()).toMatchObject({ errors: [{ path: 'file' }] });
+    const big = await upload(Buffer.alloc(10 * 1024 * 1024 + 10, 0x41), 'big.txt');
+    expect(big.statusCode).toBe(413);
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${ref}/attachments?fileName=a.txt`,
+      headers: cast.employeeA.auth,
+      payload: { hello: 'world' },
+    });
+    expect(json.statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('shows a case’s files only to those who may read the case', async () => {
+    const [first] = (
+      (await t.app.inject({ url: `/api/v1/cases/${ref}/attachments`, headers: t.auth })).json() as { items: { id: string }[] }
+    ).items;
+    expect((await t.app.inject({ url: `/api/v1/cases/${ref}/attachments/${first?.id}`, headers: cast.employeeB.auth })).statusCode).toBe(
+      404,
+    );
+    expect((await upload(PHOTO, 'x.jpg', cast.employeeB.auth)).statusCode).toBe(404);
+  });
+});
