@@ -159,6 +159,24 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/inbound-emails/{id}/place': { ref: 'C-2026-000001' },
   'POST /api/v1/inbound-emails/{id}/dismiss': {},
   'POST /api/v1/cases/{ref}/attachments': {},
+  'POST /api/v1/customers/{id}/erase': { reason: 'asked by email' },
+  'POST /api/v1/data-requests': {
+    subjectKind: 'customer',
+    subjectId: '01a20000-0000-7000-8000-000000000000',
+    kind: 'erasure',
+    regime: 'gdpr',
+    requestedBy: 'The customer, by email',
+    identityCheck: 'Wrote from the address on file',
+  },
+  'POST /api/v1/data-requests/{id}/complete': {},
+  'POST /api/v1/data-requests/{id}/refuse': { reason: 'identity not confirmed' },
+  'POST /api/v1/legal-holds': {
+    matter: 'A claim',
+    reason: 'Letter received',
+    subjects: [{ kind: 'case', id: '01a20000-0000-7000-8000-000000000000' }],
+  },
+  'POST /api/v1/legal-holds/{id}/release': { reason: 'settled' },
+  'PUT /api/v1/retention': { customerMonths: 24 },
 };
 
 /**

@@ -47,10 +47,10 @@ export function CustomerSignals({ signals }: { signals: Signals }) {
         />
         <Signal
           label="Abuse policy"
-          value={abuse.flagged ? 'Flagged' : 'No flag'}
+          value={abuse.flagged ? 'Flagged' : abuse.flaggedAt ? 'Flag expired' : 'No flag'}
           note={
             abuse.flagged
-              ? `Since ${formatDate(abuse.flaggedAt ?? '')} · ${abuse.reports} case(s)`
+              ? `Since ${formatDate(abuse.flaggedAt ?? '')}${abuse.expiresAt ? `, until ${formatDate(abuse.expiresAt)}` : ''} · ${abuse.reports} case(s)`
               : `${abuse.reports} case(s) ended for abuse`
           }
           warn={abuse.flagged}

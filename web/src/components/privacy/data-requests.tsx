@@ -34,7 +34,13 @@ function RequestActions({ r }: { r: DataRequest }) {
   const [text, setText] = useState('');
   const erasesCustomer = r.kind === 'erasure' && r.subject.kind === 'customer';
   const needsOutcome = r.kind === 'erasure' && r.subject.kind === 'employee';
-  if (r.status !== 'open') return <Text size="sm">{r.outcome}</Text>;
+  if (r.status !== 'open')
+    return (
+      <Text size="sm">
+        {r.outcome}
+        {r.closedAt ? ` (${formatDate(r.closedAt)})` : ''}
+      </Text>
+    );
   return (
     <Stack gap={6}>
       {r.kind === 'access' || r.subject.kind === 'customer' ? (
