@@ -1,10 +1,11 @@
 import type { Actor, ServiceContext } from '../services/context.js';
-import { createDataRequest } from '../services/data-requests.js';
+import { completeDataRequest, createDataRequest } from '../services/data-requests.js';
 import { createLegalHold } from '../services/legal-holds.js';
 import { setRetention } from '../services/retention.js';
 import type { Db } from '../store/schema.js';
 
 const DAY = 86_400_000;
+type Candidate = { id: string; name: string };
 
 /**
  * Data rights as an admin finds them: the customer whose lawyer wrote is under a legal hold and has
@@ -37,7 +38,7 @@ export async function playDataRights(db: Db, admin: Actor, now: Date): Promise<v
   // A customer whose cases are all closed and whom no review counts: nothing stands in the way of erasing them.
   const open = db.selectFrom('cases').select('customer_id').where('workspace_id', '=', admin.workspaceId).where('status', '!=', 'closed');
   const reviewed = db.selectFrom('review_cases').innerJoin('cases', 'cases.id', 'review_cases.case_id').select('cases.customer_id');
-  const moved = await db
+  const candidates = await db
     .selectFrom('customers')
     .innerJoin('cases', 'cases.customer_id', 'customers.id')
     .select(['customers.id', 'customers.name'])
@@ -47,7 +48,18 @@ export async function playDataRights(db: Db, admin: Actor, now: Date): Promise<v
     .where('customers.id', 'not in', open.where('customer_id', 'is not', null).$narrowType<{ customer_id: string }>())
     .where('customers.id', 'not in', reviewed.where('cases.customer_id', 'is not', null).$narrowType<{ customer_id: string }>())
     .orderBy('customers.name')
-    .executeTakeFirstOrThrow();
+    .execute();
+  const [erased, moved] = [...new Map(candidates.map((c) => [c.id, c])).values()] as [Candidate, Candidate];
+  // One erasure done already, so the timeline and the audit report show what an erasure leaves.
+  const done = await createDataRequest(at(20), {
+    subjectKind: 'customer',
+    subjectId: erased.id,
+    kind: 'erasure',
+    regime: 'ccpa',
+    requestedBy: `${erased.name}, by the web form`,
+    identityCheck: 'Confirmed the order number and the email address on file',
+  });
+  await completeDataRequest(at(18), done.id, undefined);
   await createDataRequest(at(1), {
     subjectKind: 'customer',
     subjectId: moved.id,
