@@ -144,6 +144,38 @@ describeEachDatabase('customers’ data rights', (kind) => {
     expect(await failure(eraseCustomer(ws.ctx(), customerId, 'again'))).toMatch(/^conflict: .*already erased/);
   });
 
+  it('erases mail the customer sent in, placed on their case or held', async () => {
+    const { ws, customerId, kase } = await setup();
+    const mail = (id: string, caseId: string | null, status: string) => ({
+      id,
+      workspace_id: ws.workspace.id,
+      message_id: `<${id}@mail.example.test>`,
+      from_address: 'Marta.K@example.test',
+      from_name: 'Marta Kowalczyk',
+      subject: 'About my refund, Marta Kowalczyk',
+      text_body: 'I still have not been paid. Marta',
+      received_at: new Date().toISOString(),
+      status,
+      reason: 'test',
+      case_id: caseId,
+      placed_by: null,
+      placed_at: null,
+    });
+    const placed = crypto.randomUUID();
+    const held = crypto.randomUUID();
+    await database.db
+      .insertInto('inbound_emails')
+      .values([mail(placed, kase.id, 'placed'), mail(held, null, 'held')])
+      .execute();
+    await eraseCustomer(ws.ctx(), customerId, 'asked');
+    const rows = await database.db.selectFrom('inbound_emails').selectAll().where('id', 'in', [placed, held]).execute();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row).toMatchObject({ from_address: '', from_name: null, text_body: '[erased]' });
+      expect(row.subject).not.toContain('Marta');
+    }
+  });
+
   it('notices an erased event altered afterwards', async () => {
     const { ws, customerId, kase } = await setup();
     await eraseCustomer(ws.ctx(), customerId, 'asked');

@@ -1,4 +1,4 @@
-import { scrubJson } from '../domain/data-rights.js';
+import { ERASED_MENTION, scrubJson } from '../domain/data-rights.js';
 import type { Db } from './schema.js';
 
 /**
@@ -171,7 +171,26 @@ export async function scrubMail(
       .where('id', '=', m.id)
       .execute();
   }
-  return mails.length;
+  // Mail received from the customer (placed, held or dismissed) is their own words and address.
+  const received = await db
+    .selectFrom('inbound_emails')
+    .select(['id', 'subject'])
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => {
+      const ors = [];
+      if (caseIds.length > 0) ors.push(eb('case_id', 'in', caseIds));
+      if (lower.length > 0) ors.push(eb(eb.fn('lower', ['from_address']), 'in', lower));
+      return ors.length > 0 ? eb.or(ors) : eb.val(false);
+    })
+    .execute();
+  for (const r of received) {
+    await db
+      .updateTable('inbound_emails')
+      .set({ from_address: '', from_name: null, subject: scrub(r.subject), text_body: ERASED_MENTION })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  return mails.length + received.length;
 }
 
 /** What was made from cases: themes and their members, digests (drafts and approved), training scenarios. */
