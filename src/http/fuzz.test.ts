@@ -149,6 +149,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/digests/newsletters/{id}/approve': {},
   'POST /api/v1/digests/newsletters/{id}/send': { to: ['everyone@example.test'] },
   'POST /api/v1/customers/{id}/merge': { intoId: '01a20000-0000-7000-8000-000000000000' },
+  'PATCH /api/v1/teams/{id}': { name: 'Renamed team', archived: true },
 };
 
 /**

@@ -13,6 +13,7 @@ import { transitionCase } from '../services/change-case.js';
 import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
+import { createTeam } from '../services/directory.js';
 import { listCaseFollowUps } from '../services/follow-ups.js';
 import { addPost } from '../services/forum-posts.js';
 import { createThread } from '../services/forum-threads.js';
@@ -768,6 +769,10 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const kept = await caseWithCustomer(w);
     return { url: `/api/v1/customers/${duplicate.customerId}/merge`, body: { intoId: kept.customerId }, subject: {}, hidden: true };
   },
+  'PATCH /api/v1/teams/{id}': async (w) => {
+    const team = await createTeam(w.t.workspace.ctx(), `Team ${unique(w)}`);
+    return { url: `/api/v1/teams/${team.id}`, body: { name: `Renamed ${unique(w)}` }, subject: {}, hidden: true };
+  },
 };
 
 /** A fresh case of team A (employee A its primary party) naming a new customer. */
@@ -847,6 +852,8 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/customers/{id}': [401, 200, 404, 200, 200, 200, 200, 404],
   // Supervisors and admins merge duplicates; HR reads customers but changes nothing.
   'POST /api/v1/customers/{id}/merge': [401, 403, 403, 200, 200, 403, 200, 404],
+  // Only admins rename and archive teams; another workspace's team does not exist for its admin.
+  'PATCH /api/v1/teams/{id}': [401, 403, 403, 403, 403, 403, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;
