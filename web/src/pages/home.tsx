@@ -41,7 +41,6 @@ function EmployeeHome() {
           </Button>
         </Group>
       </Paper>
-      <FollowUpAnswerCards />
       <section aria-labelledby="my-cases">
         <Title order={2} size="h4" id="my-cases" mb="sm">
           My cases
@@ -71,6 +70,7 @@ function EmployeeHome() {
           </Group>
         ) : null}
       </section>
+      <FollowUpAnswerCards />
     </Stack>
   );
 }
