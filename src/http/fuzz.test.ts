@@ -177,6 +177,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   },
   'POST /api/v1/legal-holds/{id}/release': { reason: 'settled' },
   'PUT /api/v1/retention': { customerMonths: 24 },
+  'PATCH /api/v1/teams/{id}': { name: 'Renamed team', archived: true },
 };
 
 /**

@@ -15,6 +15,7 @@ import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
 import { createDataRequest } from '../services/data-requests.js';
+import { createTeam } from '../services/directory.js';
 import { listCaseFollowUps } from '../services/follow-ups.js';
 import { addPost } from '../services/forum-posts.js';
 import { createThread } from '../services/forum-threads.js';
@@ -862,6 +863,10 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     subject: { teamIds: [w.cast.teamA.id] },
   }),
   'GET /api/v1/reports/people': plain('/api/v1/reports/people'),
+  'PATCH /api/v1/teams/{id}': async (w) => {
+    const team = await createTeam(w.t.workspace.ctx(), `Team ${unique(w)}`);
+    return { url: `/api/v1/teams/${team.id}`, body: { name: `Renamed ${unique(w)}` }, subject: {}, hidden: true };
+  },
 };
 
 function requestBody() {
@@ -1050,6 +1055,8 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/reports/people': [401, 403, 403, 403, 403, 200, 200, 200],
   // Files on a case: everyone who reads the case downloads them; HR reads but adds nothing.
   'GET /api/v1/cases/{ref}/attachments/{id}': [401, 200, 404, 200, 404, 200, 200, 404],
+  // Only admins rename and archive teams; another workspace's team does not exist for its admin.
+  'PATCH /api/v1/teams/{id}': [401, 403, 403, 403, 403, 403, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

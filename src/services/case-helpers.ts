@@ -63,8 +63,10 @@ export async function assertRefs(
   },
 ): Promise<void> {
   const errors: { path: string; message: string }[] = [];
-  if (refs.teamId && !(await findTeam(db, workspaceId, refs.teamId)))
-    errors.push({ path: 'teamId', message: 'no such team in this workspace' });
+  const team = refs.teamId ? await findTeam(db, workspaceId, refs.teamId) : undefined;
+  if (refs.teamId && !team) errors.push({ path: 'teamId', message: 'no such team in this workspace' });
+  // An archived team keeps the cases it has but takes no new ones.
+  if (team?.archived_at) errors.push({ path: 'teamId', message: `${team.name} is archived and takes no new cases` });
   if (refs.userId && !(await findUser(db, workspaceId, refs.userId)))
     errors.push({ path: 'assigneeId', message: 'no such user in this workspace' });
   // A customer the caller may not find reads as unknown, so naming ids cannot probe for them.

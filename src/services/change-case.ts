@@ -21,7 +21,8 @@ export function updateCase(ctx: ServiceContext, ref: string, patch: CasePatch): 
   const ws = ctx.actor.workspaceId;
   return inTransaction(ctx.db, async (db) => {
     const row = await lockCase(db, ctx.actor, ref, 'update');
-    await assertRefs(db, ws, { teamId: patch.teamId });
+    // Saving a case of an archived team unchanged is fine; moving one into an archived team is not.
+    await assertRefs(db, ws, { teamId: patch.teamId === row.team_id ? undefined : patch.teamId });
     const before = toCaseView(row, ctx.now) as unknown as Record<string, unknown>;
     const set: Partial<CaseRow> = {};
     if (patch.title !== undefined) set.title = patch.title;

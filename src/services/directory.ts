@@ -1,12 +1,21 @@
-import { AppError } from '../domain/errors.js';
+import { AppError, notFound } from '../domain/errors.js';
 import { insertCustomer, insertEmployee, listCustomers, listEmployees } from '../store/people.js';
-import { findTeam, insertTeam, listTeams } from '../store/workspaces.js';
+import type { TeamRow } from '../store/schema.js';
+import { findTeam, insertTeam, listTeams, updateTeamRow } from '../store/workspaces.js';
 import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
 
+const toTeamView = (t: TeamRow) => ({ id: t.id, name: t.name, createdAt: t.created_at, archivedAt: t.archived_at });
+
+/** Every team, archived ones too: their cases keep showing under their names. */
 export function listTeamsOf(ctx: ServiceContext) {
   requirePermission(ctx.actor, 'list', 'team');
-  return listTeams(ctx.db, ctx.actor.workspaceId).then((rows) => rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at })));
+  return listTeams(ctx.db, ctx.actor.workspaceId).then((rows) => rows.map(toTeamView));
+}
+
+async function assertNameFree(db: ServiceContext['db'], workspaceId: string, name: string, except?: string) {
+  const existing = (await listTeams(db, workspaceId)).find((t) => t.id !== except && t.name.toLowerCase() === name.toLowerCase());
+  if (existing) throw new AppError('conflict', `A team named "${existing.name}" already exists`);
 }
 
 export async function listEmployeesOf(ctx: ServiceContext) {
@@ -38,10 +47,30 @@ export async function listCustomersOf(ctx: ServiceContext) {
 export function createTeam(ctx: ServiceContext, name: string) {
   requirePermission(ctx.actor, 'create', 'team');
   return inTransaction(ctx.db, async (db) => {
-    const existing = (await listTeams(db, ctx.actor.workspaceId)).find((t) => t.name.toLowerCase() === name.toLowerCase());
-    if (existing) throw new AppError('conflict', `A team named "${existing.name}" already exists`);
-    const t = await insertTeam(db, ctx.actor.workspaceId, name, ctx.now);
-    return { id: t.id, name: t.name, createdAt: t.created_at };
+    await assertNameFree(db, ctx.actor.workspaceId, name);
+    return toTeamView(await insertTeam(db, ctx.actor.workspaceId, name, ctx.now));
+  });
+}
+
+/**
+ * Renames a team, or archives it (or brings it back). An archived team keeps its cases, members and
+ * history; it only stops taking new cases, so pickers for new work leave it out.
+ */
+export async function updateTeam(ctx: ServiceContext, id: string, change: { name?: string | undefined; archived?: boolean | undefined }) {
+  requirePermission(ctx.actor, 'update', 'team');
+  const ws = ctx.actor.workspaceId;
+  return inTransaction(ctx.db, async (db) => {
+    const team = await findTeam(db, ws, id);
+    if (!team) throw notFound('Team');
+    const set: Partial<Pick<TeamRow, 'name' | 'archived_at'>> = {};
+    if (change.name !== undefined && change.name !== team.name) {
+      await assertNameFree(db, ws, change.name, team.id);
+      set.name = change.name;
+    }
+    if (change.archived === true && team.archived_at === null) set.archived_at = ctx.now.toISOString();
+    if (change.archived === false) set.archived_at = null;
+    if (Object.keys(set).length > 0) await updateTeamRow(db, ws, team.id, set);
+    return toTeamView({ ...team, ...set });
   });
 }
 

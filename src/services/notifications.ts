@@ -1,4 +1,5 @@
 import { notFound } from '../domain/errors.js';
+import { groupNotifications, type NotificationPriority, notificationPriority } from '../domain/notification-groups.js';
 import { authorize } from '../domain/permissions.js';
 import { countUnread, findNotification, insertNotifications, listNotificationRows, markNotificationsRead } from '../store/notifications.js';
 import { queueEmail } from '../store/outbox.js';
@@ -15,7 +16,21 @@ export type NotificationView = {
   body: string;
   createdAt: string;
   readAt: string | null;
+  priority: NotificationPriority;
 };
+
+export type NotificationGroupView = {
+  key: string;
+  caseRef: string | null;
+  link: string | null;
+  priority: NotificationPriority;
+  unread: number;
+  latestAt: string;
+  items: NotificationView[];
+};
+
+/** How many of the newest notifications the bell bundles: enough for a busy week. */
+const BELL_WINDOW = 200;
 
 /**
  * Tells people about something in the app and, when an email is given, by mail too (queued in the
@@ -38,29 +53,36 @@ export async function notifyPeople(
   for (const p of unique) await queueEmail(db, { workspaceId: p.workspace_id, kind: note.kind, to: p.email, ...email }, now);
 }
 
-/** The caller's notifications, newest first, with how many are unread. */
+/**
+ * The caller's notifications, newest first, with how many are unread, and the same bundled by what
+ * they are about: the most urgent unread groups first (domain/notification-groups.ts).
+ */
 export async function listMyNotifications(
   ctx: ServiceContext,
   unreadOnly: boolean,
-): Promise<{ items: NotificationView[]; unread: number }> {
+): Promise<{ items: NotificationView[]; unread: number; groups: NotificationGroupView[] }> {
   const { workspaceId, userId } = ctx.actor;
   const [rows, unread] = await Promise.all([
-    listNotificationRows(ctx.db, workspaceId, userId, unreadOnly),
+    listNotificationRows(ctx.db, workspaceId, userId, unreadOnly, BELL_WINDOW),
     countUnread(ctx.db, workspaceId, userId),
   ]);
-  return {
-    unread,
-    items: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      caseRef: r.case_ref ?? null,
-      link: r.link,
-      title: r.title,
-      body: r.body,
-      createdAt: r.created_at,
-      readAt: r.read_at,
-    })),
-  };
+  const all: NotificationView[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    caseRef: r.case_ref ?? null,
+    link: r.link,
+    title: r.title,
+    body: r.body,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+    priority: notificationPriority(r.kind, r.case_severity ?? null),
+  }));
+  const groups = groupNotifications(all).map((g) => ({
+    ...g,
+    caseRef: g.items[0]?.caseRef ?? null,
+    link: g.items[0]?.link ?? null,
+  }));
+  return { unread, items: all.slice(0, 50), groups };
 }
 
 /** Marks a notification read; one the table does not let the caller change (someone else's) answers 404. */

@@ -27,6 +27,7 @@ import * as dataRights from './migrations/0025-data-rights.js';
 import * as intake from './migrations/0026-intake.js';
 import * as webhooks from './migrations/0027-webhooks.js';
 import * as attachments from './migrations/0028-attachments.js';
+import * as teamArchiveAndPreferences from './migrations/0030-team-archive-and-preferences.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -56,6 +57,7 @@ const STEPS: Record<string, Step> = {
   '0026-intake': intake,
   '0027-webhooks': webhooks,
   '0028-attachments': attachments,
+  '0030-team-archive-and-preferences': teamArchiveAndPreferences,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

@@ -51,7 +51,7 @@ export function listNotificationRows(db: Db, workspaceId: string, userId: string
     .selectFrom('notifications')
     .leftJoin('cases', 'cases.id', 'notifications.case_id')
     .selectAll('notifications')
-    .select('cases.ref as case_ref')
+    .select(['cases.ref as case_ref', 'cases.severity as case_severity'])
     .where('notifications.workspace_id', '=', workspaceId)
     .where('notifications.user_id', '=', userId)
     .$if(unreadOnly, (q) => q.where('notifications.read_at', 'is', null))

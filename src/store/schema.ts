@@ -13,7 +13,14 @@ export type WorkspaceRow = {
   time_zone: string;
 };
 export type CaseTypeRow = { id: string; workspace_id: string; name: string; sla_preset: string; created_at: string };
-export type TeamRow = { id: string; workspace_id: string; name: string; created_at: string };
+export type TeamRow = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  created_at: string;
+  /** Set while the team is archived: it keeps its cases and history but takes no new work. */
+  archived_at: string | null;
+};
 export type UserRow = {
   id: string;
   workspace_id: string;

@@ -81,13 +81,18 @@ export function listUsers(db: Db, workspaceId: string): Promise<UserRow[]> {
 }
 
 export async function insertTeam(db: Db, workspaceId: string, name: string, now: Date): Promise<TeamRow> {
-  const row: TeamRow = { id: newId(), workspace_id: workspaceId, name, created_at: now.toISOString() };
+  const row: TeamRow = { id: newId(), workspace_id: workspaceId, name, created_at: now.toISOString(), archived_at: null };
   await db.insertInto('teams').values(row).execute();
   return row;
 }
 
 export function listTeams(db: Db, workspaceId: string): Promise<TeamRow[]> {
   return db.selectFrom('teams').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').execute();
+}
+
+/** Renames, archives or brings back a team. */
+export async function updateTeamRow(db: Db, workspaceId: string, id: string, set: Partial<Pick<TeamRow, 'name' | 'archived_at'>>) {
+  await db.updateTable('teams').set(set).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
 export function findTeam(db: Db, workspaceId: string, id: string): Promise<TeamRow | undefined> {

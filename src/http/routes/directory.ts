@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZEmployeeHistory, ZIdParam } from '../../contracts/accounts.js';
-import { ZCustomer, ZEmployee, ZNewCustomer, ZNewEmployee, ZNewTeam, ZTeam } from '../../contracts/directory.js';
-import { createCustomer, createEmployee, createTeam, listCustomersOf, listEmployeesOf, listTeamsOf } from '../../services/directory.js';
+import { ZCustomer, ZEmployee, ZNewCustomer, ZNewEmployee, ZNewTeam, ZTeam, ZTeamChange } from '../../contracts/directory.js';
+import {
+  createCustomer,
+  createEmployee,
+  createTeam,
+  listCustomersOf,
+  listEmployeesOf,
+  listTeamsOf,
+  updateTeam,
+} from '../../services/directory.js';
 import { getEmployeeHistory } from '../../services/employee-history.js';
 import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
@@ -28,6 +36,20 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Create a team', body: ZNewTeam, response: { 201: ZTeam, ...errorResponses } },
     },
     async (req, reply) => reply.status(201).send(await createTeam(contextOf(req), req.body.name)),
+  );
+  app.patch(
+    '/teams/:id',
+    {
+      config: can('update', 'team'),
+      schema: {
+        tags,
+        summary: 'Rename a team, or archive it (it keeps its cases and takes no new ones) or bring it back',
+        params: ZIdParam,
+        body: ZTeamChange,
+        response: { 200: ZTeam, ...errorResponses },
+      },
+    },
+    async (req) => updateTeam(contextOf(req), req.params.id, req.body),
   );
   app.get(
     '/employees',

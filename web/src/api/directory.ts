@@ -26,3 +26,9 @@ export function useCustomers(enabled = true) {
 }
 
 export const useCreateTeam = () => useInvalidatingMutation(directoryKeys.teams, (name: string) => api<Team>('POST', '/teams', { name }));
+
+/** Renames a team, or archives it or brings it back. */
+export const useUpdateTeam = () =>
+  useInvalidatingMutation(directoryKeys.teams, ({ id, ...change }: { id: string; name?: string; archived?: boolean }) =>
+    api<Team>('PATCH', `/teams/${id}`, change),
+  );

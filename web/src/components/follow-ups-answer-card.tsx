@@ -1,19 +1,40 @@
-import { Alert, Button, Checkbox, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Checkbox, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useAnswerFollowUp, useMyFollowUps } from '../api/follow-ups.js';
 import type { MyFollowUp } from '../api/types.js';
 
-/** An employee's own "How did it go?" check-ins after their cases were resolved. */
+/**
+ * An employee's own "How did it go?" check-ins after their cases were resolved: one list, each
+ * opening its short form, so several of them never push the employee's cases down the page.
+ */
 export function FollowUpAnswerCards() {
   const mine = useMyFollowUps();
   if (!mine.data || mine.data.length === 0) return null;
   return (
-    <Stack gap="sm">
-      {mine.data.map((f) => (
-        <AnswerCard key={f.id} followUp={f} />
-      ))}
-    </Stack>
+    <section aria-labelledby="follow-up-list">
+      <Group gap="xs" mb="sm">
+        <Title order={2} size="h4" id="follow-up-list">
+          How did it go?
+        </Title>
+        <Badge variant="light">{mine.data.length}</Badge>
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm">
+        A few questions about cases of yours that were resolved. Your answers go to your supervisor only.
+      </Text>
+      <Accordion variant="separated" radius="md">
+        {mine.data.map((f) => (
+          <Accordion.Item key={f.id} value={f.id}>
+            <Accordion.Control>
+              {f.caseRef} — {f.caseTitle}
+            </Accordion.Control>
+            <Accordion.Panel>
+              <AnswerCard followUp={f} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        ))}
+      </Accordion>
+    </section>
   );
 }
 
@@ -35,9 +56,9 @@ function AnswerCard({ followUp }: { followUp: MyFollowUp }) {
   };
 
   return (
-    <Paper withBorder radius="md" p="lg" component="form" onSubmit={submit} aria-labelledby={titleId} data-testid="follow-up-card">
-      <Title order={2} size="h4" id={titleId}>
-        How did it go?
+    <Paper p={0} component="form" onSubmit={submit} aria-labelledby={titleId} data-testid="follow-up-card">
+      <Title order={3} size="h5" id={titleId}>
+        How did it go on {followUp.caseRef}?
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         Case{' '}

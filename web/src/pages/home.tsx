@@ -40,7 +40,6 @@ function EmployeeHome() {
           </Button>
         </Group>
       </Paper>
-      <FollowUpAnswerCards />
       <section aria-labelledby="my-cases">
         <Title order={2} size="h4" id="my-cases" mb="sm">
           My cases
@@ -70,6 +69,7 @@ function EmployeeHome() {
           </Group>
         ) : null}
       </section>
+      <FollowUpAnswerCards />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { type DataColumn, DataTable } from '../components/data-table.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
 import { EmptyState } from '../components/states.js';
+import { teamFilterOptions } from '../lib/team-options.js';
 
 /** HR's starting point: everyone who can be party to a case, by team. */
 export function PeoplePage() {
@@ -38,7 +39,7 @@ export function PeoplePage() {
         <Select
           aria-label="Team"
           placeholder="All teams"
-          data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          data={teamFilterOptions(teams.data)}
           value={teamId}
           onChange={setTeamId}
           clearable

@@ -103,7 +103,7 @@ function AssignForm() {
   const [note, setNote] = useState('');
   const [done, setDone] = useState<number | null>(null);
   // Supervisors assign within their teams; admins anywhere (the server decides either way).
-  const myTeams = (teams.data ?? []).filter((t) => me.role === 'admin' || me.teamIds.includes(t.id));
+  const myTeams = (teams.data ?? []).filter((t) => t.archivedAt === null && (me.role === 'admin' || me.teamIds.includes(t.id)));
   const people = (users.data ?? []).filter((u) => u.active && (me.role === 'admin' || u.teamIds.some((t) => me.teamIds.includes(t))));
   const submit = (e: FormEvent) => {
     e.preventDefault();

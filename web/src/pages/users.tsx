@@ -13,6 +13,7 @@ import { QueryState } from '../components/query-state.js';
 import { RequireAbility } from '../components/require-ability.js';
 import { EmptyState } from '../components/states.js';
 import { ROLE_LABEL, ROLES } from '../lib/labels.js';
+import { teamOptions } from '../lib/team-options.js';
 import { formatDate } from '../lib/time.js';
 
 export function UsersPage() {
@@ -30,9 +31,9 @@ function UsersAdmin() {
   const teams = useTeams();
   const update = useUpdateUser();
   const [inviteOpen, invite] = useDisclosure(false);
-  const teamOptions = useMemo(() => (teams.data ?? []).map((t) => ({ value: t.id, label: t.name })), [teams.data]);
+  const teamChoices = useMemo(() => teamOptions(teams.data), [teams.data]);
 
-  const columns = userColumns({ myId: me.id, teamOptions, onChange: (id, patch) => update.mutate({ id, ...patch }) });
+  const columns = userColumns({ myId: me.id, teamOptions: teamChoices, onChange: (id, patch) => update.mutate({ id, ...patch }) });
 
   return (
     <Stack gap="md">
@@ -58,13 +59,13 @@ function UsersAdmin() {
           />
         )}
       </QueryState>
-      <InviteModal opened={inviteOpen} onClose={invite.close} teamOptions={teamOptions} />
+      <InviteModal opened={inviteOpen} onClose={invite.close} teamOptions={teamChoices} />
     </Stack>
   );
 }
 
 type UserPatch = { role?: Role; teamIds?: string[]; active?: boolean };
-type TeamOption = { value: string; label: string };
+type TeamOption = { value: string; label: string; disabled?: boolean };
 
 /** The users' columns: who they are, then their role, teams and whether they may sign in, each changed in place. */
 function userColumns(props: {

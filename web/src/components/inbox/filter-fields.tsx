@@ -2,6 +2,7 @@ import { Chip, Group, MultiSelect, Select, Text } from '@mantine/core';
 import { useTeams } from '../../api/directory.js';
 import { ALL_STATUSES, CHANNEL_LABEL, CHANNELS, ROOT_CAUSE_LABEL, ROOT_CAUSES, SEVERITY_LABEL, STATUS_LABEL } from '../../lib/labels.js';
 import { CUSTOMER_SIGNALS, type CustomerSignal, type InboxFilters, type InboxSort } from '../../lib/saved-views.js';
+import { teamFilterOptions } from '../../lib/team-options.js';
 
 const SIGNAL_LABEL: Record<CustomerSignal, string> = {
   repeatCustomer: 'Comes back',
@@ -65,7 +66,7 @@ export function FilterFields({ filters, onChange }: FilterFieldsProps) {
       <Select
         label="Team"
         placeholder="All teams"
-        data={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        data={teamFilterOptions(teams.data)}
         value={filters.teamId ?? null}
         onChange={(v) => set({ teamId: v ?? undefined })}
         size="xs"

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useEmployees, useTeams } from '../../api/directory.js';
 import { useDeadlineSettings } from '../../api/settings.js';
 import type { Me } from '../../api/types.js';
+import { teamOptions } from '../../lib/team-options.js';
 
 /** What the report offers to choose from: the reporter's colleagues, the teams and the case types. */
 export function useReportChoices(me: Me) {
@@ -12,8 +13,9 @@ export function useReportChoices(me: Me) {
     () => (employees.data ?? []).filter((e) => e.id !== me.employeeId).map((e) => ({ value: e.id, label: e.name })),
     [employees.data, me.employeeId],
   );
-  const teamOptions = (teams.data ?? []).map((t) => ({ value: t.id, label: t.name }));
-  return { colleagues, teams: teamOptions, caseTypes };
+  // An archived team takes no new cases.
+  const teamChoices = teamOptions(teams.data).filter((t) => !t.disabled);
+  return { colleagues, teams: teamChoices, caseTypes };
 }
 
 export type ReportChoices = ReturnType<typeof useReportChoices>;
