@@ -31,6 +31,8 @@ export const EVENT_KINDS = [
   'follow_up_cancelled',
   // The case's customer record was a duplicate, merged into the record kept (ids only: no personal data in the chain).
   'customer_merged',
+  // Tags put on or taken off the case (the tags themselves, sorted).
+  'tags_changed',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

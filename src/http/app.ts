@@ -23,6 +23,7 @@ import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { caseTagRoutes } from './routes/case-tags.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { commitmentRoutes } from './routes/commitments.js';
@@ -238,6 +239,7 @@ export async function buildApp({
       await v1.register(reviewRoutes);
       await v1.register(supportRoutes);
       await v1.register(customerRoutes);
+      await v1.register(caseTagRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -149,6 +149,8 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/digests/newsletters/{id}/approve': {},
   'POST /api/v1/digests/newsletters/{id}/send': { to: ['everyone@example.test'] },
   'POST /api/v1/customers/{id}/merge': { intoId: '01a20000-0000-7000-8000-000000000000' },
+  'POST /api/v1/cases/{ref}/tags': { tags: ['vip'] },
+  'DELETE /api/v1/cases/{ref}/tags/{tag}': {},
 };
 
 /**
@@ -260,7 +262,7 @@ describeEachDatabase('every mutating route under random bodies', (kind) => {
     for (const route of routes) {
       const valid = VALID_BODIES[`${route.method} ${route.path}`] ?? {};
       const id = route.path.startsWith('/api/v1/tokens') ? spareTokenId : t.workspace.user.id;
-      const url = route.path.replace('{ref}', ref).replace('{id}', id).replace('{key}', playbookKey);
+      const url = route.path.replace('{ref}', ref).replace('{id}', id).replace('{key}', playbookKey).replace('{tag}', 'vip');
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.jsonValue({ stringUnit: 'binary' }), nearMiss(valid)), async (body) => {
           const before = await fingerprint(t, compared);

@@ -9,6 +9,7 @@ import { type Action, authorize, type Resource, type Subject } from '../domain/p
 import { DEFAULT_TRAINING_RULES } from '../domain/training-rules.js';
 import { createToken } from '../services/accounts.js';
 import { signDueCheckpoints, toSigned } from '../services/audit-checkpoints.js';
+import { tagCase } from '../services/case-tags.js';
 import { transitionCase } from '../services/change-case.js';
 import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
@@ -768,6 +769,13 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const kept = await caseWithCustomer(w);
     return { url: `/api/v1/customers/${duplicate.customerId}/merge`, body: { intoId: kept.customerId }, subject: {}, hidden: true };
   },
+  'GET /api/v1/tags': plain('/api/v1/tags'),
+  'POST /api/v1/cases/{ref}/tags': onCase('/tags', () => ({ tags: ['vip'] })),
+  'DELETE /api/v1/cases/{ref}/tags/{tag}': async (w) => {
+    const { ref, subject } = await freshCase(w);
+    await tagCase(w.t.workspace.ctx(), ref, ['vip']);
+    return { url: `/api/v1/cases/${ref}/tags/vip`, subject, readsCase: true };
+  },
 };
 
 /** A fresh case of team A (employee A its primary party) naming a new customer. */
@@ -847,6 +855,9 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/customers/{id}': [401, 200, 404, 200, 200, 200, 200, 404],
   // Supervisors and admins merge duplicates; HR reads customers but changes nothing.
   'POST /api/v1/customers/{id}/merge': [401, 403, 403, 200, 200, 403, 200, 404],
+  // Tagging is changing the case: its party, its team's supervisor and the admin; HR only reads.
+  'POST /api/v1/cases/{ref}/tags': [401, 200, 404, 200, 404, 403, 200, 404],
+  'GET /api/v1/tags': [401, 200, 200, 200, 200, 200, 200, 200],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

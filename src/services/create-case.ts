@@ -86,6 +86,7 @@ export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<Ca
       help_requested_at: null,
       help_requested_by: null,
       next_due_at: '',
+      tags: '[]',
     };
     row.next_due_at = nextDeadlineOf(row);
     const parties = input.employees ?? [];

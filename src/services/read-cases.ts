@@ -84,6 +84,8 @@ export type CaseListQuery = {
   threat?: boolean | undefined;
   /** Only cases whose customer is flagged under the abuse policy. */
   abuseFlagged?: boolean | undefined;
+  /** Only cases carrying any of these tags. */
+  tag?: string[] | undefined;
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
   q?: string | undefined;
@@ -118,6 +120,7 @@ export async function listCases(
     repeatSince: query.repeatCustomer ? repeatWindowStart(ctx.now) : undefined,
     threat: query.threat,
     abuseFlagged: query.abuseFlagged,
+    tags: query.tag,
     reportedFrom: query.reportedFrom,
     reportedTo: query.reportedTo,
     q: query.q?.trim() || undefined,

@@ -3,6 +3,7 @@ import { caseRefIn, caseRefLikeNumber, formatCaseRef } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { UNHAPPY_AT_MOST } from '../domain/follow-through.js';
 import { isEmptySearch, parseSearchQuery, type SearchQuery } from '../domain/search-query.js';
+import { type TagFilter, tagConditions } from './case-tag-filter.js';
 import { type CustomerSignalFilter, customerSignalConditions } from './customer-signal-filters.js';
 import { isPostgres } from './db.js';
 import type { CaseEventRow, CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
@@ -38,25 +39,26 @@ export type CaseSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_
 /** Restricts a list to the cases of some teams and the cases a user is involved in. */
 export type CaseListScope = { teamIds: readonly string[]; involvedUserId: string | null };
 
-export type CaseQuery = CustomerSignalFilter & {
-  workspaceId: string;
-  scope?: CaseListScope | undefined;
-  status?: CaseStatus[] | undefined;
-  severity?: number[] | undefined;
-  channel?: string[] | undefined;
-  rootCause?: string[] | undefined;
-  teamId?: string | undefined;
-  assigneeId?: string | null | undefined;
-  reportedFrom?: string | undefined;
-  reportedTo?: string | undefined;
-  q?: string | undefined;
-  /** Only cases that need a supervisor's attention (see attentionFilter). */
-  attention?: boolean | undefined;
-  sort: CaseSort;
-  order: 'asc' | 'desc';
-  limit: number;
-  after?: { value: string | number; id: string } | undefined;
-};
+export type CaseQuery = CustomerSignalFilter &
+  TagFilter & {
+    workspaceId: string;
+    scope?: CaseListScope | undefined;
+    status?: CaseStatus[] | undefined;
+    severity?: number[] | undefined;
+    channel?: string[] | undefined;
+    rootCause?: string[] | undefined;
+    teamId?: string | undefined;
+    assigneeId?: string | null | undefined;
+    reportedFrom?: string | undefined;
+    reportedTo?: string | undefined;
+    q?: string | undefined;
+    /** Only cases that need a supervisor's attention (see attentionFilter). */
+    attention?: boolean | undefined;
+    sort: CaseSort;
+    order: 'asc' | 'desc';
+    limit: number;
+    after?: { value: string | number; id: string } | undefined;
+  };
 
 /** Indexes the cases created since the last search (SQLite only; PostgreSQL keeps a generated tsvector). */
 export async function syncSearchIndex(db: Db): Promise<void> {
@@ -126,6 +128,7 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
   if (query.attention) qb = qb.where(needsAttention);
   if (query.repeatSince || query.threat || query.abuseFlagged)
     qb = qb.where((eb) => eb.and(customerSignalConditions(eb, query.workspaceId, query)));
+  if (query.tags?.length) qb = qb.where((eb) => eb.and(tagConditions(eb, query.workspaceId, query)));
   if (query.q) {
     const q = query.q;
     const search = parseSearchQuery(q);
@@ -433,6 +436,7 @@ export function listChainHeads(db: Db, only: { caseRef?: string | undefined; wor
       'assignee_id',
       'team_id',
       'customer_id',
+      'tags',
     ])
     .orderBy('workspace_id')
     .orderBy('ref');

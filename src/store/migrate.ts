@@ -22,6 +22,7 @@ import * as customerMerges from './migrations/0018-customer-merges.js';
 import * as tamperEvidence from './migrations/0019-tamper-evidence.js';
 import * as tamperEvidenceBackfill from './migrations/0020-tamper-evidence-backfill.js';
 import * as caseReplies from './migrations/0021-case-replies.js';
+import * as caseTags from './migrations/0029-case-tags.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -46,6 +47,7 @@ const STEPS: Record<string, Step> = {
   '0019-tamper-evidence': tamperEvidence,
   '0020-tamper-evidence-backfill': tamperEvidenceBackfill,
   '0021-case-replies': caseReplies,
+  '0029-case-tags': caseTags,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

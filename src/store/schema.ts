@@ -170,7 +170,11 @@ export type CaseRow = {
   help_requested_by: string | null;
   /** The deadline it must meet next (see nextDeadline); kept in step with the clocks by case-change. */
   next_due_at: string;
+  /** JSON string[]: the case's tags, sorted (case_tags holds the same, one row each, for filtering). */
+  tags: string;
 };
+/** One tag on one case. */
+export type CaseTagRow = { workspace_id: string; case_id: string; tag: string; created_at: string };
 export type CasePartyRow = { workspace_id: string; case_id: string; employee_id: string; role: string; created_at: string };
 export type StatementRow = {
   id: string;
@@ -714,6 +718,7 @@ export type Tables = {
   digests: DigestRow;
   customer_contacts: CustomerContactRow;
   customer_merges: CustomerMergeRow;
+  case_tags: CaseTagRow;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

@@ -19,6 +19,8 @@ export type InboxFilters = {
   repeatCustomer?: boolean | undefined;
   threat?: boolean | undefined;
   abuseFlagged?: boolean | undefined;
+  /** Cases carrying any of these tags. */
+  tag?: string[] | undefined;
   sort?: InboxSort | undefined;
   order?: 'asc' | 'desc' | undefined;
 };
@@ -102,6 +104,7 @@ export function normalizeFilters(f: InboxFilters): InboxFilters {
   if (f.severity?.length) out.severity = [...f.severity].sort();
   if (f.channel?.length) out.channel = [...f.channel].sort();
   if (f.rootCause?.length) out.rootCause = [...f.rootCause].sort();
+  if (f.tag?.length) out.tag = [...f.tag].sort();
   if (f.teamId) out.teamId = f.teamId;
   if (f.assignee) out.assignee = f.assignee;
   if (f.attention) out.attention = true;
@@ -123,6 +126,7 @@ export function filtersToQuery(f: InboxFilters, me: Pick<Me, 'id'>): Record<stri
     severity: f.severity?.length ? f.severity.join(',') : undefined,
     channel: f.channel?.length ? f.channel.join(',') : undefined,
     rootCause: f.rootCause?.length ? f.rootCause.join(',') : undefined,
+    tag: f.tag?.length ? f.tag.join(',') : undefined,
     teamId: f.teamId || undefined,
     assigneeId: f.assignee && f.assignee !== 'unassigned' ? (f.assignee === 'me' ? me.id : f.assignee) : undefined,
     unassigned: f.assignee === 'unassigned' ? 'true' : undefined,

@@ -98,6 +98,8 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
       const fields = changes.map((k) => FIELD_LABEL[k] ?? k);
       return { text: fields.length ? `${who} changed the ${joinWords(fields)}` : `${who} updated the case` };
     }
+    case 'tags_changed':
+      return { text: describeTags(who, d) };
     case 'customer_merged':
       return { text: `${who} merged a duplicate customer record: this case now belongs to the customer’s kept record` };
     case 'help_requested':
@@ -230,4 +232,16 @@ function followUpWho(d: Record<string, unknown>, names: Names, capital = false):
 export function joinWords(words: string[], last: 'and' | 'or' = 'and'): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
+}
+
+/** "Dana tagged it vip and late-delivery and took off refund". */
+function describeTags(who: string, d: Record<string, unknown>): string {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const added = list(d.added);
+  const removed = list(d.removed);
+  const parts = [
+    ...(added.length ? [`tagged it ${joinWords(added)}`] : []),
+    ...(removed.length ? [`took off the tag${removed.length > 1 ? 's' : ''} ${joinWords(removed)}`] : []),
+  ];
+  return `${who} ${parts.join(' and ') || 'changed the tags'}`;
 }
