@@ -23,6 +23,7 @@ import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { bulkCaseRoutes } from './routes/bulk-cases.js';
 import { caseTagRoutes } from './routes/case-tags.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
@@ -240,6 +241,7 @@ export async function buildApp({
       await v1.register(supportRoutes);
       await v1.register(customerRoutes);
       await v1.register(caseTagRoutes);
+      await v1.register(bulkCaseRoutes);
     },
     { prefix: '/api/v1' },
   );

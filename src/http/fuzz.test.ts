@@ -151,6 +151,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/customers/{id}/merge': { intoId: '01a20000-0000-7000-8000-000000000000' },
   'POST /api/v1/cases/{ref}/tags': { tags: ['vip'] },
   'DELETE /api/v1/cases/{ref}/tags/{tag}': {},
+  'POST /api/v1/cases/bulk': { refs: ['C-2026-000001'], action: { kind: 'tag', tags: ['vip'] } },
 };
 
 /**

@@ -776,6 +776,11 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     await tagCase(w.t.workspace.ctx(), ref, ['vip']);
     return { url: `/api/v1/cases/${ref}/tags/vip`, subject, readsCase: true };
   },
+  // The route answers for each case on its own; who may change which case is in the results.
+  'POST /api/v1/cases/bulk': async (w) => {
+    const { ref } = await freshCase(w);
+    return { url: '/api/v1/cases/bulk', body: { refs: [ref], action: { kind: 'tag', tags: ['vip'] } } };
+  },
 };
 
 /** A fresh case of team A (employee A its primary party) naming a new customer. */
@@ -858,6 +863,8 @@ const BY_HAND: Record<string, Statuses> = {
   // Tagging is changing the case: its party, its team's supervisor and the admin; HR only reads.
   'POST /api/v1/cases/{ref}/tags': [401, 200, 404, 200, 404, 403, 200, 404],
   'GET /api/v1/tags': [401, 200, 200, 200, 200, 200, 200, 200],
+  // Everyone who changes cases may ask; HR, who only reads them, may not.
+  'POST /api/v1/cases/bulk': [401, 200, 200, 200, 200, 403, 200, 200],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;
