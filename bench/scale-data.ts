@@ -218,6 +218,7 @@ export async function buildScaleWorkspace(
       help_requested_at: null,
       help_requested_by: null,
       next_due_at: '',
+      tags: '[]',
     };
     const parties = rnd.int(2) === 0 ? [{ employeeId: reporter.employeeId, role: 'primary' }] : [];
     const events: NewEvent[] = [];

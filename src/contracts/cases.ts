@@ -3,6 +3,7 @@ import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, PARTY_ROLES, RISK_FLAGS, STATE
 import { CASE_STATUSES } from '../domain/case-status.js';
 import { MAX_FACTORS, MAX_WHYS, ROOT_CAUSE_CATEGORIES } from '../domain/root-cause.js';
 import { id, text, ZCaseRefText } from './common.js';
+import { ZTag } from './tag.js';
 import { ZIsoTimestamp } from './time.js';
 
 /** Request and response shapes of the case API; the HTTP layer validates with them and publishes them as OpenAPI. */
@@ -161,6 +162,7 @@ export const ZCaseListQuery = z
     )
       .optional()
       .describe('only cases whose customer answered a follow-up with one of these scores'),
+    tag: csv(ZTag).optional().describe('only cases carrying any of these tags'),
     q: z.string().max(200).optional(),
     sort: z
       .enum(['reported_at', 'updated_at', 'severity', 'resolve_due_at', 'next_due_at'])
@@ -238,6 +240,7 @@ export const ZCase = z.object({
     .object({ requestedAt: z.string(), requestedBy: z.string().nullable() })
     .nullable()
     .describe('an open call for a supervisor’s help, until someone takes it'),
+  tags: z.array(z.string()).describe('the case’s tags, sorted'),
   attention: z
     .array(z.enum(['help_requested', 'escalated_promise', 'approval_pending', 'asked_for_help', 'unhappy_customer']))
     .optional()

@@ -51,6 +51,7 @@ import {
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
 import { playReplies, type ReplyTarget } from './demo-replies.js';
 import { playReviews } from './demo-reviews.js';
+import { playDemoTags } from './demo-tags.js';
 import { mineDemoThemes } from './demo-themes.js';
 import { playPracticeSessions } from './demo-training.js';
 import { createRandom } from './random.js';
@@ -120,6 +121,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       await playReviews(trx, demoReviewCast(directory), now);
       await finishDemoTraining(trx, directory.actors, now);
       await playDataRights(trx, lookup(directory.actors, 'rosa'), now);
+      await playDemoTags(trx, lookup(directory.actors, 'dana'), now);
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
       // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
       await sweepCommitments(trx, now);

@@ -1,4 +1,5 @@
 import { toMinor } from './money.js';
+import { applyTagChange } from './tags.js';
 
 /** What a case's timeline says its row must hold now: the facts `audit verify` recomputes and compares. */
 export type CaseProjection = {
@@ -11,11 +12,14 @@ export type CaseProjection = {
   /** Each named employee and their part in the case. */
   parties: Map<string, string>;
   resolution: { costMinor: number; currency: string; approvalState: string } | null;
+  /** The case's tags, sorted. */
+  tags: string[];
 };
 
 type TimelineEntry = { kind: string; data: Record<string, unknown> };
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /**
  * Replays a case's events, oldest first, into the state they describe. Each event kind that moves a
@@ -32,6 +36,7 @@ export function projectCase(events: readonly TimelineEntry[]): CaseProjection {
     customerId: null,
     parties: new Map(),
     resolution: null,
+    tags: [],
   };
   for (const { kind, data } of events) {
     switch (kind) {
@@ -76,6 +81,9 @@ export function projectCase(events: readonly TimelineEntry[]): CaseProjection {
         };
         break;
       }
+      case 'tags_changed':
+        p.tags = applyTagChange(p.tags, strings(data.added), strings(data.removed));
+        break;
       case 'resolution_decided':
         if (p.resolution) p.resolution.approvalState = data.decision === 'approve' ? 'approved' : 'rejected';
         break;
@@ -85,7 +93,13 @@ export function projectCase(events: readonly TimelineEntry[]): CaseProjection {
 }
 
 /** The row's facts in the projection's terms, to compare one with the other. */
-export type CaseFacts = Omit<CaseProjection, 'parties' | 'resolution'>;
+export type CaseFacts = Omit<CaseProjection, 'parties' | 'resolution' | 'tags'>;
+
+/** Whether the tags a case holds (its row's and its tag rows') differ from those its timeline put on it. */
+export function tagsDiffer(projection: CaseProjection, ...held: readonly (readonly string[])[]): boolean {
+  const want = projection.tags.join('\n');
+  return held.some((tags) => [...tags].sort().join('\n') !== want);
+}
 
 /** The first fact where the row and the timeline disagree, named for the report, or null. */
 export function firstDifference(projection: CaseProjection, row: CaseFacts): string | null {

@@ -39,6 +39,8 @@ export const EVENT_KINDS = [
   'status_link_revoked',
   // A file added to the case (its SHA-256 in the event).
   'attachment_added',
+  // Tags put on or taken off the case (the tags themselves, sorted).
+  'tags_changed',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -36,6 +36,8 @@ import { accountRoutes } from './routes/accounts.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { bulkCaseRoutes } from './routes/bulk-cases.js';
+import { caseTagRoutes } from './routes/case-tags.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
 import { commitmentRoutes } from './routes/commitments.js';
@@ -286,6 +288,8 @@ export async function buildApp({
       await v1.register(intakeRoutes);
       await v1.register(dashboardRoutes);
       await v1.register(attachmentRoutes(attachmentsDir));
+      await v1.register(caseTagRoutes);
+      await v1.register(bulkCaseRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -178,6 +178,9 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/legal-holds/{id}/release': { reason: 'settled' },
   'PUT /api/v1/retention': { customerMonths: 24 },
   'PATCH /api/v1/teams/{id}': { name: 'Renamed team', archived: true },
+  'POST /api/v1/cases/{ref}/tags': { tags: ['vip'] },
+  'DELETE /api/v1/cases/{ref}/tags/{tag}': {},
+  'POST /api/v1/cases/bulk': { refs: ['C-2026-000001'], action: { kind: 'tag', tags: ['vip'] } },
 };
 
 /**

@@ -10,6 +10,7 @@ import { type Action, authorize, type Resource, type Subject } from '../domain/p
 import { DEFAULT_TRAINING_RULES } from '../domain/training-rules.js';
 import { createToken } from '../services/accounts.js';
 import { signDueCheckpoints, toSigned } from '../services/audit-checkpoints.js';
+import { tagCase } from '../services/case-tags.js';
 import { transitionCase } from '../services/change-case.js';
 import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
@@ -867,6 +868,18 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     const team = await createTeam(w.t.workspace.ctx(), `Team ${unique(w)}`);
     return { url: `/api/v1/teams/${team.id}`, body: { name: `Renamed ${unique(w)}` }, subject: {}, hidden: true };
   },
+  'GET /api/v1/tags': plain('/api/v1/tags'),
+  'POST /api/v1/cases/{ref}/tags': onCase('/tags', () => ({ tags: ['vip'] })),
+  'DELETE /api/v1/cases/{ref}/tags/{tag}': async (w) => {
+    const { ref, subject } = await freshCase(w);
+    await tagCase(w.t.workspace.ctx(), ref, ['vip']);
+    return { url: `/api/v1/cases/${ref}/tags/vip`, subject, readsCase: true };
+  },
+  // The route answers for each case on its own; who may change which case is in the results.
+  'POST /api/v1/cases/bulk': async (w) => {
+    const { ref } = await freshCase(w);
+    return { url: '/api/v1/cases/bulk', body: { refs: [ref], action: { kind: 'tag', tags: ['vip'] } } };
+  },
 };
 
 function requestBody() {
@@ -1057,6 +1070,11 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/cases/{ref}/attachments/{id}': [401, 200, 404, 200, 404, 200, 200, 404],
   // Only admins rename and archive teams; another workspace's team does not exist for its admin.
   'PATCH /api/v1/teams/{id}': [401, 403, 403, 403, 403, 403, 200, 404],
+  // Tagging is changing the case: its party, its team's supervisor and the admin; HR only reads.
+  'POST /api/v1/cases/{ref}/tags': [401, 200, 404, 200, 404, 403, 200, 404],
+  'GET /api/v1/tags': [401, 200, 200, 200, 200, 200, 200, 200],
+  // Everyone who changes cases may ask; HR, who only reads them, may not.
+  'POST /api/v1/cases/bulk': [401, 200, 200, 200, 200, 403, 200, 200],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

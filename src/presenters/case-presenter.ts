@@ -35,6 +35,7 @@ export type CaseView = {
   rootCause: { category: string; whys: string[]; factors: string[] } | null;
   /** An open call for a supervisor's help, until someone takes it. */
   help: { requestedAt: string; requestedBy: string | null } | null;
+  tags: string[];
   /** Set only in a list asked for with the attention filter: why the case needs a supervisor. */
   attention?: AttentionReason[];
 };
@@ -79,6 +80,7 @@ export function toCaseView(row: CaseRow, now: Date): CaseView {
             ...(JSON.parse(row.root_cause ?? '{"whys":[],"factors":[]}') as { whys: string[]; factors: string[] }),
           },
     help: row.help_requested_at === null ? null : { requestedAt: row.help_requested_at, requestedBy: row.help_requested_by },
+    tags: JSON.parse(row.tags) as string[],
   };
 }
 

@@ -107,6 +107,7 @@ export async function insertNewCase(db: Db, origin: NewCaseOrigin, input: NewCas
     help_requested_at: null,
     help_requested_by: null,
     next_due_at: '',
+    tags: '[]',
   };
   row.next_due_at = nextDeadlineOf(row);
   const parties = input.employees ?? [];

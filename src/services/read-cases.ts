@@ -91,6 +91,8 @@ export type CaseListQuery = {
   breached?: boolean | undefined;
   /** Only cases whose customer answered a follow-up with one of these scores. */
   satisfaction?: number[] | undefined;
+  /** Only cases carrying any of these tags. */
+  tag?: string[] | undefined;
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
   q?: string | undefined;
@@ -129,6 +131,7 @@ export async function listCases(
     employeeId: query.employeeId,
     breached: query.breached,
     satisfaction: query.satisfaction,
+    tags: query.tag,
     reportedFrom: query.reportedFrom,
     reportedTo: query.reportedTo,
     q: query.q?.trim() || undefined,

@@ -1,6 +1,7 @@
-import { firstDifference, projectCase } from '../domain/case-projection.js';
+import { firstDifference, projectCase, tagsDiffer } from '../domain/case-projection.js';
 import { commitTo } from '../domain/personal-data.js';
 import { GENESIS_HASH, hashStoredEvent, sha256 } from '../domain/timeline.js';
+import { tagsOfCase } from '../store/case-tags.js';
 import { listAllEventRows, listChainHeads, statementsById } from '../store/cases.js';
 import { caseFactsBeside } from '../store/evidence.js';
 import { saltsOf } from '../store/personal-data.js';
@@ -131,6 +132,8 @@ async function checkBeside(db: Db, kase: Head, events: Parsed[], report: VerifyR
     customerId: kase.customer_id,
   });
   if (rowProblem) return { seq: head, eventId: null, problem: rowProblem };
+  if (tagsDiffer(projection, JSON.parse(kase.tags) as string[], await tagsOfCase(db, kase.workspace_id, kase.id)))
+    return { seq: head, eventId: null, problem: "the case's tags differ from those its timeline records" };
   const parties = new Map(facts.parties.map((p) => [p.employee_id, p.role]));
   const samePartyCount = parties.size === projection.parties.size && facts.parties.length === parties.size;
   if (!samePartyCount || [...projection.parties].some(([id, role]) => parties.get(id) !== role))

@@ -4,6 +4,7 @@ import type { CaseStatus } from '../domain/case-status.js';
 import { UNHAPPY_AT_MOST } from '../domain/follow-through.js';
 import { isEmptySearch, parseSearchQuery, type SearchQuery } from '../domain/search-query.js';
 import { type CaseDimensionFilter, caseDimensionConditions } from './case-dimension-filters.js';
+import { type TagFilter, tagConditions } from './case-tag-filter.js';
 import { type CustomerSignalFilter, customerSignalConditions } from './customer-signal-filters.js';
 import { isPostgres } from './db.js';
 import type { CaseEventRow, CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
@@ -40,7 +41,8 @@ export type CaseSort = 'reported_at' | 'updated_at' | 'severity' | 'resolve_due_
 export type CaseListScope = { teamIds: readonly string[]; involvedUserId: string | null };
 
 export type CaseQuery = CustomerSignalFilter &
-  CaseDimensionFilter & {
+  CaseDimensionFilter &
+  TagFilter & {
     workspaceId: string;
     scope?: CaseListScope | undefined;
     status?: CaseStatus[] | undefined;
@@ -150,6 +152,7 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
     qb = qb.where((eb) => eb.and(customerSignalConditions(eb, query.workspaceId, query)));
   if (query.caseTypeId || query.employeeId || query.breached || query.satisfaction?.length)
     qb = qb.where((eb) => eb.and(caseDimensionConditions(eb, query.workspaceId, query)));
+  if (query.tags?.length) qb = qb.where((eb) => eb.and(tagConditions(eb, query.workspaceId, query)));
   if (query.q) {
     const q = query.q;
     const search = parseSearchQuery(q);
@@ -527,6 +530,7 @@ export function listChainHeads(db: Db, only: { caseRef?: string | undefined; wor
       'assignee_id',
       'team_id',
       'customer_id',
+      'tags',
     ])
     .orderBy('workspace_id')
     .orderBy('ref');

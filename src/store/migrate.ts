@@ -27,6 +27,7 @@ import * as dataRights from './migrations/0025-data-rights.js';
 import * as intake from './migrations/0026-intake.js';
 import * as webhooks from './migrations/0027-webhooks.js';
 import * as attachments from './migrations/0028-attachments.js';
+import * as caseTags from './migrations/0029-case-tags.js';
 import * as teamArchiveAndPreferences from './migrations/0030-team-archive-and-preferences.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
@@ -57,6 +58,7 @@ const STEPS: Record<string, Step> = {
   '0026-intake': intake,
   '0027-webhooks': webhooks,
   '0028-attachments': attachments,
+  '0029-case-tags': caseTags,
   '0030-team-archive-and-preferences': teamArchiveAndPreferences,
 };
 

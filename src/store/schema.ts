@@ -179,7 +179,11 @@ export type CaseRow = {
   help_requested_by: string | null;
   /** The deadline it must meet next (see nextDeadline); kept in step with the clocks by case-change. */
   next_due_at: string;
+  /** JSON string[]: the case's tags, sorted (case_tags holds the same, one row each, for filtering). */
+  tags: string;
 };
+/** One tag on one case. */
+export type CaseTagRow = { workspace_id: string; case_id: string; tag: string; created_at: string };
 export type CasePartyRow = { workspace_id: string; case_id: string; employee_id: string; role: string; created_at: string };
 export type StatementRow = {
   id: string;
@@ -830,6 +834,7 @@ export type Tables = {
   customer_messages: CustomerMessageRow;
   inbound_emails: InboundEmailRow;
   attachments: AttachmentRow;
+  case_tags: CaseTagRow;
 };
 
 /** A customer's private link to their case's status page: only the token's SHA-256 is kept. */

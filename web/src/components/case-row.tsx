@@ -41,6 +41,15 @@ export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Da
               updated {relativeTime(kase.updatedAt, now)}
             </time>
           </Text>
+          {kase.tags.length ? (
+            <Group gap={4} mt={6} data-testid="case-tags">
+              {kase.tags.map((tag) => (
+                <Badge key={tag} size="xs" variant="outline" color="gray" tt="none">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          ) : null}
           {kase.attention?.length ? (
             <Group gap={6} mt={6} data-testid="attention-reasons">
               {kase.attention.map((reason) => (

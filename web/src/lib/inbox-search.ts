@@ -31,6 +31,8 @@ export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
   if (channel.length) out.channel = channel;
   const rootCause = list(raw.rootCause).filter((c) => (ROOT_CAUSES as string[]).includes(c));
   if (rootCause.length) out.rootCause = rootCause;
+  const tag = list(raw.tag).filter((t) => /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}-]{0,39}$/u.test(t));
+  if (tag.length) out.tag = tag;
   if (typeof raw.teamId === 'string' && /^[0-9a-f-]{36}$/i.test(raw.teamId)) out.teamId = raw.teamId;
   if (typeof raw.assignee === 'string' && (raw.assignee === 'me' || raw.assignee === 'unassigned' || /^[0-9a-f-]{36}$/i.test(raw.assignee)))
     out.assignee = raw.assignee;

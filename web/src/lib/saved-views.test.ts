@@ -56,6 +56,7 @@ describe('parseInboxSearch', async () => {
       parseInboxSearch({ q: 'refund', status: 'reported,bogus', severity: [1, 9], channel: 'phone', sort: 'drop table', assignee: 'me' }),
     ).toEqual({ q: 'refund', status: ['reported'], severity: [1], channel: ['phone'], assignee: 'me' });
     expect(parseInboxSearch({ rootCause: 'training,nonsense,policy' })).toEqual({ rootCause: ['training', 'policy'] });
+    expect(parseInboxSearch({ tag: 'vip,Not A Tag,late-delivery,%' })).toEqual({ tag: ['vip', 'late-delivery'] });
   });
 });
 

@@ -28,6 +28,8 @@ export type InboxFilters = {
   breached?: boolean | undefined;
   /** The customer answered a follow-up with one of these scores. */
   satisfaction?: number[] | undefined;
+  /** Cases carrying any of these tags. */
+  tag?: string[] | undefined;
   sort?: InboxSort | undefined;
   order?: 'asc' | 'desc' | undefined;
 };
@@ -111,6 +113,7 @@ export function normalizeFilters(f: InboxFilters): InboxFilters {
   if (f.severity?.length) out.severity = [...f.severity].sort();
   if (f.channel?.length) out.channel = [...f.channel].sort();
   if (f.rootCause?.length) out.rootCause = [...f.rootCause].sort();
+  if (f.tag?.length) out.tag = [...f.tag].sort();
   if (f.teamId) out.teamId = f.teamId;
   if (f.assignee) out.assignee = f.assignee;
   if (f.attention) out.attention = true;
@@ -138,6 +141,7 @@ export function filtersToQuery(f: InboxFilters, me: Pick<Me, 'id'>): Record<stri
     severity: f.severity?.length ? f.severity.join(',') : undefined,
     channel: f.channel?.length ? f.channel.join(',') : undefined,
     rootCause: f.rootCause?.length ? f.rootCause.join(',') : undefined,
+    tag: f.tag?.length ? f.tag.join(',') : undefined,
     teamId: f.teamId || undefined,
     assigneeId: f.assignee && f.assignee !== 'unassigned' ? (f.assignee === 'me' ? me.id : f.assignee) : undefined,
     unassigned: f.assignee === 'unassigned' ? 'true' : undefined,

@@ -26,6 +26,13 @@ describe('describeEvent', () => {
       detail: 'SHA-256 ab',
     });
   });
+
+  it('says which tags were put on and taken off', () => {
+    expect(describeEvent(event('tags_changed', { added: ['vip', 'refund'], removed: ['late'] }), names).text).toBe(
+      'Dana tagged it vip and refund and took off the tag late',
+    );
+    expect(describeEvent(event('tags_changed', { added: [], removed: ['a', 'b'] }), names).text).toBe('Dana took off the tags a and b');
+  });
   it('shows a reply sent to the customer with its coach score and its text', () => {
     expect(describeEvent(event('reply', { body: 'Sorry for the wait.', score: { total: 72, parts: {} } }), names)).toEqual({
       text: 'Dana replied to the customer · coach score 72/100',

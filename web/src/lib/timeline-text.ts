@@ -110,6 +110,8 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
       };
     case 'status_link_revoked':
       return { text: `${who} turned off the customer’s status link` };
+    case 'tags_changed':
+      return { text: describeTags(who, d) };
     case 'customer_merged':
       return { text: `${who} merged a duplicate customer record: this case now belongs to the customer’s kept record` };
     case 'personal_data_erased': {
@@ -248,4 +250,16 @@ function followUpWho(d: Record<string, unknown>, names: Names, capital = false):
 export function joinWords(words: string[], last: 'and' | 'or' = 'and'): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
+}
+
+/** "Dana tagged it vip and late-delivery and took off refund". */
+function describeTags(who: string, d: Record<string, unknown>): string {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const added = list(d.added);
+  const removed = list(d.removed);
+  const parts = [
+    ...(added.length ? [`tagged it ${joinWords(added)}`] : []),
+    ...(removed.length ? [`took off the tag${removed.length > 1 ? 's' : ''} ${joinWords(removed)}`] : []),
+  ];
+  return `${who} ${parts.join(' and ') || 'changed the tags'}`;
 }

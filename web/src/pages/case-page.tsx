@@ -24,6 +24,7 @@ import { StatementsPanel } from '../components/case/statements-panel.js';
 import { StatusLinkCard } from '../components/case/status-link-card.js';
 import { StrategyCard } from '../components/case/strategy-card.js';
 import { SupportAction } from '../components/case/support-action.js';
+import { TagsCard } from '../components/case/tags-card.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
 import { TrainingFromCaseCard } from '../components/case/training-from-case-card.js';
 import { CustomerSignalBadges } from '../components/customer/customer-signal-badges.js';
@@ -195,6 +196,7 @@ function CaseSidebar({ kase: c, names, customer, team }: CaseParts & { team: Tea
       {c.can.runPlaybook ? <StrategyCard refId={c.ref} inUse={c.playbook ? c.strategy : null} /> : null}
       <AssigneeCard kase={c} me={me} names={names} />
       <FactsCard kase={c} names={names} customer={customer} team={team} />
+      <TagsCard kase={c} />
       <CaseThemeCard refId={c.ref} />
       {c.status === 'closed' && me.can.draftScenarios ? <TrainingFromCaseCard refId={c.ref} /> : null}
       {c.can.setCaseType ? <CaseTypeCard kase={c} /> : null}

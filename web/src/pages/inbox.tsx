@@ -1,7 +1,9 @@
 import { Kbd, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { useCaseList } from '../api/cases.js';
 import { useCurrentUser } from '../app/me-context.js';
+import { BulkBar } from '../components/inbox/bulk-bar.js';
 import { CaseList } from '../components/inbox/case-list.js';
 import { CustomerMatches } from '../components/inbox/customer-matches.js';
 import { DimensionChips } from '../components/inbox/dimension-chips.js';
@@ -21,6 +23,15 @@ export function InboxPage() {
   const keyboard = useInboxKeyboard(items, JSON.stringify(inbox.query));
   useJumpToCase(inbox.filters.q);
   const [saveOpen, saveModal] = useDisclosure(false);
+  const me = useCurrentUser();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (ref: string) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (next.has(ref)) next.delete(ref);
+      else next.add(ref);
+      return next;
+    });
   const first = cases.data?.pages[0];
   const total = first?.total ?? items.length;
   const totalText = first?.totalCapped ? `${total.toLocaleString()}+ cases` : `${total.toLocaleString()} case${total === 1 ? '' : 's'}`;
@@ -48,7 +59,21 @@ export function InboxPage() {
       />
       <DimensionChips inbox={inbox} />
       <CustomerMatches q={inbox.filters.q} />
-      <CaseList cases={cases} items={items} inbox={inbox} selected={keyboard.selected} listRef={keyboard.listRef} />
+      {me.can.workCaseInbox ? (
+        <BulkBar
+          selected={[...picked]}
+          onDone={(changed) => setPicked((prev) => new Set([...prev].filter((r) => !changed.includes(r))))}
+          onClear={() => setPicked(new Set())}
+        />
+      ) : null}
+      <CaseList
+        cases={cases}
+        items={items}
+        inbox={inbox}
+        selected={keyboard.selected}
+        listRef={keyboard.listRef}
+        selection={me.can.workCaseInbox ? { selected: picked, toggle } : undefined}
+      />
       <SaveViewModal opened={saveOpen} onClose={saveModal.close} onSave={inbox.saveView} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Box, Button, Group, Paper } from '@mantine/core';
+import { Box, Button, Checkbox, Group, Paper } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { type RefObject, useMemo } from 'react';
 import { useTeams } from '../../api/directory.js';
@@ -15,10 +15,12 @@ type CaseListProps = {
   inbox: Inbox;
   selected: number;
   listRef: RefObject<HTMLDivElement | null>;
+  /** When given, each row has a box to tick it for a bulk action. */
+  selection?: { selected: ReadonlySet<string>; toggle: (ref: string) => void } | undefined;
 };
 
 /** The inbox's cases, a page at a time; dimmed while a new filter's answer is on its way. */
-export function CaseList({ cases, items, inbox, selected, listRef }: CaseListProps) {
+export function CaseList({ cases, items, inbox, selected, listRef, selection }: CaseListProps) {
   const now = useNow();
   const teams = useTeams();
   const teamName = useMemo(() => new Map((teams.data ?? []).map((t) => [t.id, t.name])), [teams.data]);
@@ -27,9 +29,25 @@ export function CaseList({ cases, items, inbox, selected, listRef }: CaseListPro
       <QueryState query={cases} label="Loading cases" rows={6} isEmpty={() => items.length === 0} empty={<NoCases inbox={inbox} />}>
         {() => (
           <Paper withBorder radius="md" style={{ overflow: 'hidden', opacity: cases.isPlaceholderData ? 0.6 : 1 }} data-testid="case-list">
-            {items.map((c, i) => (
-              <CaseRow key={c.id} kase={c} now={now} selected={i === selected} teamName={c.teamId ? teamName.get(c.teamId) : undefined} />
-            ))}
+            {items.map((c, i) => {
+              const row = (
+                <CaseRow key={c.id} kase={c} now={now} selected={i === selected} teamName={c.teamId ? teamName.get(c.teamId) : undefined} />
+              );
+              if (!selection) return row;
+              return (
+                <Group key={c.id} gap={0} wrap="nowrap" align="stretch">
+                  <Box px="sm" pt={12} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+                    <Checkbox
+                      aria-label={`Select ${c.ref}`}
+                      checked={selection.selected.has(c.ref)}
+                      onChange={() => selection.toggle(c.ref)}
+                      size="sm"
+                    />
+                  </Box>
+                  <Box style={{ flex: 1, minWidth: 0 }}>{row}</Box>
+                </Group>
+              );
+            })}
           </Paper>
         )}
       </QueryState>

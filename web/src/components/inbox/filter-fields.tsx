@@ -1,5 +1,6 @@
 import { Chip, Group, MultiSelect, Select, Text } from '@mantine/core';
 import { useTeams } from '../../api/directory.js';
+import { useTags } from '../../api/tags.js';
 import { ALL_STATUSES, CHANNEL_LABEL, CHANNELS, ROOT_CAUSE_LABEL, ROOT_CAUSES, SEVERITY_LABEL, STATUS_LABEL } from '../../lib/labels.js';
 import { CUSTOMER_SIGNALS, type CustomerSignal, type InboxFilters, type InboxSort } from '../../lib/saved-views.js';
 import { teamFilterOptions } from '../../lib/team-options.js';
@@ -30,6 +31,7 @@ type FilterFieldsProps = { filters: InboxFilters; onChange: (next: InboxFilters)
 /** The inbox's filter and sort fields; each change applies at once. */
 export function FilterFields({ filters, onChange }: FilterFieldsProps) {
   const teams = useTeams();
+  const tags = useTags();
   const set = (patch: Partial<InboxFilters>) => onChange({ ...filters, ...patch });
   const sortValue = `${filters.sort ?? 'reported_at'}:${filters.order ?? 'desc'}`;
   const assigneeValue = filters.assignee === 'me' || filters.assignee === 'unassigned' ? filters.assignee : 'anyone';
@@ -62,6 +64,13 @@ export function FilterFields({ filters, onChange }: FilterFieldsProps) {
         value={filters.rootCause ?? []}
         onChange={(v) => set({ rootCause: v })}
         miw={170}
+      />
+      <ListFilter
+        label="Tag"
+        data={[...new Set([...(tags.data ?? []).map((t) => t.tag), ...(filters.tag ?? [])])].map((t) => ({ value: t, label: t }))}
+        value={filters.tag ?? []}
+        onChange={(v) => set({ tag: v })}
+        miw={140}
       />
       <Select
         label="Team"
@@ -135,7 +144,7 @@ function ListFilter({ label, data, value, onChange, miw }: ListFilterProps) {
 /** How many filters are set beyond the search, for the phone's "Filters and sort (N)" button. */
 export function activeFilterCount(filters: InboxFilters): number {
   return (
-    [filters.status, filters.severity, filters.channel, filters.rootCause].filter((x) => x?.length).length +
+    [filters.status, filters.severity, filters.channel, filters.rootCause, filters.tag].filter((x) => x?.length).length +
     (filters.teamId ? 1 : 0) +
     (filters.assignee ? 1 : 0) +
     CUSTOMER_SIGNALS.filter((signal) => filters[signal]).length
