@@ -35,6 +35,7 @@ import { playDataRights } from './demo-data-rights.js';
 import { seedDemoDigests } from './demo-digests.js';
 import { seedForum } from './demo-forum.js';
 import { playHelpRequests } from './demo-help.js';
+import { playCustomersWritingIn } from './demo-intake.js';
 import {
   ACCOUNT_HOLDERS,
   DEMO_WORKSPACE_NAME,
@@ -122,6 +123,13 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       await finishDemoTraining(trx, directory.actors, now);
       await playDataRights(trx, lookup(directory.actors, 'rosa'), now);
       await playDemoTags(trx, lookup(directory.actors, 'dana'), now);
+      await playCustomersWritingIn(
+        trx,
+        directory.workspace,
+        lookup(directory.actors, 'dana'),
+        { publicUrl: DEMO_PUBLIC_URL, replyDomain: undefined },
+        now,
+      );
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
       // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
       await sweepCommitments(trx, now);

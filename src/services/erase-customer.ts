@@ -5,7 +5,15 @@ import { canonicalJson, sha256 } from '../domain/timeline.js';
 import { listAllEventRows, lockCaseById, statementsById } from '../store/cases.js';
 import { casesOfCustomer, findCustomerRecord, listCustomerContacts } from '../store/customer-records.js';
 import { casesCountedByOpenReviews, holdsInForceOver } from '../store/data-rights.js';
-import { deleteContactsOf, rewriteStatement, scrubCaseRows, scrubCaseWords, scrubDerived, scrubMail } from '../store/erasure.js';
+import {
+  deleteContactsOf,
+  purgeReplacedSearchWords,
+  rewriteStatement,
+  scrubCaseRows,
+  scrubCaseWords,
+  scrubDerived,
+  scrubMail,
+} from '../store/erasure.js';
 import { newId } from '../store/ids.js';
 import { drawSalt, eraseCustomerPersonalData, eraseStatementText } from '../store/personal-data.js';
 import type { CaseRow, CustomerRow, Db, StatementRow } from '../store/schema.js';
@@ -132,6 +140,7 @@ export async function eraseCustomerRecord(
     people.map((p) => p.id),
   );
   for (const p of people) await eraseCustomerPersonalData(db, ws, p.id, by.now);
+  await purgeReplacedSearchWords(db);
   return result;
 }
 

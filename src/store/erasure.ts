@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { ERASED_MENTION, scrubJson } from '../domain/data-rights.js';
+import { isPostgres } from './db.js';
 import type { Db } from './schema.js';
 
 /**
@@ -283,4 +285,13 @@ export async function deleteContactsOf(db: Db, workspaceId: string, customerIds:
     .where((eb) => eb.or([eb('customer_id', 'in', customerIds), eb('from_customer_id', 'in', customerIds)]))
     .executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+/**
+ * SQLite's full-text index keeps a changed row's old words in its segments until they are merged;
+ * merging them all now makes the erased words unrecoverable from the index too. (PostgreSQL's
+ * tsvector is a column of the row, rewritten with it.)
+ */
+export async function purgeReplacedSearchWords(db: Db): Promise<void> {
+  if (!isPostgres(db)) await sql`insert into cases_fts (cases_fts) values ('optimize')`.execute(db);
 }

@@ -243,7 +243,10 @@ export function playTurn(
   const rules = DIFFICULTY_RULES[state.difficulty];
   const n = state.turns + 1;
   const ventDone = state.vented >= state.ventNeeded;
-  const read = readReply(reply, reading, {
+  // The customer reacts to what the explained rules find: their reactions were tuned on those
+  // findings, and a learned guess should not sway a customer for a reason the learner cannot see.
+  const ruled: ReplyReading = { ...reading, moves: reading.moves.filter((m) => m.model === undefined) };
+  const read = readReply(reply, ruled, {
     heard: contentWords(customerSoFar(state)),
     empathyLines: state.empathyLines,
     ventDone,
