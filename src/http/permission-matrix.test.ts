@@ -1141,7 +1141,7 @@ describeEachDatabase('permission matrix', (kind) => {
     routes = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => t.close());
 
   it('has a fixture and a declared permission for every route in the OpenAPI document, and no stale fixture', () => {
@@ -1172,7 +1172,7 @@ describeEachDatabase('permission matrix', (kind) => {
     // Every kind of outcome occurs, so the table is being exercised, not trivially satisfied.
     for (const outcome of ['allowed', 401, 403, 404] as const) expect(tally[outcome], String(outcome)).toBeGreaterThan(10);
     console.info(`permission matrix [${kind}]: ${cells.length} cells (${routes.length} routes × ${callers.length} callers)`, tally);
-  }, 120_000);
+  }, 360_000);
 
   it('answers the routes written out by hand with exactly those statuses', async () => {
     for (const [route, statuses] of Object.entries(BY_HAND)) {
@@ -1182,5 +1182,5 @@ describeEachDatabase('permission matrix', (kind) => {
         expect(res.statusCode, label).toBe(statuses[CALLER_KEYS.indexOf(caller.key)]);
       }
     }
-  }, 60_000);
+  }, 180_000);
 });
