@@ -23,7 +23,8 @@ describe.skipIf(!hasChromium)('webhooks in Settings → Integrations (Chromium)'
     await page.getByRole('link', { name: 'Integrations' }).click();
     await page.getByRole('heading', { name: 'Integrations' }).waitFor();
     // The receiver runs on this machine, which is refused until the admin allows private addresses.
-    await page.getByRole('switch', { name: 'Allow private addresses' }).check();
+    // The switch shows the saved setting, so it flips once the server has answered: click, then wait for it.
+    await page.getByRole('switch', { name: 'Allow private addresses' }).click();
     await expect
       .poll(async () => (await h.apiAs<{ allowPrivateTargets: boolean }>(admin, '/webhooks/settings')).body.allowPrivateTargets)
       .toBe(true);
