@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('forum journey (Chromium)', () => {
     const names = await partyNames();
     await dana.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Newsletter' }).click();
     await dana.page.getByRole('heading', { name: 'Newsletter', level: 1 }).waitFor();
-    expect(await dana.page.getByRole('main').textContent()).toContain('fewer than 4 people');
+    await expect.poll(async () => (await dana.page.getByRole('main').textContent()) ?? '').toContain('fewer than 4 people');
     const draft = dana.page.getByTestId('newsletter').filter({ hasText: 'Draft: not approved' });
     await draft.getByTestId('redaction-panel').first().waitFor();
     expect(await draft.locator('mark[data-redaction]').count()).toBeGreaterThan(0);
