@@ -3,6 +3,7 @@ import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../..
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildCast } from '../../test/people.js';
 import type { AppError } from '../domain/errors.js';
+import { lockCaseById } from '../store/cases.js';
 import { insertReviewCases, insertReviewRow } from '../store/reviews.js';
 import { reportAbuse } from './abuse.js';
 import { listAccessLog } from './access-log.js';
@@ -12,6 +13,7 @@ import type { ServiceContext } from './context.js';
 import { createCase } from './create-case.js';
 import { completeDataRequest, createDataRequest, listDataRequests, refuseDataRequest } from './data-requests.js';
 import { eraseCustomer } from './erase-customer.js';
+import { recordCustomerMessage } from './customer-messages.js';
 import { createLegalHold, listLegalHolds, releaseLegalHold } from './legal-holds.js';
 import { recordReply } from './record-reply.js';
 import { applyRetention, setRetention } from './retention.js';
@@ -176,6 +178,20 @@ describeEachDatabase('customers’ data rights', (kind) => {
       expect(row).toMatchObject({ from_address: '', from_name: null, text_body: '[erased]' });
       expect(row.subject).not.toContain('Marta');
     }
+  });
+
+  it('erases what the customer wrote into the case, from the messages and the search index, and still verifies', async () => {
+    const { ws, customerId, kase } = await setup();
+    const row = await lockCaseById(database.db, ws.workspace.id, kase.id);
+    if (!row) throw new Error('case missing');
+    await recordCustomerMessage(database.db, row, { via: 'web', body: 'The receipt number was 88-41, please check it.' }, new Date());
+    await eraseCustomer(ws.ctx(), customerId, 'asked');
+    const messages = await database.db.selectFrom('customer_messages').select('body').where('case_id', '=', kase.id).execute();
+    expect(messages).toEqual([{ body: '' }]);
+    const after = await database.db.selectFrom('cases').select('search_text').where('id', '=', kase.id).executeTakeFirstOrThrow();
+    expect(after.search_text).not.toContain('receipt number');
+    const report = await verifyRecord(database.db, ws.workspace.id);
+    expect(report.problems).toEqual([]);
   });
 
   it('notices an erased event altered afterwards', async () => {

@@ -15,7 +15,7 @@ import {
   scrubMail,
 } from '../store/erasure.js';
 import { newId } from '../store/ids.js';
-import { drawSalt, eraseCustomerPersonalData, eraseStatementText } from '../store/personal-data.js';
+import { drawSalt, eraseCustomerMessagesOfCase, eraseCustomerPersonalData, eraseStatementText } from '../store/personal-data.js';
 import type { CaseRow, CustomerRow, Db, StatementRow } from '../store/schema.js';
 import { recordAccess } from './access-log.js';
 import { statementText } from './add-statement.js';
@@ -80,7 +80,7 @@ const tombstonesOf = (db: Db, ws: string, customerId: string): Promise<CustomerR
 /**
  * The erasure itself, for a person or the retention job: the customer's name and contacts (theirs,
  * their merged duplicates' and the further contacts carried over) are blanked and their salts
- * destroyed; the customer's own statements are erased; every mention of their name, addresses and
+ * destroyed; the customer's own statements and messages are erased; every mention of their name, addresses and
  * numbers is scrubbed from their cases' words (title, summary, the search index, notes, replies,
  * others' statements, promises, resolutions, answers, notifications, mail) and from what was made
  * from cases (themes, digests, training scenarios). Each case's timeline gets an erasure event that
@@ -167,6 +167,8 @@ async function scrubCase(
     if (event.kind === 'reply' && typeof data.body === 'string' && typeof data.bodySha256 === 'string') data.bodySha256 = sha256(data.body);
     if (canonicalJson(data) !== canonicalJson(before)) scrubbed.push({ event, data });
   }
+  // What the customer wrote into the case (web form, status page, email) is theirs: it goes whole.
+  erasedWords.push(...(await eraseCustomerMessagesOfCase(db, ws, row.id)));
   return { scrubbed, statementsErased, erasedWords };
 }
 

@@ -80,3 +80,28 @@ export async function eraseStatementText(db: Db, workspaceId: string, statementI
     .execute();
   return true;
 }
+
+/**
+ * Erases the words of every message a customer sent into this case: bodies blanked and the salts
+ * of their commitments destroyed. Returns the words that were there, so the case's search index can
+ * forget them too.
+ */
+export async function eraseCustomerMessagesOfCase(db: Db, workspaceId: string, caseId: string): Promise<string[]> {
+  const messages = await db
+    .selectFrom('customer_messages')
+    .select(['id', 'body'])
+    .where('workspace_id', '=', workspaceId)
+    .where('case_id', '=', caseId)
+    .where('body', '!=', '')
+    .execute();
+  if (messages.length === 0) return [];
+  const ids = messages.map((m) => m.id);
+  await db
+    .deleteFrom('personal_data_salts')
+    .where('workspace_id', '=', workspaceId)
+    .where('subject_kind', '=', 'customer_message')
+    .where('subject_id', 'in', ids)
+    .execute();
+  await db.updateTable('customer_messages').set({ body: '' }).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return messages.map((m) => m.body);
+}
