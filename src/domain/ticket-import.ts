@@ -127,9 +127,23 @@ export function toUtc(raw: string, timeZone: string): string | null {
   const check = new Date(wall);
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
   // The offset at the wall time, then again at the instant it gives, settles the hours around a change.
-  const first = wall - offsetMinutes(timeZone, new Date(wall)) * 60_000;
-  const utc = wall - offsetMinutes(timeZone, new Date(first)) * 60_000;
+  const first = wall - hourlyOffset(timeZone, wall) * 60_000;
+  const utc = wall - hourlyOffset(timeZone, first) * 60_000;
   return new Date(utc).toISOString();
+}
+
+// Zones change their offset on the hour, so one reading per zone and hour serves every date in it.
+const offsets = new Map<string, number>();
+function hourlyOffset(timeZone: string, ms: number): number {
+  const hour = Math.floor(ms / 3_600_000);
+  const key = `${timeZone}|${hour}`;
+  let minutes = offsets.get(key);
+  if (minutes === undefined) {
+    if (offsets.size > 200_000) offsets.clear();
+    minutes = offsetMinutes(timeZone, new Date(hour * 3_600_000));
+    offsets.set(key, minutes);
+  }
+  return minutes;
 }
 
 /** Tags from an export cell: Zendesk separates them with spaces, Freshdesk with commas. */

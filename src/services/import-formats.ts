@@ -123,6 +123,13 @@ function base(externalId: string, title: string): Pick<ImportedTicket, 'external
 /** Zendesk's custom field columns end in their type: "Order number [txt]", "Reason [list]". */
 const CUSTOM_FIELD = /^(.*\S)\s*\[(txt|textarea|list|int|dec|date|chk|regexp|multiselect|lookup|tagger)\]$/i;
 
+const customNames = new Map<string, string | undefined>();
+/** The field's name without its type when the column is a custom field ("Order number"), once per column name. */
+function customFieldName(column: string): string | undefined {
+  if (!customNames.has(column)) customNames.set(column, CUSTOM_FIELD.exec(column)?.[1]);
+  return customNames.get(column);
+}
+
 /**
  * A row of Zendesk's CSV export. It holds no description or comments, so the customer's statement is
  * put together from the ticket's custom fields ("Order number: 4411"), and there is none without them.
@@ -132,7 +139,7 @@ function zendeskCsvTicket(r: CsvRecord, timeZone: string): ImportedTicket {
   const solvedAt = optionalDate(cell(r, 'Solved at'), 'Solved at', timeZone);
   const updatedAt = optionalDate(cell(r, 'Updated at'), 'Updated at', timeZone);
   const custom = Object.entries(r.fields)
-    .map(([name, value]) => [CUSTOM_FIELD.exec(name)?.[1], value.trim()] as const)
+    .map(([name, value]) => [customFieldName(name), value.trim()] as const)
     .filter((e): e is readonly [string, string] => Boolean(e[0] && e[1]))
     .map(([name, value]) => `${name}: ${value}`);
   const subject = cell(r, 'Subject');

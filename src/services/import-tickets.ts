@@ -207,7 +207,9 @@ async function writeBatch(db: Db, ctx: ServiceContext, report: ImportReport, bat
   const byYear = new Map<number, PreparedImport['tickets']>();
   for (const b of fresh) {
     const year = new Date(b.ticket.createdAt).getUTCFullYear();
-    byYear.set(year, [...(byYear.get(year) ?? []), b]);
+    const items = byYear.get(year);
+    if (items) items.push(b);
+    else byYear.set(year, [b]);
   }
   const built: ImportedCaseRows[] = [];
   const origin = {

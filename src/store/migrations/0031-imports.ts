@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 /**
  * Imports of past tickets from another helpdesk. `imports` is one run (its progress, counts and the
  * rows it refused); `imported_cases` names the case each source ticket became, keyed by the source and
- * its ticket id, so importing the same file again creates nothing twice.
+ * its ticket id, so importing the same file again creates nothing twice. Customers are found by
+ * address (lower case) through an index, which the intake's lookups by email use too.
  */
 export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Promise<void> {
   const tsType = (kind === 'postgres' ? sql`timestamptz` : sql`text`) as unknown as 'text';
@@ -41,4 +42,6 @@ export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Prom
     .addPrimaryKeyConstraint('imported_cases_pk', ['workspace_id', 'source', 'external_id'])
     .execute();
   await db.schema.createIndex('imported_cases_case').on('imported_cases').columns(['case_id']).execute();
+  await sql`create index customers_ws_email on customers (workspace_id, lower(email))`.execute(db);
+  await sql`create index customer_contacts_ws_value on customer_contacts (workspace_id, kind, lower(value))`.execute(db);
 }
