@@ -17,6 +17,7 @@ import { registerDataRightsCommands } from './data-rights-command.js';
 import { registerDigestCommands } from './digest-command.js';
 import { registerDossierCommand } from './dossier-command.js';
 import { registerExportCommand } from './export-command.js';
+import { registerImportCommand } from './import-command.js';
 import { registerInsightsCommands } from './insights-command.js';
 import { registerMailCommand } from './mail-command.js';
 import { registerReportCommand } from './report-command.js';
@@ -163,6 +164,7 @@ program
 
 registerCoachCommand(program);
 registerExportCommand(program);
+registerImportCommand(program);
 registerInsightsCommands(program);
 registerDigestCommands(program);
 registerCustomersCommand(program);

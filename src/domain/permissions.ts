@@ -56,6 +56,7 @@ export const RESOURCES = [
   'webhook', // Settings → Integrations: webhook subscriptions, their secrets, scopes and delivery log (admins only)
   'inbound_email', // received mail held for a person to place on a case (a sender who is not the case's customer)
   'dashboard', // the figures of the cases a reader may list: volumes, response times, satisfaction of both sides, cost, promises, their CSV
+  'import', // past tickets brought in from another helpdesk's export (Settings → Import): admins only
   'people_report', // HR's view of people: conflicts per employee, who is above a review rule, support requests (every read is access-logged)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];

@@ -41,13 +41,24 @@ export async function insertCustomer(
   input: { workspaceId: string; name: string; email?: string | null | undefined; phone?: string | null | undefined },
   now: Date,
 ): Promise<CustomerRow> {
-  const row: CustomerRow = {
+  const row = newCustomerRow(input, now.toISOString());
+  row.details_digest = await commitToCustomer(db, row);
+  await db.insertInto('customers').values(row).execute();
+  return row;
+}
+
+/** A customer row not yet written, with no commitment to its details yet. */
+export function newCustomerRow(
+  input: { workspaceId: string; name: string; email?: string | null | undefined; phone?: string | null | undefined },
+  createdAt: string,
+): CustomerRow {
+  return {
     id: newId(),
     workspace_id: input.workspaceId,
     name: input.name,
     email: input.email ?? null,
     phone: input.phone ?? null,
-    created_at: now.toISOString(),
+    created_at: createdAt,
     flagged_at: null,
     flag_reason: null,
     details_digest: null,
@@ -56,9 +67,6 @@ export async function insertCustomer(
     merged_at: null,
     flag_expires_at: null,
   };
-  row.details_digest = await commitToCustomer(db, row);
-  await db.insertInto('customers').values(row).execute();
-  return row;
 }
 
 /**

@@ -835,6 +835,8 @@ export type Tables = {
   inbound_emails: InboundEmailRow;
   attachments: AttachmentRow;
   case_tags: CaseTagRow;
+  imports: ImportRow;
+  imported_cases: ImportedCaseRow;
 };
 
 /** A customer's private link to their case's status page: only the token's SHA-256 is kept. */
@@ -894,3 +896,29 @@ export type AttachmentRow = {
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */
 export type Db = Kysely<Tables> | Transaction<Tables>;
+
+/** One import of past tickets: its progress, its counts and the rows it refused (JSON {line, reason}[]). */
+export type ImportRow = {
+  id: string;
+  workspace_id: string;
+  source: string;
+  file_name: string;
+  time_zone: string;
+  encoding: string;
+  /** running, done or failed */
+  status: string;
+  total_rows: number;
+  processed_rows: number;
+  created_cases: number;
+  skipped_rows: number;
+  failed_rows: number;
+  created_customers: number;
+  errors: string;
+  failure: string | null;
+  created_by: string | null;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+};
+/** The case one source ticket became: (source, external id) is unique per workspace. */
+export type ImportedCaseRow = { workspace_id: string; source: string; external_id: string; case_id: string; import_id: string };

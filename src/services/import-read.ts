@@ -1,0 +1,95 @@
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { ImportEncoding, ImportRowError } from '../domain/ticket-import.js';
+
+/** A file's text and the encoding it was read in. */
+export type DecodedFile = { text: string; encoding: 'utf-8' | 'windows-1252' };
+
+/**
+ * Reads a file's bytes as text. `auto` takes the bytes as UTF-8 when they are valid UTF-8 (a byte
+ * order mark is dropped) and as Windows-1252 otherwise, which is what spreadsheet programs on Windows
+ * save "CSV" as; every byte sequence is valid Windows-1252, so the guess never fails.
+ */
+export function decodeFile(bytes: Buffer, encoding: ImportEncoding = 'auto'): DecodedFile {
+  const strip = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (encoding === 'windows-1252') return { text: iconv.decode(bytes, 'win1252'), encoding };
+  if (encoding === 'utf-8' || isValidUtf8(bytes)) return { text: strip(bytes.toString('utf8')), encoding: 'utf-8' };
+  return { text: iconv.decode(bytes, 'win1252'), encoding: 'windows-1252' };
+}
+
+function isValidUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One record of a CSV file by its header's names, with the line it starts on. */
+export type CsvRecord = { line: number; fields: Record<string, string> };
+
+/**
+ * Parses CSV text with a header row. Quoted fields may hold newlines; a record with more or fewer
+ * fields than the header, or a quote that never closes, is reported with its line and the rest of the
+ * file is still read.
+ */
+export function readCsv(text: string): { header: string[]; records: CsvRecord[]; errors: ImportRowError[] } {
+  const errors: ImportRowError[] = [];
+  const rows = parse(text, {
+    info: true,
+    relax_column_count: true,
+    // A stray quote inside a field (5"2 screen) is kept as a character rather than failing the row.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      if (err) errors.push({ line: Number((err as { lines?: number }).lines ?? 0), reason: `unreadable CSV: ${err.message}` });
+      return undefined;
+    },
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const [head, ...body] = rows;
+  if (!head) return { header: [], records: [], errors };
+  const header = head.record.map((h) => h.trim());
+  const records: CsvRecord[] = [];
+  let previousEnd = head.info.lines;
+  // csv-parse counts a CRLF inside a quoted field as two lines; what it over-counted is taken back.
+  let overCount = 0;
+  for (const { record, info } of body) {
+    const inside = record.join('\n');
+    overCount += inside.match(/\r\n/g)?.length ?? 0;
+    const end = info.lines - overCount;
+    // The record starts where it ended, less the newlines inside its quoted fields (blank lines before it skipped).
+    const line = Math.max(previousEnd + 1, end - (inside.match(/\r\n|\n|\r/g)?.length ?? 0));
+    previousEnd = end;
+    if (record.length !== header.length) {
+      errors.push({ line, reason: `has ${record.length} fields where the header has ${header.length}` });
+      continue;
+    }
+    const fields: Record<string, string> = {};
+    header.forEach((name, i) => {
+      fields[name] = (record[i] ?? '').replace(/\r\n?/g, '\n');
+    });
+    records.push({ line, fields });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { header, records, errors };
+}
+
+/** Reads JSON lines: one object per line, each reported by its line when it is not an object. */
+export function readJsonLines(text: string): { records: { line: number; value: Record<string, unknown> }[]; errors: ImportRowError[] } {
+  const records: { line: number; value: Record<string, unknown> }[] = [];
+  const errors: ImportRowError[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (!raw.trim()) return;
+    try {
+      const value = JSON.parse(raw) as unknown;
+      if (value && typeof value === 'object' && !Array.isArray(value))
+        records.push({ line: i + 1, value: value as Record<string, unknown> });
+      else errors.push({ line: i + 1, reason: 'is not a JSON object' });
+    } catch {
+      errors.push({ line: i + 1, reason: 'is not valid JSON' });
+    }
+  });
+  return { records, errors };
+}
