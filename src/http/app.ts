@@ -285,7 +285,7 @@ export async function buildApp({
       await v1.register(customerRoutes);
       await v1.register(dataRightsRoutes);
       await v1.register(webhookRoutes);
-      await v1.register(intakeRoutes);
+      await v1.register(intakeRoutes(attachmentsDir));
       await v1.register(dashboardRoutes);
       await v1.register(attachmentRoutes(attachmentsDir));
       await v1.register(caseTagRoutes);
