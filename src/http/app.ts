@@ -29,6 +29,7 @@ import type { Db } from '../store/schema.js';
 import { identify } from './authenticate.js';
 import { registerJsonBodyParser } from './json-body.js';
 import { nameOperation, tidyDocument } from './openapi-document.js';
+import { addExamples } from './openapi-examples.js';
 import { registerOperations } from './operations.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
@@ -216,7 +217,7 @@ export async function buildApp({
     },
     transform: jsonSchemaTransform,
     // Schemas registered with an id (zod's registry) become components the operations point at.
-    transformObject: (input) => tidyDocument(jsonSchemaTransformObject(input)),
+    transformObject: (input) => addExamples(tidyDocument(jsonSchemaTransformObject(input))),
   });
   app.addHook('onRoute', nameOperation);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
