@@ -27,6 +27,7 @@ import { createLocalHub, type LiveHub } from '../events/live-hub.js';
 import type { Database, DatabaseKind } from '../store/db.js';
 import type { Db } from '../store/schema.js';
 import { identify } from './authenticate.js';
+import { markDeprecation } from './deprecation.js';
 import { registerJsonBodyParser } from './json-body.js';
 import { nameOperation, tidyDocument } from './openapi-document.js';
 import { addExamples } from './openapi-examples.js';
@@ -220,6 +221,7 @@ export async function buildApp({
     transformObject: (input) => addExamples(tidyDocument(jsonSchemaTransformObject(input))),
   });
   app.addHook('onRoute', nameOperation);
+  app.addHook('onRoute', markDeprecation);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
