@@ -42,6 +42,7 @@ export function registerMailCommand(program: Command): void {
           publicUrl: config.publicUrl,
           replyDomain: config.replyDomain,
           defaultWorkspaceSlug: opts.workspace?.toLowerCase(),
+          attachmentsDir: config.attachmentsDir,
         });
         if (opts.json) console.log(JSON.stringify(outcome));
         else

@@ -45,11 +45,22 @@ export const ZStatusLink = z.object({
 });
 export const ZStatusLinkRevoked = z.object({ revoked: z.number().int().describe('how many working links were revoked') });
 
+/** A file a customer's email carried: kept (an attachment of the case, or waiting while the mail is held) or refused. */
+export const ZMailFile = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.enum(ATTACHMENT_TYPES).nullable().describe('the type read from its bytes; null when it was refused'),
+  size: z.number().int(),
+  attachmentId: z.string().nullable().describe('the case attachment it became; null while the mail is held or when refused'),
+  refused: z.string().nullable().describe('why it was not kept (a type we do not take, over 10 MB, too many files)'),
+});
+
 export const ZCustomerMessage = z.object({
   id: z.string(),
   via: z.enum(['web', 'email']).describe('the status page or an email'),
   body: z.string(),
   receivedAt: z.string(),
+  files: z.array(ZMailFile).describe('the files the email carried (none for the status page)'),
 });
 
 export const ZInboundEmail = z.object({
@@ -62,6 +73,7 @@ export const ZInboundEmail = z.object({
   status: z.enum(['held', 'placed', 'opened', 'dismissed']),
   reason: z.string().describe('why it was held (or how it was placed)'),
   caseRef: z.string().nullable().describe('the case it names or was placed on'),
+  files: z.array(ZMailFile).describe('the files it carried; a held mail’s kept files join the case when it is placed'),
 });
 export const ZInboundEmailQuery = z.object({
   status: z.enum(['held', 'placed', 'opened', 'dismissed']).default('held'),

@@ -12,4 +12,9 @@ export type InboundMail = {
   /** Message-IDs it answers (In-Reply-To, then References), with their angle brackets. */
   inReplyTo: string[];
   headers: MailHeaders;
+  /** The files it carried (attached or inline), in the order they appear. */
+  files: InboundFile[];
 };
+
+/** One file a received email carried, as its sender named it. */
+export type InboundFile = { fileName: string; bytes: Uint8Array };

@@ -41,6 +41,7 @@ export function toInboundMail(parsed: ParsedMail, envelopeRecipients: readonly s
     text: parsed.text ?? '',
     inReplyTo: [...new Set([...messageIds(parsed.inReplyTo), ...messageIds(parsed.references).reverse()])],
     headers,
+    files: parsed.attachments.map((a) => ({ fileName: a.filename ?? '', bytes: new Uint8Array(a.content) })),
   };
 }
 

@@ -27,8 +27,10 @@ import { createLocalHub, type LiveHub } from '../events/live-hub.js';
 import type { Database, DatabaseKind } from '../store/db.js';
 import type { Db } from '../store/schema.js';
 import { identify } from './authenticate.js';
+import { markDeprecation } from './deprecation.js';
 import { registerJsonBodyParser } from './json-body.js';
 import { nameOperation, tidyDocument } from './openapi-document.js';
+import { addExamples } from './openapi-examples.js';
 import { registerOperations } from './operations.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { gateByRole, requireDeclaredPermissions } from './route-permission.js';
@@ -216,9 +218,10 @@ export async function buildApp({
     },
     transform: jsonSchemaTransform,
     // Schemas registered with an id (zod's registry) become components the operations point at.
-    transformObject: (input) => tidyDocument(jsonSchemaTransformObject(input)),
+    transformObject: (input) => addExamples(tidyDocument(jsonSchemaTransformObject(input))),
   });
   app.addHook('onRoute', nameOperation);
+  app.addHook('onRoute', markDeprecation);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -285,7 +288,7 @@ export async function buildApp({
       await v1.register(customerRoutes);
       await v1.register(dataRightsRoutes);
       await v1.register(webhookRoutes);
-      await v1.register(intakeRoutes);
+      await v1.register(intakeRoutes(attachmentsDir));
       await v1.register(dashboardRoutes);
       await v1.register(attachmentRoutes(attachmentsDir));
       await v1.register(caseTagRoutes);

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AutoReplyStyle, startAutoReplier } from '../../test/auto-replier.js';
@@ -8,8 +12,9 @@ import { caseReplyAddress } from '../domain/reply-address.js';
 import { deliverOutbox } from '../email/deliver-outbox.js';
 import { createMailer } from '../email/mailer.js';
 import { type SmtpIntake, startSmtpIntake } from '../email/smtp-intake.js';
-import { placeHeldMail } from '../services/held-mail.js';
+import { dismissHeldMail, listInboundMail, placeHeldMail } from '../services/held-mail.js';
 import { fileComplaint } from '../services/public-complaint.js';
+import { listCaseMessages } from '../services/status-page.js';
 import { findCaseByRef } from '../store/cases.js';
 import { listCustomerMessages } from '../store/customer-messages.js';
 import type { Db } from '../store/schema.js';
@@ -20,6 +25,10 @@ type MailOptions = Parameters<ReturnType<typeof nodemailer.createTransport>['sen
 const DOMAIN = 'in.shop.test';
 const silent = { info() {}, warn() {} };
 const links = { publicUrl: 'http://shop.test', replyDomain: DOMAIN };
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('a photo of the box')]);
+const PDF = Buffer.from('%PDF-1.4\n% the receipt\n');
+const EXE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describeEachDatabase('inbound email over SMTP', (kind) => {
   let database: TestDatabase;
@@ -27,6 +36,7 @@ describeEachDatabase('inbound email over SMTP', (kind) => {
   let ws: Awaited<ReturnType<typeof buildWorkspace>>;
   let intake: SmtpIntake;
   let send: (mail: MailOptions) => Promise<unknown>;
+  const attachmentsDir = mkdtempSync(join(tmpdir(), 'defuse-mail-files-'));
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     db = database.db;
@@ -35,7 +45,7 @@ describeEachDatabase('inbound email over SMTP', (kind) => {
       host: '127.0.0.1',
       port: 0,
       domain: DOMAIN,
-      onMail: mailFiler(db, { ...links, imapUrl: undefined, imapWorkspace: undefined, smtpIn: undefined }, silent),
+      onMail: mailFiler(db, { ...links, imapUrl: undefined, imapWorkspace: undefined, smtpIn: undefined, attachmentsDir }, silent),
       log: silent,
     });
     const transport = nodemailer.createTransport({ url: `smtp://127.0.0.1:${intake.port}`, ignoreTLS: true });
@@ -44,6 +54,7 @@ describeEachDatabase('inbound email over SMTP', (kind) => {
   afterAll(async () => {
     await intake.close();
     await database.dispose();
+    rmSync(attachmentsDir, { recursive: true, force: true });
   });
 
   /** A complaint filed on the public form; returns its case and the acknowledgement's Message-ID. */
@@ -108,10 +119,105 @@ describeEachDatabase('inbound email over SMTP', (kind) => {
     expect(await messagesOf(c.caseId)).toHaveLength(0);
     const held = (await inbound('held')).find((m) => m.from_address === 'tom.work@corp.test');
     expect(held).toMatchObject({ case_id: c.caseId, reason: 'The sender is not this case’s customer' });
-    const placed = await placeHeldMail(ws.ctx(), held?.id ?? '', c.ref);
+    const placed = await placeHeldMail(ws.ctx(), attachmentsDir, held?.id ?? '', c.ref);
     expect(placed).toMatchObject({ status: 'placed', caseRef: c.ref });
     expect((await messagesOf(c.caseId)).map((m) => m.body)).toEqual(['It is me, Tom.']);
-    await expect(placeHeldMail(ws.ctx(), held?.id ?? '', c.ref)).rejects.toThrow(/no longer held/);
+    await expect(placeHeldMail(ws.ctx(), attachmentsDir, held?.id ?? '', c.ref)).rejects.toThrow(/no longer held/);
+  });
+
+  const attachmentsOf = (caseId: string) =>
+    db.selectFrom('attachments').selectAll().where('case_id', '=', caseId).orderBy('added_at').orderBy('id').execute();
+  const attachmentEvents = (caseId: string) =>
+    db
+      .selectFrom('case_events')
+      .select('data')
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'attachment_added')
+      .orderBy('seq')
+      .execute();
+
+  it('keeps the files of a customer’s answer on the case, as uploads are kept, and says which it refused', async () => {
+    const c = await complaint('fay@example.test');
+    await send({
+      from: 'fay@example.test',
+      to: caseReplyAddress(c.ref, DOMAIN),
+      subject: 'Photos',
+      text: 'Here is the box and the receipt.',
+      attachments: [
+        { filename: 'box.png', content: PNG, contentType: 'image/png' },
+        { filename: '../../receipt.pdf', content: PDF, contentType: 'application/pdf' },
+        { filename: 'invoice.pdf.exe', content: EXE, contentType: 'application/pdf' },
+      ],
+    });
+    const files = await attachmentsOf(c.caseId);
+    expect(files.map((f) => [f.file_name, f.content_type, f.source, f.added_by, f.sha256])).toEqual([
+      ['box.png', 'image/png', 'email', null, sha256(PNG)],
+      ['receipt.pdf', 'application/pdf', 'email', null, sha256(PDF)],
+    ]);
+    const events = (await attachmentEvents(c.caseId)).map((e) => JSON.parse(String(e.data)) as { sha256: string; source: string });
+    expect(events.map((e) => [e.sha256, e.source])).toEqual([
+      [sha256(PNG), 'email'],
+      [sha256(PDF), 'email'],
+    ]);
+    const [message] = await listCaseMessages(ws.ctx(), c.ref);
+    expect(message?.files.map((f) => [f.fileName, f.attachmentId !== null, f.refused])).toEqual([
+      ['box.png', true, null],
+      ['receipt.pdf', true, null],
+      ['invoice.pdf.exe', false, 'only photos (JPEG, PNG, GIF, WebP), PDF and plain text can be attached'],
+    ]);
+  });
+
+  /** A mail from someone who is not the case's customer, carrying one file; returns it as held, and where its file waits. */
+  async function heldWithFile(customer: string, sender: string, subject: string, file: { filename: string; content: Buffer }) {
+    const c = await complaint(customer);
+    await send({ from: sender, to: caseReplyAddress(c.ref, DOMAIN), subject, text: 'See the file.', attachments: [file] });
+    const held = (await listInboundMail(ws.ctx(), { status: 'held', limit: 50 })).find((m) => m.subject === subject);
+    if (!held) throw new Error('not held');
+    return { c, held, waitingAt: join(attachmentsDir, ws.workspace.id, held.files[0]?.id ?? '') };
+  }
+
+  it('keeps a held mail’s files aside until it is placed, then puts them on the case it is placed on', async () => {
+    const { c, held, waitingAt } = await heldWithFile('gil@example.test', 'gil.work@corp.test', 'The receipt', {
+      filename: 'receipt.pdf',
+      content: PDF,
+    });
+    expect(held.files).toMatchObject([
+      { fileName: 'receipt.pdf', contentType: 'application/pdf', size: PDF.length, attachmentId: null, refused: null },
+    ]);
+    expect(await attachmentsOf(c.caseId)).toEqual([]);
+    expect(existsSync(waitingAt)).toBe(true);
+    const placed = await placeHeldMail(ws.ctx(), attachmentsDir, held.id, c.ref);
+    const [file] = await attachmentsOf(c.caseId);
+    expect(file).toMatchObject({ file_name: 'receipt.pdf', source: 'email', sha256: sha256(PDF) });
+    expect(placed.files[0]?.attachmentId).toBe(file?.id);
+    expect(JSON.parse(String((await attachmentEvents(c.caseId))[0]?.data))).toMatchObject({ sha256: sha256(PDF), source: 'email' });
+    // The waiting copy is gone; the case's copy is there.
+    expect(existsSync(waitingAt)).toBe(false);
+    expect(existsSync(join(attachmentsDir, ws.workspace.id, file?.id ?? ''))).toBe(true);
+  });
+
+  it('removes a dismissed mail’s files', async () => {
+    const { held, waitingAt } = await heldWithFile('hal@example.test', 'stranger@corp.test', 'Unrelated flyer', {
+      filename: 'flyer.png',
+      content: PNG,
+    });
+    expect(existsSync(waitingAt)).toBe(true);
+    const dismissed = await dismissHeldMail(ws.ctx(), attachmentsDir, held.id);
+    expect(dismissed.files).toMatchObject([{ fileName: 'flyer.png', attachmentId: null, refused: 'removed when the email was dismissed' }]);
+    expect(existsSync(waitingAt)).toBe(false);
+  });
+
+  it('keeps the files of a new mail that opens a case', async () => {
+    await send({
+      from: 'ivy@example.test',
+      to: intakeAddress(ws.workspace.slug, DOMAIN),
+      subject: 'Scratched table',
+      text: 'The table came scratched; photo attached.',
+      messageId: '<ivy.1@example.test>',
+      attachments: [{ filename: 'table.png', content: PNG }],
+    });
+    const opened = (await inbound('opened')).find((m) => m.message_id === '<ivy.1@example.test>');
+    expect((await attachmentsOf(opened?.case_id ?? '')).map((f) => [f.file_name, f.sha256])).toEqual([['table.png', sha256(PNG)]]);
   });
 
   it('opens a case from a new mail to the intake address and acknowledges it as automatic mail', async () => {
@@ -177,7 +283,7 @@ describe('two automatic mailboxes cannot loop', () => {
     const db = database.db;
     const ws = await buildWorkspace(db);
     const to = intakeAddress(ws.workspace.slug, DOMAIN);
-    const config = { ...links, imapUrl: undefined, imapWorkspace: undefined, smtpIn: undefined };
+    const config = { ...links, imapUrl: undefined, imapWorkspace: undefined, smtpIn: undefined, attachmentsDir: tmpdir() };
     const intake = await startSmtpIntake({
       host: '127.0.0.1',
       port: 0,

@@ -9,7 +9,7 @@ import type { Db } from '../store/schema.js';
 /** How often a mailbox is polled (DEFUSE_IMAP_URL). */
 export const IMAP_POLL_MS = 60_000;
 
-type IntakeConfig = Pick<Config, 'smtpIn' | 'imapUrl' | 'imapWorkspace' | 'publicUrl' | 'replyDomain'>;
+type IntakeConfig = Pick<Config, 'smtpIn' | 'imapUrl' | 'imapWorkspace' | 'publicUrl' | 'replyDomain' | 'attachmentsDir'>;
 
 /** Files one inbound mail through the use case and logs what became of it (never the text). */
 export function mailFiler(db: Db, config: IntakeConfig, log: IntakeLog, defaultWorkspaceSlug?: string) {
@@ -18,6 +18,7 @@ export function mailFiler(db: Db, config: IntakeConfig, log: IntakeLog, defaultW
       publicUrl: config.publicUrl,
       replyDomain: config.replyDomain,
       defaultWorkspaceSlug,
+      attachmentsDir: config.attachmentsDir,
     });
     log.info(
       { messageId: mail.messageId, outcome: outcome.kind, ...('caseRef' in outcome ? { caseRef: outcome.caseRef } : {}) },

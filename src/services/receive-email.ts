@@ -12,11 +12,14 @@ import { findWorkspaceBySlug } from '../store/workspaces.js';
 import type { MailLinks } from './acknowledgement.js';
 import { inTransaction } from './context.js';
 import { recordCustomerMessage } from './customer-messages.js';
+import { attachMailFiles, holdMailFiles } from './email-files.js';
 import { openCustomerCase } from './open-customer-case.js';
 
 export type ReceiveOptions = MailLinks & {
   /** The workspace that new mail opens cases in when it names no intake address (a polled mailbox's). */
   defaultWorkspaceSlug?: string | undefined;
+  /** Where the files mail carries are kept (DEFUSE_ATTACHMENTS_DIR), as uploads are. */
+  attachmentsDir: string;
 };
 
 export type ReceiveOutcome =
@@ -46,7 +49,7 @@ export async function receiveEmail(db: Db, mail: InboundMail, now: Date, options
   const text = newTextOfReply(mail.text).slice(0, MAX_BODY);
   return inTransaction(db, async (trx) => {
     const target = await caseAnswered(trx, mail, from, domain);
-    if (target) return fileOnCase(trx, target, mail, from, text, now);
+    if (target) return fileOnCase(trx, options.attachmentsDir, target, mail, from, text, now);
     const slug = mail.recipients.map((r) => slugOfIntakeAddress(r, domain)).find((s) => s !== null) ?? options.defaultWorkspaceSlug;
     const workspace = slug ? await findWorkspaceBySlug(trx, slug) : undefined;
     if (!workspace) return { kind: 'unmatched' };
@@ -59,10 +62,13 @@ export async function receiveEmail(db: Db, mail: InboundMail, now: Date, options
       now,
       options,
     );
-    await insertInboundEmail(
-      trx,
-      inboundRow(workspace.id, mail, from, text, now, { status: 'opened', reason: 'sent to the intake address', caseId: opened.kase.id }),
-    );
+    const row = inboundRow(workspace.id, mail, from, text, now, {
+      status: 'opened',
+      reason: 'sent to the intake address',
+      caseId: opened.kase.id,
+    });
+    await insertInboundEmail(trx, row);
+    await attachMailFiles(trx, options.attachmentsDir, await relock(trx, opened.kase), row.id, mail.files, now);
     return { kind: 'opened', caseRef: opened.kase.ref };
   });
 }
@@ -84,19 +90,33 @@ async function caseAnswered(db: Db, mail: InboundMail, from: string, domain: str
   return undefined;
 }
 
-async function fileOnCase(db: Db, target: CaseRow, mail: InboundMail, from: string, text: string, now: Date): Promise<ReceiveOutcome> {
+/** The case as it is now, locked: earlier writes in this transaction moved its chain head. */
+const relock = async (db: Db, kase: CaseRow): Promise<CaseRow> => (await lockCaseById(db, kase.workspace_id, kase.id)) ?? kase;
+
+async function fileOnCase(
+  db: Db,
+  attachmentsDir: string,
+  target: CaseRow,
+  mail: InboundMail,
+  from: string,
+  text: string,
+  now: Date,
+): Promise<ReceiveOutcome> {
   const ws = target.workspace_id;
   if (mail.messageId && (await hasInboundEmail(db, ws, mail.messageId))) return { kind: 'duplicate' };
   const kase = (await lockCaseById(db, ws, target.id)) ?? target;
   const customer = await findCustomerByEmail(db, ws, from);
   if (!customer || customer.id !== kase.customer_id) {
     const reason = 'The sender is not this case’s customer';
-    await insertInboundEmail(db, inboundRow(ws, mail, from, text, now, { status: 'held', reason, caseId: kase.id }));
+    const held = inboundRow(ws, mail, from, text, now, { status: 'held', reason, caseId: kase.id });
+    await insertInboundEmail(db, held);
+    await holdMailFiles(db, attachmentsDir, ws, held.id, mail.files);
     return { kind: 'held', caseRef: kase.ref, reason };
   }
   const row = inboundRow(ws, mail, from, text, now, { status: 'placed', reason: 'from the case’s customer', caseId: kase.id });
   await insertInboundEmail(db, row);
   await recordCustomerMessage(db, kase, { via: 'email', body: text || mail.subject, inboundEmailId: row.id }, now);
+  await attachMailFiles(db, attachmentsDir, await relock(db, kase), row.id, mail.files, now);
   return { kind: 'placed', caseRef: kase.ref };
 }
 

@@ -14,6 +14,7 @@ import { commitChange } from './case-change.js';
 import { loadCase, lockCase } from './case-helpers.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { type CustomerMessageVia, recordCustomerMessage } from './customer-messages.js';
+import { type MailFileView, mailFilesOf } from './email-files.js';
 
 /** What the customer sees on their status page: the case in plain words, our promises, what they added. */
 export type StatusPageView = {
@@ -133,12 +134,16 @@ export function revokeStatusLink(ctx: ServiceContext, ref: string): Promise<{ re
 export async function listCaseMessages(
   ctx: ServiceContext,
   ref: string,
-): Promise<{ id: string; via: CustomerMessageVia; body: string; receivedAt: string }[]> {
+): Promise<{ id: string; via: CustomerMessageVia; body: string; receivedAt: string; files: MailFileView[] }[]> {
   const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
   if (!authorize(ctx.actor, 'read', 'statement', subject)) throw forbidden(ctx.actor, 'read', 'statement');
-  return (await listCustomerMessages(ctx.db, row.workspace_id, row.id)).map((m) => ({
+  const messages = await listCustomerMessages(ctx.db, row.workspace_id, row.id);
+  const emailIds = messages.flatMap((m) => (m.inbound_email_id ? [m.inbound_email_id] : []));
+  const files = await mailFilesOf(ctx.db, row.workspace_id, emailIds);
+  return messages.map((m) => ({
     id: m.id,
     ...toMessage(m),
     via: m.via as CustomerMessageVia,
+    files: (m.inbound_email_id && files.get(m.inbound_email_id)) || [],
   }));
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachmentRow, Db } from './schema.js';
 
@@ -15,6 +15,11 @@ export function writeAttachmentBytes(dir: string, workspaceId: string, id: strin
 
 export function readAttachmentBytes(dir: string, workspaceId: string, id: string): Buffer {
   return readFileSync(pathOf(dir, workspaceId, id));
+}
+
+/** Removes stored bytes (a held mail's file once it is on a case, or dismissed); a file already gone is fine. */
+export function deleteAttachmentBytes(dir: string, workspaceId: string, id: string): void {
+  rmSync(pathOf(dir, workspaceId, id), { force: true });
 }
 
 export async function insertAttachment(db: Db, row: AttachmentRow): Promise<void> {

@@ -191,6 +191,13 @@ export async function scrubMail(
       .set({ from_address: '', from_name: null, subject: scrub(r.subject), text_body: ERASED_MENTION })
       .where('id', '=', r.id)
       .execute();
+    // A file's name is the sender's words too ("Jane Smith passport.pdf").
+    for (const f of await db.selectFrom('inbound_email_files').select(['id', 'file_name']).where('inbound_email_id', '=', r.id).execute())
+      await db
+        .updateTable('inbound_email_files')
+        .set({ file_name: scrub(f.file_name) })
+        .where('id', '=', f.id)
+        .execute();
   }
   return mails.length + received.length;
 }

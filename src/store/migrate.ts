@@ -30,6 +30,7 @@ import * as attachments from './migrations/0028-attachments.js';
 import * as caseTags from './migrations/0029-case-tags.js';
 import * as teamArchiveAndPreferences from './migrations/0030-team-archive-and-preferences.js';
 import * as imports from './migrations/0031-imports.js';
+import * as inboundEmailFiles from './migrations/0037-inbound-email-files.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -62,6 +63,7 @@ const STEPS: Record<string, Step> = {
   '0029-case-tags': caseTags,
   '0030-team-archive-and-preferences': teamArchiveAndPreferences,
   '0031-imports': imports,
+  '0037-inbound-email-files': inboundEmailFiles,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

@@ -834,6 +834,7 @@ export type Tables = {
   customer_messages: CustomerMessageRow;
   inbound_emails: InboundEmailRow;
   attachments: AttachmentRow;
+  inbound_email_files: InboundEmailFileRow;
   case_tags: CaseTagRow;
   imports: ImportRow;
   imported_cases: ImportedCaseRow;
@@ -877,6 +878,24 @@ export type InboundEmailRow = {
   case_id: string | null;
   placed_by: string | null;
   placed_at: string | null;
+};
+
+/**
+ * A file a received email carried. Kept (`refused` null): `attachment_id` names the attachment it
+ * became on a case, or is null while the mail is held and the bytes wait under this row's id.
+ * Refused: `refused` says why, and nothing of it is stored but its name and size.
+ */
+export type InboundEmailFileRow = {
+  id: string;
+  workspace_id: string;
+  inbound_email_id: string;
+  position: number;
+  file_name: string;
+  content_type: string | null;
+  size: number;
+  sha256: string | null;
+  refused: string | null;
+  attachment_id: string | null;
 };
 
 /** A file on a case, from staff (`upload`) or a customer's email (`email`); its bytes are in the attachments directory. */

@@ -1,6 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ZAttachment, ZCustomerMessage, ZInboundEmail, ZStatusLink, ZStatusLinkRevoked } from '../../../src/contracts/intake.js';
+import type {
+  ZAttachment,
+  ZCustomerMessage,
+  ZInboundEmail,
+  ZMailFile,
+  ZStatusLink,
+  ZStatusLinkRevoked,
+} from '../../../src/contracts/intake.js';
 import { caseKeys, casePath } from './cases.js';
 import { ApiError, api, apiItems, type FieldProblem } from './client.js';
 import { useInvalidatingMutation } from './invalidating-mutation.js';
@@ -9,6 +16,7 @@ export type CustomerMessage = z.infer<typeof ZCustomerMessage>;
 export type InboundEmail = z.infer<typeof ZInboundEmail>;
 export type StatusLink = z.infer<typeof ZStatusLink>;
 export type Attachment = z.infer<typeof ZAttachment>;
+export type MailFile = z.infer<typeof ZMailFile>;
 
 /** Query keys of what customers send after reporting; per-case ones sit under the case's key. */
 export const intakeKeys = {

@@ -4,6 +4,7 @@ import { ApiError, fieldMessage } from '../api/client.js';
 import { type InboundEmail, useDismissHeldEmail, useHeldEmails, usePlaceHeldEmail } from '../api/intake.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { FormProblem } from '../components/form-problem.js';
+import { MailFiles } from '../components/mail-files.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
 import { EmptyState } from '../components/states.js';
@@ -63,6 +64,7 @@ function HeldEmailCard({ mail }: { mail: InboundEmail }) {
       <Text size="sm" className="statement-body" mb="sm">
         {mail.body}
       </Text>
+      <MailFiles files={mail.files} caseRef={mail.caseRef} label="Files in this email" />
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useCaseMessages } from '../../api/intake.js';
 import { formatDateTime } from '../../lib/time.js';
+import { MailFiles } from '../mail-files.js';
 import { QueryState } from '../query-state.js';
 import { EmptyState } from '../states.js';
 
@@ -34,6 +35,7 @@ export function CustomerMessagesPanel({ refId }: { refId: string }) {
               <Text size="sm" className="statement-body">
                 {m.body}
               </Text>
+              <MailFiles files={m.files} caseRef={refId} label="Files in this email" />
             </Paper>
           ))}
         </Stack>
