@@ -12,7 +12,19 @@ export function isTimeZone(name: string): boolean {
 
 /** Minutes the zone's wall clock is ahead of UTC at `at` (negative west of Greenwich), daylight saving included. */
 export function offsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = wallClock(timeZone).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building one costs far more than formatting with it, and clocks ask often. */
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (f) return f;
+  f = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -21,8 +33,7 @@ export function offsetMinutes(timeZone: string, at: Date): number {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).formatToParts(at);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  });
+  formatters.set(timeZone, f);
+  return f;
 }
