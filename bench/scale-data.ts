@@ -219,6 +219,9 @@ export async function buildScaleWorkspace(
       help_requested_by: null,
       next_due_at: '',
       tags: '[]',
+      clock_basis: 'calendar',
+      clock_paused_at: null,
+      clock_pauses: '[]',
     };
     const parties = rnd.int(2) === 0 ? [{ employeeId: reporter.employeeId, role: 'primary' }] : [];
     const events: NewEvent[] = [];

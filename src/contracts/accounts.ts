@@ -25,7 +25,13 @@ export const ZMe = z.object({
   role: z.enum(ROLES),
   teamIds: z.array(z.string()),
   employeeId: z.string().nullable(),
-  workspace: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  workspace: z.object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    currency: z.string().describe('ISO 4217: money fields start from it'),
+    timeZone: z.string().describe('IANA zone of the business'),
+  }),
   can: z
     .object({
       workCaseInbox: z.boolean(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, CUSTOMER_STATES, IMPACT_KINDS, PARTY_ROLES, RISK_FLAGS, STATEMENT_PARTIES } from '../domain/case.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import { MAX_FACTORS, MAX_WHYS, ROOT_CAUSE_CATEGORIES } from '../domain/root-cause.js';
+import { CLOCK_BASES } from '../domain/sla.js';
 import { id, text, ZCaseRefText } from './common.js';
 import { ZTag } from './tag.js';
 import { ZIsoTimestamp } from './time.js';
@@ -205,7 +206,11 @@ export const ZEventListQuery = z
   })
   .strict();
 
-const ZSlaClock = z.object({ dueAt: z.string(), state: z.enum(['pending', 'met', 'breached']), doneAt: z.string().nullable() });
+const ZSlaClock = z.object({
+  dueAt: z.string().describe('while paused: the due time as it stood when the clock stopped'),
+  state: z.enum(['pending', 'paused', 'met', 'breached']),
+  doneAt: z.string().nullable(),
+});
 
 export const ZCase = z.object({
   id: z.string(),
@@ -227,6 +232,14 @@ export const ZCase = z.object({
   reportedAt: z.string(),
   updatedAt: z.string(),
   sla: z.object({ acknowledge: ZSlaClock, resolve: ZSlaClock }),
+  clock: z
+    .object({
+      basis: z.enum(CLOCK_BASES),
+      pausedAt: z.string().nullable(),
+    })
+    .describe(
+      'how the SLA clocks count: calendar (every minute), business (the team’s opening hours and holidays) or regulated (a regulated preset: every minute, never paused); pausedAt is set while the case waits on the customer',
+    ),
   eventCount: z.number().int(),
   caseTypeId: z.string().nullable(),
   playbook: z.object({ key: z.string(), version: z.number().int() }).nullable().describe('the playbook version this case runs'),
@@ -319,3 +332,4 @@ export const ZProblem = z.object({
 });
 
 export const ZHelpRequest = z.object({ note: text(2000).optional().describe('what you need, in a few words') }).strict();
+export const ZClockPause = z.object({ note: text(2000).optional().describe('what the customer is to send or decide') }).strict();

@@ -10,3 +10,8 @@ export const toMajorOrNull = (minor: number | null): number | null => (minor ===
 
 /** "1250.00 EUR": an amount as mail and refusals write it. */
 export const formatMoney = (minor: number, currency: string): string => `${toMajor(minor).toFixed(2)} ${currency}`;
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Whether an ISO 4217 code names a currency the runtime can format. */
+export const isCurrency = (code: string): boolean => CURRENCIES.has(code);

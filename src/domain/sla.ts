@@ -1,3 +1,4 @@
+import { addBusinessMinutes, type BusinessCalendar, type ClockPause } from './business-time.js';
 import type { Severity } from './case.js';
 
 export type SlaTarget = { severity: Severity; acknowledgeMinutes: number; resolveMinutes: number };
@@ -10,19 +11,59 @@ export const DEFAULT_SLA_TARGETS: readonly SlaTarget[] = [
   { severity: 4, acknowledgeMinutes: 24 * 60, resolveMinutes: 10 * 24 * 60 },
 ];
 
-export type SlaClockState = 'pending' | 'met' | 'breached';
+export type SlaClockState = 'pending' | 'paused' | 'met' | 'breached';
 export type SlaClock = { dueAt: string; state: SlaClockState; doneAt: string | null };
 
-/** Adds a target in minutes to an ISO time. */
+/**
+ * How a case's clocks count: every minute (`calendar`), only its team's opening hours (`business`),
+ * or every minute without pausing because a regulated deadline preset applies (`regulated`).
+ */
+export const CLOCK_BASES = ['calendar', 'business', 'regulated'] as const;
+export type ClockBasis = (typeof CLOCK_BASES)[number];
+
+/** Adds a target in minutes of calendar time to an ISO time. */
 export function dueAt(fromIso: string, minutes: number): string {
   return new Date(Date.parse(fromIso) + minutes * 60_000).toISOString();
 }
 
-/** The state of one clock at `now`: met or breached once done, pending or breached while open. */
-export function slaClock(due: string, doneAt: string | null, now: Date): SlaClock {
+/**
+ * The due time of a clock started at `startIso` with a target of `minutes`: business time on the
+ * team's calendar, less the finished pauses, unless the target is a regulated preset, which always
+ * counts calendar time and never pauses. The one calculation behind shown due times and the breach sweep.
+ */
+export function clockDueAt(
+  startIso: string,
+  minutes: number,
+  basis: { regulated: boolean; calendar: BusinessCalendar | null },
+  pauses: readonly ClockPause[] = [],
+): string {
+  if (basis.regulated) return dueAt(startIso, minutes);
+  const due = addBusinessMinutes(
+    new Date(startIso),
+    minutes,
+    basis.calendar,
+    pauses.filter((p) => p.to !== null),
+  );
+  return (due ?? new Date(Date.parse(startIso) + minutes * 60_000)).toISOString();
+}
+
+/**
+ * The state of one clock at `now`: met or breached once done; while open, pending, breached, or
+ * paused (a clock paused before its due time cannot breach until it runs again).
+ */
+export function slaClock(due: string, doneAt: string | null, now: Date, pausedAt: string | null = null): SlaClock {
   const dueMs = Date.parse(due);
+  const running = (at: number) => (at > dueMs ? 'breached' : 'pending');
   const state: SlaClockState =
-    doneAt !== null ? (Date.parse(doneAt) <= dueMs ? 'met' : 'breached') : now.getTime() > dueMs ? 'breached' : 'pending';
+    doneAt !== null
+      ? Date.parse(doneAt) <= dueMs
+        ? 'met'
+        : 'breached'
+      : pausedAt !== null
+        ? running(Date.parse(pausedAt)) === 'breached'
+          ? 'breached'
+          : 'paused'
+        : running(now.getTime());
   return { dueAt: due, state, doneAt };
 }
 
@@ -54,14 +95,20 @@ export const isSlaPreset = (value: string): value is SlaPreset => (SLA_PRESETS a
  * The clock targets for one case: its case type's preset when it has a type, else the workspace's;
  * `custom` means the per-severity target (so a type can opt out of a workspace-wide regulated preset).
  */
-export function clockTargets(custom: SlaTarget, workspacePreset: string, caseTypePreset: string | null): SlaTarget {
+export function clockTargets(
+  custom: SlaTarget,
+  workspacePreset: string,
+  caseTypePreset: string | null,
+): SlaTarget & { regulated: boolean } {
   const preset = caseTypePreset ?? workspacePreset;
-  if (!isSlaPreset(preset) || preset === 'custom') return custom;
-  return { severity: custom.severity, ...PRESET_MINUTES[preset] };
+  if (!isSlaPreset(preset) || preset === 'custom') return { ...custom, regulated: false };
+  return { severity: custom.severity, ...PRESET_MINUTES[preset], regulated: true };
 }
 
 /** Where a case with no clock running sorts among the most urgent: after every real deadline. */
 export const NO_OPEN_CLOCK = '9999-12-31T23:59:59.999Z';
+/** Where a case whose clocks are paused sorts: after every running clock, before cases with none. */
+export const PAUSED_CLOCK = '9999-12-30T00:00:00.000Z';
 
 /**
  * The deadline a case must meet next: the earlier of its open clocks (acknowledge, resolve), so a
@@ -73,7 +120,9 @@ export function nextDeadline(c: {
   acknowledgedAt: string | null;
   resolveDueAt: string;
   resolvedAt: string | null;
+  pausedAt?: string | null;
 }): string {
+  if (c.pausedAt && (c.acknowledgedAt === null || c.resolvedAt === null)) return PAUSED_CLOCK;
   const open = [c.acknowledgedAt === null ? c.acknowledgeDueAt : null, c.resolvedAt === null ? c.resolveDueAt : null].filter(
     (d): d is string => d !== null,
   );

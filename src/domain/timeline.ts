@@ -41,6 +41,9 @@ export const EVENT_KINDS = [
   'attachment_added',
   // Tags put on or taken off the case (the tags themselves, sorted).
   'tags_changed',
+  // The SLA clocks stopped while the case waits on the customer, and ran again (with the due times it moved to).
+  'clock_paused',
+  'clock_resumed',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

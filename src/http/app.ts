@@ -39,6 +39,7 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { bulkCaseRoutes } from './routes/bulk-cases.js';
+import { caseClockRoutes } from './routes/case-clocks.js';
 import { caseTagRoutes } from './routes/case-tags.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
@@ -271,6 +272,7 @@ export async function buildApp({
       await v1.register(playbookRoutes);
       await v1.register(coachRoutes);
       await v1.register(resolutionRoutes);
+      await v1.register(caseClockRoutes);
       await v1.register(settingsRoutes);
       await v1.register(commitmentRoutes);
       await v1.register(followUpRoutes);

@@ -12,6 +12,7 @@ import { createToken } from '../services/accounts.js';
 import { signDueCheckpoints, toSigned } from '../services/audit-checkpoints.js';
 import { tagCase } from '../services/case-tags.js';
 import { transitionCase } from '../services/change-case.js';
+import { pauseCaseClocks } from '../services/clock-pause.js';
 import { addCommitment } from '../services/commitments.js';
 import type { Actor } from '../services/context.js';
 import { createCase } from '../services/create-case.js';
@@ -204,6 +205,9 @@ async function themeWithCase(w: World): Promise<{ themeId: string; ref: string; 
   });
   return { themeId, ref, subject };
 }
+
+const NINE_TO_FIVE = { start: '09:00', end: '17:00' };
+const WORK_WEEK = { mon: NINE_TO_FIVE, tue: NINE_TO_FIVE, wed: NINE_TO_FIVE, thu: NINE_TO_FIVE, fri: NINE_TO_FIVE, sat: null, sun: null };
 
 const RESOLUTION = {
   problem: 'The order arrived late and damaged.',
@@ -516,6 +520,27 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'POST /api/v1/cases/{ref}/abuse': onCase('/abuse', () => ({ note: 'Called me names and would not stop.' })),
   'GET /api/v1/settings/deadlines': plain('/api/v1/settings/deadlines'),
   'PUT /api/v1/settings/deadlines': plain('/api/v1/settings/deadlines', () => ({ preset: 'custom', targets: [], caseTypes: [] })),
+  'GET /api/v1/settings/workspace': plain('/api/v1/settings/workspace'),
+  'PUT /api/v1/settings/workspace': plain('/api/v1/settings/workspace', () => ({ currency: 'USD' })),
+  'GET /api/v1/settings/business-hours': plain('/api/v1/settings/business-hours'),
+  'PUT /api/v1/settings/business-hours/{teamId}': async (w) => ({
+    url: `/api/v1/settings/business-hours/${w.cast.teamA.id}`,
+    body: { timeZone: null, week: WORK_WEEK, holidays: [{ date: '2026-12-25', name: 'Christmas Day' }] },
+    subject: {},
+    hidden: true,
+  }),
+  'DELETE /api/v1/settings/business-hours/{teamId}': async (w) => ({
+    url: `/api/v1/settings/business-hours/${w.cast.teamB.id}`,
+    subject: {},
+    hidden: true,
+  }),
+  'POST /api/v1/cases/{ref}/clocks/pause': onCase('/clocks/pause', () => ({ note: 'Waiting for the receipt.' })),
+  'POST /api/v1/cases/{ref}/clocks/resume': async (w) => {
+    const fixture = await onCase('')(w);
+    const ref = fixture.url.split('/').at(-1) as string;
+    await pauseCaseClocks(w.t.workspace.ctx(), ref);
+    return { ...fixture, url: `${fixture.url}/clocks/resume` };
+  },
   'GET /api/v1/settings/authority-limits': plain('/api/v1/settings/authority-limits'),
   'PUT /api/v1/settings/authority-limits': plain('/api/v1/settings/authority-limits', () => ({
     roles: { employee: 100, supervisor: 1000, hr: 0, admin: null },
@@ -1075,6 +1100,11 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/tags': [401, 200, 200, 200, 200, 200, 200, 200],
   // Everyone who changes cases may ask; HR, who only reads them, may not.
   'POST /api/v1/cases/bulk': [401, 200, 200, 200, 200, 403, 200, 200],
+  // Everyone reads the workspace's defaults and opening hours; only an admin sets them, in their own workspace.
+  'GET /api/v1/settings/workspace': [401, 200, 200, 200, 200, 200, 200, 200],
+  'PUT /api/v1/settings/business-hours/{teamId}': [401, 403, 403, 403, 403, 403, 200, 404],
+  // Those who move a case along (supervisors of its team, admins) make it wait on the customer.
+  'POST /api/v1/cases/{ref}/clocks/pause': [401, 403, 403, 200, 404, 403, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -2,7 +2,7 @@ import type { Channel, CustomerState, FinancialImpact, ImpactKind, RiskFlag, Sev
 import type { CaseStatus } from '../domain/case-status.js';
 import { nextStatuses } from '../domain/case-status.js';
 import { toMajor } from '../domain/money.js';
-import { type SlaClock, slaClock } from '../domain/sla.js';
+import { type ClockBasis, type SlaClock, slaClock } from '../domain/sla.js';
 import type { AttentionReason } from '../store/cases.js';
 import type { CaseEventRow, CaseRow, StatementRow } from '../store/schema.js';
 
@@ -27,6 +27,8 @@ export type CaseView = {
   reportedAt: string;
   updatedAt: string;
   sla: { acknowledge: SlaClock; resolve: SlaClock };
+  /** How the clocks count, and since when they are paused (the case waits on the customer). */
+  clock: { basis: ClockBasis; pausedAt: string | null };
   eventCount: number;
   caseTypeId: string | null;
   playbook: { key: string; version: number } | null;
@@ -64,9 +66,10 @@ export function toCaseView(row: CaseRow, now: Date): CaseView {
     reportedAt: row.reported_at,
     updatedAt: row.updated_at,
     sla: {
-      acknowledge: slaClock(row.acknowledge_due_at, row.acknowledged_at, now),
-      resolve: slaClock(row.resolve_due_at, row.resolved_at, now),
+      acknowledge: slaClock(row.acknowledge_due_at, row.acknowledged_at, now, row.clock_paused_at),
+      resolve: slaClock(row.resolve_due_at, row.resolved_at, now, row.clock_paused_at),
     },
+    clock: { basis: row.clock_basis as ClockBasis, pausedAt: row.clock_paused_at },
     eventCount: row.event_count,
     caseTypeId: row.case_type_id,
     playbook: row.playbook_key !== null && row.playbook_version !== null ? { key: row.playbook_key, version: row.playbook_version } : null,

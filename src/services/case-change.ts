@@ -7,7 +7,7 @@ import { appendEvents, type NewEvent } from '../store/events.js';
 import type { CaseEventRow, CaseRow, Db } from '../store/schema.js';
 import type { ServiceContext } from './context.js';
 
-const CLOCK_FIELDS = ['acknowledge_due_at', 'acknowledged_at', 'resolve_due_at', 'resolved_at'] as const;
+const CLOCK_FIELDS = ['acknowledge_due_at', 'acknowledged_at', 'resolve_due_at', 'resolved_at', 'clock_paused_at'] as const;
 
 /** The deadline the case must meet next, from its row's clocks. */
 export const nextDeadlineOf = (row: Pick<CaseRow, (typeof CLOCK_FIELDS)[number]>): string =>
@@ -16,6 +16,7 @@ export const nextDeadlineOf = (row: Pick<CaseRow, (typeof CLOCK_FIELDS)[number]>
     acknowledgedAt: row.acknowledged_at,
     resolveDueAt: row.resolve_due_at,
     resolvedAt: row.resolved_at,
+    pausedAt: row.clock_paused_at,
   });
 
 /**

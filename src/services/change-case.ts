@@ -3,16 +3,16 @@ import { assertTransition, type CaseStatus, isAcknowledging, isResolving, requir
 import { AppError, invalid } from '../domain/errors.js';
 import { toMinor } from '../domain/money.js';
 import { closingGaps } from '../domain/root-cause.js';
-import { dueAt } from '../domain/sla.js';
 import { type CaseView, toCaseView } from '../presenters/case-presenter.js';
 import { insertParties, partyRole } from '../store/cases.js';
 import type { CaseRow } from '../store/schema.js';
 import { commitChange } from './case-change.js';
+import { pausesOf, planClocks, resumeChange } from './case-clocks.js';
 import { assertRefs, lockCase } from './case-helpers.js';
 import type { CasePatch, TransitionInput } from './case-input.js';
 import { guardResolving, settleForClosing } from './closing.js';
 import { inTransaction, type ServiceContext } from './context.js';
-import { assertCaseType, clockTargetsFor } from './deadline-settings.js';
+import { assertCaseType } from './deadline-settings.js';
 import { scheduleFollowUps } from './follow-ups.js';
 import { assertResolvable } from './resolution.js';
 
@@ -46,12 +46,20 @@ export function updateCase(ctx: ServiceContext, ref: string, patch: CasePatch): 
     }
     const severity = (patch.severity ?? row.severity) as Severity;
     const caseTypeId = patch.caseTypeId === undefined ? row.case_type_id : patch.caseTypeId;
-    if (severity !== row.severity || caseTypeId !== row.case_type_id) {
-      // A new severity or case type re-times both clocks from the moment the case was reported.
-      const target = await clockTargetsFor(db, ws, severity, caseTypeId);
+    const teamId = patch.teamId === undefined ? row.team_id : patch.teamId;
+    if (severity !== row.severity || caseTypeId !== row.case_type_id || teamId !== row.team_id) {
+      // A new severity, case type or team (its opening hours) re-times both clocks from the moment
+      // the case was reported, keeping the pauses it has had.
+      const clocks = await planClocks(db, ws, { severity, caseTypeId, teamId, reportedAt: row.reported_at, pauses: pausesOf(row) });
       set.severity = severity;
-      set.acknowledge_due_at = dueAt(row.reported_at, target.acknowledgeMinutes);
-      set.resolve_due_at = dueAt(row.reported_at, target.resolveMinutes);
+      set.acknowledge_due_at = clocks.acknowledgeDueAt;
+      set.resolve_due_at = clocks.resolveDueAt;
+      set.clock_basis = clocks.basis;
+      // A regulated deadline never pauses: a clock paused before the case came under one runs again now.
+      if (clocks.basis === 'regulated' && row.clock_paused_at !== null) {
+        set.clock_paused_at = null;
+        set.clock_pauses = JSON.stringify([...pausesOf(row), { from: row.clock_paused_at, to: ctx.now.toISOString() }]);
+      }
     }
     if (set.title !== undefined || set.summary !== undefined) {
       set.search_text = row.search_text.replace(`${row.title}\n${row.summary}`, `${set.title ?? row.title}\n${set.summary ?? row.summary}`);
@@ -101,7 +109,11 @@ export function transitionCase(ctx: ServiceContext, ref: string, input: Transiti
     if (isResolving(input.to) && row.resolved_at === null) set.resolved_at = at;
     if (input.to === 'reopened') set.resolved_at = null;
     const data = { from, to: input.to, ...(input.reason ? { reason: input.reason } : {}), ...closing?.data, ...skipped, ...settled.data };
-    const view = await commitChange(ctx, db, row, set, [
+    // A case that finishes while it waits on the customer stops waiting: its clocks run to the finish.
+    const resumed =
+      isResolving(input.to) && row.clock_paused_at !== null ? await resumeChange(db, row, at, ctx.actor.userId, 'case_finished') : null;
+    const view = await commitChange(ctx, db, row, { ...resumed?.patch, ...set }, [
+      ...(resumed ? [resumed.event] : []),
       ...settled.events,
       { kind: 'status_changed', actorId: ctx.actor.userId, at, data },
     ]);

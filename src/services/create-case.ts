@@ -1,7 +1,6 @@
 import { isInTheFuture } from '../domain/case.js';
 import { invalid } from '../domain/errors.js';
 import { toMinor } from '../domain/money.js';
-import { dueAt } from '../domain/sla.js';
 import { GENESIS_HASH } from '../domain/timeline.js';
 import { type CaseView, toCaseView } from '../presenters/case-presenter.js';
 import { insertCase, insertParties, nextCaseRef } from '../store/cases.js';
@@ -11,10 +10,11 @@ import { findCustomer, findCustomerByDetails, insertCustomer } from '../store/pe
 import type { CaseRow, CustomerRow, Db } from '../store/schema.js';
 import { caseScopeOf, listScope, requirePermission } from './authorization.js';
 import { nextDeadlineOf } from './case-change.js';
+import { planClocks } from './case-clocks.js';
 import { assertRefs } from './case-helpers.js';
 import type { NewCaseInput } from './case-input.js';
 import { inTransaction, type ServiceContext } from './context.js';
-import { assertCaseType, clockTargetsFor } from './deadline-settings.js';
+import { assertCaseType } from './deadline-settings.js';
 
 /** Records a new incident: gives it a reference, starts its SLA clocks and opens its timeline. */
 export function createCase(ctx: ServiceContext, input: NewCaseInput): Promise<CaseView> {
@@ -66,7 +66,12 @@ export async function insertNewCase(db: Db, origin: NewCaseOrigin, input: NewCas
   const customer = origin.customer;
   const customerId = customer?.id ?? null;
   await assertCaseType(db, ws, input.caseTypeId);
-  const target = await clockTargetsFor(db, ws, input.severity, input.caseTypeId ?? null);
+  const clocks = await planClocks(db, ws, {
+    severity: input.severity,
+    caseTypeId: input.caseTypeId ?? null,
+    teamId: origin.teamId,
+    reportedAt,
+  });
   const row: CaseRow = {
     id: newId(),
     workspace_id: ws,
@@ -87,8 +92,8 @@ export async function insertNewCase(db: Db, origin: NewCaseOrigin, input: NewCas
     status: 'reported',
     occurred_at: input.occurredAt ?? reportedAt,
     reported_at: reportedAt,
-    acknowledge_due_at: dueAt(reportedAt, target.acknowledgeMinutes),
-    resolve_due_at: dueAt(reportedAt, target.resolveMinutes),
+    acknowledge_due_at: clocks.acknowledgeDueAt,
+    resolve_due_at: clocks.resolveDueAt,
     acknowledged_at: null,
     resolved_at: null,
     updated_at: reportedAt,
@@ -108,6 +113,9 @@ export async function insertNewCase(db: Db, origin: NewCaseOrigin, input: NewCas
     help_requested_by: null,
     next_due_at: '',
     tags: '[]',
+    clock_basis: clocks.basis,
+    clock_paused_at: null,
+    clock_pauses: '[]',
   };
   row.next_due_at = nextDeadlineOf(row);
   const parties = input.employees ?? [];

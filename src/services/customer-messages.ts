@@ -4,6 +4,7 @@ import { newId } from '../store/ids.js';
 import { newSalt } from '../store/personal-data.js';
 import type { CaseRow, CustomerMessageRow, Db } from '../store/schema.js';
 import { applyCaseChange } from './case-change.js';
+import { resumeChange } from './case-clocks.js';
 
 /** Where a customer's message came from. */
 export type CustomerMessageVia = 'web' | 'email';
@@ -31,11 +32,14 @@ export async function recordCustomerMessage(
   };
   await insertCustomerMessage(db, row);
   const salt = await newSalt(db, kase.workspace_id, 'customer_message', row.id);
+  // The customer answered: a case waiting on them is no longer waiting, so its clocks run again.
+  const resumed = kase.clock_paused_at !== null ? await resumeChange(db, kase, row.received_at, null, 'customer_replied') : null;
   await applyCaseChange(
     db,
     kase,
-    { search_text: `${kase.search_text}\n${row.body}` },
+    { ...resumed?.patch, search_text: `${kase.search_text}\n${row.body}` },
     [
+      ...(resumed ? [resumed.event] : []),
       {
         kind: 'customer_message',
         actorId: null,

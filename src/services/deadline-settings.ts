@@ -36,7 +36,12 @@ export type DeadlineSettingsInput = {
 };
 
 /** The clock targets of a case of this severity and type in the workspace (type preset → workspace preset → severity target). */
-export async function clockTargetsFor(db: Db, workspaceId: string, severity: Severity, caseTypeId: string | null): Promise<SlaTarget> {
+export async function clockTargetsFor(
+  db: Db,
+  workspaceId: string,
+  severity: Severity,
+  caseTypeId: string | null,
+): Promise<SlaTarget & { regulated: boolean }> {
   const found = await clockSettings(db, workspaceId, severity, caseTypeId);
   const fallback = DEFAULT_SLA_TARGETS.find((t) => t.severity === severity) as SlaTarget;
   const custom =

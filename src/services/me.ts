@@ -10,7 +10,7 @@ export type Me = {
   role: Actor['role'];
   teamIds: string[];
   employeeId: string | null;
-  workspace: { id: string; name: string; slug: string };
+  workspace: { id: string; name: string; slug: string; currency: string; timeZone: string };
   can: WorkspaceAbilities;
 };
 
@@ -29,7 +29,13 @@ export async function describeMe(ctx: Pick<ServiceContext, 'db' | 'actor'>): Pro
     role: actor.role,
     teamIds: [...actor.teamIds],
     employeeId: actor.employeeId,
-    workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug },
+    workspace: {
+      id: workspace.id,
+      name: workspace.name,
+      slug: workspace.slug,
+      currency: workspace.currency,
+      timeZone: workspace.time_zone,
+    },
     can: workspaceAbilities(actor),
   };
 }

@@ -42,6 +42,8 @@ export async function markSlaBreaches(db: Db, now: Date): Promise<number> {
 /** Marks each of the case's clocks that ran out (both, when both did: one change, two events). */
 async function markCase(db: Db, row: CaseRow, now: Date): Promise<number> {
   const at = now.toISOString();
+  // A paused clock cannot run out: it waits on the customer (the sweep's query skips it too).
+  if (row.clock_paused_at !== null) return 0;
   const past = (due: string) => Date.parse(due) < now.getTime();
   const set: Partial<CaseRow> = {};
   const events: { clock: string; dueAt: string }[] = [];

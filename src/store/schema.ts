@@ -11,6 +11,28 @@ export type WorkspaceRow = {
   follow_up_employee_minutes: number;
   /** IANA name, e.g. Europe/London */
   time_zone: string;
+  /** ISO 4217 code money fields start from, e.g. USD */
+  currency: string;
+};
+/** A team's opening hours (JSON: seven { start, end } | null, Monday first) and holidays (JSON: { date, name }[]). */
+export type TeamBusinessHoursRow = {
+  workspace_id: string;
+  team_id: string;
+  /** null: the workspace's zone */
+  time_zone: string | null;
+  week: string;
+  holidays: string;
+  updated_at: string;
+  updated_by: string | null;
+};
+/** One person's channels for one kind of notification (1/0). */
+export type NotificationPreferenceRow = {
+  workspace_id: string;
+  user_id: string;
+  kind: string;
+  in_app: number;
+  email: number;
+  updated_at: string;
 };
 export type CaseTypeRow = { id: string; workspace_id: string; name: string; sla_preset: string; created_at: string };
 export type TeamRow = {
@@ -181,6 +203,12 @@ export type CaseRow = {
   next_due_at: string;
   /** JSON string[]: the case's tags, sorted (case_tags holds the same, one row each, for filtering). */
   tags: string;
+  /** calendar | business | regulated (see domain/sla.ts ClockBasis) */
+  clock_basis: string;
+  /** Set while the clocks are paused because the case waits on the customer. */
+  clock_paused_at: string | null;
+  /** JSON { from, to }[]: finished pauses, oldest first. */
+  clock_pauses: string;
 };
 /** One tag on one case. */
 export type CaseTagRow = { workspace_id: string; case_id: string; tag: string; created_at: string };
@@ -838,6 +866,8 @@ export type Tables = {
   case_tags: CaseTagRow;
   imports: ImportRow;
   imported_cases: ImportedCaseRow;
+  team_business_hours: TeamBusinessHoursRow;
+  notification_preferences: NotificationPreferenceRow;
 };
 
 /** A customer's private link to their case's status page: only the token's SHA-256 is kept. */

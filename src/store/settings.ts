@@ -106,6 +106,7 @@ export function runOutClocks(
     .select(['id', 'workspace_id', 'ref', `${due} as due_at`])
     .where(done, 'is', null)
     .where(marked, 'is', null)
+    .where('clock_paused_at', 'is', null)
     .where(
       'status',
       'not in',

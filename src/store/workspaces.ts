@@ -3,7 +3,11 @@ import { DEFAULT_SLA_TARGETS } from '../domain/sla.js';
 import { newId } from './ids.js';
 import type { Db, TeamRow, UserRow, WorkspaceRow } from './schema.js';
 
-export async function insertWorkspace(db: Db, input: { name: string; slug: string }, now: Date): Promise<WorkspaceRow> {
+export async function insertWorkspace(
+  db: Db,
+  input: { name: string; slug: string; currency?: string | undefined; timeZone?: string | undefined },
+  now: Date,
+): Promise<WorkspaceRow> {
   const row: WorkspaceRow = {
     id: newId(),
     name: input.name,
@@ -12,7 +16,8 @@ export async function insertWorkspace(db: Db, input: { name: string; slug: strin
     sla_preset: 'custom',
     follow_up_customer_minutes: DEFAULT_FOLLOW_UP_DELAYS.customer / 60_000,
     follow_up_employee_minutes: DEFAULT_FOLLOW_UP_DELAYS.employee / 60_000,
-    time_zone: 'UTC',
+    time_zone: input.timeZone ?? 'UTC',
+    currency: input.currency ?? 'EUR',
   };
   await db.insertInto('workspaces').values(row).execute();
   await db
