@@ -19,7 +19,7 @@
  * PostgreSQL; SCALE_KEEP=1 keeps the built databases and prints where). Exit code 0 when a budget
  * is missed (this is a report); non-zero only on errors.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -33,6 +33,7 @@ import { markSlaBreaches } from '../src/services/sla-breaches.js';
 import { sweepCommitments } from '../src/services/sweep-commitments.js';
 import { verifyTimelines } from '../src/services/verify-timelines.js';
 import { type Database, type DatabaseKind, openDatabase } from '../src/store/db.js';
+import { migrateToLatest } from '../src/store/migrate.js';
 import { DASHBOARD_BENCH } from './scale-dashboard.js';
 import { buildScaleWorkspace, FULL_SIZE, type ScaleWorkspace } from './scale-data.js';
 
@@ -189,7 +190,11 @@ async function serve(options: { dataDir: string; databaseUrl?: string | undefine
 
 async function timedGet(base: string, path: string, token: string): Promise<{ ms: number; body: unknown }> {
   const t0 = performance.now();
-  const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+  // A keep-alive socket the server closes as the next request leaves resets it: that GET is sent again.
+  const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } }).catch((error: Error) => {
+    if ((error.cause as { code?: string } | undefined)?.code !== 'ECONNRESET') throw error;
+    return fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+  });
   const text = await res.text();
   const took = performance.now() - t0;
   if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
@@ -297,8 +302,16 @@ async function measureSweeps(served: Served, w: ScaleWorkspace): Promise<void> {
   }
 }
 
+/** SCALE_DIR keeps the SQLite workspace in a directory of your choice and reuses it when it is already built there. */
+const REUSE_DIR = process.env.SCALE_DIR;
+const WORKSPACE_FILE = 'scale-workspace.json';
+/** SCALE_MATCH=regex measures only the entries whose name matches (for a quick look at a few). */
+const MATCH = process.env.SCALE_MATCH ? new RegExp(process.env.SCALE_MATCH, 'i') : null;
+
 async function runBackend(kind: DatabaseKind): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'defuse-scale-'));
+  const reuse = kind === 'sqlite' && REUSE_DIR !== undefined;
+  if (reuse) mkdirSync(REUSE_DIR, { recursive: true });
+  const dataDir = reuse ? REUSE_DIR : mkdtempSync(join(tmpdir(), 'defuse-scale-'));
   let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
   if (kind === 'postgres') {
@@ -318,8 +331,22 @@ async function runBackend(kind: DatabaseKind): Promise<void> {
     };
   }
   try {
-    console.log(`\n=== ${kind}: building ${SIZE.cases.toLocaleString('en')} cases, ${SIZE.teams} teams, ${SIZE.years} years ===`);
     const loader = openDatabase({ dataDir, databaseUrl });
+    const saved = join(dataDir, WORKSPACE_FILE);
+    if (reuse && existsSync(saved)) {
+      const w = JSON.parse(readFileSync(saved, 'utf8')) as ScaleWorkspace;
+      console.log(`\n=== ${kind}: reusing ${w.counts.cases.toLocaleString('en')} cases in ${dataDir} ===`);
+      await migrateToLatest(loader);
+      // The first measurement is of a database without planner statistics, as after a bulk load.
+      await loader.close();
+      const sqlite = new SQLite(join(dataDir, 'defuse.db'));
+      for (const table of ['sqlite_stat1', 'sqlite_stat4'])
+        if (sqlite.prepare('select 1 from sqlite_master where name = ?').get(table)) sqlite.exec(`delete from ${table}`);
+      sqlite.close();
+      await measureBackend(kind, dataDir, databaseUrl, w);
+      return;
+    }
+    console.log(`\n=== ${kind}: building ${SIZE.cases.toLocaleString('en')} cases, ${SIZE.teams} teams, ${SIZE.years} years ===`);
     const t0 = performance.now();
     const w = await buildScaleWorkspace(loader, SIZE, {
       databaseUrl,
@@ -354,8 +381,20 @@ async function runBackend(kind: DatabaseKind): Promise<void> {
       `audit verify (${full ? 'every case' : 'a sample spread over the years; SCALE_VERIFY=full for all'}): ${checked.toLocaleString('en')} cases, ${events.toLocaleString('en')} events in ${((performance.now() - v0) / 1000).toFixed(0)} s: ${broken ?? 'intact'}`,
     );
     await loader.close();
+    if (reuse) writeFileSync(saved, JSON.stringify(w));
+    if (process.env.SCALE_BUILD_ONLY) return;
+    await measureBackend(kind, dataDir, databaseUrl, w);
+  } finally {
+    if (!process.env.SCALE_KEEP && !reuse) {
+      rmSync(dataDir, { recursive: true, force: true });
+      await dropDatabase?.();
+    }
+  }
+}
 
-    const entries = [...MEASUREMENTS, ...EXTENSION_ENTRIES];
+async function measureBackend(kind: DatabaseKind, dataDir: string, databaseUrl: string | undefined, w: ScaleWorkspace): Promise<void> {
+  {
+    const entries = [...MEASUREMENTS, ...EXTENSION_ENTRIES].filter((e) => !MATCH || MATCH.test(e.name));
     const served = await serve({ dataDir, databaseUrl });
     const direct = directRunner(served.database, databaseUrl);
     const title = kind === 'sqlite' ? 'sqlite, no planner statistics (the state after migrations and a bulk load)' : 'postgres (analyzed)';
@@ -385,12 +424,7 @@ async function runBackend(kind: DatabaseKind): Promise<void> {
     console.log(
       `\n${kind}: ${missed === 0 ? 'every entry' : `${missed} entries NOT`} within p95 ≤ ${BUDGET_MS} ms (budget: case list with filters over 1,000,000 cases)`,
     );
-    if (process.env.SCALE_KEEP) console.log(`kept: ${databaseUrl ?? dataDir}`);
-  } finally {
-    if (!process.env.SCALE_KEEP) {
-      rmSync(dataDir, { recursive: true, force: true });
-      await dropDatabase?.();
-    }
+    if (process.env.SCALE_KEEP || (REUSE_DIR && kind === 'sqlite')) console.log(`kept: ${databaseUrl ?? dataDir}`);
   }
 }
 
