@@ -87,6 +87,9 @@ export function importedCaseRows(
     resolve_due_at: NO_OPEN_CLOCK,
     acknowledged_at: null,
     resolved_at: done ? ticket.resolvedAt : null,
+    clock_basis: 'calendar',
+    clock_paused_at: null,
+    clock_pauses: '[]',
     updated_at: ticket.statusAt,
     search_text: [
       ticket.title,
