@@ -45,6 +45,7 @@ const exampleCase = {
     acknowledge: { dueAt: '2026-11-24T13:41:00.000Z', state: 'pending', doneAt: null },
     resolve: { dueAt: '2026-11-27T09:41:00.000Z', state: 'pending', doneAt: null },
   },
+  clock: { basis: 'calendar', pausedAt: null },
   eventCount: 1,
   caseTypeId: null,
   playbook: null,
