@@ -39,3 +39,27 @@ export const ZNotificationQuery = z
   })
   .strict();
 export const ZNotificationId = z.object({ id: z.uuid('must be a notification id') });
+
+const ZChannels = z.object({ inApp: z.boolean(), email: z.boolean() });
+export const ZNotificationPreference = z.object({
+  kind: z.string(),
+  label: z.string(),
+  group: z.enum(['cases', 'resolution', 'people', 'training', 'learning', 'workspace']),
+  /** Urgent kinds keep at least one channel on. */
+  required: z.boolean(),
+  inApp: z.boolean(),
+  email: z.boolean(),
+  defaults: ZChannels,
+  /** False while the person has not chosen: the defaults apply. */
+  chosen: z.boolean(),
+});
+export const ZNotificationPreferences = z.object({ items: z.array(ZNotificationPreference) });
+export const ZNotificationPreferencesInput = z
+  .object({
+    items: z
+      .array(z.object({ kind: z.string().min(1).max(64), inApp: z.boolean(), email: z.boolean() }).strict())
+      .min(1)
+      .max(100)
+      .refine((items) => new Set(items.map((i) => i.kind)).size === items.length, 'each kind once'),
+  })
+  .strict();

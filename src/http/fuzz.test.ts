@@ -50,6 +50,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/cases/{ref}/resolution/decision': { decision: 'approve', note: 'ok' },
   'POST /api/v1/cases/{ref}/abuse': { note: 'Shouted insults' },
   'PUT /api/v1/settings/deadlines': { preset: 'eight_week', targets: [], caseTypes: [{ name: 'Payments', preset: 'fifteen_sixty' }] },
+  'PUT /api/v1/notifications/preferences': { items: [{ kind: 'case_reported', inApp: true, email: true }] },
   'PUT /api/v1/settings/workspace': { currency: 'USD', timeZone: 'America/Los_Angeles' },
   'PUT /api/v1/settings/business-hours/{teamId}': {
     timeZone: null,

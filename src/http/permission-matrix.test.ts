@@ -588,6 +588,10 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     return { url: `/api/v1/notifications/${n?.id}/read`, subject: { ownerUserId: a.userId }, hidden: true };
   },
   'POST /api/v1/notifications/read-all': plain('/api/v1/notifications/read-all'),
+  'GET /api/v1/notifications/preferences': plain('/api/v1/notifications/preferences'),
+  'PUT /api/v1/notifications/preferences': plain('/api/v1/notifications/preferences', () => ({
+    items: [{ kind: 'help_taken', inApp: true, email: true }],
+  })),
   'GET /api/v1/events/stream': plain('/api/v1/events/stream?once=true'),
   'GET /api/v1/cases/{ref}/commitments/owners': onCase('/commitments/owners'),
   'POST /api/v1/cases/{ref}/help-request': onCase('/help-request', () => ({ note: 'The customer is shouting at the till.' })),
@@ -1100,6 +1104,8 @@ const BY_HAND: Record<string, Statuses> = {
   'GET /api/v1/tags': [401, 200, 200, 200, 200, 200, 200, 200],
   // Everyone who changes cases may ask; HR, who only reads them, may not.
   'POST /api/v1/cases/bulk': [401, 200, 200, 200, 200, 403, 200, 200],
+  // Everyone chooses their own channels.
+  'PUT /api/v1/notifications/preferences': [401, 200, 200, 200, 200, 200, 200, 200],
   // Everyone reads the workspace's defaults and opening hours; only an admin sets them, in their own workspace.
   'GET /api/v1/settings/workspace': [401, 200, 200, 200, 200, 200, 200, 200],
   'PUT /api/v1/settings/business-hours/{teamId}': [401, 403, 403, 403, 403, 403, 200, 404],

@@ -1,11 +1,13 @@
 import { notFound } from '../domain/errors.js';
 import { groupNotifications, type NotificationPriority, notificationPriority } from '../domain/notification-groups.js';
+import { channelsFor } from '../domain/notification-kinds.js';
 import { authorize } from '../domain/permissions.js';
+import { preferencesFor } from '../store/notification-preferences.js';
 import { countUnread, findNotification, insertNotifications, listNotificationRows, markNotificationsRead } from '../store/notifications.js';
 import { queueEmail } from '../store/outbox.js';
 import type { Db, UserRow } from '../store/schema.js';
 import type { ServiceContext } from './context.js';
-import type { EmailBody } from './emails/layout.js';
+import { buildEmail, type EmailBody } from './emails/layout.js';
 
 export type NotificationView = {
   id: string;
@@ -33,8 +35,10 @@ export type NotificationGroupView = {
 const BELL_WINDOW = 200;
 
 /**
- * Tells people about something in the app and, when an email is given, by mail too (queued in the
- * caller's transaction). Used by services and time-driven sweeps alike.
+ * Tells people about something, in the app and/or by mail (queued in the caller's transaction), as
+ * each of them chose for this kind (domain/notification-kinds.ts): by default in the bell, and by
+ * mail when an email is given. Someone who asked for mail of a kind that has none gets the
+ * notification's own words. Used by services and time-driven sweeps alike.
  */
 export async function notifyPeople(
   db: Db,
@@ -44,13 +48,23 @@ export async function notifyPeople(
   email?: EmailBody,
 ): Promise<void> {
   const unique = [...new Map(people.map((p) => [p.id, p])).values()];
+  const first = unique[0];
+  if (!first) return;
+  const chosen = await preferencesFor(
+    db,
+    first.workspace_id,
+    unique.map((p) => p.id),
+    note.kind,
+  );
+  const channels = new Map(unique.map((p) => [p.id, channelsFor(note.kind, chosen.get(p.id), email !== undefined)]));
   await insertNotifications(
     db,
-    unique.map((p) => ({ workspaceId: p.workspace_id, userId: p.id, ...note })),
+    unique.filter((p) => channels.get(p.id)?.inApp).map((p) => ({ workspaceId: p.workspace_id, userId: p.id, ...note })),
     now,
   );
-  if (!email) return;
-  for (const p of unique) await queueEmail(db, { workspaceId: p.workspace_id, kind: note.kind, to: p.email, ...email }, now);
+  const mail = email ?? buildEmail(note.title, [note.body, 'Sign in to Defuse to see it.']);
+  for (const p of unique.filter((u) => channels.get(u.id)?.email))
+    await queueEmail(db, { workspaceId: p.workspace_id, kind: note.kind, to: p.email, ...mail }, now);
 }
 
 /**

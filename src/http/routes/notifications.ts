@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZNotificationId, ZNotificationList, ZNotificationQuery } from '../../contracts/notifications.js';
+import {
+  ZNotificationId,
+  ZNotificationList,
+  ZNotificationPreferences,
+  ZNotificationPreferencesInput,
+  ZNotificationQuery,
+} from '../../contracts/notifications.js';
+import { getMyNotificationPreferences, setMyNotificationPreferences } from '../../services/notification-preferences.js';
 import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from '../../services/notifications.js';
 import { contextOf } from '../authenticate.js';
 import { can } from '../route-permission.js';
@@ -39,6 +46,33 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       await markNotificationRead(contextOf(req), req.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/notifications/preferences',
+    {
+      config: can('list', 'notification'),
+      schema: {
+        tags,
+        summary: 'How each kind of notification reaches you: in the app, by email, or both',
+        response: { 200: ZNotificationPreferences, ...errorResponses },
+      },
+    },
+    async (req) => getMyNotificationPreferences(contextOf(req)),
+  );
+
+  app.put(
+    '/notifications/preferences',
+    {
+      config: can('update', 'notification'),
+      schema: {
+        tags,
+        summary: 'Choose the channels of the kinds given (a call for help, abuse and severity 1–2 cases keep at least one)',
+        body: ZNotificationPreferencesInput,
+        response: { 200: ZNotificationPreferences, ...errorResponses },
+      },
+    },
+    async (req) => setMyNotificationPreferences(contextOf(req), req.body),
   );
 
   app.post(

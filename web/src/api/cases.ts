@@ -119,3 +119,8 @@ export const useRequestHelp = (ref: string) =>
   useCaseMutation(ref, (note: string) => api<Case>('POST', casePath(ref, '/help-request'), note ? { note } : {}));
 
 export const useTakeHelpRequest = (ref: string) => useCaseMutation(ref, () => api<Case>('POST', casePath(ref, '/help-request/take')));
+
+export const usePauseClocks = (ref: string) =>
+  useCaseMutation(ref, (note: string) => api<Case>('POST', casePath(ref, '/clocks/pause'), note ? { note } : {}));
+
+export const useResumeClocks = (ref: string) => useCaseMutation(ref, () => api<Case>('POST', casePath(ref, '/clocks/resume')));

@@ -1,6 +1,17 @@
 import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { accountKeys } from './accounts.js';
 import { api } from './client.js';
-import type { AuthorityLimits, AuthorityLimitsInput, DeadlineSettings, DeadlineSettingsInput } from './types.js';
+import type {
+  AuthorityLimits,
+  AuthorityLimitsInput,
+  BusinessHoursList,
+  DeadlineSettings,
+  DeadlineSettingsInput,
+  TeamHours,
+  TeamHoursInput,
+  WorkspaceSettings,
+  WorkspaceSettingsInput,
+} from './types.js';
 
 /** Query keys of the workspace settings. */
 export const settingsKeys = {
@@ -30,3 +41,42 @@ export function useAuthorityLimits() {
 
 export const useSaveAuthorityLimits = () =>
   useSaveSettings<AuthorityLimitsInput, AuthorityLimits>(settingsKeys.authorityLimits, '/settings/authority-limits');
+
+export const workspaceKeys = {
+  settings: ['settings', 'workspace'] as const,
+  businessHours: ['settings', 'business-hours'] as const,
+};
+
+export function useWorkspaceSettings() {
+  return useQuery({ queryKey: workspaceKeys.settings, queryFn: () => api<WorkspaceSettings>('GET', '/settings/workspace') });
+}
+
+/** Saves the currency and time zone; the signed-in user's copy of the workspace is read again. */
+export function useSaveWorkspaceSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WorkspaceSettingsInput) => api<WorkspaceSettings>('PUT', '/settings/workspace', body),
+    onSuccess: (saved) => {
+      client.setQueryData(workspaceKeys.settings, saved);
+      void client.invalidateQueries({ queryKey: accountKeys.me });
+      void client.invalidateQueries({ queryKey: settingsKeys.deadlines });
+      void client.invalidateQueries({ queryKey: workspaceKeys.businessHours });
+    },
+  });
+}
+
+export function useBusinessHours() {
+  return useQuery({ queryKey: workspaceKeys.businessHours, queryFn: () => api<BusinessHoursList>('GET', '/settings/business-hours') });
+}
+
+/** Sets (or, with null, removes) one team's opening hours and holidays. */
+export function useSaveTeamHours(teamId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TeamHoursInput | null) =>
+      body === null
+        ? api<TeamHours>('DELETE', `/settings/business-hours/${teamId}`)
+        : api<TeamHours>('PUT', `/settings/business-hours/${teamId}`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: workspaceKeys.businessHours }),
+  });
+}

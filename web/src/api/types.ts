@@ -26,7 +26,7 @@ import type {
   ZVoteState,
 } from '../../../src/contracts/forum.js';
 import type { ZImprovement, ZImprovementStatus } from '../../../src/contracts/improvements.js';
-import type { ZNotificationList } from '../../../src/contracts/notifications.js';
+import type { ZNotificationList, ZNotificationPreferences, ZNotificationPreferencesInput } from '../../../src/contracts/notifications.js';
 import type {
   ZCopyPlaybook,
   ZPlaybook,
@@ -41,8 +41,13 @@ import type { ZResolution, ZResolutionInput } from '../../../src/contracts/resol
 import type {
   ZAuthorityLimits,
   ZAuthorityLimitsInput,
+  ZBusinessHoursList,
   ZDeadlineSettings,
   ZDeadlineSettingsInput,
+  ZTeamHours,
+  ZTeamHoursInput,
+  ZWorkspaceSettings,
+  ZWorkspaceSettingsInput,
 } from '../../../src/contracts/settings.js';
 import type { ZCaseTheme, ZTheme, ZThemeList, ZThemeRun } from '../../../src/contracts/themes.js';
 import type {
@@ -148,6 +153,13 @@ export type DeadlineSettings = z.infer<typeof ZDeadlineSettings>;
 export type DeadlineSettingsInput = z.input<typeof ZDeadlineSettingsInput>;
 export type SlaPreset = DeadlineSettings['preset'];
 export type AuthorityLimits = z.infer<typeof ZAuthorityLimits>;
+export type WorkspaceSettings = z.infer<typeof ZWorkspaceSettings>;
+export type WorkspaceSettingsInput = z.input<typeof ZWorkspaceSettingsInput>;
+export type BusinessHoursList = z.infer<typeof ZBusinessHoursList>;
+export type TeamHours = z.infer<typeof ZTeamHours>;
+export type TeamHoursInput = z.input<typeof ZTeamHoursInput>;
+export type NotificationPreferences = z.infer<typeof ZNotificationPreferences>;
+export type NotificationPreferencesInput = z.input<typeof ZNotificationPreferencesInput>;
 export type AuthorityLimitsInput = z.input<typeof ZAuthorityLimitsInput>;
 // Commitments, follow-ups and notifications: following through after the resolution.
 export type Commitment = z.infer<typeof ZCommitment>;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useMe } from '../api/accounts.js';
 import { ApiError } from '../api/client.js';
 import { ErrorState, LoadingState } from '../components/states.js';
+import { setDisplayZone } from '../lib/display-zone.js';
 import { MeContext } from './me-context.js';
 import { Shell } from './shell.js';
 
@@ -29,6 +30,8 @@ export function SignedInLayout() {
       </Center>
     );
   }
+  // Before the pages render, so every time they show is on the workspace's clock when it differs.
+  setDisplayZone(me.data.workspace.timeZone);
   return (
     <MeContext.Provider value={me.data}>
       <Shell>

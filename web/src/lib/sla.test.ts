@@ -19,6 +19,16 @@ describe('slaSummary', () => {
     expect(s).toMatchObject({ clock: 'resolve', tone: 'breached', label: 'Resolve overdue 1h 30m' });
   });
 
+  it('says a paused clock waits on the customer and never turns red on screen, sorting after running clocks', () => {
+    const paused = { dueAt: '2026-03-10T09:00:00Z', doneAt: null, state: 'paused' as const };
+    const s = slaSummary({ sla: { acknowledge: paused, resolve: clock('2026-03-12T12:00:00Z') } }, now);
+    expect(s).toMatchObject({ tone: 'paused', label: 'Waiting on customer' });
+    const later = { sla: { acknowledge: clock('2026-03-20T12:00:00Z'), resolve: clock('2026-03-30T12:00:00Z') } };
+    expect(slaUrgency({ sla: { acknowledge: paused, resolve: clock('2026-03-12T12:00:00Z') } }, now)).toBeGreaterThan(
+      slaUrgency(later, now),
+    );
+  });
+
   it('warns when less than two hours are left', () => {
     const s = slaSummary({ sla: { acknowledge: clock('2026-03-10T12:45:00Z'), resolve: clock('2026-03-12T12:00:00Z') } }, now);
     expect(s.tone).toBe('soon');

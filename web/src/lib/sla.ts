@@ -1,7 +1,7 @@
 import type { Case } from '../api/types.js';
 import { formatDuration } from './time.js';
 
-export type SlaTone = 'breached' | 'soon' | 'pending' | 'met' | 'late';
+export type SlaTone = 'breached' | 'soon' | 'pending' | 'paused' | 'met' | 'late';
 
 /** What a case's SLA badge says: the clock that matters now, and how urgent it is. */
 export type SlaSummary = { label: string; tone: SlaTone; dueAt: string; clock: 'acknowledge' | 'resolve'; description: string };
@@ -33,6 +33,16 @@ export function slaSummary(kase: Pick<Case, 'sla'>, now: Date): SlaSummary {
           description: `Resolved ${formatDuration(Date.parse(c.doneAt) - Date.parse(c.dueAt))} after its target`,
         };
   }
+  if (c.state === 'paused') {
+    // The server says whether it ran out before the pause; a paused clock does not run out on screen.
+    return {
+      label: 'Waiting on customer',
+      tone: 'paused',
+      dueAt: c.dueAt,
+      clock,
+      description: `${verb} clock paused while the case waits on the customer`,
+    };
+  }
   if (left <= 0) {
     return {
       label: `${verb} overdue ${formatDuration(left)}`,
@@ -51,11 +61,20 @@ export function slaSummary(kase: Pick<Case, 'sla'>, now: Date): SlaSummary {
   };
 }
 
-export const SLA_COLOR: Record<SlaTone, string> = { breached: 'red', soon: 'orange', pending: 'gray', met: 'teal', late: 'gray' };
+export const SLA_COLOR: Record<SlaTone, string> = {
+  breached: 'red',
+  soon: 'orange',
+  pending: 'gray',
+  paused: 'blue',
+  met: 'teal',
+  late: 'gray',
+};
 
 /** Sort key that puts breached clocks first, then the soonest due; finished cases last. */
 export function slaUrgency(kase: Pick<Case, 'sla'>, now: Date): number {
   const s = slaSummary(kase, now);
   if (s.tone === 'met' || s.tone === 'late') return Number.MAX_SAFE_INTEGER;
+  // After every running clock, as the server sorts it.
+  if (s.tone === 'paused') return Number.MAX_SAFE_INTEGER - 1;
   return Date.parse(s.dueAt) - now.getTime();
 }

@@ -1,3 +1,5 @@
+import { displayZone } from './display-zone.js';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -24,16 +26,36 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   return diff < 0 ? `${formatDuration(diff)} ago` : `in ${formatDuration(diff)}`;
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** A full local date and time for tooltips and details. */
-export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(kind: 'dateTime' | 'date', zone: string | null): Intl.DateTimeFormat {
+  const key = `${kind} ${zone ?? ''}`;
+  let f = formats.get(key);
+  if (!f) {
+    const zoned = zone ? { timeZone: zone } : {};
+    f =
+      kind === 'dateTime'
+        ? new Intl.DateTimeFormat(
+            undefined,
+            zone
+              ? { ...zoned, day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+              : { dateStyle: 'medium', timeStyle: 'short' },
+          )
+        : new Intl.DateTimeFormat(undefined, { ...zoned, dateStyle: 'medium' });
+    formats.set(key, f);
+  }
+  return f;
 }
 
-export function formatDate(iso: string): string {
-  return dateOnly.format(new Date(iso));
+/**
+ * A full date and time for tooltips and details: on the workspace's clock with its zone named when
+ * that differs from the viewer's (see display-zone.ts), else on the viewer's.
+ */
+export function formatDateTime(iso: string, zone: string | null = displayZone()): string {
+  return format('dateTime', zone).format(new Date(iso));
+}
+
+export function formatDate(iso: string, zone: string | null = displayZone()): string {
+  return format('date', zone).format(new Date(iso));
 }
 
 /** The value a `datetime-local` input shows for a moment, in local time. */

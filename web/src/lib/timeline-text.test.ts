@@ -27,6 +27,20 @@ describe('describeEvent', () => {
     });
   });
 
+  it('says when the clocks stopped for the customer and how long they waited', () => {
+    expect(describeEvent(event('clock_paused', { reason: 'waiting_on_customer', note: 'Receipt' }), names)).toEqual({
+      text: 'Dana paused the SLA clocks: waiting on the customer',
+      detail: 'Receipt',
+    });
+    const resumed = { pausedAt: '2025-12-31T22:00:00Z', cause: 'resumed', resolveDueAt: '2026-01-02T16:00:00Z' };
+    expect(describeEvent(event('clock_resumed', resumed), names).text).toMatch(
+      /^Dana resumed the SLA clocks after 2h of waiting — resolve by /,
+    );
+    expect(describeEvent(event('clock_resumed', { ...resumed, cause: 'customer_replied' }), names).text).toMatch(
+      /^The SLA clocks ran again after 2h of waiting \(the customer wrote in\)/,
+    );
+  });
+
   it('says which tags were put on and taken off', () => {
     expect(describeEvent(event('tags_changed', { added: ['vip', 'refund'], removed: ['late'] }), names).text).toBe(
       'Dana tagged it vip and refund and took off the tag late',

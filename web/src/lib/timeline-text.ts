@@ -1,7 +1,7 @@
 import type { CaseStatus, TimelineEvent } from '../api/types.js';
 import { dueWords } from './due-words.js';
 import { PARTY_LABEL, rootCauseLabel, STATUS_LABEL } from './labels.js';
-import { formatMoney } from './time.js';
+import { formatDuration, formatMoney } from './time.js';
 
 type Names = { user(id: string | null | undefined): string; employee(id: string | null | undefined): string };
 
@@ -122,6 +122,13 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
     }
     case 'help_requested':
       return { text: `${who} asked a supervisor for help`, ...(typeof d.note === 'string' ? { detail: d.note } : {}) };
+    case 'clock_paused':
+      return {
+        text: `${who} paused the SLA clocks: waiting on the customer`,
+        ...(typeof d.note === 'string' ? { detail: d.note } : {}),
+      };
+    case 'clock_resumed':
+      return { text: describeResume(who, d, e.at, context.now) };
     case 'help_taken':
       return { text: `${who} took the call for help from ${names.user(typeof d.requestedBy === 'string' ? d.requestedBy : null)}` };
     case 'strategy_chosen':
@@ -262,4 +269,19 @@ function describeTags(who: string, d: Record<string, unknown>): string {
     ...(removed.length ? [`took off the tag${removed.length > 1 ? 's' : ''} ${joinWords(removed)}`] : []),
   ];
   return `${who} ${parts.join(' and ') || 'changed the tags'}`;
+}
+
+const RESUME_CAUSE: Record<string, string> = {
+  customer_replied: 'the customer wrote in',
+  case_finished: 'the case was resolved',
+};
+
+/** "Dana Whitfield resumed the SLA clocks after 2h of waiting — resolve by Fri 4 pm PST". */
+function describeResume(who: string, d: Record<string, unknown>, at: string, now: Date): string {
+  const cause = typeof d.cause === 'string' ? RESUME_CAUSE[d.cause] : undefined;
+  const waited = typeof d.pausedAt === 'string' ? ` after ${formatDuration(Date.parse(at) - Date.parse(d.pausedAt))} of waiting` : '';
+  const start = cause ? `The SLA clocks ran again${waited} (${cause})` : `${who} resumed the SLA clocks${waited}`;
+  return typeof d.resolveDueAt === 'string' && d.cause !== 'case_finished'
+    ? `${start} — resolve by ${dueWords(d.resolveDueAt, now)}`
+    : start;
 }

@@ -27,6 +27,7 @@ import { SupportAction } from '../components/case/support-action.js';
 import { TagsCard } from '../components/case/tags-card.js';
 import { TimelinePanel } from '../components/case/timeline-panel.js';
 import { TrainingFromCaseCard } from '../components/case/training-from-case-card.js';
+import { WaitingOnCustomerBanner, WaitOnCustomerAction } from '../components/case/waiting-on-customer.js';
 import { CustomerSignalBadges } from '../components/customer/customer-signal-badges.js';
 import { QueryState } from '../components/query-state.js';
 import { useNow } from '../components/use-now.js';
@@ -89,6 +90,7 @@ function CaseView({ created, now, team, ...parts }: CaseParts & { created: boole
       ) : null}
       <CaseHeader kase={parts.kase} now={now} />
       <HelpRequestBanner kase={parts.kase} names={parts.names} now={now} />
+      <WaitingOnCustomerBanner kase={parts.kase} now={now} />
       <ResolutionRecord kase={parts.kase} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -121,6 +123,7 @@ function CaseHeader({ kase: c, now }: { kase: CaseDetail; now: Date }) {
         {c.can.requestHelp ? <AskForHelp kase={c} /> : null}
         {c.can.reportAbuse ? <AbuseAction kase={c} /> : null}
         <SupportAction kase={c} />
+        <WaitOnCustomerAction kase={c} />
       </Group>
       <Box mt="md" p="sm" bg="teal.0" style={{ borderRadius: 8 }}>
         <Text size="xs" fw={700} c="teal.9" tt="uppercase">

@@ -70,6 +70,7 @@ function RuleForm({
   editable: boolean;
 }) {
   const save = useSaveReviewRule();
+  const { currency } = useCurrentUser().workspace;
   const [rule, setRule] = useState<ReviewRuleInput>(initial);
   const set = (patch: Partial<ReviewRuleInput>) => setRule((r) => ({ ...r, ...patch }));
   const costly = rule.kind === 'costly_cases';
@@ -93,7 +94,7 @@ function RuleForm({
                 v &&
                 set({
                   kind: v as ReviewRuleInput['kind'],
-                  ...(v === 'costly_cases' ? { minLoss: rule.minLoss ?? 500, currency: rule.currency ?? 'EUR' } : {}),
+                  ...(v === 'costly_cases' ? { minLoss: rule.minLoss ?? 500, currency: rule.currency ?? currency } : {}),
                 })
               }
             />

@@ -9,13 +9,17 @@ import { FormProblem } from '../components/form-problem.js';
 import { PageHeader } from '../components/page-header.js';
 import { QueryState } from '../components/query-state.js';
 import { RequireAbility } from '../components/require-ability.js';
+import { BusinessHoursSection } from '../components/settings/business-hours-section.js';
+import { WorkspaceDefaultsSection } from '../components/settings/workspace-defaults-form.js';
 
 export function SettingsPage() {
   return (
     <RequireAbility ability="manageSettings">
       <Stack gap="lg">
         <PageHeader title="Deadlines and limits" />
+        <WorkspaceDefaultsSection />
         <DeadlinesSection />
+        <BusinessHoursSection />
         <LimitsSection />
       </Stack>
     </RequireAbility>
@@ -37,16 +41,10 @@ function DeadlinesSection() {
 
 type TypeDraft = { id?: string; name: string; preset: SlaPreset };
 
-/** Every IANA zone the browser knows, for the workspace's clock. */
-const TIME_ZONES: string[] = [
-  ...new Set(['UTC', ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [])]),
-];
-
 /** The workspace's deadline preset, its own per-severity targets, and case types with their own preset. */
 function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
   const save = useSaveDeadlineSettings();
   const [preset, setPreset] = useState<SlaPreset>(initial.preset);
-  const [timeZone, setTimeZone] = useState(initial.timeZone);
   const [targets, setTargets] = useState(
     initial.targets.map((t) => ({ ...t, ack: toHours(t.acknowledgeMinutes), res: toHours(t.resolveMinutes) })),
   );
@@ -59,7 +57,6 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
     e.preventDefault();
     save.mutate({
       preset,
-      timeZone,
       followUpDelays: { customerHours: Math.round(followUps.customer * 24), employeeHours: Math.round(followUps.employee * 24) },
       targets: targets.map((t) => ({
         severity: t.severity as 1 | 2 | 3 | 4,
@@ -90,16 +87,6 @@ function DeadlinesForm({ initial }: { initial: DeadlineSettings }) {
             by severity. New cases use these; existing cases keep their clocks until their severity or type changes.
           </Text>
         </div>
-        <Select
-          label="Time zone"
-          description="Where your business is. A promise like “tomorrow at 3pm” in a reply is read on this clock."
-          data={TIME_ZONES}
-          value={timeZone}
-          onChange={(v) => v && setTimeZone(v)}
-          searchable
-          allowDeselect={false}
-          limit={50}
-        />
         <Select
           label="Workspace deadlines"
           data={PRESETS}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useDecideResolution, useProposeResolution, useResolution } from '../../api/resolutions.js';
 import type { CaseDetail, Resolution } from '../../api/types.js';
+import { useCurrentUser } from '../../app/me-context.js';
 import { formatDateTime, formatMoney } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';
 import { QueryState } from '../query-state.js';
@@ -145,7 +146,8 @@ function ResolutionForm({ kase, current, onDone }: { kase: CaseDetail; current: 
   const [solution, setSolution] = useState(current?.solution ?? '');
   const [policyRefs, setPolicyRefs] = useState<string[]>(current?.policyRefs ?? []);
   const [amount, setAmount] = useState<number | string>(current?.cost.amount ?? kase.financialImpact?.amount ?? 0);
-  const [currency, setCurrency] = useState(current?.cost.currency ?? kase.financialImpact?.currency ?? 'EUR');
+  const workspaceCurrency = useCurrentUser().workspace.currency;
+  const [currency, setCurrency] = useState(current?.cost.currency ?? kase.financialImpact?.currency ?? workspaceCurrency);
   const err = propose.error instanceof ApiError ? propose.error : null;
   const submit = () =>
     propose.mutate(

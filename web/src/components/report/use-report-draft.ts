@@ -3,7 +3,8 @@ import type { Me } from '../../api/types.js';
 import { clearDraft, EMPTY_DRAFT, loadDraft, type ReportDraft, saveDraft } from '../../lib/report-draft.js';
 import { browserStore } from '../../lib/storage.js';
 
-const freshDraft = (me: Me): ReportDraft => ({ ...EMPTY_DRAFT, teamId: me.teamIds[0] ?? '' });
+// Money starts in the workspace's currency (a Los Angeles shop reports in USD, not the form's own guess).
+const freshDraft = (me: Me): ReportDraft => ({ ...EMPTY_DRAFT, teamId: me.teamIds[0] ?? '', currency: me.workspace.currency });
 
 /**
  * The report as it is being written, kept in this browser as it is typed (300 ms after the last
