@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
+import { dashboardReplyRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { runOutClocks } from '../store/settings.js';
@@ -75,6 +76,18 @@ describe('query plans at scale [sqlite]', () => {
     }
   }
 
+  /** The plan lines of some captured queries. */
+  function explained(queries: { sql: string; parameters: readonly unknown[] }[]): string[] {
+    const sqlite = new SQLite(join(dir, 'defuse.db'), { readonly: true });
+    try {
+      return queries.flatMap((q) =>
+        (sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail),
+      );
+    } finally {
+      sqlite.close();
+    }
+  }
+
   const walksCases = (lines: string[]) =>
     lines.filter((l) => /^SCAN cases\b/.test(l) || /^SEARCH cases USING (COVERING )?INDEX \S+ \(workspace_id=\?\)$/.test(l));
 
@@ -113,15 +126,20 @@ describe('query plans at scale [sqlite]', () => {
         expect(walksCases(lines)).toEqual([]);
       });
 
+      it("reads the dashboard's replies through each period case's events, not every reply once per case", async () => {
+        captured.length = 0;
+        const to = new Date(Date.now() + 60_000).toISOString();
+        await dashboardReplyRows(database.db, { workspaceId: supervisor.workspaceId, from: '2000-01-01T00:00:00.000Z', to });
+        const lines = explained(captured);
+        expect(lines.some((l) => /^SEARCH case_events USING INDEX \S+ \(case_id=\?\)$/.test(l))).toBe(true);
+        expect(lines.some((l) => l.includes('case_events_kind_at'))).toBe(false);
+      });
+
       it('reads the SLA sweep from the partial indexes of running clocks', async () => {
         captured.length = 0;
         await runOutClocks(database.db, 'acknowledge', new Date(Date.now() + 86_400_000 * 30), 50);
         await runOutClocks(database.db, 'resolve', new Date(Date.now() + 86_400_000 * 30), 50);
-        const sqlite = new SQLite(join(dir, 'defuse.db'), { readonly: true });
-        const lines = captured.flatMap((q) =>
-          (sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail),
-        );
-        sqlite.close();
+        const lines = explained(captured);
         expect(lines.some((l) => l.includes('cases_acknowledge_running'))).toBe(true);
         expect(lines.some((l) => l.includes('cases_resolve_running'))).toBe(true);
       });
