@@ -24,7 +24,7 @@ export function SeverityBadge({ severity, size = 'sm' }: { severity: number; siz
 export function SlaBadge({ kase, now, size = 'sm' }: { kase: Pick<Case, 'sla'>; now: Date; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const s = slaSummary(kase, now);
   return (
-    <Tooltip label={`${s.description} · due ${formatDateTime(s.dueAt)}`} withArrow>
+    <Tooltip label={s.dueAt.startsWith('9999') ? s.description : `${s.description} · due ${formatDateTime(s.dueAt)}`} withArrow>
       <Badge
         color={SLA_COLOR[s.tone]}
         variant={s.tone === 'breached' ? 'filled' : 'light'}
