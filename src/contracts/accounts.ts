@@ -63,6 +63,7 @@ export const ZMe = z.object({
       answerSupport: z.boolean(),
       manageDataRights: z.boolean(),
       manageWebhooks: z.boolean(),
+      importTickets: z.boolean(),
       placeHeldMail: z.boolean(),
     })
     .describe('what you may do across the workspace, from the permission table'),

@@ -52,6 +52,7 @@ import { directoryRoutes } from './routes/directory.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { followUpRoutes } from './routes/follow-ups.js';
 import { forumRoutes } from './routes/forum.js';
+import { importRoutes } from './routes/imports.js';
 import { improvementRoutes } from './routes/improvements.js';
 import { intakeRoutes } from './routes/intake.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -295,6 +296,7 @@ export async function buildApp({
       await v1.register(attachmentRoutes(attachmentsDir));
       await v1.register(caseTagRoutes);
       await v1.register(bulkCaseRoutes);
+      await v1.register(importRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -169,6 +169,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/inbound-emails/{id}/place': { ref: 'C-2026-000001' },
   'POST /api/v1/inbound-emails/{id}/dismiss': {},
   'POST /api/v1/cases/{ref}/attachments': {},
+  'POST /api/v1/imports': {},
   'POST /api/v1/customers/{id}/erase': { reason: 'asked by email' },
   'POST /api/v1/data-requests': {
     subjectKind: 'customer',

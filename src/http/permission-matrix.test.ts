@@ -36,6 +36,7 @@ import { copyWorkspacePlaybook } from '../services/workspace-playbooks.js';
 import { latestCheckpoint } from '../store/audit.js';
 import { insertDigestRow, updateDigestRow } from '../store/digests.js';
 import { newId } from '../store/ids.js';
+import { insertImportRow } from '../store/imports.js';
 import { insertImprovementRow } from '../store/improvements.js';
 import { insertNotifications } from '../store/notifications.js';
 import { insertFlagRow } from '../store/review-rules.js';
@@ -904,6 +905,10 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
     await tagCase(w.t.workspace.ctx(), ref, ['vip']);
     return { url: `/api/v1/cases/${ref}/tags/vip`, subject, readsCase: true };
   },
+  // No file in the body: whoever may import is told the file is empty; nobody else gets that far.
+  'POST /api/v1/imports': plain('/api/v1/imports?format=zendesk&fileName=tickets.csv&dryRun=true'),
+  'GET /api/v1/imports': plain('/api/v1/imports'),
+  'GET /api/v1/imports/{id}': async (w) => ({ url: `/api/v1/imports/${await freshImport(w)}`, subject: {}, hidden: true }),
   // The route answers for each case on its own; who may change which case is in the results.
   'POST /api/v1/cases/bulk': async (w) => {
     const { ref } = await freshCase(w);
@@ -973,6 +978,34 @@ function onDelivery(path: string) {
     });
     return { url: `/api/v1/webhooks/${subscriptionId}/deliveries/${id}${path}`, subject: {}, hidden: true };
   };
+}
+
+/** A finished import of the workspace. */
+async function freshImport(w: World): Promise<string> {
+  const id = newId();
+  const at = new Date().toISOString();
+  await insertImportRow(w.t.database.db, {
+    id,
+    workspace_id: w.t.workspace.actor.workspaceId,
+    source: 'zendesk',
+    file_name: `tickets-${unique(w)}.csv`,
+    time_zone: 'UTC',
+    encoding: 'utf-8',
+    status: 'done',
+    total_rows: 1,
+    processed_rows: 1,
+    created_cases: 1,
+    skipped_rows: 0,
+    failed_rows: 0,
+    created_customers: 0,
+    errors: '[]',
+    failure: null,
+    created_by: w.t.workspace.user.id,
+    started_at: at,
+    updated_at: at,
+    finished_at: at,
+  });
+  return id;
 }
 
 /** A mail held in the workspace for a person to place (from someone who is not a case's customer). */
@@ -1111,6 +1144,10 @@ const BY_HAND: Record<string, Statuses> = {
   'PUT /api/v1/settings/business-hours/{teamId}': [401, 403, 403, 403, 403, 403, 200, 404],
   // Those who move a case along (supervisors of its team, admins) make it wait on the customer.
   'POST /api/v1/cases/{ref}/clocks/pause': [401, 403, 403, 200, 404, 403, 200, 404],
+  // Importing is the admin's alone (an upload without a file is refused as such); another workspace's import does not exist.
+  'POST /api/v1/imports': [401, 403, 403, 403, 403, 403, 400, 400],
+  'GET /api/v1/imports': [401, 403, 403, 403, 403, 403, 200, 200],
+  'GET /api/v1/imports/{id}': [401, 403, 403, 403, 403, 403, 200, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

@@ -49,6 +49,8 @@ export type WorkspaceAbilities = {
   manageDataRights: boolean;
   /** Settings → Integrations: webhook subscriptions and their delivery log. */
   manageWebhooks: boolean;
+  /** Settings → Import: past tickets from another helpdesk's export. */
+  importTickets: boolean;
   /** Places received mail that was held (a sender who is not the case's customer). */
   placeHeldMail: boolean;
   /** The dashboard of their teams' (or all) cases. */
@@ -91,6 +93,7 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     answerSupport: wider('update', 'support_request'),
     manageDataRights: may('list', 'data_request'),
     manageWebhooks: may('update', 'webhook'),
+    importTickets: may('create', 'import'),
     placeHeldMail: may('update', 'inbound_email'),
     readDashboard: may('read', 'dashboard'),
     readPeopleReport: may('read', 'people_report'),

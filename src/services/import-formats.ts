@@ -15,7 +15,13 @@ import {
 } from '../domain/ticket-import.js';
 import { type CsvRecord, readCsv, readJsonLines } from './import-read.js';
 
-export type ReadTickets = { tickets: { line: number; ticket: ImportedTicket }[]; errors: ImportRowError[]; rows: number };
+export type ReadTickets = {
+  tickets: { line: number; ticket: ImportedTicket }[];
+  errors: ImportRowError[];
+  rows: number;
+  /** Why the file as a whole cannot be this format (its header lacks a column the format needs). */
+  headerProblem?: string;
+};
 
 /** A row that cannot become a case, with the reason people will read next to its line. */
 class RowProblem extends Error {}
@@ -29,15 +35,23 @@ export function readTickets(source: ImportSource, text: string, timeZone: string
   const { header, records, errors } = readCsv(text);
   const needed = REQUIRED_COLUMNS[source];
   const missing = needed.filter((c) => !header.includes(c));
-  if (header.length > 0 && missing.length > 0)
+  if (header.length > 0 && missing.length > 0) {
+    const names = missing.map((c) => `"${c}"`).join(', ');
     return {
       tickets: [],
-      errors: [
-        { line: 1, reason: `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}` },
-      ],
-      rows: records.length + errors.length,
+      errors: [],
+      rows: records.length,
+      headerProblem: `the header lacks the column${missing.length > 1 ? 's' : ''} ${names}`,
     };
-  const read = { zendesk: zendeskCsvTicket, freshdesk: freshdeskCsvTicket, defuse: defuseCsvTicket }[source];
+  }
+  if (source === 'zendesk') {
+    const custom = header.flatMap((column) => {
+      const name = CUSTOM_FIELD.exec(column)?.[1];
+      return name ? [{ column, name }] : [];
+    });
+    return collect(records, errors, (r) => zendeskCsvTicket(r, custom, timeZone));
+  }
+  const read = source === 'freshdesk' ? freshdeskCsvTicket : defuseCsvTicket;
   return collect(records, errors, (r) => read(r, timeZone));
 }
 
@@ -123,25 +137,18 @@ function base(externalId: string, title: string): Pick<ImportedTicket, 'external
 /** Zendesk's custom field columns end in their type: "Order number [txt]", "Reason [list]". */
 const CUSTOM_FIELD = /^(.*\S)\s*\[(txt|textarea|list|int|dec|date|chk|regexp|multiselect|lookup|tagger)\]$/i;
 
-const customNames = new Map<string, string | undefined>();
-/** The field's name without its type when the column is a custom field ("Order number"), once per column name. */
-function customFieldName(column: string): string | undefined {
-  if (!customNames.has(column)) customNames.set(column, CUSTOM_FIELD.exec(column)?.[1]);
-  return customNames.get(column);
-}
-
 /**
  * A row of Zendesk's CSV export. It holds no description or comments, so the customer's statement is
  * put together from the ticket's custom fields ("Order number: 4411"), and there is none without them.
  */
-function zendeskCsvTicket(r: CsvRecord, timeZone: string): ImportedTicket {
+function zendeskCsvTicket(r: CsvRecord, customFields: { column: string; name: string }[], timeZone: string): ImportedTicket {
   const createdAt = requiredDate(cell(r, 'Created at'), 'Created at', timeZone);
   const solvedAt = optionalDate(cell(r, 'Solved at'), 'Solved at', timeZone);
   const updatedAt = optionalDate(cell(r, 'Updated at'), 'Updated at', timeZone);
-  const custom = Object.entries(r.fields)
-    .map(([name, value]) => [customFieldName(name), value.trim()] as const)
-    .filter((e): e is readonly [string, string] => Boolean(e[0] && e[1]))
-    .map(([name, value]) => `${name}: ${value}`);
+  const custom = customFields.flatMap(({ column, name }) => {
+    const value = cell(r, column);
+    return value ? [`${name}: ${value}`] : [];
+  });
   const subject = cell(r, 'Subject');
   const status = statusOf('zendesk', cell(r, 'Status'));
   return {

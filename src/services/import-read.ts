@@ -56,20 +56,25 @@ export function readCsv(text: string): { header: string[]; records: CsvRecord[];
   // csv-parse counts a CRLF inside a quoted field as two lines; what it over-counted is taken back.
   let overCount = 0;
   for (const { record, info } of body) {
-    const inside = record.join('\n');
-    overCount += inside.match(/\r\n/g)?.length ?? 0;
+    // Newlines inside quoted fields: counted to find where the record starts, and written as \n.
+    let newlines = 0;
+    for (let i = 0; i < record.length; i++) {
+      const f = record[i] as string;
+      if (f.indexOf('\n') === -1 && f.indexOf('\r') === -1) continue;
+      overCount += f.match(/\r\n/g)?.length ?? 0;
+      newlines += f.match(/\r\n|\n|\r/g)?.length ?? 0;
+      record[i] = f.replace(/\r\n?/g, '\n');
+    }
     const end = info.lines - overCount;
-    // The record starts where it ended, less the newlines inside its quoted fields (blank lines before it skipped).
-    const line = Math.max(previousEnd + 1, end - (inside.match(/\r\n|\n|\r/g)?.length ?? 0));
+    // The record starts where it ended, less the newlines inside it (blank lines before it are skipped).
+    const line = Math.max(previousEnd + 1, end - newlines);
     previousEnd = end;
     if (record.length !== header.length) {
       errors.push({ line, reason: `has ${record.length} fields where the header has ${header.length}` });
       continue;
     }
     const fields: Record<string, string> = {};
-    header.forEach((name, i) => {
-      fields[name] = (record[i] ?? '').replace(/\r\n?/g, '\n');
-    });
+    for (let i = 0; i < header.length; i++) fields[header[i] as string] = record[i] as string;
     records.push({ line, fields });
   }
   errors.sort((a, b) => a.line - b.line);

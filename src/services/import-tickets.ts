@@ -1,5 +1,5 @@
 import { AppError, invalid } from '../domain/errors.js';
-import type { ImportEncoding, ImportedTicket, ImportRowError, ImportSource } from '../domain/ticket-import.js';
+import { type ImportEncoding, type ImportedTicket, type ImportRowError, type ImportSource, SOURCE_LABEL } from '../domain/ticket-import.js';
 import { isTimeZone } from '../domain/time-zone.js';
 import { newId } from '../store/ids.js';
 import { customersByEmails, importedCaseRefs, insertImportRow, insertMany, reserveCaseNumbers, updateImportRow } from '../store/imports.js';
@@ -63,6 +63,8 @@ export async function prepareImport(ctx: ServiceContext, input: ImportInput): Pr
   if (!isTimeZone(timeZone)) throw invalid('timeZone', `"${timeZone}" is not a time zone (use a name such as Europe/Berlin)`);
   const decoded = decodeFile(input.bytes, input.encoding ?? 'auto');
   const read = readTickets(input.source, decoded.text, timeZone);
+  if (read.headerProblem)
+    throw invalid('file', `${read.headerProblem}: is it a ${SOURCE_LABEL[input.source]} export? (see the README's Importing section)`);
   if (read.rows === 0 && read.errors.length === 0) throw invalid('file', 'the file holds no rows after its header');
   const errors = [...read.errors];
   // The same ticket twice in one file is one case; the later row is reported.

@@ -27,7 +27,8 @@ export function SeverityBadge({ severity, size = 'sm' }: { severity: number; siz
  */
 export function SlaBadge({ kase, now, size = 'sm' }: { kase: Pick<Case, 'sla'>; now: Date; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const s = slaSummary(kase, now);
-  const detail = `${s.description} · due ${formatDateTime(s.dueAt)}`;
+  // Imported history runs no clock: its far-future due time is not worth showing.
+  const detail = s.dueAt.startsWith('9999') ? s.description : `${s.description} · due ${formatDateTime(s.dueAt)}`;
   return (
     <Badge
       color={SLA_COLOR[s.tone]}

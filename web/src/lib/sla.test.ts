@@ -29,6 +29,18 @@ describe('slaSummary', () => {
     );
   });
 
+  it('says an imported case runs no clock instead of counting down thousands of years', () => {
+    const none = '9999-12-31T23:59:59.999Z';
+    expect(slaSummary({ sla: { acknowledge: clock(none), resolve: clock(none) } }, now)).toMatchObject({
+      label: 'No deadline',
+      tone: 'pending',
+    });
+    expect(slaSummary({ sla: { acknowledge: clock(none), resolve: clock(none, '2024-04-01T14:20:00Z') } }, now)).toMatchObject({
+      label: 'Resolved',
+      tone: 'met',
+    });
+  });
+
   it('warns when less than two hours are left', () => {
     const s = slaSummary({ sla: { acknowledge: clock('2026-03-10T12:45:00Z'), resolve: clock('2026-03-12T12:00:00Z') } }, now);
     expect(s.tone).toBe('soon');

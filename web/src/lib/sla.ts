@@ -6,6 +6,9 @@ export type SlaTone = 'breached' | 'soon' | 'pending' | 'paused' | 'met' | 'late
 /** What a case's SLA badge says: the clock that matters now, and how urgent it is. */
 export type SlaSummary = { label: string; tone: SlaTone; dueAt: string; clock: 'acknowledge' | 'resolve'; description: string };
 
+/** The due time the server gives a clock that does not run (src/domain/sla.ts NO_OPEN_CLOCK). */
+const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+
 /** Within this share of the target's remaining time a pending clock counts as "due soon". */
 const SOON_MS = 2 * 60 * 60_000;
 
@@ -21,6 +24,17 @@ export function slaSummary(kase: Pick<Case, 'sla'>, now: Date): SlaSummary {
   const c = clock === 'acknowledge' ? ack : res;
   const verb = clock === 'acknowledge' ? 'Acknowledge' : 'Resolve';
   const left = Date.parse(c.dueAt) - now.getTime();
+  // A case kept as history (imported from another helpdesk) runs no clock: the server's "no deadline".
+  if (c.dueAt === NO_DEADLINE) {
+    const description = 'No deadline: this case was imported as history and runs no clock';
+    return {
+      label: res.doneAt !== null ? 'Resolved' : 'No deadline',
+      tone: res.doneAt !== null ? 'met' : 'pending',
+      dueAt: c.dueAt,
+      clock,
+      description,
+    };
+  }
   if (c.doneAt !== null) {
     const onTime = Date.parse(c.doneAt) <= Date.parse(c.dueAt);
     return onTime

@@ -41,6 +41,28 @@ describe('describeEvent', () => {
     );
   });
 
+  it('tells an imported ticket’s history as what happened in the other helpdesk', () => {
+    const created = describeEvent(
+      event('case_created', { imported: { source: 'zendesk', externalId: '1042', importedAt: '2026-03-01T09:00:00Z' } }),
+      names,
+    );
+    expect(created.text).toBe('Imported from Zendesk (ticket 1042): opened there at this time');
+    expect(created.detail).toMatch(/^Imported by Dana on /);
+    expect(
+      describeEvent(
+        event('status_changed', { from: 'reported', to: 'closed', outcome: 'Closed in Zendesk before it was imported', imported: true }),
+        names,
+      ).text,
+    ).toBe(
+      'The ticket was closed in the other helpdesk — outcome: Closed in Zendesk before it was imported; root cause unknown (imported)',
+    );
+    expect(describeEvent(event('note', { text: 'Printer mislabels sizes', visibility: 'private note', imported: true }), names)).toEqual({
+      text: 'A private note on the imported ticket',
+      detail: 'Printer mislabels sizes',
+      audience: 'internal',
+    });
+  });
+
   it('says which tags were put on and taken off', () => {
     expect(describeEvent(event('tags_changed', { added: ['vip', 'refund'], removed: ['late'] }), names).text).toBe(
       'Dana tagged it vip and refund and took off the tag late',

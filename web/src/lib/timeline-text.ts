@@ -1,7 +1,7 @@
 import type { CaseStatus, TimelineEvent } from '../api/types.js';
 import { dueWords } from './due-words.js';
 import { PARTY_LABEL, rootCauseLabel, STATUS_LABEL } from './labels.js';
-import { formatDuration, formatMoney } from './time.js';
+import { formatDateTime, formatDuration, formatMoney } from './time.js';
 
 type Names = { user(id: string | null | undefined): string; employee(id: string | null | undefined): string };
 
@@ -25,6 +25,7 @@ export type DescribedEvent = { text: string; detail?: string | undefined; audien
 
 const status = (s: unknown) => (typeof s === 'string' && s in STATUS_LABEL ? STATUS_LABEL[s as CaseStatus] : String(s));
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const money = (v: unknown, currency?: unknown): string | undefined => {
   if (v && typeof v === 'object' && 'amount' in v && 'currency' in v) return formatMoney(Number(v.amount), String(v.currency));
   return typeof v === 'number' && typeof currency === 'string' ? formatMoney(v, currency) : undefined;
@@ -71,6 +72,7 @@ const EMPTY: TimelineContext = { promises: new Map(), deliveries: new Map(), pla
 export function describeEvent(e: TimelineEvent, names: Names, context: TimelineContext = EMPTY): DescribedEvent {
   const who = names.user(e.actorId);
   const d = e.data;
+  if (d.imported) return describeImported(e, who);
   switch (e.kind) {
     case 'case_created':
       return { text: `${who} reported the case` };
@@ -203,6 +205,43 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
       return { text: `The ${d.clock === 'acknowledge' ? 'acknowledge' : 'resolve'} deadline passed` };
     default:
       return { text: `${who}: ${e.kind.replaceAll('_', ' ')}` };
+  }
+}
+
+const IMPORT_SOURCE: Record<string, string> = { zendesk: 'Zendesk', freshdesk: 'Freshdesk', defuse: 'another Defuse' };
+
+/** Entries of a case imported from another helpdesk: what the ticket said there, at the time it happened. */
+function describeImported(e: TimelineEvent, who: string): DescribedEvent {
+  const d = e.data;
+  const from = (x: unknown) => (x && typeof x === 'object' ? (x as { source?: unknown; externalId?: unknown; importedAt?: unknown }) : {});
+  switch (e.kind) {
+    case 'case_created': {
+      const i = from(d.imported);
+      const source = IMPORT_SOURCE[String(i.source)] ?? String(i.source);
+      const when = typeof i.importedAt === 'string' ? ` on ${formatDateTime(i.importedAt)}` : '';
+      return {
+        text: `Imported from ${source} (ticket ${String(i.externalId)}): opened there at this time`,
+        detail: `Imported by ${who}${when}.`,
+      };
+    }
+    case 'statement_added':
+      return { text: 'The customer’s own account, from the imported ticket' };
+    case 'customer_message':
+      return { text: 'The customer wrote on the imported ticket', detail: 'Their words are under “From the customer”.' };
+    case 'note':
+      return {
+        text: d.visibility === 'private note' ? 'A private note on the imported ticket' : 'A reply staff sent on the imported ticket',
+        detail: str(d.text),
+        audience: d.visibility === 'private note' ? 'internal' : 'customer',
+      };
+    case 'tags_changed':
+      return { text: `Tagged in the other helpdesk: ${strings(d.added).join(', ')}` };
+    case 'status_changed': {
+      const closed = d.to === 'closed' ? ` — outcome: ${str(d.outcome) ?? 'unknown'}; root cause unknown (imported)` : '';
+      return { text: `The ticket was ${status(d.to).toLowerCase()} in the other helpdesk${closed}` };
+    }
+    default:
+      return { text: `Imported: ${e.kind.replace(/_/g, ' ')}` };
   }
 }
 
