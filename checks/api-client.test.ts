@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { documentUrl, generateApiTypes, TSC5 } from '../scripts/api-client/generate.js';
@@ -80,7 +80,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   dir = mkdtempSync(join(tmpdir(), 'defuse-api-client-'));
   // The program resolves openapi-fetch as a client project would, from a node_modules beside it.
-  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+  symlinkSync(fileURLToPath(new URL('../node_modules', import.meta.url)), join(dir, 'node_modules'), 'dir');
 });
 afterAll(async () => {
   await t.close();

@@ -9,12 +9,14 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { build } from 'vite';
 import { type DemoLogin, type DemoResult, seedDemo } from '../src/demo/seed-demo.js';
 import { createMailer } from '../src/email/mailer.js';
+import { parseInbound } from '../src/email/parse-inbound.js';
 import { createEventRunner } from '../src/events/event-runner.js';
 import { createLocalHub } from '../src/events/live-hub.js';
 import { eventProcessors } from '../src/events/processors.js';
 import { buildApp } from '../src/http/app.js';
 import { jobDefinitions } from '../src/jobs/definitions.js';
 import { createEmbeddedRunner, type RunCounts } from '../src/jobs/embedded-runner.js';
+import { type ReceiveOutcome, receiveEmail } from '../src/services/receive-email.js';
 import { type Database, openDatabase } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { TEST_SIGNING_KEY } from '../test/signing-key.js';
@@ -55,6 +57,8 @@ export type Harness = {
   /** gzip bytes of every JS file the built app ships. */
   jsGzipBytes: number;
   login(role: string, name?: string): DemoLogin;
+  /** Files a raw email (RFC 5322 source) as the inbound SMTP listener would, at the jobs' clock. */
+  receiveEmail(raw: Buffer): Promise<ReceiveOutcome>;
   /** GET an API path as a demo user (bearer token), for set-up and checks outside the browser. */
   apiAs<T>(login: DemoLogin, path: string): Promise<{ status: number; body: T }>;
   /** A fresh browser context (own cookies) with CSP violations and page errors collected. */
@@ -90,7 +94,14 @@ export async function startHarness(): Promise<Harness> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const live = createLocalHub();
-  const app: FastifyInstance = await buildApp({ config: { logLevel: 'warn', publicUrl: baseUrl }, database, logger: false, webRoot, live });
+  const attachmentsDir = join(dir, 'attachments');
+  const app: FastifyInstance = await buildApp({
+    config: { logLevel: 'warn', publicUrl: baseUrl, attachmentsDir },
+    database,
+    logger: false,
+    webRoot,
+    live,
+  });
   await app.listen({ port, host: '127.0.0.1' });
   const smtp = await startSmtpListener();
   const quiet = { info() {}, warn() {}, error() {} };
@@ -146,6 +157,13 @@ export async function startHarness(): Promise<Harness> {
       const found = demo.logins.find((l) => l.role === role && (!name || l.name === name));
       if (!found) throw new Error(`no demo login with role ${role}${name ? ` named ${name}` : ''}`);
       return found;
+    },
+    async receiveEmail(raw) {
+      return receiveEmail(database.db, await parseInbound(raw), new Date(clock), {
+        publicUrl: baseUrl,
+        replyDomain: undefined,
+        attachmentsDir,
+      });
     },
     async apiAs<T>(login: DemoLogin, path: string) {
       const res = await fetch(`${baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${login.token}` } });

@@ -1,4 +1,6 @@
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseReplyAddress, PLACEHOLDER_REPLY_DOMAIN } from '../src/domain/reply-address.js';
 import { axeProblems } from './axe.js';
 import { type Harness, hasChromium, screenshot, signIn, startHarness } from './harness.js';
 
@@ -11,7 +13,7 @@ describe.skipIf(!hasChromium)('a customer files a complaint on the public form (
     await h?.close();
   });
 
-  it('files on a phone, follows the emailed status link, adds a detail; staff find it in the inbox', async () => {
+  it('files on a phone, follows the emailed status link, adds a detail; staff find it in the inbox and place a held photo', async () => {
     const customer = await h.newPage({ width: 390, height: 844 });
     const page = customer.page;
     await page.goto(`/public/complaint/${h.demo.workspace.slug}`);
@@ -57,6 +59,30 @@ describe.skipIf(!hasChromium)('a customer files a complaint on the public form (
     await staff.page.getByText('The crack is along the base; I kept the box.').waitFor();
     await staff.page.getByText('On the status page').waitFor();
     await screenshot(staff.page, 'case-from-the-customer');
+
+    // The customer answers from another address with a photo: the mail is held with its file, and
+    // placing it puts the photo on the case's Files.
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('the cracked base')]);
+    const sent = (await transport.sendMail({
+      from: 'Vera Lind <vera@work.example.test>',
+      to: caseReplyAddress(ref, PLACEHOLDER_REPLY_DOMAIN),
+      subject: 'Photo of the crack',
+      text: 'Here is a photo of the base.',
+      attachments: [{ filename: 'crack.png', content: photo }],
+    })) as unknown as { message: Buffer };
+    expect(await h.receiveEmail(sent.message)).toMatchObject({ kind: 'held', caseRef: ref });
+    await staff.page.goto('/mail/held');
+    const held = staff.page.getByRole('article', { name: 'Email from vera@work.example.test' });
+    await held.getByText('crack.png').waitFor();
+    await held.getByText('joins the case’s Files when placed').waitFor();
+    expect(await axeProblems(staff.page)).toEqual([]);
+    await held.getByRole('button', { name: 'Place on this case' }).click();
+    await held.waitFor({ state: 'detached' });
+    await staff.page.goto(`/cases/${ref}`);
+    await staff.page.getByRole('tab', { name: 'Files' }).click();
+    await staff.page.getByTestId('attachments').getByRole('link', { name: 'crack.png' }).waitFor();
+    await staff.page.getByTestId('attachments').getByText('from an email', { exact: false }).waitFor();
     expect(staff.problems).toEqual([]);
     await staff.context.close();
   }, 120_000);

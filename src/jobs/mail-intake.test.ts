@@ -167,6 +167,29 @@ describeEachDatabase('inbound email over SMTP', (kind) => {
     ]);
   });
 
+  it('keeps at most 20 files of one mail and lists the rest as not kept', async () => {
+    const c = await complaint('joy@example.test');
+    const notes = Array.from({ length: 21 }, (_, i) => ({
+      filename: `note-${i + 1}.txt`,
+      content: `Note ${i + 1}`,
+      contentType: 'text/plain',
+    }));
+    await send({
+      from: 'joy@example.test',
+      to: caseReplyAddress(c.ref, DOMAIN),
+      subject: 'Notes',
+      text: 'All my notes.',
+      attachments: notes,
+    });
+    expect(await attachmentsOf(c.caseId)).toHaveLength(20);
+    const [message] = await listCaseMessages(ws.ctx(), c.ref);
+    expect(message?.files.at(-1)).toMatchObject({
+      fileName: 'note-21.txt',
+      attachmentId: null,
+      refused: 'only the first 20 files of an email are kept',
+    });
+  });
+
   /** A mail from someone who is not the case's customer, carrying one file; returns it as held, and where its file waits. */
   async function heldWithFile(customer: string, sender: string, subject: string, file: { filename: string; content: Buffer }) {
     const c = await complaint(customer);
