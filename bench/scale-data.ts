@@ -219,6 +219,8 @@ export async function buildScaleWorkspace(
       help_requested_by: null,
       next_due_at: '',
       tags: '[]',
+      merged_into_id: null,
+      merged_into_ref: null,
     };
     const parties = rnd.int(2) === 0 ? [{ employeeId: reporter.employeeId, role: 'primary' }] : [];
     const events: NewEvent[] = [];

@@ -57,6 +57,8 @@ export const ZMe = z.object({
       answerSupport: z.boolean(),
       manageDataRights: z.boolean(),
       manageWebhooks: z.boolean(),
+      manageSavedReplies: z.boolean(),
+      shareViews: z.boolean(),
       placeHeldMail: z.boolean(),
     })
     .describe('what you may do across the workspace, from the permission table'),

@@ -41,6 +41,13 @@ export const EVENT_KINDS = [
   'attachment_added',
   // Tags put on or taken off the case (the tags themselves, sorted).
   'tags_changed',
+  // The same incident reported twice: on the duplicate, closed as merged into the case kept; on the
+  // case kept, the duplicate it took in (with what came across and what stayed referenced).
+  'case_merged',
+  'duplicate_merged',
+  // Part of a case taken into a new one (same customer): on the original, what went; on the new case, where it came from.
+  'case_split',
+  'split_from',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -49,6 +49,10 @@ export type WorkspaceAbilities = {
   manageDataRights: boolean;
   /** Settings → Integrations: webhook subscriptions and their delivery log. */
   manageWebhooks: boolean;
+  /** Settings → Saved replies: the workspace's (admins) or their teams' (supervisors). */
+  manageSavedReplies: boolean;
+  /** Shares inbox views with a team they lead. */
+  shareViews: boolean;
   /** Places received mail that was held (a sender who is not the case's customer). */
   placeHeldMail: boolean;
   /** The dashboard of their teams' (or all) cases. */
@@ -91,6 +95,8 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     answerSupport: wider('update', 'support_request'),
     manageDataRights: may('list', 'data_request'),
     manageWebhooks: may('update', 'webhook'),
+    manageSavedReplies: may('create', 'saved_reply'),
+    shareViews: may('update', 'saved_view'),
     placeHeldMail: may('update', 'inbound_email'),
     readDashboard: may('read', 'dashboard'),
     readPeopleReport: may('read', 'people_report'),

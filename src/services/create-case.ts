@@ -108,6 +108,8 @@ export async function insertNewCase(db: Db, origin: NewCaseOrigin, input: NewCas
     help_requested_by: null,
     next_due_at: '',
     tags: '[]',
+    merged_into_id: null,
+    merged_into_ref: null,
   };
   row.next_due_at = nextDeadlineOf(row);
   const parties = input.employees ?? [];

@@ -29,6 +29,8 @@ import * as webhooks from './migrations/0027-webhooks.js';
 import * as attachments from './migrations/0028-attachments.js';
 import * as caseTags from './migrations/0029-case-tags.js';
 import * as teamArchiveAndPreferences from './migrations/0030-team-archive-and-preferences.js';
+import * as caseMerges from './migrations/0032-case-merges.js';
+import * as savedRepliesAndViews from './migrations/0033-saved-replies-and-views.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -60,6 +62,8 @@ const STEPS: Record<string, Step> = {
   '0028-attachments': attachments,
   '0029-case-tags': caseTags,
   '0030-team-archive-and-preferences': teamArchiveAndPreferences,
+  '0032-case-merges': caseMerges,
+  '0033-saved-replies-and-views': savedRepliesAndViews,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

@@ -181,6 +181,9 @@ export type CaseRow = {
   next_due_at: string;
   /** JSON string[]: the case's tags, sorted (case_tags holds the same, one row each, for filtering). */
   tags: string;
+  /** Set when the case was merged into another (the same incident reported twice): the case kept. */
+  merged_into_id: string | null;
+  merged_into_ref: string | null;
 };
 /** One tag on one case. */
 export type CaseTagRow = { workspace_id: string; case_id: string; tag: string; created_at: string };
@@ -835,6 +838,32 @@ export type Tables = {
   inbound_emails: InboundEmailRow;
   attachments: AttachmentRow;
   case_tags: CaseTagRow;
+  saved_replies: SavedReplyRow;
+  saved_views: SavedViewRow;
+};
+
+/** A saved reply: the workspace's (team_id null) or one team's; add_tags is a JSON string[]. */
+export type SavedReplyRow = {
+  id: string;
+  workspace_id: string;
+  team_id: string | null;
+  title: string;
+  body: string;
+  set_status: string | null;
+  add_tags: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+/** An inbox view kept on the server: its owner's, and shared with one team when team_id is set; filters is JSON. */
+export type SavedViewRow = {
+  id: string;
+  workspace_id: string;
+  owner_id: string;
+  team_id: string | null;
+  name: string;
+  filters: string;
+  created_at: string;
 };
 
 /** A customer's private link to their case's status page: only the token's SHA-256 is kept. */

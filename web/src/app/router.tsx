@@ -23,6 +23,7 @@ const ReportPage = lazyRouteComponent(() => import('../pages/report.js'), 'Repor
 const ScenarioEditorPage = lazyRouteComponent(() => import('../pages/scenario-editor.js'), 'ScenarioEditorPage');
 const SettingsPage = lazyRouteComponent(() => import('../pages/settings.js'), 'SettingsPage');
 const IntegrationsPage = lazyRouteComponent(() => import('../pages/integrations.js'), 'IntegrationsPage');
+const SavedRepliesPage = lazyRouteComponent(() => import('../pages/saved-replies.js'), 'SavedRepliesPage');
 const SignInPage = lazyRouteComponent(() => import('../pages/sign-in.js'), 'SignInPage');
 const TeamsPage = lazyRouteComponent(() => import('../pages/teams.js'), 'TeamsPage');
 const ThemesPage = lazyRouteComponent(() => import('../pages/themes.js'), 'ThemesPage');
@@ -146,6 +147,7 @@ const supportRoute = createRoute({ getParentRoute: () => appRoute, path: '/suppo
 const heldMailRoute = createRoute({ getParentRoute: () => appRoute, path: '/mail/held', component: HeldMailPage });
 const customerRoute = createRoute({ getParentRoute: () => appRoute, path: '/customers/$id', component: CustomerPage });
 const integrationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/integrations', component: IntegrationsPage });
+const savedRepliesRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/saved-replies', component: SavedRepliesPage });
 
 const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboard', component: DashboardPage });
 const peopleReportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/people', component: PeopleReportPage });
@@ -191,6 +193,7 @@ const routeTree = rootRoute.addChildren([
     customerRoute,
     privacyRoute,
     integrationsRoute,
+    savedRepliesRoute,
     heldMailRoute,
     dashboardRoute,
     peopleReportRoute,

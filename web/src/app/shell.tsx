@@ -69,6 +69,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/settings/reviews', label: 'Review rules', shown: (can) => can.manageReviewRules || can.readReviews },
       { to: '/settings/privacy', label: 'Data rights', shown: (can) => can.manageDataRights },
       { to: '/settings/integrations', label: 'Integrations', shown: (can) => can.manageWebhooks },
+      { to: '/settings/saved-replies', label: 'Saved replies', shown: (can) => can.manageSavedReplies },
     ],
   },
   {
