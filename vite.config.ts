@@ -88,7 +88,11 @@ export default defineConfig({
             { name: 'app', test: (id: string) => !inNodeModules(id) && needs('entry', id) && !id.endsWith('main.tsx'), priority: 3 },
             { name: 'inbox', test: (id: string) => !inNodeModules(id) && needs('inbox', id) && !needs('signIn', id), priority: 2 },
             // The number field brings its own formatting library; only a few forms use it.
-            { name: 'ui', test: (id: string) => inNodeModules(id) && !isChartLibrary(id) && !/NumberInput|react-number-format/.test(id), priority: 1 },
+            {
+              name: 'ui',
+              test: (id: string) => inNodeModules(id) && !isChartLibrary(id) && !/NumberInput|react-number-format/.test(id),
+              priority: 1,
+            },
             // Last, so that the Mantine parts the charts use stay in the groups above, and only the
             // chart libraries themselves are left for this file.
             { name: 'charts', test: isChartLibrary, priority: 0 },

@@ -222,6 +222,8 @@ export async function buildScaleWorkspace(
       clock_basis: 'calendar',
       clock_paused_at: null,
       clock_pauses: '[]',
+      merged_into_id: null,
+      merged_into_ref: null,
     };
     const parties = rnd.int(2) === 0 ? [{ employeeId: reporter.employeeId, role: 'primary' }] : [];
     const events: NewEvent[] = [];

@@ -64,6 +64,8 @@ export const ZMe = z.object({
       manageDataRights: z.boolean(),
       manageWebhooks: z.boolean(),
       importTickets: z.boolean(),
+      manageSavedReplies: z.boolean(),
+      shareViews: z.boolean(),
       placeHeldMail: z.boolean(),
     })
     .describe('what you may do across the workspace, from the permission table'),

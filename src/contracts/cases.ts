@@ -152,6 +152,9 @@ export const ZCaseListQuery = z
       .optional()
       .describe('only cases with a reputational threat (review, public post, legal, media) on them or another case of their customer'),
     abuseFlagged: flag.optional().describe('only cases whose customer is flagged under the abuse policy'),
+    merged: flag
+      .optional()
+      .describe('include cases merged into another case (left out by default, except when the search is a case reference)'),
     caseTypeId: id.optional(),
     employeeId: id.optional().describe('only cases naming this employee as a party'),
     breached: flag.optional().describe('only cases that missed their acknowledge or resolve deadline'),
@@ -262,6 +265,10 @@ export const ZCase = z.object({
     .nullable()
     .describe('an open call for a supervisor’s help, until someone takes it'),
   tags: z.array(z.string()).describe('the case’s tags, sorted'),
+  mergedInto: z
+    .object({ id: z.string(), ref: z.string() })
+    .nullable()
+    .describe('set when this case was merged into another: the case kept, where its work goes on'),
   attention: z
     .array(z.enum(['help_requested', 'escalated_promise', 'approval_pending', 'asked_for_help', 'unhappy_customer']))
     .optional()
@@ -295,10 +302,15 @@ export const ZCaseAbilities = z.object({
   proposeResolution: z.boolean(),
   addCommitment: z.boolean(),
   planFollowUp: z.boolean(),
+  merge: z.boolean().describe('merge this case into another (it closes as merged)'),
+  split: z.boolean().describe('take part of this case into a new case'),
 });
 
 export const ZCaseDetail = ZCase.extend({
   can: ZCaseAbilities,
+  mergedCases: z
+    .array(z.object({ ref: z.string(), title: z.string(), mergedAt: z.string() }))
+    .describe('duplicates merged into this case; their statements, messages and files stay on them'),
   parties: z.array(z.object({ employeeId: z.string(), name: z.string(), role: z.string(), teamId: z.string().nullable() })),
   statements: z.array(ZStatement),
   customer: z

@@ -89,6 +89,10 @@ export const ZNewReply = z
       .enum(['email', 'spoken'])
       .optional()
       .describe('email (the default when the customer has an address): sent through the outbox; spoken: said in person or by phone'),
+    savedReplyId: z
+      .uuid('must be an id (UUID)')
+      .optional()
+      .describe('the saved reply this text came from: its actions (status, tags) are applied when the reply is recorded'),
   })
   .strict();
 

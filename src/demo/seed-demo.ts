@@ -29,6 +29,7 @@ import { setTimeZone } from '../store/settings.js';
 import { setUserTeams } from '../store/users.js';
 import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
 import { assignDemoTraining, finishDemoTraining } from './demo-assignments.js';
+import { playDemoMergeAndSplit } from './demo-case-merges.js';
 import { demoLeftovers } from './demo-closing.js';
 import { playCustomerStories } from './demo-customers.js';
 import { playDataRights } from './demo-data-rights.js';
@@ -52,6 +53,7 @@ import {
 import { HISTORY_DAYS, type PlannedCase, type PlannedStep, planCases } from './demo-plan.js';
 import { playReplies, type ReplyTarget } from './demo-replies.js';
 import { playReviews } from './demo-reviews.js';
+import { playDemoSavedWork } from './demo-saved-work.js';
 import { playDemoTags } from './demo-tags.js';
 import { mineDemoThemes } from './demo-themes.js';
 import { playPracticeSessions } from './demo-training.js';
@@ -130,6 +132,8 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
         { publicUrl: DEMO_PUBLIC_URL, replyDomain: undefined },
         now,
       );
+      await playDemoMergeAndSplit(trx, lookup(directory.actors, 'dana'), now);
+      await playDemoSavedWork(trx, lookup(directory.actors, 'rosa'), lookup(directory.actors, 'dana'), now);
       // What the jobs find due today happens now, as on a running server: overdue promises escalate and
       // breached clocks are marked. The demo's mail counts as delivered: nobody is there to receive it.
       await sweepCommitments(trx, now);

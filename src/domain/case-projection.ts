@@ -9,6 +9,8 @@ export type CaseProjection = {
   assigneeId: string | null;
   teamId: string | null;
   customerId: string | null;
+  /** The case kept, once this one was merged into it. */
+  mergedIntoId: string | null;
   /** Each named employee and their part in the case. */
   parties: Map<string, string>;
   resolution: { costMinor: number; currency: string; approvalState: string } | null;
@@ -34,6 +36,7 @@ export function projectCase(events: readonly TimelineEntry[]): CaseProjection {
     assigneeId: null,
     teamId: null,
     customerId: null,
+    mergedIntoId: null,
     parties: new Map(),
     resolution: null,
     tags: [],
@@ -68,6 +71,10 @@ export function projectCase(events: readonly TimelineEntry[]): CaseProjection {
         break;
       case 'status_changed':
         p.status = str(data.to);
+        break;
+      case 'case_merged':
+        p.status = 'closed';
+        p.mergedIntoId = str(data.intoCaseId);
         break;
       case 'party_added':
         if (typeof data.employeeId === 'string' && typeof data.role === 'string') p.parties.set(data.employeeId, data.role);
@@ -110,6 +117,7 @@ export function firstDifference(projection: CaseProjection, row: CaseFacts): str
     ['assigneeId', 'handler'],
     ['teamId', 'team'],
     ['customerId', 'customer'],
+    ['mergedIntoId', 'merge'],
   ];
   for (const [key, label] of fields) if (projection[key] !== row[key]) return `the case's ${label} differs from what its timeline records`;
   return null;

@@ -59,6 +59,8 @@ export const RESOURCES = [
   'dashboard', // the figures of the cases a reader may list: volumes, response times, satisfaction of both sides, cost, promises, their CSV
   'import', // past tickets brought in from another helpdesk's export (Settings → Import): admins only
   'people_report', // HR's view of people: conflicts per employee, who is above a review rule, support requests (every read is access-logged)
+  'saved_reply', // Settings → Saved replies: wording with variables and actions, the workspace's (admins) or a team's (its supervisors)
+  'saved_view', // an inbox view kept on the server: one's own (create, delete), or shared with a team one leads (update)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -115,6 +117,15 @@ function practice(role: Role, sessionsVisible: readonly Condition[]): Rule[] {
   ];
 }
 
+/** Those who reply to customers use the saved replies; everyone keeps their own inbox views and sees their teams' shared ones. */
+function savedWork(role: Role): Rule[] {
+  return [
+    ...rows(role, 'saved_reply', ['list', 'read'], 'any'),
+    ...rows(role, 'saved_view', ['list', 'read', 'create', 'delete'], 'self'),
+    ...rows(role, 'saved_view', ['list', 'read'], 'team'),
+  ];
+}
+
 export const PERMISSIONS: readonly Rule[] = [
   // Front-line employees report incidents and work only on the cases they are part of.
   ...rows('employee', 'case', ['create', 'list'], 'any'),
@@ -148,6 +159,7 @@ export const PERMISSIONS: readonly Rule[] = [
   ...ownSide('employee'),
   // Employees read newsletters once a reviewer approved them (drafts are hidden from them).
   ...rows('employee', 'newsletter', ['list', 'read'], 'any'),
+  ...savedWork('employee'),
 
   // Supervisors run their teams' cases end to end and see their teams' people.
   ...rows('supervisor', 'case', ['create', 'list'], 'any'),
@@ -203,6 +215,10 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('supervisor', 'management_summary', ['read'], 'team'),
   // A supervisor's dashboard counts their teams' cases (and those they are part of), like their inbox.
   ...rows('supervisor', 'dashboard', ['read'], 'team'),
+  // Supervisors keep their teams' saved replies and share inbox views with their teams.
+  ...savedWork('supervisor'),
+  ...rows('supervisor', 'saved_reply', ['create', 'update', 'delete'], 'team'),
+  ...rows('supervisor', 'saved_view', ['update'], 'team'),
 
   // HR sees people workspace-wide and reads cases without changing them.
   ...rows('hr', 'case', ['list', 'read'], 'any'),
@@ -244,6 +260,9 @@ export const PERMISSIONS: readonly Rule[] = [
   ...rows('hr', 'management_summary', ['read'], 'any'),
   ...rows('hr', 'dashboard', ['read'], 'any'),
   ...rows('hr', 'people_report', ['read'], 'any'),
+  // HR keeps views of its own inbox; it sends no replies, so it has no saved replies.
+  ...rows('hr', 'saved_view', ['list', 'read', 'create', 'delete'], 'self'),
+  ...rows('hr', 'saved_view', ['list', 'read'], 'team'),
 
   // Supervisors place held mail: a customer writing from another address, a colleague forwarding one.
   ...rows('supervisor', 'inbound_email', ['list', 'read', 'update'], 'any'),

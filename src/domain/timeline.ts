@@ -44,6 +44,13 @@ export const EVENT_KINDS = [
   // The SLA clocks stopped while the case waits on the customer, and ran again (with the due times it moved to).
   'clock_paused',
   'clock_resumed',
+  // The same incident reported twice: on the duplicate, closed as merged into the case kept; on the
+  // case kept, the duplicate it took in (with what came across and what stayed referenced).
+  'case_merged',
+  'duplicate_merged',
+  // Part of a case taken into a new one (same customer): on the original, what went; on the new case, where it came from.
+  'case_split',
+  'split_from',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -40,6 +40,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { bulkCaseRoutes } from './routes/bulk-cases.js';
 import { caseClockRoutes } from './routes/case-clocks.js';
+import { caseMergeRoutes } from './routes/case-merges.js';
 import { caseTagRoutes } from './routes/case-tags.js';
 import { caseRoutes } from './routes/cases.js';
 import { coachRoutes } from './routes/coach.js';
@@ -62,6 +63,8 @@ import { publicStatusRoutes } from './routes/public-status.js';
 import { publicSurveyRoutes } from './routes/public-survey.js';
 import { resolutionRoutes } from './routes/resolution.js';
 import { reviewRoutes } from './routes/reviews.js';
+import { savedReplyRoutes } from './routes/saved-replies.js';
+import { savedViewRoutes } from './routes/saved-views.js';
 import { settingsRoutes } from './routes/settings.js';
 import { supportRoutes } from './routes/support.js';
 import { themeRoutes } from './routes/themes.js';
@@ -295,6 +298,9 @@ export async function buildApp({
       await v1.register(dashboardRoutes);
       await v1.register(attachmentRoutes(attachmentsDir));
       await v1.register(caseTagRoutes);
+      await v1.register(caseMergeRoutes);
+      await v1.register(savedReplyRoutes);
+      await v1.register(savedViewRoutes);
       await v1.register(bulkCaseRoutes);
       await v1.register(importRoutes);
     },

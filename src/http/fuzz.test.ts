@@ -191,6 +191,11 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/v1/teams/{id}': { name: 'Renamed team', archived: true },
   'POST /api/v1/cases/{ref}/tags': { tags: ['vip'] },
   'DELETE /api/v1/cases/{ref}/tags/{tag}': {},
+  'POST /api/v1/cases/{ref}/merge': { intoRef: 'C-2026-000001' },
+  'POST /api/v1/cases/{ref}/split': { title: 'A second matter', summary: 'Also a parking fine.' },
+  'POST /api/v1/saved-replies': { title: 'Thanks', body: 'Thank you, {{customer.firstName|there}}.', teamId: null },
+  'PUT /api/v1/saved-replies/{id}': { title: 'Thanks', body: 'Thank you.', teamId: null },
+  'POST /api/v1/views': { name: 'Mine', filters: { tag: ['vip'] } },
   'POST /api/v1/cases/bulk': { refs: ['C-2026-000001'], action: { kind: 'tag', tags: ['vip'] } },
 };
 

@@ -27,6 +27,8 @@ import { endSession, startSession } from '../services/practice-sessions.js';
 import { proposeResolution } from '../services/resolution.js';
 import { workspaceRules } from '../services/review-rules.js';
 import { startPlaybook } from '../services/run-playbook.js';
+import { createSavedReply } from '../services/saved-replies.js';
+import { saveView } from '../services/saved-views.js';
 import { sendDueFollowUps } from '../services/send-due-follow-ups.js';
 import { assignTraining } from '../services/training-assignments.js';
 import { copyWorkspaceScenario } from '../services/training-scenarios.js';
@@ -909,6 +911,49 @@ const FIXTURES: Record<string, (w: World) => Promise<Fixture>> = {
   'POST /api/v1/imports': plain('/api/v1/imports?format=zendesk&fileName=tickets.csv&dryRun=true'),
   'GET /api/v1/imports': plain('/api/v1/imports'),
   'GET /api/v1/imports/{id}': async (w) => ({ url: `/api/v1/imports/${await freshImport(w)}`, subject: {}, hidden: true }),
+  'POST /api/v1/cases/{ref}/merge': async (w) => {
+    const kept = await freshCase(w);
+    const { ref, subject } = await freshCase(w);
+    return { url: `/api/v1/cases/${ref}/merge`, body: { intoRef: kept.ref, reason: 'Reported twice' }, subject, readsCase: true };
+  },
+  'POST /api/v1/cases/{ref}/split': onCase('/split', () => ({
+    title: 'A second matter',
+    summary: 'The customer also raised a parking fine.',
+  })),
+  'GET /api/v1/saved-replies': plain('/api/v1/saved-replies'),
+  'POST /api/v1/saved-replies': async (w) => ({
+    url: '/api/v1/saved-replies',
+    body: { title: `Thanks ${unique(w)}`, body: 'Thank you, {{customer.firstName|there}}.', teamId: w.cast.teamA.id },
+    subject: { teamIds: [w.cast.teamA.id] },
+  }),
+  'PUT /api/v1/saved-replies/{id}': async (w) => ({
+    url: `/api/v1/saved-replies/${await teamReply(w)}`,
+    body: { title: 'Renamed', body: 'Thank you.', teamId: w.cast.teamA.id },
+    subject: { teamIds: [w.cast.teamA.id] },
+    hidden: true,
+  }),
+  'DELETE /api/v1/saved-replies/{id}': async (w) => ({
+    url: `/api/v1/saved-replies/${await teamReply(w)}`,
+    subject: { teamIds: [w.cast.teamA.id] },
+    hidden: true,
+  }),
+  'POST /api/v1/cases/{ref}/saved-replies/{id}/render': async (w) => {
+    const reply = await createSavedReply(w.t.workspace.ctx(), {
+      title: `Hello ${unique(w)}`,
+      body: 'Hello {{customer.firstName|there}}',
+      teamId: null,
+    });
+    return onCase(`/saved-replies/${reply.id}/render`)(w);
+  },
+  'GET /api/v1/views': plain('/api/v1/views'),
+  'POST /api/v1/views': plain('/api/v1/views', (w) => ({ name: `Mine ${unique(w)}`, filters: { tag: ['vip'] } })),
+  'DELETE /api/v1/views/{id}': async (w) => {
+    const view = await saveView(
+      { db: w.t.database.db, actor: w.cast.employeeA.actor, now: new Date() },
+      { name: `Mine ${unique(w)}`, filters: {} },
+    );
+    return { url: `/api/v1/views/${view.id}`, subject: { ownerUserId: w.cast.employeeA.actor.userId }, hidden: true };
+  },
   // The route answers for each case on its own; who may change which case is in the results.
   'POST /api/v1/cases/bulk': async (w) => {
     const { ref } = await freshCase(w);
@@ -1032,6 +1077,16 @@ async function heldMail(w: World): Promise<string> {
   return id;
 }
 
+/** A saved reply of team A, kept by the admin. */
+async function teamReply(w: World): Promise<string> {
+  const reply = await createSavedReply(w.t.workspace.ctx(), {
+    title: `Team ${unique(w)}`,
+    body: 'Sorry for the wait.',
+    teamId: w.cast.teamA.id,
+  });
+  return reply.id;
+}
+
 /** A fresh case of team A (employee A its primary party) naming a new customer. */
 async function caseWithCustomer(w: World): Promise<{ customerId: string; subject: Subject }> {
   const { cast, t } = w;
@@ -1148,6 +1203,18 @@ const BY_HAND: Record<string, Statuses> = {
   'POST /api/v1/imports': [401, 403, 403, 403, 403, 403, 400, 400],
   'GET /api/v1/imports': [401, 403, 403, 403, 403, 403, 200, 200],
   'GET /api/v1/imports/{id}': [401, 403, 403, 403, 403, 403, 200, 404],
+  // Merging closes the duplicate, so it is for those who move cases along: the team's supervisor and the admin.
+  'POST /api/v1/cases/{ref}/merge': [401, 403, 403, 200, 404, 403, 200, 404],
+  // Splitting is changing the case and reporting a new one: anyone who works on the case, HR not.
+  'POST /api/v1/cases/{ref}/split': [401, 201, 404, 201, 404, 403, 201, 404],
+  // Saved replies: admins keep the workspace's, supervisors their own team's; everyone who replies inserts them; HR sends no replies.
+  'GET /api/v1/saved-replies': [401, 200, 200, 200, 200, 403, 200, 200],
+  'POST /api/v1/saved-replies': [401, 403, 403, 201, 403, 403, 201, 404],
+  'PUT /api/v1/saved-replies/{id}': [401, 403, 403, 200, 404, 403, 200, 404],
+  'POST /api/v1/cases/{ref}/saved-replies/{id}/render': [401, 200, 404, 200, 404, 403, 200, 404],
+  // Views: everyone keeps their own; employee A's view is theirs (and the admin's) alone.
+  'GET /api/v1/views': [401, 200, 200, 200, 200, 200, 200, 200],
+  'DELETE /api/v1/views/{id}': [401, 204, 404, 404, 404, 404, 204, 404],
 };
 
 type Expected = 'allowed' | 401 | 403 | 404;

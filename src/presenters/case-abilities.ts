@@ -25,6 +25,10 @@ export type CaseAbilities = {
   proposeResolution: boolean;
   addCommitment: boolean;
   planFollowUp: boolean;
+  /** Merges this case into another (the same incident reported twice): it closes as merged. */
+  merge: boolean;
+  /** Takes part of this case into a new case. */
+  split: boolean;
 };
 
 /**
@@ -52,5 +56,7 @@ export function caseAbilities(actor: Actor, row: CaseRow, subject: Subject): Cas
     proposeResolution: (may('create', 'resolution') || may('update', 'resolution')) && !finished,
     addCommitment: may('create', 'commitment') && !closed,
     planFollowUp: may('create', 'follow_up'),
+    merge: may('transition', 'case') && !closed && row.merged_into_id === null,
+    split: may('update', 'case') && may('create', 'case') && !closed && row.merged_into_id === null,
   };
 }

@@ -38,6 +38,8 @@ export type CaseView = {
   /** An open call for a supervisor's help, until someone takes it. */
   help: { requestedAt: string; requestedBy: string | null } | null;
   tags: string[];
+  /** The case kept, once this one was merged into it. */
+  mergedInto: { id: string; ref: string } | null;
   /** Set only in a list asked for with the attention filter: why the case needs a supervisor. */
   attention?: AttentionReason[];
 };
@@ -84,6 +86,7 @@ export function toCaseView(row: CaseRow, now: Date): CaseView {
           },
     help: row.help_requested_at === null ? null : { requestedAt: row.help_requested_at, requestedBy: row.help_requested_by },
     tags: JSON.parse(row.tags) as string[],
+    mergedInto: row.merged_into_id !== null && row.merged_into_ref !== null ? { id: row.merged_into_id, ref: row.merged_into_ref } : null,
   };
 }
 

@@ -51,6 +51,10 @@ export type WorkspaceAbilities = {
   manageWebhooks: boolean;
   /** Settings → Import: past tickets from another helpdesk's export. */
   importTickets: boolean;
+  /** Settings → Saved replies: the workspace's (admins) or their teams' (supervisors). */
+  manageSavedReplies: boolean;
+  /** Shares inbox views with a team they lead. */
+  shareViews: boolean;
   /** Places received mail that was held (a sender who is not the case's customer). */
   placeHeldMail: boolean;
   /** The dashboard of their teams' (or all) cases. */
@@ -94,6 +98,8 @@ export function workspaceAbilities(actor: Actor): WorkspaceAbilities {
     manageDataRights: may('list', 'data_request'),
     manageWebhooks: may('update', 'webhook'),
     importTickets: may('create', 'import'),
+    manageSavedReplies: may('create', 'saved_reply'),
+    shareViews: may('update', 'saved_view'),
     placeHeldMail: may('update', 'inbound_email'),
     readDashboard: may('read', 'dashboard'),
     readPeopleReport: may('read', 'people_report'),

@@ -116,6 +116,8 @@ export async function insertNewCase(db: Db, origin: NewCaseOrigin, input: NewCas
     clock_basis: clocks.basis,
     clock_paused_at: null,
     clock_pauses: '[]',
+    merged_into_id: null,
+    merged_into_ref: null,
   };
   row.next_due_at = nextDeadlineOf(row);
   const parties = input.employees ?? [];

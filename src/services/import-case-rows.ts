@@ -90,6 +90,8 @@ export function importedCaseRows(
     clock_basis: 'calendar',
     clock_paused_at: null,
     clock_pauses: '[]',
+    merged_into_id: null,
+    merged_into_ref: null,
     updated_at: ticket.statusAt,
     search_text: [
       ticket.title,

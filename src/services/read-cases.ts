@@ -1,4 +1,5 @@
 import { ZIsoTimestamp } from '../contracts/time.js';
+import { caseRefIn } from '../domain/case.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { repeatWindowStart } from '../domain/customer-signals.js';
 import { AppError, notFound } from '../domain/errors.js';
@@ -12,6 +13,7 @@ import {
   toEventView,
   toStatementView,
 } from '../presenters/case-presenter.js';
+import { listMergedInto } from '../store/case-merges.js';
 import { attentionReasons, type CaseSort, countCaseRows, listCaseRows, listParties, listStatements } from '../store/cases.js';
 import { listEventRows } from '../store/events.js';
 import { findCustomer } from '../store/people.js';
@@ -23,6 +25,7 @@ import { verifyTimelines } from './verify-timelines.js';
 
 export type CaseDetail = CaseView & {
   can: CaseAbilities;
+  mergedCases: { ref: string; title: string; mergedAt: string }[];
   parties: { employeeId: string; name: string; role: string; teamId: string | null }[];
   statements: StatementView[];
   customer: {
@@ -44,10 +47,11 @@ export async function getCase(ctx: ReadContext, ref: string): Promise<CaseDetail
   const ws = ctx.actor.workspaceId;
   const { row, subject } = await loadCase(ctx.db, ctx.actor, ref);
   const mayReadStatements = authorize(ctx.actor, 'read', 'statement', subject);
-  const [parties, statements, customerRow] = await Promise.all([
+  const [parties, statements, customerRow, merged] = await Promise.all([
     listParties(ctx.db, ws, row.id),
     mayReadStatements ? listStatements(ctx.db, ws, row.id) : [],
     row.customer_id ? findCustomer(ctx.db, ws, row.customer_id) : undefined,
+    listMergedInto(ctx.db, ws, row.id),
   ]);
   const seesContact = authorize(ctx.actor, 'read', 'customer_contact', subject);
   const customer = customerRow
@@ -65,7 +69,15 @@ export async function getCase(ctx: ReadContext, ref: string): Promise<CaseDetail
   const view = toCaseView(row, ctx.now);
   // Offer only the moves this caller may make, so a client never shows a button that answers 403.
   if (!authorize(ctx.actor, 'transition', 'case', subject)) view.nextStatuses = [];
-  return { ...view, parties, statements: statements.map(toStatementView), customer, can: caseAbilities(ctx.actor, row, subject) };
+  const mergedCases = merged.map((m) => ({ ref: m.ref, title: m.title, mergedAt: m.updated_at }));
+  return {
+    ...view,
+    parties,
+    statements: statements.map(toStatementView),
+    customer,
+    mergedCases,
+    can: caseAbilities(ctx.actor, row, subject),
+  };
 }
 
 export type CaseListQuery = {
@@ -95,6 +107,8 @@ export type CaseListQuery = {
   supported?: number[] | undefined;
   /** Only cases carrying any of these tags. */
   tag?: string[] | undefined;
+  /** Include cases merged into another (left out unless asked for, or the search is a case's reference). */
+  merged?: boolean | undefined;
   reportedFrom?: string | undefined;
   reportedTo?: string | undefined;
   q?: string | undefined;
@@ -138,6 +152,8 @@ export async function listCases(
     reportedFrom: query.reportedFrom,
     reportedTo: query.reportedTo,
     q: query.q?.trim() || undefined,
+    // A merged duplicate's reference still finds it, so the reader is led on to the case kept.
+    hideMerged: query.merged !== true && !(query.q && caseRefIn(query.q)),
   };
   const after = query.cursor ? decodeCursor(query.cursor, sort, order) : undefined;
   // The count is for the first page's heading; later pages of the same list need not pay for it again.

@@ -104,7 +104,9 @@ async function fileOnCase(
 ): Promise<ReceiveOutcome> {
   const ws = target.workspace_id;
   if (mail.messageId && (await hasInboundEmail(db, ws, mail.messageId))) return { kind: 'duplicate' };
-  const kase = (await lockCaseById(db, ws, target.id)) ?? target;
+  let kase = (await lockCaseById(db, ws, target.id)) ?? target;
+  // An answer to a duplicate that was merged goes on the case kept, where its work goes on.
+  for (let hop = 0; kase.merged_into_id !== null && hop < 5; hop++) kase = (await lockCaseById(db, ws, kase.merged_into_id)) ?? kase;
   const customer = await findCustomerByEmail(db, ws, from);
   if (!customer || customer.id !== kase.customer_id) {
     const reason = 'The sender is not this case’s customer';

@@ -1,5 +1,7 @@
+import { assertTransition, type CaseStatus } from '../domain/case-status.js';
 import type { CoachResult } from '../domain/coach.js';
 import { invalid } from '../domain/errors.js';
+import { authorize, type Subject } from '../domain/permissions.js';
 import { caseReplyAddress, PLACEHOLDER_REPLY_DOMAIN, replyMessageId } from '../domain/reply-address.js';
 import { sha256 } from '../domain/timeline.js';
 import type { EventView } from '../presenters/case-presenter.js';
@@ -7,13 +9,17 @@ import { toEventView } from '../presenters/case-presenter.js';
 import { newId } from '../store/ids.js';
 import { queueEmail } from '../store/outbox.js';
 import { findCustomer } from '../store/people.js';
-import type { CaseRow, Db } from '../store/schema.js';
+import type { CaseRow, Db, SavedReplyRow } from '../store/schema.js';
 import { findUser, findWorkspace } from '../store/workspaces.js';
+import { forbidden } from './authorization.js';
 import { applyCaseChange } from './case-change.js';
-import { lockCase } from './case-helpers.js';
+import { loadCase } from './case-helpers.js';
+import { changeTagsOfRow } from './case-tags.js';
+import { transitionCase } from './change-case.js';
 import { analyzeForWorkspace } from './coach-instance.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { customerReplyEmail } from './emails/reply-emails.js';
+import { usableReply } from './saved-replies.js';
 
 export type RecordedReply = { event: EventView; analysis: CoachResult };
 
@@ -29,12 +35,15 @@ export type ReplyVia = 'email' | 'spoken';
 export async function recordReply(
   ctx: ServiceContext,
   ref: string,
-  input: { body: string; customerMessage?: string | undefined; via?: ReplyVia | undefined },
+  input: { body: string; customerMessage?: string | undefined; via?: ReplyVia | undefined; savedReplyId?: string | undefined },
 ): Promise<RecordedReply> {
   const analysis = await analyzeForWorkspace(ctx, { reply: input.body, customer: input.customerMessage });
   const score = analysis.reply?.score;
   return inTransaction(ctx.db, async (db) => {
-    const row = await lockCase(db, ctx.actor, ref, 'annotate');
+    const { row, subject } = await loadCase(db, ctx.actor, ref, 'annotate', true);
+    // A saved reply's actions are checked before anything is sent, so a refused action sends nothing.
+    const macro = input.savedReplyId ? await usableReply(db, ctx, row, input.savedReplyId) : null;
+    const actions = macro ? plannedActions(ctx, row, subject, macro) : null;
     const at = ctx.now.toISOString();
     const delivery = await deliver(ctx, db, row, input);
     const data = {
@@ -45,12 +54,37 @@ export async function recordReply(
       missing: analysis.reply?.missing ?? [],
       problems: (analysis.reply?.problems ?? []).map((p) => p.kind),
       delivery,
+      ...(macro ? { savedReply: { id: macro.id, title: macro.title } } : {}),
     };
-    const { appended } = await applyCaseChange(db, row, {}, [{ kind: 'reply', actorId: ctx.actor.userId, at, data }], ctx.now);
+    const { row: after, appended } = await applyCaseChange(db, row, {}, [{ kind: 'reply', actorId: ctx.actor.userId, at, data }], ctx.now);
     const [event] = appended;
     if (!event) throw new Error('the reply event was not written');
+    if (actions && actions.addTags.length > 0) await changeTagsOfRow(ctx, db, after, { add: actions.addTags });
+    if (actions?.setStatus) await transitionCase({ ...ctx, db }, ref, { to: actions.setStatus });
     return { event: toEventView(event), analysis };
   });
+}
+
+/**
+ * What sending a saved reply will also do on this case: its tags (those not on the case yet) and its
+ * status move (none when the case is already there). A move the lifecycle does not allow from here,
+ * or one the caller may not make, refuses the whole send.
+ */
+function plannedActions(
+  ctx: ServiceContext,
+  row: CaseRow,
+  subject: Subject,
+  macro: SavedReplyRow,
+): { addTags: string[]; setStatus: CaseStatus | null } {
+  const current = JSON.parse(row.tags) as string[];
+  const addTags = (JSON.parse(macro.add_tags) as string[]).filter((t) => !current.includes(t));
+  const to = macro.set_status === row.status ? null : (macro.set_status as CaseStatus | null);
+  if (addTags.length > 0 && !authorize(ctx.actor, 'update', 'case', subject)) throw forbidden(ctx.actor, 'update', 'case');
+  if (to) {
+    if (!authorize(ctx.actor, 'transition', 'case', subject)) throw forbidden(ctx.actor, 'transition', 'case');
+    assertTransition(row.status as CaseStatus, to);
+  }
+  return { addTags, setStatus: to };
 }
 
 /**

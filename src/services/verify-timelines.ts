@@ -130,6 +130,7 @@ async function checkBeside(db: Db, kase: Head, events: Parsed[], report: VerifyR
     assigneeId: kase.assignee_id,
     teamId: kase.team_id,
     customerId: kase.customer_id,
+    mergedIntoId: kase.merged_into_id,
   });
   if (rowProblem) return { seq: head, eventId: null, problem: rowProblem };
   if (tagsDiffer(projection, JSON.parse(kase.tags) as string[], await tagsOfCase(db, kase.workspace_id, kase.id)))

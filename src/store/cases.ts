@@ -56,6 +56,8 @@ export type CaseQuery = CustomerSignalFilter &
     q?: string | undefined;
     /** Only cases that need a supervisor's attention (see attentionFilter). */
     attention?: boolean | undefined;
+    /** Leave out cases merged into another. */
+    hideMerged?: boolean | undefined;
     sort: CaseSort;
     order: 'asc' | 'desc';
     limit: number;
@@ -143,6 +145,7 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
   if (query.channel?.length) qb = qb.where('cases.channel', 'in', query.channel);
   if (query.rootCause?.length) qb = qb.where('cases.root_cause_category', 'in', query.rootCause);
   if (query.teamId) qb = qb.where('cases.team_id', '=', query.teamId);
+  if (query.hideMerged) qb = qb.where('cases.merged_into_id', 'is', null);
   if (query.assigneeId === null) qb = qb.where('cases.assignee_id', 'is', null);
   else if (query.assigneeId) qb = qb.where('cases.assignee_id', '=', query.assigneeId);
   if (query.reportedFrom) qb = qb.where('cases.reported_at', '>=', query.reportedFrom);
@@ -531,6 +534,7 @@ export function listChainHeads(db: Db, only: { caseRef?: string | undefined; wor
       'team_id',
       'customer_id',
       'tags',
+      'merged_into_id',
     ])
     .orderBy('workspace_id')
     .orderBy('ref');

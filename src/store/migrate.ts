@@ -30,6 +30,8 @@ import * as attachments from './migrations/0028-attachments.js';
 import * as caseTags from './migrations/0029-case-tags.js';
 import * as teamArchiveAndPreferences from './migrations/0030-team-archive-and-preferences.js';
 import * as imports from './migrations/0031-imports.js';
+import * as caseMerges from './migrations/0032-case-merges.js';
+import * as savedRepliesAndViews from './migrations/0033-saved-replies-and-views.js';
 import * as workspaceDefaultsAndClocks from './migrations/0034-workspace-defaults-and-clocks.js';
 import * as notificationPreferences from './migrations/0035-notification-preferences.js';
 import * as inboundEmailFiles from './migrations/0037-inbound-email-files.js';
@@ -65,6 +67,8 @@ const STEPS: Record<string, Step> = {
   '0029-case-tags': caseTags,
   '0030-team-archive-and-preferences': teamArchiveAndPreferences,
   '0031-imports': imports,
+  '0032-case-merges': caseMerges,
+  '0033-saved-replies-and-views': savedRepliesAndViews,
   '0034-workspace-defaults-and-clocks': workspaceDefaultsAndClocks,
   '0035-notification-preferences': notificationPreferences,
   '0037-inbound-email-files': inboundEmailFiles,

@@ -209,6 +209,9 @@ export type CaseRow = {
   clock_paused_at: string | null;
   /** JSON { from, to }[]: finished pauses, oldest first. */
   clock_pauses: string;
+  /** Set when the case was merged into another (the same incident reported twice): the case kept. */
+  merged_into_id: string | null;
+  merged_into_ref: string | null;
 };
 /** One tag on one case. */
 export type CaseTagRow = { workspace_id: string; case_id: string; tag: string; created_at: string };
@@ -868,6 +871,32 @@ export type Tables = {
   imported_cases: ImportedCaseRow;
   team_business_hours: TeamBusinessHoursRow;
   notification_preferences: NotificationPreferenceRow;
+  saved_replies: SavedReplyRow;
+  saved_views: SavedViewRow;
+};
+
+/** A saved reply: the workspace's (team_id null) or one team's; add_tags is a JSON string[]. */
+export type SavedReplyRow = {
+  id: string;
+  workspace_id: string;
+  team_id: string | null;
+  title: string;
+  body: string;
+  set_status: string | null;
+  add_tags: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+/** An inbox view kept on the server: its owner's, and shared with one team when team_id is set; filters is JSON. */
+export type SavedViewRow = {
+  id: string;
+  workspace_id: string;
+  owner_id: string;
+  team_id: string | null;
+  name: string;
+  filters: string;
+  created_at: string;
 };
 
 /** A customer's private link to their case's status page: only the token's SHA-256 is kept. */

@@ -30,7 +30,7 @@ export function useCoachAnalysis(request: CoachRequest) {
 
 /** Records a reply sent to the customer; the server scores it onto the timeline. */
 export const useSendReply = (ref: string) =>
-  useCaseMutation(ref, (v: { body: string; customerMessage?: string; via?: 'email' | 'spoken' }) =>
+  useCaseMutation(ref, (v: { body: string; customerMessage?: string; via?: 'email' | 'spoken'; savedReplyId?: string }) =>
     api<SentReply>('POST', casePath(ref, '/replies'), v),
   );
 

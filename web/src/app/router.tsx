@@ -24,6 +24,7 @@ const ScenarioEditorPage = lazyRouteComponent(() => import('../pages/scenario-ed
 const SettingsPage = lazyRouteComponent(() => import('../pages/settings.js'), 'SettingsPage');
 const IntegrationsPage = lazyRouteComponent(() => import('../pages/integrations.js'), 'IntegrationsPage');
 const ImportPage = lazyRouteComponent(() => import('../pages/import.js'), 'ImportPage');
+const SavedRepliesPage = lazyRouteComponent(() => import('../pages/saved-replies.js'), 'SavedRepliesPage');
 const SignInPage = lazyRouteComponent(() => import('../pages/sign-in.js'), 'SignInPage');
 const TeamsPage = lazyRouteComponent(() => import('../pages/teams.js'), 'TeamsPage');
 const ThemesPage = lazyRouteComponent(() => import('../pages/themes.js'), 'ThemesPage');
@@ -148,6 +149,7 @@ const heldMailRoute = createRoute({ getParentRoute: () => appRoute, path: '/mail
 const customerRoute = createRoute({ getParentRoute: () => appRoute, path: '/customers/$id', component: CustomerPage });
 const integrationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/integrations', component: IntegrationsPage });
 const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/import', component: ImportPage });
+const savedRepliesRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/saved-replies', component: SavedRepliesPage });
 
 const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboard', component: DashboardPage });
 const peopleReportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/people', component: PeopleReportPage });
@@ -194,6 +196,7 @@ const routeTree = rootRoute.addChildren([
     privacyRoute,
     integrationsRoute,
     importRoute,
+    savedRepliesRoute,
     heldMailRoute,
     dashboardRoute,
     peopleReportRoute,

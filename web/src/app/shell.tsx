@@ -70,6 +70,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
       { to: '/settings/privacy', label: 'Data rights', shown: (can) => can.manageDataRights },
       { to: '/settings/integrations', label: 'Integrations', shown: (can) => can.manageWebhooks },
       { to: '/settings/import', label: 'Import', shown: (can) => can.importTickets },
+      { to: '/settings/saved-replies', label: 'Saved replies', shown: (can) => can.manageSavedReplies },
     ],
   },
   {

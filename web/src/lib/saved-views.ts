@@ -40,7 +40,18 @@ export type InboxFilters = {
 export const CUSTOMER_SIGNALS = ['repeatCustomer', 'threat', 'abuseFlagged'] as const;
 export type CustomerSignal = (typeof CUSTOMER_SIGNALS)[number];
 
-export type SavedView = { id: string; name: string; filters: InboxFilters; builtIn?: boolean };
+export type SavedView = {
+  id: string;
+  name: string;
+  filters: InboxFilters;
+  builtIn?: boolean;
+  /** Kept on the server (the older views stay in this browser). */
+  server?: boolean;
+  /** The team a shared view is shown to. */
+  sharedWith?: string | null;
+  /** False when the caller may not delete it (a view a supervisor shared with their team). */
+  deletable?: boolean;
+};
 
 const OPEN: CaseStatus[] = ['reported', 'acknowledged', 'investigating', 'resolving', 'reopened'];
 

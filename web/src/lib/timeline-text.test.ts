@@ -63,6 +63,28 @@ describe('describeEvent', () => {
     });
   });
 
+  it('says which case a merge or a split went to, and what stayed behind', () => {
+    expect(
+      describeEvent(
+        event('case_merged', { intoRef: 'C-2026-000002', promisesMoved: ['p1'], statements: 1, customerMessages: 2, attachments: 0 }),
+        names,
+      ),
+    ).toEqual({
+      text: 'Dana merged this case into C-2026-000002 (the same incident) and closed it as merged',
+      detail: '1 open promise moved to the case kept. Kept on the duplicate: 1 statements, 2 customer messages, 0 files.',
+    });
+    expect(describeEvent(event('duplicate_merged', { duplicateRef: 'C-2026-000001', reason: 'Same till' }), names).text).toBe(
+      'Dana merged the duplicate C-2026-000001 into this case',
+    );
+    expect(describeEvent(event('case_split', { toRef: 'C-2026-000003', title: 'Parking', messageIds: ['m'] }), names)).toEqual({
+      text: 'Dana split part of this case into C-2026-000003 — Parking',
+      detail: '1 customer message moved there.',
+    });
+    expect(describeEvent(event('split_from', { fromRef: 'C-2026-000001' }), names).text).toBe(
+      'Dana opened this case from part of C-2026-000001',
+    );
+  });
+
   it('says which tags were put on and taken off', () => {
     expect(describeEvent(event('tags_changed', { added: ['vip', 'refund'], removed: ['late'] }), names).text).toBe(
       'Dana tagged it vip and refund and took off the tag late',
@@ -96,7 +118,7 @@ describe('describeEvent', () => {
     );
   });
   it('still says something for kinds it does not know yet', () => {
-    expect(describeEvent(event('case_merged', {}), names).text).toBe('Dana: case merged');
+    expect(describeEvent(event('case_reticulated', {}), names).text).toBe('Dana: case reticulated');
   });
   it('follows an emailed reply from queued to sent or bounced, by its Message-ID', () => {
     const reply = event('reply', { body: 'Hello', delivery: { via: 'email', messageId: '<m1@x>', state: 'queued' } });

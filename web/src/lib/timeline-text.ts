@@ -114,6 +114,27 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
       return { text: `${who} turned off the customer’s status link` };
     case 'tags_changed':
       return { text: describeTags(who, d) };
+    case 'case_merged':
+      return {
+        text: `${who} merged this case into ${String(d.intoRef)} (the same incident) and closed it as merged`,
+        detail: mergeDetail(d),
+      };
+    case 'duplicate_merged':
+      return {
+        text: `${who} merged the duplicate ${String(d.duplicateRef)} into this case`,
+        detail: mergeDetail(d),
+      };
+    case 'case_split': {
+      const n = Array.isArray(d.messageIds) ? d.messageIds.length : 0;
+      return {
+        text: `${who} split part of this case into ${String(d.toRef)}${d.title ? ` — ${String(d.title)}` : ''}`,
+        detail:
+          [n > 0 ? `${n} customer ${n === 1 ? 'message' : 'messages'} moved there.` : '', str(d.reason) ?? ''].filter(Boolean).join(' ') ||
+          undefined,
+      };
+    }
+    case 'split_from':
+      return { text: `${who} opened this case from part of ${String(d.fromRef)}`, detail: str(d.reason) };
     case 'customer_merged':
       return { text: `${who} merged a duplicate customer record: this case now belongs to the customer’s kept record` };
     case 'personal_data_erased': {
@@ -323,4 +344,16 @@ function describeResume(who: string, d: Record<string, unknown>, at: string, now
   return typeof d.resolveDueAt === 'string' && d.cause !== 'case_finished'
     ? `${start} — resolve by ${dueWords(d.resolveDueAt, now)}`
     : start;
+}
+
+/** What a merge carried across and what stayed where it was, in a sentence or two. */
+function mergeDetail(d: Record<string, unknown>): string | undefined {
+  const count = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const promises = Array.isArray(d.promisesMoved) ? d.promisesMoved.length : 0;
+  const parts = [
+    str(d.reason),
+    promises > 0 ? `${promises} open ${promises === 1 ? 'promise' : 'promises'} moved to the case kept.` : undefined,
+    `Kept on the duplicate: ${count(d.statements)} statements, ${count(d.customerMessages)} customer messages, ${count(d.attachments)} files.`,
+  ];
+  return parts.filter(Boolean).join(' ');
 }

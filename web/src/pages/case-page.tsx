@@ -15,6 +15,7 @@ import { CommitmentsPanel } from '../components/case/commitments-panel.js';
 import { CustomerMessagesPanel } from '../components/case/customer-messages-panel.js';
 import { FollowUpsPanel } from '../components/case/follow-ups-panel.js';
 import { AskForHelp, HelpRequestBanner } from '../components/case/help-request.js';
+import { MergedCasesCard, MergedIntoBanner, MergeSplitCard } from '../components/case/merge-split.js';
 import { type Names, useNames } from '../components/case/names.js';
 import { PlaybookPanel } from '../components/case/playbook-panel.js';
 import { ReplyComposer } from '../components/case/reply-composer.js';
@@ -88,6 +89,7 @@ function CaseView({ created, now, team, ...parts }: CaseParts & { created: boole
           {parts.kase.ref} is recorded. A supervisor will pick it up; you can follow it here and under My cases.
         </Alert>
       ) : null}
+      <MergedIntoBanner kase={parts.kase} />
       <CaseHeader kase={parts.kase} now={now} />
       <HelpRequestBanner kase={parts.kase} names={parts.names} now={now} />
       <WaitingOnCustomerBanner kase={parts.kase} now={now} />
@@ -200,6 +202,8 @@ function CaseSidebar({ kase: c, names, customer, team }: CaseParts & { team: Tea
       <AssigneeCard kase={c} me={me} names={names} />
       <FactsCard kase={c} names={names} customer={customer} team={team} />
       <TagsCard kase={c} />
+      <MergedCasesCard kase={c} />
+      <MergeSplitCard kase={c} />
       <CaseThemeCard refId={c.ref} />
       {c.status === 'closed' && me.can.draftScenarios ? <TrainingFromCaseCard refId={c.ref} /> : null}
       {c.can.setCaseType ? <CaseTypeCard kase={c} /> : null}

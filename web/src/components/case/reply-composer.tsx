@@ -8,6 +8,7 @@ import { promisesIn, type SuggestedPromise } from '../../lib/promises-in-reply.j
 import { FormProblem } from '../form-problem.js';
 import { CoachPanel, HighlightedReply } from './coach-panel.js';
 import { PromiseSuggestions } from './promise-suggestions.js';
+import { type PickedReply, SavedReplyPicker } from './saved-reply-picker.js';
 
 /** How long the typist pauses before the coach reads again: short enough to feel live, long enough not to ask per key. */
 export const COACH_DEBOUNCE_MS = 250;
@@ -47,6 +48,7 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
   const canEmail = kase.customer?.hasEmail === true;
   const [via, setVia] = useState<Via>(canEmail ? 'email' : 'spoken');
   const [sentVia, setSentVia] = useState<Via>('email');
+  const [picked, setPicked] = useState<PickedReply | null>(null);
   const [debounced] = useDebouncedValue({ customer, body }, COACH_DEBOUNCE_MS);
   const request = useMemo<CoachRequest>(
     () => ({
@@ -65,13 +67,19 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
     e.preventDefault();
     const sentText = body;
     send.mutate(
-      { body, via: canEmail ? via : 'spoken', ...(customer.trim() ? { customerMessage: customer } : {}) },
+      {
+        body,
+        via: canEmail ? via : 'spoken',
+        ...(customer.trim() ? { customerMessage: customer } : {}),
+        ...(picked ? { savedReplyId: picked.id } : {}),
+      },
       {
         onSuccess: (sent) => {
           setSentVia((sent.event.data.delivery as { via?: Via } | undefined)?.via ?? 'spoken');
           setSentScore(sent.analysis.reply?.score.total ?? null);
           setPromises(promisesIn(sentText, sent.analysis.reply, new Date()));
           setBody('');
+          setPicked(null);
         },
       },
     );
@@ -91,6 +99,14 @@ export function ReplyComposer({ kase }: { kase: CaseDetail }) {
                 maxRows={6}
                 value={customer}
                 onChange={(e) => setCustomer(e.currentTarget.value)}
+              />
+              <SavedReplyPicker
+                kase={kase}
+                picked={picked}
+                onPick={(next) => {
+                  setPicked(next);
+                  if (next) setBody((draft) => (draft.trim() ? `${draft.trimEnd()}\n\n${next.rendered.text}` : next.rendered.text));
+                }}
               />
               <Textarea
                 label="Your reply"

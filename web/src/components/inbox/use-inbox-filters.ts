@@ -1,5 +1,6 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import { type ServerView, useDeleteServerView, useSaveServerView, useServerViews } from '../../api/views.js';
 import { useCurrentUser } from '../../app/me-context.js';
 import { filtersOf, type InboxSearch } from '../../lib/inbox-search.js';
 import {
@@ -11,14 +12,17 @@ import {
   normalizeFilters,
   type SavedView,
   sameFilters,
-  saveView,
 } from '../../lib/saved-views.js';
 import { browserStore } from '../../lib/storage.js';
 
 /**
- * The inbox's filters, which live in the URL, and the views: the built-in ones and those saved in
- * this browser. Without filters in the URL the first built-in view applies.
+ * The inbox's filters, which live in the URL, and the views: the built-in ones, the caller's own and
+ * their teams' shared ones (kept on the server), and any still kept in this browser from before.
+ * Without filters in the URL the first built-in view applies.
  */
+/** The shape the server keeps; the inbox's filters are the same fields, typed more loosely. */
+type ServerFilters = ServerView['filters'];
+
 export function useInboxFilters() {
   const me = useCurrentUser();
   const search = useSearch({ from: '/app/cases' });
@@ -26,7 +30,18 @@ export function useInboxFilters() {
   const store = browserStore();
   const builtIns = useMemo(() => builtInViews(me), [me]);
   const [custom, setCustom] = useState<SavedView[]>(() => loadViews(store, me.id));
-  const views = [...builtIns, ...custom];
+  const serverViews = useServerViews();
+  const saveOnServer = useSaveServerView();
+  const deleteOnServer = useDeleteServerView();
+  const kept: SavedView[] = (serverViews.data?.items ?? []).map((v) => ({
+    id: v.id,
+    name: v.name,
+    filters: v.filters as InboxFilters,
+    server: true,
+    sharedWith: v.teamName,
+    deletable: v.canDelete,
+  }));
+  const views = [...builtIns, ...kept, ...custom];
 
   const hasFilters = Object.keys(filtersOf(search)).length > 0;
   const filters: InboxFilters = hasFilters ? filtersOf(search) : (builtIns[0]?.filters ?? {});
@@ -46,13 +61,15 @@ export function useInboxFilters() {
     activeView,
     query,
     setFilters,
-    /** Keeps the current filters as a named view, and shows it. */
-    saveView: (name: string) => {
-      const id = `v${Date.now().toString(36)}`;
-      setCustom(saveView(store, me.id, name, filters, id));
-      setFilters(filters, id);
+    /** Keeps the current filters as a named view (shared with a team when one is named), and shows it. */
+    saveView: (name: string, teamId: string | null) =>
+      saveOnServer
+        .mutateAsync({ name, filters: normalizeFilters(filters) as ServerFilters, teamId })
+        .then((v) => setFilters(filters, v.id)),
+    deleteView: (id: string) => {
+      if (kept.some((v) => v.id === id)) deleteOnServer.mutate(id);
+      else setCustom(deleteView(store, me.id, id));
     },
-    deleteView: (id: string) => setCustom(deleteView(store, me.id, id)),
   };
 }
 

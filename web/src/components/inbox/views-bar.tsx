@@ -8,7 +8,7 @@ type ViewsBarProps = {
   onDelete: (id: string) => void;
 };
 
-/** The views as a row of toggle buttons; the ones saved in this browser can be deleted. */
+/** The views as a row of toggle buttons; saved ones can be deleted by whoever may (a team's shared view by its supervisors). */
 export function ViewsBar({ views, activeId, onPick, onDelete }: ViewsBarProps) {
   return (
     // A plain scrolling box: Mantine's ScrollArea would bring its own code into the inbox's first load.
@@ -23,9 +23,9 @@ export function ViewsBar({ views, activeId, onPick, onDelete }: ViewsBarProps) {
               aria-pressed={activeId === v.id}
               onClick={() => onPick(v)}
             >
-              {v.name}
+              {v.sharedWith ? `${v.name} · ${v.sharedWith}` : v.name}
             </Button>
-            {!v.builtIn ? (
+            {!v.builtIn && v.deletable !== false ? (
               <Button size="xs" variant="subtle" color="gray" px={6} aria-label={`Delete view ${v.name}`} onClick={() => onDelete(v.id)}>
                 ×
               </Button>
