@@ -53,6 +53,21 @@ describe('defuse CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('must be an email address');
     expect(defuse(dir, 'frobnicate').code).toBe(2);
+    const badCurrency = defuse(dir, 'init', '--workspace', 'Y', '--email', 'y@y.test', '--password', 'longenoughpw', '--currency', 'usd');
+    expect([badCurrency.code, badCurrency.stderr]).toEqual([2, expect.stringContaining('--currency must be an ISO 4217 code')]);
+    const badZone = defuse(
+      dir,
+      'init',
+      '--workspace',
+      'Y',
+      '--email',
+      'y@y.test',
+      '--password',
+      'longenoughpw',
+      '--time-zone',
+      'Mars/Olympus',
+    );
+    expect([badZone.code, badZone.stderr]).toEqual([2, expect.stringContaining('--time-zone must be an IANA zone')]);
     const badEnv = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'migrate'], {
       env: { ...process.env, PORT: 'abc', DEFUSE_DATA_DIR: dir },
       encoding: 'utf8',
@@ -63,7 +78,12 @@ describe('defuse CLI', () => {
   });
 
   it('inits a workspace, issues tokens, verifies timelines and names the event a tamperer altered', async () => {
-    const init = defuse(dir, 'init', '--workspace', 'Corner Shop', '--email', 'owner@corner.test', '--password', 'a-long-password');
+    const init = defuse(
+      dir,
+      'init',
+      ...['--workspace', 'Corner Shop', '--email', 'owner@corner.test', '--password', 'a-long-password'],
+      ...['--currency', 'USD', '--time-zone', 'America/Los_Angeles'],
+    );
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/API token \(shown once\): dfs_/);
     expect(defuse(dir, 'init', '--workspace', 'Corner Shop', '--email', 'x@corner.test', '--password', 'a-long-password').code).toBe(1);
@@ -78,6 +98,10 @@ describe('defuse CLI', () => {
     expect(defuse(dir, 'training', 'run-rules').stdout).toContain('Training rules applied: assigned 0, reminded 0, overdue 0');
 
     const db = new SQLite(join(dir, 'defuse.db'));
+    expect(db.prepare("SELECT currency, time_zone FROM workspaces WHERE slug = 'corner-shop'").get()).toEqual({
+      currency: 'USD',
+      time_zone: 'America/Los_Angeles',
+    });
     db.prepare("update case_events set at = '2020-01-01T00:00:00.000Z' where seq = 2").run();
     const eventId = (db.prepare('select id from case_events where seq = 2').get() as { id: string }).id;
     db.close();

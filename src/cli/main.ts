@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.js';
 import { AppError } from '../domain/errors.js';
+import { isCurrency } from '../domain/money.js';
+import { isTimeZone } from '../domain/time-zone.js';
 import { startServer } from '../server.js';
 import { createToken, findUserByEmail, initWorkspace } from '../services/accounts.js';
 import { runTrainingRules } from '../services/training-rule-runs.js';
@@ -78,9 +80,14 @@ program
   .requiredOption('--workspace <name>', 'workspace name, e.g. "Harbor Outfitters"')
   .requiredOption('--email <email>', "the admin's email", email)
   .requiredOption('--password <password>', "the admin's password (at least 10 characters)")
-  .action(async (opts: { workspace: string; email: string; password: string }) => {
+  .option('--currency <code>', 'ISO 4217 currency money fields start from', 'EUR')
+  .option('--time-zone <zone>', 'IANA time zone of the business, e.g. America/Los_Angeles', 'UTC')
+  .action(async (opts: { workspace: string; email: string; password: string; currency: string; timeZone: string }) => {
     if (opts.password.length < 10) throw new CliError('--password must be at least 10 characters', 2);
     if (!opts.workspace.trim()) throw new CliError('--workspace must not be empty', 2);
+    if (!/^[A-Z]{3}$/.test(opts.currency) || !isCurrency(opts.currency))
+      throw new CliError(`--currency must be an ISO 4217 code in capitals, such as USD; got "${opts.currency}"`, 2);
+    if (!isTimeZone(opts.timeZone)) throw new CliError(`--time-zone must be an IANA zone such as Europe/London; got "${opts.timeZone}"`, 2);
     await withDatabase(async ({ db }) => {
       const { workspace, user } = await initWorkspace(db, opts, new Date());
       const { token } = await createToken(db, { workspaceId: workspace.id, userId: user.id, name: 'init' }, new Date());

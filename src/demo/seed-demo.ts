@@ -25,11 +25,11 @@ import { markNotificationsReadBefore } from '../store/notifications.js';
 import { lastQueuedEmail, markQueuedEmailsDelivered } from '../store/outbox.js';
 import { insertCustomer, insertEmployee } from '../store/people.js';
 import type { Db, Tables, WorkspaceRow } from '../store/schema.js';
-import { setTimeZone } from '../store/settings.js';
 import { setUserTeams } from '../store/users.js';
 import { findWorkspaceBySlug, insertTeam, insertUser, insertWorkspace, listUsers } from '../store/workspaces.js';
 import { assignDemoTraining, finishDemoTraining } from './demo-assignments.js';
 import { playDemoMergeAndSplit } from './demo-case-merges.js';
+import { playDemoClocks } from './demo-clocks.js';
 import { demoLeftovers } from './demo-closing.js';
 import { playCustomerStories } from './demo-customers.js';
 import { playDataRights } from './demo-data-rights.js';
@@ -125,6 +125,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       await finishDemoTraining(trx, directory.actors, now);
       await playDataRights(trx, lookup(directory.actors, 'rosa'), now);
       await playDemoTags(trx, lookup(directory.actors, 'dana'), now);
+      await playDemoClocks(trx, lookup(directory.actors, 'rosa'), lookup(directory.actors, 'dana'), directory.teams.returns, now);
       await playCustomersWritingIn(
         trx,
         directory.workspace,
@@ -223,10 +224,12 @@ type DirectoryInput = { slug: string; passwordHashes: string[]; customers: Retur
 /** Workspace, teams, accounts, employee records and customers, dated before the first case. */
 async function createDirectory(db: Db, input: DirectoryInput): Promise<Directory> {
   const { at } = input;
-  const workspace = await insertWorkspace(db, { name: DEMO_WORKSPACE_NAME, slug: input.slug }, at);
-  // The stores are on the US west coast: promises in replies are read on their clock.
-  await setTimeZone(db, workspace.id, 'America/Los_Angeles');
-  workspace.time_zone = 'America/Los_Angeles';
+  // The stores are on the US west coast: promises in replies are read on their clock, money is in dollars.
+  const workspace = await insertWorkspace(
+    db,
+    { name: DEMO_WORKSPACE_NAME, slug: input.slug, currency: 'USD', timeZone: 'America/Los_Angeles' },
+    at,
+  );
   const ws = workspace.id;
   const teams = {} as Record<TeamKey, string>;
   for (const key of TEAM_KEYS) teams[key] = (await insertTeam(db, ws, TEAMS[key].name, at)).id;

@@ -41,12 +41,23 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 /** Creates a workspace with its first admin (password hashed with argon2id). */
-export async function initWorkspace(db: Db, input: { workspace: string; email: string; password: string; name?: string }, now: Date) {
+export async function initWorkspace(
+  db: Db,
+  input: {
+    workspace: string;
+    email: string;
+    password: string;
+    name?: string;
+    currency?: string | undefined;
+    timeZone?: string | undefined;
+  },
+  now: Date,
+) {
   const slug = slugify(input.workspace);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
     if (await findWorkspaceBySlug(trx, slug)) throw new AppError('conflict', `A workspace named "${input.workspace}" already exists`);
-    const workspace = await insertWorkspace(trx, { name: input.workspace, slug }, now);
+    const workspace = await insertWorkspace(trx, { name: input.workspace, slug, currency: input.currency, timeZone: input.timeZone }, now);
     const user = await insertUser(
       trx,
       {

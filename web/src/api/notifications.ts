@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 import { useInvalidatingMutation } from './invalidating-mutation.js';
-import type { NotificationList } from './types.js';
+import type { NotificationList, NotificationPreferences, NotificationPreferencesInput } from './types.js';
 
 /** Query keys of the signed-in person's notifications. */
 export const notificationKeys = {
@@ -22,3 +22,18 @@ export const useMarkNotificationRead = () =>
     if (id === 'all') await api<{ marked: number }>('POST', '/notifications/read-all');
     else await api<void>('POST', `/notifications/${encodeURIComponent(id)}/read`);
   });
+
+// Apart from the bell's key, so a live bell refresh does not reload the form.
+const preferencesKey = ['notification-preferences'] as const;
+
+export function useNotificationPreferences() {
+  return useQuery({ queryKey: preferencesKey, queryFn: () => api<NotificationPreferences>('GET', '/notifications/preferences') });
+}
+
+export function useSaveNotificationPreferences() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NotificationPreferencesInput) => api<NotificationPreferences>('PUT', '/notifications/preferences', body),
+    onSuccess: (saved) => client.setQueryData(preferencesKey, saved),
+  });
+}

@@ -76,7 +76,7 @@ const SECTIONS: { title: string; items: NavItem[] }[] = [
   {
     title: 'You',
     items: [
-      { to: '/account', label: 'Account & password', shown: always, exact: true },
+      { to: '/account', label: 'Account & notifications', shown: always, exact: true },
       { to: '/account/tokens', label: 'API tokens', shown: (can) => can.createTokens },
       { to: '/my-reviews', label: 'Reviews of my cases', shown: always },
     ],

@@ -4,6 +4,7 @@ import { useChangePassword } from '../api/accounts.js';
 import { ApiError } from '../api/client.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { FormProblem } from '../components/form-problem.js';
+import { NotificationPreferencesSection } from '../components/notification-preferences.js';
 import { PageHeader } from '../components/page-header.js';
 import { ROLE_LABEL } from '../lib/labels.js';
 
@@ -36,7 +37,7 @@ export function AccountPage() {
   };
 
   return (
-    <Stack gap="md" maw={560}>
+    <Stack gap="md" maw={720}>
       <PageHeader title="Your account" />
       <Paper withBorder radius="md" p="md">
         <Text fw={600}>{me.name}</Text>
@@ -44,6 +45,7 @@ export function AccountPage() {
           {me.email} · {ROLE_LABEL[me.role]} at {me.workspace.name}
         </Text>
       </Paper>
+      <NotificationPreferencesSection />
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby="pw-heading">
         <Title order={2} size="h4" id="pw-heading" mb="sm">
           Change password
