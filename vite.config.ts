@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { type FirstScreens, firstScreens } from './scripts/web-build/first-screens.js';
 
 const root = fileURLToPath(new URL('./web', import.meta.url));
 const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map)$/;
@@ -37,10 +38,34 @@ function precompress(): Plugin {
   };
 }
 
+const screens: FirstScreens = new Map();
+/** Whether a first screen (see the plugin below) needs the module at once. */
+const needs = (screen: string, id: string) => screens.get(screen)?.has(id) === true;
+const inNodeModules = (id: string) => /node_modules[\\/]/.test(id);
+const isFramework = (id: string) =>
+  /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/.test(id) || id.includes('rolldown:runtime');
+// Charts (recharts and what it brings) belong to the dashboard alone.
+const isChartLibrary = (id: string) =>
+  /node_modules[\\/](recharts|@mantine[\\/]charts|victory-vendor|d3-[\w-]+|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|internmap)[\\/]/.test(
+    id,
+  );
+
 /** The web app: sources in web/, built into dist/web, which the server serves at `/`. */
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    precompress(),
+    firstScreens(
+      root,
+      {
+        entry: ['src/main.tsx'],
+        signIn: ['src/main.tsx', 'src/pages/sign-in.tsx'],
+        inbox: ['src/app/signed-in-layout.tsx', 'src/pages/inbox.tsx'],
+      },
+      screens,
+    ),
+  ],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
@@ -50,13 +75,27 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
       output: {
-        // Pages load on demand (router.tsx); the libraries every page needs go in two long-cached
-        // files instead of dozens of 1 KiB ones, each of which costs a request and its headers.
+        // Pages load on demand (router.tsx). What the first screens need comes in a few long-cached
+        // files instead of dozens of 1 KiB ones, each of which costs a request and its headers:
+        // React and TanStack; the Mantine parts of the sign-in page, then those the inbox adds; our
+        // code every page runs, then the inbox's. What only later pages use (charts above all) stays
+        // out of them, in `ui` or its page's file.
         codeSplitting: {
           groups: [
-            { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/, priority: 2 },
+            { name: 'framework', test: isFramework, priority: 6 },
+            { name: 'ui-base', test: (id: string) => inNodeModules(id) && needs('signIn', id), priority: 4 },
+            { name: 'ui-inbox', test: (id: string) => inNodeModules(id) && needs('inbox', id), priority: 3 },
+            { name: 'app', test: (id: string) => !inNodeModules(id) && needs('entry', id) && !id.endsWith('main.tsx'), priority: 3 },
+            { name: 'inbox', test: (id: string) => !inNodeModules(id) && needs('inbox', id) && !needs('signIn', id), priority: 2 },
             // The number field brings its own formatting library; only a few forms use it.
-            { name: 'ui', test: (id: string) => /node_modules[\\/]/.test(id) && !/NumberInput|react-number-format/.test(id), priority: 1 },
+            {
+              name: 'ui',
+              test: (id: string) => inNodeModules(id) && !isChartLibrary(id) && !/NumberInput|react-number-format/.test(id),
+              priority: 1,
+            },
+            // Last, so that the Mantine parts the charts use stay in the groups above, and only the
+            // chart libraries themselves are left for this file.
+            { name: 'charts', test: isChartLibrary, priority: 0 },
           ],
         },
       },

@@ -15,5 +15,5 @@ export {
   STATEMENT_PARTIES,
 } from '../domain/case.js';
 export { CASE_STATUSES, FINISHED_STATUSES } from '../domain/case-status.js';
-export { ROLES } from '../domain/permissions.js';
+export { ROLES } from '../domain/roles.js';
 export { MAX_WHYS, ROOT_CAUSE_CATEGORIES } from '../domain/root-cause.js';

@@ -4,8 +4,9 @@
  * table (every query filters by the actor's workspace), so "any" means any record of the workspace.
  */
 
-export const ROLES = ['employee', 'supervisor', 'hr', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './roles.js';
+
+export { ROLES, type Role };
 
 export const ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'assign', 'transition', 'annotate', 'approve'] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -1,11 +1,11 @@
-import { AppShell, Box, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Divider, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useSignOut } from '../api/accounts.js';
 import { useLiveUpdates } from '../api/live-updates.js';
 import type { Me } from '../api/types.js';
-import { NotificationsMenu } from '../components/notifications-menu.js';
+import { NotificationsBell } from '../components/notifications-bell.js';
 import { ROLE_LABEL } from '../lib/labels.js';
 import { useCurrentUser } from './me-context.js';
 
@@ -123,7 +123,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <NotificationsMenu />
+            <NotificationsBell />
             <Box visibleFrom="sm" ta="right">
               <Text size="sm" fw={500} lh={1.2}>
                 {me.name}
@@ -144,7 +144,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        <ScrollArea type="auto">
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           <Stack gap="xs" component="nav" aria-label="Sections">
             {SECTIONS.map((section) => {
               const items = section.items.filter((i) => i.shown(me.can));
@@ -175,7 +175,7 @@ export function Shell({ children }: { children: ReactNode }) {
               Signed in as {me.name} ({ROLE_LABEL[me.role]})
             </Text>
           </Stack>
-        </ScrollArea>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1200} mx="auto">

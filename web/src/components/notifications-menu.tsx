@@ -1,8 +1,10 @@
-import { Badge, Button, Group, Indicator, Menu, Stack, Text } from '@mantine/core';
+import { Badge, Group, Indicator, Menu, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
+import { useRef } from 'react';
 import { useMarkNotificationRead, useNotifications } from '../api/notifications.js';
 import type { AppNotification, NotificationList } from '../api/types.js';
 import { relativeTime } from '../lib/time.js';
+import { BellButton } from './bell-button.js';
 
 type NotificationGroup = NotificationList['groups'][number];
 
@@ -16,10 +18,11 @@ function leadOf(g: NotificationGroup): AppNotification | undefined {
 }
 
 /**
- * The bell in the header: unread count, and the notifications bundled by case (or forum thread),
- * calls for help and serious cases first, each group linking to what it is about.
+ * The bell's menu: the notifications bundled by case (or forum thread), calls for help and serious
+ * cases first, each group linking to what it is about. It replaces the plain bell on first use, open.
  */
-export function NotificationsMenu() {
+export function NotificationsMenu({ defaultOpened = false }: { defaultOpened?: boolean }) {
+  const target = useRef<HTMLButtonElement>(null);
   const list = useNotifications();
   const mark = useMarkNotificationRead();
   const navigate = useNavigate();
@@ -37,11 +40,17 @@ export function NotificationsMenu() {
     // The indicator wraps the menu, not its target: the target's button carries the menu's ARIA attributes.
     <Indicator label={unread} size={16} disabled={unread === 0} offset={4}>
       {/* The focus placeholder Mantine adds is a focusable child a menu may not have (axe aria-required-children). */}
-      <Menu position="bottom-end" width={340} shadow="md" withInitialFocusPlaceholder={false}>
+      <Menu
+        position="bottom-end"
+        width={340}
+        shadow="md"
+        withInitialFocusPlaceholder={false}
+        defaultOpened={defaultOpened}
+        // The plain bell that was clicked is gone: hand the keyboard back to this one.
+        onClose={() => target.current?.focus()}
+      >
         <Menu.Target>
-          <Button variant="default" size="xs" aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}>
-            <BellIcon />
-          </Button>
+          <BellButton ref={target} unread={unread} />
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>Notifications</Menu.Label>
@@ -103,15 +112,5 @@ export function NotificationsMenu() {
         </Menu.Dropdown>
       </Menu>
     </Indicator>
-  );
-}
-
-/** A bell drawn inline: emoji fonts are missing on many Linux desktops and in headless browsers. */
-function BellIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true" focusable="false">
-      <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinecap="round" strokeLinejoin="round" />
-      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
   );
 }

@@ -1,6 +1,6 @@
 import { Kbd, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useCaseList } from '../api/cases.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { BulkBar } from '../components/inbox/bulk-bar.js';
@@ -8,12 +8,14 @@ import { CaseList } from '../components/inbox/case-list.js';
 import { CustomerMatches } from '../components/inbox/customer-matches.js';
 import { DimensionChips } from '../components/inbox/dimension-chips.js';
 import { InboxToolbar } from '../components/inbox/inbox-toolbar.js';
-import { SaveViewModal } from '../components/inbox/save-view-modal.js';
 import { useInboxFilters } from '../components/inbox/use-inbox-filters.js';
 import { useInboxKeyboard } from '../components/inbox/use-inbox-keyboard.js';
 import { useJumpToCase } from '../components/inbox/use-jump-to-case.js';
 import { ViewsBar } from '../components/inbox/views-bar.js';
 import { PageHeader } from '../components/page-header.js';
+
+// Opened by a click only: its dialog code stays out of the inbox's first load.
+const SaveViewModal = lazy(() => import('../components/inbox/save-view-modal.js').then((m) => ({ default: m.SaveViewModal })));
 
 /** The case inbox: views, filters and search live in the URL; j/k move, Enter opens, / searches. */
 export function InboxPage() {
@@ -74,7 +76,11 @@ export function InboxPage() {
         listRef={keyboard.listRef}
         selection={me.can.workCaseInbox ? { selected: picked, toggle } : undefined}
       />
-      <SaveViewModal opened={saveOpen} onClose={saveModal.close} onSave={inbox.saveView} />
+      {saveOpen ? (
+        <Suspense fallback={null}>
+          <SaveViewModal opened onClose={saveModal.close} onSave={inbox.saveView} />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }

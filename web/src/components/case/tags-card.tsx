@@ -2,10 +2,8 @@ import { Autocomplete, Badge, Button, CloseButton, Group, Paper, Text, Title } f
 import { useState } from 'react';
 import { useAddTags, useRemoveTag, useTags } from '../../api/tags.js';
 import type { CaseDetail } from '../../api/types.js';
+import { tagSpelling } from '../../lib/tags.js';
 import { FormProblem } from '../form-problem.js';
-
-/** A tag as the API will spell it, so suggestions and what was typed compare alike. */
-export const tagSpelling = (raw: string) => raw.trim().toLowerCase().replace(/\s+/g, '-');
 
 /** The case's tags: shown to everyone who reads the case; put on and taken off by those who may change it. */
 export function TagsCard({ kase }: { kase: CaseDetail }) {

@@ -2,7 +2,8 @@ import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { RefObject } from 'react';
 import { exportUrl, type InboxFilters } from '../../lib/saved-views.js';
-import { activeFilterCount, FilterFields } from './filter-fields.js';
+import { FilterRow } from './filter-row.js';
+import { activeFilterCount } from './filter-specs.js';
 import type { Inbox } from './use-inbox-filters.js';
 import { useSearchBox } from './use-search-box.js';
 
@@ -30,9 +31,7 @@ export function InboxToolbar({ inbox, countText, searchRef, onLeaveSearch, onSav
             {filtersOpen ? 'Hide filters' : `Filters and sort${count ? ` (${count})` : ''}`}
           </Button>
         ) : null}
-        <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap" display={isPhone && !filtersOpen ? 'none' : undefined}>
-          <FilterFields filters={inbox.filters} onChange={(next) => inbox.setFilters(next)} />
-        </Group>
+        <FilterRow filters={inbox.filters} onChange={(next) => inbox.setFilters(next)} hidden={isPhone && !filtersOpen} />
         <Group justify="space-between" gap="xs">
           <Text size="xs" c="dimmed" aria-live="polite">
             {countText}

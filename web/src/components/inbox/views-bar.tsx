@@ -1,4 +1,4 @@
-import { Button, Group, ScrollArea } from '@mantine/core';
+import { Box, Button, Group } from '@mantine/core';
 import type { SavedView } from '../../lib/saved-views.js';
 
 type ViewsBarProps = {
@@ -11,7 +11,8 @@ type ViewsBarProps = {
 /** The views as a row of toggle buttons; the ones saved in this browser can be deleted. */
 export function ViewsBar({ views, activeId, onPick, onDelete }: ViewsBarProps) {
   return (
-    <ScrollArea type="never" offsetScrollbars={false}>
+    // A plain scrolling box: Mantine's ScrollArea would bring its own code into the inbox's first load.
+    <Box className="views-scroll">
       <Group gap={6} wrap="nowrap" role="list" aria-label="Views">
         {views.map((v) => (
           <Group key={v.id} gap={0} wrap="nowrap" role="listitem">
@@ -32,6 +33,6 @@ export function ViewsBar({ views, activeId, onPick, onDelete }: ViewsBarProps) {
           </Group>
         ))}
       </Group>
-    </ScrollArea>
+    </Box>
   );
 }
