@@ -162,6 +162,14 @@ export const ZCaseListQuery = z
     )
       .optional()
       .describe('only cases whose customer answered a follow-up with one of these scores'),
+    supported: csv(
+      z
+        .string()
+        .regex(/^[1-5]$/, 'must be 1 to 5')
+        .transform(Number),
+    )
+      .optional()
+      .describe('only cases where an employee answered a follow-up saying they felt supported at one of these levels (1–5)'),
     tag: csv(ZTag).optional().describe('only cases carrying any of these tags'),
     q: z.string().max(200).optional(),
     sort: z

@@ -38,6 +38,17 @@ describeEachDatabase('the dashboard over HTTP, and its CSV', (kind) => {
     expect((await get('/reports/dashboard?severity=9')).statusCode).toBe(400);
   });
 
+  it('lists the cases behind an employee’s “felt supported” score, and refuses a score outside 1–5', async () => {
+    // Nobody has answered a follow-up yet: no case is behind any score.
+    const listed = await get('/cases?supported=1,2');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items).toEqual([]);
+    const bad = await get('/cases?supported=6');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors[0].path).toMatch(/^querystring\.supported/);
+  });
+
   it('writes every table as CSV, with a byte order mark when asked', async () => {
     const res = await get('/reports/dashboard?format=csv&bom=true');
     expect(res.statusCode).toBe(200);

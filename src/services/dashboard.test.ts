@@ -169,6 +169,12 @@ describeEachDatabase('the dashboard, against figures worked out by hand', (kind)
     const admin = await readDashboard(ws.ctx(NOW), PERIOD);
     const low = (await listCases(ws.ctx(NOW), { satisfaction: [2], reportedFrom: PERIOD.from, reportedTo: PERIOD.to })).total;
     expect(low).toBe(admin.satisfaction.customer.distribution[1]);
+    // The employee's side drills down the same way: the one employee answer felt supported at 4.
+    const supported = async (levels: number[]) =>
+      (await listCases(ws.ctx(NOW), { supported: levels, reportedFrom: PERIOD.from, reportedTo: PERIOD.to })).total;
+    expect(await supported([4])).toBe(admin.satisfaction.employee.distribution[3]);
+    expect(await supported([4])).toBe(1);
+    expect(await supported([1, 2])).toBe(0);
     const breached = (await listCases(ws.ctx(NOW), { breached: true, reportedFrom: PERIOD.from, reportedTo: PERIOD.to })).total;
     expect(breached).toBe(admin.response.breaches.count);
   });

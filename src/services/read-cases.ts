@@ -91,6 +91,8 @@ export type CaseListQuery = {
   breached?: boolean | undefined;
   /** Only cases whose customer answered a follow-up with one of these scores. */
   satisfaction?: number[] | undefined;
+  /** Only cases where an employee's follow-up answer said they felt supported at one of these levels. */
+  supported?: number[] | undefined;
   /** Only cases carrying any of these tags. */
   tag?: string[] | undefined;
   reportedFrom?: string | undefined;
@@ -131,6 +133,7 @@ export async function listCases(
     employeeId: query.employeeId,
     breached: query.breached,
     satisfaction: query.satisfaction,
+    supported: query.supported,
     tags: query.tag,
     reportedFrom: query.reportedFrom,
     reportedTo: query.reportedTo,

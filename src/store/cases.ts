@@ -150,8 +150,8 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
   if (query.attention) qb = qb.where((eb) => needsAttention(eb, query.workspaceId));
   if (query.repeatSince || query.threat || query.abuseFlagged)
     qb = qb.where((eb) => eb.and(customerSignalConditions(eb, query.workspaceId, query)));
-  if (query.caseTypeId || query.employeeId || query.breached || query.satisfaction?.length)
-    qb = qb.where((eb) => eb.and(caseDimensionConditions(eb, query.workspaceId, query)));
+  if (query.caseTypeId || query.employeeId || query.breached || query.satisfaction?.length || query.supported?.length)
+    qb = qb.where((eb) => eb.and(caseDimensionConditions(eb, query.workspaceId, query, pg)));
   if (query.tags?.length) qb = qb.where((eb) => eb.and(tagConditions(eb, query.workspaceId, query)));
   if (query.q) {
     const q = query.q;

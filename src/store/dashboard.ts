@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import { type CaseDimensionFilter, caseDimensionConditions } from './case-dimension-filters.js';
 import { type CaseListScope, caseInScope } from './cases.js';
+import { isPostgres } from './db.js';
 import type { Db, Tables } from './schema.js';
 
 /**
@@ -21,8 +22,8 @@ export type DashboardFilter = CaseDimensionFilter & {
   assigneeId?: string | undefined;
 };
 
-function dimensions(eb: ExpressionBuilder<Tables, 'cases'>, f: Omit<DashboardFilter, 'from' | 'to'>) {
-  const all = [eb('cases.workspace_id', '=', f.workspaceId), ...caseDimensionConditions(eb, f.workspaceId, f)];
+function dimensions(eb: ExpressionBuilder<Tables, 'cases'>, f: Omit<DashboardFilter, 'from' | 'to'>, pg: boolean) {
+  const all = [eb('cases.workspace_id', '=', f.workspaceId), ...caseDimensionConditions(eb, f.workspaceId, f, pg)];
   if (f.scope) all.push(caseInScope(eb, f.workspaceId, f.scope));
   if (f.teamId) all.push(eb('cases.team_id', '=', f.teamId));
   if (f.channel?.length) all.push(eb('cases.channel', 'in', [...f.channel]));
@@ -38,7 +39,7 @@ function periodCases(db: Db, f: DashboardFilter) {
     .where('cases.workspace_id', '=', f.workspaceId)
     .where('cases.reported_at', '>=', f.from)
     .where('cases.reported_at', '<', f.to)
-    .where((eb) => dimensions(eb, f));
+    .where((eb) => dimensions(eb, f, isPostgres(db)));
 }
 
 export type DashboardCaseRow = {
@@ -178,7 +179,7 @@ export async function backlogRows(db: Db, f: DashboardFilter): Promise<{ reporte
     .where('cases.workspace_id', '=', f.workspaceId)
     .where('cases.reported_at', '<', f.to)
     .where((eb) => eb.or([eb('cases.resolved_at', 'is', null), eb('cases.resolved_at', '>=', f.from)]))
-    .where((eb) => dimensions(eb, f))
+    .where((eb) => dimensions(eb, f, isPostgres(db)))
     .execute();
 }
 

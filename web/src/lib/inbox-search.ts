@@ -49,10 +49,14 @@ export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
     if (typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v)) out[key] = v;
   }
   if (raw.breached === true || raw.breached === 'true') out.breached = true;
-  const satisfaction = list(raw.satisfaction)
-    .map(Number)
-    .filter((n) => [1, 2, 3, 4, 5].includes(n));
+  const scores = (value: unknown) =>
+    list(value)
+      .map(Number)
+      .filter((n) => [1, 2, 3, 4, 5].includes(n));
+  const satisfaction = scores(raw.satisfaction);
   if (satisfaction.length) out.satisfaction = satisfaction;
+  const supported = scores(raw.supported);
+  if (supported.length) out.supported = supported;
   return out;
 }
 

@@ -28,6 +28,8 @@ export type InboxFilters = {
   breached?: boolean | undefined;
   /** The customer answered a follow-up with one of these scores. */
   satisfaction?: number[] | undefined;
+  /** An employee answered a follow-up saying they felt supported at one of these levels. */
+  supported?: number[] | undefined;
   /** Cases carrying any of these tags. */
   tag?: string[] | undefined;
   sort?: InboxSort | undefined;
@@ -124,6 +126,7 @@ export function normalizeFilters(f: InboxFilters): InboxFilters {
   if (f.employeeId) out.employeeId = f.employeeId;
   if (f.breached) out.breached = true;
   if (f.satisfaction?.length) out.satisfaction = [...f.satisfaction].sort();
+  if (f.supported?.length) out.supported = [...f.supported].sort();
   if (f.sort) out.sort = f.sort;
   if (f.order) out.order = f.order;
   return out;
@@ -155,6 +158,7 @@ export function filtersToQuery(f: InboxFilters, me: Pick<Me, 'id'>): Record<stri
     employeeId: f.employeeId || undefined,
     breached: f.breached ? 'true' : undefined,
     satisfaction: f.satisfaction?.length ? f.satisfaction.join(',') : undefined,
+    supported: f.supported?.length ? f.supported.join(',') : undefined,
     sort: f.sort,
     order: f.order,
   };

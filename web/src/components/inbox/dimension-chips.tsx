@@ -4,7 +4,7 @@ import type { Inbox } from './use-inbox-filters.js';
 
 const day = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The filters a dashboard figure brought along (period, case type, party, breach, satisfaction), each removable. */
+/** The filters a dashboard figure brought along (period, case type, party, breach, either side's answers), each removable. */
 export function DimensionChips({ inbox }: { inbox: Inbox }) {
   const f = inbox.filters;
   const chips: { key: string; label: string; without: Partial<InboxFilters> }[] = [];
@@ -22,6 +22,12 @@ export function DimensionChips({ inbox }: { inbox: Inbox }) {
       key: 'satisfaction',
       label: `Customer answered ${f.satisfaction.join(' or ')} of 5`,
       without: { satisfaction: undefined },
+    });
+  if (f.supported?.length)
+    chips.push({
+      key: 'supported',
+      label: `Employee felt supported ${f.supported.join(' or ')} of 5`,
+      without: { supported: undefined },
     });
   if (chips.length === 0) return null;
   return (
