@@ -1,6 +1,14 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems } from './axe.js';
 import { type Harness, hasChromium, screenshot, signIn, startHarness } from './harness.js';
+
+/** The inbox's count line ("12 cases · 10 shown"). */
+const inboxCount = (page: Page) =>
+  page
+    .getByText(/^\d+ cases?/)
+    .first()
+    .textContent();
 
 describe.skipIf(!hasChromium)('the dashboard (Chromium)', () => {
   let h: Harness;
@@ -26,12 +34,13 @@ describe.skipIf(!hasChromium)('the dashboard (Chromium)', () => {
     const option = page.getByRole('option').first();
     const teamName = (await option.textContent())?.trim() ?? '';
     await option.click();
-    const byChannel = page.getByRole('list', { name: 'Cases by channel' });
-    const bar = byChannel.getByTestId('chart-bar').first();
+    const byChannel = page.getByRole('region', { name: 'Cases by channel' });
+    // The chart (recharts) draws one rectangle per group, in the order its caption lists them.
+    const bar = byChannel.locator('.drill-bar .recharts-rectangle').first();
     await bar.waitFor();
     await screenshot(page, 'dashboard');
-    const name = (await bar.getAttribute('aria-label')) ?? '';
-    const count = Number(/: (\d+) cases/.exec(name)?.[1]);
+    const figures = (await byChannel.getByTestId('chart-figures').textContent()) ?? '';
+    const count = Number(/^[^:]+: (\d+) cases/.exec(figures)?.[1]);
     expect(count).toBeGreaterThan(0);
 
     await bar.click();
@@ -41,25 +50,42 @@ describe.skipIf(!hasChromium)('the dashboard (Chromium)', () => {
     expect(url.searchParams.get('reportedFrom')).toBeTruthy();
     await page.getByRole('group', { name: 'Filters from the dashboard' }).waitFor();
     // The inbox's total is the bar's value.
-    await expect
-      .poll(async () =>
-        page
-          .getByText(/^\d+ cases?/)
-          .first()
-          .textContent(),
-      )
-      .toMatch(new RegExp(`^${count} case`));
+    await expect.poll(() => inboxCount(page)).toMatch(new RegExp(`^${count} case`));
     expect(teamName.length).toBeGreaterThan(0);
     expect(await axeProblems(page)).toEqual([]);
 
     // The table view of a chart shows the same figures, each a link to its cases.
     await page.goBack();
+    await page.locator('label', { hasText: 'Last 90 days' }).click();
+    await page.getByTestId('headline-cases').waitFor();
     await page
       .locator('label', { hasText: /^Table$/ })
       .first()
       .click();
     await page.getByRole('table', { name: 'Cases over time' }).waitFor();
     expect(await axeProblems(page)).toEqual([]);
+
+    // The employee's side drills down like the customer's: a "felt supported" score opens its cases.
+    const supported = page.getByRole('region', { name: 'Employees felt supported after follow-up' });
+    await supported.getByTestId('chart-figures').waitFor({ state: 'attached' });
+    const scores = ((await supported.getByTestId('chart-figures').textContent()) ?? '')
+      .split('; ')
+      .map((part) => Number(/: (\d+) answers/.exec(part)?.[1]));
+    const pick = scores.indexOf(Math.max(...scores));
+    expect(scores[pick]).toBeGreaterThan(0);
+    // A score nobody gave has no rectangle to click.
+    await supported
+      .locator('.drill-bar .recharts-rectangle')
+      .nth(scores.slice(0, pick).filter((n) => n > 0).length)
+      .click();
+    await page.waitForURL(/\/cases\?.*supported=/);
+    expect(JSON.parse(new URL(page.url()).searchParams.get('supported') ?? '[]')).toEqual([pick + 1]);
+    await page
+      .getByRole('group', { name: 'Filters from the dashboard' })
+      .getByText(`Employee felt supported ${pick + 1} of 5`)
+      .waitFor();
+    // The demo has one employee answer per case: the inbox counts the cases behind the answers.
+    await expect.poll(() => inboxCount(page)).toMatch(new RegExp(`^${scores[pick]} case`));
     expect(problems).toEqual([]);
     await context.close();
   });

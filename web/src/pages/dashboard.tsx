@@ -155,12 +155,13 @@ function Figures({ d, filters }: { d: Dashboard; filters: DashboardFilters }) {
       const n = narrow(b.key);
       return { key: b.key, label: name(b.label), value: b.count, drill: n ? drill(n) : undefined };
     });
-  const stars = (rating: Dashboard['satisfaction']['customer'], drillable: boolean): ChartBar[] =>
+  // Each score opens the cases whose customer (or employee) answered with it.
+  const stars = (rating: Dashboard['satisfaction']['customer'], side: 'satisfaction' | 'supported'): ChartBar[] =>
     rating.distribution.map((value, i) => ({
       key: String(i + 1),
       label: `${i + 1} of 5`,
       value,
-      drill: drillable ? drill({ satisfaction: [i + 1] }) : undefined,
+      drill: drill({ [side]: [i + 1] }),
     }));
   return (
     <Stack gap="md">
@@ -168,7 +169,7 @@ function Figures({ d, filters }: { d: Dashboard; filters: DashboardFilters }) {
       <ChartCard
         title="Cases over time"
         description={`Cases reported per ${d.bucket} (${d.timeZone} time).`}
-        vertical
+        shape="columns"
         bars={d.volume.overTime.map((b) => ({
           key: b.bucket,
           label: b.bucket,
@@ -222,19 +223,19 @@ function Figures({ d, filters }: { d: Dashboard; filters: DashboardFilters }) {
         <ChartCard
           title="Backlog"
           description="Cases open at the end of each day."
-          vertical
+          shape="line"
           bars={d.backlog.map((b) => ({ key: b.date, label: b.date, value: b.open }))}
         />
         <ChartCard
           title="Customer satisfaction after follow-up"
           description={`Answers ${d.satisfaction.customer.answered} of ${d.satisfaction.customer.asked} asked; mean ${d.satisfaction.customer.mean ?? '—'}. Click a score to see its cases.`}
-          bars={stars(d.satisfaction.customer, true)}
+          bars={stars(d.satisfaction.customer, 'satisfaction')}
           unit="answers"
         />
         <ChartCard
           title="Employees felt supported after follow-up"
-          description={`Answers ${d.satisfaction.employee.answered} of ${d.satisfaction.employee.asked} asked; mean ${d.satisfaction.employee.mean ?? '—'}.`}
-          bars={stars(d.satisfaction.employee, false)}
+          description={`Answers ${d.satisfaction.employee.answered} of ${d.satisfaction.employee.asked} asked; mean ${d.satisfaction.employee.mean ?? '—'}. Click a score to see its cases.`}
+          bars={stars(d.satisfaction.employee, 'supported')}
           unit="answers"
         />
       </SimpleGrid>

@@ -1,6 +1,8 @@
-import { Box, Group, Paper, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
-import { type CSSProperties, type ReactNode, useId, useState } from 'react';
+import '@mantine/charts/styles.css';
+import { BarChart, LineChart } from '@mantine/charts';
+import { Box, Group, Paper, SegmentedControl, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { type ReactNode, useId, useState } from 'react';
 import { type InboxFilters, normalizeFilters } from '../../lib/saved-views.js';
 import { type DataColumn, DataTable } from '../data-table.js';
 
@@ -12,31 +14,35 @@ type ChartCardProps = {
   /** What the figure counts, in a sentence: shown under the title and read as the chart's description. */
   description: ReactNode;
   bars: ChartBar[];
-  /** Columns over time; bars by category otherwise. */
-  vertical?: boolean;
+  /**
+   * `categories`: one horizontal bar per group; `columns`: one column per period; `line`: a level
+   * over time (nothing to click: a day's backlog is not an inbox filter).
+   */
+  shape?: 'categories' | 'columns' | 'line';
   unit?: string;
   format?: (value: number) => string;
 };
 
 /**
- * A bar chart with a table view of the same figures. The chart is a labelled list of bars, each a
- * link to the inbox filtered to its cases when it has one, so it works by keyboard and screen reader,
- * and its colours come from the theme, so it reads in light and dark alike.
+ * A chart (@mantine/charts on recharts) with a table view of the same figures. A click on a bar
+ * opens the inbox filtered to its cases; the table view has each figure as a link, for the keyboard
+ * and screen readers, which also hear every figure in the chart's caption. Colours and text come
+ * from the theme's variables, so the chart reads in light and dark alike.
  */
 export function ChartCard({
   title,
   description,
   bars,
-  vertical = false,
+  shape = 'categories',
   unit = 'cases',
   format = (v) => v.toLocaleString(),
 }: ChartCardProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const titleId = useId();
   const descriptionId = useId();
-  const max = Math.max(1, ...bars.map((b) => b.value));
+  const navigate = useNavigate();
   const columns: DataColumn<ChartBar>[] = [
-    { key: 'label', header: vertical ? 'Period' : 'Group', rowHeader: true, cell: (b) => b.label },
+    { key: 'label', header: shape === 'categories' ? 'Group' : 'Period', rowHeader: true, cell: (b) => b.label },
     {
       key: 'value',
       header: unit[0]?.toUpperCase() + unit.slice(1),
@@ -50,6 +56,21 @@ export function ChartCard({
         ),
     },
   ];
+  const open = (index: number) => {
+    const drill = bars[index]?.drill;
+    if (drill) void navigate({ to: '/cases', search: normalizeFilters(drill) });
+  };
+  const drillable = bars.some((b) => b.drill);
+  const data = bars.map((b) => ({ label: b.label, value: b.value }));
+  const series = [{ name: 'value', label: unit[0]?.toUpperCase() + unit.slice(1), color: 'var(--mantine-primary-color-filled)' }];
+  const common = {
+    data,
+    dataKey: 'label',
+    series,
+    valueFormatter: format,
+    tooltipAnimationDuration: 0,
+    textColor: 'var(--mantine-color-dimmed)',
+  };
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
       <Stack gap="xs">
@@ -79,65 +100,44 @@ export function ChartCard({
           </Text>
         ) : view === 'table' ? (
           <DataTable columns={columns} rows={bars} rowKey={(b) => b.key} caption={title} framed={false} striped />
-        ) : vertical ? (
-          <Box
-            component="ul"
-            aria-label={title}
-            aria-describedby={descriptionId}
-            style={{ display: 'flex', alignItems: 'flex-end', gap: 2, height: 140, listStyle: 'none', margin: 0, padding: 0 }}
-          >
-            {bars.map((b) => (
-              <Box component="li" key={b.key} style={{ flex: 1, height: '100%', display: 'flex', alignItems: 'flex-end', minWidth: 3 }}>
-                <Bar bar={b} unit={unit} format={format} style={{ width: '100%', height: `${(b.value / max) * 100}%`, minHeight: 2 }} />
-              </Box>
-            ))}
-          </Box>
         ) : (
-          <Stack
-            component="ul"
-            aria-label={title}
-            aria-describedby={descriptionId}
-            gap={4}
-            style={{ listStyle: 'none', margin: 0, padding: 0 }}
-          >
-            {bars.map((b) => (
-              <Box component="li" key={b.key}>
-                <Group gap="xs" wrap="nowrap">
-                  <Text size="sm" w={130} truncate="end" title={b.label}>
-                    {b.label}
-                  </Text>
-                  <Box style={{ flex: 1 }}>
-                    <Bar bar={b} unit={unit} format={format} style={{ height: 18, width: `${Math.max(1, (b.value / max) * 100)}%` }} />
-                  </Box>
-                  <Text size="sm" fw={600} w={56} ta="right">
-                    {format(b.value)}
-                  </Text>
-                </Group>
-              </Box>
-            ))}
-          </Stack>
+          <Box component="figure" m={0} aria-labelledby={titleId} aria-describedby={descriptionId} data-testid="chart" data-shape={shape}>
+            <VisuallyHidden component="figcaption" data-testid="chart-figures">
+              {bars.map((b) => `${b.label}: ${format(b.value)} ${unit}`).join('; ')}
+            </VisuallyHidden>
+            {shape === 'line' ? (
+              <LineChart
+                {...common}
+                h={180}
+                curveType="linear"
+                withDots={bars.length <= 31}
+                gridAxis="y"
+                yAxisProps={{ allowDecimals: false }}
+              />
+            ) : (
+              <BarChart
+                {...common}
+                h={shape === 'categories' ? Math.max(120, bars.length * 30 + 40) : 200}
+                orientation={shape === 'categories' ? 'vertical' : 'horizontal'}
+                gridAxis={shape === 'categories' ? 'x' : 'y'}
+                // Counts are whole: no 0.75 on the value axis.
+                xAxisProps={shape === 'categories' ? { allowDecimals: false } : {}}
+                yAxisProps={shape === 'categories' ? { width: 120 } : { allowDecimals: false }}
+                barProps={
+                  drillable
+                    ? { onClick: (_: unknown, index: number) => open(index), style: { cursor: 'pointer' }, className: 'drill-bar' }
+                    : {}
+                }
+              />
+            )}
+            {drillable ? (
+              <Text size="xs" c="dimmed" mt={4} aria-hidden="true">
+                Click a bar to open its cases in the inbox.
+              </Text>
+            ) : null}
+          </Box>
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function Bar({ bar, unit, format, style }: { bar: ChartBar; unit: string; format: (v: number) => string; style: CSSProperties }) {
-  const name = `${bar.label}: ${format(bar.value)} ${unit}`;
-  const look = { ...style, display: 'block', borderRadius: 3, background: 'var(--mantine-primary-color-filled)' };
-  return (
-    <Tooltip label={bar.drill ? `${name} — open in the inbox` : name} withinPortal>
-      {bar.drill ? (
-        <Link
-          to="/cases"
-          search={normalizeFilters(bar.drill)}
-          aria-label={`${name}, open in the inbox`}
-          data-testid="chart-bar"
-          style={look}
-        />
-      ) : (
-        <Box role="img" aria-label={name} style={look} />
-      )}
-    </Tooltip>
   );
 }
