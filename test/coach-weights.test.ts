@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpusCustomers, loadGoEmotions, loadMoveCorpus } from '../scripts/coach/data.js';
-import { customerFigures, goEmotionsAnger, moveFigures } from '../scripts/coach/evaluate.js';
+import { baselineCustomerFigures, customerFigures, goEmotionsAnger, moveFigures } from '../scripts/coach/evaluate.js';
 import { createCoach } from '../src/coach/index.js';
 import { MOVE_KINDS } from '../src/domain/coach.js';
 
@@ -45,6 +45,13 @@ describe('shipped coach weights', () => {
     expect(moveFigures(coach, corpus.heldout).macro.f1).toBeGreaterThan(moveFigures(rules, corpus.heldout).macro.f1);
     const customers = corpusCustomers(corpus.heldout);
     expect(customerFigures(coach, customers).anger.f1).toBeGreaterThan(customerFigures(rules, customers).anger.f1);
+  });
+
+  it('beat always answering "angry" on the held-out customer messages, by F1 as well as MCC', () => {
+    const customers = corpusCustomers(corpus.heldout);
+    const anger = customerFigures(coach, customers).anger;
+    expect(anger.f1).toBeGreaterThan(baselineCustomerFigures(customers).alwaysYes.f1);
+    expect(anger.mcc).toBeGreaterThan(0.4);
   });
 
   it('measure no worse than recorded on GoEmotions dev, when it is on this machine', (ctx) => {

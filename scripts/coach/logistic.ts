@@ -9,7 +9,42 @@ import { createRandomSource } from '../../src/insights/random-source.js';
 export type Example = { f: Features; y: boolean; weight: number };
 export type Trained = { weights: Float64Array; bias: number };
 
-export type TrainOptions = { epochs: number; rate: number; l2: number; seed: number; positiveWeight?: number };
+export type TrainOptions = {
+  epochs: number;
+  rate: number;
+  l2: number;
+  seed: number;
+  positiveWeight?: number;
+  /**
+   * A per-slot factor on every feature value (naive-Bayes log-count ratios, see `logCountRatios`).
+   * A linear model over scaled features is the same as one over the plain features with its weights
+   * scaled, so the factor is folded into the returned weights and nothing changes at run time.
+   */
+  featureScale?: Float64Array;
+};
+
+/**
+ * Naive-Bayes log-count ratios per slot: how much more often a slot occurs in the positives than in
+ * the negatives (smoothed by `alpha`). Scaling features by them before the regression (NBSVM, Wang &
+ * Manning 2012) is a well-known gain for short-text sentiment over plain n-grams.
+ */
+export function logCountRatios(examples: readonly Example[], size: number, alpha = 1): Float64Array {
+  const pos = new Float64Array(size).fill(alpha);
+  const neg = new Float64Array(size).fill(alpha);
+  for (const { f, y, weight } of examples) {
+    const c = y ? pos : neg;
+    for (let i = 0; i < f.index.length; i++) c[f.index[i] as number] = (c[f.index[i] as number] as number) + weight;
+  }
+  let ps = 0;
+  let ns = 0;
+  for (let i = 0; i < size; i++) {
+    ps += pos[i] as number;
+    ns += neg[i] as number;
+  }
+  const r = new Float64Array(size);
+  for (let i = 0; i < size; i++) r[i] = Math.log((pos[i] as number) / ps / ((neg[i] as number) / ns));
+  return r;
+}
 
 export function trainLogistic(examples: readonly Example[], size: number, o: TrainOptions): Trained {
   const w = new Float64Array(size);
@@ -18,6 +53,8 @@ export function trainLogistic(examples: readonly Example[], size: number, o: Tra
   let bias2 = 1e-8;
   const order = examples.map((_, i) => i);
   const random = createRandomSource(o.seed);
+  const r = o.featureScale;
+  const x = (f: Features, i: number) => (f.value[i] as number) * (r ? (r[f.index[i] as number] as number) : 1);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -26,13 +63,13 @@ export function trainLogistic(examples: readonly Example[], size: number, o: Tra
     for (const k of order) {
       const { f, y, weight } = examples[k] as Example;
       let z = bias;
-      for (let i = 0; i < f.index.length; i++) z += (w[f.index[i] as number] as number) * (f.value[i] as number);
+      for (let i = 0; i < f.index.length; i++) z += (w[f.index[i] as number] as number) * x(f, i);
       const p = 1 / (1 + Math.exp(-z));
       const scale = weight * (y ? (o.positiveWeight ?? 1) : 1);
       const err = (p - (y ? 1 : 0)) * scale;
       for (let i = 0; i < f.index.length; i++) {
         const s = f.index[i] as number;
-        const g = err * (f.value[i] as number) + o.l2 * (w[s] as number);
+        const g = err * x(f, i) + o.l2 * (w[s] as number);
         g2[s] = (g2[s] as number) + g * g;
         w[s] = (w[s] as number) - (o.rate * g) / Math.sqrt(g2[s] as number);
       }
@@ -40,6 +77,7 @@ export function trainLogistic(examples: readonly Example[], size: number, o: Tra
       bias -= (o.rate * err) / Math.sqrt(bias2);
     }
   }
+  if (r) for (let s = 0; s < size; s++) w[s] = (w[s] as number) * (r[s] as number);
   return { weights: w, bias };
 }
 

@@ -1,5 +1,5 @@
 import type { CustomerReading, Emotion } from '../../domain/coach.js';
-import { type Extra, type Features, featurize } from './hash-features.js';
+import { type Extra, type Features, featurize, type NgramSpec } from './hash-features.js';
 import { cues, type Head, type LearnedModel, probability } from './model.js';
 
 /** Heads of the customer model: anger-or-annoyance first, then one per emotion the coach names. */
@@ -26,9 +26,9 @@ export type CustomerFeatures = { emotion: Features; severity: Features };
  * threats and wants, but not the rules' heat (blended in after) nor anything that shouting changes,
  * so writing in capitals can only raise the intensity.
  */
-export function customerFeatures(text: string, rules: CustomerReading, bits: number): CustomerFeatures {
+export function customerFeatures(text: string, rules: CustomerReading, bits: number, spec: NgramSpec): CustomerFeatures {
   const found = customerExtras(rules).filter(([name]) => name.startsWith('rule escalation') || name.startsWith('rule want'));
-  return { emotion: featurize(text, bits, customerExtras(rules)), severity: featurize(text, bits, found) };
+  return { emotion: featurize(text, bits, customerExtras(rules), spec), severity: featurize(text, bits, found, spec) };
 }
 
 /** Expected severity on 1–5 from the ordinal heads, scaled to 0–1. */
@@ -61,17 +61,25 @@ function pick(model: LearnedModel, names: readonly string[], f: Features): [stri
  * or annoyed is decided first (the reading that most changes how a reply should open), then which of
  * the two; otherwise the calmer emotion whose head is most past its threshold, else neutral. Under
  * "rules-first" an emotion the lexicons name stands, and the model only adds anger or annoyance
- * where they read nothing.
+ * where they read nothing. Under "heated-first" the model alone decides anger or annoyance (the
+ * lexicons' reading is one of its inputs), over any calmer emotion they name ("I missed my brother's
+ * wedding" reads as worry to them); otherwise a calmer emotion they name stands.
  * Escalation flags and wants stay the rules', with their spans.
  */
 export function refineCustomer(model: LearnedModel, text: string, rules: CustomerReading): CustomerReading {
   const heated = model.customer.get(ANGER_OR_ANNOYANCE);
   if (!heated) return rules;
-  const f = customerFeatures(text, rules, model.customerBits);
+  const f = customerFeatures(text, rules, model.customerBits, model.customerNgrams);
   const pHeated = probability(heated, f.emotion);
   let emotion: Emotion = 'neutral';
   let because: Head = heated;
-  const named = model.emotionPolicy === 'rules-first' && rules.emotion !== 'neutral';
+  const rulesHeated = rules.emotion === 'anger' || rules.emotion === 'frustration';
+  const named =
+    (model.emotionPolicy === 'rules-first' && rules.emotion !== 'neutral') ||
+    (model.emotionPolicy === 'heated-first' &&
+      !rulesHeated &&
+      rules.emotion !== 'neutral' &&
+      pHeated < Math.max(heated.threshold, heated.overrule ?? 0));
   if (named) {
     emotion = rules.emotion;
     because =
@@ -79,11 +87,14 @@ export function refineCustomer(model: LearnedModel, text: string, rules: Custome
   } else if (pHeated >= heated.threshold) {
     const anger = model.customer.get('anger');
     const frustration = model.customer.get('frustration');
-    emotion =
-      anger && frustration && probability(anger, f.emotion) / anger.threshold >= probability(frustration, f.emotion) / frustration.threshold
+    emotion = rulesHeated
+      ? rules.emotion
+      : anger &&
+          frustration &&
+          probability(anger, f.emotion) / anger.threshold >= probability(frustration, f.emotion) / frustration.threshold
         ? 'anger'
         : 'frustration';
-  } else if (model.emotionPolicy === 'model') {
+  } else if (model.emotionPolicy !== 'rules-first') {
     const calmer = pick(model, CALMER, f.emotion);
     if (calmer && calmer[1] >= calmer[2].threshold) {
       emotion = calmer[0] as Emotion;
@@ -101,7 +112,7 @@ export function refineCustomer(model: LearnedModel, text: string, rules: Custome
     intensity: Math.round(Math.min(1, Math.max(0, intensity)) * 100) / 100,
     model: {
       probability: Math.round(pHeated * 100) / 100,
-      cues: emotion === 'neutral' ? [] : cues(because, text, model.customerBits),
+      cues: emotion === 'neutral' ? [] : cues(because, text, model.customerBits, model.customerNgrams),
     },
   };
 }

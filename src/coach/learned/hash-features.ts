@@ -1,11 +1,17 @@
 /**
- * Hashed n-gram features: words, word pairs and triples, and character 4-grams of the lower-cased
- * text, each folded into a fixed table by FNV-1a. A fixed table needs no vocabulary file and no
+ * Hashed n-gram features: words and runs of up to `words` words, and character n-grams of the
+ * lower-cased text, each folded into a fixed table by FNV-1a. A fixed table needs no vocabulary file and no
  * look-up structure at run time; collisions cost a little accuracy, which the table size bounds.
  * Character n-grams carry the typos and inflections of text nobody here wrote ("apologise",
  * "apologize", "apolgies" share most of theirs).
  */
 export type Features = { index: Int32Array; value: Float32Array };
+
+/** Which n-grams a text yields: word runs up to `words` long, and character n-grams of each length in `chars`. */
+export type NgramSpec = { words: number; chars: readonly number[] };
+
+/** Reply sentences are short and formulaic: word 1–3-grams and character 4-grams read them well. */
+export const REPLY_NGRAMS: NgramSpec = { words: 3, chars: [4] };
 
 /** One named feature outside the text (a rule's finding, an overlap bucket) with its weight. */
 export type Extra = [name: string, value: number];
@@ -27,17 +33,21 @@ export function tokens(text: string): string[] {
 }
 
 /** The n-grams of a text as strings: what the hashed table is built from, and what a reason quotes. */
-export function ngrams(text: string): string[] {
+export function ngrams(text: string, spec: NgramSpec = REPLY_NGRAMS): string[] {
   const words = tokens(text);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     out.push(`w ${words[i]}`);
-    if (i + 1 < words.length) out.push(`w ${words[i]} ${words[i + 1]}`);
-    if (i + 2 < words.length) out.push(`w ${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+    if (spec.words >= 2 && i + 1 < words.length) out.push(`w ${words[i]} ${words[i + 1]}`);
+    if (spec.words >= 3 && i + 2 < words.length) out.push(`w ${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   }
   if (words.length > 0) out.push(`w <s> ${words[0]}`, `w ${words[words.length - 1]} </s>`);
   const flat = ` ${words.join(' ')} `;
-  for (let i = 0; i + 4 <= flat.length; i++) out.push(`c ${flat.slice(i, i + 4)}`);
+  for (const n of spec.chars) {
+    // Character 4-grams keep their historical name, so the reply table's slots stay where they were.
+    const tag = n === 4 ? 'c' : `c${n}`;
+    for (let i = 0; i + n <= flat.length; i++) out.push(`${tag} ${flat.slice(i, i + n)}`);
+  }
   return out;
 }
 
@@ -50,9 +60,9 @@ export function slot(name: string, bits: number): number {
  * The sparse feature vector of a text plus extras: n-gram counts scaled to unit length (so a long
  * sentence does not outvote a short one), extras added at their own value.
  */
-export function featurize(text: string, bits: number, extras: readonly Extra[] = []): Features {
+export function featurize(text: string, bits: number, extras: readonly Extra[] = [], spec: NgramSpec = REPLY_NGRAMS): Features {
   const counts = new Map<number, number>();
-  const grams = ngrams(text);
+  const grams = ngrams(text, spec);
   for (const g of grams) {
     const s = slot(g, bits);
     counts.set(s, (counts.get(s) ?? 0) + 1);

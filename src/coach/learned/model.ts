@@ -1,4 +1,4 @@
-import { type Features, ngrams, slot } from './hash-features.js';
+import { type Features, type NgramSpec, ngrams, REPLY_NGRAMS, slot } from './hash-features.js';
 
 /** One logistic regression as stored: int8 weights (base64) times `scale`, a bias, and its decision threshold. */
 export type HeadJson = {
@@ -9,12 +9,18 @@ export type HeadJson = {
   threshold: number;
   /** Reply moves only: "union" adds the model's sentences to the rules' findings; "rules" leaves the rules alone. */
   mode?: 'union' | 'rules';
+  /** Under "union": a rules' finding of this move in a sentence the model gives less than this is dropped. */
+  veto?: number;
+  /** Anger or annoyance under "heated-first": the chance it needs to overrule a calmer emotion the lexicons name. */
+  overrule?: number;
 };
 
 export type WeightsJson = {
   format: 1;
   replyBits: number;
   customerBits: number;
+  /** The n-grams of a customer message; absent means the reply sentences' kind. */
+  customerNgrams?: NgramSpec;
   moves: Record<string, HeadJson>;
   customer: Record<string, HeadJson>;
   /** Share of the learned severity in the customer's intensity; the rest is the rules' heat. */
@@ -26,22 +32,29 @@ export type WeightsJson = {
    * stretched to 0.05 and 0.95, since an expected rating regresses to the middle of the scale.
    */
   severityRange: [number, number];
-  /** "rules-first": an emotion the lexicons name stands, and the model adds only anger or annoyance to what they call neutral. */
-  emotionPolicy: 'model' | 'rules-first';
+  /**
+   * "rules-first": an emotion the lexicons name stands, and the model adds only anger or annoyance to what they call neutral.
+   * "heated-first": the model alone decides anger or annoyance (the lexicons' reading is one of its inputs), over any calmer
+   * emotion the lexicons name; otherwise a calmer emotion they name stands.
+   */
+  emotionPolicy: EmotionPolicy;
   trainedOn: Record<string, number>;
 };
 
-export type Head = { weights: Float32Array; bias: number; threshold: number; mode: 'union' | 'rules' };
+export type EmotionPolicy = 'model' | 'rules-first' | 'heated-first';
+
+export type Head = { weights: Float32Array; bias: number; threshold: number; mode: 'union' | 'rules'; veto?: number; overrule?: number };
 
 export type LearnedModel = {
   replyBits: number;
   customerBits: number;
+  customerNgrams: NgramSpec;
   moves: ReadonlyMap<string, Head>;
   customer: ReadonlyMap<string, Head>;
   intensityBlend: number;
   intensityFloor: boolean;
   severityRange: [number, number];
-  emotionPolicy: 'model' | 'rules-first';
+  emotionPolicy: EmotionPolicy;
 };
 
 function decode(head: HeadJson, size: number): Head {
@@ -49,7 +62,10 @@ function decode(head: HeadJson, size: number): Head {
   if (bytes.length !== size) throw new Error(`coach weights: a head has ${bytes.length} weights, expected ${size}`);
   const weights = new Float32Array(size);
   for (let i = 0; i < size; i++) weights[i] = ((bytes.charCodeAt(i) << 24) >> 24) * head.scale;
-  return { weights, bias: head.bias, threshold: head.threshold, mode: head.mode ?? 'union' };
+  const out: Head = { weights, bias: head.bias, threshold: head.threshold, mode: head.mode ?? 'union' };
+  if (head.veto !== undefined) out.veto = head.veto;
+  if (head.overrule !== undefined) out.overrule = head.overrule;
+  return out;
 }
 
 /** Turns the stored file into float tables once; a few milliseconds for the whole file. */
@@ -60,6 +76,7 @@ export function loadModel(json: WeightsJson): LearnedModel {
   return {
     replyBits: json.replyBits,
     customerBits: json.customerBits,
+    customerNgrams: json.customerNgrams ?? REPLY_NGRAMS,
     moves: heads(json.moves, json.replyBits),
     customer: heads(json.customer, json.customerBits),
     intensityBlend: json.intensityBlend,
@@ -85,9 +102,9 @@ const PLAIN = new Set(
  * The word n-grams of `text` that push a head towards "yes" the most: the reason shown beside a
  * finding of the model. Character n-grams also count in the score but read poorly, so they are left out here.
  */
-export function cues(head: Head, text: string, bits: number, count = 3): string[] {
+export function cues(head: Head, text: string, bits: number, spec: NgramSpec = REPLY_NGRAMS, count = 3): string[] {
   const seen = new Map<string, number>();
-  for (const g of ngrams(text)) {
+  for (const g of ngrams(text, spec)) {
     if (!g.startsWith('w ') || g.includes('<s>') || g.includes('</s>') || PLAIN.has(g.slice(2))) continue;
     const w = head.weights[slot(g, bits)] as number;
     if (w > 0) seen.set(g.slice(2), w);

@@ -64,7 +64,20 @@ export function replySentences(
 }
 
 /**
- * Adds the moves the model finds in sentences where the rules found none of that kind. A model
+ * A rules' finding of a move whose head has a veto is dropped when every sentence it touches reads
+ * unlikely to the model (for paraphrase: reusing the customer's words without restating their problem).
+ */
+function vetoed(model: LearnedModel, move: Move, sentences: readonly ReplySentence[]): boolean {
+  const head = model.moves.get(move.kind);
+  if (head?.mode !== 'union' || head.veto === undefined) return false;
+  const veto = head.veto;
+  const touched = sentences.filter((s) => overlaps(move.span, s.span));
+  return touched.length > 0 && touched.every((s) => probability(head, s.features) < veto);
+}
+
+/**
+ * Adds the moves the model finds in sentences where the rules found none of that kind, after
+ * dropping the rules' findings it vetoes. A model
  * finding covers its sentence and carries the n-grams that weighed most, so it still points at words.
  */
 export function addLearnedMoves(
@@ -76,8 +89,8 @@ export function addLearnedMoves(
   now: Date,
   timeZone: string | undefined,
 ): Move[] {
-  const moves = [...ruleMoves];
   const sentences = replySentences(text, reading, ruleMoves, customerContent, model.replyBits);
+  const moves = ruleMoves.filter((m) => !vetoed(model, m, sentences));
   for (const { span, features } of sentences) {
     for (const kind of MOVE_KINDS as readonly MoveKind[]) {
       const head = model.moves.get(kind);
