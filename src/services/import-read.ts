@@ -36,6 +36,7 @@ export type CsvRecord = { line: number; fields: Record<string, string> };
  */
 export function readCsv(text: string): { header: string[]; records: CsvRecord[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
+  let unclosedQuote = false;
   const rows = parse(text, {
     info: true,
     relax_column_count: true,
@@ -44,12 +45,21 @@ export function readCsv(text: string): { header: string[]; records: CsvRecord[];
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err) => {
-      if (err) errors.push({ line: Number((err as { lines?: number }).lines ?? 0), reason: `unreadable CSV: ${err.message}` });
+      // A quote that never closes swallows the rest of the file; where it opened is known only after the loop.
+      if (err?.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuote = true;
+      else if (err) errors.push({ line: Number((err as { lines?: number }).lines ?? 0), reason: `unreadable CSV: ${err.message}` });
       return undefined;
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];
   const [head, ...body] = rows;
-  if (!head) return { header: [], records: [], errors };
+  const lines = text.split(/\r\n|\n|\r/);
+  const lastLine = lines.length - (/(\r\n|\n|\r)$/.test(text) ? 1 : 0);
+  const quoteProblem = (after: number): ImportRowError => {
+    let line = after;
+    while (line < lastLine && !lines[line - 1]?.trim()) line++;
+    return { line, reason: `a quoted field opens on this line and never closes, so lines ${line}–${lastLine} could not be read` };
+  };
+  if (!head) return { header: [], records: [], errors: unclosedQuote ? [...errors, quoteProblem(1)] : errors };
   const header = head.record.map((h) => h.trim());
   const records: CsvRecord[] = [];
   let previousEnd = head.info.lines;
@@ -70,13 +80,14 @@ export function readCsv(text: string): { header: string[]; records: CsvRecord[];
     const line = Math.max(previousEnd + 1, end - newlines);
     previousEnd = end;
     if (record.length !== header.length) {
-      errors.push({ line, reason: `has ${record.length} fields where the header has ${header.length}` });
+      errors.push({ line, reason: `has ${record.length} field${record.length === 1 ? '' : 's'} where the header has ${header.length}` });
       continue;
     }
     const fields: Record<string, string> = {};
     for (let i = 0; i < header.length; i++) fields[header[i] as string] = record[i] as string;
     records.push({ line, fields });
   }
+  if (unclosedQuote) errors.push(quoteProblem(previousEnd + 1));
   errors.sort((a, b) => a.line - b.line);
   return { header, records, errors };
 }

@@ -8,6 +8,7 @@ import type { AppError } from '../domain/errors.js';
 import { NO_OPEN_CLOCK } from '../domain/sla.js';
 import type { ImportSource } from '../domain/ticket-import.js';
 import { createTeam } from './directory.js';
+import { casesCsv, exportCases } from './export-cases.js';
 import { importTickets } from './import-tickets.js';
 import { getCase, listEvents } from './read-cases.js';
 import { verifyTimelines } from './verify-timelines.js';
@@ -158,6 +159,24 @@ describeEachDatabase('importing past tickets', (kind) => {
       tags: ['policy', 'vip'],
     });
     expect(kase.statements[0]?.body).toBe('I was told "no refunds" although the sign says 30 days.');
+  });
+
+  it('reads the inbox’s own CSV export back in another workspace', async () => {
+    const from = await setup();
+    await from.run('zendesk', 'zendesk-tickets.csv');
+    const { rows } = await exportCases(from.ws.ctx(), {});
+    const into = await setup();
+    const report = await importTickets(into.ws.ctx(), { source: 'defuse', bytes: Buffer.from(casesCsv(rows)), fileName: 'export.csv' });
+    expect(report).toMatchObject({ rows: 3, created: 3, failed: 0 });
+    const closed = await getCase(into.ws.ctx(), await into.refOf('defuse', await from.refOf('zendesk', '1041')));
+    expect(closed).toMatchObject({
+      title: 'Charged twice for one jacket',
+      status: 'closed',
+      severity: 2,
+      teamId: into.team.id,
+      reportedAt: '2024-03-30T22:45:00.000Z',
+      rootCause: { category: 'other', whys: ['unknown (imported)'] },
+    });
   });
 
   it('is for admins only, and refuses a bad time zone or an empty file', async () => {

@@ -108,6 +108,7 @@ function UploadForm({ onChecked, onStarted }: { onChecked: (r: ImportReport) => 
               accept=".csv,.json,.jsonl,text/csv"
               required
               clearable
+              clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
             />
             <Select
               label="Exported from"
