@@ -54,6 +54,7 @@ const exampleCase = {
   rootCause: null,
   help: null,
   tags: [],
+  mergedInto: null,
 };
 
 const exampleStatement = {
