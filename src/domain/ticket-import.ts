@@ -122,7 +122,8 @@ export function toUtc(raw: string, timeZone: string): string | null {
   }
   const m = LOCAL_TIME.exec(text);
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(wall);
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
@@ -133,15 +134,19 @@ export function toUtc(raw: string, timeZone: string): string | null {
 }
 
 // Zones change their offset on the hour, so one reading per zone and hour serves every date in it.
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 function hourlyOffset(timeZone: string, ms: number): number {
   const hour = Math.floor(ms / 3_600_000);
-  const key = `${timeZone}|${hour}`;
-  let minutes = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let minutes = zone.get(hour);
   if (minutes === undefined) {
-    if (offsets.size > 200_000) offsets.clear();
+    if (zone.size > 200_000) zone.clear();
     minutes = offsetMinutes(timeZone, new Date(hour * 3_600_000));
-    offsets.set(key, minutes);
+    zone.set(hour, minutes);
   }
   return minutes;
 }

@@ -52,9 +52,10 @@ export function readCsv(text: string): { header: string[]; records: CsvRecord[];
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];
   const [head, ...body] = rows;
-  const lines = text.split(/\r\n|\n|\r/);
-  const lastLine = lines.length - (/(\r\n|\n|\r)$/.test(text) ? 1 : 0);
+  // Only a quote that never closes needs the file's lines, so they are split only then.
   const quoteProblem = (after: number): ImportRowError => {
+    const lines = text.split(/\r\n|\n|\r/);
+    const lastLine = lines.length - (/(\r\n|\n|\r)$/.test(text) ? 1 : 0);
     let line = after;
     while (line < lastLine && !lines[line - 1]?.trim()) line++;
     return { line, reason: `a quoted field opens on this line and never closes, so lines ${line}–${lastLine} could not be read` };
