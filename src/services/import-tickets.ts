@@ -12,7 +12,7 @@ import { readTickets } from './import-formats.js';
 import { decodeFile } from './import-read.js';
 
 /** Tickets written per transaction: large enough to amortise a commit, small enough to hold little memory. */
-const BATCH = 500;
+const BATCH = 2000;
 /** The refused rows an import keeps and reports (the counts cover all of them). */
 export const MAX_REPORTED_ERRORS = 500;
 
