@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('merging, splitting, saved replies and shared view
     await signIn(page, supervisor);
     await page.goto(`/cases/${ref}`);
     await page.getByRole('tab', { name: 'Reply to the customer' }).click();
-    await page.getByRole('textbox', { name: 'Saved reply' }).click();
+    await page.getByRole('combobox', { name: 'Saved reply' }).click();
     await page.getByRole('option', { name: 'We are looking into it' }).click();
     const box = page.getByRole('textbox', { name: 'Your reply' });
     await expect.poll(() => box.inputValue()).toMatch(/^Hello \S+,\n\nI am sorry about what happened/);
@@ -68,8 +68,15 @@ describe.skipIf(!hasChromium)('merging, splitting, saved replies and shared view
       .first()
       .waitFor();
     await dialog.getByRole('checkbox', { name: /same incident/ }).check();
-    await dialog.getByRole('button', { name: 'Merge' }).click();
-    await page.waitForURL(`**/cases/${kept.ref}`);
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect
+      .poll(
+        async () => (new URL(page.url()).pathname === `/cases/${kept.ref}` ? 'moved' : await page.getByRole('alert').allTextContents()),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe('moved');
     await page.getByTestId('merged-cases').getByText(duplicate.ref).waitFor();
     expect(await axeProblems(page)).toEqual([]);
 
@@ -93,7 +100,7 @@ describe.skipIf(!hasChromium)('merging, splitting, saved replies and shared view
     await page.getByRole('button', { name: 'Save as view' }).click();
     const save = page.getByRole('dialog');
     await save.getByRole('textbox', { name: 'Name' }).fill('Investigating, mildest first');
-    await save.getByRole('textbox', { name: 'Who sees it' }).click();
+    await save.getByRole('combobox', { name: 'Who sees it' }).click();
     await page.getByRole('option', { name: 'Harborside Store (shared)' }).click();
     await save.getByRole('button', { name: 'Save view' }).click();
     await page.getByRole('button', { name: 'Investigating, mildest first · Harborside Store' }).waitFor();
