@@ -117,4 +117,41 @@ describe.skipIf(!hasChromium)('merging, splitting, saved replies and shared view
     expect(tom.problems).toEqual([]);
     await tom.context.close();
   });
+
+  it('an employee attaches a file to their own statement, and it shows under it', async () => {
+    const employee = h.login('employee', 'Tom Okafor');
+    const me = (await h.apiAs<{ employeeId: string }>(employee, '/me')).body;
+    const mine = (await h.apiAs<CasePage>(employee, '/cases?limit=100')).body.items;
+    let target: { ref: string; statementAuthor: string } | undefined;
+    for (const c of mine) {
+      const detail = await h.apiAs<{ statements: { employeeId: string | null; authorName: string }[] }>(employee, `/cases/${c.ref}`);
+      const own = detail.body.statements.find((s) => s.employeeId === me.employeeId);
+      if (own) {
+        target = { ref: c.ref, statementAuthor: own.authorName };
+        break;
+      }
+    }
+    expect(target, 'a case with Tom’s own statement').toBeDefined();
+    const { page, problems, context } = await h.newPage();
+    await signIn(page, employee);
+    await page.goto(`/cases/${target?.ref}`);
+    await page
+      .getByRole('button', { name: `Attach a file to the statement from ${target?.statementAuthor}` })
+      .first()
+      .waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await page
+      .getByRole('button', { name: `Attach a file to the statement from ${target?.statementAuthor}` })
+      .first()
+      .click();
+    await (await chooser).setFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('Receipt 4411, paid in cash.') });
+    await page.getByRole('link', { name: 'receipt.txt' }).first().waitFor();
+    const files = await h.apiAs<{ items: { fileName: string; statementId: string | null }[] }>(
+      employee,
+      `/cases/${target?.ref}/attachments`,
+    );
+    expect(files.body.items.some((f) => f.fileName === 'receipt.txt' && f.statementId !== null)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
