@@ -132,11 +132,12 @@ async function searchPlan(db: Db, q: string | undefined): Promise<SearchPlan> {
 function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, plan: SearchPlan) {
   const pg = isPostgres(db);
   // Some filters name a small set of cases: the search's hits, the cases that may need attention,
-  // the cases of one person (a scope with no team). On SQLite the set is then the only way in: the
+  // the flagged cases and their customers' (threat), the cases of one person (a scope with no team). On SQLite the set is then the only way in: the
   // unary plus keeps the planner off the workspace's sort indexes (walking one of them to find a few
   // rows among a million took seconds), with or without statistics; the workspace is still checked.
   const personal = query.scope !== undefined && query.scope.teamIds.length === 0 && query.scope.involvedUserId !== null;
-  const fromSmallSet = !pg && ((plan === 'drive' && query.q !== undefined) || query.attention === true || personal);
+  const fromSmallSet =
+    !pg && ((plan === 'drive' && query.q !== undefined) || query.attention === true || query.threat === true || personal);
   let qb = db
     .selectFrom('cases')
     .where(

@@ -24,6 +24,7 @@ import * as tamperEvidenceBackfill from './migrations/0020-tamper-evidence-backf
 import * as caseReplies from './migrations/0021-case-replies.js';
 import * as scaleIndexes from './migrations/0022-scale-indexes.js';
 import * as commitmentsByDate from './migrations/0023-commitments-by-date.js';
+import * as flaggedCases from './migrations/0024-flagged-cases.js';
 import * as dataRights from './migrations/0025-data-rights.js';
 import * as intake from './migrations/0026-intake.js';
 import * as webhooks from './migrations/0027-webhooks.js';
@@ -56,6 +57,7 @@ const STEPS: Record<string, Step> = {
   '0021-case-replies': caseReplies,
   '0022-scale-indexes': scaleIndexes,
   '0023-commitments-by-date': commitmentsByDate,
+  '0024-flagged-cases': flaggedCases,
   '0025-data-rights': dataRights,
   '0026-intake': intake,
   '0027-webhooks': webhooks,
