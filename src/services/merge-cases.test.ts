@@ -97,6 +97,7 @@ describeEachDatabase('merging and splitting cases', (kind) => {
         text: 'Any news about my refund?',
         inReplyTo: [],
         headers: new Map(),
+        files: [],
       },
       new Date(),
       { publicUrl: 'http://localhost', replyDomain: 'replies.shop.test' },
