@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
@@ -100,7 +102,8 @@ describeEachDatabase('merging and splitting cases', (kind) => {
         files: [],
       },
       new Date(),
-      { publicUrl: 'http://localhost', replyDomain: 'replies.shop.test' },
+      // The mail carries no files, so nothing is written where files would go.
+      { publicUrl: 'http://localhost', replyDomain: 'replies.shop.test', attachmentsDir: join(tmpdir(), 'defuse-merge-mail-files') },
     );
     expect(outcome).toEqual({ kind: 'placed', caseRef: kept.ref });
     expect((await listCaseMessages(ws.ctx(), kept.ref)).map((m) => m.body)).toEqual(['Any news about my refund?']);
