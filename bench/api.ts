@@ -6,7 +6,10 @@
  *   - over HTTP, against the real server in a child process, with autocannon (50 connections,
  *     pipelining 1, ~5 s each): create case, append event (over ~100 cases), get case, filtered list;
  *   - the server's CPU time per HTTP request (from /proc): steady when the machine is shared, where req/s is not;
- *   - the same four operations done directly through the services in this process, one at a time.
+ *   - the same four operations done directly through the services in this process, one at a time;
+ *   - SQLite: create case as raw better-sqlite3 — the statements one create-case request runs (captured
+ *     from the app), prepared once and replayed with new ids in one transaction each — and the HTTP
+ *     rate as a share of that (the issue's yardstick: everything the product adds to the rows it writes).
  *
  * Why the direct baseline: it is the cost of the work itself (SQL, hashing the timeline, building
  * the view). HTTP/direct shows how much the web layer (parsing, validation, auth, serialisation,
@@ -28,14 +31,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { initWorkspace } from '../src/services/accounts.js';
+import type { Config } from '../src/config/config.js';
+import { buildApp } from '../src/http/app.js';
+import { createToken, initWorkspace } from '../src/services/accounts.js';
 import { addNote } from '../src/services/change-case.js';
 import type { Actor, ServiceContext } from '../src/services/context.js';
 import { createCase } from '../src/services/create-case.js';
 import { getCase, listCases } from '../src/services/read-cases.js';
 import { type DatabaseKind, openDatabase } from '../src/store/db.js';
+import { newId } from '../src/store/ids.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { startWalCheckpointer } from '../src/store/wal-checkpointer.js';
 
 // ---------------------------------------------------------------------------------------------
 // Settings and budgets
@@ -71,7 +79,15 @@ type Operation = (typeof OPERATIONS)[number];
 /** Throughput and latency of one operation (latencies in ms). */
 type Stats = { perSec: number; p50: number; p99: number };
 type HttpStats = Stats & { non2xx: number; errors: number; codes: string; cpuMsPerReq: number };
-type BackendReport = { kind: DatabaseKind; coldStartMs: number; http: Map<Operation, HttpStats>; direct: Map<Operation, Stats> };
+type BackendReport = {
+  kind: DatabaseKind;
+  coldStartMs: number;
+  http: Map<Operation, HttpStats>;
+  direct: Map<Operation, Stats>;
+  raw: RawStats | null;
+};
+/** Create case written as raw better-sqlite3 statements: rate, and CPU per case. */
+type RawStats = { perSec: number; cpuMsPerOp: number; statements: number };
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: everything started or created registers how to undo it, run in reverse at the end
@@ -363,6 +379,80 @@ async function benchDirect(kind: DatabaseKind, databaseUrl: string | undefined):
 }
 
 // ---------------------------------------------------------------------------------------------
+// Raw better-sqlite3: the rows of one create-case request, without the product around them
+// ---------------------------------------------------------------------------------------------
+
+type Captured = { sql: string; parameters: readonly unknown[] };
+
+/**
+ * Runs one create-case request through the app in this process and records its SQL; then replays
+ * those statements with better-sqlite3 directly — prepared once, one transaction per case, the new
+ * case's id, reference and event id replaced by fresh ones — on the same file with the same pragmas
+ * and the same background checkpoints as the server. What is left is SQLite's share of the request.
+ */
+async function benchRawCreate(count: number): Promise<RawStats> {
+  const dataDir = tempDir('raw');
+  const captured: Captured[] = [];
+  let capturing = false;
+  const database = openDatabase({
+    dataDir,
+    onQuery: (q) => {
+      if (capturing) captured.push({ sql: q.sql, parameters: q.parameters });
+    },
+  });
+  await migrateToLatest(database);
+  const { workspace, user } = await initWorkspace(
+    database.db,
+    { workspace: 'Bench', email: 'bench@example.com', password: 'benchpassword1' },
+    new Date(),
+  );
+  const { token } = await createToken(database.db, { workspaceId: workspace.id, userId: user.id, name: 'raw' }, new Date());
+  const app = await buildApp({ config: { logLevel: 'warn' } as unknown as Config, database, logger: false });
+  const post = () => app.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${token}` }, payload: NEW_CASE });
+  await post(); // the first request also touches the token and fills caches
+  capturing = true;
+  const res = await post();
+  capturing = false;
+  const made = res.json() as { id: string; ref: string };
+  const event = await database.db.selectFrom('case_events').select('id').where('case_id', '=', made.id).executeTakeFirstOrThrow();
+  await app.close();
+  await database.close();
+
+  const statements = captured.filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q.sql));
+  const sqlite = new SQLite(join(dataDir, 'defuse.db'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  const checkpointer = startWalCheckpointer(sqlite, join(dataDir, 'defuse.db'));
+  const prepared = statements.map((q) => sqlite.prepare(q.sql));
+  const [refPrefix] = made.ref.split(/-(?=\d+$)/);
+  let seq = Number(made.ref.slice((refPrefix?.length ?? 0) + 1));
+  const writeCase = sqlite.transaction(() => {
+    seq++;
+    const fresh = new Map<unknown, unknown>([
+      [made.id, newId()],
+      [made.ref, `${refPrefix}-${String(seq).padStart(6, '0')}`],
+      [event.id, newId()],
+    ]);
+    statements.forEach((q, i) => {
+      const stmt = prepared[i] as SQLite.Statement;
+      const values = q.parameters.map((p) => (fresh.has(p) ? fresh.get(p) : p));
+      if (stmt.reader) stmt.all(...values);
+      else stmt.run(...values);
+    });
+  });
+  for (let i = 0; i < Math.min(500, count / 10); i++) writeCase();
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) writeCase();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  await checkpointer.stop();
+  sqlite.close();
+  return { perSec: count / seconds, cpuMsPerOp: (cpu.user + cpu.system) / 1000 / count, statements: statements.length };
+}
+
+// ---------------------------------------------------------------------------------------------
 // One full run against one database
 // ---------------------------------------------------------------------------------------------
 
@@ -384,7 +474,13 @@ async function benchBackend(kind: DatabaseKind, adminUrl: string | undefined): P
 
   const directDbUrl = adminUrl ? await freshPgDatabase(adminUrl, 'direct') : undefined;
   const direct = await benchDirect(kind, directDbUrl);
-  return { kind, coldStartMs, http, direct };
+  let raw: RawStats | null = null;
+  if (kind === 'sqlite') {
+    process.stdout.write(`  raw    create case × ${DIRECT_COUNTS.create} …`);
+    raw = await benchRawCreate(DIRECT_COUNTS.create);
+    process.stdout.write(` ${fmtInt(raw.perSec)} ops/s\n`);
+  }
+  return { kind, coldStartMs, http, direct, raw };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,6 +544,16 @@ function printReport(report: BackendReport): void {
     rows,
   );
 
+  if (report.raw) {
+    const h = report.http.get('create case') as HttpStats;
+    const raw = report.raw;
+    console.log(
+      `\n  create case as raw better-sqlite3 (the request's ${raw.statements} statements, prepared, one transaction each): ${fmtInt(raw.perSec)} ops/s, ${raw.cpuMsPerOp.toFixed(3)} ms CPU each (the checkpoint thread's included)`,
+    );
+    console.log(
+      `  HTTP create case is ${((100 * h.perSec) / raw.perSec).toFixed(0)}% of raw by rate, ${((100 * raw.cpuMsPerOp) / h.cpuMsPerReq).toFixed(0)}% by CPU per case (raw CPU / server CPU)`,
+    );
+  }
   for (const op of OPERATIONS) {
     const h = report.http.get(op) as HttpStats;
     if (h.non2xx > 0 || h.errors > 0)

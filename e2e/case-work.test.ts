@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('merging, splitting, saved replies and shared view
     await signIn(page, supervisor);
     await page.goto(`/cases/${ref}`);
     await page.getByRole('tab', { name: 'Reply to the customer' }).click();
-    await page.getByRole('textbox', { name: 'Saved reply' }).click();
+    await page.getByRole('combobox', { name: 'Saved reply' }).click();
     await page.getByRole('option', { name: 'We are looking into it' }).click();
     const box = page.getByRole('textbox', { name: 'Your reply' });
     await expect.poll(() => box.inputValue()).toMatch(/^Hello \S+,\n\nI am sorry about what happened/);
@@ -68,8 +68,15 @@ describe.skipIf(!hasChromium)('merging, splitting, saved replies and shared view
       .first()
       .waitFor();
     await dialog.getByRole('checkbox', { name: /same incident/ }).check();
-    await dialog.getByRole('button', { name: 'Merge' }).click();
-    await page.waitForURL(`**/cases/${kept.ref}`);
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect
+      .poll(
+        async () => (new URL(page.url()).pathname === `/cases/${kept.ref}` ? 'moved' : await page.getByRole('alert').allTextContents()),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe('moved');
     await page.getByTestId('merged-cases').getByText(duplicate.ref).waitFor();
     expect(await axeProblems(page)).toEqual([]);
 
@@ -93,7 +100,7 @@ describe.skipIf(!hasChromium)('merging, splitting, saved replies and shared view
     await page.getByRole('button', { name: 'Save as view' }).click();
     const save = page.getByRole('dialog');
     await save.getByRole('textbox', { name: 'Name' }).fill('Investigating, mildest first');
-    await save.getByRole('textbox', { name: 'Who sees it' }).click();
+    await save.getByRole('combobox', { name: 'Who sees it' }).click();
     await page.getByRole('option', { name: 'Harborside Store (shared)' }).click();
     await save.getByRole('button', { name: 'Save view' }).click();
     await page.getByRole('button', { name: 'Investigating, mildest first · Harborside Store' }).waitFor();
@@ -109,5 +116,42 @@ describe.skipIf(!hasChromium)('merging, splitting, saved replies and shared view
     expect(await tom.page.getByRole('button', { name: 'Delete view Investigating, mildest first' }).count()).toBe(0);
     expect(tom.problems).toEqual([]);
     await tom.context.close();
+  });
+
+  it('an employee attaches a file to their own statement, and it shows under it', async () => {
+    const employee = h.login('employee', 'Tom Okafor');
+    const me = (await h.apiAs<{ employeeId: string }>(employee, '/me')).body;
+    const mine = (await h.apiAs<CasePage>(employee, '/cases?limit=100')).body.items;
+    let target: { ref: string; statementAuthor: string } | undefined;
+    for (const c of mine) {
+      const detail = await h.apiAs<{ statements: { employeeId: string | null; authorName: string }[] }>(employee, `/cases/${c.ref}`);
+      const own = detail.body.statements.find((s) => s.employeeId === me.employeeId);
+      if (own) {
+        target = { ref: c.ref, statementAuthor: own.authorName };
+        break;
+      }
+    }
+    expect(target, 'a case with Tom’s own statement').toBeDefined();
+    const { page, problems, context } = await h.newPage();
+    await signIn(page, employee);
+    await page.goto(`/cases/${target?.ref}`);
+    await page
+      .getByRole('button', { name: `Attach a file to the statement from ${target?.statementAuthor}` })
+      .first()
+      .waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await page
+      .getByRole('button', { name: `Attach a file to the statement from ${target?.statementAuthor}` })
+      .first()
+      .click();
+    await (await chooser).setFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('Receipt 4411, paid in cash.') });
+    await page.getByRole('link', { name: 'receipt.txt' }).first().waitFor();
+    const files = await h.apiAs<{ items: { fileName: string; statementId: string | null }[] }>(
+      employee,
+      `/cases/${target?.ref}/attachments`,
+    );
+    expect(files.body.items.some((f) => f.fileName === 'receipt.txt' && f.statementId !== null)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

@@ -43,6 +43,19 @@ describe.skipIf(!hasChromium)('the dashboard (Chromium)', () => {
     const count = Number(/^[^:]+: (\d+) cases/.exec(figures)?.[1]);
     expect(count).toBeGreaterThan(0);
 
+    // The charts take their colours from the theme's variables: in Mantine's dark scheme their
+    // axis text turns light.
+    const tickInk = () =>
+      byChannel
+        .locator('.recharts-cartesian-axis-tick-value')
+        .first()
+        .evaluate((el) => Number(/\d+/.exec(getComputedStyle(el).fill)?.[0] ?? -1));
+    const lightInk = await tickInk();
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'dark'));
+    await screenshot(page, 'dashboard-dark');
+    expect(await tickInk()).toBeGreaterThan(lightInk + 30);
+    await page.evaluate(() => document.documentElement.setAttribute('data-mantine-color-scheme', 'light'));
+
     await bar.click();
     await page.waitForURL(/\/cases\?.*teamId=/);
     const url = new URL(page.url());

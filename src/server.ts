@@ -21,7 +21,7 @@ const PID_FILE = 'server.pid';
  * until SIGINT/SIGTERM; on close the jobs stop before the database does.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const database = openDatabase(config);
+  const database = openDatabase({ ...config, backgroundCheckpoints: true });
   await migrateToLatest(database);
   // Every instance listens for live updates; on PostgreSQL they arrive from whichever instance runs the live processor.
   let app: FastifyInstance | undefined;

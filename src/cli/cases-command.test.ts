@@ -25,7 +25,7 @@ async function seedTwice(file: string): Promise<{ first: string; second: string 
   }
 }
 
-describe('defuse cases merge and split', () => {
+describe('defuse cases merge and split', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-cases-'));

@@ -38,7 +38,8 @@ async function seedCase(file: string, input: NewCaseInput): Promise<string> {
   }
 }
 
-describe('defuse CLI', () => {
+// Each test starts several CLI processes (tsx compiles on start): slow on a busy two-core machine.
+describe('defuse CLI', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-cli-'));

@@ -14,7 +14,7 @@ function defuse(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('defuse coach', () => {
+describe('defuse coach', { timeout: 180_000 }, () => {
   it('--json prints the API shape, with spans pointing at the words', () => {
     const customer = "Third time asking. I want my money back or I'm calling my lawyer.";
     const reply = "Calm down. I'll call you back tomorrow at 3pm.";

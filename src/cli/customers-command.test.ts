@@ -27,7 +27,7 @@ async function seedDuplicates(file: string): Promise<{ kept: string; duplicate: 
   }
 }
 
-describe('defuse customers merge', () => {
+describe('defuse customers merge', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-customers-'));

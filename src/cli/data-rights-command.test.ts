@@ -27,7 +27,7 @@ async function seedCustomer(file: string): Promise<{ id: string; ref: string }> 
   }
 }
 
-describe('defuse customers export|erase and defuse holds', () => {
+describe('defuse customers export|erase and defuse holds', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-rights-'));

@@ -12,7 +12,7 @@ import { openSqlite } from '../store/db.js';
 
 const defuse = runDefuse;
 
-describe('defuse digest', () => {
+describe('defuse digest', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-digest-'));

@@ -13,7 +13,7 @@ import { migrateToLatest } from '../store/migrate.js';
 
 const defuse = runDefuse;
 
-describe('defuse audit dossier', () => {
+describe('defuse audit dossier', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-dossier-'));

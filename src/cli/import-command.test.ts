@@ -6,7 +6,7 @@ import { runDefuse } from '../../test/cli.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../test/fixtures/import', name);
 
-describe('defuse import', () => {
+describe('defuse import', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-import-'));

@@ -20,7 +20,7 @@ const LINE = JSON.stringify({
   ],
 });
 
-describe('defuse insights redact', () => {
+describe('defuse insights redact', { timeout: 180_000 }, () => {
   it('--json prints each text redacted with what it removed, keeping the id', () => {
     const r = defuse(['--json'], `${LINE}\n${JSON.stringify({ id: 2, text: 'Nothing to hide here.' })}\n`);
     expect(r.code).toBe(0);

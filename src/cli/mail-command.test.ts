@@ -9,7 +9,7 @@ const raw = (headers: Record<string, string>, body: string) =>
     .map(([k, v]) => `${k}: ${v}`)
     .join('\r\n')}\r\n\r\n${body}\r\n`;
 
-describe('defuse mail receive', () => {
+describe('defuse mail receive', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-mail-'));

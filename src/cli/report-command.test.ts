@@ -8,7 +8,7 @@ import { createCase } from '../services/create-case.js';
 import { createTeam } from '../services/directory.js';
 import { openSqlite } from '../store/db.js';
 
-describe('defuse report', () => {
+describe('defuse report', { timeout: 180_000 }, () => {
   let dir: string;
   const today = new Date().toISOString().slice(0, 10);
   beforeAll(async () => {

@@ -17,7 +17,7 @@ function defuse(dataDir: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('defuse insights themes', () => {
+describe('defuse insights themes', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-insights-'));

@@ -196,6 +196,9 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/saved-replies': { title: 'Thanks', body: 'Thank you, {{customer.firstName|there}}.', teamId: null },
   'PUT /api/v1/saved-replies/{id}': { title: 'Thanks', body: 'Thank you.', teamId: null },
   'POST /api/v1/views': { name: 'Mine', filters: { tag: ['vip'] } },
+  'DELETE /api/v1/views/{id}': {},
+  'DELETE /api/v1/saved-replies/{id}': {},
+  'POST /api/v1/cases/{ref}/saved-replies/{id}/render': {},
   'POST /api/v1/cases/bulk': { refs: ['C-2026-000001'], action: { kind: 'tag', tags: ['vip'] } },
 };
 

@@ -131,8 +131,14 @@ export function addAttachment(
     const kase = await lockCase(db, ctx.actor, ref, 'annotate');
     if (!file.bytes) throw invalid('file', 'send the file’s bytes as the body, with Content-Type: application/octet-stream');
     const prepared = prepareFile({ fileName: file.fileName, bytes: file.bytes });
-    if (file.statementId && !(await findStatement(db, kase.workspace_id, kase.id, file.statementId)))
-      throw invalid('statementId', 'no such statement on this case');
+    if (file.statementId) {
+      const statement = await findStatement(db, kase.workspace_id, kase.id, file.statementId);
+      if (!statement) throw invalid('statementId', 'no such statement on this case');
+      // A file on a statement is part of that person's account: only its author adds one.
+      const isAuthor =
+        statement.taken_by === ctx.actor.userId || (statement.employee_id !== null && statement.employee_id === ctx.actor.employeeId);
+      if (!isAuthor) throw new AppError('forbidden', 'Only the person who wrote this statement can attach files to it.');
+    }
     const [row] = await attachFiles(
       db,
       dir,

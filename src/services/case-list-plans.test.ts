@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
+import { commitmentReportRows } from '../store/commitments.js';
 import { dashboardReplyRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -133,6 +134,20 @@ describe('query plans at scale [sqlite]', () => {
         const lines = explained(captured);
         expect(lines.some((l) => /^SEARCH case_events USING INDEX \S+ \(case_id=\?\)$/.test(l))).toBe(true);
         expect(lines.some((l) => l.includes('case_events_kind_at'))).toBe(false);
+      });
+
+      it("finds the threat filter's cases from the flagged cases' index, not by checking every case", async () => {
+        const lines = await plansOf(supervisor, { threat: true, sort: 'reported_at', order: 'desc' });
+        expect(lines.some((l) => l.includes('cases_flagged'))).toBe(true);
+        expect(walksCases(lines)).toEqual([]);
+      });
+
+      it("reads the commitments report's period from the workspace's promises by date, not every promise", async () => {
+        captured.length = 0;
+        await commitmentReportRows(database.db, supervisor.workspaceId, '2000-01-01T00:00:00.000Z');
+        const lines = explained(captured);
+        expect(lines.some((l) => l.includes('commitments_ws_created'))).toBe(true);
+        expect(lines.filter((l) => /^SCAN commitments\b/.test(l))).toEqual([]);
       });
 
       it('reads the SLA sweep from the partial indexes of running clocks', async () => {

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
@@ -11,6 +13,7 @@ import { createCase } from './create-case.js';
 import { recordCustomerMessage } from './customer-messages.js';
 import { mergeCase } from './merge-cases.js';
 import { getCase, listCases, listEvents } from './read-cases.js';
+import { receiveEmail } from './receive-email.js';
 import { splitCase } from './split-case.js';
 import { listCaseMessages } from './status-page.js';
 import { verifyTimelines } from './verify-timelines.js';
@@ -80,6 +83,30 @@ describeEachDatabase('merging and splitting cases', (kind) => {
     expect(await refs({})).not.toContain(duplicate.ref);
     expect(await refs({ merged: true })).toContain(duplicate.ref);
     expect(await refs({ q: duplicate.ref })).toEqual([duplicate.ref]);
+  });
+
+  it('places mail answering the duplicate on the case kept', async () => {
+    const { ws, cast, as, kept, duplicate } = await setup();
+    await mergeCase(as(cast.supervisorA.actor), duplicate.ref, { intoRef: kept.ref });
+    const customer = (await getCase(ws.ctx(), kept.ref)).customer;
+    const outcome = await receiveEmail(
+      database.db,
+      {
+        messageId: `<answer.${Math.random()}@example.test>`,
+        from: { address: customer?.email as string, name: 'Maren Holt' },
+        recipients: [`reply+${duplicate.ref.toLowerCase()}@replies.shop.test`],
+        subject: 'Re: your case',
+        text: 'Any news about my refund?',
+        inReplyTo: [],
+        headers: new Map(),
+        files: [],
+      },
+      new Date(),
+      // The mail carries no files, so nothing is written where files would go.
+      { publicUrl: 'http://localhost', replyDomain: 'replies.shop.test', attachmentsDir: join(tmpdir(), 'defuse-merge-mail-files') },
+    );
+    expect(outcome).toEqual({ kind: 'placed', caseRef: kept.ref });
+    expect((await listCaseMessages(ws.ctx(), kept.ref)).map((m) => m.body)).toEqual(['Any news about my refund?']);
   });
 
   it('refuses merges that make no sense, and changes nothing', async () => {

@@ -7,21 +7,29 @@ import { type CaseDimensionFilter, caseDimensionConditions } from './case-dimens
 import { type TagFilter, tagConditions } from './case-tag-filter.js';
 import { type CustomerSignalFilter, customerSignalConditions } from './customer-signal-filters.js';
 import { isPostgres } from './db.js';
+import { prepared } from './prepared.js';
 import type { CaseEventRow, CasePartyRow, CaseRow, Db, StatementRow, Tables } from './schema.js';
 
 /** Hands out the next case number of the year for a workspace; atomic on both databases. */
 export async function nextCaseRef(db: Db, workspaceId: string, year: number): Promise<string> {
-  const row = await db
-    .insertInto('case_counters')
-    .values({ workspace_id: workspaceId, year, last_seq: 1 })
-    .onConflict((oc) => oc.columns(['workspace_id', 'year']).doUpdateSet({ last_seq: sql`case_counters.last_seq + 1` }))
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
+  const { rows } = await bumpCaseCounter(db, { workspaceId, year });
+  const row = rows[0];
+  if (!row) throw new Error('the case counter returned no row');
   return formatCaseRef(year, row.last_seq);
 }
 
+// Every new case runs these two: compiled once (src/store/prepared.ts).
+const bumpCaseCounter = prepared((db: Db, v: { workspaceId: string; year: number }) =>
+  db
+    .insertInto('case_counters')
+    .values({ workspace_id: v.workspaceId, year: v.year, last_seq: 1 })
+    .onConflict((oc) => oc.columns(['workspace_id', 'year']).doUpdateSet({ last_seq: sql`case_counters.last_seq + 1` }))
+    .returning('last_seq'),
+);
+const insertCaseRow = prepared((db: Db, row: CaseRow) => db.insertInto('cases').values(row));
+
 export async function insertCase(db: Db, row: CaseRow): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
+  await insertCaseRow(db, row);
 }
 
 /** Reads a case; `forUpdate` locks its row on PostgreSQL so timeline appends are serialised per case. */
@@ -126,11 +134,12 @@ async function searchPlan(db: Db, q: string | undefined): Promise<SearchPlan> {
 function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, plan: SearchPlan) {
   const pg = isPostgres(db);
   // Some filters name a small set of cases: the search's hits, the cases that may need attention,
-  // the cases of one person (a scope with no team). On SQLite the set is then the only way in: the
+  // the flagged cases and their customers' (threat), the cases of one person (a scope with no team). On SQLite the set is then the only way in: the
   // unary plus keeps the planner off the workspace's sort indexes (walking one of them to find a few
   // rows among a million took seconds), with or without statistics; the workspace is still checked.
   const personal = query.scope !== undefined && query.scope.teamIds.length === 0 && query.scope.involvedUserId !== null;
-  const fromSmallSet = !pg && ((plan === 'drive' && query.q !== undefined) || query.attention === true || personal);
+  const fromSmallSet =
+    !pg && ((plan === 'drive' && query.q !== undefined) || query.attention === true || query.threat === true || personal);
   let qb = db
     .selectFrom('cases')
     .where(

@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { REPEAT_AT_LEAST } from '../domain/customer-signals.js';
 import type { Tables } from './schema.js';
 
@@ -38,20 +38,35 @@ export function customerSignalConditions(
     );
   }
   if (filter.threat) {
+    // One small set: the flagged cases and every case of their customers, both read from
+    // cases_flagged (its condition spelled with the same literal) and cases_customer.
+    const flagged = (alias: string) => sql<boolean>`${sql.ref(`${alias}.risk_flags`)} != ${sql.lit(NO_FLAGS)}`;
     out.push(
-      eb.or([
-        eb('cases.risk_flags', '!=', NO_FLAGS),
-        eb(
-          'cases.customer_id',
-          'in',
-          eb
-            .selectFrom('cases as threatened')
-            .select('threatened.customer_id')
-            .where('threatened.workspace_id', '=', workspaceId)
-            .where('threatened.customer_id', 'is not', null)
-            .where('threatened.risk_flags', '!=', NO_FLAGS),
-        ),
-      ]),
+      eb(
+        'cases.id',
+        'in',
+        eb
+          .selectFrom('cases as threatened')
+          .select('threatened.id')
+          .where('threatened.workspace_id', '=', workspaceId)
+          .where(flagged('threatened'))
+          .unionAll(
+            eb
+              .selectFrom('cases as same_customer')
+              .select('same_customer.id')
+              .where('same_customer.workspace_id', '=', workspaceId)
+              .where(
+                'same_customer.customer_id',
+                'in',
+                eb
+                  .selectFrom('cases as flagged_customer')
+                  .select('flagged_customer.customer_id')
+                  .where('flagged_customer.workspace_id', '=', workspaceId)
+                  .where('flagged_customer.customer_id', 'is not', null)
+                  .where(flagged('flagged_customer')),
+              ),
+          ),
+      ),
     );
   }
   if (filter.abuseFlagged) {

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type KyselyConfig, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Db, Tables } from './schema.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 export type Database = { db: Kysely<Tables>; kind: DatabaseKind; sqliteFile?: string; close(): Promise<void> };
@@ -17,6 +18,8 @@ export type DatabaseOptions = {
   pgSchema?: string;
   poolSize?: number;
   onQuery?: QueryObserver | undefined;
+  /** SQLite: checkpoint the WAL from a worker thread rather than in whichever commit fills it (the server). */
+  backgroundCheckpoints?: boolean;
 };
 
 const TIMESTAMPTZ_OID = 1184;
@@ -26,7 +29,7 @@ const INT8_OID = 20;
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize, options.onQuery);
   mkdirSync(options.dataDir, { recursive: true });
-  return openSqlite(join(options.dataDir, 'defuse.db'), options.onQuery);
+  return openSqlite(join(options.dataDir, 'defuse.db'), options.onQuery, options.backgroundCheckpoints);
 }
 
 /** Kysely's log option forwarding executed queries to an observer (none without one: logging costs a little per query). */
@@ -39,7 +42,7 @@ function observe(onQuery: QueryObserver | undefined): Pick<KyselyConfig, 'log'> 
   };
 }
 
-export function openSqlite(file: string, onQuery?: QueryObserver): Database {
+export function openSqlite(file: string, onQuery?: QueryObserver, backgroundCheckpoints = false): Database {
   const sqlite = new SQLite(file);
   // WAL lets readers run beside the writer; NORMAL sync in WAL survives a killed process
   // (only an OS crash can lose the last commits), and foreign keys are off by default in SQLite.
@@ -47,8 +50,13 @@ export function openSqlite(file: string, onQuery?: QueryObserver): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const checkpointer = backgroundCheckpoints ? startWalCheckpointer(sqlite, file) : undefined;
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...observe(onQuery) });
-  return { db, kind: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+  const close = async () => {
+    await checkpointer?.stop();
+    await db.destroy();
+  };
+  return { db, kind: 'sqlite', sqliteFile: file, close };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DomainEvent, EventCursor } from '../domain/domain-events.js';
 import { isPostgres } from './db.js';
+import { prepared } from './prepared.js';
 import type { Db, EventProcessorRow, OutboxEventRow } from './schema.js';
 
 export type NewOutboxEvent = {
@@ -16,21 +17,22 @@ export type NewOutboxEvent = {
 /** Writes domain events in the caller's transaction, so they exist exactly when the change does. */
 export async function insertOutboxEvents(db: Db, events: readonly NewOutboxEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insertInto('event_outbox')
-    .values(
-      events.map((e) => ({
-        workspace_id: e.workspaceId,
-        kind: e.kind,
-        case_id: e.caseId,
-        user_id: e.userId ?? null,
-        actor_id: e.actorId,
-        at: e.at,
-        data: JSON.stringify(e.data),
-      })),
-    )
-    .execute();
+  const rows = events.map((e) => ({
+    workspace_id: e.workspaceId,
+    kind: e.kind,
+    case_id: e.caseId,
+    user_id: e.userId ?? null,
+    actor_id: e.actorId,
+    at: e.at,
+    data: JSON.stringify(e.data),
+  }));
+  const [only] = rows;
+  if (rows.length === 1 && only) await insertOneOutboxRow(db, only);
+  else await db.insertInto('event_outbox').values(rows).execute();
 }
+
+// Every timeline write adds outbox rows, most often one: that statement is compiled once (src/store/prepared.ts).
+const insertOneOutboxRow = prepared((db: Db, row: Omit<OutboxEventRow, 'position' | 'tx'>) => db.insertInto('event_outbox').values(row));
 
 const toEvent = (r: OutboxEventRow): DomainEvent => ({
   position: Number(r.position),

@@ -1,6 +1,7 @@
 import { type EventKind, GENESIS_HASH, hashEvent } from '../domain/timeline.js';
 import { insertOutboxEvents } from './event-outbox.js';
 import { newId } from './ids.js';
+import { prepared } from './prepared.js';
 import type { CaseEventRow, CaseRow, Db } from './schema.js';
 
 export type NewEvent = { kind: EventKind; actorId: string | null; at: string; data: Record<string, unknown> };
@@ -90,9 +91,14 @@ export function listReplyEvents(db: Db, workspaceId: string, since: string, limi
  * Writes event rows built by chainEvents (the case row carries their head already) and, in the same
  * transaction, one outbox row each: the only place case events are written, so processors see all.
  */
+// Most writes add one event: that statement is compiled once (src/store/prepared.ts).
+const insertOneEventRow = prepared((db: Db, row: CaseEventRow) => db.insertInto('case_events').values(row));
+
 export async function insertEventRows(db: Db, rows: CaseEventRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insertInto('case_events').values(rows).execute();
+  const [only] = rows;
+  if (rows.length === 1 && only) await insertOneEventRow(db, only);
+  else await db.insertInto('case_events').values(rows).execute();
   await insertOutboxEvents(
     db,
     rows.map((r) => ({

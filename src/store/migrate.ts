@@ -23,6 +23,8 @@ import * as tamperEvidence from './migrations/0019-tamper-evidence.js';
 import * as tamperEvidenceBackfill from './migrations/0020-tamper-evidence-backfill.js';
 import * as caseReplies from './migrations/0021-case-replies.js';
 import * as scaleIndexes from './migrations/0022-scale-indexes.js';
+import * as commitmentsByDate from './migrations/0023-commitments-by-date.js';
+import * as flaggedCases from './migrations/0024-flagged-cases.js';
 import * as dataRights from './migrations/0025-data-rights.js';
 import * as intake from './migrations/0026-intake.js';
 import * as webhooks from './migrations/0027-webhooks.js';
@@ -60,6 +62,8 @@ const STEPS: Record<string, Step> = {
   '0020-tamper-evidence-backfill': tamperEvidenceBackfill,
   '0021-case-replies': caseReplies,
   '0022-scale-indexes': scaleIndexes,
+  '0023-commitments-by-date': commitmentsByDate,
+  '0024-flagged-cases': flaggedCases,
   '0025-data-rights': dataRights,
   '0026-intake': intake,
   '0027-webhooks': webhooks,
@@ -98,6 +102,8 @@ function migratorFor(database: Database, pgSchema: string | undefined): Migrator
   return new Migrator({
     db: database.db,
     provider,
+    // Numbers are handed out ahead of time, so a database may have run 0025 before 0023 existed.
+    allowUnorderedMigrations: true,
     ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
   });
 }

@@ -3,6 +3,7 @@ import type { Severity } from '../domain/case.js';
 import { FINISHED_STATUSES } from '../domain/case-status.js';
 import type { SlaTarget } from '../domain/sla.js';
 import { newId } from './ids.js';
+import { prepared } from './prepared.js';
 import type { CaseRow, CaseTypeRow, Db } from './schema.js';
 
 /** Role limits an admin has set (minor units; null = no limit). Roles absent here use the defaults. */
@@ -139,17 +140,21 @@ export async function setFollowUpDelays(db: Db, workspaceId: string, minutes: { 
  * the severity, and the case type's preset (null when no type is given or it is not this workspace's).
  */
 export async function clockSettings(db: Db, workspaceId: string, severity: number, caseTypeId: string | null) {
-  const row = await db
+  const { rows } = await clockSettingsRow(db, { workspaceId, severity, caseTypeId: caseTypeId ?? '' });
+  return rows[0];
+}
+
+/** Read by every new case: compiled once. */
+const clockSettingsRow = prepared((db: Db, v: { workspaceId: string; severity: number; caseTypeId: string }) =>
+  db
     .selectFrom('workspaces')
-    .leftJoin('sla_targets', (j) => j.onRef('sla_targets.workspace_id', '=', 'workspaces.id').on('sla_targets.severity', '=', severity))
-    .leftJoin('case_types', (j) => j.onRef('case_types.workspace_id', '=', 'workspaces.id').on('case_types.id', '=', caseTypeId ?? ''))
+    .leftJoin('sla_targets', (j) => j.onRef('sla_targets.workspace_id', '=', 'workspaces.id').on('sla_targets.severity', '=', v.severity))
+    .leftJoin('case_types', (j) => j.onRef('case_types.workspace_id', '=', 'workspaces.id').on('case_types.id', '=', v.caseTypeId))
     .select([
       'workspaces.sla_preset as workspacePreset',
       'sla_targets.acknowledge_minutes as acknowledgeMinutes',
       'sla_targets.resolve_minutes as resolveMinutes',
       'case_types.sla_preset as caseTypePreset',
     ])
-    .where('workspaces.id', '=', workspaceId)
-    .executeTakeFirst();
-  return row;
-}
+    .where('workspaces.id', '=', v.workspaceId),
+);

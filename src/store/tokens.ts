@@ -1,4 +1,5 @@
 import { newId } from './ids.js';
+import { prepared } from './prepared.js';
 import type { ApiTokenRow, Db } from './schema.js';
 import { foldUserFacts, type UserFacts } from './users.js';
 
@@ -28,7 +29,14 @@ export type TokenOwner = UserFacts & { tokenId: string; lastUsedAt: string | nul
  * in one round trip: this runs on every API request made with a token.
  */
 export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOwner | undefined> {
-  const rows = await db
+  const { rows } = await tokenOwnerRows(db, { tokenHash });
+  const facts = foldUserFacts(rows.map(({ token_id: _id, token_last_used_at: _used, ...r }) => r));
+  const first = rows[0];
+  return facts && first ? { ...facts, tokenId: first.token_id, lastUsedAt: first.token_last_used_at } : undefined;
+}
+
+const tokenOwnerRows = prepared((db: Db, v: { tokenHash: string }) =>
+  db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .leftJoin('user_teams', 'user_teams.user_id', 'users.id')
@@ -42,15 +50,11 @@ export async function findTokenOwner(db: Db, tokenHash: string): Promise<TokenOw
       'user_teams.team_id as member_of',
       'employees.id as employee_id',
     ])
-    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.token_hash', '=', v.tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.deactivated_at', 'is', null)
-    .orderBy('user_teams.team_id')
-    .execute();
-  const facts = foldUserFacts(rows.map(({ token_id: _id, token_last_used_at: _used, ...r }) => r));
-  const first = rows[0];
-  return facts && first ? { ...facts, tokenId: first.token_id, lastUsedAt: first.token_last_used_at } : undefined;
-}
+    .orderBy('user_teams.team_id'),
+);
 
 export async function touchToken(db: Db, tokenId: string, now: Date): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', tokenId).execute();

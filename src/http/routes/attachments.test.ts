@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/databases.js';
 import { buildCase } from '../../../test/factories.js';
 import { buildCast } from '../../../test/people.js';
+import { addStatement } from '../../services/add-statement.js';
 import { createCase } from '../../services/create-case.js';
 
 const seg = (marker: number, text: string) => {
@@ -98,5 +99,29 @@ describeEachDatabase('attachments on a case', (kind) => {
       404,
     );
     expect((await upload(PHOTO, 'x.jpg', cast.employeeB.auth)).statusCode).toBe(404);
+  });
+
+  it('lets a statement’s author attach a file to it, and no one else', async () => {
+    const employeeCtx = { db: t.database.db, actor: cast.employeeA.actor, now: new Date() };
+    const own = await addStatement(employeeCtx, ref, {
+      party: 'employee',
+      employeeId: cast.employeeA.actor.employeeId,
+      body: 'I offered a refund.',
+    });
+    const toStatement = (id: string, headers: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${ref}/attachments?fileName=receipt.jpg&statementId=${id}`,
+        headers: { ...headers, 'content-type': 'application/octet-stream' },
+        payload: PHOTO,
+      });
+    const before = await counts();
+    const refused = await toStatement(own.id, cast.supervisorA.auth);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toBe('Only the person who wrote this statement can attach files to it.');
+    expect(await counts()).toEqual(before);
+    const added = await toStatement(own.id, cast.employeeA.auth);
+    expect(added.statusCode).toBe(201);
+    expect(added.json().statementId).toBe(own.id);
   });
 });

@@ -48,8 +48,9 @@ export const useAttachments = (ref: string) =>
   useQuery({ queryKey: intakeKeys.attachments(ref), queryFn: () => apiItems<Attachment>(casePath(ref, '/attachments')) });
 
 /** Sends a file's bytes as the body (the API takes application/octet-stream, its name in the query). */
-async function uploadFile(ref: string, file: File): Promise<Attachment> {
-  const response = await fetch(`/api/v1${casePath(ref, '/attachments')}?fileName=${encodeURIComponent(file.name)}`, {
+async function uploadFile(ref: string, file: File, statementId?: string): Promise<Attachment> {
+  const onStatement = statementId ? `&statementId=${encodeURIComponent(statementId)}` : '';
+  const response = await fetch(`/api/v1${casePath(ref, '/attachments')}?fileName=${encodeURIComponent(file.name)}${onStatement}`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { accept: 'application/json', 'content-type': 'application/octet-stream' },
@@ -61,3 +62,9 @@ async function uploadFile(ref: string, file: File): Promise<Attachment> {
   return data as unknown as Attachment;
 }
 export const useUploadAttachment = (ref: string) => useInvalidatingMutation(caseKeys.detail(ref), (file: File) => uploadFile(ref, file));
+
+/** Attaches a file to one's own statement (same storage and rules as the case's files). */
+export const useAttachToStatement = (ref: string) =>
+  useInvalidatingMutation(caseKeys.detail(ref), ({ file, statementId }: { file: File; statementId: string }) =>
+    uploadFile(ref, file, statementId),
+  );

@@ -1,4 +1,4 @@
-import { displayZone } from './display-zone.js';
+import { displayZone, zoneAbbreviation } from './display-zone.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -51,7 +51,9 @@ function format(kind: 'dateTime' | 'date', zone: string | null): Intl.DateTimeFo
  * that differs from the viewer's (see display-zone.ts), else on the viewer's.
  */
 export function formatDateTime(iso: string, zone: string | null = displayZone()): string {
-  return format('dateTime', zone).format(new Date(iso));
+  const at = new Date(iso);
+  // The zone's short name in US English ("PST"), which reads better than a locale's "GMT-8".
+  return `${format('dateTime', zone).format(at)}${zone ? ` ${zoneAbbreviation(zone, at)}` : ''}`;
 }
 
 export function formatDate(iso: string, zone: string | null = displayZone()): string {

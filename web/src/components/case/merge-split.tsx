@@ -83,10 +83,16 @@ function MergeDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void 
   const differentCustomers = merge.error instanceof ApiError && merge.error.fieldError('confirmDifferentCustomers') !== undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    merge.mutate(
-      { intoRef: intoRef.trim().toUpperCase(), ...(reason.trim() ? { reason: reason.trim() } : {}), confirmDifferentCustomers: confirmed },
-      { onSuccess: (r) => void navigate({ to: '/cases/$ref', params: { ref: r.kept.ref } }) },
-    );
+    // Once merged, this case's page no longer offers the merge (the dialog unmounts), so the move to
+    // the case kept follows the request's promise rather than a callback of this component.
+    merge
+      .mutateAsync({
+        intoRef: intoRef.trim().toUpperCase(),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        confirmDifferentCustomers: confirmed,
+      })
+      .then((r) => navigate({ to: '/cases/$ref', params: { ref: r.kept.ref } }))
+      .catch(() => undefined);
   };
   return (
     <Modal opened onClose={onClose} title={`Merge ${kase.ref} into another case`} centered>
@@ -145,10 +151,10 @@ function SplitDialog({ kase, onClose }: { kase: CaseDetail; onClose: () => void 
   const navigate = useNavigate();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    split.mutate(
-      { title: title.trim(), summary: summary.trim(), severity: Number(severity) as 1 | 2 | 3 | 4, messageIds: chosen },
-      { onSuccess: (r) => void navigate({ to: '/cases/$ref', params: { ref: r.created.ref } }) },
-    );
+    split
+      .mutateAsync({ title: title.trim(), summary: summary.trim(), severity: Number(severity) as 1 | 2 | 3 | 4, messageIds: chosen })
+      .then((r) => navigate({ to: '/cases/$ref', params: { ref: r.created.ref } }))
+      .catch(() => undefined);
   };
   const items = messages.data ?? [];
   return (

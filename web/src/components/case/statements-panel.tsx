@@ -16,11 +16,13 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useAddStatement } from '../../api/cases.js';
 import { ApiError } from '../../api/client.js';
+import { useAttachments } from '../../api/intake.js';
 import type { CaseDetail, Customer, Statement, StatementParty } from '../../api/types.js';
 import { PARTY_LABEL } from '../../lib/labels.js';
 import { formatDateTime, relativeTime } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';
 import type { Names } from './names.js';
+import { StatementFiles } from './statement-files.js';
 
 /** Both sides' accounts next to each other, so the handler hears each before deciding, as a fair mediator does. */
 export function StatementsPanel({
@@ -42,6 +44,7 @@ export function StatementsPanel({
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Side
+          caseRef={kase.ref}
           title="Customer’s side"
           empty="No statement from the customer yet. Take it in their words, including what they want to happen."
           statements={byParty('customer')}
@@ -51,6 +54,7 @@ export function StatementsPanel({
           now={now}
         />
         <Side
+          caseRef={kase.ref}
           title="Employee’s side"
           empty="No statement from the employee yet. Ask what happened and how it felt, without judging."
           statements={byParty('employee')}
@@ -61,7 +65,7 @@ export function StatementsPanel({
         />
       </SimpleGrid>
       {witnesses.length > 0 ? (
-        <Side title="Witnesses" empty="" statements={witnesses} names={names} now={now} />
+        <Side caseRef={kase.ref} title="Witnesses" empty="" statements={witnesses} names={names} now={now} />
       ) : (
         <Group>
           <Button variant="subtle" size="xs" onClick={() => setAdding('witness')}>
@@ -75,6 +79,7 @@ export function StatementsPanel({
 }
 
 function Side(props: {
+  caseRef: string;
   title: string;
   empty: string;
   statements: Statement[];
@@ -84,6 +89,7 @@ function Side(props: {
   now: Date;
 }) {
   const corrected = new Set(props.statements.map((s) => s.correctsId).filter(Boolean));
+  const attachments = useAttachments(props.caseRef);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={props.title}>
       <Group justify="space-between" mb="sm">
@@ -128,6 +134,11 @@ function Side(props: {
                   {relativeTime(s.takenAt, props.now)}
                 </time>
               </Text>
+              <StatementFiles
+                caseRef={props.caseRef}
+                statement={s}
+                files={(attachments.data ?? []).filter((a) => a.statementId === s.id)}
+              />
             </article>
           ))}
         </Stack>

@@ -87,7 +87,12 @@ function TeamHoursForm({ team, workspaceZone }: { team: TeamHours; workspaceZone
               : 'Counts every minute (no opening hours)'}
           </Text>
         </div>
-        <Button variant="default" size="xs" onClick={() => setEditing(true)} aria-label={`Edit opening hours of ${label}`}>
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => setEditing(true)}
+          aria-label={`${team.set ? 'Edit' : 'Set'} opening hours of ${label}`}
+        >
           {team.set ? 'Edit' : 'Set opening hours'}
         </Button>
       </Group>
