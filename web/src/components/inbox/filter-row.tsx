@@ -1,11 +1,11 @@
 import { ComboboxChevron, Group, Input, InputBase } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import type { InboxFilters } from '../../lib/saved-views.js';
 import { type FilterSpec, optionLabel, useFilterSpecs } from './filter-specs.js';
 import { SignalChips } from './signal-chips.js';
 
 const loadFields = () => import('./filter-fields.js');
-const FilterFields = lazy(() => loadFields().then((m) => ({ default: m.FilterFields })));
+type FilterFieldsComponent = Awaited<ReturnType<typeof loadFields>>['FilterFields'];
 
 type FilterRowProps = { filters: InboxFilters; onChange: (next: InboxFilters) => void; hidden: boolean };
 
@@ -13,14 +13,15 @@ type FilterRowProps = { filters: InboxFilters; onChange: (next: InboxFilters) =>
  * The filter row. The dropdown fields (and the floating-list code they need) load when the pointer
  * or the keyboard first reaches the row, so the inbox shows its cases without them; until then each
  * field is a button showing what it holds, and a click on one opens that field once it is there.
+ * The stand-ins stay mounted until the fields have arrived (no Suspense fallback swapped in under
+ * the pointer), so a click that starts the loading still lands, on the customer chips too.
  */
 export function FilterRow({ filters, onChange, hidden }: FilterRowProps) {
-  const [wanted, setWanted] = useState(false);
+  const [Fields, setFields] = useState<FilterFieldsComponent | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const [openKey, setOpenKey] = useState<string | null>(null);
   const want = () => {
-    void loadFields();
-    setWanted(true);
+    if (!Fields) void loadFields().then((m) => setFields(() => m.FilterFields));
   };
   const placeholders = (
     <FieldPlaceholders
@@ -43,13 +44,7 @@ export function FilterRow({ filters, onChange, hidden }: FilterRowProps) {
       onPointerEnter={want}
       onFocusCapture={want}
     >
-      {wanted ? (
-        <Suspense fallback={placeholders}>
-          <FilterFields filters={filters} onChange={onChange} focusKey={focusKey} openKey={openKey} />
-        </Suspense>
-      ) : (
-        placeholders
-      )}
+      {Fields ? <Fields filters={filters} onChange={onChange} focusKey={focusKey} openKey={openKey} /> : placeholders}
     </Group>
   );
 }
