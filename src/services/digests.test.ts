@@ -232,7 +232,8 @@ describeEachDatabase('learning digests', (kind) => {
       await api('POST', `/api/v1/digests/agendas/${b.id}/approve`, cast.supervisorB.auth);
       expect(await runWeeklyAgendas(t.database.db, NOW)).toEqual({ drafted: 0, mailed: 1 });
       const mail = (await listOutbox(t.database.db)).filter((e) => e.kind === 'team-meeting-agenda').map((m) => m.to_address);
-      expect(mail).toEqual([expect.stringContaining('sara.team'), expect.stringContaining('sol.other')]);
+      // Which of the two was queued first depends on the clock the test runs at, not on the product.
+      expect([...mail].sort()).toEqual([expect.stringContaining('sara.team'), expect.stringContaining('sol.other')]);
     });
 
     it('is for its team supervisors, HR and admins only', async () => {
