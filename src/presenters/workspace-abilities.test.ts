@@ -18,6 +18,7 @@ describe('what each role may do across the workspace (me.can)', () => {
       'createTokens',
       'draftScenarios',
       'manageImprovements',
+      'manageSavedReplies',
       'placeHeldMail',
       'readAgendas',
       'readCoachingReport',
@@ -30,6 +31,7 @@ describe('what each role may do across the workspace (me.can)', () => {
       'reportIncident',
       'reviewNewsletters',
       'reviewPractice',
+      'shareViews',
       'steerThemes',
       'workCaseInbox',
     ]);

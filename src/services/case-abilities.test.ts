@@ -39,6 +39,8 @@ describeEachDatabase('what each caller may do with a case (the can block)', (kin
       proposeResolution: true,
       addCommitment: true,
       planFollowUp: true,
+      merge: true,
+      split: true,
     };
     expect(await can(cast.employeeA.actor)).toEqual({
       ...all,
@@ -47,6 +49,7 @@ describeEachDatabase('what each caller may do with a case (the can block)', (kin
       setCaseType: false,
       addCustomerStatement: false,
       planFollowUp: false,
+      merge: false,
     });
     expect(await can(cast.supervisorA.actor)).toEqual(all);
     expect(await can(ws.actor)).toEqual(all);
