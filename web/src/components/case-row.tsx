@@ -1,9 +1,9 @@
-import { Badge, Box, Group, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { Case } from '../api/types.js';
 import { CHANNEL_LABEL, CUSTOMER_STATE_LABEL } from '../lib/labels.js';
 import { formatDateTime, relativeTime } from '../lib/time.js';
-import { SeverityBadge, SlaBadge, StatusBadge } from './badges.js';
+import { CaseListBadges } from './badges.js';
+import { ListBadge } from './list-badge.js';
 
 /** Why a case is in the "Needs attention" view, in the words a supervisor would use. */
 const ATTENTION_LABEL: Record<NonNullable<Case['attention']>[number], string> = {
@@ -14,7 +14,11 @@ const ATTENTION_LABEL: Record<NonNullable<Case['attention']>[number], string> = 
   unhappy_customer: 'Unhappy customer',
 };
 
-/** One case in a list: a single link, so Tab, Enter and middle-click all behave as people expect. */
+/**
+ * One case in a list: a single link, so Tab, Enter and middle-click all behave as people expect.
+ * Plain elements styled in global.css rather than Mantine's layout and text components: the inbox
+ * draws a page of these at once, and they are most of its first render.
+ */
 export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Date; selected?: boolean; teamName?: string | undefined }) {
   return (
     <Link
@@ -24,53 +28,47 @@ export function CaseRow({ kase, now, selected, teamName }: { kase: Case; now: Da
       data-selected={selected ? 'true' : undefined}
       data-ref={kase.ref}
     >
-      <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
-        <Box miw={0} style={{ flex: '1 1 280px' }}>
-          <Group gap={8} wrap="nowrap">
-            <Text size="xs" c="dimmed" ff="monospace" style={{ flexShrink: 0 }}>
-              {kase.ref}
-            </Text>
-            <Text fw={600} size="sm" truncate>
-              {kase.title}
-            </Text>
-          </Group>
-          <Text size="xs" c="dimmed" mt={4} truncate>
+      <div className="case-row-body">
+        <div className="case-row-main">
+          <div className="case-row-heading">
+            <span className="case-row-ref">{kase.ref}</span>
+            <span className="case-row-title">{kase.title}</span>
+          </div>
+          <div className="case-row-meta">
             {CHANNEL_LABEL[kase.channel]} · customer {CUSTOMER_STATE_LABEL[kase.customerState].toLowerCase()}
             {teamName ? ` · ${teamName}` : ''} ·{' '}
             <time dateTime={kase.updatedAt} title={formatDateTime(kase.updatedAt)}>
               updated {relativeTime(kase.updatedAt, now)}
             </time>
-          </Text>
+          </div>
           {kase.tags.length ? (
-            <Group gap={4} mt={6} data-testid="case-tags">
+            <div className="case-row-chips" data-testid="case-tags">
               {kase.tags.map((tag) => (
-                <Badge key={tag} size="xs" variant="outline" color="gray" tt="none">
+                <ListBadge key={tag} color="gray" variant="outline">
                   {tag}
-                </Badge>
+                </ListBadge>
               ))}
-            </Group>
+            </div>
           ) : null}
           {kase.attention?.length ? (
-            <Group gap={6} mt={6} data-testid="attention-reasons">
+            <div className="case-row-chips" data-testid="attention-reasons">
               {kase.attention.map((reason) => (
-                <Badge key={reason} size="xs" color="orange" variant="light">
+                <ListBadge key={reason} color="orange" variant="light">
                   {ATTENTION_LABEL[reason]}
-                </Badge>
+                </ListBadge>
               ))}
-            </Group>
+            </div>
           ) : null}
-        </Box>
-        <Group gap={6} wrap="wrap" style={{ flexShrink: 0 }}>
+        </div>
+        <div className="case-row-badges">
           {kase.help && !kase.attention?.includes('help_requested') ? (
-            <Badge size="xs" color="orange" variant="filled">
+            <ListBadge color="orange" variant="filled">
               Help asked
-            </Badge>
+            </ListBadge>
           ) : null}
-          <SeverityBadge severity={kase.severity} size="xs" />
-          <StatusBadge status={kase.status} size="xs" />
-          <SlaBadge kase={kase} now={now} size="xs" />
-        </Group>
-      </Group>
+          <CaseListBadges kase={kase} now={now} />
+        </div>
+      </div>
     </Link>
   );
 }

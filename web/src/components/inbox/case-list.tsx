@@ -1,6 +1,6 @@
 import { Box, Button, Checkbox, Group, Paper } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { type RefObject, useMemo } from 'react';
+import { memo, type RefObject, useMemo } from 'react';
 import { useTeams } from '../../api/directory.js';
 import type { Case, Page } from '../../api/types.js';
 import { CaseRow } from '../case-row.js';
@@ -29,25 +29,17 @@ export function CaseList({ cases, items, inbox, selected, listRef, selection }: 
       <QueryState query={cases} label="Loading cases" rows={6} isEmpty={() => items.length === 0} empty={<NoCases inbox={inbox} />}>
         {() => (
           <Paper withBorder radius="md" style={{ overflow: 'hidden', opacity: cases.isPlaceholderData ? 0.6 : 1 }} data-testid="case-list">
-            {items.map((c, i) => {
-              const row = (
-                <CaseRow key={c.id} kase={c} now={now} selected={i === selected} teamName={c.teamId ? teamName.get(c.teamId) : undefined} />
-              );
-              if (!selection) return row;
-              return (
-                <Group key={c.id} gap={0} wrap="nowrap" align="stretch">
-                  <Box px="sm" pt={12} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
-                    <Checkbox
-                      aria-label={`Select ${c.ref}`}
-                      checked={selection.selected.has(c.ref)}
-                      onChange={() => selection.toggle(c.ref)}
-                      size="sm"
-                    />
-                  </Box>
-                  <Box style={{ flex: 1, minWidth: 0 }}>{row}</Box>
-                </Group>
-              );
-            })}
+            {items.map((c, i) => (
+              <InboxRow
+                key={c.id}
+                kase={c}
+                now={now}
+                selected={i === selected}
+                teamName={c.teamId ? teamName.get(c.teamId) : undefined}
+                checked={selection ? selection.selected.has(c.ref) : undefined}
+                onToggle={selection?.toggle}
+              />
+            ))}
           </Paper>
         )}
       </QueryState>
@@ -61,6 +53,33 @@ export function CaseList({ cases, items, inbox, selected, listRef, selection }: 
     </Box>
   );
 }
+
+type InboxRowProps = {
+  kase: Case;
+  now: Date;
+  selected: boolean;
+  teamName: string | undefined;
+  /** Present when rows can be ticked for a bulk action. */
+  checked: boolean | undefined;
+  onToggle: ((ref: string) => void) | undefined;
+};
+
+/**
+ * One row, re-rendered only when its own props change: moving the selection with j/k then redraws
+ * two rows, not the whole page of them.
+ */
+const InboxRow = memo(function InboxRow({ kase, now, selected, teamName, checked, onToggle }: InboxRowProps) {
+  const row = <CaseRow kase={kase} now={now} selected={selected} teamName={teamName} />;
+  if (checked === undefined || !onToggle) return row;
+  return (
+    <Group gap={0} wrap="nowrap" align="stretch">
+      <Box px="sm" pt={12} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+        <Checkbox aria-label={`Select ${kase.ref}`} checked={checked} onChange={() => onToggle(kase.ref)} size="sm" />
+      </Box>
+      <Box style={{ flex: 1, minWidth: 0 }}>{row}</Box>
+    </Group>
+  );
+});
 
 /** Nothing matches: says whether the search found nothing or the view is empty, and offers to clear filters. */
 function NoCases({ inbox }: { inbox: Inbox }) {
