@@ -1,4 +1,4 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from './client.js';
 import type { Me } from './types.js';
 
@@ -10,14 +10,17 @@ export const accountKeys = {
 /** The server sets this readable cookie beside the session one (it holds nothing secret). */
 const hasSessionHint = () => document.cookie.split('; ').some((c) => c === 'defuse_signed_in=1');
 
+/** The signed-in account; also asked for by the router as soon as a signed-in page is matched. */
+export const meQuery = queryOptions({
+  queryKey: accountKeys.me,
+  // Without the hint there is no session: answer as the API would, without a request whose 401
+  // the browser would print as an error.
+  queryFn: () => (hasSessionHint() ? api<Me>('GET', '/me') : Promise.reject(new ApiError(401, 'Unauthenticated', 'Sign-in required'))),
+  staleTime: 5 * 60_000,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: accountKeys.me,
-    // Without the hint there is no session: answer as the API would, without a request whose 401
-    // the browser would print as an error.
-    queryFn: () => (hasSessionHint() ? api<Me>('GET', '/me') : Promise.reject(new ApiError(401, 'Unauthenticated', 'Sign-in required'))),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 /** A new session starts from an empty cache holding only its own account. */

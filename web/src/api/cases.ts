@@ -1,4 +1,4 @@
-import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, cursorPages, PAGE_SIZE, queryString } from './client.js';
 import { useInvalidatingMutation } from './invalidating-mutation.js';
 import type {
@@ -34,13 +34,15 @@ export const caseKeys = {
 export const casePath = (ref: string, under = '') => `/cases/${encodeURIComponent(ref)}${under}`;
 
 /** One inbox query, a page at a time (cursor pagination, so page 40 costs what page 1 does). */
-export function useCaseList(query: CaseListQuery) {
-  return useInfiniteQuery({
+export const caseListQuery = (query: CaseListQuery) =>
+  infiniteQueryOptions({
     queryKey: caseKeys.list(query),
     queryFn: ({ pageParam }) => api<Page<Case>>('GET', `/cases${queryString({ ...query, limit: PAGE_SIZE, cursor: pageParam })}`),
     ...cursorPages,
-    placeholderData: (previous) => previous,
   });
+
+export function useCaseList(query: CaseListQuery) {
+  return useInfiniteQuery({ ...caseListQuery(query), placeholderData: (previous) => previous });
 }
 
 /** The cases a case number names, whatever the inbox's filters (a number means that case). */

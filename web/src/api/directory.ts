@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, apiItems } from './client.js';
 import { useInvalidatingMutation } from './invalidating-mutation.js';
 import type { Customer, Employee, Team } from './types.js';
@@ -13,8 +13,10 @@ export const directoryKeys = {
 /** The directory changes rarely: five minutes before a page asks again. */
 const directoryOptions = { staleTime: 5 * 60_000 };
 
+export const teamsQuery = queryOptions({ queryKey: directoryKeys.teams, queryFn: () => apiItems<Team>('/teams'), ...directoryOptions });
+
 export function useTeams() {
-  return useQuery({ queryKey: directoryKeys.teams, queryFn: () => apiItems<Team>('/teams'), ...directoryOptions });
+  return useQuery(teamsQuery);
 }
 
 export function useEmployees(enabled = true) {

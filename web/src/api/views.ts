@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ZNewView, ZView, ZViewList } from '../../../src/contracts/saved-views.js';
 import { api } from './client.js';
@@ -8,7 +8,8 @@ export type ServerView = z.infer<typeof ZView>;
 export const viewKeys = { all: ['views'] as const };
 
 /** The caller's inbox views and those shared with their teams. */
-export const useServerViews = () => useQuery({ queryKey: viewKeys.all, queryFn: () => api<z.infer<typeof ZViewList>>('GET', '/views') });
+export const serverViewsQuery = queryOptions({ queryKey: viewKeys.all, queryFn: () => api<z.infer<typeof ZViewList>>('GET', '/views') });
+export const useServerViews = () => useQuery(serverViewsQuery);
 
 export const useSaveServerView = () =>
   useInvalidatingMutation(viewKeys.all, (body: z.input<typeof ZNewView>) => api<ServerView>('POST', '/views', body));

@@ -1,6 +1,9 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from '@tanstack/react-router';
+import { meQuery } from '../api/accounts.js';
 import { NotFoundState } from '../components/states.js';
 import { parseInboxSearch } from '../lib/inbox-search.js';
+import { queryClient } from './query-client.js';
 
 // Every page is its own chunk, fetched when its route is first entered (or hovered: preload on
 // intent), so the sign-in page and the inbox load only the code they show.
@@ -48,7 +51,10 @@ const DashboardPage = lazyRouteComponent(() => import('../pages/dashboard.js'), 
 const PeopleReportPage = lazyRouteComponent(() => import('../pages/people-report.js'), 'PeopleReportPage');
 const SignedInLayout = lazyRouteComponent(() => import('./signed-in-layout.js'), 'SignedInLayout');
 
-const rootRoute = createRootRoute({
+/** What every route's loader may use: the data cache, to start a page's requests beside its code. */
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: () => <NotFoundState what="this page" />,
 });
@@ -63,13 +69,37 @@ const signInRoute = createRoute({
 
 const inviteRoute = createRoute({ getParentRoute: () => rootRoute, path: '/invite/$token', component: InvitePage });
 
-const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: SignedInLayout });
+/**
+ * Entering a page, its loader starts the page's requests beside its code and waits for them, but
+ * only briefly: a quick answer is then in the first render (no skeleton flashing by), a slow one
+ * leaves the page to show its skeleton. Staying on a page (a new filter) never waits.
+ */
+const WAIT_FOR_DATA_MS = 200;
+function briefly(cause: 'enter' | 'stay' | 'preload', request: Promise<unknown>): Promise<unknown> | undefined {
+  const settled = request.catch(() => undefined);
+  if (cause !== 'enter') return undefined;
+  return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_DATA_MS))]);
+}
+
+// The account is asked for as soon as a signed-in page is matched.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  loader: ({ context, cause }) => briefly(cause, context.queryClient.prefetchQuery(meQuery)),
+  component: SignedInLayout,
+});
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 const inboxRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases',
   validateSearch: parseInboxSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps, cause }) =>
+    briefly(
+      cause,
+      import('../pages/inbox.js').then((page) => page.prefetchInbox(context.queryClient, deps)),
+    ),
   component: InboxPage,
 });
 const caseRoute = createRoute({
@@ -203,7 +233,7 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
 
 declare module '@tanstack/react-router' {
   interface Register {

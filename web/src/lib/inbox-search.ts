@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../api/types.js';
 import { ALL_STATUSES, CHANNELS, ROOT_CAUSES } from './labels.js';
-import { CUSTOMER_SIGNALS, type InboxFilters, type InboxSort } from './saved-views.js';
+import { CUSTOMER_SIGNALS, type InboxFilters, type InboxSort, type SavedView } from './saved-views.js';
 
 export type InboxSearch = InboxFilters & { view?: string };
 
@@ -64,4 +64,10 @@ export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
 export function filtersOf(search: InboxSearch): InboxFilters {
   const { view: _view, ...filters } = search;
   return filters;
+}
+
+/** The filters an inbox URL means: its own, or without any the first built-in view's. */
+export function effectiveFilters(search: InboxSearch, builtIns: SavedView[]): InboxFilters {
+  const own = filtersOf(search);
+  return Object.keys(own).length > 0 ? own : (builtIns[0]?.filters ?? {});
 }

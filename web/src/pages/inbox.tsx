@@ -1,7 +1,11 @@
 import { Kbd, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense, useState } from 'react';
-import { useCaseList } from '../api/cases.js';
+import type { QueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { meQuery } from '../api/accounts.js';
+import { caseListQuery, useCaseList } from '../api/cases.js';
+import { teamsQuery } from '../api/directory.js';
+import { serverViewsQuery } from '../api/views.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { BulkBar } from '../components/inbox/bulk-bar.js';
 import { CaseList } from '../components/inbox/case-list.js';
@@ -13,9 +17,27 @@ import { useInboxKeyboard } from '../components/inbox/use-inbox-keyboard.js';
 import { useJumpToCase } from '../components/inbox/use-jump-to-case.js';
 import { ViewsBar } from '../components/inbox/views-bar.js';
 import { PageHeader } from '../components/page-header.js';
+import { effectiveFilters, type InboxSearch } from '../lib/inbox-search.js';
+import { builtInViews, filtersToQuery } from '../lib/saved-views.js';
 
 // Opened by a click only: its dialog code stays out of the inbox's first load.
 const SaveViewModal = lazy(() => import('../components/inbox/save-view-modal.js').then((m) => ({ default: m.SaveViewModal })));
+
+/**
+ * Asks for what the inbox shows while its code and the account are still arriving, so the first
+ * rows do not wait for the page to render once before their request starts. Same keys as the
+ * page's own queries, which then find them in the cache (or in flight).
+ */
+export async function prefetchInbox(client: QueryClient, search: InboxSearch): Promise<void> {
+  // Signed out, the account's 401 sends the person to sign in: nothing else is asked for.
+  const me = await client.ensureQueryData(meQuery).catch(() => null);
+  if (!me) return;
+  await Promise.all([
+    client.prefetchInfiniteQuery(caseListQuery(filtersToQuery(effectiveFilters(search, builtInViews(me)), me))),
+    client.prefetchQuery(teamsQuery),
+    client.prefetchQuery(serverViewsQuery),
+  ]);
+}
 
 /** The case inbox: views, filters and search live in the URL; j/k move, Enter opens, / searches. */
 export function InboxPage() {
@@ -27,13 +49,17 @@ export function InboxPage() {
   const [saveOpen, saveModal] = useDisclosure(false);
   const me = useCurrentUser();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (ref: string) =>
-    setPicked((prev) => {
-      const next = new Set(prev);
-      if (next.has(ref)) next.delete(ref);
-      else next.add(ref);
-      return next;
-    });
+  // Stable, so a row redraws only when its own box changes.
+  const toggle = useCallback(
+    (ref: string) =>
+      setPicked((prev) => {
+        const next = new Set(prev);
+        if (next.has(ref)) next.delete(ref);
+        else next.add(ref);
+        return next;
+      }),
+    [],
+  );
   const first = cases.data?.pages[0];
   const total = first?.total ?? items.length;
   const totalText = first?.totalCapped ? `${total.toLocaleString()}+ cases` : `${total.toLocaleString()} case${total === 1 ? '' : 's'}`;

@@ -2,7 +2,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { type ServerView, useDeleteServerView, useSaveServerView, useServerViews } from '../../api/views.js';
 import { useCurrentUser } from '../../app/me-context.js';
-import { filtersOf, type InboxSearch } from '../../lib/inbox-search.js';
+import { effectiveFilters, filtersOf, type InboxSearch } from '../../lib/inbox-search.js';
 import {
   builtInViews,
   deleteView,
@@ -44,7 +44,7 @@ export function useInboxFilters() {
   const views = [...builtIns, ...kept, ...custom];
 
   const hasFilters = Object.keys(filtersOf(search)).length > 0;
-  const filters: InboxFilters = hasFilters ? filtersOf(search) : (builtIns[0]?.filters ?? {});
+  const filters: InboxFilters = effectiveFilters(search, builtIns);
   const activeView = search.view
     ? views.find((v) => v.id === search.view && sameFilters(v.filters, filters))
     : views.find((v) => sameFilters(v.filters, filters));
