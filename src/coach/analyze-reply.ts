@@ -113,9 +113,7 @@ function findProblems(text: string, reading: TextReading, ctx: ReplyContext): Fi
   addFindings(problems, 'jargon', matchSpans(JARGON_WORDS, text, false));
   const glossary = glossaryPattern(ctx.glossary);
   if (glossary) addFindings(problems, 'jargon', matchSpans(glossary, text, false));
-  reading.sentences.forEach((span, i) => {
-    if ((reading.sentenceWords[i] ?? 0) > ctx.maxSentenceWords) problems.push({ kind: 'long_sentence', span });
-  });
+  for (const { span, words } of reading.punctuated) if (words > ctx.maxSentenceWords) problems.push({ kind: 'long_sentence', span });
   addFindings(problems, 'shouting', findShouting(text));
   return problems.sort(byPosition);
 }

@@ -1,12 +1,14 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import type { Span } from '../domain/coach.js';
+import { clauseStarts } from './clauses.js';
 
 /** What the coach needs from wink-nlp about one text, in character offsets rather than token indexes. */
 export type TextReading = {
+  /** Sentences, a run of words without full stops split where a spoken sentence starts (clauses.ts). */
   sentences: Span[];
-  /** Whitespace-separated words per sentence (contractions count once). */
-  sentenceWords: number[];
+  /** Sentences as punctuated, with their whitespace-separated words (a contraction counts once): what a reader sees as one long sentence. */
+  punctuated: { span: Span; words: number }[];
   /** Content lemmas (nouns, verbs, adjectives, numbers; no stop words) per sentence, for paraphrase overlap. */
   content: string[][];
   /** wink's sentiment of the whole text, -1 (negative) to 1 (positive). */
@@ -14,6 +16,9 @@ export type TextReading = {
 };
 
 type Reader = (text: string) => TextReading;
+
+/** Words past which a sentence closed by a full stop is still a run-on, split as a transcript is. */
+const RUN_ON_WORDS = 40;
 
 /** Lemmas too common in complaints and replies to show that a reply restates this customer's story. */
 const GENERIC = new Set([
@@ -123,25 +128,43 @@ export function createReader(): Reader {
       cursor = ends[i] as number;
     }
     const sentences: Span[] = [];
-    const sentenceWords: number[] = [];
+    const punctuated: { span: Span; words: number }[] = [];
     const content: string[][] = [];
-    if (n === 0) return { sentences, sentenceWords, content, sentiment: 0 };
+    if (n === 0) return { sentences, punctuated, content, sentiment: 0 };
+    const ranges: [number, number][] = [];
     for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
-      sentences.push([starts[first] ?? 0, ends[last] ?? text.length]);
+      const joined: boolean[] = [];
+      const lower: string[] = [];
       let words = 0;
+      for (let i = first; i <= last; i++) {
+        const glued = types[i] === 'punctuation' || (i > first && (spaces[i] as string).length === 0);
+        joined.push(glued);
+        lower.push((values[i] as string).toLowerCase().replace(/’/g, "'"));
+        if (!glued) words++;
+      }
+      punctuated.push({ span: [starts[first] ?? 0, ends[last] ?? text.length], words });
+      let from = first;
+      // A sentence its writer closed with a full stop was meant as one, unless it runs on far past a readable length.
+      const closed = /^[.!?]+$/.test(values[last] as string) && words <= RUN_ON_WORDS;
+      for (const k of closed ? [] : clauseStarts(lower, joined)) {
+        ranges.push([from, first + k - 1]);
+        from = first + k;
+      }
+      ranges.push([from, last]);
+    }
+    for (const [first, last] of ranges) {
+      sentences.push([starts[first] ?? 0, ends[last] ?? text.length]);
       const lemmas: string[] = [];
       for (let i = first; i <= last; i++) {
         const type = types[i];
-        if (type !== 'punctuation' && (i === first || (spaces[i] as string).length > 0)) words++;
         if ((type !== 'word' && type !== 'number') || stops[i]) continue;
         const word = (values[i] as string).toLowerCase();
         if (word.length < 2 || word.includes("'") || word.includes('’')) continue;
         const l = stem(word);
         if (!GENERIC.has(l) && !GENERIC.has(word)) lemmas.push(l);
       }
-      sentenceWords.push(words);
       content.push(lemmas);
     }
-    return { sentences, sentenceWords, content, sentiment: doc.out(its.sentiment) as unknown as number };
+    return { sentences, punctuated, content, sentiment: doc.out(its.sentiment) as unknown as number };
   };
 }
