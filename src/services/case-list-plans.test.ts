@@ -113,6 +113,13 @@ describe('query plans at scale [sqlite]', () => {
         expect(walksCases(lines)).toEqual([]);
       });
 
+      it("reads the page's attention reasons and whole rows by id, not by walking the workspace's cases", async () => {
+        const lines = await plansOf(supervisor, { attention: true, sort: 'updated_at', order: 'desc' });
+        expect(lines.filter((l) => /^SEARCH cases USING INDEX \S+ \(workspace_id=\?\)$/.test(l))).toEqual([]);
+        const page = await plansOf(supervisor, { sort: 'reported_at', order: 'desc' });
+        expect(page.some((l) => /^SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)$/.test(l))).toBe(true);
+      });
+
       it("finds an employee's own cases through the reporter, handler and party indexes", async () => {
         const lines = await plansOf(employee, { sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => l.includes('cases_ws_reporter'))).toBe(true);

@@ -72,20 +72,44 @@ export type CaseQuery = CustomerSignalFilter &
     after?: { value: string | number; id: string } | undefined;
   };
 
-/** Keyset-paginated case list; asks for limit + 1 rows so the caller knows whether a next page exists. */
+/**
+ * Keyset-paginated case list; asks for limit + 1 rows so the caller knows whether a next page exists.
+ * The page is found by its keys alone (id and sort column), then only its rows are read whole:
+ * sorting a few thousand candidates with every column of each row cost most of a list's time.
+ */
 export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
   const cmp = query.order === 'asc' ? '>' : '<';
-  let qb = filteredCases(db, query, await searchPlan(db, query.q)).selectAll('cases');
+  let qb = filteredCases(db, query, await searchPlan(db, query.q)).select('cases.id');
   if (query.after) {
     const { value, id } = query.after;
     qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
   }
-  return qb
+  const keys = await qb
     .orderBy(`cases.${query.sort}`, query.order)
     .orderBy('cases.id', query.order)
     .limit(query.limit + 1)
     .execute();
+  const rows = await casesByIds(
+    db,
+    query.workspaceId,
+    keys.map((k) => k.id),
+  );
+  return keys.flatMap((k) => rows.get(k.id) ?? []);
 }
+
+/**
+ * Some cases of a workspace by id. On SQLite the unary plus keeps the planner on the primary key:
+ * without statistics it took a workspace index for the likelier way in and walked every case.
+ */
+async function casesByIds(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, CaseRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('cases').selectAll().where(inWorkspace(db, workspaceId)).where('cases.id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** `cases.workspace_id = ?`, on SQLite as a check on the row found rather than a way into an index. */
+const inWorkspace = (db: Db, workspaceId: string) =>
+  isPostgres(db) ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`;
 
 /** How many cases the list's filters match, over all its pages. */
 export async function countCaseRows(
@@ -142,9 +166,7 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
     !pg && ((plan === 'drive' && query.q !== undefined) || query.attention === true || query.threat === true || personal);
   let qb = db
     .selectFrom('cases')
-    .where(
-      fromSmallSet ? sql<boolean>`+cases.workspace_id = ${query.workspaceId}` : sql<boolean>`cases.workspace_id = ${query.workspaceId}`,
-    );
+    .where(fromSmallSet ? inWorkspace(db, query.workspaceId) : sql<boolean>`cases.workspace_id = ${query.workspaceId}`);
   if (query.scope) {
     const scope = query.scope;
     qb = qb.where((eb) => caseInScope(eb, query.workspaceId, scope));
@@ -323,6 +345,18 @@ const ATTENTION: Record<AttentionReason, (eb: CaseEb) => ReturnType<CaseEb['exis
 const ATTENTION_REASONS = Object.keys(ATTENTION) as AttentionReason[];
 
 /**
+ * The order the filter tries the reasons in: a column first, then the reason most candidates have
+ * (a reopened case's unhappy answer), so a candidate usually costs one lookup rather than four.
+ */
+const ATTENTION_CHECK_ORDER: readonly AttentionReason[] = [
+  'help_requested',
+  'unhappy_customer',
+  'asked_for_help',
+  'escalated_promise',
+  'approval_pending',
+];
+
+/**
  * The cases that may need attention are read first from one small index per reason (the literals
  * match the partial indexes of migration 0022), then each is checked by the exact rules; probing
  * every case of the workspace for open escalated promises took seconds at a million cases.
@@ -362,7 +396,7 @@ function needsAttention(eb: CaseEb, workspaceId: string) {
         .where('reopened.workspace_id', '=', workspaceId)
         .where('reopened.status', '=', 'reopened'),
     );
-  return eb.and([eb('cases.id', 'in', candidates), eb.or(ATTENTION_REASONS.map((reason) => ATTENTION[reason](eb)))]);
+  return eb.and([eb('cases.id', 'in', candidates), eb.or(ATTENTION_CHECK_ORDER.map((reason) => ATTENTION[reason](eb)))]);
 }
 
 /** For each of these cases, why it needs attention (empty when it does not), by the same rules as the attention filter. */
@@ -375,7 +409,7 @@ export async function attentionReasons(db: Db, workspaceId: string, caseIds: rea
       'cases.id',
       ...ATTENTION_REASONS.map((reason) => eb.case().when(ATTENTION[reason](eb)).then(1).else(0).end().as(reason)),
     ])
-    .where('cases.workspace_id', '=', workspaceId)
+    .where(inWorkspace(db, workspaceId))
     .where('cases.id', 'in', caseIds)
     .execute();
   for (const row of rows as unknown as Array<{ id: string } & Record<AttentionReason, number | string>>) {
