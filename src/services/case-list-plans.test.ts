@@ -120,6 +120,14 @@ describe('query plans at scale [sqlite]', () => {
         expect(page.some((l) => /^SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)$/.test(l))).toBe(true);
       });
 
+      it('finds customers by name through the trigram index of names, not by reading every customer', async () => {
+        const lines = await plansOf(supervisor, { q: 'Helen Okafor', sort: 'reported_at', order: 'desc' });
+        expect(lines.some((l) => /customers_names VIRTUAL TABLE/.test(l))).toBe(true);
+        expect(
+          lines.filter((l) => /^SCAN customers\b/.test(l) || /^SEARCH customers USING INDEX \S+ \(workspace_id=\?\)$/.test(l)),
+        ).toEqual([]);
+      });
+
       it("finds an employee's own cases through the reporter, handler and party indexes", async () => {
         const lines = await plansOf(employee, { sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => l.includes('cases_ws_reporter'))).toBe(true);

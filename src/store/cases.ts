@@ -202,7 +202,7 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
       if (byRef) return 'ref' in byRef ? eb('cases.ref', '=', byRef.ref) : eb('cases.ref', 'like', caseRefLikeNumber(byRef.number));
       const fts = isEmptySearch(search) ? null : toFtsQuery(search);
       // The customer by name or by email (whole); the list's scope still decides what is seen.
-      const customers = words.length > 0 ? customersNamed(eb, query.workspaceId, q, words) : null;
+      const customers = words.length > 0 ? customersNamed(eb, query.workspaceId, q, words, pg) : null;
       if (plan === 'drive') {
         // One set of rows from both indexes: the full-text hits and the named customers' cases.
         const parts = [];
@@ -228,23 +228,40 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
 }
 
 /** The workspace's customers a search names: each word starts a part of the name, or the whole text is an address of theirs. */
-function customersNamed(eb: ExpressionBuilder<Tables, 'cases'>, workspaceId: string, q: string, words: string[]) {
+function customersNamed(eb: ExpressionBuilder<Tables, 'cases'>, workspaceId: string, q: string, words: string[], pg: boolean) {
   const email = q.trim().toLowerCase();
+  // On SQLite the trigram index (migration 0038) names the customers whose name holds every word of
+  // three letters or more, and the rule is checked on those alone; shorter words it cannot look up.
+  const indexed = pg ? [] : words.filter((w) => [...w].length >= 3);
   return (
     eb
       .selectFrom('customers')
       .select('customers.id')
-      .where('customers.workspace_id', '=', workspaceId)
+      .where(
+        indexed.length > 0 ? sql<boolean>`+customers.workspace_id = ${workspaceId}` : sql<boolean>`customers.workspace_id = ${workspaceId}`,
+      )
+      .$if(indexed.length > 0, (c) =>
+        c.where(
+          sql<boolean>`customers.rowid in (select rowid from customers_names where ${sql.join(
+            indexed.map((w) => sql`customers_names.name like ${`%${w}%`}`),
+            sql` and `,
+          )})`,
+        ),
+      )
+      // Each word starts one of the name's parts ("hel" finds Helen, "the" does not find Heather).
       .where((c) =>
-        c.or([
-          // Each word starts one of the name's parts ("hel" finds Helen, "the" does not find Heather).
-          c.and(
-            words.map((w) =>
-              c.or([c(sql<string>`lower(customers.name)`, 'like', `${w}%`), c(sql<string>`lower(customers.name)`, 'like', `% ${w}%`)]),
-            ),
+        c.and(
+          words.map((w) =>
+            c.or([c(sql<string>`lower(customers.name)`, 'like', `${w}%`), c(sql<string>`lower(customers.name)`, 'like', `% ${w}%`)]),
           ),
-          c(sql<string>`lower(customers.email)`, '=', email),
-        ]),
+        ),
+      )
+      .unionAll(
+        eb
+          .selectFrom('customers')
+          .select('customers.id')
+          .where('customers.workspace_id', '=', workspaceId)
+          .where(sql<string>`lower(customers.email)`, '=', email),
       )
       // An address carried over from a merged duplicate still finds the customer.
       .unionAll(
