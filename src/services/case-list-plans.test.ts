@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
+import { candidateLimits } from '../store/cases.js';
 import { commitmentReportRows } from '../store/commitments.js';
 import { dashboardReplyRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
@@ -39,7 +40,19 @@ describe('query plans at scale [sqlite]', () => {
     employee = (await buildPerson(ctx(), 'employee', [team.id])).actor;
     for (let i = 0; i < 30; i++)
       await createCase(ctx(), buildCase({ teamId: team.id, summary: i % 10 === 0 ? 'A rare zeppelin case' : 'A refund refused' }));
-    await createCase({ db: database.db, actor: employee, now: new Date() }, buildCase({ teamId: team.id }));
+    for (let i = 0; i < 5; i++)
+      await createCase(
+        { db: database.db, actor: employee, now: new Date() },
+        buildCase({ teamId: team.id, severity: i % 2 === 0 ? 1 : 3 }),
+      );
+    // A few cases wait for a supervisor's help, so Needs attention has pages to compare.
+    const some = await database.db.selectFrom('cases').select('id').orderBy('ref').limit(7).execute();
+    for (const [i, c] of some.entries())
+      await database.db
+        .updateTable('cases')
+        .set({ help_requested_at: new Date(Date.now() - (i % 3) * 60_000).toISOString() })
+        .where('id', '=', c.id)
+        .execute();
   });
   afterAll(async () => {
     await database.close();
@@ -126,6 +139,37 @@ describe('query plans at scale [sqlite]', () => {
         expect(
           lines.filter((l) => /^SCAN customers\b/.test(l) || /^SEARCH customers USING INDEX \S+ \(workspace_id=\?\)$/.test(l)),
         ).toEqual([]);
+      });
+
+      it('walks a large set of candidates to the same pages, totals and cursors as it sorts a small one', async () => {
+        const pages = async (actor: Actor, query: Parameters<typeof listCases>[1]) => {
+          const out: unknown[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await listCases({ db: database.db, actor, now: new Date() }, { ...query, limit: 2, cursor });
+            out.push(page);
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor);
+          return out;
+        };
+        const lists: [Actor, Parameters<typeof listCases>[1]][] = [
+          [supervisor, { attention: true }],
+          [employee, {}],
+          [employee, { status: ['reported'] }],
+        ];
+        for (const [actor, query] of lists)
+          for (const sort of ['updated_at', 'next_due_at', 'severity'] as const) {
+            const q = { ...query, sort, order: sort === 'next_due_at' ? ('asc' as const) : ('desc' as const) };
+            const sorted = await pages(actor, q);
+            candidateLimits.walkFrom = 0;
+            try {
+              const walked = await pages(actor, q);
+              expect(walked).toEqual(sorted);
+            } finally {
+              candidateLimits.walkFrom = 2_000;
+            }
+            expect(sorted.length).toBeGreaterThan(1);
+          }
       });
 
       it("finds an employee's own cases through the reporter, handler and party indexes", async () => {

@@ -79,7 +79,7 @@ export type CaseQuery = CustomerSignalFilter &
  */
 export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
   const cmp = query.order === 'asc' ? '>' : '<';
-  let qb = filteredCases(db, query, await searchPlan(db, query.q)).select('cases.id');
+  let qb = filteredCases(db, query, await searchPlan(db, query.q), await candidatePlan(db, query)).select('cases.id');
   if (query.after) {
     const { value, id } = query.after;
     qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
@@ -118,7 +118,8 @@ export async function countCaseRows(
   upTo: number,
 ): Promise<{ count: number; capped: boolean }> {
   // Counting stops past `upTo`: an exact count reads every matching row, and a big inbox only needs "1,000+".
-  const matches = filteredCases(db, query, await searchPlan(db, query.q))
+  // A count needs no order: it always reads the candidates' set.
+  const matches = filteredCases(db, query, await searchPlan(db, query.q), 'drive')
     .select('cases.id')
     .limit(upTo + 1)
     .as('matches');
@@ -154,22 +155,59 @@ async function searchPlan(db: Db, q: string | undefined): Promise<SearchPlan> {
   return Number(row.rows[0]?.n ?? 0) > DRIVE_FROM_HITS_UP_TO ? 'probe' : 'drive';
 }
 
+/**
+ * How SQLite reads the candidates of Needs attention or of one person's cases (their rowids, from
+ * covering indexes): `drive` sorts the set (up to candidateLimits.walkFrom), `walk` walks the list's
+ * sort index and keeps the rows in the set, which is a lookup in the set per index entry and finds a
+ * page of a large set early; sorting 12,000 candidates of Needs attention read each one's row.
+ */
+type CandidatePlan = 'drive' | 'walk';
+
+/** Over this many candidates a list walks its sort index; tests lower it to walk a small set. */
+export const candidateLimits = { walkFrom: 2_000 };
+
+type CandidateFilter = Pick<CaseQuery, 'workspaceId' | 'attention' | 'scope'>;
+
+async function candidatePlan(db: Db, query: CandidateFilter): Promise<CandidatePlan> {
+  const set = isPostgres(db) ? null : candidateRowids(query);
+  if (!set) return 'drive';
+  const row = await sql<{ n: number }>`select count(*) as n from (${set} limit ${candidateLimits.walkFrom + 1})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) > candidateLimits.walkFrom ? 'walk' : 'drive';
+}
+
+/** The set that leads a list on SQLite: the cases that may need attention, else one person's cases. */
+function candidateRowids(query: CandidateFilter) {
+  if (query.attention) return attentionRowids(query.workspaceId);
+  const scope = query.scope;
+  if (scope && scope.teamIds.length === 0 && scope.involvedUserId) return personalRowids(query.workspaceId, scope.involvedUserId);
+  return null;
+}
+
 /** The cases of a workspace that a list's filters match (no order, no page). */
-function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, plan: SearchPlan) {
+function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, plan: SearchPlan, candidates: CandidatePlan) {
   const pg = isPostgres(db);
   // Some filters name a small set of cases: the search's hits, the cases that may need attention,
-  // the flagged cases and their customers' (threat), the cases of one person (a scope with no team). On SQLite the set is then the only way in: the
-  // unary plus keeps the planner off the workspace's sort indexes (walking one of them to find a few
-  // rows among a million took seconds), with or without statistics; the workspace is still checked.
-  const personal = query.scope !== undefined && query.scope.teamIds.length === 0 && query.scope.involvedUserId !== null;
-  const fromSmallSet =
-    !pg && ((plan === 'drive' && query.q !== undefined) || query.attention === true || query.threat === true || personal);
+  // the flagged cases and their customers' (threat), the cases of one person (a scope with no team).
+  // On SQLite the set is then the only way in: the unary plus keeps the planner off the workspace's
+  // sort indexes (walking one of them to find a few rows among a million took seconds), with or
+  // without statistics; the workspace is still checked. A large set of candidates is walked instead
+  // (candidatePlan): the plus then keeps the planner off the set.
+  const ledBySet = candidateRowids(query) !== null;
+  const walk = !pg && ledBySet && candidates === 'walk';
+  const fromSmallSet = !pg && !walk && ((plan === 'drive' && query.q !== undefined) || query.threat === true || ledBySet);
+  const inSet = (set: ReturnType<typeof attentionRowids>) =>
+    walk ? sql<boolean>`+cases.rowid in (${set})` : sql<boolean>`cases.rowid in (${set})`;
   let qb = db
     .selectFrom('cases')
     .where(fromSmallSet ? inWorkspace(db, query.workspaceId) : sql<boolean>`cases.workspace_id = ${query.workspaceId}`);
   if (query.scope) {
     const scope = query.scope;
-    qb = qb.where((eb) => caseInScope(eb, query.workspaceId, scope));
+    const user = scope.involvedUserId;
+    if (pg || !user) qb = qb.where((eb) => caseInScope(eb, query.workspaceId, scope));
+    else {
+      const mine = inSet(personalRowids(query.workspaceId, user));
+      qb = qb.where((eb) => (scope.teamIds.length > 0 ? eb.or([eb('cases.team_id', 'in', scope.teamIds), mine]) : mine));
+    }
   }
   if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
   if (query.severity?.length) qb = qb.where('cases.severity', 'in', query.severity);
@@ -181,7 +219,10 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
   else if (query.assigneeId) qb = qb.where('cases.assignee_id', '=', query.assigneeId);
   if (query.reportedFrom) qb = qb.where('cases.reported_at', '>=', query.reportedFrom);
   if (query.reportedTo) qb = qb.where('cases.reported_at', '<', query.reportedTo);
-  if (query.attention) qb = qb.where((eb) => needsAttention(eb, query.workspaceId));
+  if (query.attention)
+    qb = qb.where((eb) =>
+      pg ? needsAttention(eb, query.workspaceId) : eb.and([inSet(attentionRowids(query.workspaceId)), attentionChecks(eb)]),
+    );
   if (query.repeatSince || query.threat || query.abuseFlagged)
     qb = qb.where((eb) => eb.and(customerSignalConditions(eb, query.workspaceId, query)));
   if (query.caseTypeId || query.employeeId || query.breached || query.satisfaction?.length || query.supported?.length)
@@ -413,7 +454,31 @@ function needsAttention(eb: CaseEb, workspaceId: string) {
         .where('reopened.workspace_id', '=', workspaceId)
         .where('reopened.status', '=', 'reopened'),
     );
-  return eb.and([eb('cases.id', 'in', candidates), eb.or(ATTENTION_CHECK_ORDER.map((reason) => ATTENTION[reason](eb)))]);
+  return eb.and([eb('cases.id', 'in', candidates), attentionChecks(eb)]);
+}
+
+const attentionChecks = (eb: CaseEb) => eb.or(ATTENTION_CHECK_ORDER.map((reason) => ATTENTION[reason](eb)));
+
+/**
+ * SQLite: the rowids of the cases that may need attention, each reason's read from its own small
+ * index (covering, so no case row is read), as needsAttention's candidates.
+ */
+function attentionRowids(workspaceId: string) {
+  return sql`select helped.rowid from cases as helped where helped.workspace_id = ${workspaceId} and helped.help_requested_at is not null
+    union all select reopened.rowid from cases as reopened where reopened.workspace_id = ${workspaceId} and reopened.status = 'reopened'
+    union all select linked.rowid from cases as linked where linked.id in (
+      select commitments.case_id from commitments where commitments.workspace_id = ${workspaceId} and commitments.status = 'open' and commitments.escalated_at is not null
+      union all select resolutions.case_id from resolutions where resolutions.workspace_id = ${workspaceId} and resolutions.approval_state = 'pending'
+      union all select follow_ups.case_id from follow_ups where follow_ups.workspace_id = ${workspaceId} and follow_ups.wants_help = 1)`;
+}
+
+/** SQLite: the rowids of the cases a user reported, handles or is named in, each from its own covering index (as caseInScope's). */
+function personalRowids(workspaceId: string, userId: string) {
+  return sql`select reported.rowid from cases as reported where reported.workspace_id = ${workspaceId} and reported.reporter_id = ${userId}
+    union all select handled.rowid from cases as handled where handled.workspace_id = ${workspaceId} and handled.assignee_id = ${userId}
+    union all select named.rowid from cases as named where named.id in (
+      select case_parties.case_id from case_parties inner join employees on employees.id = case_parties.employee_id
+      where employees.user_id = ${userId} and case_parties.workspace_id = ${workspaceId})`;
 }
 
 /** For each of these cases, why it needs attention (empty when it does not), by the same rules as the attention filter. */
