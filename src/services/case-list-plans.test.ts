@@ -201,6 +201,12 @@ describe('query plans at scale [sqlite]', () => {
         expect(walksCases(lines)).toEqual([]);
       });
 
+      it("finds the abuse-flag filter's cases from the flagged customers' index, not by checking every case", async () => {
+        const lines = await plansOf(supervisor, { abuseFlagged: true, sort: 'reported_at', order: 'desc' });
+        expect(lines.some((l) => l.includes('customers_flagged'))).toBe(true);
+        expect(walksCases(lines)).toEqual([]);
+      });
+
       it("reads the commitments report's period from the workspace's promises by date, not every promise", async () => {
         captured.length = 0;
         await commitmentReportRows(database.db, supervisor.workspaceId, '2000-01-01T00:00:00.000Z');

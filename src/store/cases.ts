@@ -188,14 +188,16 @@ function candidateRowids(query: CandidateFilter) {
 function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, plan: SearchPlan, candidates: CandidatePlan) {
   const pg = isPostgres(db);
   // Some filters name a small set of cases: the search's hits, the cases that may need attention,
-  // the flagged cases and their customers' (threat), the cases of one person (a scope with no team).
+  // the flagged cases and their customers' (threat), the flagged customers' cases (abuse), the cases
+  // of one person (a scope with no team).
   // On SQLite the set is then the only way in: the unary plus keeps the planner off the workspace's
   // sort indexes (walking one of them to find a few rows among a million took seconds), with or
   // without statistics; the workspace is still checked. A large set of candidates is walked instead
   // (candidatePlan): the plus then keeps the planner off the set.
   const ledBySet = candidateRowids(query) !== null;
   const walk = !pg && ledBySet && candidates === 'walk';
-  const fromSmallSet = !pg && !walk && ((plan === 'drive' && query.q !== undefined) || query.threat === true || ledBySet);
+  const fromSmallSet =
+    !pg && !walk && ((plan === 'drive' && query.q !== undefined) || query.threat === true || query.abuseFlagged === true || ledBySet);
   const inSet = (set: ReturnType<typeof attentionRowids>) =>
     walk ? sql<boolean>`+cases.rowid in (${set})` : sql<boolean>`cases.rowid in (${set})`;
   let qb = db
