@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
+import { listMergedInto } from '../store/case-merges.js';
 import { candidateLimits } from '../store/cases.js';
 import { commitmentReportRows } from '../store/commitments.js';
 import { dashboardReplyRows } from '../store/dashboard.js';
@@ -204,6 +205,14 @@ describe('query plans at scale [sqlite]', () => {
       it("finds the abuse-flag filter's cases from the flagged customers' index, not by checking every case", async () => {
         const lines = await plansOf(supervisor, { abuseFlagged: true, sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => l.includes('customers_flagged'))).toBe(true);
+        expect(walksCases(lines)).toEqual([]);
+      });
+
+      it('lists the cases merged into a case from the index of merged cases, not by walking the workspace', async () => {
+        captured.length = 0;
+        await listMergedInto(database.db, supervisor.workspaceId, '00000000-0000-7000-8000-000000000000');
+        const lines = explained(captured);
+        expect(lines.some((l) => l.includes('cases_merged_into'))).toBe(true);
         expect(walksCases(lines)).toEqual([]);
       });
 
