@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
 import { listMergedInto } from '../store/case-merges.js';
-import { candidateLimits } from '../store/cases.js';
+import { countCaseRows, listPlanLimits } from '../store/cases.js';
 import { commitmentReportRows } from '../store/commitments.js';
 import { dashboardReplyRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
@@ -162,15 +162,32 @@ describe('query plans at scale [sqlite]', () => {
           for (const sort of ['updated_at', 'next_due_at', 'severity'] as const) {
             const q = { ...query, sort, order: sort === 'next_due_at' ? ('asc' as const) : ('desc' as const) };
             const sorted = await pages(actor, q);
-            candidateLimits.walkFrom = 0;
+            listPlanLimits.walkFrom = 0;
             try {
               const walked = await pages(actor, q);
               expect(walked).toEqual(sorted);
             } finally {
-              candidateLimits.walkFrom = 2_000;
+              listPlanLimits.walkFrom = 2_000;
             }
             expect(sorted.length).toBeGreaterThan(1);
           }
+      });
+
+      it('counts a search with many hits to the same total as one with few', async () => {
+        const count = (q: string, upTo: number) =>
+          countCaseRows(database.db, { workspaceId: supervisor.workspaceId, q, hideMerged: true }, upTo);
+        for (const q of ['refund', 'refund refused', 'zeppelin'])
+          for (const upTo of [3, 1000]) {
+            const driven = await count(q, upTo);
+            listPlanLimits.driveFromHits = 0;
+            try {
+              expect(await count(q, upTo)).toEqual(driven);
+            } finally {
+              listPlanLimits.driveFromHits = 5_000;
+            }
+          }
+        expect(await count('refund', 3)).toEqual({ count: 3, capped: true });
+        expect((await count('zeppelin', 1000)).capped).toBe(false);
       });
 
       it("finds an employee's own cases through the reporter, handler and party indexes", async () => {

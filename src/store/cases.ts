@@ -120,7 +120,9 @@ export async function countCaseRows(
   // Counting stops past `upTo`: an exact count reads every matching row, and a big inbox only needs "1,000+".
   // A count needs no order: it always reads the candidates' set.
   // A constant, not the id: an index that holds the filter's columns then answers alone.
-  const matches = filteredCases(db, query, await searchPlan(db, query.q), 'drive')
+  const plan = await searchPlan(db, query.q);
+  if (plan === 'probe' && (await fullTextMatchesPast(db, query, upTo))) return { count: upTo, capped: true };
+  const matches = filteredCases(db, query, plan, 'drive')
     .select(sql<number>`1`.as('one'))
     .limit(upTo + 1)
     .as('matches');
@@ -133,6 +135,21 @@ export async function countCaseRows(
 }
 
 /**
+ * SQLite, a search with many hits: whether more than `upTo` cases match the words alone (the
+ * full-text hits in the index's order, each case looked up by rowid and checked by the other
+ * filters), in which case the count is "more" whatever the customers' names add. Probing the index
+ * once per case of the list's order to count them took half a second at a million cases.
+ */
+async function fullTextMatchesPast(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, upTo: number): Promise<boolean> {
+  const search = parseSearchQuery(query.q ?? '');
+  if (isEmptySearch(search)) return false;
+  const others = filteredCases(db, { ...query, q: undefined }, 'planner', 'drive').select(sql<number>`cases.rowid`.as('rowid'));
+  const row = await sql<{ n: number }>`select count(*) as n from (select 1 from cases_fts cross join (${others}) as matched
+    on matched.rowid = cases_fts.rowid where cases_fts match ${toFtsQuery(search)} limit ${upTo + 1})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) > upTo;
+}
+
+/**
  * How SQLite should use the full-text index for a search: `drive` reads the cases from its hit list
  * (few hits: look them up and sort them), `probe` walks the list's sort order and asks the index
  * about each case (many hits: the first page is found after a few rows). Left to the planner, its
@@ -141,39 +158,39 @@ export async function countCaseRows(
  */
 type SearchPlan = 'drive' | 'probe' | 'planner';
 
-/** Up to this many hits, a search reads its cases from the hit list. */
-const DRIVE_FROM_HITS_UP_TO = 5_000;
-
 async function searchPlan(db: Db, q: string | undefined): Promise<SearchPlan> {
   if (!q || isPostgres(db) || caseRefIn(q)) return 'planner';
   const search = parseSearchQuery(q);
   if (isEmptySearch(search)) return 'drive';
   const row = await sql<{
     n: number;
-  }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${DRIVE_FROM_HITS_UP_TO + 1})`.execute(
+  }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${listPlanLimits.driveFromHits + 1})`.execute(
     db,
   );
-  return Number(row.rows[0]?.n ?? 0) > DRIVE_FROM_HITS_UP_TO ? 'probe' : 'drive';
+  return Number(row.rows[0]?.n ?? 0) > listPlanLimits.driveFromHits ? 'probe' : 'drive';
 }
 
 /**
  * How SQLite reads the candidates of Needs attention or of one person's cases (their rowids, from
- * covering indexes): `drive` sorts the set (up to candidateLimits.walkFrom), `walk` walks the list's
+ * covering indexes): `drive` sorts the set (up to listPlanLimits.walkFrom), `walk` walks the list's
  * sort index and keeps the rows in the set, which is a lookup in the set per index entry and finds a
  * page of a large set early; sorting 12,000 candidates of Needs attention read each one's row.
  */
 type CandidatePlan = 'drive' | 'walk';
 
-/** Over this many candidates a list walks its sort index; tests lower it to walk a small set. */
-export const candidateLimits = { walkFrom: 2_000 };
+/**
+ * Over `walkFrom` candidates a list walks its sort index; over `driveFromHits` full-text hits a search
+ * probes the index per case (searchPlan). Tests lower them to take those plans over a few cases.
+ */
+export const listPlanLimits = { walkFrom: 2_000, driveFromHits: 5_000 };
 
 type CandidateFilter = Pick<CaseQuery, 'workspaceId' | 'attention' | 'scope'>;
 
 async function candidatePlan(db: Db, query: CandidateFilter): Promise<CandidatePlan> {
   const set = isPostgres(db) ? null : candidateRowids(query);
   if (!set) return 'drive';
-  const row = await sql<{ n: number }>`select count(*) as n from (${set} limit ${candidateLimits.walkFrom + 1})`.execute(db);
-  return Number(row.rows[0]?.n ?? 0) > candidateLimits.walkFrom ? 'walk' : 'drive';
+  const row = await sql<{ n: number }>`select count(*) as n from (${set} limit ${listPlanLimits.walkFrom + 1})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) > listPlanLimits.walkFrom ? 'walk' : 'drive';
 }
 
 /** The set that leads a list on SQLite: the cases that may need attention, else one person's cases. */
