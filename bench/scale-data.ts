@@ -481,7 +481,7 @@ const LOADED_TABLES = ['customers', 'cases', 'case_parties', 'case_events', 'sta
 /**
  * Bulk rows into SQLite through a second connection to the same file, one transaction per flush.
  * The loaded tables' indexes and triggers are dropped first and made again at the end from their
- * own stored definitions, and the full-text index is rebuilt once: the same schema, built in a
+ * own stored definitions, and the full-text indexes are rebuilt once: the same schema, built in a
  * fraction of the time row-by-row index upkeep takes.
  */
 function sqliteSink(file: string): Sink {
@@ -526,6 +526,7 @@ function sqliteSink(file: string): Sink {
     async close() {
       for (const o of setAside.filter((x) => x.type === 'index')) sqlite.exec(o.sql);
       sqlite.exec("insert into cases_fts(cases_fts) values ('rebuild')");
+      sqlite.exec("insert into customers_names(customers_names) values ('rebuild')");
       for (const o of setAside.filter((x) => x.type === 'trigger')) sqlite.exec(o.sql);
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
       sqlite.close();

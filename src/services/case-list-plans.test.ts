@@ -5,6 +5,8 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
+import { listMergedInto } from '../store/case-merges.js';
+import { countCaseRows, listPlanLimits } from '../store/cases.js';
 import { commitmentReportRows } from '../store/commitments.js';
 import { dashboardReplyRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
@@ -39,7 +41,19 @@ describe('query plans at scale [sqlite]', () => {
     employee = (await buildPerson(ctx(), 'employee', [team.id])).actor;
     for (let i = 0; i < 30; i++)
       await createCase(ctx(), buildCase({ teamId: team.id, summary: i % 10 === 0 ? 'A rare zeppelin case' : 'A refund refused' }));
-    await createCase({ db: database.db, actor: employee, now: new Date() }, buildCase({ teamId: team.id }));
+    for (let i = 0; i < 5; i++)
+      await createCase(
+        { db: database.db, actor: employee, now: new Date() },
+        buildCase({ teamId: team.id, severity: i % 2 === 0 ? 1 : 3 }),
+      );
+    // A few cases wait for a supervisor's help, so Needs attention has pages to compare.
+    const some = await database.db.selectFrom('cases').select('id').orderBy('ref').limit(7).execute();
+    for (const [i, c] of some.entries())
+      await database.db
+        .updateTable('cases')
+        .set({ help_requested_at: new Date(Date.now() - (i % 3) * 60_000).toISOString() })
+        .where('id', '=', c.id)
+        .execute();
   });
   afterAll(async () => {
     await database.close();
@@ -113,6 +127,69 @@ describe('query plans at scale [sqlite]', () => {
         expect(walksCases(lines)).toEqual([]);
       });
 
+      it("reads the page's attention reasons and whole rows by id, not by walking the workspace's cases", async () => {
+        const lines = await plansOf(supervisor, { attention: true, sort: 'updated_at', order: 'desc' });
+        expect(lines.filter((l) => /^SEARCH cases USING INDEX \S+ \(workspace_id=\?\)$/.test(l))).toEqual([]);
+        const page = await plansOf(supervisor, { sort: 'reported_at', order: 'desc' });
+        expect(page.some((l) => /^SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)$/.test(l))).toBe(true);
+      });
+
+      it('finds customers by name through the trigram index of names, not by reading every customer', async () => {
+        const lines = await plansOf(supervisor, { q: 'Helen Okafor', sort: 'reported_at', order: 'desc' });
+        expect(lines.some((l) => /customers_names VIRTUAL TABLE/.test(l))).toBe(true);
+        expect(
+          lines.filter((l) => /^SCAN customers\b/.test(l) || /^SEARCH customers USING INDEX \S+ \(workspace_id=\?\)$/.test(l)),
+        ).toEqual([]);
+      });
+
+      it('walks a large set of candidates to the same pages, totals and cursors as it sorts a small one', async () => {
+        const pages = async (actor: Actor, query: Parameters<typeof listCases>[1]) => {
+          const out: unknown[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await listCases({ db: database.db, actor, now: new Date() }, { ...query, limit: 2, cursor });
+            out.push(page);
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor);
+          return out;
+        };
+        const lists: [Actor, Parameters<typeof listCases>[1]][] = [
+          [supervisor, { attention: true }],
+          [employee, {}],
+          [employee, { status: ['reported'] }],
+        ];
+        for (const [actor, query] of lists)
+          for (const sort of ['updated_at', 'next_due_at', 'severity'] as const) {
+            const q = { ...query, sort, order: sort === 'next_due_at' ? ('asc' as const) : ('desc' as const) };
+            const sorted = await pages(actor, q);
+            listPlanLimits.walkFrom = 0;
+            try {
+              const walked = await pages(actor, q);
+              expect(walked).toEqual(sorted);
+            } finally {
+              listPlanLimits.walkFrom = 2_000;
+            }
+            expect(sorted.length).toBeGreaterThan(1);
+          }
+      });
+
+      it('counts a search with many hits to the same total as one with few', async () => {
+        const count = (q: string, upTo: number) =>
+          countCaseRows(database.db, { workspaceId: supervisor.workspaceId, q, hideMerged: true }, upTo);
+        for (const q of ['refund', 'refund refused', 'zeppelin'])
+          for (const upTo of [3, 1000]) {
+            const driven = await count(q, upTo);
+            listPlanLimits.driveFromHits = 0;
+            try {
+              expect(await count(q, upTo)).toEqual(driven);
+            } finally {
+              listPlanLimits.driveFromHits = 5_000;
+            }
+          }
+        expect(await count('refund', 3)).toEqual({ count: 3, capped: true });
+        expect((await count('zeppelin', 1000)).capped).toBe(false);
+      });
+
       it("finds an employee's own cases through the reporter, handler and party indexes", async () => {
         const lines = await plansOf(employee, { sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => l.includes('cases_ws_reporter'))).toBe(true);
@@ -139,6 +216,20 @@ describe('query plans at scale [sqlite]', () => {
       it("finds the threat filter's cases from the flagged cases' index, not by checking every case", async () => {
         const lines = await plansOf(supervisor, { threat: true, sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => l.includes('cases_flagged'))).toBe(true);
+        expect(walksCases(lines)).toEqual([]);
+      });
+
+      it("finds the abuse-flag filter's cases from the flagged customers' index, not by checking every case", async () => {
+        const lines = await plansOf(supervisor, { abuseFlagged: true, sort: 'reported_at', order: 'desc' });
+        expect(lines.some((l) => l.includes('customers_flagged'))).toBe(true);
+        expect(walksCases(lines)).toEqual([]);
+      });
+
+      it('lists the cases merged into a case from the index of merged cases, not by walking the workspace', async () => {
+        captured.length = 0;
+        await listMergedInto(database.db, supervisor.workspaceId, '00000000-0000-7000-8000-000000000000');
+        const lines = explained(captured);
+        expect(lines.some((l) => l.includes('cases_merged_into'))).toBe(true);
         expect(walksCases(lines)).toEqual([]);
       });
 

@@ -80,6 +80,16 @@ describeEachDatabase('finding a case by its number or its customer', (kind) => {
     expect(await refs('heather')).toEqual([other.ref]);
     expect(await refs('999999')).toEqual([]);
     expect(await refs('50%')).toEqual([]);
+    // Every word must start a part of the name, short words too (they are checked, not looked up).
+    expect(await refs('INGRID HALVORSEN')).toEqual([ingrid.ref]);
+    expect(await refs('ingrid h')).toEqual([ingrid.ref]);
+    expect(await refs('in ha')).toEqual([ingrid.ref]);
+    expect(await refs('ingrid moss')).toEqual([]);
+    expect(await refs('grid')).toEqual([]);
+    // The name index follows the customer's row.
+    await database.db.updateTable('customers').set({ name: 'Inga Berg' }).where('email', '=', 'ingrid.h@example.test').execute();
+    expect(await refs('halvorsen')).toEqual([]);
+    expect(await refs('berg')).toEqual([ingrid.ref]);
 
     // An employee finds only cases they may see, whatever they type.
     const stranger = await buildWorkspace(database.db);

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { isPostgres } from './db.js';
 import type { Db } from './schema.js';
 
 /** Moves a case's open promises to another case (a merge: the promise is still owed); returns them as they were. */
@@ -30,14 +32,18 @@ export async function moveOpenCommitments(
   return open.map((c) => ({ id: c.id, text: c.text, dueAt: c.due_at }));
 }
 
-/** The cases merged into this one, oldest merge first. */
+/**
+ * The cases merged into this one, oldest merge first. On SQLite the order is an expression, so the
+ * planner reads the few from cases_merged_into and sorts them: without statistics it walked the
+ * workspace's updated_at index for the order instead (a second on every case page at a million).
+ */
 export function listMergedInto(db: Db, workspaceId: string, caseId: string) {
   return db
     .selectFrom('cases')
     .select(['id', 'ref', 'title', 'updated_at'])
     .where('workspace_id', '=', workspaceId)
     .where('merged_into_id', '=', caseId)
-    .orderBy('updated_at')
+    .orderBy(isPostgres(db) ? sql`updated_at` : sql`+updated_at`)
     .orderBy('id')
     .execute();
 }

@@ -72,20 +72,44 @@ export type CaseQuery = CustomerSignalFilter &
     after?: { value: string | number; id: string } | undefined;
   };
 
-/** Keyset-paginated case list; asks for limit + 1 rows so the caller knows whether a next page exists. */
+/**
+ * Keyset-paginated case list; asks for limit + 1 rows so the caller knows whether a next page exists.
+ * The page is found by its keys alone (id and sort column), then only its rows are read whole:
+ * sorting a few thousand candidates with every column of each row cost most of a list's time.
+ */
 export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
   const cmp = query.order === 'asc' ? '>' : '<';
-  let qb = filteredCases(db, query, await searchPlan(db, query.q)).selectAll('cases');
+  let qb = filteredCases(db, query, await searchPlan(db, query.q), await candidatePlan(db, query)).select('cases.id');
   if (query.after) {
     const { value, id } = query.after;
     qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
   }
-  return qb
+  const keys = await qb
     .orderBy(`cases.${query.sort}`, query.order)
     .orderBy('cases.id', query.order)
     .limit(query.limit + 1)
     .execute();
+  const rows = await casesByIds(
+    db,
+    query.workspaceId,
+    keys.map((k) => k.id),
+  );
+  return keys.flatMap((k) => rows.get(k.id) ?? []);
 }
+
+/**
+ * Some cases of a workspace by id. On SQLite the unary plus keeps the planner on the primary key:
+ * without statistics it took a workspace index for the likelier way in and walked every case.
+ */
+async function casesByIds(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, CaseRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('cases').selectAll().where(inWorkspace(db, workspaceId)).where('cases.id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** `cases.workspace_id = ?`, on SQLite as a check on the row found rather than a way into an index. */
+const inWorkspace = (db: Db, workspaceId: string) =>
+  isPostgres(db) ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`;
 
 /** How many cases the list's filters match, over all its pages. */
 export async function countCaseRows(
@@ -94,8 +118,12 @@ export async function countCaseRows(
   upTo: number,
 ): Promise<{ count: number; capped: boolean }> {
   // Counting stops past `upTo`: an exact count reads every matching row, and a big inbox only needs "1,000+".
-  const matches = filteredCases(db, query, await searchPlan(db, query.q))
-    .select('cases.id')
+  // A count needs no order: it always reads the candidates' set.
+  // A constant, not the id: an index that holds the filter's columns then answers alone.
+  const plan = await searchPlan(db, query.q);
+  if (plan === 'probe' && (await fullTextMatchesPast(db, query, upTo))) return { count: upTo, capped: true };
+  const matches = filteredCases(db, query, plan, 'drive')
+    .select(sql<number>`1`.as('one'))
     .limit(upTo + 1)
     .as('matches');
   const row = await db
@@ -107,6 +135,21 @@ export async function countCaseRows(
 }
 
 /**
+ * SQLite, a search with many hits: whether more than `upTo` cases match the words alone (the
+ * full-text hits in the index's order, each case looked up by rowid and checked by the other
+ * filters), in which case the count is "more" whatever the customers' names add. Probing the index
+ * once per case of the list's order to count them took half a second at a million cases.
+ */
+async function fullTextMatchesPast(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, upTo: number): Promise<boolean> {
+  const search = parseSearchQuery(query.q ?? '');
+  if (isEmptySearch(search)) return false;
+  const others = filteredCases(db, { ...query, q: undefined }, 'planner', 'drive').select(sql<number>`cases.rowid`.as('rowid'));
+  const row = await sql<{ n: number }>`select count(*) as n from (select 1 from cases_fts cross join (${others}) as matched
+    on matched.rowid = cases_fts.rowid where cases_fts match ${toFtsQuery(search)} limit ${upTo + 1})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) > upTo;
+}
+
+/**
  * How SQLite should use the full-text index for a search: `drive` reads the cases from its hit list
  * (few hits: look them up and sort them), `probe` walks the list's sort order and asks the index
  * about each case (many hits: the first page is found after a few rows). Left to the planner, its
@@ -115,39 +158,76 @@ export async function countCaseRows(
  */
 type SearchPlan = 'drive' | 'probe' | 'planner';
 
-/** Up to this many hits, a search reads its cases from the hit list. */
-const DRIVE_FROM_HITS_UP_TO = 5_000;
-
 async function searchPlan(db: Db, q: string | undefined): Promise<SearchPlan> {
   if (!q || isPostgres(db) || caseRefIn(q)) return 'planner';
   const search = parseSearchQuery(q);
   if (isEmptySearch(search)) return 'drive';
   const row = await sql<{
     n: number;
-  }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${DRIVE_FROM_HITS_UP_TO + 1})`.execute(
+  }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${listPlanLimits.driveFromHits + 1})`.execute(
     db,
   );
-  return Number(row.rows[0]?.n ?? 0) > DRIVE_FROM_HITS_UP_TO ? 'probe' : 'drive';
+  return Number(row.rows[0]?.n ?? 0) > listPlanLimits.driveFromHits ? 'probe' : 'drive';
+}
+
+/**
+ * How SQLite reads the candidates of Needs attention or of one person's cases (their rowids, from
+ * covering indexes): `drive` sorts the set (up to listPlanLimits.walkFrom), `walk` walks the list's
+ * sort index and keeps the rows in the set, which is a lookup in the set per index entry and finds a
+ * page of a large set early; sorting 12,000 candidates of Needs attention read each one's row.
+ */
+type CandidatePlan = 'drive' | 'walk';
+
+/**
+ * Over `walkFrom` candidates a list walks its sort index; over `driveFromHits` full-text hits a search
+ * probes the index per case (searchPlan). Tests lower them to take those plans over a few cases.
+ */
+export const listPlanLimits = { walkFrom: 2_000, driveFromHits: 5_000 };
+
+type CandidateFilter = Pick<CaseQuery, 'workspaceId' | 'attention' | 'scope'>;
+
+async function candidatePlan(db: Db, query: CandidateFilter): Promise<CandidatePlan> {
+  const set = isPostgres(db) ? null : candidateRowids(query);
+  if (!set) return 'drive';
+  const row = await sql<{ n: number }>`select count(*) as n from (${set} limit ${listPlanLimits.walkFrom + 1})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) > listPlanLimits.walkFrom ? 'walk' : 'drive';
+}
+
+/** The set that leads a list on SQLite: the cases that may need attention, else one person's cases. */
+function candidateRowids(query: CandidateFilter) {
+  if (query.attention) return attentionRowids(query.workspaceId);
+  const scope = query.scope;
+  if (scope && scope.teamIds.length === 0 && scope.involvedUserId) return personalRowids(query.workspaceId, scope.involvedUserId);
+  return null;
 }
 
 /** The cases of a workspace that a list's filters match (no order, no page). */
-function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, plan: SearchPlan) {
+function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, plan: SearchPlan, candidates: CandidatePlan) {
   const pg = isPostgres(db);
   // Some filters name a small set of cases: the search's hits, the cases that may need attention,
-  // the flagged cases and their customers' (threat), the cases of one person (a scope with no team). On SQLite the set is then the only way in: the
-  // unary plus keeps the planner off the workspace's sort indexes (walking one of them to find a few
-  // rows among a million took seconds), with or without statistics; the workspace is still checked.
-  const personal = query.scope !== undefined && query.scope.teamIds.length === 0 && query.scope.involvedUserId !== null;
+  // the flagged cases and their customers' (threat), the flagged customers' cases (abuse), the cases
+  // of one person (a scope with no team).
+  // On SQLite the set is then the only way in: the unary plus keeps the planner off the workspace's
+  // sort indexes (walking one of them to find a few rows among a million took seconds), with or
+  // without statistics; the workspace is still checked. A large set of candidates is walked instead
+  // (candidatePlan): the plus then keeps the planner off the set.
+  const ledBySet = candidateRowids(query) !== null;
+  const walk = !pg && ledBySet && candidates === 'walk';
   const fromSmallSet =
-    !pg && ((plan === 'drive' && query.q !== undefined) || query.attention === true || query.threat === true || personal);
+    !pg && !walk && ((plan === 'drive' && query.q !== undefined) || query.threat === true || query.abuseFlagged === true || ledBySet);
+  const inSet = (set: ReturnType<typeof attentionRowids>) =>
+    walk ? sql<boolean>`+cases.rowid in (${set})` : sql<boolean>`cases.rowid in (${set})`;
   let qb = db
     .selectFrom('cases')
-    .where(
-      fromSmallSet ? sql<boolean>`+cases.workspace_id = ${query.workspaceId}` : sql<boolean>`cases.workspace_id = ${query.workspaceId}`,
-    );
+    .where(fromSmallSet ? inWorkspace(db, query.workspaceId) : sql<boolean>`cases.workspace_id = ${query.workspaceId}`);
   if (query.scope) {
     const scope = query.scope;
-    qb = qb.where((eb) => caseInScope(eb, query.workspaceId, scope));
+    const user = scope.involvedUserId;
+    if (pg || !user) qb = qb.where((eb) => caseInScope(eb, query.workspaceId, scope));
+    else {
+      const mine = inSet(personalRowids(query.workspaceId, user));
+      qb = qb.where((eb) => (scope.teamIds.length > 0 ? eb.or([eb('cases.team_id', 'in', scope.teamIds), mine]) : mine));
+    }
   }
   if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
   if (query.severity?.length) qb = qb.where('cases.severity', 'in', query.severity);
@@ -159,7 +239,10 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
   else if (query.assigneeId) qb = qb.where('cases.assignee_id', '=', query.assigneeId);
   if (query.reportedFrom) qb = qb.where('cases.reported_at', '>=', query.reportedFrom);
   if (query.reportedTo) qb = qb.where('cases.reported_at', '<', query.reportedTo);
-  if (query.attention) qb = qb.where((eb) => needsAttention(eb, query.workspaceId));
+  if (query.attention)
+    qb = qb.where((eb) =>
+      pg ? needsAttention(eb, query.workspaceId) : eb.and([inSet(attentionRowids(query.workspaceId)), attentionChecks(eb)]),
+    );
   if (query.repeatSince || query.threat || query.abuseFlagged)
     qb = qb.where((eb) => eb.and(customerSignalConditions(eb, query.workspaceId, query)));
   if (query.caseTypeId || query.employeeId || query.breached || query.satisfaction?.length || query.supported?.length)
@@ -180,7 +263,7 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
       if (byRef) return 'ref' in byRef ? eb('cases.ref', '=', byRef.ref) : eb('cases.ref', 'like', caseRefLikeNumber(byRef.number));
       const fts = isEmptySearch(search) ? null : toFtsQuery(search);
       // The customer by name or by email (whole); the list's scope still decides what is seen.
-      const customers = words.length > 0 ? customersNamed(eb, query.workspaceId, q, words) : null;
+      const customers = words.length > 0 ? customersNamed(eb, query.workspaceId, q, words, pg) : null;
       if (plan === 'drive') {
         // One set of rows from both indexes: the full-text hits and the named customers' cases.
         const parts = [];
@@ -206,23 +289,40 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
 }
 
 /** The workspace's customers a search names: each word starts a part of the name, or the whole text is an address of theirs. */
-function customersNamed(eb: ExpressionBuilder<Tables, 'cases'>, workspaceId: string, q: string, words: string[]) {
+function customersNamed(eb: ExpressionBuilder<Tables, 'cases'>, workspaceId: string, q: string, words: string[], pg: boolean) {
   const email = q.trim().toLowerCase();
+  // On SQLite the trigram index (migration 0038) names the customers whose name holds every word of
+  // three letters or more, and the rule is checked on those alone; shorter words it cannot look up.
+  const indexed = pg ? [] : words.filter((w) => [...w].length >= 3);
   return (
     eb
       .selectFrom('customers')
       .select('customers.id')
-      .where('customers.workspace_id', '=', workspaceId)
+      .where(
+        indexed.length > 0 ? sql<boolean>`+customers.workspace_id = ${workspaceId}` : sql<boolean>`customers.workspace_id = ${workspaceId}`,
+      )
+      .$if(indexed.length > 0, (c) =>
+        c.where(
+          sql<boolean>`customers.rowid in (select rowid from customers_names where ${sql.join(
+            indexed.map((w) => sql`customers_names.name like ${`%${w}%`}`),
+            sql` and `,
+          )})`,
+        ),
+      )
+      // Each word starts one of the name's parts ("hel" finds Helen, "the" does not find Heather).
       .where((c) =>
-        c.or([
-          // Each word starts one of the name's parts ("hel" finds Helen, "the" does not find Heather).
-          c.and(
-            words.map((w) =>
-              c.or([c(sql<string>`lower(customers.name)`, 'like', `${w}%`), c(sql<string>`lower(customers.name)`, 'like', `% ${w}%`)]),
-            ),
+        c.and(
+          words.map((w) =>
+            c.or([c(sql<string>`lower(customers.name)`, 'like', `${w}%`), c(sql<string>`lower(customers.name)`, 'like', `% ${w}%`)]),
           ),
-          c(sql<string>`lower(customers.email)`, '=', email),
-        ]),
+        ),
+      )
+      .unionAll(
+        eb
+          .selectFrom('customers')
+          .select('customers.id')
+          .where('customers.workspace_id', '=', workspaceId)
+          .where(sql<string>`lower(customers.email)`, '=', email),
       )
       // An address carried over from a merged duplicate still finds the customer.
       .unionAll(
@@ -323,6 +423,18 @@ const ATTENTION: Record<AttentionReason, (eb: CaseEb) => ReturnType<CaseEb['exis
 const ATTENTION_REASONS = Object.keys(ATTENTION) as AttentionReason[];
 
 /**
+ * The order the filter tries the reasons in: a column first, then the reason most candidates have
+ * (a reopened case's unhappy answer), so a candidate usually costs one lookup rather than four.
+ */
+const ATTENTION_CHECK_ORDER: readonly AttentionReason[] = [
+  'help_requested',
+  'unhappy_customer',
+  'asked_for_help',
+  'escalated_promise',
+  'approval_pending',
+];
+
+/**
  * The cases that may need attention are read first from one small index per reason (the literals
  * match the partial indexes of migration 0022), then each is checked by the exact rules; probing
  * every case of the workspace for open escalated promises took seconds at a million cases.
@@ -362,7 +474,31 @@ function needsAttention(eb: CaseEb, workspaceId: string) {
         .where('reopened.workspace_id', '=', workspaceId)
         .where('reopened.status', '=', 'reopened'),
     );
-  return eb.and([eb('cases.id', 'in', candidates), eb.or(ATTENTION_REASONS.map((reason) => ATTENTION[reason](eb)))]);
+  return eb.and([eb('cases.id', 'in', candidates), attentionChecks(eb)]);
+}
+
+const attentionChecks = (eb: CaseEb) => eb.or(ATTENTION_CHECK_ORDER.map((reason) => ATTENTION[reason](eb)));
+
+/**
+ * SQLite: the rowids of the cases that may need attention, each reason's read from its own small
+ * index (covering, so no case row is read), as needsAttention's candidates.
+ */
+function attentionRowids(workspaceId: string) {
+  return sql`select helped.rowid from cases as helped where helped.workspace_id = ${workspaceId} and helped.help_requested_at is not null
+    union all select reopened.rowid from cases as reopened where reopened.workspace_id = ${workspaceId} and reopened.status = 'reopened'
+    union all select linked.rowid from cases as linked where linked.id in (
+      select commitments.case_id from commitments where commitments.workspace_id = ${workspaceId} and commitments.status = 'open' and commitments.escalated_at is not null
+      union all select resolutions.case_id from resolutions where resolutions.workspace_id = ${workspaceId} and resolutions.approval_state = 'pending'
+      union all select follow_ups.case_id from follow_ups where follow_ups.workspace_id = ${workspaceId} and follow_ups.wants_help = 1)`;
+}
+
+/** SQLite: the rowids of the cases a user reported, handles or is named in, each from its own covering index (as caseInScope's). */
+function personalRowids(workspaceId: string, userId: string) {
+  return sql`select reported.rowid from cases as reported where reported.workspace_id = ${workspaceId} and reported.reporter_id = ${userId}
+    union all select handled.rowid from cases as handled where handled.workspace_id = ${workspaceId} and handled.assignee_id = ${userId}
+    union all select named.rowid from cases as named where named.id in (
+      select case_parties.case_id from case_parties inner join employees on employees.id = case_parties.employee_id
+      where employees.user_id = ${userId} and case_parties.workspace_id = ${workspaceId})`;
 }
 
 /** For each of these cases, why it needs attention (empty when it does not), by the same rules as the attention filter. */
@@ -375,7 +511,7 @@ export async function attentionReasons(db: Db, workspaceId: string, caseIds: rea
       'cases.id',
       ...ATTENTION_REASONS.map((reason) => eb.case().when(ATTENTION[reason](eb)).then(1).else(0).end().as(reason)),
     ])
-    .where('cases.workspace_id', '=', workspaceId)
+    .where(inWorkspace(db, workspaceId))
     .where('cases.id', 'in', caseIds)
     .execute();
   for (const row of rows as unknown as Array<{ id: string } & Record<AttentionReason, number | string>>) {

@@ -70,15 +70,24 @@ export function customerSignalConditions(
     );
   }
   if (filter.abuseFlagged) {
+    // One small set: the flagged customers (customers_flagged) and their cases (cases_customer).
     out.push(
       eb(
-        'cases.customer_id',
+        'cases.id',
         'in',
         eb
-          .selectFrom('customers')
-          .select('customers.id')
-          .where('customers.workspace_id', '=', workspaceId)
-          .where('customers.flagged_at', 'is not', null),
+          .selectFrom('cases as of_flagged')
+          .select('of_flagged.id')
+          .where('of_flagged.workspace_id', '=', workspaceId)
+          .where(
+            'of_flagged.customer_id',
+            'in',
+            eb
+              .selectFrom('customers')
+              .select('customers.id')
+              .where('customers.workspace_id', '=', workspaceId)
+              .where('customers.flagged_at', 'is not', null),
+          ),
       ),
     );
   }

@@ -295,10 +295,12 @@ export async function deleteContactsOf(db: Db, workspaceId: string, customerIds:
 }
 
 /**
- * SQLite's full-text index keeps a changed row's old words in its segments until they are merged;
- * merging them all now makes the erased words unrecoverable from the index too. (PostgreSQL's
- * tsvector is a column of the row, rewritten with it.)
+ * SQLite's full-text indexes (case texts, customer names) keep a changed row's old words in their
+ * segments until they are merged; merging them all now makes the erased words unrecoverable from
+ * the indexes too. (PostgreSQL's tsvector is a column of the row, rewritten with it.)
  */
 export async function purgeReplacedSearchWords(db: Db): Promise<void> {
-  if (!isPostgres(db)) await sql`insert into cases_fts (cases_fts) values ('optimize')`.execute(db);
+  if (isPostgres(db)) return;
+  await sql`insert into cases_fts (cases_fts) values ('optimize')`.execute(db);
+  await sql`insert into customers_names (customers_names) values ('optimize')`.execute(db);
 }
