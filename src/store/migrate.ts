@@ -37,6 +37,8 @@ import * as savedRepliesAndViews from './migrations/0033-saved-replies-and-views
 import * as workspaceDefaultsAndClocks from './migrations/0034-workspace-defaults-and-clocks.js';
 import * as notificationPreferences from './migrations/0035-notification-preferences.js';
 import * as inboundEmailFiles from './migrations/0037-inbound-email-files.js';
+import * as dashboardDays from './migrations/0040-dashboard-days.js';
+import * as dashboardDaysBackfill from './migrations/0041-dashboard-days-backfill.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -76,6 +78,8 @@ const STEPS: Record<string, Step> = {
   '0034-workspace-defaults-and-clocks': workspaceDefaultsAndClocks,
   '0035-notification-preferences': notificationPreferences,
   '0037-inbound-email-files': inboundEmailFiles,
+  '0040-dashboard-days': dashboardDays,
+  '0041-dashboard-days-backfill': dashboardDaysBackfill,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */
