@@ -113,6 +113,20 @@ describeEachDatabase('the dashboard’s daily rollups agree with the cases', (ki
     expect(team.rolled).toEqual(team.direct);
   });
 
+  it('gives a supervisor their teams’ rollups and the other cases they handle, read directly', async () => {
+    // One team B case handled by team A's supervisor: theirs to see, though not their team's.
+    await database.db
+      .updateTable('cases')
+      .set({ assignee_id: cast.supervisorA.actor.userId })
+      .where('ref', '=', refs[3] as string)
+      .execute();
+    const query = { from: '2026-02-20T00:00:00.000Z', to: '2026-04-10T00:00:00.000Z', bucket: 'day' as const };
+    const ctx = { db: database.db, actor: cast.supervisorA.actor, now: NOW };
+    const rolled = await readDashboard(ctx, query);
+    expect(rolled.headline.cases.current).toBe(21);
+    expect(rolled).toEqual(await readDashboard(ctx, { ...query, ...DIRECT }));
+  });
+
   it('counts a change in the same transaction that makes it, and a case reported on a day already rolled up', async () => {
     const period = { from: '2026-03-01T05:00:00.000Z', to: '2026-04-01T04:00:00.000Z' };
     const before = await readDashboard(ws.ctx(NOW), period);

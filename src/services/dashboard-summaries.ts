@@ -25,9 +25,21 @@ import type { Db } from '../store/schema.js';
 /** The summaries of the period's cases, merged per team (key '' is "no team"). */
 export type TeamSummaries = Map<string, Summary>;
 
-/** Whether the rollups can answer this filter. */
+/** Whether the rollups can answer this filter (for a reader limited to some teams, with the cases they are part of elsewhere read directly). */
 export const isRolledUp = (f: DashboardFilter): boolean =>
-  !f.scope && !f.channel?.length && !f.severity?.length && !f.caseTypeId && !f.assigneeId && !f.employeeId && !f.breached;
+  !f.channel?.length && !f.severity?.length && !f.caseTypeId && !f.assigneeId && !f.employeeId && !f.breached && !f.exceptTeamIds;
+
+/**
+ * The teams whose rollups count (undefined: every team), and the filter of the reader's other
+ * cases — those of other teams they are part of — which are read directly (null: none).
+ */
+function rollupSplit(f: DashboardFilter): { teams: readonly string[] | undefined; rest: DashboardFilter | null } {
+  if (!f.scope) return { teams: f.teamId ? [f.teamId] : undefined, rest: null };
+  const { teamIds, involvedUserId } = f.scope;
+  const teams = f.teamId ? teamIds.filter((t) => t === f.teamId) : teamIds;
+  const rest = involvedUserId ? { ...f, scope: { teamIds: [], involvedUserId }, exceptTeamIds: teamIds } : null;
+  return { teams, rest };
+}
 
 /** Rebuilds the days the triggers marked stale, in its own transaction unless the caller already holds one. */
 export async function refreshRollups(db: Db, workspaceId: string, timeZone: string): Promise<void> {
@@ -61,13 +73,15 @@ export async function periodSummaries(db: Db, f: DashboardFilter, timeZone: stri
   if (!days) return byTeam(await summariesOf(db, f, timeZone));
   const start = startOfLocalDate(days.first, timeZone);
   const end = startOfLocalDate(nextBucket(days.last, 'day'), timeZone);
-  const teams = f.teamId ? [f.teamId] : undefined;
+  const { teams, rest } = rollupSplit(f);
+  const some = teams === undefined || teams.length > 0;
   const { months, dayRanges } = monthsWithin(days.first, days.last);
   const parts = await Promise.all([
-    months ? dashboardMonths(db, f.workspaceId, months[0], months[1], teams) : [],
-    ...dayRanges.map(([first, last]) => dashboardDays(db, f.workspaceId, first, last, teams)),
+    months && some ? dashboardMonths(db, f.workspaceId, months[0], months[1], teams) : [],
+    ...dayRanges.map(([first, last]) => (some ? dashboardDays(db, f.workspaceId, first, last, teams) : [])),
     f.from < start ? summariesOf(db, { ...f, to: start }, timeZone) : [],
     end < f.to ? summariesOf(db, { ...f, from: end }, timeZone) : [],
+    rest ? summariesOf(db, { ...rest, from: start, to: end }, timeZone) : [],
   ]);
   return byTeam(parts.flat());
 }
@@ -93,17 +107,26 @@ export async function backlogOf(db: Db, f: DashboardFilter, timeZone: string): P
   const last = dates[dates.length - 1];
   if (!last) return [];
   if (isRolledUp(f)) {
-    const counts = await dashboardDayCounts(db, f.workspaceId, last, f.teamId ? [f.teamId] : undefined);
+    const { teams, rest } = rollupSplit(f);
+    const [counts, others] = await Promise.all([
+      teams === undefined || teams.length > 0 ? dashboardDayCounts(db, f.workspaceId, last, teams) : [],
+      rest ? backlogFromCases(db, rest, timeZone, dates) : null,
+    ]);
     let open = 0;
     let i = 0;
-    return dates.map((date) => {
+    return dates.map((date, k) => {
       while (i < counts.length && (counts[i]?.date as string) <= date) {
         open += (counts[i]?.reported ?? 0) - (counts[i]?.resolved ?? 0);
         i += 1;
       }
-      return { date, open };
+      return { date, open: open + (others?.[k]?.open ?? 0) };
     });
   }
+  return backlogFromCases(db, f, timeZone, dates);
+}
+
+async function backlogFromCases(db: Db, f: DashboardFilter, timeZone: string, dates: readonly string[]) {
+  const last = dates[dates.length - 1] as string;
   const until = startOfLocalDate(nextBucket(last, 'day'), timeZone);
   const rows = await backlogRows(db, f, until);
   const reported = rows.map((r) => Date.parse(r.reported_at)).sort((a, b) => a - b);

@@ -20,6 +20,8 @@ export type DashboardFilter = CaseDimensionFilter & {
   channel?: readonly string[] | undefined;
   severity?: readonly number[] | undefined;
   assigneeId?: string | undefined;
+  /** Leaves out these teams' cases (the part of a reader's scope the rollups already counted). */
+  exceptTeamIds?: readonly string[] | undefined;
 };
 
 function dimensions(eb: ExpressionBuilder<Tables, 'cases'>, f: Omit<DashboardFilter, 'from' | 'to'>, pg: boolean) {
@@ -29,6 +31,7 @@ function dimensions(eb: ExpressionBuilder<Tables, 'cases'>, f: Omit<DashboardFil
   if (f.channel?.length) all.push(eb('cases.channel', 'in', [...f.channel]));
   if (f.severity?.length) all.push(eb('cases.severity', 'in', [...f.severity]));
   if (f.assigneeId) all.push(eb('cases.assignee_id', '=', f.assigneeId));
+  if (f.exceptTeamIds?.length) all.push(eb.or([eb('cases.team_id', 'is', null), eb('cases.team_id', 'not in', [...f.exceptTeamIds])]));
   return eb.and(all);
 }
 
