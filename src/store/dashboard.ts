@@ -281,20 +281,24 @@ export async function caseMetricPage(
   }));
 }
 
-/** The answered follow-ups of some cases; follow_ups_case serves the lookup by case id. */
-export function answeredFollowUpsOf(
+/**
+ * The answered follow-ups of some cases; follow_ups_case serves the lookup by case id. The status is
+ * checked here rather than in SQL: given it, SQLite without statistics walked follow_ups_status_due
+ * through every answered follow-up of the workspace for each page (650 ms a page at a million cases).
+ */
+export async function answeredFollowUpsOf(
   db: Db,
   workspaceId: string,
   caseIds: readonly string[],
 ): Promise<{ case_id: string; party: string; satisfaction: number | null; answer: string | null }[]> {
-  if (caseIds.length === 0) return Promise.resolve([]);
-  return db
+  if (caseIds.length === 0) return [];
+  const rows = await db
     .selectFrom('follow_ups')
-    .select(['case_id', 'party', 'satisfaction', 'answer'])
+    .select(['case_id', 'party', 'satisfaction', 'answer', 'status'])
     .where('workspace_id', '=', workspaceId)
     .where('case_id', 'in', [...caseIds])
-    .where('status', '=', 'answered')
     .execute();
+  return rows.filter((r) => r.status === 'answered').map(({ status: _, ...r }) => r);
 }
 
 export type EmployeeConflictRow = { employee_id: string; name: string; team_id: string | null; cases: number; with_loss: number };
