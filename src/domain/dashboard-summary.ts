@@ -235,6 +235,3 @@ export function mergeInto(into: Summary, from: Summary): Summary {
   }
   return into;
 }
-
-/** The scores a tally counts, one entry per answer, for the rating summary. */
-export const scoresOf = (t: Tally): number[] => Object.entries(t).flatMap(([score, n]) => Array<number>(n).fill(Number(score)));

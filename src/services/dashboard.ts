@@ -12,7 +12,7 @@ import {
   previousPeriod,
   type RatingSummary,
   share,
-  summariseRatings,
+  summariseRatingCounts,
 } from '../domain/dashboard-metrics.js';
 import {
   emptySummary,
@@ -21,7 +21,6 @@ import {
   mergeInto,
   type PromiseTally,
   type Summary,
-  scoresOf,
   type Tally,
 } from '../domain/dashboard-summary.js';
 import { invalid, notFound } from '../domain/errors.js';
@@ -146,8 +145,8 @@ const resolveOf = (s: Summary): DurationSummary => ({
   median: histogramPercentile(s.resolve, 0.5),
   p90: histogramPercentile(s.resolve, 0.9),
 });
-const customerOf = (s: Summary) => summariseRatings(scoresOf(s.customerScores), s.customerAsked);
-const employeeOf = (s: Summary) => summariseRatings(scoresOf(s.employeeScores), s.employeeAsked);
+const customerOf = (s: Summary) => summariseRatingCounts(s.customerScores, s.customerAsked);
+const employeeOf = (s: Summary) => summariseRatingCounts(s.employeeScores, s.employeeAsked);
 
 type PromiseFigures = { closed: number; keptOnTime: number; broken: number; overdueNow: number; rate: number | null };
 function promiseTally(tallies: PromiseTally, overdueNow: number): PromiseFigures {
