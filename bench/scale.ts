@@ -366,7 +366,9 @@ async function runBackend(kind: DatabaseKind): Promise<void> {
     if (reuse && existsSync(saved)) {
       const w = JSON.parse(readFileSync(saved, 'utf8')) as ScaleWorkspace;
       console.log(`\n=== ${kind}: reusing ${w.counts.cases.toLocaleString('en')} cases in ${dataDir} ===`);
-      await migrateToLatest(loader);
+      const m0 = performance.now();
+      const ran = await migrateToLatest(loader);
+      if (ran.length > 0) console.log(`migrations ${ran.join(', ')} took ${((performance.now() - m0) / 1000).toFixed(1)} s`);
       // The first measurement is of a database without planner statistics, as after a bulk load.
       await loader.close();
       const sqlite = new SQLite(join(dataDir, 'defuse.db'));

@@ -10,6 +10,7 @@ import {
   previousPeriod,
   startOfLocalDate,
   summariseDurations,
+  summariseRatingCounts,
   summariseRatings,
 } from './dashboard-metrics.js';
 
@@ -71,5 +72,9 @@ describe('dashboard figures', () => {
     const s = summariseRatings([5, 4, 2, 1], 8);
     expect(s).toEqual({ asked: 8, answered: 4, responseRate: 0.5, mean: 3, goodShare: 0.5, distribution: [1, 1, 0, 1, 1] });
     expect(summariseRatings([], 0)).toMatchObject({ responseRate: null, mean: null, goodShare: null });
+    // The same from the counts a rollup keeps.
+    expect(summariseRatingCounts({ 5: 1, 4: 1, 2: 1, 1: 1 }, 8)).toEqual(s);
+    expect(summariseRatingCounts({ 4: 2, 3: 1 }, 3)).toEqual(summariseRatings([4, 3, 4], 3));
+    expect(summariseRatingCounts({}, 0)).toEqual(summariseRatings([], 0));
   });
 });

@@ -161,6 +161,30 @@ export function summariseRatings(scores: readonly number[], asked: number): Rati
   };
 }
 
+/** The same summary from how many answered each score (score → count), as a rollup keeps them. */
+export function summariseRatingCounts(counts: Readonly<Record<string, number>>, asked: number): RatingSummary {
+  const distribution: RatingSummary['distribution'] = [0, 0, 0, 0, 0];
+  let answered = 0;
+  let sum = 0;
+  let good = 0;
+  for (const [key, n] of Object.entries(counts)) {
+    const score = Number(key);
+    const slot = Math.round(score) - 1;
+    if (slot >= 0 && slot < 5) distribution[slot] = (distribution[slot] ?? 0) + n;
+    answered += n;
+    sum += score * n;
+    if (score >= 4) good += n;
+  }
+  return {
+    asked,
+    answered,
+    responseRate: ratio(answered, asked),
+    mean: ratio(sum, answered, 2),
+    goodShare: ratio(good, answered),
+    distribution,
+  };
+}
+
 /** A share rounded to three decimals, null when the denominator is zero. */
 export const share = (part: number, whole: number): number | null => ratio(part, whole);
 

@@ -27,7 +27,7 @@ export const CASE_METRIC_COLUMNS = [
   'impactCurrency',
 ] as const;
 
-const PAGE = 1000;
+const PAGE = 5000;
 
 const average = (values: number[]) =>
   values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;

@@ -7,35 +7,29 @@ import {
   type Compared,
   compare,
   type DurationSummary,
-  daysOf,
   defaultBucket,
-  localDate,
-  localHourAndWeekday,
-  minutesBetween,
-  nextBucket,
   type Period,
   previousPeriod,
   type RatingSummary,
   share,
-  startOfLocalDate,
-  summariseDurations,
-  summariseRatings,
+  summariseRatingCounts,
 } from '../domain/dashboard-metrics.js';
-import { invalid, notFound } from '../domain/errors.js';
-import { isKeptOnTime, keptOnTimeRate } from '../domain/follow-through.js';
 import {
-  backlogRows,
-  type DashboardCaseRow,
-  type DashboardFilter,
-  dashboardCaseRows,
-  dashboardCommitmentRows,
-  dashboardFollowUpRows,
-  dashboardReplyRows,
-  dashboardThemeRows,
-} from '../store/dashboard.js';
+  emptySummary,
+  histogramCount,
+  histogramPercentile,
+  mergeInto,
+  type PromiseTally,
+  type Summary,
+  type Tally,
+} from '../domain/dashboard-summary.js';
+import { invalid, notFound } from '../domain/errors.js';
+import { keptOnTimeRate } from '../domain/follow-through.js';
+import { type DashboardFilter, dashboardThemeRows, overduePromiseRows, repeatCustomerCounts, userNames } from '../store/dashboard.js';
 import { findTeam, findWorkspace, listTeams } from '../store/workspaces.js';
 import { caseScopeOf, forbidden, listScope, requirePermission } from './authorization.js';
 import type { ServiceContext } from './context.js';
+import { backlogOf, isRolledUp, periodSummaries, refreshRollups, type TeamSummaries } from './dashboard-summaries.js';
 
 /** The filters a dashboard reads with; the same names as the inbox's, so a figure opens the inbox on its cases. */
 export type DashboardQuery = {
@@ -114,89 +108,57 @@ export type Dashboard = {
 
 const NO_TEAM = 'none';
 const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
-const mean = (values: readonly number[]) => (values.length === 0 ? null : round(values.reduce((a, b) => a + b, 0) / values.length));
+const meanOf = (n: number, sum: number) => (n === 0 ? null : round(sum / n));
 
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const item of items) out.set(key(item), (out.get(key(item)) ?? 0) + 1);
-  return out;
-}
-
-const bars = (counts: Map<string, number>, label: (key: string) => string): Bar[] =>
-  [...counts]
+const bars = (counts: Map<string, number> | Tally, label: (key: string) => string): Bar[] =>
+  [...(counts instanceof Map ? counts : Object.entries(counts))]
+    .filter(([, count]) => count > 0)
     .map(([key, count]) => ({ key, label: label(key), count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 
-const isBreached = (c: DashboardCaseRow) => c.acknowledge_breached_at !== null || c.resolve_breached_at !== null;
-const hasThreat = (c: DashboardCaseRow) => c.risk_flags !== '[]' && c.risk_flags !== '';
-
-/** Customers with two or more of the period's cases, and how many cases those are. */
-function repeatCustomers(cases: readonly DashboardCaseRow[]): { customers: number; cases: number } {
-  const per = countBy(
-    cases.filter((c) => c.customer_id !== null),
-    (c) => c.customer_id as string,
-  );
-  const repeat = [...per.values()].filter((n) => n >= 2);
-  return { customers: repeat.length, cases: repeat.reduce((a, b) => a + b, 0) };
-}
-
+/** The headline's inputs for one period: its summaries per team merged, and what no rollup holds. */
 type Figures = {
-  cases: DashboardCaseRow[];
-  acknowledge: DurationSummary;
-  resolve: DurationSummary;
-  customer: RatingSummary;
-  employee: RatingSummary;
-  commitments: Awaited<ReturnType<typeof dashboardCommitmentRows>>;
-  replies: { team_id: string | null; at: string; score: { total: number; parts: Partial<Record<ScorePart, number>> } }[];
+  teams: TeamSummaries;
+  total: Summary;
+  repeat: { customers: number; cases: number };
+  overdue: Awaited<ReturnType<typeof overduePromiseRows>>;
 };
 
-/** Everything the headline and the widgets count, for one period. */
-async function figuresOf(ctx: ServiceContext, filter: DashboardFilter): Promise<Figures> {
-  const [cases, followUps, commitments, replyRows] = await Promise.all([
-    dashboardCaseRows(ctx.db, filter),
-    dashboardFollowUpRows(ctx.db, filter),
-    dashboardCommitmentRows(ctx.db, filter),
-    dashboardReplyRows(ctx.db, filter),
+async function figuresOf(ctx: ServiceContext, filter: DashboardFilter, timeZone: string): Promise<Figures> {
+  const [teams, repeat, overdue] = await Promise.all([
+    periodSummaries(ctx.db, filter, timeZone),
+    repeatCustomerCounts(ctx.db, filter),
+    overduePromiseRows(ctx.db, filter, ctx.now.toISOString()),
   ]);
-  const asked = (party: string) => followUps.filter((f) => f.party === party && f.sent_at !== null).length;
-  const customerScores = followUps.filter((f) => f.party === 'customer' && f.satisfaction !== null).map((f) => Number(f.satisfaction));
-  const employeeScores = followUps
-    .filter((f) => f.party === 'employee' && f.status === 'answered' && f.answer !== null)
-    .map((f) => (JSON.parse(f.answer as string) as { feltSupported?: number }).feltSupported)
-    .filter((n): n is number => typeof n === 'number');
-  const replies = replyRows.flatMap((r) => {
-    const score = (JSON.parse(r.data) as { score?: Figures['replies'][number]['score'] | null }).score;
-    return score ? [{ team_id: r.team_id, at: r.at, score }] : [];
-  });
-  return {
-    cases,
-    acknowledge: summariseDurations(
-      cases.filter((c) => c.acknowledged_at).map((c) => minutesBetween(c.reported_at, c.acknowledged_at as string)),
-    ),
-    resolve: summariseDurations(cases.filter((c) => c.resolved_at).map((c) => minutesBetween(c.reported_at, c.resolved_at as string))),
-    customer: summariseRatings(customerScores, asked('customer')),
-    employee: summariseRatings(employeeScores, asked('employee')),
-    commitments,
-    replies,
-  };
+  const total = emptySummary();
+  for (const s of teams.values()) mergeInto(total, s);
+  return { teams, total, repeat, overdue };
 }
 
-function commitmentTally(rows: Figures['commitments'], now: Date) {
-  const closed = rows.filter((r) => r.status === 'kept' || r.status === 'broken');
-  const keptOnTime = closed.filter((r) => isKeptOnTime(r.status, r.due_at, r.closed_at)).length;
-  return {
-    closed: closed.length,
-    keptOnTime,
-    broken: closed.filter((r) => r.status === 'broken').length,
-    overdueNow: rows.filter((r) => r.status === 'open' && Date.parse(r.due_at) < now.getTime()).length,
-    rate: keptOnTimeRate(closed.length, keptOnTime),
-  };
-}
+const acknowledgeOf = (s: Summary): DurationSummary => ({
+  count: histogramCount(s.acknowledge),
+  median: histogramPercentile(s.acknowledge, 0.5),
+  p90: histogramPercentile(s.acknowledge, 0.9),
+});
+const resolveOf = (s: Summary): DurationSummary => ({
+  count: histogramCount(s.resolve),
+  median: histogramPercentile(s.resolve, 0.5),
+  p90: histogramPercentile(s.resolve, 0.9),
+});
+const customerOf = (s: Summary) => summariseRatingCounts(s.customerScores, s.customerAsked);
+const employeeOf = (s: Summary) => summariseRatingCounts(s.employeeScores, s.employeeAsked);
 
-function groupRows<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
-  return out;
+type PromiseFigures = { closed: number; keptOnTime: number; broken: number; overdueNow: number; rate: number | null };
+function promiseTally(tallies: PromiseTally, overdueNow: number): PromiseFigures {
+  let closed = 0;
+  let keptOnTime = 0;
+  let broken = 0;
+  for (const [c, k, b] of Object.values(tallies)) {
+    closed += c;
+    keptOnTime += k;
+    broken += b;
+  }
+  return { closed, keptOnTime, broken, overdueNow, rate: keptOnTimeRate(closed, keptOnTime) };
 }
 
 /** The store filter for a dashboard read, checked against the reader: a team they may not see is refused, an unknown one is not found. */
@@ -234,39 +196,52 @@ export async function readDashboard(ctx: ServiceContext, query: DashboardQuery):
   const period = { from: query.from, to: query.to };
   const previous = previousPeriod(period);
   const filter = await filterFor(ctx, query, period);
-  const [timeZone, teams, now, before, themeRows, previousThemes, open] = await Promise.all([
-    workspaceTimeZone(ctx),
+  const timeZone = await workspaceTimeZone(ctx);
+  if (isRolledUp(filter)) await refreshRollups(ctx.db, ctx.actor.workspaceId, timeZone);
+  const [teams, now, before, themeRows, previousThemes, backlog] = await Promise.all([
     listTeams(ctx.db, ctx.actor.workspaceId),
-    figuresOf(ctx, filter),
-    figuresOf(ctx, { ...filter, ...previous }),
+    figuresOf(ctx, filter, timeZone),
+    figuresOf(ctx, { ...filter, ...previous }, timeZone),
     dashboardThemeRows(ctx.db, filter),
     dashboardThemeRows(ctx.db, { ...filter, ...previous }),
-    backlogRows(ctx.db, filter),
+    backlogOf(ctx.db, filter, timeZone),
   ]);
   const bucket = query.bucket ?? defaultBucket(period);
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const teamLabel = (key: string) => (key === NO_TEAM ? 'No team' : (teamName.get(key) ?? 'Unknown team'));
-  const teamKey = (id: string | null) => id ?? NO_TEAM;
-  const cases = now.cases;
+  const teamKey = (id: string) => (id === '' ? NO_TEAM : id);
+  const t = now.total;
+  const teamEntries = [...now.teams].map(([id, s]) => [teamKey(id), s] as const);
 
-  const breachRate = (f: Figures) => share(f.cases.filter(isBreached).length, f.cases.length);
+  const owners = new Set<string>([...Object.keys(t.promises), ...now.overdue.map((r) => r.owner_id)]);
+  const ownerName = await userNames(ctx.db, ctx.actor.workspaceId, [...owners]);
+  const overdueBy = (key: (r: Figures['overdue'][number]) => string) => {
+    const out = new Map<string, number>();
+    for (const r of now.overdue) out.set(key(r), (out.get(key(r)) ?? 0) + 1);
+    return out;
+  };
+  const overdueByTeam = overdueBy((r) => r.team_id ?? NO_TEAM);
+  const overdueByOwner = overdueBy((r) => r.owner_id);
+
+  const breachRate = (s: Summary) => share(s.breached, s.cases);
   const headline: Headline = {
-    cases: compare(now.cases.length, before.cases.length),
-    acknowledgeMedian: compare(now.acknowledge.median, before.acknowledge.median),
-    acknowledgeP90: compare(now.acknowledge.p90, before.acknowledge.p90),
-    resolveMedian: compare(now.resolve.median, before.resolve.median),
-    resolveP90: compare(now.resolve.p90, before.resolve.p90),
-    breaches: compare(now.cases.filter(isBreached).length, before.cases.filter(isBreached).length),
-    breachRate: compare(breachRate(now), breachRate(before)),
-    customerSatisfaction: compare(now.customer.mean, before.customer.mean),
-    customerGoodShare: compare(now.customer.goodShare, before.customer.goodShare),
-    employeeSupported: compare(now.employee.mean, before.employee.mean),
-    keptOnTimeRate: compare(commitmentTally(now.commitments, ctx.now).rate, commitmentTally(before.commitments, ctx.now).rate),
-    repeatCustomers: compare(repeatCustomers(now.cases).customers, repeatCustomers(before.cases).customers),
-    threats: compare(now.cases.filter(hasThreat).length, before.cases.filter(hasThreat).length),
+    cases: compare(t.cases, before.total.cases),
+    acknowledgeMedian: compare(acknowledgeOf(t).median, acknowledgeOf(before.total).median),
+    acknowledgeP90: compare(acknowledgeOf(t).p90, acknowledgeOf(before.total).p90),
+    resolveMedian: compare(resolveOf(t).median, resolveOf(before.total).median),
+    resolveP90: compare(resolveOf(t).p90, resolveOf(before.total).p90),
+    breaches: compare(t.breached, before.total.breached),
+    breachRate: compare(breachRate(t), breachRate(before.total)),
+    customerSatisfaction: compare(customerOf(t).mean, customerOf(before.total).mean),
+    customerGoodShare: compare(customerOf(t).goodShare, customerOf(before.total).goodShare),
+    employeeSupported: compare(employeeOf(t).mean, employeeOf(before.total).mean),
+    keptOnTimeRate: compare(promiseTally(t.promises, 0).rate, promiseTally(before.total.promises, 0).rate),
+    repeatCustomers: compare(now.repeat.customers, before.repeat.customers),
+    threats: compare(t.threats, before.total.threats),
   };
 
-  const perBucket = countBy(cases, (c) => bucketOf(localDate(c.reported_at, timeZone), bucket));
+  const perBucket = new Map<string, number>();
+  for (const [date, n] of Object.entries(t.byDate)) perBucket.set(bucketOf(date, bucket), (perBucket.get(bucketOf(date, bucket)) ?? 0) + n);
   const clip = (range: Period): Period => ({
     from: range.from < period.from ? period.from : range.from,
     to: range.to > period.to ? period.to : range.to,
@@ -278,35 +253,32 @@ export async function readDashboard(ctx: ServiceContext, query: DashboardQuery):
   }));
 
   const bySeverity = [1, 2, 3, 4].map((severity) => {
-    const of = cases.filter((c) => c.severity === severity);
-    const breached = of.filter(isBreached).length;
-    return { severity, cases: of.length, breached, rate: share(breached, of.length) };
+    const cases = t.bySeverity[severity] ?? 0;
+    const breached = t.breachedBySeverity[severity] ?? 0;
+    return { severity, cases, breached, rate: share(breached, cases) };
   });
 
-  const costGroups = groupRows(
-    cases.filter((c) => c.impact_amount_minor !== null && c.impact_currency && c.impact_kind),
-    (c) => `${c.impact_kind}|${c.impact_currency}`,
-  );
-  const costTeamGroups = groupRows(
-    cases.filter((c) => c.impact_amount_minor !== null && c.impact_currency),
-    (c) => `${teamKey(c.team_id)}|${c.impact_currency}`,
-  );
-  const sumMinor = (rows: DashboardCaseRow[]) => rows.reduce((a, c) => a + (c.impact_amount_minor ?? 0), 0);
-
-  const tallies = (groups: Map<string, Figures['commitments']>, label: (key: string, rows: Figures['commitments']) => string) =>
-    [...groups]
-      .map(([key, rows]) => ({ key, label: label(key, rows), ...commitmentTally(rows, ctx.now) }))
+  const promiseRows = (
+    groups: [string, PromiseTally][],
+    overdue: Map<string, number>,
+    label: (key: string) => string,
+  ): Dashboard['commitments']['byTeam'] => {
+    const keys = new Set([...groups.filter(([, p]) => Object.values(p).some((v) => v[3] > 0)).map(([k]) => k), ...overdue.keys()]);
+    const of = new Map(groups);
+    return [...keys]
+      .map((key) => ({ key, label: label(key), ...promiseTally(of.get(key) ?? {}, overdue.get(key) ?? 0) }))
       .sort((a, b) => a.label.localeCompare(b.label));
+  };
 
-  const repliesByTeam = groupRows(now.replies, (r) => teamKey(r.team_id));
-  const repliesByBucket = groupRows(now.replies, (r) => bucketOf(localDate(r.at, timeZone), bucket));
-
-  const previousThemeCount = new Map(previousThemes.map((t) => [t.id, t.cases]));
-  const heat = countBy(cases, (c) => {
-    const { hour, weekday } = localHourAndWeekday(c.reported_at, timeZone);
-    return `${weekday}|${hour}`;
-  });
-  const repeat = repeatCustomers(cases);
+  const repliesPerBucket = new Map<string, [number, number]>();
+  for (const [date, [n, sum]] of Object.entries(t.replies)) {
+    const b = bucketOf(date, bucket);
+    const v = repliesPerBucket.get(b) ?? [0, 0];
+    repliesPerBucket.set(b, [v[0] + n, v[1] + sum]);
+  }
+  const replyCount = (s: Summary) => Object.values(s.replies).reduce((a, [n]) => a + n, 0);
+  const replySum = (s: Summary) => Object.values(s.replies).reduce((a, [, sum]) => a + sum, 0);
+  const previousThemeCount = new Map(previousThemes.map((r) => [r.id, r.cases]));
 
   return {
     period,
@@ -316,102 +288,83 @@ export async function readDashboard(ctx: ServiceContext, query: DashboardQuery):
     headline,
     volume: {
       overTime,
-      byTeam: bars(
-        countBy(cases, (c) => teamKey(c.team_id)),
-        teamLabel,
-      ),
-      byChannel: bars(
-        countBy(cases, (c) => c.channel),
-        (k) => k,
-      ),
+      byTeam: bars(new Map(teamEntries.map(([key, s]) => [key, s.cases])), teamLabel),
+      byChannel: bars(t.byChannel, (k) => k),
       bySeverity: bySeverity.map((s) => ({ key: String(s.severity), label: `Severity ${s.severity}`, count: s.cases })),
-      byRootCause: bars(
-        countBy(
-          cases.filter((c) => c.root_cause_category !== null),
-          (c) => c.root_cause_category as string,
-        ),
-        (k) => k,
-      ),
+      byRootCause: bars(t.byRootCause, (k) => k),
     },
     response: {
-      acknowledge: now.acknowledge,
-      resolve: now.resolve,
-      breaches: { count: cases.filter(isBreached).length, rate: breachRate(now), bySeverity },
+      acknowledge: acknowledgeOf(t),
+      resolve: resolveOf(t),
+      breaches: { count: t.breached, rate: breachRate(t), bySeverity },
     },
-    satisfaction: { customer: now.customer, employee: now.employee },
+    satisfaction: { customer: customerOf(t), employee: employeeOf(t) },
     cost: {
-      byKind: [...costGroups]
-        .map(([key, rows]) => {
+      byKind: Object.entries(t.costByKind)
+        .map(([key, [amountMinor, cases]]) => {
           const [kind = '', currency = ''] = key.split('|');
-          return { kind, currency, amountMinor: sumMinor(rows), cases: rows.length };
+          return { kind, currency, amountMinor, cases };
         })
         .sort((a, b) => a.currency.localeCompare(b.currency) || b.amountMinor - a.amountMinor),
-      byTeam: [...costTeamGroups]
-        .map(([key, rows]) => {
-          const [team = NO_TEAM, currency = ''] = key.split('|');
-          return { key: team, label: teamLabel(team), currency, amountMinor: sumMinor(rows), cases: rows.length };
-        })
+      byTeam: teamEntries
+        .flatMap(([key, s]) =>
+          Object.entries(s.costByCurrency).map(([currency, [amountMinor, cases]]) => ({
+            key,
+            label: teamLabel(key),
+            currency,
+            amountMinor,
+            cases,
+          })),
+        )
         .sort((a, b) => a.currency.localeCompare(b.currency) || b.amountMinor - a.amountMinor),
     },
     commitments: {
-      ...commitmentTally(now.commitments, ctx.now),
-      byTeam: tallies(
-        groupRows(now.commitments, (r) => teamKey(r.team_id)),
-        (key) => teamLabel(key),
+      ...promiseTally(t.promises, now.overdue.length),
+      byTeam: promiseRows(
+        teamEntries.map(([key, s]) => [key, s.promises]),
+        overdueByTeam,
+        teamLabel,
       ),
-      byOwner: tallies(
-        groupRows(now.commitments, (r) => r.owner_id),
-        (_key, rows) => rows[0]?.owner_name ?? '',
+      byOwner: promiseRows(
+        Object.entries(t.promises).map(([owner, tally]) => [owner, { [owner]: tally }]),
+        overdueByOwner,
+        (key) => ownerName.get(key) ?? '',
       ),
     },
     coaching: {
-      replies: now.replies.length,
-      parts: SCORE_PARTS.map((part) => ({
-        part,
-        average: mean(now.replies.flatMap((r) => (typeof r.score.parts[part] === 'number' ? [r.score.parts[part] as number] : []))),
-      })),
-      byTeam: [...repliesByTeam]
-        .map(([key, rows]) => ({ key, label: teamLabel(key), replies: rows.length, average: mean(rows.map((r) => r.score.total)) }))
+      replies: replyCount(t),
+      parts: SCORE_PARTS.map((part) => {
+        const [n, sum] = t.replyParts[part] ?? [0, 0];
+        return { part, average: meanOf(n, sum) };
+      }),
+      byTeam: teamEntries
+        .filter(([, s]) => replyCount(s) > 0)
+        .map(([key, s]) => ({ key, label: teamLabel(key), replies: replyCount(s), average: meanOf(replyCount(s), replySum(s)) }))
         .sort((a, b) => a.label.localeCompare(b.label)),
       overTime: bucketsOf(period, bucket, timeZone).map((b) => {
-        const rows = repliesByBucket.get(b) ?? [];
-        return { bucket: b, replies: rows.length, average: mean(rows.map((r) => r.score.total)) };
+        const [n, sum] = repliesPerBucket.get(b) ?? [0, 0];
+        return { bucket: b, replies: n, average: meanOf(n, sum) };
       }),
     },
-    customers: { repeatCustomers: repeat.customers, casesOfRepeatCustomers: repeat.cases, threats: cases.filter(hasThreat).length },
+    customers: { repeatCustomers: now.repeat.customers, casesOfRepeatCustomers: now.repeat.cases, threats: t.threats },
     themes: themeRows
-      .map((t) => ({
-        id: t.id,
-        label: t.custom_label ?? t.label,
-        cases: t.cases,
-        previous: previousThemeCount.get(t.id) ?? 0,
-        trend: t.trend,
+      .map((r) => ({
+        id: r.id,
+        label: r.custom_label ?? r.label,
+        cases: r.cases,
+        previous: previousThemeCount.get(r.id) ?? 0,
+        trend: r.trend,
       }))
       .sort((a, b) => b.cases - a.cases || a.label.localeCompare(b.label))
       .slice(0, 10),
-    backlog: backlogOf(open, period, timeZone),
-    heatmap: [...heat].map(([key, count]) => {
-      const [weekday = 0, hour = 0] = key.split('|').map(Number);
-      return { weekday, hour, count };
-    }),
+    backlog,
+    heatmap: Object.entries(t.byHour)
+      .map(([key, count]) => {
+        const [weekday = 0, hour = 0] = key.split('|').map(Number);
+        return { weekday, hour, count };
+      })
+      .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
   };
-}
-
-/** Open cases at each local day's end: reported by then and not resolved by then. */
-function backlogOf(rows: { reported_at: string; resolved_at: string | null }[], period: Period, timeZone: string) {
-  const reported = rows.map((r) => Date.parse(r.reported_at)).sort((a, b) => a - b);
-  const resolved = rows
-    .filter((r) => r.resolved_at !== null)
-    .map((r) => Date.parse(r.resolved_at as string))
-    .sort((a, b) => a - b);
-  let i = 0;
-  let j = 0;
-  return daysOf(period, timeZone).map((date) => {
-    const end = Date.parse(startOfLocalDate(nextBucket(date, 'day'), timeZone));
-    while (i < reported.length && (reported[i] as number) < end) i += 1;
-    while (j < resolved.length && (resolved[j] as number) < end) j += 1;
-    return { date, open: i - j };
-  });
 }
 
 const DAY_MS = 86_400_000;

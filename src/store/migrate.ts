@@ -39,6 +39,8 @@ import * as notificationPreferences from './migrations/0035-notification-prefere
 import * as inboundEmailFiles from './migrations/0037-inbound-email-files.js';
 import * as customerNameIndex from './migrations/0038-customer-name-index.js';
 import * as listFilterIndexes from './migrations/0039-list-filter-indexes.js';
+import * as dashboardDays from './migrations/0040-dashboard-days.js';
+import * as dashboardDaysBackfill from './migrations/0041-dashboard-days-backfill.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -80,6 +82,8 @@ const STEPS: Record<string, Step> = {
   '0037-inbound-email-files': inboundEmailFiles,
   '0038-customer-name-index': customerNameIndex,
   '0039-list-filter-indexes': listFilterIndexes,
+  '0040-dashboard-days': dashboardDays,
+  '0041-dashboard-days-backfill': dashboardDaysBackfill,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

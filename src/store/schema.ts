@@ -873,7 +873,24 @@ export type Tables = {
   notification_preferences: NotificationPreferenceRow;
   saved_replies: SavedReplyRow;
   saved_views: SavedViewRow;
+  dashboard_days: DashboardDayRow;
+  dashboard_months: DashboardMonthRow;
+  dashboard_stale: DashboardStaleRow;
 };
+
+/** One local day and team of the dashboard's rollups; team_id '' is "no team", summary a JSON Summary (domain/dashboard-summary.ts). */
+export type DashboardDayRow = {
+  workspace_id: string;
+  local_date: string;
+  team_id: string;
+  cases: number;
+  resolved: number;
+  summary: string;
+};
+/** The days of one local month (YYYY-MM) and team merged. */
+export type DashboardMonthRow = { workspace_id: string; month: string; team_id: string; summary: string };
+/** A UTC date whose local days' rollups must be rebuilt before the next dashboard read. */
+export type DashboardStaleRow = { workspace_id: string; utc_date: string };
 
 /** A saved reply: the workspace's (team_id null) or one team's; add_tags is a JSON string[]. */
 export type SavedReplyRow = {

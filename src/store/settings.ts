@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Severity } from '../domain/case.js';
 import { FINISHED_STATUSES } from '../domain/case-status.js';
 import type { SlaTarget } from '../domain/sla.js';
+import { resetDashboardDays } from './dashboard-days.js';
 import { newId } from './ids.js';
 import { prepared } from './prepared.js';
 import type { CaseRow, CaseTypeRow, Db } from './schema.js';
@@ -123,8 +124,11 @@ export function runOutClocks(
     .execute() as Promise<RunOutClock[]>;
 }
 
+/** Sets the workspace's time zone; a change moves every local date, so the dashboard's daily rollups are marked for a rebuild. */
 export async function setTimeZone(db: Db, workspaceId: string, timeZone: string): Promise<void> {
+  const before = await db.selectFrom('workspaces').select('time_zone').where('id', '=', workspaceId).executeTakeFirst();
   await db.updateTable('workspaces').set({ time_zone: timeZone }).where('id', '=', workspaceId).execute();
+  if (before && before.time_zone !== timeZone) await resetDashboardDays(db, workspaceId);
 }
 
 export async function setFollowUpDelays(db: Db, workspaceId: string, minutes: { customer: number; employee: number }): Promise<void> {

@@ -22,8 +22,9 @@ export function Definitions() {
               included, counts calendar time. Cases not yet acknowledged or resolved are left out of that figure.
             </List.Item>
             <List.Item>
-              <b>Median and 90th percentile</b> are by nearest rank: the smallest measured time that at least half (or 90%) of the cases
-              met. It is always a real case’s time.
+              <b>Median and 90th percentile</b> are by nearest rank over times counted in fixed buckets (every minute below 64 minutes on
+              its own; above, each doubling split in 32): the upper end of the bucket holding the time that at least half (or 90%) of the
+              cases met. Exact below an hour; above, never below the true time and at most 3% over it.
             </List.Item>
             <List.Item>
               <b>Breach rate</b> is the share of the period’s cases that missed their acknowledge or their resolve deadline (the workspace’s

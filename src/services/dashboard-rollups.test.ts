@@ -1,0 +1,154 @@
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
+import { buildCase, buildWorkspace } from '../../test/factories.js';
+import { buildCast } from '../../test/people.js';
+import { CHANNELS } from '../domain/case.js';
+import { setTimeZone } from '../store/settings.js';
+import { transitionCase } from './change-case.js';
+import { createCase } from './create-case.js';
+import { type DashboardQuery, readDashboard } from './dashboard.js';
+import { recordReply } from './record-reply.js';
+import { proposeResolution } from './resolution.js';
+
+const at = (iso: string) => new Date(iso);
+const later = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000);
+const NOW = at('2026-06-20T12:00:00.000Z');
+// Every channel: the same cases, but a filter the rollups are not keyed by, so the dashboard reads the cases directly.
+const DIRECT = { channel: [...CHANNELS] };
+
+/**
+ * The dashboard read from its daily rollups against the same dashboard read from the cases, on a
+ * fixture spread over local days, teams and a daylight-saving change, after edits the triggers must
+ * see, and after the workspace's time zone moves every local date.
+ */
+describeEachDatabase('the dashboard’s daily rollups agree with the cases', (kind) => {
+  let database: TestDatabase;
+  let ws: Awaited<ReturnType<typeof buildWorkspace>>;
+  let cast: Awaited<ReturnType<typeof buildCast>>;
+  const refs: string[] = [];
+
+  const both = async (query: DashboardQuery) => {
+    const rolled = await readDashboard(ws.ctx(NOW), query);
+    const direct = await readDashboard(ws.ctx(NOW), { ...query, ...DIRECT });
+    return { rolled, direct };
+  };
+
+  async function answer(caseId: string, score: number) {
+    await database.db
+      .insertInto('follow_ups')
+      .values({
+        id: uuidv7(),
+        workspace_id: ws.workspace.id,
+        case_id: caseId,
+        party: 'customer',
+        employee_id: null,
+        user_id: null,
+        due_at: '2026-06-01T12:00:00.000Z',
+        status: 'answered',
+        token_hash: null,
+        sent_at: '2026-06-01T12:00:00.000Z',
+        expires_at: null,
+        answered_at: '2026-06-01T13:00:00.000Z',
+        answer: JSON.stringify({ satisfaction: score, wouldReturn: true, comment: null }),
+        satisfaction: score,
+        wants_help: null,
+        created_at: '2026-06-01T12:00:00.000Z',
+      })
+      .execute();
+  }
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    ws = await buildWorkspace(database.db);
+    await database.db.updateTable('workspaces').set({ time_zone: 'America/New_York' }).where('id', '=', ws.workspace.id).execute();
+    cast = await buildCast(ws.ctx());
+    const teams = [cast.teamA.id, cast.teamB.id];
+    // 40 cases, one every 21 hours from 1 March (across the 8 March clock change), at every hour of the day.
+    for (let i = 0; i < 40; i += 1) {
+      const reportedAt = new Date(Date.parse('2026-03-01T03:00:00.000Z') + i * 21 * 3_600_000).toISOString();
+      const c = await createCase(ws.ctx(at(reportedAt)), {
+        ...buildCase({
+          teamId: teams[i % 2] as string,
+          channel: CHANNELS[i % 3] as 'email',
+          severity: ((i % 4) + 1) as 1,
+          ...(i % 4 === 1 ? { financialImpact: { amount: 10 + i, currency: 'EUR', kind: 'refund' as const } } : {}),
+        }),
+        customer: { name: `Customer ${i % 7}`, email: `c${i % 7}@example.com` },
+      });
+      refs.push(c.ref);
+      if (i % 3 !== 2) await transitionCase(ws.ctx(later(reportedAt, 20 + i * 17)), c.ref, { to: 'acknowledged' });
+      if (i % 5 === 0) await answer(c.id, (i % 5) + 1);
+      if (i % 6 === 0) {
+        const resolvedAt = later(reportedAt, 300 + i * 97);
+        for (const to of ['investigating', 'resolving'] as const) await transitionCase(ws.ctx(resolvedAt), c.ref, { to });
+        await proposeResolution(ws.ctx(resolvedAt), c.ref, {
+          problem: 'The parcel came late',
+          options: ['Refund the fee'],
+          solution: 'Refund the fee',
+          policyRefs: [],
+          cost: { amount: i, currency: i % 12 === 0 ? 'EUR' : 'USD' },
+        });
+        await transitionCase(ws.ctx(resolvedAt), c.ref, { to: 'resolved' });
+      }
+    }
+    await recordReply(ws.ctx(at('2026-03-03T10:00:00.000Z')), refs[2] as string, {
+      body: 'I am sorry the parcel came late. I have refunded the fee and will call you tomorrow.',
+    });
+  });
+  afterAll(async () => database.dispose());
+
+  it('gives every figure alike for whole local days, for days cut at the edges, and for one team', async () => {
+    const whole = await both({ from: '2026-03-02T05:00:00.000Z', to: '2026-03-20T04:00:00.000Z', bucket: 'day' });
+    expect(whole.rolled.headline.cases.current).toBeGreaterThan(10);
+    expect(whole.rolled).toEqual(whole.direct);
+    const cut = await both({ from: '2026-03-02T17:30:00.000Z', to: '2026-03-19T09:15:00.000Z', bucket: 'week' });
+    expect(cut.rolled).toEqual(cut.direct);
+    // March whole (from its month row) with days of February and April around it.
+    const months = await both({ from: '2026-02-20T00:00:00.000Z', to: '2026-04-10T00:00:00.000Z', bucket: 'day' });
+    expect(months.rolled.headline.cases.current).toBe(40);
+    expect(months.rolled).toEqual(months.direct);
+    const team = await both({ from: '2026-03-01T00:00:00.000Z', to: '2026-04-05T00:00:00.000Z', teamId: cast.teamB.id });
+    expect(team.rolled.headline.cases.current).toBe(20);
+    expect(team.rolled).toEqual(team.direct);
+  });
+
+  it('gives a supervisor their teams’ rollups and the other cases they handle, read directly', async () => {
+    // One team B case handled by team A's supervisor: theirs to see, though not their team's.
+    await database.db
+      .updateTable('cases')
+      .set({ assignee_id: cast.supervisorA.actor.userId })
+      .where('ref', '=', refs[3] as string)
+      .execute();
+    const query = { from: '2026-02-20T00:00:00.000Z', to: '2026-04-10T00:00:00.000Z', bucket: 'day' as const };
+    const ctx = { db: database.db, actor: cast.supervisorA.actor, now: NOW };
+    const rolled = await readDashboard(ctx, query);
+    expect(rolled.headline.cases.current).toBe(21);
+    expect(rolled).toEqual(await readDashboard(ctx, { ...query, ...DIRECT }));
+  });
+
+  it('counts a change in the same transaction that makes it, and a case reported on a day already rolled up', async () => {
+    const period = { from: '2026-03-01T05:00:00.000Z', to: '2026-04-01T04:00:00.000Z' };
+    const before = await readDashboard(ws.ctx(NOW), period);
+    await transitionCase(ws.ctx(at('2026-06-01T00:00:00.000Z')), refs[5] as string, { to: 'acknowledged' });
+    await createCase(ws.ctx(at('2026-03-10T15:00:00.000Z')), { ...buildCase({ teamId: cast.teamA.id, channel: 'phone', severity: 1 }) });
+    const after = await both(period);
+    expect(after.rolled.headline.cases.current).toBe((before.headline.cases.current as number) + 1);
+    expect(after.rolled.response.acknowledge.count).toBe(before.response.acknowledge.count + 1);
+    expect(after.rolled).toEqual(after.direct);
+  });
+
+  it('moves every case to its new local day when the workspace’s time zone changes', async () => {
+    const period = { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z', bucket: 'day' as const };
+    const inNewYork = await readDashboard(ws.ctx(NOW), period);
+    await setTimeZone(database.db, ws.workspace.id, 'Asia/Tokyo');
+    const inTokyo = await both(period);
+    expect(inTokyo.rolled.timeZone).toBe('Asia/Tokyo');
+    expect(inTokyo.rolled.volume.overTime.map((b) => b.count)).not.toEqual(inNewYork.volume.overTime.map((b) => b.count));
+    expect(inTokyo.rolled).toEqual(inTokyo.direct);
+    const wide = await both({ from: '2026-02-01T00:00:00.000Z', to: '2026-05-01T00:00:00.000Z' });
+    expect(wide.rolled).toEqual(wide.direct);
+    const stale = await database.db.selectFrom('dashboard_stale').select('utc_date').where('workspace_id', '=', ws.workspace.id).execute();
+    expect(stale).toEqual([]);
+  });
+});
