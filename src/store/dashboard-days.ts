@@ -205,7 +205,8 @@ export async function resetDashboardDays(db: Db, workspaceId: string): Promise<v
   await db.deleteFrom('dashboard_months').where('workspace_id', '=', workspaceId).execute();
   const utcDate = (column: 'reported_at' | 'resolved_at') =>
     isPostgres(db) ? sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`) : sql.raw(`substr(${column}, 1, 10)`);
-  await sql`insert into dashboard_stale (workspace_id, utc_date)
+  // A date already marked stale stays marked: the insert skips it on both databases.
+  await sql`insert ${isPostgres(db) ? sql`` : sql`or ignore`} into dashboard_stale (workspace_id, utc_date)
     select distinct workspace_id, ${utcDate('reported_at')} from cases where workspace_id = ${workspaceId}
     union select distinct workspace_id, ${utcDate('resolved_at')} from cases where workspace_id = ${workspaceId} and resolved_at is not null
     ${isPostgres(db) ? sql`on conflict do nothing` : sql``}`.execute(db);
