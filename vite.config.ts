@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { type FirstScreens, firstScreens } from './scripts/web-build/first-screens.js';
+import { routePreloads } from './scripts/web-build/route-preloads.js';
 
 const root = fileURLToPath(new URL('./web', import.meta.url));
 const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map)$/;
@@ -65,6 +66,14 @@ export default defineConfig({
       },
       screens,
     ),
+    // By path: exact, then one segment under a prefix (`/cases/*`), then any other page (`*`).
+    routePreloads(root, {
+      '/sign-in': [],
+      '/invite/*': [],
+      '/cases': ['src/app/signed-in-layout.tsx', 'src/pages/inbox.tsx'],
+      '/cases/*': ['src/app/signed-in-layout.tsx', 'src/pages/case-page.tsx'],
+      '*': ['src/app/signed-in-layout.tsx'],
+    }),
   ],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),

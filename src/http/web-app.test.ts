@@ -25,6 +25,15 @@ describe('web app serving', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
     writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
+    writeFileSync(
+      join(dir, 'route-preloads.json'),
+      JSON.stringify({
+        '/sign-in': [],
+        '/cases': ['/assets/layout-a1.js', '/assets/inbox-b2.js'],
+        '/cases/*': ['/assets/layout-a1.js', '/assets/case-c3.js'],
+        '*': ['/assets/layout-a1.js'],
+      }),
+    );
     app = await appOver(dir);
   });
   afterAll(async () => {
@@ -87,6 +96,27 @@ describe('web app serving', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
+  });
+
+  it("names a signed-in page's code and the account in its response, so they load beside the entry", async () => {
+    const signedIn = { cookie: 'defuse_session=abc; defuse_signed_in=1' };
+    const linkOf = async (url: string, headers: Record<string, string> = signedIn) =>
+      (await app.inject({ method: 'GET', url, headers })).headers.link;
+    const account = '</api/v1/me>; rel=preload; as=fetch; crossorigin=anonymous';
+    expect(await linkOf('/cases?severity=1')).toBe(
+      `${account}, </assets/layout-a1.js>; rel=modulepreload, </assets/inbox-b2.js>; rel=modulepreload`,
+    );
+    expect(await linkOf('/cases/C-2026-000229')).toBe(
+      `${account}, </assets/layout-a1.js>; rel=modulepreload, </assets/case-c3.js>; rel=modulepreload`,
+    );
+    expect(await linkOf('/settings/users')).toBe(`${account}, </assets/layout-a1.js>; rel=modulepreload`);
+    expect(await linkOf('/')).toBe(`${account}, </assets/layout-a1.js>; rel=modulepreload`);
+    // Signed out (no hint) or on the sign-in page: nothing, since the account would answer 401.
+    expect(await linkOf('/cases', {})).toBeUndefined();
+    expect(await linkOf('/cases', { cookie: 'defuse_signed_in=0' })).toBeUndefined();
+    expect(await linkOf('/sign-in')).toBeUndefined();
+    // The answer depends on the cookie, so a shared cache must not hand one person's to another.
+    expect((await app.inject({ method: 'GET', url: '/cases' })).headers.vary).toContain('cookie');
   });
 
   it('explains how to build when there is no build', async () => {

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SIGNED_IN_HINT_COOKIE } from './authenticate.js';
 import { sendNotFound } from './problem.js';
 
 /**
@@ -37,6 +38,30 @@ const DOCUMENT_ONLY_HEADERS = [
 /** Paths the single-page app must never answer: the API and the public customer pages own them. */
 const isServerPath = (path: string) => /^\/(api|public)(\/|$)/.test(path);
 
+/** Written by the build (scripts/web-build/route-preloads.ts): per path, the page's script files. */
+type RoutePreloads = Record<string, string[]>;
+
+function readRoutePreloads(root: string): RoutePreloads {
+  const file = join(root, 'route-preloads.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RoutePreloads) : {};
+}
+
+/** The page's files: by exact path, then one segment under a prefix, then any other page. */
+const preloadsFor = (path: string, table: RoutePreloads) => table[path] ?? table[path.replace(/\/[^/]+$/, '/*')] ?? table['*'] ?? [];
+
+const hasSignedInHint = (request: FastifyRequest) => (request.headers.cookie ?? '').split(/;\s*/).includes(`${SIGNED_IN_HINT_COOKIE}=1`);
+
+/**
+ * A signed-in page's first load needs the account and the page's code, which the app would ask
+ * for only once its entry has run: named in the response, the browser fetches them beside the
+ * entry. Signed out, nothing is named (the account would answer 401, printed as an error).
+ */
+function linkHeader(request: FastifyRequest, path: string, table: RoutePreloads): string | null {
+  const files = preloadsFor(path, table);
+  if (files.length === 0 || !hasSignedInHint(request)) return null;
+  return ['</api/v1/me>; rel=preload; as=fetch; crossorigin=anonymous', ...files.map((f) => `<${f}>; rel=modulepreload`)].join(', ');
+}
+
 /**
  * Serves the built web app at `/`: hashed assets with a year-long immutable cache, and index.html
  * (never cached) for any other GET that is not an API or public path, so deep links survive a
@@ -45,6 +70,7 @@ const isServerPath = (path: string) => /^\/(api|public)(\/|$)/.test(path);
 export async function webApp(app: FastifyInstance, options: WebAppOptions = {}): Promise<void> {
   const root = options.root ?? DEFAULT_WEB_ROOT;
   const built = existsSync(join(root, 'index.html'));
+  const routePreloads = built ? readRoutePreloads(root) : {};
 
   if (built) {
     // Hashed bundles: served from disk per request (a rebuild while running is picked up) and
@@ -77,7 +103,9 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
       return reply.sendFile(file, root);
     }
     if (file) return sendNotFound(request, reply);
-    return reply.sendFile('index.html', root);
+    const link = linkHeader(request, path, routePreloads);
+    if (link) reply.header('link', link);
+    return reply.header('vary', 'cookie').sendFile('index.html', root);
   };
   app.get('/', { schema: { hide: true } }, serveApp);
   app.get('/*', { schema: { hide: true } }, serveApp);
