@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 import { useInvalidatingMutation } from './invalidating-mutation.js';
 import type { NotificationList, NotificationPreferences, NotificationPreferencesInput } from './types.js';
@@ -8,12 +8,17 @@ export const notificationKeys = {
   all: ['notifications'] as const,
 };
 
+/** The bell's list; also asked for by the router beside the account, so the first render has it. */
+export const notificationsQuery = queryOptions({
+  queryKey: notificationKeys.all,
+  queryFn: () => api<NotificationList>('GET', '/notifications'),
+  // Kept fresh by the minute (and by live updates), so a page change does not ask again.
+  refetchInterval: 60_000,
+  staleTime: 60_000,
+});
+
 export function useNotifications() {
-  return useQuery({
-    queryKey: notificationKeys.all,
-    queryFn: () => api<NotificationList>('GET', '/notifications'),
-    refetchInterval: 60_000,
-  });
+  return useQuery(notificationsQuery);
 }
 
 /** Marks one notification read, or all of them with `'all'`. */

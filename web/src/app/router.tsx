@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet } from '@tanstack/react-router';
 import { meQuery } from '../api/accounts.js';
+import { notificationsQuery } from '../api/notifications.js';
 import { NotFoundState } from '../components/states.js';
 import { parseInboxSearch } from '../lib/inbox-search.js';
 import { queryClient } from './query-client.js';
@@ -81,11 +82,16 @@ function briefly(cause: 'enter' | 'stay' | 'preload', request: Promise<unknown>)
   return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_DATA_MS))]);
 }
 
-// The account is asked for as soon as a signed-in page is matched.
+// The account is asked for as soon as a signed-in page is matched, and the bell's list once the
+// account is known (signed out, it would only be refused).
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
-  loader: ({ context, cause }) => briefly(cause, context.queryClient.prefetchQuery(meQuery)),
+  loader: ({ context: { queryClient }, cause }) =>
+    briefly(
+      cause,
+      queryClient.ensureQueryData(meQuery).then(() => queryClient.prefetchQuery(notificationsQuery)),
+    ),
   component: SignedInLayout,
 });
 

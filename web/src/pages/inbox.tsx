@@ -5,6 +5,7 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { meQuery } from '../api/accounts.js';
 import { caseListQuery, useCaseList } from '../api/cases.js';
 import { teamsQuery } from '../api/directory.js';
+import { tagsQuery } from '../api/tags.js';
 import { serverViewsQuery } from '../api/views.js';
 import { useCurrentUser } from '../app/me-context.js';
 import { BulkBar } from '../components/inbox/bulk-bar.js';
@@ -36,6 +37,7 @@ export async function prefetchInbox(client: QueryClient, search: InboxSearch): P
     client.prefetchInfiniteQuery(caseListQuery(filtersToQuery(effectiveFilters(search, builtInViews(me)), me))),
     client.prefetchQuery(teamsQuery),
     client.prefetchQuery(serverViewsQuery),
+    client.prefetchQuery(tagsQuery),
   ]);
 }
 
