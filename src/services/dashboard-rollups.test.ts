@@ -4,6 +4,9 @@ import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../..
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildCast } from '../../test/people.js';
 import { CHANNELS } from '../domain/case.js';
+import { rebuildCustomerChain } from '../store/customer-chain.js';
+import { customerSignalConditions } from '../store/customer-signal-filters.js';
+import { repeatCustomerCounts } from '../store/dashboard.js';
 import { setTimeZone } from '../store/settings.js';
 import { transitionCase } from './change-case.js';
 import { createCase } from './create-case.js';
@@ -136,6 +139,78 @@ describeEachDatabase('the dashboard’s daily rollups agree with the cases', (ki
     expect(after.rolled.headline.cases.current).toBe((before.headline.cases.current as number) + 1);
     expect(after.rolled.response.acknowledge.count).toBe(before.response.acknowledge.count + 1);
     expect(after.rolled).toEqual(after.direct);
+  });
+
+  it('counts repeat customers off the customer chain as a count of each customer’s cases would, after cases move', async () => {
+    const customerOf = async (ref: string) =>
+      (await database.db.selectFrom('cases').select('customer_id').where('ref', '=', ref).executeTakeFirstOrThrow()).customer_id as string;
+    // Out of order: a case of customer 1 reported before its others.
+    await createCase(ws.ctx(at('2026-02-25T10:00:00.000Z')), {
+      ...buildCase({ teamId: cast.teamA.id }),
+      customer: { name: 'Customer 1', email: 'c1@example.com' },
+    });
+    // Every case of customer 2 moves to customer 3 in one statement (a merge), one case of customer 4 to 5, one loses its customer.
+    const [c2, c3, c4, c5] = await Promise.all([refs[2], refs[3], refs[4], refs[5]].map((r) => customerOf(r as string)));
+    await database.db
+      .updateTable('cases')
+      .set({ customer_id: c3 as string })
+      .where('customer_id', '=', c2 as string)
+      .execute();
+    await database.db
+      .updateTable('cases')
+      .set({ customer_id: c5 as string })
+      .where('ref', '=', refs[4] as string)
+      .execute();
+    await database.db
+      .updateTable('cases')
+      .set({ customer_id: null })
+      .where('ref', '=', refs[12] as string)
+      .execute();
+    expect(c4).not.toBe(c5);
+    const rows = await database.db
+      .selectFrom('cases')
+      .select(['customer_id', 'reported_at'])
+      .where('workspace_id', '=', ws.workspace.id)
+      .execute();
+    const moments = [
+      '2026-01-01T00:00',
+      '2026-02-26T00:00',
+      '2026-03-04T00:00',
+      '2026-03-09T13:00',
+      '2026-03-15T00:00',
+      '2026-03-22T07:30',
+      '2026-04-01T00:00',
+      '2026-07-01T00:00',
+    ];
+    for (const from of moments)
+      for (const to of moments.filter((m) => m > from)) {
+        const f = { workspaceId: ws.workspace.id, from: `${from}:00.000Z`, to: `${to}:00.000Z` };
+        const per = new Map<string, number>();
+        for (const r of rows)
+          if (r.customer_id && r.reported_at >= f.from && r.reported_at < f.to) per.set(r.customer_id, (per.get(r.customer_id) ?? 0) + 1);
+        const repeat = [...per.values()].filter((n) => n >= 2);
+        const expected = { customers: repeat.length, cases: repeat.reduce((a, b) => a + b, 0) };
+        expect(await repeatCustomerCounts(database.db, f)).toEqual(expected);
+        expect(await repeatCustomerCounts(database.db, { ...f, fromCases: true })).toEqual(expected);
+        // The inbox's filter: the cases of the customers with two or more cases since `from`.
+        const since = new Map<string, number>();
+        for (const r of rows) if (r.customer_id && r.reported_at >= f.from) since.set(r.customer_id, (since.get(r.customer_id) ?? 0) + 1);
+        const listed = await database.db
+          .selectFrom('cases')
+          .select('customer_id')
+          .where('workspace_id', '=', ws.workspace.id)
+          .where((eb) => eb.and(customerSignalConditions(eb, ws.workspace.id, { repeatSince: f.from })))
+          .execute();
+        expect(listed.length).toBe(rows.filter((r) => r.customer_id && (since.get(r.customer_id) ?? 0) >= 2).length);
+      }
+    // Rows written with the triggers set aside (a bulk load) get their chain from rebuildCustomerChain.
+    const all = { workspaceId: ws.workspace.id, from: '2026-01-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' };
+    const expected = await repeatCustomerCounts(database.db, { ...all, fromCases: true });
+    await database.db.updateTable('cases').set({ customer_prev_at: null, customer_prev2_at: null }).execute();
+    expect((await repeatCustomerCounts(database.db, all)).customers).toBe(0);
+    await rebuildCustomerChain(database.db, ws.workspace.id);
+    expect(await repeatCustomerCounts(database.db, all)).toEqual(expected);
+    expect(expected.customers).toBeGreaterThan(3);
   });
 
   it('moves every case to its new local day when the workspace’s time zone changes', async () => {

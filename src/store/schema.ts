@@ -157,6 +157,8 @@ export type CustomerMergeRow = {
   case_ids: string;
 };
 export type SlaTargetRow = { workspace_id: string; severity: number; acknowledge_minutes: number; resolve_minutes: number };
+/** The reported times of the customer's one and two cases before a case (migration 0042): kept by triggers, never written by code. */
+export type CaseChainColumns = { customer_prev_at: Generated<string | null>; customer_prev2_at: Generated<string | null> };
 export type CaseCounterRow = { workspace_id: string; year: number; last_seq: number };
 export type CaseRow = {
   id: string;
@@ -809,7 +811,7 @@ export type Tables = {
   customers: CustomerRow;
   sla_targets: SlaTargetRow;
   case_counters: CaseCounterRow;
-  cases: CaseRow;
+  cases: CaseRow & CaseChainColumns;
   case_parties: CasePartyRow;
   statements: StatementRow;
   case_events: CaseEventRow;
