@@ -17,8 +17,8 @@ import { proposeResolution } from './resolution.js';
 const at = (iso: string) => new Date(iso);
 const later = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000);
 const NOW = at('2026-06-20T12:00:00.000Z');
-// Every channel: the same cases, but a filter the rollups are not keyed by, so the dashboard reads the cases directly.
-const DIRECT = { channel: [...CHANNELS] };
+// Every channel and severity: the same cases, read from the rollups' cells instead of the teams' totals.
+const EVERY_CELL = { channel: [...CHANNELS], severity: [1, 2, 3, 4] };
 
 /**
  * The dashboard read from its daily rollups against the same dashboard read from the cases, on a
@@ -31,9 +31,16 @@ describeEachDatabase('the dashboard’s daily rollups agree with the cases', (ki
   let cast: Awaited<ReturnType<typeof buildCast>>;
   const refs: string[] = [];
 
+  // The dashboard from the rollups (totals, and every cell) and from the cases alone; the cells' reading is
+  // compared without its filter, which the other two do not carry.
   const both = async (query: DashboardQuery) => {
     const rolled = await readDashboard(ws.ctx(NOW), query);
-    const direct = await readDashboard(ws.ctx(NOW), { ...query, ...DIRECT });
+    const direct = await readDashboard(ws.ctx(NOW), query, { fromCases: true });
+    const cells = await readDashboard(ws.ctx(NOW), { ...query, ...EVERY_CELL });
+    expect(cells).toEqual(await readDashboard(ws.ctx(NOW), { ...query, ...EVERY_CELL }, { fromCases: true }));
+    expect(cells.headline).toEqual(rolled.headline);
+    expect(cells.volume).toEqual(rolled.volume);
+    expect(cells.backlog).toEqual(rolled.backlog);
     return { rolled, direct };
   };
 
@@ -127,7 +134,7 @@ describeEachDatabase('the dashboard’s daily rollups agree with the cases', (ki
     const ctx = { db: database.db, actor: cast.supervisorA.actor, now: NOW };
     const rolled = await readDashboard(ctx, query);
     expect(rolled.headline.cases.current).toBe(21);
-    expect(rolled).toEqual(await readDashboard(ctx, { ...query, ...DIRECT }));
+    expect(rolled).toEqual(await readDashboard(ctx, query, { fromCases: true }));
   });
 
   it('counts a change in the same transaction that makes it, and a case reported on a day already rolled up', async () => {
@@ -139,6 +146,39 @@ describeEachDatabase('the dashboard’s daily rollups agree with the cases', (ki
     expect(after.rolled.headline.cases.current).toBe((before.headline.cases.current as number) + 1);
     expect(after.rolled.response.acknowledge.count).toBe(before.response.acknowledge.count + 1);
     expect(after.rolled).toEqual(after.direct);
+  });
+
+  it('reads a dashboard filtered by channel, severity or case type from the rollups’ cells, alike with the cases', async () => {
+    const caseTypeId = uuidv7();
+    await database.db
+      .insertInto('case_types')
+      .values({ id: caseTypeId, workspace_id: ws.workspace.id, name: 'Delivery', sla_preset: 'custom', created_at: NOW.toISOString() })
+      .execute();
+    // Given a case type after the days were rolled up: the change marks them stale.
+    await readDashboard(ws.ctx(NOW), { from: '2026-02-20T00:00:00.000Z', to: '2026-04-10T00:00:00.000Z' });
+    await database.db.updateTable('cases').set({ case_type_id: caseTypeId }).where('ref', 'in', refs.slice(0, 10)).execute();
+    for (const period of [
+      { from: '2026-02-20T00:00:00.000Z', to: '2026-04-10T00:00:00.000Z', bucket: 'day' as const },
+      { from: '2026-03-02T17:30:00.000Z', to: '2026-03-19T09:15:00.000Z', bucket: 'week' as const },
+    ])
+      for (const filter of [
+        { channel: ['email'] },
+        { severity: [2, 3] },
+        { channel: ['phone', 'in_person'], severity: [1] },
+        { caseTypeId },
+        { caseTypeId, teamId: cast.teamA.id, severity: [1, 2] },
+      ]) {
+        const query = { ...period, ...filter };
+        expect(await readDashboard(ws.ctx(NOW), query)).toEqual(await readDashboard(ws.ctx(NOW), query, { fromCases: true }));
+      }
+    const typed = await readDashboard(ws.ctx(NOW), { from: '2026-02-20T00:00:00.000Z', to: '2026-04-10T00:00:00.000Z', caseTypeId });
+    expect(typed.headline.cases.current).toBe(10);
+    const email = await readDashboard(ws.ctx(NOW), {
+      from: '2026-02-20T00:00:00.000Z',
+      to: '2026-04-10T00:00:00.000Z',
+      channel: ['email'],
+    });
+    expect(email.volume.byChannel).toEqual([{ key: 'email', label: 'email', count: 13 }]);
   });
 
   it('counts repeat customers off the customer chain as a count of each customer’s cases would, after cases move', async () => {

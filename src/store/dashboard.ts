@@ -63,6 +63,7 @@ export type DashboardCaseRow = {
   impact_currency: string | null;
   impact_kind: string | null;
   risk_flags: string;
+  case_type_id: string | null;
 };
 
 const CASE_COLUMNS = [
@@ -81,6 +82,7 @@ const CASE_COLUMNS = [
   'cases.impact_currency',
   'cases.impact_kind',
   'cases.risk_flags',
+  'cases.case_type_id',
 ] as const;
 
 /** The period's cases with the columns the figures need: one range scan of cases_ws_reported_at. */

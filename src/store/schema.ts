@@ -883,14 +883,28 @@ export type Tables = {
 /** One local day and team of the dashboard's rollups; team_id '' is "no team", summary a JSON Summary (domain/dashboard-summary.ts). */
 export type DashboardDayRow = {
   workspace_id: string;
+  /** '' on a team's total row; else the cell's channel (migration 0043). */
+  channel: string;
   local_date: string;
   team_id: string;
+  /** 0 on a total row. */
+  severity: number;
+  /** '' on a total row, and on a cell of cases without a case type. */
+  case_type_id: string;
   cases: number;
   resolved: number;
   summary: string;
 };
-/** The days of one local month (YYYY-MM) and team merged. */
-export type DashboardMonthRow = { workspace_id: string; month: string; team_id: string; summary: string };
+/** The days of one local month (YYYY-MM) and team merged, totals and cells alike. */
+export type DashboardMonthRow = {
+  workspace_id: string;
+  channel: string;
+  month: string;
+  team_id: string;
+  severity: number;
+  case_type_id: string;
+  summary: string;
+};
 /** A UTC date whose local days' rollups must be rebuilt before the next dashboard read. */
 export type DashboardStaleRow = { workspace_id: string; utc_date: string };
 
