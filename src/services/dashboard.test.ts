@@ -214,4 +214,23 @@ describeEachDatabase('the dashboard, against figures worked out by hand', (kind)
     });
     expect(lines[3]).toContain(',refund,20,EUR');
   });
+
+  it('names who is above a review rule today, every employee checked at once', async () => {
+    const before = await readPeopleReport(as(cast.hr.actor), PERIOD);
+    expect(before.aboveThreshold).toEqual([]);
+    // Two costly conflicts before the period (the rule looks back 12 months from now, not at the period).
+    for (const reportedAt of ['2026-02-10T10:00:00.000Z', '2026-02-20T10:00:00.000Z'])
+      await report(reportedAt, { teamId: cast.teamA.id, financialImpact: { amount: 600, currency: 'EUR', kind: 'refund' } });
+    const people = await readPeopleReport(as(cast.hr.actor), PERIOD);
+    expect(people.aboveThreshold).toEqual([
+      expect.objectContaining({
+        employeeId: cast.employeeA.actor.employeeId,
+        name: 'Emma Involved',
+        rule: 'Two or more costly conflicts in a year',
+        counted: 2,
+        threshold: 2,
+      }),
+    ]);
+    expect(people.conflicts).toEqual(before.conflicts);
+  });
 });
