@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildCast } from '../../test/people.js';
+import { caseMetricPage } from '../store/dashboard.js';
 import { CASE_METRIC_COLUMNS, caseMetricsCsv } from './case-metrics-export.js';
 import { transitionCase } from './change-case.js';
 import type { ServiceContext } from './context.js';
@@ -232,5 +233,21 @@ describeEachDatabase('the dashboard, against figures worked out by hand', (kind)
       }),
     ]);
     expect(people.conflicts).toEqual(before.conflicts);
+  });
+
+  it('pages the per-case export by time and id, each page starting where the last one ended', async () => {
+    const f = { workspaceId: ws.workspace.id, from: PERIOD.from, to: PERIOD.to };
+    const whole = await caseMetricPage(database.db, f, undefined, 100);
+    const walked: string[] = [];
+    let after: { reportedAt: string; id: string } | undefined;
+    for (;;) {
+      const page = await caseMetricPage(database.db, f, after, 1);
+      const last = page.at(-1);
+      if (!last) break;
+      walked.push(last.ref);
+      after = { reportedAt: last.reported_at, id: last.id };
+    }
+    expect(whole.length).toBe(4);
+    expect(walked).toEqual(whole.map((c) => c.ref));
   });
 });

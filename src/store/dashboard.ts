@@ -318,7 +318,10 @@ export async function caseMetricPage(
   after: { reportedAt: string; id: string } | undefined,
   limit: number,
 ): Promise<CaseMetricRow[]> {
-  let q = periodCases(db, f).select([...CASE_COLUMNS, 'cases.ref', 'cases.status', 'cases.assignee_id']);
+  // The page's range starts at the last page's time: given the period's start and a row-value bound,
+  // SQLite ranged the index from the period's start and stepped over every earlier page's rows.
+  const from = after && after.reportedAt > f.from ? after.reportedAt : f.from;
+  let q = periodCases(db, { ...f, from }).select([...CASE_COLUMNS, 'cases.ref', 'cases.status', 'cases.assignee_id']);
   if (after) q = q.where((eb) => eb(eb.refTuple('cases.reported_at', 'cases.id'), '>', eb.tuple(after.reportedAt, after.id)));
   const rows = await q.orderBy('cases.reported_at').orderBy('cases.id').limit(limit).execute();
   return rows.map((r) => ({
