@@ -24,32 +24,40 @@ export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Prom
   else await sqliteTriggers(db);
 }
 
+/**
+ * SQLite reads a customer's cases from cases_customer (workspace, customer, reported) by name: left to
+ * itself it walked cases_ws_reported_at, which also holds the customer, through every case of the
+ * workspace since the customer's previous one (at a million cases, most of them for each new case).
+ */
+type Dialect = 'sqlite' | 'postgres';
+const byCustomer = (kind: Dialect) => (kind === 'sqlite' ? ' indexed by cases_customer' : '');
+
 /** The reported time of the case `offset` places before `row` among its customer's cases. */
-const before = (row: string, offset: number) =>
-  `(select p.reported_at from cases p where p.workspace_id = ${row}.workspace_id and p.customer_id = ${row}.customer_id
+const before = (kind: Dialect, row: string, offset: number) =>
+  `(select p.reported_at from cases p${byCustomer(kind)} where p.workspace_id = ${row}.workspace_id and p.customer_id = ${row}.customer_id
      and p.id <> ${row}.id and p.reported_at <= ${row}.reported_at and (p.reported_at < ${row}.reported_at or p.id < ${row}.id)
      order by p.reported_at desc, p.id desc limit 1 offset ${offset})`;
 
 /** The two cases after a place in a customer's cases. */
-const nextTwo = (row: string, key: string) =>
-  `(select n.${key} from cases n where n.workspace_id = ${row}.workspace_id and n.customer_id = ${row}.customer_id
+const nextTwo = (kind: Dialect, row: string, key: string) =>
+  `(select n.${key} from cases n${byCustomer(kind)} where n.workspace_id = ${row}.workspace_id and n.customer_id = ${row}.customer_id
      and n.reported_at >= ${row}.reported_at and (n.reported_at > ${row}.reported_at or n.id > ${row}.id)
      order by n.reported_at, n.id limit 2)`;
 
 async function sqliteTriggers(db: Kysely<unknown>): Promise<void> {
   const fix = (where: string) =>
-    `update cases set customer_prev_at = ${before('cases', 0)}, customer_prev2_at = ${before('cases', 1)} where ${where};`;
+    `update cases set customer_prev_at = ${before('sqlite', 'cases', 0)}, customer_prev2_at = ${before('sqlite', 'cases', 1)} where ${where};`;
   await sql
     .raw(`create trigger cases_customer_chain_insert after insert on cases when new.customer_id is not null begin
-      ${fix(`rowid = new.rowid or rowid in ${nextTwo('new', 'rowid')}`)} end`)
+      ${fix(`rowid = new.rowid or rowid in ${nextTwo('sqlite', 'new', 'rowid')}`)} end`)
     .execute(db);
   await sql
     .raw(`create trigger cases_customer_chain_update after update of customer_id, reported_at on cases begin
-      ${fix(`rowid = new.rowid or rowid in ${nextTwo('new', 'rowid')} or rowid in ${nextTwo('old', 'rowid')}`)} end`)
+      ${fix(`rowid = new.rowid or rowid in ${nextTwo('sqlite', 'new', 'rowid')} or rowid in ${nextTwo('sqlite', 'old', 'rowid')}`)} end`)
     .execute(db);
   await sql
     .raw(`create trigger cases_customer_chain_delete after delete on cases when old.customer_id is not null begin
-      ${fix(`rowid in ${nextTwo('old', 'rowid')}`)} end`)
+      ${fix(`rowid in ${nextTwo('sqlite', 'old', 'rowid')}`)} end`)
     .execute(db);
 }
 
@@ -63,15 +71,15 @@ async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
         new.customer_prev_at := null;
         new.customer_prev2_at := null;
       else
-        new.customer_prev_at := ${before('new', 0)};
-        new.customer_prev2_at := ${before('new', 1)};
+        new.customer_prev_at := ${before('postgres', 'new', 0)};
+        new.customer_prev2_at := ${before('postgres', 'new', 1)};
       end if;
       return new;
     end $$`)
     .execute(db);
   const fixAfter = (row: string) =>
-    `update cases c set customer_prev_at = ${before('c', 0)}, customer_prev2_at = ${before('c', 1)}
-       where c.id in ${nextTwo(row, 'id')};`;
+    `update cases c set customer_prev_at = ${before('postgres', 'c', 0)}, customer_prev2_at = ${before('postgres', 'c', 1)}
+       where c.id in ${nextTwo('postgres', row, 'id')};`;
   await sql
     .raw(`create function cases_customer_chain_after() returns trigger language plpgsql as $$
     begin
