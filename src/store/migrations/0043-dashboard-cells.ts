@@ -13,7 +13,9 @@ import type { Db } from '../schema.js';
  * The dashboard's reads of a period's cases (the edges of a period, the repeat count under a
  * filter) find the columns they filter on in cases_ws_reported_at, which now carries them after
  * its own (workspace, reported, id), so its order and every plan that walks it stay as they were.
- * A change of case type now marks the case's days stale too. Every workspace's rollups are rebuilt.
+ * A change of case type now marks the case's days stale too. Every workspace's rollups are rebuilt
+ * here with today's rollup code (0041 leaves its backfill to this step): a later change to the
+ * rollups' shape has to leave this rebuild to its own migration the same way.
  */
 export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Promise<void> {
   await sql`drop table dashboard_days`.execute(db);
