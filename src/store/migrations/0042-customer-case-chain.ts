@@ -47,13 +47,16 @@ const nextTwo = (kind: Dialect, row: string, key: string) =>
 async function sqliteTriggers(db: Kysely<unknown>): Promise<void> {
   const fix = (where: string) =>
     `update cases set customer_prev_at = ${before('sqlite', 'cases', 0)}, customer_prev2_at = ${before('sqlite', 'cases', 1)} where ${where};`;
+  // One statement per part, not one over an OR of them (a temporary row set each time), and the new
+  // row itself rewritten only when its customer has an earlier case: each costs a write of the row.
+  const own = `rowid = new.rowid and ${before('sqlite', 'new', 0)} is not null`;
   await sql
     .raw(`create trigger cases_customer_chain_insert after insert on cases when new.customer_id is not null begin
-      ${fix(`rowid = new.rowid or rowid in ${nextTwo('sqlite', 'new', 'rowid')}`)} end`)
+      ${fix(own)} ${fix(`rowid in ${nextTwo('sqlite', 'new', 'rowid')}`)} end`)
     .execute(db);
   await sql
     .raw(`create trigger cases_customer_chain_update after update of customer_id, reported_at on cases begin
-      ${fix(`rowid = new.rowid or rowid in ${nextTwo('sqlite', 'new', 'rowid')} or rowid in ${nextTwo('sqlite', 'old', 'rowid')}`)} end`)
+      ${fix('rowid = new.rowid')} ${fix(`rowid in ${nextTwo('sqlite', 'new', 'rowid')}`)} ${fix(`rowid in ${nextTwo('sqlite', 'old', 'rowid')}`)} end`)
     .execute(db);
   await sql
     .raw(`create trigger cases_customer_chain_delete after delete on cases when old.customer_id is not null begin
