@@ -22,6 +22,8 @@ import { nextDeadlineOf } from '../src/services/case-change.js';
 import type { Actor, ServiceContext } from '../src/services/context.js';
 import { createTeam } from '../src/services/directory.js';
 import { inviteUser } from '../src/services/users.js';
+import { rebuildCustomerChain } from '../src/store/customer-chain.js';
+import { refreshDashboardDays, resetDashboardDays } from '../src/store/dashboard-days.js';
 import type { Database } from '../src/store/db.js';
 import { chainEvents, type NewEvent } from '../src/store/events.js';
 import { newId } from '../src/store/ids.js';
@@ -458,6 +460,11 @@ export async function buildScaleWorkspace(
   for (const [year, last] of seqByYear) sink.add('case_counters', { workspace_id: ws, year, last_seq: last });
   await sink.flush();
   await sink.close();
+  // The SQLite load set the triggers aside: the customer chain and the dashboard's rollups are made
+  // here, as migrations 0042 and 0043 make them for cases already there.
+  await rebuildCustomerChain(database.db, ws);
+  await resetDashboardDays(database.db, ws);
+  await refreshDashboardDays(database.db, ws, workspace.time_zone);
   return {
     workspaceId: ws,
     admin: await login(user.id, null),

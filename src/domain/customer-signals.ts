@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 
 /** Cases reported within this many days count as the customer's recent complaints. */
 export const REPEAT_WINDOW_DAYS = 90;
-/** A customer with at least this many recent cases is a repeat complainant. */
+/** A customer with at least this many recent cases is a repeat complainant (the store counts two off its customer chain, migration 0042: a larger number needs a longer chain). */
 export const REPEAT_AT_LEAST = 2;
 
 /** The threat kinds a customer page names, from the reputational-risk flags a case carries. */

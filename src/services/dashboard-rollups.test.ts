@@ -4,6 +4,9 @@ import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../..
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildCast } from '../../test/people.js';
 import { CHANNELS } from '../domain/case.js';
+import { rebuildCustomerChain } from '../store/customer-chain.js';
+import { customerSignalConditions } from '../store/customer-signal-filters.js';
+import { repeatCustomerCounts } from '../store/dashboard.js';
 import { setTimeZone } from '../store/settings.js';
 import { transitionCase } from './change-case.js';
 import { createCase } from './create-case.js';
@@ -14,8 +17,8 @@ import { proposeResolution } from './resolution.js';
 const at = (iso: string) => new Date(iso);
 const later = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000);
 const NOW = at('2026-06-20T12:00:00.000Z');
-// Every channel: the same cases, but a filter the rollups are not keyed by, so the dashboard reads the cases directly.
-const DIRECT = { channel: [...CHANNELS] };
+// Every channel and severity: the same cases, read from the rollups' cells instead of the teams' totals.
+const EVERY_CELL = { channel: [...CHANNELS], severity: [1, 2, 3, 4] };
 
 /**
  * The dashboard read from its daily rollups against the same dashboard read from the cases, on a
@@ -28,9 +31,16 @@ describeEachDatabase('the dashboard’s daily rollups agree with the cases', (ki
   let cast: Awaited<ReturnType<typeof buildCast>>;
   const refs: string[] = [];
 
+  // The dashboard from the rollups (totals, and every cell) and from the cases alone; the cells' reading is
+  // compared without its filter, which the other two do not carry.
   const both = async (query: DashboardQuery) => {
     const rolled = await readDashboard(ws.ctx(NOW), query);
-    const direct = await readDashboard(ws.ctx(NOW), { ...query, ...DIRECT });
+    const direct = await readDashboard(ws.ctx(NOW), query, { fromCases: true });
+    const cells = await readDashboard(ws.ctx(NOW), { ...query, ...EVERY_CELL });
+    expect(cells).toEqual(await readDashboard(ws.ctx(NOW), { ...query, ...EVERY_CELL }, { fromCases: true }));
+    expect(cells.headline).toEqual(rolled.headline);
+    expect(cells.volume).toEqual(rolled.volume);
+    expect(cells.backlog).toEqual(rolled.backlog);
     return { rolled, direct };
   };
 
@@ -124,7 +134,7 @@ describeEachDatabase('the dashboard’s daily rollups agree with the cases', (ki
     const ctx = { db: database.db, actor: cast.supervisorA.actor, now: NOW };
     const rolled = await readDashboard(ctx, query);
     expect(rolled.headline.cases.current).toBe(21);
-    expect(rolled).toEqual(await readDashboard(ctx, { ...query, ...DIRECT }));
+    expect(rolled).toEqual(await readDashboard(ctx, query, { fromCases: true }));
   });
 
   it('counts a change in the same transaction that makes it, and a case reported on a day already rolled up', async () => {
@@ -136,6 +146,111 @@ describeEachDatabase('the dashboard’s daily rollups agree with the cases', (ki
     expect(after.rolled.headline.cases.current).toBe((before.headline.cases.current as number) + 1);
     expect(after.rolled.response.acknowledge.count).toBe(before.response.acknowledge.count + 1);
     expect(after.rolled).toEqual(after.direct);
+  });
+
+  it('reads a dashboard filtered by channel, severity or case type from the rollups’ cells, alike with the cases', async () => {
+    const caseTypeId = uuidv7();
+    await database.db
+      .insertInto('case_types')
+      .values({ id: caseTypeId, workspace_id: ws.workspace.id, name: 'Delivery', sla_preset: 'custom', created_at: NOW.toISOString() })
+      .execute();
+    // Given a case type after the days were rolled up: the change marks them stale.
+    await readDashboard(ws.ctx(NOW), { from: '2026-02-20T00:00:00.000Z', to: '2026-04-10T00:00:00.000Z' });
+    await database.db.updateTable('cases').set({ case_type_id: caseTypeId }).where('ref', 'in', refs.slice(0, 10)).execute();
+    for (const period of [
+      { from: '2026-02-20T00:00:00.000Z', to: '2026-04-10T00:00:00.000Z', bucket: 'day' as const },
+      { from: '2026-03-02T17:30:00.000Z', to: '2026-03-19T09:15:00.000Z', bucket: 'week' as const },
+    ])
+      for (const filter of [
+        { channel: ['email'] },
+        { severity: [2, 3] },
+        { channel: ['phone', 'in_person'], severity: [1] },
+        { caseTypeId },
+        { caseTypeId, teamId: cast.teamA.id, severity: [1, 2] },
+      ]) {
+        const query = { ...period, ...filter };
+        expect(await readDashboard(ws.ctx(NOW), query)).toEqual(await readDashboard(ws.ctx(NOW), query, { fromCases: true }));
+      }
+    const typed = await readDashboard(ws.ctx(NOW), { from: '2026-02-20T00:00:00.000Z', to: '2026-04-10T00:00:00.000Z', caseTypeId });
+    expect(typed.headline.cases.current).toBe(10);
+    const email = await readDashboard(ws.ctx(NOW), {
+      from: '2026-02-20T00:00:00.000Z',
+      to: '2026-04-10T00:00:00.000Z',
+      channel: ['email'],
+    });
+    expect(email.volume.byChannel).toEqual([{ key: 'email', label: 'email', count: 13 }]);
+  });
+
+  it('counts repeat customers off the customer chain as a count of each customer’s cases would, after cases move', async () => {
+    const customerOf = async (ref: string) =>
+      (await database.db.selectFrom('cases').select('customer_id').where('ref', '=', ref).executeTakeFirstOrThrow()).customer_id as string;
+    // Out of order: a case of customer 1 reported before its others.
+    await createCase(ws.ctx(at('2026-02-25T10:00:00.000Z')), {
+      ...buildCase({ teamId: cast.teamA.id }),
+      customer: { name: 'Customer 1', email: 'c1@example.com' },
+    });
+    // Every case of customer 2 moves to customer 3 in one statement (a merge), one case of customer 4 to 5, one loses its customer.
+    const [c2, c3, c4, c5] = await Promise.all([refs[2], refs[3], refs[4], refs[5]].map((r) => customerOf(r as string)));
+    await database.db
+      .updateTable('cases')
+      .set({ customer_id: c3 as string })
+      .where('customer_id', '=', c2 as string)
+      .execute();
+    await database.db
+      .updateTable('cases')
+      .set({ customer_id: c5 as string })
+      .where('ref', '=', refs[4] as string)
+      .execute();
+    await database.db
+      .updateTable('cases')
+      .set({ customer_id: null })
+      .where('ref', '=', refs[12] as string)
+      .execute();
+    expect(c4).not.toBe(c5);
+    const rows = await database.db
+      .selectFrom('cases')
+      .select(['customer_id', 'reported_at'])
+      .where('workspace_id', '=', ws.workspace.id)
+      .execute();
+    const moments = [
+      '2026-01-01T00:00',
+      '2026-02-26T00:00',
+      '2026-03-04T00:00',
+      '2026-03-09T13:00',
+      '2026-03-15T00:00',
+      '2026-03-22T07:30',
+      '2026-04-01T00:00',
+      '2026-07-01T00:00',
+    ];
+    for (const from of moments)
+      for (const to of moments.filter((m) => m > from)) {
+        const f = { workspaceId: ws.workspace.id, from: `${from}:00.000Z`, to: `${to}:00.000Z` };
+        const per = new Map<string, number>();
+        for (const r of rows)
+          if (r.customer_id && r.reported_at >= f.from && r.reported_at < f.to) per.set(r.customer_id, (per.get(r.customer_id) ?? 0) + 1);
+        const repeat = [...per.values()].filter((n) => n >= 2);
+        const expected = { customers: repeat.length, cases: repeat.reduce((a, b) => a + b, 0) };
+        expect(await repeatCustomerCounts(database.db, f)).toEqual(expected);
+        expect(await repeatCustomerCounts(database.db, { ...f, fromCases: true })).toEqual(expected);
+        // The inbox's filter: the cases of the customers with two or more cases since `from`.
+        const since = new Map<string, number>();
+        for (const r of rows) if (r.customer_id && r.reported_at >= f.from) since.set(r.customer_id, (since.get(r.customer_id) ?? 0) + 1);
+        const listed = await database.db
+          .selectFrom('cases')
+          .select('customer_id')
+          .where('workspace_id', '=', ws.workspace.id)
+          .where((eb) => eb.and(customerSignalConditions(eb, ws.workspace.id, { repeatSince: f.from })))
+          .execute();
+        expect(listed.length).toBe(rows.filter((r) => r.customer_id && (since.get(r.customer_id) ?? 0) >= 2).length);
+      }
+    // Rows written with the triggers set aside (a bulk load) get their chain from rebuildCustomerChain.
+    const all = { workspaceId: ws.workspace.id, from: '2026-01-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' };
+    const expected = await repeatCustomerCounts(database.db, { ...all, fromCases: true });
+    await database.db.updateTable('cases').set({ customer_prev_at: null, customer_prev2_at: null }).execute();
+    expect((await repeatCustomerCounts(database.db, all)).customers).toBe(0);
+    await rebuildCustomerChain(database.db, ws.workspace.id);
+    expect(await repeatCustomerCounts(database.db, all)).toEqual(expected);
+    expect(expected.customers).toBeGreaterThan(3);
   });
 
   it('moves every case to its new local day when the workspace’s time zone changes', async () => {

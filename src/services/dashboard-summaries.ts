@@ -2,6 +2,7 @@ import { daysOf, localDate, nextBucket, type Period, startOfLocalDate } from '..
 import { emptySummary, mergeInto, type Summary } from '../domain/dashboard-summary.js';
 import { backlogRows, type DashboardFilter } from '../store/dashboard.js';
 import {
+  type CellFilter,
   type DaySummary,
   dashboardDayCounts,
   dashboardDays,
@@ -15,11 +16,13 @@ import {
 import type { Db } from '../store/schema.js';
 
 /**
- * Where a dashboard's figures come from. The daily rollups are keyed by local date and team, so a
- * reading that filters by team only (or not at all) and may see every team takes its whole local
- * days from them and only the partial days at the period's edges from the cases themselves; any
- * other filter (channel, severity, case type, handler, employee party) or a reader limited to some
- * cases reads the matching cases directly, through the same folding.
+ * Where a dashboard's figures come from. The daily rollups are keyed by local date and team, and
+ * within a team's day by channel, severity and case type (its cells), so a reading filtered by any
+ * of those (or not at all) takes its whole local days from them — the teams' totals, or the cells
+ * the filter names — and only the partial days at the period's edges from the cases themselves; a
+ * filter the rollups are not keyed by (handler, employee party, breach, the answers' scores) reads
+ * the matching cases directly, through the same folding. A supervisor reads their teams' rollups
+ * and the cases they are part of in other teams directly.
  */
 
 /** The summaries of the period's cases, merged per team (key '' is "no team"). */
@@ -27,7 +30,13 @@ export type TeamSummaries = Map<string, Summary>;
 
 /** Whether the rollups can answer this filter (for a reader limited to some teams, with the cases they are part of elsewhere read directly). */
 export const isRolledUp = (f: DashboardFilter): boolean =>
-  !f.channel?.length && !f.severity?.length && !f.caseTypeId && !f.assigneeId && !f.employeeId && !f.breached && !f.exceptTeamIds;
+  !f.fromCases && !f.assigneeId && !f.employeeId && !f.breached && !f.satisfaction?.length && !f.supported?.length && !f.exceptTeamIds;
+
+/** The rollup cells a filter names: none (the teams' totals) unless it filters by channel, severity or case type. */
+function cellsOf(f: DashboardFilter): CellFilter | undefined {
+  if (!f.channel?.length && !f.severity?.length && !f.caseTypeId) return undefined;
+  return { channels: f.channel, severities: f.severity, caseTypeId: f.caseTypeId };
+}
 
 /**
  * The teams whose rollups count (undefined: every team), and the filter of the reader's other
@@ -76,9 +85,10 @@ export async function periodSummaries(db: Db, f: DashboardFilter, timeZone: stri
   const { teams, rest } = rollupSplit(f);
   const some = teams === undefined || teams.length > 0;
   const { months, dayRanges } = monthsWithin(days.first, days.last);
+  const cells = cellsOf(f);
   const parts = await Promise.all([
-    months && some ? dashboardMonths(db, f.workspaceId, months[0], months[1], teams) : [],
-    ...dayRanges.map(([first, last]) => (some ? dashboardDays(db, f.workspaceId, first, last, teams) : [])),
+    months && some ? dashboardMonths(db, f.workspaceId, months[0], months[1], teams, cells) : [],
+    ...dayRanges.map(([first, last]) => (some ? dashboardDays(db, f.workspaceId, first, last, teams, cells) : [])),
     f.from < start ? summariesOf(db, { ...f, to: start }, timeZone) : [],
     end < f.to ? summariesOf(db, { ...f, from: end }, timeZone) : [],
     rest ? summariesOf(db, { ...rest, from: start, to: end }, timeZone) : [],
@@ -109,7 +119,7 @@ export async function backlogOf(db: Db, f: DashboardFilter, timeZone: string): P
   if (isRolledUp(f)) {
     const { teams, rest } = rollupSplit(f);
     const [counts, others] = await Promise.all([
-      teams === undefined || teams.length > 0 ? dashboardDayCounts(db, f.workspaceId, last, teams) : [],
+      teams === undefined || teams.length > 0 ? dashboardDayCounts(db, f.workspaceId, last, teams, cellsOf(f)) : [],
       rest ? backlogFromCases(db, rest, timeZone, dates) : null,
     ]);
     let open = 0;

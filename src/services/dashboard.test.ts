@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildCast } from '../../test/people.js';
+import { caseMetricPage } from '../store/dashboard.js';
 import { CASE_METRIC_COLUMNS, caseMetricsCsv } from './case-metrics-export.js';
 import { transitionCase } from './change-case.js';
 import type { ServiceContext } from './context.js';
@@ -213,5 +214,40 @@ describeEachDatabase('the dashboard, against figures worked out by hand', (kind)
       employeeFeltSupported: '4',
     });
     expect(lines[3]).toContain(',refund,20,EUR');
+  });
+
+  it('names who is above a review rule today, every employee checked at once', async () => {
+    const before = await readPeopleReport(as(cast.hr.actor), PERIOD);
+    expect(before.aboveThreshold).toEqual([]);
+    // Two costly conflicts before the period (the rule looks back 12 months from now, not at the period).
+    for (const reportedAt of ['2026-02-10T10:00:00.000Z', '2026-02-20T10:00:00.000Z'])
+      await report(reportedAt, { teamId: cast.teamA.id, financialImpact: { amount: 600, currency: 'EUR', kind: 'refund' } });
+    const people = await readPeopleReport(as(cast.hr.actor), PERIOD);
+    expect(people.aboveThreshold).toEqual([
+      expect.objectContaining({
+        employeeId: cast.employeeA.actor.employeeId,
+        name: 'Emma Involved',
+        rule: 'Two or more costly conflicts in a year',
+        counted: 2,
+        threshold: 2,
+      }),
+    ]);
+    expect(people.conflicts).toEqual(before.conflicts);
+  });
+
+  it('pages the per-case export by time and id, each page starting where the last one ended', async () => {
+    const f = { workspaceId: ws.workspace.id, from: PERIOD.from, to: PERIOD.to };
+    const whole = await caseMetricPage(database.db, f, undefined, 100);
+    const walked: string[] = [];
+    let after: { reportedAt: string; id: string } | undefined;
+    for (;;) {
+      const page = await caseMetricPage(database.db, f, after, 1);
+      const last = page.at(-1);
+      if (!last) break;
+      walked.push(last.ref);
+      after = { reportedAt: last.reported_at, id: last.id };
+    }
+    expect(whole.length).toBe(4);
+    expect(walked).toEqual(whole.map((c) => c.ref));
   });
 });

@@ -191,11 +191,12 @@ export async function workspaceTimeZone(ctx: ServiceContext): Promise<string> {
 /**
  * The dashboard for a period: every figure counts the cases reported in it that the reader may list
  * and the filters match, beside the same figures for the period of equal length just before.
+ * `fromCases` counts from the cases alone, never the rollups (to check the rollups against).
  */
-export async function readDashboard(ctx: ServiceContext, query: DashboardQuery): Promise<Dashboard> {
+export async function readDashboard(ctx: ServiceContext, query: DashboardQuery, options: { fromCases?: boolean } = {}): Promise<Dashboard> {
   const period = { from: query.from, to: query.to };
   const previous = previousPeriod(period);
-  const filter = await filterFor(ctx, query, period);
+  const filter = { ...(await filterFor(ctx, query, period)), fromCases: options.fromCases };
   const timeZone = await workspaceTimeZone(ctx);
   if (isRolledUp(filter)) await refreshRollups(ctx.db, ctx.actor.workspaceId, timeZone);
   const [teams, now, before, themeRows, previousThemes, backlog] = await Promise.all([

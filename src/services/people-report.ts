@@ -1,7 +1,7 @@
 import { describeRule, evaluateRule, windowStart } from '../domain/review-rules.js';
 import { conflictsPerEmployee, supportRequestCounts } from '../store/dashboard.js';
 import { findEmployees } from '../store/people.js';
-import { primaryEmployeesSince, ruleFactsOf } from '../store/review-facts.js';
+import { ruleFactsSince } from '../store/review-facts.js';
 import { listTeams } from '../store/workspaces.js';
 import { recordAccess } from './access-log.js';
 import { requirePermission } from './authorization.js';
@@ -48,10 +48,10 @@ export async function readPeopleReport(ctx: ServiceContext, query: Pick<Dashboar
   const enabled = rules.map(toRule).filter((r) => r.enabled);
   if (enabled.length > 0) {
     const since = windowStart(ctx.now, Math.max(...enabled.map((r) => r.windowMonths))).toISOString();
-    const employeeIds = await primaryEmployeesSince(ctx.db, ws, since);
-    const names = new Map((await findEmployees(ctx.db, ws, employeeIds)).map((e) => [e.id, e.name]));
-    for (const employeeId of employeeIds) {
-      const facts = await ruleFactsOf(ctx.db, ws, employeeId, since);
+    // Every employee's cases since the longest window, read at once (not a query per employee).
+    const factsBy = await ruleFactsSince(ctx.db, ws, since);
+    const names = new Map((await findEmployees(ctx.db, ws, [...factsBy.keys()])).map((e) => [e.id, e.name]));
+    for (const [employeeId, facts] of factsBy) {
       for (const rule of enabled) {
         const outcome = evaluateRule(rule, facts, ctx.now);
         if (!outcome.flagged) continue;

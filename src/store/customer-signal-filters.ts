@@ -1,10 +1,9 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { REPEAT_AT_LEAST } from '../domain/customer-signals.js';
 import type { Tables } from './schema.js';
 
 /** The inbox's customer-signal filters, each true of a case through its customer's whole record. */
 export type CustomerSignalFilter = {
-  /** The customer has at least REPEAT_AT_LEAST cases reported since this moment. */
+  /** The customer has at least REPEAT_AT_LEAST (two) cases reported since this moment. */
   repeatSince?: string | undefined;
   /** The case, or another case of its customer, carries a reputational threat. */
   threat?: boolean | undefined;
@@ -22,6 +21,8 @@ export function customerSignalConditions(
 ): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (filter.repeatSince) {
+    // A customer has two or more cases since the moment when one of their cases has its previous
+    // case since then too: the customer chain (migration 0042), a range of cases_customer_repeat.
     out.push(
       eb(
         'cases.customer_id',
@@ -30,10 +31,7 @@ export function customerSignalConditions(
           .selectFrom('cases as recent')
           .select('recent.customer_id')
           .where('recent.workspace_id', '=', workspaceId)
-          .where('recent.customer_id', 'is not', null)
-          .where('recent.reported_at', '>=', filter.repeatSince)
-          .groupBy('recent.customer_id')
-          .having((h) => h.fn.countAll(), '>=', REPEAT_AT_LEAST),
+          .where('recent.customer_prev_at', '>=', filter.repeatSince),
       ),
     );
   }

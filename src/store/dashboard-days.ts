@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { CHANNELS } from '../domain/case.js';
 import { localDate, nextBucket, startOfLocalDate } from '../domain/dashboard-metrics.js';
 import { addCase, addFollowUp, addPromise, addReply, emptySummary, mergeInto, type Summary } from '../domain/dashboard-summary.js';
 import {
@@ -12,16 +13,20 @@ import { isPostgres } from './db.js';
 import type { Db } from './schema.js';
 
 /**
- * The dashboard's daily rollups (migration 0040): summaries per workspace, local date and team,
- * rebuilt from the raw rows for the days the triggers marked stale. The same folding of raw rows
+ * The dashboard's daily rollups (migrations 0040, 0043): summaries per workspace, local date and
+ * team, and per channel, severity and case type within each team's day (its cells), rebuilt from
+ * the raw rows for the days the triggers marked stale. The same folding of raw rows
  * (summariesOf) serves the rollups and the dashboard's direct reads, so both count alike.
  */
 
-/** A summary of the cases reported on one local date in one team (null: no team). */
-export type DaySummary = { date: string; teamId: string | null; summary: Summary };
+/** A rollup's cell: one channel, severity and case type ('' none) of a team's day. */
+export type Cell = { channel: string; severity: number; caseTypeId: string };
 
-/** The cases the filter matches, folded into one summary per local reporting date and team. */
-export async function summariesOf(db: Db, f: DashboardFilter, timeZone: string): Promise<DaySummary[]> {
+/** A summary of the cases reported on one local date in one team (null: no team), and in one cell of it when grouped by cell. */
+export type DaySummary = { date: string; teamId: string | null; cell?: Cell; summary: Summary };
+
+/** The cases the filter matches, folded into one summary per local reporting date and team, or per date, team and cell. */
+export async function summariesOf(db: Db, f: DashboardFilter, timeZone: string, byCell = false): Promise<DaySummary[]> {
   const [cases, followUps, commitments, replies] = await Promise.all([
     dashboardCaseRows(db, f),
     dashboardFollowUpRows(db, f),
@@ -32,10 +37,11 @@ export async function summariesOf(db: Db, f: DashboardFilter, timeZone: string):
   const ofCase = new Map<string, Summary>();
   for (const c of cases) {
     const date = localDate(c.reported_at, timeZone);
-    const key = `${date}|${c.team_id ?? ''}`;
+    const cell = byCell ? { channel: c.channel, severity: c.severity, caseTypeId: c.case_type_id ?? '' } : undefined;
+    const key = cell ? `${date}|${c.team_id ?? ''}|${cell.channel}|${cell.severity}|${cell.caseTypeId}` : `${date}|${c.team_id ?? ''}`;
     let group = groups.get(key);
     if (!group) {
-      group = { date, teamId: c.team_id, summary: emptySummary() };
+      group = { date, teamId: c.team_id, ...(cell ? { cell } : {}), summary: emptySummary() };
       groups.set(key, group);
     }
     addCase(group.summary, c, timeZone);
@@ -55,6 +61,16 @@ export async function summariesOf(db: Db, f: DashboardFilter, timeZone: string):
   }
   return [...groups.values()];
 }
+
+/** The cells a read takes: undefined for the teams' totals, or the cells of some channels, severities and one case type. */
+export type CellFilter = {
+  channels?: readonly string[] | undefined;
+  severities?: readonly number[] | undefined;
+  caseTypeId?: string | undefined;
+};
+
+/** A total row's cell columns: no channel is ever '' on a case. */
+const TOTAL = { channel: '', severity: 0, case_type_id: '' } as const;
 
 /** The local date before a date. */
 export const previousDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -79,37 +95,57 @@ function runsOf(dates: readonly string[], max: number): [string, string][] {
 
 const INSERT_BATCH = 200;
 
-/** Rebuilds the rollup rows of some local dates from the raw rows, a month at a time. */
+type RollupRow = {
+  local_date: string;
+  team_id: string;
+  channel: string;
+  severity: number;
+  case_type_id: string;
+  cases: number;
+  resolved: number;
+  summary: Summary;
+};
+
+/** Rebuilds the rollup rows (teams' totals and their cells) of some local dates from the raw rows, a month at a time. */
 export async function rebuildDashboardDays(db: Db, workspaceId: string, timeZone: string, dates: readonly string[]): Promise<void> {
   for (const [first, last] of runsOf(dates, 31)) {
     const from = startOfLocalDate(first, timeZone);
     const to = startOfLocalDate(nextBucket(last, 'day'), timeZone);
     const [parts, resolvedRows] = await Promise.all([
-      summariesOf(db, { workspaceId, from, to }, timeZone),
+      summariesOf(db, { workspaceId, from, to }, timeZone, true),
       db
         .selectFrom('cases')
-        .select(['team_id', 'resolved_at'])
+        .select(['team_id', 'channel', 'severity', 'case_type_id', 'resolved_at'])
         .where('workspace_id', '=', workspaceId)
         .where('resolved_at', '>=', from)
         .where('resolved_at', '<', to)
         .execute(),
     ]);
-    const rows = new Map<string, { local_date: string; team_id: string; cases: number; resolved: number; summary: Summary }>();
-    const rowOf = (date: string, team: string | null) => {
-      const key = `${date}|${team ?? ''}`;
+    const rows = new Map<string, RollupRow>();
+    const rowOf = (date: string, team: string | null, cell: { channel: string; severity: number; case_type_id: string }) => {
+      const key = `${date}|${team ?? ''}|${cell.channel}|${cell.severity}|${cell.case_type_id}`;
       let row = rows.get(key);
       if (!row) {
-        row = { local_date: date, team_id: team ?? '', cases: 0, resolved: 0, summary: emptySummary() };
+        row = { local_date: date, team_id: team ?? '', ...cell, cases: 0, resolved: 0, summary: emptySummary() };
         rows.set(key, row);
       }
       return row;
     };
     for (const p of parts) {
-      const row = rowOf(p.date, p.teamId);
+      const cell = p.cell as Cell;
+      const row = rowOf(p.date, p.teamId, { channel: cell.channel, severity: cell.severity, case_type_id: cell.caseTypeId });
       row.summary = p.summary;
       row.cases = p.summary.cases;
+      const total = rowOf(p.date, p.teamId, TOTAL);
+      mergeInto(total.summary, p.summary);
+      total.cases += p.summary.cases;
     }
-    for (const r of resolvedRows) rowOf(localDate(r.resolved_at as string, timeZone), r.team_id).resolved += 1;
+    for (const r of resolvedRows) {
+      const date = localDate(r.resolved_at as string, timeZone);
+      const cell = { channel: r.channel, severity: Number(r.severity), case_type_id: r.case_type_id ?? '' };
+      rowOf(date, r.team_id, cell).resolved += 1;
+      rowOf(date, r.team_id, TOTAL).resolved += 1;
+    }
     await db
       .deleteFrom('dashboard_days')
       .where('workspace_id', '=', workspaceId)
@@ -129,16 +165,26 @@ export async function rebuildDashboardDays(db: Db, workspaceId: string, timeZone
 /** The last local date of a date's month. */
 export const lastOfMonth = (date: string): string => previousDate(nextBucket(`${date.slice(0, 7)}-01`, 'month'));
 
-/** Merges a month's day rows per team into its month rows. */
+/** Merges a month's day rows, totals and cells alike, into its month rows. */
 async function rebuildMonth(db: Db, workspaceId: string, month: string): Promise<void> {
-  const days = await dashboardDays(db, workspaceId, `${month}-01`, lastOfMonth(`${month}-01`));
-  const teams = new Map<string, Summary>();
+  const days = await db
+    .selectFrom('dashboard_days')
+    .select(['team_id', 'channel', 'severity', 'case_type_id', 'summary'])
+    .where('workspace_id', '=', workspaceId)
+    .where('local_date', '>=', `${month}-01`)
+    .where('local_date', '<=', lastOfMonth(`${month}-01`))
+    .where('cases', '>', 0)
+    .execute();
+  const merged = new Map<string, { team_id: string; channel: string; severity: number; case_type_id: string; summary: Summary }>();
   for (const d of days) {
-    const key = d.teamId ?? '';
-    teams.set(key, mergeInto(teams.get(key) ?? emptySummary(), d.summary));
+    const key = `${d.team_id}|${d.channel}|${d.severity}|${d.case_type_id}`;
+    const summary = JSON.parse(d.summary) as Summary;
+    const m = merged.get(key);
+    if (m) mergeInto(m.summary, summary);
+    else merged.set(key, { team_id: d.team_id, channel: d.channel, severity: Number(d.severity), case_type_id: d.case_type_id, summary });
   }
   await db.deleteFrom('dashboard_months').where('workspace_id', '=', workspaceId).where('month', '=', month).execute();
-  const values = [...teams].map(([team_id, summary]) => ({ workspace_id: workspaceId, month, team_id, summary: JSON.stringify(summary) }));
+  const values = [...merged.values()].map((m) => ({ workspace_id: workspaceId, month, ...m, summary: JSON.stringify(m.summary) }));
   for (let i = 0; i < values.length; i += INSERT_BATCH)
     await db
       .insertInto('dashboard_months')
@@ -146,18 +192,32 @@ async function rebuildMonth(db: Db, workspaceId: string, month: string): Promise
       .execute();
 }
 
-/** The month rows of a range of local months (YYYY-MM), of some teams or of all. */
+/**
+ * Which rows of a rollup table a read takes: the teams' totals, or the cells of the filter's
+ * channels (every channel's when it names none, so each is a range of the key), severities and case type.
+ */
+function cellsWhere(cells: CellFilter | undefined) {
+  if (!cells) return sql<boolean>`channel = ${TOTAL.channel}`;
+  const parts = [sql`channel in (${sql.join((cells.channels?.length ? cells.channels : CHANNELS).map((c) => sql`${c}`))})`];
+  if (cells.severities?.length) parts.push(sql`severity in (${sql.join(cells.severities.map((n) => sql`${n}`))})`);
+  if (cells.caseTypeId) parts.push(sql`case_type_id = ${cells.caseTypeId}`);
+  return sql<boolean>`${sql.join(parts, sql` and `)}`;
+}
+
+/** The month rows of a range of local months (YYYY-MM), of some teams or of all, totals or some cells. */
 export async function dashboardMonths(
   db: Db,
   workspaceId: string,
   first: string,
   last: string,
   teamIds?: readonly string[],
+  cells?: CellFilter,
 ): Promise<{ teamId: string | null; summary: Summary }[]> {
   let q = db
     .selectFrom('dashboard_months')
     .select(['team_id', 'summary'])
     .where('workspace_id', '=', workspaceId)
+    .where(cellsWhere(cells))
     .where('month', '>=', first)
     .where('month', '<=', last);
   if (teamIds) q = q.where('team_id', 'in', [...teamIds]);
@@ -212,18 +272,20 @@ export async function resetDashboardDays(db: Db, workspaceId: string): Promise<v
     ${isPostgres(db) ? sql`on conflict do nothing` : sql``}`.execute(db);
 }
 
-/** The rollup rows of a range of local dates, of some teams ('' is "no team") or of all. */
+/** The rollup rows of a range of local dates, of some teams ('' is "no team") or of all, totals or some cells. */
 export async function dashboardDays(
   db: Db,
   workspaceId: string,
   first: string,
   last: string,
   teamIds?: readonly string[],
+  cells?: CellFilter,
 ): Promise<DaySummary[]> {
   let q = db
     .selectFrom('dashboard_days')
     .select(['local_date', 'team_id', 'summary'])
     .where('workspace_id', '=', workspaceId)
+    .where(cellsWhere(cells))
     .where('local_date', '>=', first)
     .where('local_date', '<=', last)
     .where('cases', '>', 0);
@@ -232,18 +294,20 @@ export async function dashboardDays(
   return rows.map((r) => ({ date: r.local_date, teamId: r.team_id === '' ? null : r.team_id, summary: JSON.parse(r.summary) as Summary }));
 }
 
-/** Cases reported and resolved per local date up to and including `last`, for the backlog. */
+/** Cases reported and resolved per local date up to and including `last`, for the backlog: totals or some cells. */
 export async function dashboardDayCounts(
   db: Db,
   workspaceId: string,
   last: string,
   teamIds?: readonly string[],
+  cells?: CellFilter,
 ): Promise<{ date: string; reported: number; resolved: number }[]> {
   let q = db
     .selectFrom('dashboard_days')
     .select('local_date')
     .select((eb) => [eb.fn.sum<number | string>('cases').as('reported'), eb.fn.sum<number | string>('resolved').as('resolved')])
     .where('workspace_id', '=', workspaceId)
+    .where(cellsWhere(cells))
     .where('local_date', '<=', last)
     .groupBy('local_date')
     .orderBy('local_date');

@@ -22,6 +22,8 @@ export type DashboardFilter = CaseDimensionFilter & {
   assigneeId?: string | undefined;
   /** Leaves out these teams' cases (the part of a reader's scope the rollups already counted). */
   exceptTeamIds?: readonly string[] | undefined;
+  /** Count from the cases themselves, never the rollups (what checks of the rollups compare them with). */
+  fromCases?: boolean | undefined;
 };
 
 function dimensions(eb: ExpressionBuilder<Tables, 'cases'>, f: Omit<DashboardFilter, 'from' | 'to'>, pg: boolean) {
@@ -61,6 +63,7 @@ export type DashboardCaseRow = {
   impact_currency: string | null;
   impact_kind: string | null;
   risk_flags: string;
+  case_type_id: string | null;
 };
 
 const CASE_COLUMNS = [
@@ -79,6 +82,7 @@ const CASE_COLUMNS = [
   'cases.impact_currency',
   'cases.impact_kind',
   'cases.risk_flags',
+  'cases.case_type_id',
 ] as const;
 
 /** The period's cases with the columns the figures need: one range scan of cases_ws_reported_at. */
@@ -206,11 +210,54 @@ export async function backlogRows(
     .execute();
 }
 
+/** Whether a filter keeps every case of the workspace (no scope, no dimension). */
+const isWholeWorkspace = (f: DashboardFilter): boolean =>
+  !f.fromCases &&
+  !f.scope &&
+  !f.teamId &&
+  !f.channel?.length &&
+  !f.severity?.length &&
+  !f.assigneeId &&
+  !f.exceptTeamIds?.length &&
+  !f.caseTypeId &&
+  !f.employeeId &&
+  !f.breached &&
+  !f.satisfaction?.length &&
+  !f.supported?.length;
+
 /**
  * Customers with two or more of the period's cases, and how many cases those are: distinct people,
- * which no daily rollup can add up. A narrow group-by over the range of cases_ws_reported_at.
+ * which no daily rollup can add up. Over the whole workspace they are read off the customer chain
+ * (migration 0042): a case whose previous case is in the period too is a repeat's second or later
+ * case, and the second itself is the one whose case before that is not — so the customers are those
+ * seconds, and their cases the later ones plus one first case each. One range of
+ * cases_customer_repeat, holding only the cases that have a previous one. Any filter narrows whose
+ * cases count, which the chain cannot follow: a narrow group-by over the period's cases then.
  */
 export async function repeatCustomerCounts(db: Db, f: DashboardFilter): Promise<{ customers: number; cases: number }> {
+  if (isWholeWorkspace(f)) {
+    const row = await db
+      .selectFrom('cases')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('later'),
+        eb.fn
+          .sum<number | string | null>(
+            eb
+              .case()
+              .when(eb.or([eb('customer_prev2_at', 'is', null), eb('customer_prev2_at', '<', f.from)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('customers'),
+      ])
+      .where('workspace_id', '=', f.workspaceId)
+      .where('customer_prev_at', '>=', f.from)
+      .where('reported_at', '<', f.to)
+      .executeTakeFirst();
+    const customers = Number(row?.customers ?? 0);
+    return { customers, cases: Number(row?.later ?? 0) + customers };
+  }
   const per = periodCases(db, f)
     .select('cases.customer_id')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -271,7 +318,10 @@ export async function caseMetricPage(
   after: { reportedAt: string; id: string } | undefined,
   limit: number,
 ): Promise<CaseMetricRow[]> {
-  let q = periodCases(db, f).select([...CASE_COLUMNS, 'cases.ref', 'cases.status', 'cases.assignee_id']);
+  // The page's range starts at the last page's time: given the period's start and a row-value bound,
+  // SQLite ranged the index from the period's start and stepped over every earlier page's rows.
+  const from = after && after.reportedAt > f.from ? after.reportedAt : f.from;
+  let q = periodCases(db, { ...f, from }).select([...CASE_COLUMNS, 'cases.ref', 'cases.status', 'cases.assignee_id']);
   if (after) q = q.where((eb) => eb(eb.refTuple('cases.reported_at', 'cases.id'), '>', eb.tuple(after.reportedAt, after.id)));
   const rows = await q.orderBy('cases.reported_at').orderBy('cases.id').limit(limit).execute();
   return rows.map((r) => ({

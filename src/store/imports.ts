@@ -1,4 +1,4 @@
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, type Insertable, sql } from 'kysely';
 import { isPostgres } from './db.js';
 import type { CustomerRow, Db, ImportRow, Tables } from './schema.js';
 
@@ -10,7 +10,7 @@ const MAX_PARAMETERS = 30_000;
  * text and its parameters are written directly: Kysely's builder spends more time (and garbage)
  * turning thousands of rows into a query tree and back than the database spends inserting them.
  */
-export async function insertMany<T extends keyof Tables>(db: Db, table: T, rows: readonly Tables[T][]): Promise<void> {
+export async function insertMany<T extends keyof Tables>(db: Db, table: T, rows: readonly Insertable<Tables[T]>[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object);
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));

@@ -41,6 +41,8 @@ import * as customerNameIndex from './migrations/0038-customer-name-index.js';
 import * as listFilterIndexes from './migrations/0039-list-filter-indexes.js';
 import * as dashboardDays from './migrations/0040-dashboard-days.js';
 import * as dashboardDaysBackfill from './migrations/0041-dashboard-days-backfill.js';
+import * as customerCaseChain from './migrations/0042-customer-case-chain.js';
+import * as dashboardCells from './migrations/0043-dashboard-cells.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -84,6 +86,8 @@ const STEPS: Record<string, Step> = {
   '0039-list-filter-indexes': listFilterIndexes,
   '0040-dashboard-days': dashboardDays,
   '0041-dashboard-days-backfill': dashboardDaysBackfill,
+  '0042-customer-case-chain': customerCaseChain,
+  '0043-dashboard-cells': dashboardCells,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

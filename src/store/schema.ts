@@ -157,6 +157,8 @@ export type CustomerMergeRow = {
   case_ids: string;
 };
 export type SlaTargetRow = { workspace_id: string; severity: number; acknowledge_minutes: number; resolve_minutes: number };
+/** The reported times of the customer's one and two cases before a case (migration 0042): kept by triggers, never written by code. */
+export type CaseChainColumns = { customer_prev_at: Generated<string | null>; customer_prev2_at: Generated<string | null> };
 export type CaseCounterRow = { workspace_id: string; year: number; last_seq: number };
 export type CaseRow = {
   id: string;
@@ -809,7 +811,7 @@ export type Tables = {
   customers: CustomerRow;
   sla_targets: SlaTargetRow;
   case_counters: CaseCounterRow;
-  cases: CaseRow;
+  cases: CaseRow & CaseChainColumns;
   case_parties: CasePartyRow;
   statements: StatementRow;
   case_events: CaseEventRow;
@@ -881,14 +883,28 @@ export type Tables = {
 /** One local day and team of the dashboard's rollups; team_id '' is "no team", summary a JSON Summary (domain/dashboard-summary.ts). */
 export type DashboardDayRow = {
   workspace_id: string;
+  /** '' on a team's total row; else the cell's channel (migration 0043). */
+  channel: string;
   local_date: string;
   team_id: string;
+  /** 0 on a total row. */
+  severity: number;
+  /** '' on a total row, and on a cell of cases without a case type. */
+  case_type_id: string;
   cases: number;
   resolved: number;
   summary: string;
 };
-/** The days of one local month (YYYY-MM) and team merged. */
-export type DashboardMonthRow = { workspace_id: string; month: string; team_id: string; summary: string };
+/** The days of one local month (YYYY-MM) and team merged, totals and cells alike. */
+export type DashboardMonthRow = {
+  workspace_id: string;
+  channel: string;
+  month: string;
+  team_id: string;
+  severity: number;
+  case_type_id: string;
+  summary: string;
+};
 /** A UTC date whose local days' rollups must be rebuilt before the next dashboard read. */
 export type DashboardStaleRow = { workspace_id: string; utc_date: string };
 

@@ -11,7 +11,7 @@ const COUNTED_CASE_COLUMNS =
  * a figure counts — a case, its follow-ups, its promises, a reply — and the next dashboard read
  * rebuilds the local days that date touches before it reads (store/dashboard-days.ts). Triggers
  * rather than calls in every writer, so no write path (imports, merges, erasure, sweeps) can forget.
- * Every day that already holds cases is marked stale here; 0041 rebuilds them.
+ * Every day that already holds cases is marked stale here; 0043 rebuilds them (0041 did, before).
  */
 export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Promise<void> {
   await db.schema

@@ -1,14 +1,10 @@
-import type { Kysely } from 'kysely';
-import { refreshDashboardDays } from '../dashboard-days.js';
-import type { Db } from '../schema.js';
-
 /**
- * Builds the dashboard's daily rollups for the cases already there (0040 marked their days stale),
- * each workspace in its own time zone — a month of days per read, so a million cases take minutes,
- * not the memory of a million rows.
+ * Built the dashboard's daily rollups for the cases already there (0040 marked their days stale).
+ * Migration 0043 changed the rollups' shape and rebuilds every workspace's days itself, and the
+ * rollup code of today writes that shape, which 0040's tables do not have: so on a database that
+ * has not reached this step yet it leaves the work to 0043. Databases that ran it keep what it built
+ * until 0043 rebuilds it.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
-  const store = db as unknown as Db;
-  const workspaces = await store.selectFrom('workspaces').select(['id', 'time_zone']).execute();
-  for (const w of workspaces) await refreshDashboardDays(store, w.id, w.time_zone);
+export async function up(): Promise<void> {
+  // Nothing: 0043 rebuilds every day (see above).
 }
