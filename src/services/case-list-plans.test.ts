@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
 import { listMergedInto } from '../store/case-merges.js';
-import { countCaseRows, listPlanLimits } from '../store/cases.js';
+import { countCaseRows, LIST_PLAN_LIMITS } from '../store/cases.js';
 import { commitmentReportRows } from '../store/commitments.js';
 import { dashboardReplyRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
@@ -143,11 +143,11 @@ describe('query plans at scale [sqlite]', () => {
       });
 
       it('walks a large set of candidates to the same pages, totals and cursors as it sorts a small one', async () => {
-        const pages = async (actor: Actor, query: Parameters<typeof listCases>[1]) => {
+        const pages = async (actor: Actor, query: Parameters<typeof listCases>[1], limits = LIST_PLAN_LIMITS) => {
           const out: unknown[] = [];
           let cursor: string | undefined;
           do {
-            const page = await listCases({ db: database.db, actor, now: new Date() }, { ...query, limit: 2, cursor });
+            const page = await listCases({ db: database.db, actor, now: new Date() }, { ...query, limit: 2, cursor }, limits);
             out.push(page);
             cursor = page.nextCursor ?? undefined;
           } while (cursor);
@@ -162,29 +162,19 @@ describe('query plans at scale [sqlite]', () => {
           for (const sort of ['updated_at', 'next_due_at', 'severity'] as const) {
             const q = { ...query, sort, order: sort === 'next_due_at' ? ('asc' as const) : ('desc' as const) };
             const sorted = await pages(actor, q);
-            listPlanLimits.walkFrom = 0;
-            try {
-              const walked = await pages(actor, q);
-              expect(walked).toEqual(sorted);
-            } finally {
-              listPlanLimits.walkFrom = 2_000;
-            }
+            const walked = await pages(actor, q, { ...LIST_PLAN_LIMITS, walkFrom: 0 });
+            expect(walked).toEqual(sorted);
             expect(sorted.length).toBeGreaterThan(1);
           }
       });
 
       it('counts a search with many hits to the same total as one with few', async () => {
-        const count = (q: string, upTo: number) =>
-          countCaseRows(database.db, { workspaceId: supervisor.workspaceId, q, hideMerged: true }, upTo);
+        const count = (q: string, upTo: number, limits = LIST_PLAN_LIMITS) =>
+          countCaseRows(database.db, { workspaceId: supervisor.workspaceId, q, hideMerged: true }, upTo, limits);
         for (const q of ['refund', 'refund refused', 'zeppelin'])
           for (const upTo of [3, 1000]) {
             const driven = await count(q, upTo);
-            listPlanLimits.driveFromHits = 0;
-            try {
-              expect(await count(q, upTo)).toEqual(driven);
-            } finally {
-              listPlanLimits.driveFromHits = 5_000;
-            }
+            expect(await count(q, upTo, { ...LIST_PLAN_LIMITS, driveFromHits: 0 })).toEqual(driven);
           }
         expect(await count('refund', 3)).toEqual({ count: 3, capped: true });
         expect((await count('zeppelin', 1000)).capped).toBe(false);

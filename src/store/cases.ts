@@ -77,9 +77,9 @@ export type CaseQuery = CustomerSignalFilter &
  * The page is found by its keys alone (id and sort column), then only its rows are read whole:
  * sorting a few thousand candidates with every column of each row cost most of a list's time.
  */
-export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
+export async function listCaseRows(db: Db, query: CaseQuery, limits: ListPlanLimits = LIST_PLAN_LIMITS): Promise<CaseRow[]> {
   const cmp = query.order === 'asc' ? '>' : '<';
-  let qb = filteredCases(db, query, await searchPlan(db, query.q), await candidatePlan(db, query)).select('cases.id');
+  let qb = filteredCases(db, query, await searchPlan(db, query.q, limits), await candidatePlan(db, query, limits)).select('cases.id');
   if (query.after) {
     const { value, id } = query.after;
     qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
@@ -116,11 +116,12 @@ export async function countCaseRows(
   db: Db,
   query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>,
   upTo: number,
+  limits: ListPlanLimits = LIST_PLAN_LIMITS,
 ): Promise<{ count: number; capped: boolean }> {
   // Counting stops past `upTo`: an exact count reads every matching row, and a big inbox only needs "1,000+".
   // A count needs no order: it always reads the candidates' set.
   // A constant, not the id: an index that holds the filter's columns then answers alone.
-  const plan = await searchPlan(db, query.q);
+  const plan = await searchPlan(db, query.q, limits);
   if (plan === 'probe' && (await fullTextMatchesPast(db, query, upTo))) return { count: upTo, capped: true };
   const matches = filteredCases(db, query, plan, 'drive')
     .select(sql<number>`1`.as('one'))
@@ -158,21 +159,21 @@ async function fullTextMatchesPast(db: Db, query: Omit<CaseQuery, 'sort' | 'orde
  */
 type SearchPlan = 'drive' | 'probe' | 'planner';
 
-async function searchPlan(db: Db, q: string | undefined): Promise<SearchPlan> {
+async function searchPlan(db: Db, q: string | undefined, limits: ListPlanLimits): Promise<SearchPlan> {
   if (!q || isPostgres(db) || caseRefIn(q)) return 'planner';
   const search = parseSearchQuery(q);
   if (isEmptySearch(search)) return 'drive';
   const row = await sql<{
     n: number;
-  }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${listPlanLimits.driveFromHits + 1})`.execute(
+  }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${limits.driveFromHits + 1})`.execute(
     db,
   );
-  return Number(row.rows[0]?.n ?? 0) > listPlanLimits.driveFromHits ? 'probe' : 'drive';
+  return Number(row.rows[0]?.n ?? 0) > limits.driveFromHits ? 'probe' : 'drive';
 }
 
 /**
  * How SQLite reads the candidates of Needs attention or of one person's cases (their rowids, from
- * covering indexes): `drive` sorts the set (up to listPlanLimits.walkFrom), `walk` walks the list's
+ * covering indexes): `drive` sorts the set (up to LIST_PLAN_LIMITS.walkFrom), `walk` walks the list's
  * sort index and keeps the rows in the set, which is a lookup in the set per index entry and finds a
  * page of a large set early; sorting 12,000 candidates of Needs attention read each one's row.
  */
@@ -180,17 +181,18 @@ type CandidatePlan = 'drive' | 'walk';
 
 /**
  * Over `walkFrom` candidates a list walks its sort index; over `driveFromHits` full-text hits a search
- * probes the index per case (searchPlan). Tests lower them to take those plans over a few cases.
+ * probes the index per case (searchPlan). Tests pass lower ones to take those plans over a few cases.
  */
-export const listPlanLimits = { walkFrom: 2_000, driveFromHits: 5_000 };
+export type ListPlanLimits = { readonly walkFrom: number; readonly driveFromHits: number };
+export const LIST_PLAN_LIMITS: ListPlanLimits = Object.freeze({ walkFrom: 2_000, driveFromHits: 5_000 });
 
 type CandidateFilter = Pick<CaseQuery, 'workspaceId' | 'attention' | 'scope'>;
 
-async function candidatePlan(db: Db, query: CandidateFilter): Promise<CandidatePlan> {
+async function candidatePlan(db: Db, query: CandidateFilter, limits: ListPlanLimits): Promise<CandidatePlan> {
   const set = isPostgres(db) ? null : candidateRowids(query);
   if (!set) return 'drive';
-  const row = await sql<{ n: number }>`select count(*) as n from (${set} limit ${listPlanLimits.walkFrom + 1})`.execute(db);
-  return Number(row.rows[0]?.n ?? 0) > listPlanLimits.walkFrom ? 'walk' : 'drive';
+  const row = await sql<{ n: number }>`select count(*) as n from (${set} limit ${limits.walkFrom + 1})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) > limits.walkFrom ? 'walk' : 'drive';
 }
 
 /** The set that leads a list on SQLite: the cases that may need attention, else one person's cases. */
