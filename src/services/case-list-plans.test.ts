@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
 import { listMergedInto } from '../store/case-merges.js';
-import { countCaseRows, LIST_PLAN_LIMITS } from '../store/cases.js';
+import { countCaseRows, LIST_PLAN_LIMITS, planList } from '../store/cases.js';
 import { commitmentReportRows } from '../store/commitments.js';
 import { dashboardReplyRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
@@ -76,9 +76,9 @@ describe('query plans at scale [sqlite]', () => {
   }
 
   /** The plan lines of every SELECT a list call ran. */
-  async function plansOf(actor: Actor, query: Parameters<typeof listCases>[1]): Promise<string[]> {
+  async function plansOf(actor: Actor, query: Parameters<typeof listCases>[1], limits = LIST_PLAN_LIMITS): Promise<string[]> {
     captured.length = 0;
-    await listCases({ db: database.db, actor, now: new Date() }, query);
+    await listCases({ db: database.db, actor, now: new Date() }, query, limits);
     const selects = captured.filter((q) => /^\s*select/i.test(q.sql));
     expect(selects.length).toBeGreaterThan(0);
     const sqlite = new SQLite(join(dir, 'defuse.db'), { readonly: true });
@@ -168,13 +168,35 @@ describe('query plans at scale [sqlite]', () => {
           }
       });
 
+      it('finds the same pages of a search whether it drives from the hits, walks or probes', async () => {
+        for (const actor of [supervisor, employee])
+          for (const q of ['refund', 'refund refused', 'zeppelin']) {
+            const all = async (limits: typeof LIST_PLAN_LIMITS) => {
+              const out: unknown[] = [];
+              let cursor: string | undefined;
+              do {
+                const page = await listCases({ db: database.db, actor, now: new Date() }, { q, limit: 3, cursor }, limits);
+                out.push(page);
+                cursor = page.nextCursor ?? undefined;
+              } while (cursor);
+              return out;
+            };
+            const driven = await all(LIST_PLAN_LIMITS);
+            expect(await all({ ...LIST_PLAN_LIMITS, driveFromHits: 0, walkFrom: 0 })).toEqual(driven);
+            expect(await all({ ...LIST_PLAN_LIMITS, driveFromHits: 0, probeFromHits: 0 })).toEqual(driven);
+          }
+      });
+
       it('counts a search with many hits to the same total as one with few', async () => {
-        const count = (q: string, upTo: number, limits = LIST_PLAN_LIMITS) =>
-          countCaseRows(database.db, { workspaceId: supervisor.workspaceId, q, hideMerged: true }, upTo, limits);
+        const count = async (q: string, upTo: number, limits = LIST_PLAN_LIMITS) => {
+          const query = { workspaceId: supervisor.workspaceId, q, hideMerged: true };
+          return countCaseRows(database.db, query, upTo, await planList(database.db, query, limits));
+        };
         for (const q of ['refund', 'refund refused', 'zeppelin'])
           for (const upTo of [3, 1000]) {
             const driven = await count(q, upTo);
             expect(await count(q, upTo, { ...LIST_PLAN_LIMITS, driveFromHits: 0 })).toEqual(driven);
+            expect(await count(q, upTo, { ...LIST_PLAN_LIMITS, driveFromHits: 0, probeFromHits: 0 })).toEqual(driven);
           }
         expect(await count('refund', 3)).toEqual({ count: 3, capped: true });
         expect((await count('zeppelin', 1000)).capped).toBe(false);
@@ -186,6 +208,30 @@ describe('query plans at scale [sqlite]', () => {
         expect(lines.some((l) => l.includes('cases_ws_assignee_due'))).toBe(true);
         expect(lines.some((l) => l.includes('case_parties_employee'))).toBe(true);
         expect(walksCases(lines)).toEqual([]);
+      });
+
+      it('keeps the cases an employee is named in as ids, not one lookup in the ids index per case', async () => {
+        for (const limits of [LIST_PLAN_LIMITS, { ...LIST_PLAN_LIMITS, walkFrom: 0 }])
+          for (const query of [{}, { status: ['reported' as const] }]) {
+            const lines = await plansOf(employee, { ...query, sort: 'next_due_at', order: 'asc' }, limits);
+            expect(lines.some((l) => l.includes('case_parties_employee'))).toBe(true);
+            expect(lines.filter((l) => /COVERING INDEX sqlite_autoindex_cases_1/.test(l))).toEqual([]);
+          }
+      });
+
+      it('walks the sort index for a search with more hits, each entry looked up in the hits read once', async () => {
+        const searchWalks = { ...LIST_PLAN_LIMITS, driveFromHits: 0 };
+        // The employee's own cases are few here: walking them too takes a lower bound.
+        const walks: [Actor, typeof LIST_PLAN_LIMITS][] = [
+          [supervisor, searchWalks],
+          [employee, { ...searchWalks, walkFrom: 0 }],
+        ];
+        for (const [actor, limits] of walks) {
+          const lines = await plansOf(actor, { q: 'refund refused', sort: 'reported_at', order: 'desc' }, limits);
+          expect(lines.some((l) => /^SEARCH cases USING (COVERING )?INDEX cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toBe(true);
+          expect(lines.filter((l) => /cases_fts VIRTUAL TABLE INDEX 0:=M/.test(l))).toEqual([]);
+          expect(lines.filter((l) => /TEMP B-TREE FOR ORDER BY/.test(l))).toEqual([]);
+        }
       });
 
       it('drives a search with few hits from the full-text index', async () => {

@@ -23,6 +23,7 @@ import {
   listCaseRows,
   listParties,
   listStatements,
+  planList,
 } from '../store/cases.js';
 import { listEventRows } from '../store/events.js';
 import { findCustomer } from '../store/people.js';
@@ -170,9 +171,10 @@ export async function listCases(
   };
   const after = query.cursor ? decodeCursor(query.cursor, sort, order) : undefined;
   // The count is for the first page's heading; later pages of the same list need not pay for it again.
+  const plan = await planList(ctx.db, filters, planLimits);
   const [rows, counted] = await Promise.all([
-    listCaseRows(ctx.db, { ...filters, sort, order, limit, after }, planLimits),
-    after ? undefined : countCaseRows(ctx.db, filters, COUNT_UP_TO, planLimits),
+    listCaseRows(ctx.db, { ...filters, sort, order, limit, after }, plan),
+    after ? undefined : countCaseRows(ctx.db, filters, COUNT_UP_TO, plan),
   ]);
   const mayTransition = authorize(ctx.actor, 'transition', 'case');
   const page = rows.slice(0, limit);
