@@ -10,6 +10,7 @@ import { countCaseRows, LIST_PLAN_LIMITS, planList } from '../store/cases.js';
 import { commitmentReportRows } from '../store/commitments.js';
 import { dashboardReplyRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
+import { listReplyEvents } from '../store/events.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { runOutClocks } from '../store/settings.js';
 import type { Actor } from './context.js';
@@ -267,6 +268,16 @@ describe('query plans at scale [sqlite]', () => {
         const lines = explained(captured);
         expect(lines.some((l) => l.includes('cases_merged_into'))).toBe(true);
         expect(walksCases(lines)).toEqual([]);
+      });
+
+      it("reads the period's replies and their scores from the replies' own index, not each reply's event row", async () => {
+        captured.length = 0;
+        await listReplyEvents(database.db, supervisor.workspaceId, '2000-01-01T00:00:00.000Z', 100);
+        const lines = explained(captured);
+        expect(
+          lines.some((l) => /^SEARCH case_events USING COVERING INDEX case_events_replies \(workspace_id=\? AND at>\?\)$/.test(l)),
+        ).toBe(true);
+        expect(lines.filter((l) => /TEMP B-TREE/.test(l))).toEqual([]);
       });
 
       it("reads the commitments report's period from the workspace's promises by date, not every promise", async () => {

@@ -108,6 +108,18 @@ async function casesByIds(db: Db, workspaceId: string, ids: readonly string[]): 
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The references of some cases of a workspace, by id. */
+export async function caseRefsByIds(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('cases')
+    .select(['cases.id', 'cases.ref'])
+    .where(inWorkspace(db, workspaceId))
+    .where('cases.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.ref]));
+}
+
 /** `cases.workspace_id = ?`, on SQLite as a check on the row found rather than a way into an index. */
 const inWorkspace = (db: Db, workspaceId: string) =>
   isPostgres(db) ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`;

@@ -41,6 +41,7 @@ import * as customerNameIndex from './migrations/0038-customer-name-index.js';
 import * as listFilterIndexes from './migrations/0039-list-filter-indexes.js';
 import * as dashboardDays from './migrations/0040-dashboard-days.js';
 import * as dashboardDaysBackfill from './migrations/0041-dashboard-days-backfill.js';
+import * as replyScoresIndex from './migrations/0045-reply-scores-index.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -84,6 +85,7 @@ const STEPS: Record<string, Step> = {
   '0039-list-filter-indexes': listFilterIndexes,
   '0040-dashboard-days': dashboardDays,
   '0041-dashboard-days-backfill': dashboardDaysBackfill,
+  '0045-reply-scores-index': replyScoresIndex,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */
