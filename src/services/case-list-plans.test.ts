@@ -235,6 +235,12 @@ describe('query plans at scale [sqlite]', () => {
         }
       });
 
+      it("counts a supervisor's open cases from the status index alone, their own cases beside their teams' as rowids", async () => {
+        const lines = await plansOf(supervisor, { status: ['reported', 'acknowledged'], sort: 'next_due_at', order: 'asc' });
+        expect(lines.some((l) => /^SEARCH cases USING COVERING INDEX cases_ws_status /.test(l))).toBe(true);
+        expect(lines.filter((l) => /^SEARCH cases USING INDEX cases_ws_status /.test(l))).toEqual([]);
+      });
+
       it('drives a search with few hits from the full-text index', async () => {
         const lines = await plansOf(supervisor, { q: 'zeppelin', sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => /cases_fts VIRTUAL TABLE/.test(l))).toBe(true);

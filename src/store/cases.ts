@@ -260,8 +260,12 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
     const user = scope.involvedUserId;
     if (pg || !user) qb = qb.where((eb) => caseInScope(eb, query.workspaceId, scope));
     else {
-      const mine = personalCases(query.workspaceId, user, walk);
-      qb = qb.where((eb) => (scope.teamIds.length > 0 ? eb.or([eb('cases.team_id', 'in', scope.teamIds), mine]) : mine));
+      // Beside teams, the user's cases stay rowids: the status index then holds all a count of open cases checks.
+      qb = qb.where((eb) =>
+        scope.teamIds.length > 0
+          ? eb.or([eb('cases.team_id', 'in', scope.teamIds), sql<boolean>`cases.rowid in (${personalRowids(query.workspaceId, user)})`])
+          : personalCases(query.workspaceId, user, walk),
+      );
     }
   }
   if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
@@ -538,6 +542,15 @@ function personalCandidates(workspaceId: string, userId: string) {
     union all select 1 from cases as handled where handled.workspace_id = ${workspaceId} and handled.assignee_id = ${userId}
     union all select 1 from case_parties inner join employees on employees.id = case_parties.employee_id
       where employees.user_id = ${userId} and case_parties.workspace_id = ${workspaceId}`;
+}
+
+/** SQLite: the rowids of the cases a user reported, handles or is named in, each from its own covering index. */
+function personalRowids(workspaceId: string, userId: string) {
+  return sql`select reported.rowid from cases as reported where reported.workspace_id = ${workspaceId} and reported.reporter_id = ${userId}
+    union all select handled.rowid from cases as handled where handled.workspace_id = ${workspaceId} and handled.assignee_id = ${userId}
+    union all select named.rowid from cases as named where named.id in (
+      select case_parties.case_id from case_parties inner join employees on employees.id = case_parties.employee_id
+      where employees.user_id = ${userId} and case_parties.workspace_id = ${workspaceId})`;
 }
 
 /**
