@@ -30,6 +30,7 @@ describe('query plans at scale [sqlite]', () => {
   let captured: { sql: string; parameters: readonly unknown[] }[];
   let supervisor: Actor;
   let employee: Actor;
+  let teamId: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-plans-'));
@@ -38,6 +39,7 @@ describe('query plans at scale [sqlite]', () => {
     await migrateToLatest(database);
     const { ctx } = await buildWorkspace(database.db);
     const team = await createTeam(ctx(), 'Front desk');
+    teamId = team.id;
     supervisor = (await buildPerson(ctx(), 'supervisor', [team.id])).actor;
     employee = (await buildPerson(ctx(), 'employee', [team.id])).actor;
     for (let i = 0; i < 30; i++)
@@ -239,6 +241,26 @@ describe('query plans at scale [sqlite]', () => {
         const lines = await plansOf(supervisor, { status: ['reported', 'acknowledged'], sort: 'next_due_at', order: 'asc' });
         expect(lines.some((l) => /^SEARCH cases USING COVERING INDEX cases_ws_status /.test(l))).toBe(true);
         expect(lines.filter((l) => /^SEARCH cases USING INDEX cases_ws_status /.test(l))).toEqual([]);
+      });
+
+      it("walks the sort index for a team of many cases, and reads a small team's from the team's index", async () => {
+        const large = await plansOf(supervisor, { teamId, sort: 'reported_at', order: 'desc' }, { ...LIST_PLAN_LIMITS, walkFrom: 0 });
+        expect(large.some((l) => /^SEARCH cases USING INDEX cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toBe(true);
+        expect(large.filter((l) => /TEMP B-TREE FOR ORDER BY/.test(l))).toEqual([]);
+        const small = await plansOf(supervisor, { teamId, sort: 'reported_at', order: 'desc' });
+        expect(small.filter((l) => /cases_ws_reported_at/.test(l))).toEqual([]);
+        expect(small.some((l) => /^SEARCH cases USING INDEX cases_ws_team \(workspace_id=\? AND team_id=\?\)$/.test(l))).toBe(true);
+      });
+
+      it('walks the sort index for a search probing per case with a status filter, not every case of the status', async () => {
+        const limits = { ...LIST_PLAN_LIMITS, driveFromHits: 0, probeFromHits: 0 };
+        const lines = await plansOf(
+          supervisor,
+          { q: 'refund', status: ['reported', 'acknowledged'], sort: 'reported_at', order: 'desc' },
+          limits,
+        );
+        expect(lines.some((l) => /^SEARCH cases USING INDEX cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toBe(true);
+        expect(lines.filter((l) => /TEMP B-TREE FOR ORDER BY/.test(l))).toEqual([]);
       });
 
       it('drives a search with few hits from the full-text index', async () => {
