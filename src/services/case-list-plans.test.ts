@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
 import { listMergedInto } from '../store/case-merges.js';
-import { countCaseRows, listPlanLimits } from '../store/cases.js';
+import { countCaseRows, LIST_PLAN_LIMITS, planList } from '../store/cases.js';
 import { commitmentReportRows } from '../store/commitments.js';
 import { dashboardReplyRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
+import { listReplyEvents } from '../store/events.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { runOutClocks } from '../store/settings.js';
 import type { Actor } from './context.js';
@@ -29,6 +30,7 @@ describe('query plans at scale [sqlite]', () => {
   let captured: { sql: string; parameters: readonly unknown[] }[];
   let supervisor: Actor;
   let employee: Actor;
+  let teamId: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'defuse-plans-'));
@@ -37,6 +39,7 @@ describe('query plans at scale [sqlite]', () => {
     await migrateToLatest(database);
     const { ctx } = await buildWorkspace(database.db);
     const team = await createTeam(ctx(), 'Front desk');
+    teamId = team.id;
     supervisor = (await buildPerson(ctx(), 'supervisor', [team.id])).actor;
     employee = (await buildPerson(ctx(), 'employee', [team.id])).actor;
     for (let i = 0; i < 30; i++)
@@ -76,9 +79,9 @@ describe('query plans at scale [sqlite]', () => {
   }
 
   /** The plan lines of every SELECT a list call ran. */
-  async function plansOf(actor: Actor, query: Parameters<typeof listCases>[1]): Promise<string[]> {
+  async function plansOf(actor: Actor, query: Parameters<typeof listCases>[1], limits = LIST_PLAN_LIMITS): Promise<string[]> {
     captured.length = 0;
-    await listCases({ db: database.db, actor, now: new Date() }, query);
+    await listCases({ db: database.db, actor, now: new Date() }, query, limits);
     const selects = captured.filter((q) => /^\s*select/i.test(q.sql));
     expect(selects.length).toBeGreaterThan(0);
     const sqlite = new SQLite(join(dir, 'defuse.db'), { readonly: true });
@@ -143,11 +146,11 @@ describe('query plans at scale [sqlite]', () => {
       });
 
       it('walks a large set of candidates to the same pages, totals and cursors as it sorts a small one', async () => {
-        const pages = async (actor: Actor, query: Parameters<typeof listCases>[1]) => {
+        const pages = async (actor: Actor, query: Parameters<typeof listCases>[1], limits = LIST_PLAN_LIMITS) => {
           const out: unknown[] = [];
           let cursor: string | undefined;
           do {
-            const page = await listCases({ db: database.db, actor, now: new Date() }, { ...query, limit: 2, cursor });
+            const page = await listCases({ db: database.db, actor, now: new Date() }, { ...query, limit: 2, cursor }, limits);
             out.push(page);
             cursor = page.nextCursor ?? undefined;
           } while (cursor);
@@ -162,29 +165,41 @@ describe('query plans at scale [sqlite]', () => {
           for (const sort of ['updated_at', 'next_due_at', 'severity'] as const) {
             const q = { ...query, sort, order: sort === 'next_due_at' ? ('asc' as const) : ('desc' as const) };
             const sorted = await pages(actor, q);
-            listPlanLimits.walkFrom = 0;
-            try {
-              const walked = await pages(actor, q);
-              expect(walked).toEqual(sorted);
-            } finally {
-              listPlanLimits.walkFrom = 2_000;
-            }
+            const walked = await pages(actor, q, { ...LIST_PLAN_LIMITS, walkFrom: 0 });
+            expect(walked).toEqual(sorted);
             expect(sorted.length).toBeGreaterThan(1);
           }
       });
 
+      it('finds the same pages of a search whether it drives from the hits, walks or probes', async () => {
+        for (const actor of [supervisor, employee])
+          for (const q of ['refund', 'refund refused', 'zeppelin']) {
+            const all = async (limits: typeof LIST_PLAN_LIMITS) => {
+              const out: unknown[] = [];
+              let cursor: string | undefined;
+              do {
+                const page = await listCases({ db: database.db, actor, now: new Date() }, { q, limit: 3, cursor }, limits);
+                out.push(page);
+                cursor = page.nextCursor ?? undefined;
+              } while (cursor);
+              return out;
+            };
+            const driven = await all(LIST_PLAN_LIMITS);
+            expect(await all({ ...LIST_PLAN_LIMITS, driveFromHits: 0, walkFrom: 0 })).toEqual(driven);
+            expect(await all({ ...LIST_PLAN_LIMITS, driveFromHits: 0, probeFromHits: 0 })).toEqual(driven);
+          }
+      });
+
       it('counts a search with many hits to the same total as one with few', async () => {
-        const count = (q: string, upTo: number) =>
-          countCaseRows(database.db, { workspaceId: supervisor.workspaceId, q, hideMerged: true }, upTo);
+        const count = async (q: string, upTo: number, limits = LIST_PLAN_LIMITS) => {
+          const query = { workspaceId: supervisor.workspaceId, q, hideMerged: true };
+          return countCaseRows(database.db, query, upTo, await planList(database.db, query, limits));
+        };
         for (const q of ['refund', 'refund refused', 'zeppelin'])
           for (const upTo of [3, 1000]) {
             const driven = await count(q, upTo);
-            listPlanLimits.driveFromHits = 0;
-            try {
-              expect(await count(q, upTo)).toEqual(driven);
-            } finally {
-              listPlanLimits.driveFromHits = 5_000;
-            }
+            expect(await count(q, upTo, { ...LIST_PLAN_LIMITS, driveFromHits: 0 })).toEqual(driven);
+            expect(await count(q, upTo, { ...LIST_PLAN_LIMITS, driveFromHits: 0, probeFromHits: 0 })).toEqual(driven);
           }
         expect(await count('refund', 3)).toEqual({ count: 3, capped: true });
         expect((await count('zeppelin', 1000)).capped).toBe(false);
@@ -196,6 +211,56 @@ describe('query plans at scale [sqlite]', () => {
         expect(lines.some((l) => l.includes('cases_ws_assignee_due'))).toBe(true);
         expect(lines.some((l) => l.includes('case_parties_employee'))).toBe(true);
         expect(walksCases(lines)).toEqual([]);
+      });
+
+      it('keeps the cases an employee is named in as ids, not one lookup in the ids index per case', async () => {
+        for (const limits of [LIST_PLAN_LIMITS, { ...LIST_PLAN_LIMITS, walkFrom: 0 }])
+          for (const query of [{}, { status: ['reported' as const] }]) {
+            const lines = await plansOf(employee, { ...query, sort: 'next_due_at', order: 'asc' }, limits);
+            expect(lines.some((l) => l.includes('case_parties_employee'))).toBe(true);
+            expect(lines.filter((l) => /COVERING INDEX sqlite_autoindex_cases_1/.test(l))).toEqual([]);
+          }
+      });
+
+      it('walks the sort index for a search with more hits, each entry looked up in the hits read once', async () => {
+        const searchWalks = { ...LIST_PLAN_LIMITS, driveFromHits: 0 };
+        // The employee's own cases are few here: walking them too takes a lower bound.
+        const walks: [Actor, typeof LIST_PLAN_LIMITS][] = [
+          [supervisor, searchWalks],
+          [employee, { ...searchWalks, walkFrom: 0 }],
+        ];
+        for (const [actor, limits] of walks) {
+          const lines = await plansOf(actor, { q: 'refund refused', sort: 'reported_at', order: 'desc' }, limits);
+          expect(lines.some((l) => /^SEARCH cases USING (COVERING )?INDEX cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toBe(true);
+          expect(lines.filter((l) => /cases_fts VIRTUAL TABLE INDEX 0:=M/.test(l))).toEqual([]);
+          expect(lines.filter((l) => /TEMP B-TREE FOR ORDER BY/.test(l))).toEqual([]);
+        }
+      });
+
+      it("counts a supervisor's open cases from the status index alone, their own cases beside their teams' as rowids", async () => {
+        const lines = await plansOf(supervisor, { status: ['reported', 'acknowledged'], sort: 'next_due_at', order: 'asc' });
+        expect(lines.some((l) => /^SEARCH cases USING COVERING INDEX cases_ws_status /.test(l))).toBe(true);
+        expect(lines.filter((l) => /^SEARCH cases USING INDEX cases_ws_status /.test(l))).toEqual([]);
+      });
+
+      it("walks the sort index for a team of many cases, and reads a small team's from the team's index", async () => {
+        const large = await plansOf(supervisor, { teamId, sort: 'reported_at', order: 'desc' }, { ...LIST_PLAN_LIMITS, walkFrom: 0 });
+        expect(large.some((l) => /^SEARCH cases USING INDEX cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toBe(true);
+        expect(large.filter((l) => /TEMP B-TREE FOR ORDER BY/.test(l))).toEqual([]);
+        const small = await plansOf(supervisor, { teamId, sort: 'reported_at', order: 'desc' });
+        expect(small.filter((l) => /cases_ws_reported_at/.test(l))).toEqual([]);
+        expect(small.some((l) => /^SEARCH cases USING INDEX cases_ws_team \(workspace_id=\? AND team_id=\?\)$/.test(l))).toBe(true);
+      });
+
+      it('walks the sort index for a search probing per case with a status filter, not every case of the status', async () => {
+        const limits = { ...LIST_PLAN_LIMITS, driveFromHits: 0, probeFromHits: 0 };
+        const lines = await plansOf(
+          supervisor,
+          { q: 'refund', status: ['reported', 'acknowledged'], sort: 'reported_at', order: 'desc' },
+          limits,
+        );
+        expect(lines.some((l) => /^SEARCH cases USING INDEX cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toBe(true);
+        expect(lines.filter((l) => /TEMP B-TREE FOR ORDER BY/.test(l))).toEqual([]);
       });
 
       it('drives a search with few hits from the full-text index', async () => {
@@ -231,6 +296,16 @@ describe('query plans at scale [sqlite]', () => {
         const lines = explained(captured);
         expect(lines.some((l) => l.includes('cases_merged_into'))).toBe(true);
         expect(walksCases(lines)).toEqual([]);
+      });
+
+      it("reads the period's replies and their scores from the replies' own index, not each reply's event row", async () => {
+        captured.length = 0;
+        await listReplyEvents(database.db, supervisor.workspaceId, '2000-01-01T00:00:00.000Z', 100);
+        const lines = explained(captured);
+        expect(
+          lines.some((l) => /^SEARCH case_events USING COVERING INDEX case_events_replies \(workspace_id=\? AND at>\?\)$/.test(l)),
+        ).toBe(true);
+        expect(lines.filter((l) => /TEMP B-TREE/.test(l))).toEqual([]);
       });
 
       it("reads the commitments report's period from the workspace's promises by date, not every promise", async () => {

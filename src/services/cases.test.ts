@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import type { AppError } from '../domain/errors.js';
-import { countCaseRows } from '../store/cases.js';
+import { caseRefsByIds, countCaseRows } from '../store/cases.js';
 import { insertEmployee } from '../store/people.js';
 import { insertTeam } from '../store/workspaces.js';
 import { addStatement } from './add-statement.js';
@@ -25,6 +25,17 @@ describeEachDatabase('case services', (kind) => {
     database = await openTestDatabase(kind);
   });
   afterAll(async () => database.dispose());
+
+  it("reads many cases' references in batches, and only the workspace's own", async () => {
+    const { ctx, actor } = await buildWorkspace(database.db);
+    const other = await buildWorkspace(database.db);
+    const mine = [await createCase(ctx(), buildCase()), await createCase(ctx(), buildCase())];
+    const theirs = await createCase(other.ctx(), buildCase());
+    const unknown = Array.from({ length: 2400 }, (_, i) => `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`);
+    const ids = [...unknown.slice(0, 1500), mine[0]?.id, ...unknown.slice(1500), mine[1]?.id, theirs.id] as string[];
+    const refs = await caseRefsByIds(database.db, actor.workspaceId, ids);
+    expect([...refs.entries()].sort()).toEqual(mine.map((c) => [c.id, c.ref]).sort());
+  });
 
   it('creates a case with a yearly reference, SLA clocks and a first timeline event', async () => {
     const { ctx } = await buildWorkspace(database.db);

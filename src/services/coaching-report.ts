@@ -1,5 +1,6 @@
 import { SCORE_PARTS, type ScorePart } from '../domain/coach.js';
 import { authorize } from '../domain/permissions.js';
+import { caseRefsByIds } from '../store/cases.js';
 import { listReplyEvents } from '../store/events.js';
 import type { Db } from '../store/schema.js';
 import { teamIdsByUser } from '../store/users.js';
@@ -18,7 +19,7 @@ export type CoachingRow = {
 
 type StoredScore = { total: number; parts: Partial<Record<ScorePart, number>> } | null;
 
-export type LoggedReply = { ref: string; at: string; body: string; score: NonNullable<StoredScore> };
+export type LoggedReply = { caseId: string; at: string; body: string; score: NonNullable<StoredScore> };
 
 /** The coach's scores of the replies recorded on cases since a time, by who wrote them (no permission check: callers decide who sees what). */
 export async function loggedReplyScores(db: Db, workspaceId: string, since: string): Promise<Map<string, LoggedReply[]>> {
@@ -28,7 +29,7 @@ export async function loggedReplyScores(db: Db, workspaceId: string, since: stri
     const data = JSON.parse(e.data) as { body?: string; score?: StoredScore };
     if (!data.score) continue;
     const list = byUser.get(e.actor_id) ?? [];
-    list.push({ ref: e.ref, at: e.at, body: data.body ?? '', score: data.score });
+    list.push({ caseId: e.case_id, at: e.at, body: data.body ?? '', score: data.score });
     byUser.set(e.actor_id, list);
   }
   return byUser;
@@ -59,15 +60,22 @@ export async function coachingReport(ctx: ServiceContext, query: { since?: strin
       .map((u) => [u.id, u.name]),
   );
   const byUser = [...scores].filter(([userId]) => visible.has(userId));
+  const lowest = new Map(
+    byUser.map(([userId, replies]) => [userId, [...replies].sort((a, b) => a.score.total - b.score.total).slice(0, EXAMPLES)]),
+  );
+  // Only the examples need their case's reference: read for those alone, not joined to every reply.
+  const refs = await caseRefsByIds(ctx.db, ws, [...new Set([...lowest.values()].flat().map((r) => r.caseId))]);
   const items = byUser.map(([userId, replies]): CoachingRow => {
     const mean = (pick: (s: NonNullable<StoredScore>) => number) =>
       Math.round(replies.reduce((sum, r) => sum + pick(r.score), 0) / replies.length);
     const parts = Object.fromEntries(SCORE_PARTS.map((p) => [p, mean((s) => s.parts[p] ?? 0)])) as Record<ScorePart, number>;
     const weakest = [...SCORE_PARTS].sort((a, b) => parts[a] - parts[b])[0] as ScorePart;
-    const examples = [...replies]
-      .sort((a, b) => a.score.total - b.score.total)
-      .slice(0, EXAMPLES)
-      .map((r) => ({ ref: r.ref, at: r.at, excerpt: r.body.length > 160 ? `${r.body.slice(0, 157)}…` : r.body, total: r.score.total }));
+    const examples = (lowest.get(userId) ?? []).map((r) => ({
+      ref: refs.get(r.caseId) ?? '',
+      at: r.at,
+      excerpt: r.body.length > 160 ? `${r.body.slice(0, 157)}…` : r.body,
+      total: r.score.total,
+    }));
     return {
       userId,
       name: visible.get(userId) as string,

@@ -14,7 +14,17 @@ import {
   toStatementView,
 } from '../presenters/case-presenter.js';
 import { listMergedInto } from '../store/case-merges.js';
-import { attentionReasons, type CaseSort, countCaseRows, listCaseRows, listParties, listStatements } from '../store/cases.js';
+import {
+  attentionReasons,
+  type CaseSort,
+  countCaseRows,
+  LIST_PLAN_LIMITS,
+  type ListPlanLimits,
+  listCaseRows,
+  listParties,
+  listStatements,
+  planList,
+} from '../store/cases.js';
 import { listEventRows } from '../store/events.js';
 import { findCustomer } from '../store/people.js';
 import type { Db } from '../store/schema.js';
@@ -121,10 +131,14 @@ export type CaseListQuery = {
 /** Lists count their matches up to this many, then say "more". */
 export const COUNT_UP_TO = 1000;
 
-/** One page of cases; `nextCursor` continues after the last item under the same sort. */
+/**
+ * One page of cases; `nextCursor` continues after the last item under the same sort. `planLimits`
+ * decide SQLite's plans by the size of a list's candidate sets (tests lower them to compare plans).
+ */
 export async function listCases(
   ctx: ReadContext,
   query: CaseListQuery,
+  planLimits: ListPlanLimits = LIST_PLAN_LIMITS,
 ): Promise<{ items: CaseView[]; nextCursor: string | null; total?: number; totalCapped?: boolean }> {
   const sort = query.sort ?? 'reported_at';
   const order = query.order ?? 'desc';
@@ -157,9 +171,10 @@ export async function listCases(
   };
   const after = query.cursor ? decodeCursor(query.cursor, sort, order) : undefined;
   // The count is for the first page's heading; later pages of the same list need not pay for it again.
+  const plan = await planList(ctx.db, filters, planLimits);
   const [rows, counted] = await Promise.all([
-    listCaseRows(ctx.db, { ...filters, sort, order, limit, after }),
-    after ? undefined : countCaseRows(ctx.db, filters, COUNT_UP_TO),
+    listCaseRows(ctx.db, { ...filters, sort, order, limit, after }, plan),
+    after ? undefined : countCaseRows(ctx.db, filters, COUNT_UP_TO, plan),
   ]);
   const mayTransition = authorize(ctx.actor, 'transition', 'case');
   const page = rows.slice(0, limit);

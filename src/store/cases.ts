@@ -77,15 +77,17 @@ export type CaseQuery = CustomerSignalFilter &
  * The page is found by its keys alone (id and sort column), then only its rows are read whole:
  * sorting a few thousand candidates with every column of each row cost most of a list's time.
  */
-export async function listCaseRows(db: Db, query: CaseQuery): Promise<CaseRow[]> {
+export async function listCaseRows(db: Db, query: CaseQuery, plan?: ListPlan): Promise<CaseRow[]> {
   const cmp = query.order === 'asc' ? '>' : '<';
-  let qb = filteredCases(db, query, await searchPlan(db, query.q), await candidatePlan(db, query)).select('cases.id');
+  const { search, candidates, team } = plan ?? (await planList(db, query));
+  let qb = filteredCases(db, query, search, candidates, team).select('cases.id');
   if (query.after) {
     const { value, id } = query.after;
     qb = qb.where((eb) => eb(eb.refTuple(`cases.${query.sort}`, 'cases.id'), cmp, eb.tuple(value, id)));
   }
+  // A small team's cases are read from the team's index and sorted: an expression to sort by keeps the planner off the sort index.
   const keys = await qb
-    .orderBy(`cases.${query.sort}`, query.order)
+    .orderBy(team === 'drive' ? sql.raw(`+cases.${query.sort}`) : sql.ref(`cases.${query.sort}`), query.order)
     .orderBy('cases.id', query.order)
     .limit(query.limit + 1)
     .execute();
@@ -107,6 +109,22 @@ async function casesByIds(db: Db, workspaceId: string, ids: readonly string[]): 
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The references of some cases of a workspace, by id. */
+export async function caseRefsByIds(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  // A thousand ids a query, well inside both databases' limits on bound parameters.
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .selectFrom('cases')
+      .select(['cases.id', 'cases.ref'])
+      .where(inWorkspace(db, workspaceId))
+      .where('cases.id', 'in', ids.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) out.set(r.id, r.ref);
+  }
+  return out;
+}
+
 /** `cases.workspace_id = ?`, on SQLite as a check on the row found rather than a way into an index. */
 const inWorkspace = (db: Db, workspaceId: string) =>
   isPostgres(db) ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`;
@@ -116,13 +134,16 @@ export async function countCaseRows(
   db: Db,
   query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>,
   upTo: number,
+  plan?: ListPlan,
 ): Promise<{ count: number; capped: boolean }> {
   // Counting stops past `upTo`: an exact count reads every matching row, and a big inbox only needs "1,000+".
   // A count needs no order: it always reads the candidates' set.
   // A constant, not the id: an index that holds the filter's columns then answers alone.
-  const plan = await searchPlan(db, query.q);
-  if (plan === 'probe' && (await fullTextMatchesPast(db, query, upTo))) return { count: upTo, capped: true };
-  const matches = filteredCases(db, query, plan, 'drive')
+  const found = (plan ?? (await planList(db, query))).search;
+  if (found === 'probe' && (await fullTextMatchesPast(db, query, upTo))) return { count: upTo, capped: true };
+  // A walked search's hits lead its count, unless a small set of candidates does: then each is looked up in them.
+  const search = found === 'walk' && candidateSet(query) === null ? 'drive' : found;
+  const matches = filteredCases(db, query, search, 'drive')
     .select(sql<number>`1`.as('one'))
     .limit(upTo + 1)
     .as('matches');
@@ -151,28 +172,33 @@ async function fullTextMatchesPast(db: Db, query: Omit<CaseQuery, 'sort' | 'orde
 
 /**
  * How SQLite should use the full-text index for a search: `drive` reads the cases from its hit list
- * (few hits: look them up and sort them), `probe` walks the list's sort order and asks the index
- * about each case (many hits: the first page is found after a few rows). Left to the planner, its
- * choice depends on whether ANALYZE has run: with statistics it drove from a hit list of 476k rows
- * and sorted them all. The hit count decides instead, so the plan is the same with or without them.
+ * (few hits: look them up and sort them); `walk` walks the list's sort index and looks each entry up
+ * in the hit list, read once (more hits); `probe` walks it and asks the index about each case (hits
+ * in most cases: the first page is found after a few rows, and reading a million hits into a set
+ * would cost more). Probing costs a search of every segment of the index per case, so a search
+ * with hits in one case of eight took 0.1 s at a million cases that way and 0.02 s walked. Left to
+ * the planner, its choice depends on whether ANALYZE has run: with statistics it drove from a hit
+ * list of 476k rows and sorted them all. The hit count decides instead, so the plan is the same with
+ * or without them.
  */
-type SearchPlan = 'drive' | 'probe' | 'planner';
+type SearchPlan = 'drive' | 'walk' | 'probe' | 'planner';
 
-async function searchPlan(db: Db, q: string | undefined): Promise<SearchPlan> {
+async function searchPlan(db: Db, q: string | undefined, limits: ListPlanLimits): Promise<SearchPlan> {
   if (!q || isPostgres(db) || caseRefIn(q)) return 'planner';
   const search = parseSearchQuery(q);
   if (isEmptySearch(search)) return 'drive';
   const row = await sql<{
     n: number;
-  }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${listPlanLimits.driveFromHits + 1})`.execute(
+  }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${limits.probeFromHits + 1})`.execute(
     db,
   );
-  return Number(row.rows[0]?.n ?? 0) > listPlanLimits.driveFromHits ? 'probe' : 'drive';
+  const hits = Number(row.rows[0]?.n ?? 0);
+  return hits <= limits.driveFromHits ? 'drive' : hits <= limits.probeFromHits ? 'walk' : 'probe';
 }
 
 /**
  * How SQLite reads the candidates of Needs attention or of one person's cases (their rowids, from
- * covering indexes): `drive` sorts the set (up to listPlanLimits.walkFrom), `walk` walks the list's
+ * covering indexes): `drive` sorts the set (up to LIST_PLAN_LIMITS.walkFrom), `walk` walks the list's
  * sort index and keeps the rows in the set, which is a lookup in the set per index entry and finds a
  * page of a large set early; sorting 12,000 candidates of Needs attention read each one's row.
  */
@@ -180,29 +206,69 @@ type CandidatePlan = 'drive' | 'walk';
 
 /**
  * Over `walkFrom` candidates a list walks its sort index; over `driveFromHits` full-text hits a search
- * probes the index per case (searchPlan). Tests lower them to take those plans over a few cases.
+ * walks it too, and over `probeFromHits` it probes the index per case (searchPlan). Tests pass lower
+ * ones to take those plans over a few cases.
  */
-export const listPlanLimits = { walkFrom: 2_000, driveFromHits: 5_000 };
+export type ListPlanLimits = { readonly walkFrom: number; readonly driveFromHits: number; readonly probeFromHits: number };
+export const LIST_PLAN_LIMITS: ListPlanLimits = Object.freeze({ walkFrom: 2_000, driveFromHits: 5_000, probeFromHits: 200_000 });
 
 type CandidateFilter = Pick<CaseQuery, 'workspaceId' | 'attention' | 'scope'>;
 
-async function candidatePlan(db: Db, query: CandidateFilter): Promise<CandidatePlan> {
-  const set = isPostgres(db) ? null : candidateRowids(query);
-  if (!set) return 'drive';
-  const row = await sql<{ n: number }>`select count(*) as n from (${set} limit ${listPlanLimits.walkFrom + 1})`.execute(db);
-  return Number(row.rows[0]?.n ?? 0) > listPlanLimits.walkFrom ? 'walk' : 'drive';
+/** How SQLite reads a list (PostgreSQL plans from its statistics): decided once, for its page and its count alike. */
+export type ListPlan = { readonly search: SearchPlan; readonly candidates: CandidatePlan; readonly team: TeamPlan };
+
+/** Sizes the list's sets (hits of its search, its candidates, its team's cases) to choose its plan. */
+export async function planList(
+  db: Db,
+  query: CandidateFilter & Pick<CaseQuery, 'q' | 'teamId'>,
+  limits: ListPlanLimits = LIST_PLAN_LIMITS,
+): Promise<ListPlan> {
+  return {
+    search: await searchPlan(db, query.q, limits),
+    candidates: await candidatePlan(db, query, limits),
+    team: await teamPlan(db, query, limits),
+  };
 }
 
-/** The set that leads a list on SQLite: the cases that may need attention, else one person's cases. */
-function candidateRowids(query: CandidateFilter) {
+/**
+ * How SQLite reads a list filtered by team: `walk` walks the list's sort index and checks the team
+ * (a large team: a page is found after a few entries), `drive` reads the team's cases from its
+ * index and sorts them (up to walkFrom). After ANALYZE the planner took the team's index for a
+ * team of 62,000 cases and sorted them all (0.3 s at a million); without statistics it walked
+ * the sort index, which for a team of a few cases would read the whole workspace.
+ */
+type TeamPlan = 'drive' | 'walk' | 'planner';
+
+async function teamPlan(db: Db, query: Pick<CaseQuery, 'workspaceId' | 'teamId'>, limits: ListPlanLimits): Promise<TeamPlan> {
+  if (!query.teamId || isPostgres(db)) return 'planner';
+  const row = await sql<{ n: number }>`select count(*) as n from (select 1 from cases where workspace_id = ${query.workspaceId}
+    and team_id = ${query.teamId} limit ${limits.walkFrom + 1})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) > limits.walkFrom ? 'walk' : 'drive';
+}
+
+async function candidatePlan(db: Db, query: CandidateFilter, limits: ListPlanLimits): Promise<CandidatePlan> {
+  const set = isPostgres(db) ? null : candidateSet(query);
+  if (!set) return 'drive';
+  const row = await sql<{ n: number }>`select count(*) as n from (${set} limit ${limits.walkFrom + 1})`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) > limits.walkFrom ? 'walk' : 'drive';
+}
+
+/** The set that leads a list on SQLite, for sizing it: the cases that may need attention, else one person's cases. */
+function candidateSet(query: CandidateFilter) {
   if (query.attention) return attentionRowids(query.workspaceId);
   const scope = query.scope;
-  if (scope && scope.teamIds.length === 0 && scope.involvedUserId) return personalRowids(query.workspaceId, scope.involvedUserId);
+  if (scope && scope.teamIds.length === 0 && scope.involvedUserId) return personalCandidates(query.workspaceId, scope.involvedUserId);
   return null;
 }
 
 /** The cases of a workspace that a list's filters match (no order, no page). */
-function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>, plan: SearchPlan, candidates: CandidatePlan) {
+function filteredCases(
+  db: Db,
+  query: Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'after'>,
+  plan: SearchPlan,
+  candidates: CandidatePlan,
+  team: TeamPlan = 'planner',
+) {
   const pg = isPostgres(db);
   // Some filters name a small set of cases: the search's hits, the cases that may need attention,
   // the flagged cases and their customers' (threat), the flagged customers' cases (abuse), the cases
@@ -211,7 +277,7 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
   // sort indexes (walking one of them to find a few rows among a million took seconds), with or
   // without statistics; the workspace is still checked. A large set of candidates is walked instead
   // (candidatePlan): the plus then keeps the planner off the set.
-  const ledBySet = candidateRowids(query) !== null;
+  const ledBySet = candidateSet(query) !== null;
   const walk = !pg && ledBySet && candidates === 'walk';
   const fromSmallSet =
     !pg && !walk && ((plan === 'drive' && query.q !== undefined) || query.threat === true || query.abuseFlagged === true || ledBySet);
@@ -225,15 +291,21 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
     const user = scope.involvedUserId;
     if (pg || !user) qb = qb.where((eb) => caseInScope(eb, query.workspaceId, scope));
     else {
-      const mine = inSet(personalRowids(query.workspaceId, user));
-      qb = qb.where((eb) => (scope.teamIds.length > 0 ? eb.or([eb('cases.team_id', 'in', scope.teamIds), mine]) : mine));
+      // Beside teams, the user's cases stay rowids: the status index then holds all a count of open cases checks.
+      qb = qb.where((eb) =>
+        scope.teamIds.length > 0
+          ? eb.or([eb('cases.team_id', 'in', scope.teamIds), sql<boolean>`cases.rowid in (${personalRowids(query.workspaceId, user)})`])
+          : personalCases(query.workspaceId, user, walk),
+      );
     }
   }
-  if (query.status?.length) qb = qb.where('cases.status', 'in', query.status);
+  // A search probing the full-text index per case walks the sort index: from the status index (the
+  // planner's pick after ANALYZE) it probed every open case and sorted them, 3.4 s at a million.
+  if (query.status?.length) qb = qb.where(plan === 'probe' ? sql`+cases.status` : sql.ref('cases.status'), 'in', query.status);
   if (query.severity?.length) qb = qb.where('cases.severity', 'in', query.severity);
   if (query.channel?.length) qb = qb.where('cases.channel', 'in', query.channel);
   if (query.rootCause?.length) qb = qb.where('cases.root_cause_category', 'in', query.rootCause);
-  if (query.teamId) qb = qb.where('cases.team_id', '=', query.teamId);
+  if (query.teamId) qb = qb.where(team === 'walk' ? sql`+cases.team_id` : sql.ref('cases.team_id'), '=', query.teamId);
   if (query.hideMerged) qb = qb.where('cases.merged_into_id', 'is', null);
   if (query.assigneeId === null) qb = qb.where('cases.assignee_id', 'is', null);
   else if (query.assigneeId) qb = qb.where('cases.assignee_id', '=', query.assigneeId);
@@ -279,7 +351,9 @@ function filteredCases(db: Db, query: Omit<CaseQuery, 'sort' | 'order' | 'limit'
         any.push(
           pg
             ? sql<boolean>`cases.search_vector @@ (${toTsQuery(search)})`
-            : sql<boolean>`exists (select 1 from cases_fts where cases_fts match ${fts} and cases_fts.rowid = cases.rowid)`,
+            : plan === 'walk'
+              ? sql<boolean>`+cases.rowid in (select rowid from cases_fts where cases_fts match ${fts})`
+              : sql<boolean>`exists (select 1 from cases_fts where cases_fts match ${fts} and cases_fts.rowid = cases.rowid)`,
         );
       if (customers) any.push(eb('cases.customer_id', 'in', customers));
       return any.length > 0 ? eb.or(any) : sql<boolean>`1 = 0`;
@@ -492,13 +566,40 @@ function attentionRowids(workspaceId: string) {
       union all select follow_ups.case_id from follow_ups where follow_ups.workspace_id = ${workspaceId} and follow_ups.wants_help = 1)`;
 }
 
-/** SQLite: the rowids of the cases a user reported, handles or is named in, each from its own covering index (as caseInScope's). */
+/**
+ * SQLite: one row per case a user reported, handles or is named in (a case twice when it is both),
+ * each read from its own covering index, for sizing the set (candidatePlan).
+ */
+function personalCandidates(workspaceId: string, userId: string) {
+  return sql`select 1 from cases as reported where reported.workspace_id = ${workspaceId} and reported.reporter_id = ${userId}
+    union all select 1 from cases as handled where handled.workspace_id = ${workspaceId} and handled.assignee_id = ${userId}
+    union all select 1 from case_parties inner join employees on employees.id = case_parties.employee_id
+      where employees.user_id = ${userId} and case_parties.workspace_id = ${workspaceId}`;
+}
+
+/** SQLite: the rowids of the cases a user reported, handles or is named in, each from its own covering index. */
 function personalRowids(workspaceId: string, userId: string) {
   return sql`select reported.rowid from cases as reported where reported.workspace_id = ${workspaceId} and reported.reporter_id = ${userId}
     union all select handled.rowid from cases as handled where handled.workspace_id = ${workspaceId} and handled.assignee_id = ${userId}
     union all select named.rowid from cases as named where named.id in (
       select case_parties.case_id from case_parties inner join employees on employees.id = case_parties.employee_id
       where employees.user_id = ${userId} and case_parties.workspace_id = ${workspaceId})`;
+}
+
+/**
+ * SQLite: the case is one a user reported or handles (rowids from `cases_ws_reporter` and
+ * `cases_ws_assignee_due`) or is named in (case ids from `case_parties_employee`). The named cases
+ * stay ids: turning each into a rowid was a lookup in the ids' index per case, most of the set's
+ * cost at a million cases, and every sort index holds the id. `walk` checks both on the sort
+ * index's entries (the plus keeps the planner off the sets); otherwise the sets lead.
+ */
+function personalCases(workspaceId: string, userId: string, walk: boolean) {
+  const plus = walk ? sql`+` : sql``;
+  return sql<boolean>`(${plus}cases.rowid in (select reported.rowid from cases as reported
+      where reported.workspace_id = ${workspaceId} and reported.reporter_id = ${userId}
+    union all select handled.rowid from cases as handled where handled.workspace_id = ${workspaceId} and handled.assignee_id = ${userId})
+    or ${plus}cases.id in (select case_parties.case_id from case_parties inner join employees on employees.id = case_parties.employee_id
+      where employees.user_id = ${userId} and case_parties.workspace_id = ${workspaceId}))`;
 }
 
 /** For each of these cases, why it needs attention (empty when it does not), by the same rules as the attention filter. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type EventKind, GENESIS_HASH, hashEvent } from '../domain/timeline.js';
 import { insertOutboxEvents } from './event-outbox.js';
 import { newId } from './ids.js';
@@ -73,14 +74,16 @@ export function listEventRows(db: Db, workspaceId: string, caseId: string, after
     .execute();
 }
 
-/** Replies recorded on a workspace's cases since a moment, newest first, with their case reference. */
+/**
+ * Replies recorded on a workspace's cases since a moment, newest first. On SQLite the literal kind
+ * matches the partial index `case_events_replies` (migration 0045), which holds all this reads.
+ */
 export function listReplyEvents(db: Db, workspaceId: string, since: string, limit: number) {
   return db
     .selectFrom('case_events')
-    .innerJoin('cases', 'cases.id', 'case_events.case_id')
-    .select(['case_events.actor_id', 'case_events.at', 'case_events.data', 'cases.ref'])
+    .select(['case_events.actor_id', 'case_events.at', 'case_events.data', 'case_events.case_id'])
     .where('case_events.workspace_id', '=', workspaceId)
-    .where('case_events.kind', '=', 'reply')
+    .where('case_events.kind', '=', sql.lit('reply'))
     .where('case_events.at', '>=', since)
     .orderBy('case_events.at', 'desc')
     .limit(limit)

@@ -43,6 +43,7 @@ import * as dashboardDays from './migrations/0040-dashboard-days.js';
 import * as dashboardDaysBackfill from './migrations/0041-dashboard-days-backfill.js';
 import * as customerCaseChain from './migrations/0042-customer-case-chain.js';
 import * as dashboardCells from './migrations/0043-dashboard-cells.js';
+import * as replyScoresIndex from './migrations/0045-reply-scores-index.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -88,6 +89,7 @@ const STEPS: Record<string, Step> = {
   '0041-dashboard-days-backfill': dashboardDaysBackfill,
   '0042-customer-case-chain': customerCaseChain,
   '0043-dashboard-cells': dashboardCells,
+  '0045-reply-scores-index': replyScoresIndex,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */
