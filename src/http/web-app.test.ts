@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webApp } from './web-app.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+import { describeEachDatabase } from '../../test/databases.js';
+import { buildCast } from '../../test/people.js';
+import { inviteUser } from '../services/users.js';
+import { buildApp } from './app.js';
+import { defaultInboxPage, webApp } from './web-app.js';
 
 async function appOver(root: string): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
@@ -125,5 +130,70 @@ describe('web app serving', () => {
     expect(res.statusCode).toBe(503);
     expect(res.body).toContain('npm run build');
     await bare.close();
+  });
+});
+
+describeEachDatabase("the inbox's first page named beside its code", (kind) => {
+  let dir: string;
+  let t: TestApp;
+  let app: FastifyInstance;
+  let cast: Awaited<ReturnType<typeof buildCast>>;
+  const HOST = 'localhost:80';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'defuse-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(dir, 'route-preloads.json'), JSON.stringify({ '/cases': ['/assets/inbox-b2.js'], '*': ['/assets/layout-a1.js'] }));
+    t = await buildTestApp(kind);
+    app = await buildApp({ config: { logLevel: 'silent' }, database: t.database, logger: false, webRoot: dir });
+    cast = await buildCast(t.workspace.ctx());
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A session cookie of a new account with this role, from the invitation it accepted. */
+  async function sessionOf(role: 'supervisor' | 'employee') {
+    const { inviteToken } = await inviteUser(t.workspace.ctx(), {
+      email: `${role}.${Math.random().toString(36).slice(2, 8)}@example.test`,
+      name: role,
+      role,
+      teamIds: [cast.teamA.id],
+    });
+    const accepted = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/accept-invite',
+      headers: { host: HOST },
+      payload: { token: inviteToken, password: 'a long enough password' },
+    });
+    const session = accepted.cookies.find((c) => c.name === 'defuse_session');
+    if (!session) throw new Error(`no session cookie: ${accepted.body}`);
+    return `defuse_session=${session.value}; defuse_signed_in=1`;
+  }
+  const linkOf = async (url: string, cookie: string) =>
+    (await app.inject({ method: 'GET', url, headers: { host: HOST, cookie } })).headers.link;
+  const page = '</assets/inbox-b2.js>; rel=modulepreload';
+  const account = '</api/v1/me>; rel=preload; as=fetch; crossorigin=anonymous';
+
+  it('names the open cases soonest due for an inbox worker and their own cases for an employee', async () => {
+    const supervisor = await sessionOf('supervisor');
+    expect(await linkOf('/cases', supervisor)).toBe(
+      `${account}, ${page}, </api/v1/cases?status=reported%2Cacknowledged%2Cinvestigating%2Cresolving%2Creopened&sort=next_due_at&order=asc&limit=50>; rel=preload; as=fetch; crossorigin=anonymous`,
+    );
+    expect(await linkOf('/cases', await sessionOf('employee'))).toBe(
+      `${account}, ${page}, </api/v1/cases?sort=reported_at&order=desc&limit=50>; rel=preload; as=fetch; crossorigin=anonymous`,
+    );
+    // A filtered inbox asks for other cases; another page, or a session that is no longer valid, gets none.
+    expect(await linkOf('/cases?severity=1', supervisor)).toBe(`${account}, ${page}`);
+    expect(await linkOf('/settings', supervisor)).toBe(`${account}, </assets/layout-a1.js>; rel=modulepreload`);
+    expect(await linkOf('/cases', 'defuse_session=not-a-session; defuse_signed_in=1')).toBe(`${account}, ${page}`);
+  });
+
+  it('asks for exactly what the API then answers for that person', async () => {
+    expect(defaultInboxPage(true)).toMatch(/^\/api\/v1\/cases\?/);
+    const supervisor = await sessionOf('supervisor');
+    const listed = await app.inject({ method: 'GET', url: defaultInboxPage(true), headers: { host: HOST, cookie: supervisor } });
+    expect(listed.statusCode).toBe(200);
   });
 });

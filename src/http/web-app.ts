@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SIGNED_IN_HINT_COOKIE } from './authenticate.js';
+import { workspaceAbilities } from '../presenters/workspace-abilities.js';
+import { authenticateSession } from '../services/sessions.js';
+import { SESSION_COOKIE, SIGNED_IN_HINT_COOKIE } from './authenticate.js';
 import { sendNotFound } from './problem.js';
 
 /**
@@ -51,15 +53,42 @@ const preloadsFor = (path: string, table: RoutePreloads) => table[path] ?? table
 
 const hasSignedInHint = (request: FastifyRequest) => (request.headers.cookie ?? '').split(/;\s*/).includes(`${SIGNED_IN_HINT_COOKIE}=1`);
 
+const OPEN_STATUSES = 'reported,acknowledged,investigating,resolving,reopened';
+
+/**
+ * The first page of the inbox's default view, exactly as the web app asks for it (its first
+ * built-in view: web/src/lib/saved-views.ts, at PAGE_SIZE 50): open cases soonest due for those
+ * who work an inbox, else their own cases, newest first. e2e/pages.test.ts checks the app then
+ * asks for it once, so the two cannot drift apart unnoticed.
+ */
+export function defaultInboxPage(workCaseInbox: boolean): string {
+  const query = new URLSearchParams(
+    workCaseInbox
+      ? { status: OPEN_STATUSES, sort: 'next_due_at', order: 'asc', limit: '50' }
+      : { sort: 'reported_at', order: 'desc', limit: '50' },
+  );
+  return `/api/v1/cases?${query.toString()}`;
+}
+
+const preloadFetch = (url: string) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`;
+
 /**
  * A signed-in page's first load needs the account and the page's code, which the app would ask
  * for only once its entry has run: named in the response, the browser fetches them beside the
- * entry. Signed out, nothing is named (the account would answer 401, printed as an error).
+ * entry. The inbox's own first page is named too when the session is valid, so its rows arrive
+ * while the code is still being read. Signed out, nothing is named (the account would answer 401,
+ * printed as an error).
  */
-function linkHeader(request: FastifyRequest, path: string, table: RoutePreloads): string | null {
+async function linkHeader(request: FastifyRequest, path: string, table: RoutePreloads): Promise<string | null> {
   const files = preloadsFor(path, table);
   if (files.length === 0 || !hasSignedInHint(request)) return null;
-  return ['</api/v1/me>; rel=preload; as=fetch; crossorigin=anonymous', ...files.map((f) => `<${f}>; rel=modulepreload`)].join(', ');
+  const links = [preloadFetch('/api/v1/me'), ...files.map((f) => `<${f}>; rel=modulepreload`)];
+  const token = request.cookies?.[SESSION_COOKIE];
+  if (path === '/cases' && !request.url.includes('?') && token) {
+    const session = await authenticateSession(request.server.db, token, new Date());
+    if (session) links.push(preloadFetch(defaultInboxPage(workspaceAbilities(session.actor).workCaseInbox)));
+  }
+  return links.join(', ');
 }
 
 /**
@@ -103,7 +132,7 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
       return reply.sendFile(file, root);
     }
     if (file) return sendNotFound(request, reply);
-    const link = linkHeader(request, path, routePreloads);
+    const link = await linkHeader(request, path, routePreloads);
     if (link) reply.header('link', link);
     return reply.header('vary', 'cookie').sendFile('index.html', root);
   };
