@@ -285,7 +285,13 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
 
     // A cold load of the inbox: a new browser profile whose only state is the session cookie, set
     // through the API so that no page of the app has been fetched before.
-    const coldInbox = async (network?: SlowNetwork, then: 'keyboard' | 'filters' = 'keyboard') => {
+    //  - 'look' loads it and counts what it needed to show itself;
+    //  - 'keyboard' presses j every 10 ms from the moment the page is asked for, as someone would
+    //    who is waiting for it, and takes the page's own clock when the first press is answered
+    //    (a row selected). Timed in the page, not by a round trip to this test, whose own latency
+    //    on a busy machine would be counted as the page's;
+    //  - 'filters' opens the severity filter, whose dropdowns come when first reached.
+    const coldInbox = async (then: 'look' | 'keyboard' | 'filters', network?: SlowNetwork) => {
       const context = await h.browser.newContext({ baseURL: h.baseUrl, viewport: DESKTOP });
       const login = h.login('supervisor');
       const signedIn = await context.request.post('/api/v1/auth/sign-in', {
@@ -294,27 +300,46 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
       });
       expect(signedIn.status()).toBe(200);
       const page = await context.newPage();
-      const wire = await watchTransfers(page, network);
-      const accountRequests: string[] = [];
-      page.on('request', (r) => {
-        if (new URL(r.url()).pathname === '/api/v1/me') accountRequests.push(r.url());
+      await page.addInitScript(() => {
+        const selected = () => document.querySelector('.case-row[data-selected="true"]') !== null;
+        new MutationObserver((_, observer) => {
+          if (!selected()) return;
+          (window as unknown as { answeredAt: number }).answeredAt = performance.now();
+          observer.disconnect();
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-selected'] });
       });
-      // Checked on every frame: a locator's wait backs off to 100 ms polls, which would be counted
-      // as the page's time.
+      const wire = await watchTransfers(page, network);
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      // Checked on every frame: a locator's wait backs off to 100 ms polls.
       const shown = (selector: string) => page.waitForFunction((s) => document.querySelector(s) !== null, selector, { polling: 'raf' });
-      await page.goto('/cases', { waitUntil: 'commit' });
-      await shown('.case-row');
-      await page.waitForLoadState('load');
-      // What the inbox needed to show itself; moving the selection then prefetches the case page.
-      const bytes = wire.soFar();
-      const scripts = wire.scripts();
       let interactive = 0;
       let filters = 0;
+      await page.goto('/cases', { waitUntil: 'commit' });
       if (then === 'keyboard') {
-        await page.keyboard.press('j');
-        await shown('.case-row[data-selected="true"]');
-        interactive = await page.evaluate(() => performance.now());
-      } else {
+        const input = await context.newCDPSession(page);
+        const key = (type: 'keyDown' | 'keyUp') =>
+          input.send('Input.dispatchKeyEvent', {
+            type,
+            key: 'j',
+            code: 'KeyJ',
+            windowsVirtualKeyCode: 74,
+            ...(type === 'keyDown' ? { text: 'j' } : {}),
+          });
+        const pressing = setInterval(() => {
+          void key('keyDown').catch(() => undefined);
+          void key('keyUp').catch(() => undefined);
+        }, 10);
+        await shown('.case-row[data-selected="true"]').finally(() => clearInterval(pressing));
+        interactive = await page.evaluate(() => (window as unknown as { answeredAt: number }).answeredAt);
+        await input.detach();
+      }
+      await shown('.case-row');
+      await page.waitForLoadState('load');
+      // What the inbox needed to show itself (a selection then prefetches the case page).
+      const bytes = wire.soFar();
+      const scripts = wire.scripts();
+      if (then === 'filters') {
         // The filter row's dropdowns come when the keyboard (or the pointer) first reaches it, and
         // the real field takes over the focus from the button that stood in for it.
         await page.getByRole('button', { name: /^Severity: / }).focus();
@@ -326,21 +351,27 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
       }
       await wire.stop();
       await context.close();
-      return { interactive, bytes, scripts, filters, accountRequests: accountRequests.length };
+      const count = (path: string) => requests.filter((p) => p === path).length;
+      return { interactive, bytes, scripts, filters, accountRequests: count('/api/v1/me'), listRequests: count('/api/v1/cases') };
     };
-    const runs = [await coldInbox(), await coldInbox(), await coldInbox()];
-    const slow = await coldInbox(SLOW_4G);
-    const withFilters = await coldInbox(undefined, 'filters');
+    const first = await coldInbox('look');
+    const runs = [await coldInbox('keyboard'), await coldInbox('keyboard'), await coldInbox('keyboard')];
+    const slow = await coldInbox('keyboard', SLOW_4G);
+    const withFilters = await coldInbox('filters');
+    // Preloaded answers (the account, the inbox's first page) are counted by Chromium under another type than fetches.
+    const apiBytes = (bytes: Record<string, number>) =>
+      Object.entries(bytes)
+        .filter(([type]) => !['Script', 'Stylesheet', 'Document', 'Image'].includes(type))
+        .reduce((sum, [, n]) => sum + n, 0);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    const first = runs[0] ?? { bytes: {} as Record<string, number>, scripts: [] as string[], accountRequests: 0 };
     console.log(
       `web: sign-in cold load, bytes on the wire as Chromium received them: JS ${kib(signInBytes.Script)}, CSS ${kib(signInBytes.Stylesheet)}, HTML ${kib(signInBytes.Document)}`,
     );
     console.log(
       `web: inbox cold load, bytes on the wire as Chromium received them: JS ${kib(first.bytes.Script)} in ${first.scripts.length} files (budget 150 KiB), ` +
-        `CSS ${kib(first.bytes.Stylesheet)}, HTML ${kib(first.bytes.Document)}, API ${kib(first.bytes.Fetch)}; the filter dropdowns add ${kib(withFilters.filters)} ` +
+        `CSS ${kib(first.bytes.Stylesheet)}, HTML ${kib(first.bytes.Document)}, API ${kib(apiBytes(first.bytes))}; the filter dropdowns add ${kib(withFilters.filters)} ` +
         `when first reached; all JS of the app ${kib(h.jsGzipBytes)} gzip. ` +
-        `Answers the keyboard at ${median(runs.map((r) => r.interactive)).toFixed(0)} ms (median of 3, budget 1 s) and ` +
+        `A j pressed every 10 ms from the request is first answered at ${median(runs.map((r) => r.interactive)).toFixed(0)} ms (page clock, median of 3, budget 1 s) and ` +
         `${slow.interactive.toFixed(0)} ms under slow 4G (150 ms RTT, 1.6 Mbit/s; budget 3 s)`,
     );
     // Compressed bytes, counted by the browser, do not depend on this machine's speed (the times
@@ -348,10 +379,10 @@ describe.skipIf(!hasChromium)('main pages (Chromium): accessibility, screenshots
     expect(first.bytes.Script ?? 0).toBeGreaterThan(0);
     expect(first.bytes.Script ?? 0).toBeLessThanOrEqual(150 * 1024);
     expect(signInBytes.Script ?? 0).toBeLessThan(first.bytes.Script ?? 0);
-    expect(slow.bytes.Script).toBe(first.bytes.Script);
-    // The account and the inbox's code were named in the page's response (Link), fetched beside
-    // the entry, and used: one request for the account, no page file fetched twice.
+    // The account, the inbox's first page and its code were named in the page's response (Link),
+    // fetched beside the entry, and used: one request for each, no page file fetched twice.
     expect(first.accountRequests).toBe(1);
+    expect(first.listRequests).toBe(1);
     expect(new Set(first.scripts).size).toBe(first.scripts.length);
     // The dashboard's chart library never reaches the inbox.
     expect(first.scripts.filter((path) => /charts/.test(path))).toEqual([]);
