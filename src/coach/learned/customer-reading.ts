@@ -1,5 +1,5 @@
 import type { CustomerReading, Emotion } from '../../domain/coach.js';
-import { type Extra, type Features, featurize, type NgramSpec } from './hash-features.js';
+import { type Extra, type Features, featuresOf, type NgramSpec, ngramSlotCounts } from './hash-features.js';
 import { cues, type Head, type LearnedModel, probability } from './model.js';
 
 /** Heads of the customer model: anger-or-annoyance first, then one per emotion the coach names. */
@@ -28,7 +28,8 @@ export type CustomerFeatures = { emotion: Features; severity: Features };
  */
 export function customerFeatures(text: string, rules: CustomerReading, bits: number, spec: NgramSpec): CustomerFeatures {
   const found = customerExtras(rules).filter(([name]) => name.startsWith('rule escalation') || name.startsWith('rule want'));
-  return { emotion: featurize(text, bits, customerExtras(rules), spec), severity: featurize(text, bits, found, spec) };
+  const counts = ngramSlotCounts(text, bits, spec);
+  return { emotion: featuresOf(counts, bits, customerExtras(rules)), severity: featuresOf(counts, bits, found) };
 }
 
 /** Expected severity on 1–5 from the ordinal heads, scaled to 0–1. */

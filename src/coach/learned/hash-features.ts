@@ -56,17 +56,81 @@ export function slot(name: string, bits: number): number {
   return fnv1a(name) & ((1 << bits) - 1);
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+
+/** FNV-1a carried on over more characters: the hash of a name is built as its parts are read. */
+function fnvOn(h: number, s: string): number {
+  let x = h;
+  for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), FNV_PRIME);
+  return x;
+}
+
 /**
- * The sparse feature vector of a text plus extras: n-gram counts scaled to unit length (so a long
- * sentence does not outvote a short one), extras added at their own value.
+ * How often each table slot occurs among a text's n-grams: the slots of `ngrams(text, spec)`, in the
+ * same order, but hashed as the words are read instead of building every n-gram's string (most of
+ * the learned layer's time went there).
  */
-export function featurize(text: string, bits: number, extras: readonly Extra[] = [], spec: NgramSpec = REPLY_NGRAMS): Features {
-  const counts = new Map<number, number>();
-  const grams = ngrams(text, spec);
-  for (const g of grams) {
-    const s = slot(g, bits);
-    counts.set(s, (counts.get(s) ?? 0) + 1);
+export function ngramSlotCounts(text: string, bits: number, spec: NgramSpec = REPLY_NGRAMS): Map<number, number> {
+  const mask = (1 << bits) - 1;
+  // Counted in a reused table rather than a Map (several hundred n-grams per message); the slots
+  // touched are kept in the order first seen, which is the order of the features.
+  const table = scratchFor(bits);
+  const touched: number[] = [];
+  const add = (h: number) => {
+    const s = h & mask;
+    const seen = table[s] as number;
+    table[s] = seen + 1;
+    if (seen === 0) touched.push(s);
+  };
+  const words = tokens(text);
+  const wordTag = fnvOn(FNV_OFFSET, 'w ');
+  for (let i = 0; i < words.length; i++) {
+    const one = fnvOn(wordTag, words[i] as string);
+    add(one);
+    if (spec.words >= 2 && i + 1 < words.length) {
+      const two = fnvOn(Math.imul(one ^ SPACE, FNV_PRIME), words[i + 1] as string);
+      add(two);
+      if (spec.words >= 3 && i + 2 < words.length) add(fnvOn(Math.imul(two ^ SPACE, FNV_PRIME), words[i + 2] as string));
+    }
   }
+  if (words.length > 0) {
+    add(fnvOn(fnvOn(wordTag, '<s> '), words[0] as string));
+    add(fnvOn(fnvOn(wordTag, words[words.length - 1] as string), ' </s>'));
+  }
+  const flat = ` ${words.join(' ')} `;
+  for (const n of spec.chars) {
+    const tag = fnvOn(FNV_OFFSET, n === 4 ? 'c ' : `c${n} `);
+    for (let i = 0; i + n <= flat.length; i++) {
+      let h = tag;
+      for (let j = i; j < i + n; j++) h = Math.imul(h ^ flat.charCodeAt(j), FNV_PRIME);
+      add(h);
+    }
+  }
+  const counts = new Map<number, number>();
+  for (const s of touched) {
+    counts.set(s, table[s] as number);
+    table[s] = 0;
+  }
+  return counts;
+}
+
+const scratch = new Map<number, Uint32Array>();
+function scratchFor(bits: number): Uint32Array {
+  let table = scratch.get(bits);
+  if (!table) {
+    table = new Uint32Array(1 << bits);
+    scratch.set(bits, table);
+  }
+  return table;
+}
+
+/**
+ * The sparse feature vector of n-gram counts plus extras: the counts scaled to unit length (so a
+ * long sentence does not outvote a short one), extras added at their own value.
+ */
+export function featuresOf(counts: ReadonlyMap<number, number>, bits: number, extras: readonly Extra[] = []): Features {
   let norm = 0;
   for (const c of counts.values()) norm += c * c;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -82,4 +146,9 @@ export function featurize(text: string, bits: number, extras: readonly Extra[] =
     value[k++] = v;
   }
   return { index, value };
+}
+
+/** The sparse feature vector of a text plus extras (see `featuresOf`). */
+export function featurize(text: string, bits: number, extras: readonly Extra[] = [], spec: NgramSpec = REPLY_NGRAMS): Features {
+  return featuresOf(ngramSlotCounts(text, bits, spec), bits, extras);
 }

@@ -104,7 +104,8 @@ const PLAIN = new Set(
  */
 export function cues(head: Head, text: string, bits: number, spec: NgramSpec = REPLY_NGRAMS, count = 3): string[] {
   const seen = new Map<string, number>();
-  for (const g of ngrams(text, spec)) {
+  // Only word n-grams are quoted: the character ones are not built at all.
+  for (const g of ngrams(text, { ...spec, chars: [] })) {
     if (!g.startsWith('w ') || g.includes('<s>') || g.includes('</s>') || PLAIN.has(g.slice(2))) continue;
     const w = head.weights[slot(g, bits)] as number;
     if (w > 0) seen.set(g.slice(2), w);
