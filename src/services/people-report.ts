@@ -1,4 +1,4 @@
-import { describeRule, evaluateRule, windowStart } from '../domain/review-rules.js';
+import { describeRule, evaluateRule, reachOf, windowStart } from '../domain/review-rules.js';
 import { conflictsPerEmployee, supportRequestCounts } from '../store/dashboard.js';
 import { findEmployees } from '../store/people.js';
 import { ruleFactsSince } from '../store/review-facts.js';
@@ -48,8 +48,9 @@ export async function readPeopleReport(ctx: ServiceContext, query: Pick<Dashboar
   const enabled = rules.map(toRule).filter((r) => r.enabled);
   if (enabled.length > 0) {
     const since = windowStart(ctx.now, Math.max(...enabled.map((r) => r.windowMonths))).toISOString();
-    // Every employee's cases since the longest window, read at once (not a query per employee).
-    const factsBy = await ruleFactsSince(ctx.db, ws, since);
+    // Every employee's cases since the longest window that a rule can weigh, read at once (not a
+    // query per employee, and not the cases no rule counts).
+    const factsBy = await ruleFactsSince(ctx.db, ws, since, undefined, reachOf(enabled));
     const names = new Map((await findEmployees(ctx.db, ws, [...factsBy.keys()])).map((e) => [e.id, e.name]));
     for (const [employeeId, facts] of factsBy) {
       for (const rule of enabled) {
