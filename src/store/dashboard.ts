@@ -351,28 +351,6 @@ export async function answeredFollowUpsOf(
   return rows.filter((r) => r.status === 'answered').map(({ status: _, ...r }) => r);
 }
 
-export type EmployeeConflictRow = { employee_id: string; name: string; team_id: string | null; cases: number; with_loss: number };
-
-/**
- * Cases of the period per employee named as their primary party; the period's range is read from
- * cases_ws_reported_at and each case's parties from case_parties_pk.
- */
-export async function conflictsPerEmployee(db: Db, f: DashboardFilter): Promise<EmployeeConflictRow[]> {
-  const cases = periodCases(db, f).select(['cases.id', 'cases.impact_amount_minor']).as('c');
-  const rows = await db
-    .selectFrom('case_parties')
-    .innerJoin(cases, 'c.id', 'case_parties.case_id')
-    .innerJoin('employees', 'employees.id', 'case_parties.employee_id')
-    .select(['case_parties.employee_id', 'employees.name', 'employees.team_id'])
-    .select((eb) => eb.fn.countAll<number | string>().as('cases'))
-    .select((eb) => eb.fn.count<number | string>('c.impact_amount_minor').as('with_loss'))
-    .where('case_parties.workspace_id', '=', f.workspaceId)
-    .where('case_parties.role', '=', 'primary')
-    .groupBy(['case_parties.employee_id', 'employees.name', 'employees.team_id'])
-    .execute();
-  return rows.map((r) => ({ ...r, cases: Number(r.cases), with_loss: Number(r.with_loss) }));
-}
-
 /** Support requests made in the period, by kind and status (support requests are few: no index beyond the workspace's). */
 export async function supportRequestCounts(
   db: Db,
