@@ -28,6 +28,7 @@ import type { Database } from '../src/store/db.js';
 import { chainEvents, type NewEvent } from '../src/store/events.js';
 import { newId } from '../src/store/ids.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { rebuildPeopleDays } from '../src/store/people-days.js';
 import type { CaseRow } from '../src/store/schema.js';
 import { seededRandom } from '../src/training/seeded-random.js';
 
@@ -460,11 +461,11 @@ export async function buildScaleWorkspace(
   for (const [year, last] of seqByYear) sink.add('case_counters', { workspace_id: ws, year, last_seq: last });
   await sink.flush();
   await sink.close();
-  // The SQLite load set the triggers aside: the customer chain and the dashboard's rollups are made
-  // here, as migrations 0042 and 0043 make them for cases already there.
+  // The SQLite load set the triggers aside: the customer chain and the dashboard's and HR's people
+  // rollups are made here, as migrations 0042, 0043 and 0050 make them for cases already there.
   await rebuildCustomerChain(database.db, ws);
   await resetDashboardDays(database.db, ws);
-  await refreshDashboardDays(database.db, ws, workspace.time_zone);
+  await refreshDashboardDays(database.db, ws, workspace.time_zone, rebuildPeopleDays);
   return {
     workspaceId: ws,
     admin: await login(user.id, null),

@@ -32,6 +32,40 @@ describe('dashboard figures', () => {
     expect(localHourAndWeekday('2026-03-31T23:30:00Z', 'Europe/Berlin')).toEqual({ hour: 1, weekday: 3 });
   });
 
+  it('reads the same local day, hour and weekday as Intl does, across offset changes and odd offsets', () => {
+    const intl = (ms: number, timeZone: string) => {
+      const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        weekday: 'short',
+      }).formatToParts(new Date(ms));
+      const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday')) + 1;
+      return { date: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')), weekday };
+    };
+    const cases: [string, string][] = [
+      ['Europe/Berlin', '2026-03-29T00:00:00Z'],
+      ['America/New_York', '2026-11-01T04:00:00Z'],
+      ['Asia/Kolkata', '2026-06-30T17:00:00Z'],
+      ['Asia/Kathmandu', '2026-06-30T17:00:00Z'],
+      ['Pacific/Chatham', '2026-04-04T12:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T14:00:00Z'],
+      // Local mean time, 19 minutes 32 seconds ahead of UTC, then the change to standard time.
+      ['Europe/Amsterdam', '1937-06-30T22:00:00Z'],
+      ['Europe/Amsterdam', '1850-01-01T00:00:00Z'],
+    ];
+    for (const [zone, around] of cases)
+      for (let ms = Date.parse(around) - 6 * 3_600_000; ms < Date.parse(around) + 6 * 3_600_000; ms += 433_000) {
+        const iso = new Date(ms).toISOString();
+        const want = intl(ms, zone);
+        expect({ date: localDate(iso, zone), ...localHourAndWeekday(iso, zone) }, `${zone} ${iso}`).toEqual(want);
+      }
+  });
+
   it('finds local midnight in UTC on both sides of a daylight-saving change', () => {
     expect(startOfLocalDate('2026-03-29', 'Europe/Berlin')).toBe('2026-03-28T23:00:00.000Z');
     expect(startOfLocalDate('2026-03-30', 'Europe/Berlin')).toBe('2026-03-29T22:00:00.000Z');

@@ -37,7 +37,9 @@ export const minutesBetween = (fromIso: string, toIso: string): number =>
   Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60_000));
 
 const partsFormat = new Map<string, Intl.DateTimeFormat>();
-function wallClock(iso: string, timeZone: string): { year: number; month: number; day: number; hour: number; weekday: number } {
+
+/** The zone's offset from UTC at a moment, in milliseconds (to the second: old local mean times have odd seconds). */
+function offsetAt(ms: number, timeZone: string): number {
   let format = partsFormat.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -47,14 +49,48 @@ function wallClock(iso: string, timeZone: string): { year: number; month: number
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',
-      weekday: 'short',
+      minute: '2-digit',
+      second: '2-digit',
     });
     partsFormat.set(timeZone, format);
   }
-  const parts = format.formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday')) + 1;
-  return { year: Number(part('year')), month: Number(part('month')), day: Number(part('day')), hour: Number(part('hour')), weekday };
+  const parts = format.formatToParts(new Date(ms));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = new Date(0);
+  wall.setUTCFullYear(part('year'), part('month') - 1, part('day'));
+  wall.setUTCHours(part('hour'), part('minute'), part('second'), 0);
+  return wall.getTime() - Math.floor(ms / 1000) * 1000;
+}
+
+/** Quarter hours: every zone's offset, and every change of it, falls on one (old local mean times aside). */
+const BLOCK = 15 * 60_000;
+/** A zone's offset over each quarter hour asked about, null where it changes within it. */
+const blockOffsets = new Map<string, number | null>();
+
+/**
+ * The wall clock of a moment in a zone. Intl's formatToParts costs microseconds a call and a
+ * rollup folds several per case, so the offset is kept per zone and quarter hour (the same over
+ * the whole quarter when it is the same at both ends) and the wall clock read off the moment moved by it.
+ */
+function wallClock(iso: string, timeZone: string): { year: number; month: number; day: number; hour: number; weekday: number } {
+  const ms = Date.parse(iso);
+  const start = Math.floor(ms / BLOCK) * BLOCK;
+  const key = `${timeZone}|${start}`;
+  let offset = blockOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetAt(start, timeZone);
+    offset = first === offsetAt(start + BLOCK - 1, timeZone) ? first : null;
+    if (blockOffsets.size >= 100_000) blockOffsets.clear();
+    blockOffsets.set(key, offset);
+  }
+  const wall = new Date(ms + (offset ?? offsetAt(ms, timeZone)));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    weekday: wall.getUTCDay() || 7,
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

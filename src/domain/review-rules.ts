@@ -132,6 +132,23 @@ export function evaluateRule(rule: ReviewRule, cases: readonly RuleCaseFacts[], 
   return { flagged: rule.enabled && total >= rule.threshold, total, counted, excluded };
 }
 
+/**
+ * What a case needs for any of these rules to weigh it at all: a loss of at least `minLossMinor`
+ * (null: no costly-cases rule), an unhappy customer follow-up, a broken promise. A case with none of
+ * them weighs nothing under every rule (evaluateRule skips it), so checking only the cases that have
+ * one gives the same outcomes.
+ */
+export type RuleReach = { minLossMinor: number | null; unhappyFollowUps: boolean; brokenPromises: boolean };
+
+export function reachOf(rules: readonly ReviewRule[]): RuleReach {
+  const costly = rules.filter((r) => r.enabled && r.kind === 'costly_cases');
+  return {
+    minLossMinor: costly.length === 0 ? null : Math.min(...costly.map((r) => r.minLossMinor ?? 0)),
+    unhappyFollowUps: rules.some((r) => r.enabled && r.kind === 'unhappy_follow_ups'),
+    brokenPromises: rules.some((r) => r.enabled && r.kind === 'broken_promises'),
+  };
+}
+
 /** The rule in one sentence, for lists and the dossier. */
 export function describeRule(rule: Omit<ReviewRule, 'id'>): string {
   const within = `within ${rule.windowMonths} month${rule.windowMonths === 1 ? '' : 's'}`;

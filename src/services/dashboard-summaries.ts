@@ -13,6 +13,7 @@ import {
   refreshDashboardDays,
   summariesOf,
 } from '../store/dashboard-days.js';
+import { rebuildPeopleDays } from '../store/people-days.js';
 import type { Db } from '../store/schema.js';
 
 /**
@@ -50,11 +51,14 @@ function rollupSplit(f: DashboardFilter): { teams: readonly string[] | undefined
   return { teams, rest };
 }
 
-/** Rebuilds the days the triggers marked stale, in its own transaction unless the caller already holds one. */
+/**
+ * Rebuilds the days the triggers marked stale, the dashboard's and HR's people rollup alike, in its
+ * own transaction unless the caller already holds one.
+ */
 export async function refreshRollups(db: Db, workspaceId: string, timeZone: string): Promise<void> {
   if (!(await hasStaleDays(db, workspaceId))) return;
-  if (db.isTransaction) await refreshDashboardDays(db, workspaceId, timeZone);
-  else await db.transaction().execute((trx) => refreshDashboardDays(trx, workspaceId, timeZone));
+  if (db.isTransaction) await refreshDashboardDays(db, workspaceId, timeZone, rebuildPeopleDays);
+  else await db.transaction().execute((trx) => refreshDashboardDays(trx, workspaceId, timeZone, rebuildPeopleDays));
 }
 
 function byTeam(parts: readonly Pick<DaySummary, 'teamId' | 'summary'>[], into: TeamSummaries = new Map()): TeamSummaries {
@@ -96,8 +100,8 @@ export async function periodSummaries(db: Db, f: DashboardFilter, timeZone: stri
   return byTeam(parts.flat());
 }
 
-/** The whole local months (YYYY-MM, first and last) within a range of dates, and the days around them. */
-function monthsWithin(first: string, last: string): { months: [string, string] | null; dayRanges: [string, string][] } {
+/** The whole months (YYYY-MM, first and last) within a range of dates, and the days around them. */
+export function monthsWithin(first: string, last: string): { months: [string, string] | null; dayRanges: [string, string][] } {
   const firstMonth = first.endsWith('-01') ? first.slice(0, 7) : nextBucket(`${first.slice(0, 7)}-01`, 'month').slice(0, 7);
   const lastMonth = last === lastOfMonth(last) ? last.slice(0, 7) : previousDate(`${last.slice(0, 7)}-01`).slice(0, 7);
   if (firstMonth > lastMonth) return { months: null, dayRanges: [[first, last]] };

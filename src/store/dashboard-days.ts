@@ -76,7 +76,7 @@ const TOTAL = { channel: '', severity: 0, case_type_id: '' } as const;
 export const previousDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** Runs of consecutive dates, each at most `max` long, as [first, last]. */
-function runsOf(dates: readonly string[], max: number): [string, string][] {
+export function runsOf(dates: readonly string[], max: number): [string, string][] {
   const sorted = [...new Set(dates)].sort();
   const runs: [string, string][] = [];
   let length = 0;
@@ -227,11 +227,17 @@ export async function dashboardMonths(
 
 /**
  * Brings the workspace's rollups up to date: the local dates each stale UTC date touches (a zone
- * is at most a day off UTC) are rebuilt, and the marks removed. Run it in a transaction; on
+ * is at most a day off UTC) are rebuilt, and the marks removed; `alsoRebuild` rebuilds another
+ * rollup of the same marks (HR's people rollup, by UTC date). Run it in a transaction; on
  * PostgreSQL the workspace's row is locked first, so two readers never rebuild the same days at once.
  * Returns how many UTC dates were stale.
  */
-export async function refreshDashboardDays(db: Db, workspaceId: string, timeZone: string): Promise<number> {
+export async function refreshDashboardDays(
+  db: Db,
+  workspaceId: string,
+  timeZone: string,
+  alsoRebuild?: (db: Db, workspaceId: string, utcDates: readonly string[]) => Promise<void>,
+): Promise<number> {
   if (isPostgres(db)) await sql`select id from workspaces where id = ${workspaceId} for update`.execute(db);
   const stale = (await db.selectFrom('dashboard_stale').select('utc_date').where('workspace_id', '=', workspaceId).execute()).map(
     (r) => r.utc_date,
@@ -245,6 +251,7 @@ export async function refreshDashboardDays(db: Db, workspaceId: string, timeZone
       .execute();
   const dates = stale.flatMap((u) => [localDate(`${u}T00:00:00.000Z`, timeZone), localDate(`${u}T23:59:59.999Z`, timeZone)]);
   await rebuildDashboardDays(db, workspaceId, timeZone, dates);
+  if (alsoRebuild) await alsoRebuild(db, workspaceId, stale);
   return stale.length;
 }
 

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { UNHAPPY_AT_MOST } from '../domain/follow-through.js';
-import type { RuleCaseFacts } from '../domain/review-rules.js';
+import type { RuleCaseFacts, RuleReach } from '../domain/review-rules.js';
+import { isPostgres } from './db.js';
 import type { Db } from './schema.js';
 
 /** Employees who were the primary party on a case reported since `since`. */
@@ -29,28 +31,41 @@ export async function ruleFactsOf(db: Db, workspaceId: string, employeeId: strin
 /**
  * The same facts for every employee who was the primary party on a case since `since` (or for one),
  * by employee: four queries however many employees there are, each reading the cases since then
- * once (HR's people report checks every employee against the rules at once).
+ * once. With `reach` (what a case needs for any of the rules to weigh it, domain/review-rules.ts)
+ * only the cases that have it are read — a loss, an unhappy customer follow-up, a broken promise —
+ * each from its own index, so HR's people report reads those few cases instead of every case of the
+ * last year; the rules' outcomes are the same, since they weigh no other case.
  */
 export async function ruleFactsSince(
   db: Db,
   workspaceId: string,
   since: string,
   employeeId?: string,
+  reach?: RuleReach,
 ): Promise<Map<string, RuleCaseFacts[]>> {
-  const primary = (q: ReturnType<typeof primaryCases>) => (employeeId ? q.where('case_parties.employee_id', '=', employeeId) : q);
-  const primaryCases = () =>
-    db
+  const pg = isPostgres(db);
+  const candidates = reach ? candidateCases(db, workspaceId, since, reach) : null;
+  const primaryCases = () => {
+    let q = db
       .selectFrom('case_parties')
       .innerJoin('cases', 'cases.id', 'case_parties.case_id')
       .where('case_parties.workspace_id', '=', workspaceId)
+      .where('case_parties.role', '=', 'primary');
+    if (employeeId) q = q.where('case_parties.employee_id', '=', employeeId);
+    if (!candidates)
       // The cases' own workspace too, so the cases since then are read as one range of
       // cases_ws_reported_at and their parties by case (case_parties_pk), not every party scanned.
-      .where('cases.workspace_id', '=', workspaceId)
-      .where('case_parties.role', '=', 'primary')
-      .where('cases.reported_at', '>=', since);
-  const caseIds = primary(primaryCases()).select('case_parties.case_id');
+      return q.where('cases.workspace_id', '=', workspaceId).where('cases.reported_at', '>=', since);
+    // The few candidates lead: each one's parties by case_parties_pk and its row by its key. The unary
+    // plus keeps SQLite off cases_ws_reported_at, which would walk every case since then instead.
+    return q
+      .where('case_parties.case_id', 'in', candidates)
+      .where(pg ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`)
+      .where(pg ? sql<boolean>`cases.reported_at >= ${since}` : sql<boolean>`+cases.reported_at >= ${since}`);
+  };
+  const caseIds = primaryCases().select('case_parties.case_id');
   const [cases, unhappy, broken, employees] = await Promise.all([
-    primary(primaryCases())
+    primaryCases()
       .leftJoin('customers', 'customers.id', 'cases.customer_id')
       .leftJoin('resolutions', 'resolutions.case_id', 'cases.id')
       .select([
@@ -74,15 +89,14 @@ export async function ruleFactsSince(
       .select(['case_id'])
       .where('workspace_id', '=', workspaceId)
       .where('case_id', 'in', caseIds)
-      .where('party', '=', 'customer')
-      .where('satisfaction', '<=', UNHAPPY_AT_MOST)
+      .where(UNHAPPY_CUSTOMER)
       .execute(),
     db
       .selectFrom('commitments')
       .select(['case_id', 'owner_id'])
       .where('workspace_id', '=', workspaceId)
       .where('case_id', 'in', caseIds)
-      .where('status', '=', 'broken')
+      .where(BROKEN)
       .execute(),
     db
       .selectFrom('employees')
@@ -106,7 +120,7 @@ export async function ruleFactsSince(
       caseId: c.id,
       ref: c.ref,
       reportedAt: c.reported_at,
-      lossMinor: hasImpact ? c.impact_amount_minor : (c.cost_minor ?? null),
+      lossMinor: hasImpact ? Number(c.impact_amount_minor) : c.cost_minor === null ? null : Number(c.cost_minor),
       currency: hasImpact ? (c.impact_currency ?? 'EUR') : (c.cost_currency ?? null),
       customerFlagged: c.flagged_at !== null,
       rootCause: c.root_cause_category,
@@ -119,6 +133,41 @@ export async function ruleFactsSince(
     else out.set(c.employee_id, [facts]);
   }
   return out;
+}
+
+// Spelled with literals, as the partial indexes of migration 0049 are (SQLite uses a partial index
+// only for a query that spells its condition the same way).
+const UNHAPPY_CUSTOMER = sql<boolean>`party = 'customer' and satisfaction <= ${sql.lit(UNHAPPY_AT_MOST)}`;
+const BROKEN = sql<boolean>`status = 'broken'`;
+
+/**
+ * The ids of the cases that can weigh under the rules (a superset: the loss is checked on the case's
+ * impact and on its agreed cost alike, the currency not at all), each branch read from its index:
+ * cases_ws_loss (cases reported since then with an impact), resolutions_ws_cost, follow_ups_unhappy,
+ * commitments_broken (the last three over the workspace's whole history, few rows each).
+ */
+function candidateCases(db: Db, workspaceId: string, since: string, reach: RuleReach) {
+  const branches = [];
+  if (reach.minLossMinor !== null) {
+    branches.push(
+      db
+        .selectFrom('cases')
+        .select('id as case_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('reported_at', '>=', since)
+        .where(sql<boolean>`impact_amount_minor is not null`)
+        .where('impact_amount_minor', '>=', reach.minLossMinor),
+      db.selectFrom('resolutions').select('case_id').where('workspace_id', '=', workspaceId).where('cost_minor', '>=', reach.minLossMinor),
+    );
+  }
+  if (reach.unhappyFollowUps)
+    branches.push(db.selectFrom('follow_ups').select('case_id').where('workspace_id', '=', workspaceId).where(UNHAPPY_CUSTOMER));
+  if (reach.brokenPromises)
+    branches.push(db.selectFrom('commitments').select('case_id').where('workspace_id', '=', workspaceId).where(BROKEN));
+  const [first, ...rest] = branches;
+  // No rule weighs anything: a set that holds no case.
+  if (!first) return db.selectFrom('cases').select('id as case_id').where(sql<boolean>`1 = 0`);
+  return rest.reduce((q, b) => q.union(b), first);
 }
 
 /** Everyone with an account who is party to any of these cases: reporters, handlers, named employees. */

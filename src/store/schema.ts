@@ -878,6 +878,8 @@ export type Tables = {
   dashboard_days: DashboardDayRow;
   dashboard_months: DashboardMonthRow;
   dashboard_stale: DashboardStaleRow;
+  people_days: PeopleDayRow;
+  people_months: PeopleMonthRow;
 };
 
 /** One local day and team of the dashboard's rollups; team_id '' is "no team", summary a JSON Summary (domain/dashboard-summary.ts). */
@@ -907,6 +909,28 @@ export type DashboardMonthRow = {
 };
 /** A UTC date whose local days' rollups must be rebuilt before the next dashboard read. */
 export type DashboardStaleRow = { workspace_id: string; utc_date: string };
+
+/**
+ * HR's people rollup (migration 0050): the cases reported on one UTC date in one team ('' none) with
+ * the employee as their primary party, and how many of those recorded a loss.
+ */
+export type PeopleDayRow = {
+  workspace_id: string;
+  utc_date: string;
+  team_id: string;
+  employee_id: string;
+  cases: number;
+  with_loss: number;
+};
+/** The same per UTC month (YYYY-MM). */
+export type PeopleMonthRow = {
+  workspace_id: string;
+  month: string;
+  team_id: string;
+  employee_id: string;
+  cases: number;
+  with_loss: number;
+};
 
 /** A saved reply: the workspace's (team_id null) or one team's; add_tags is a JSON string[]. */
 export type SavedReplyRow = {
