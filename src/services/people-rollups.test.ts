@@ -37,8 +37,8 @@ describeEachDatabase('HR’s people rollup agrees with the cases', (kind) => {
 
   const agreeEverywhere = async () => {
     let compared = 0;
+    // One team too, for the periods from the first two moments.
     for (const from of MOMENTS)
-      // One team too, for the periods from the first two moments.
       for (const to of MOMENTS.filter((m) => m > from))
         for (const teamId of from <= (MOMENTS[1] as string) ? [undefined, cast.teamA.id] : [undefined]) {
           const rolled = await readPeopleReport(hr(), { from, to, teamId });
