@@ -282,12 +282,18 @@ describe('query plans at scale [sqlite]', () => {
       it("finds the threat filter's cases from the flagged cases' index, not by checking every case", async () => {
         const lines = await plansOf(supervisor, { threat: true, sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => l.includes('cases_flagged'))).toBe(true);
+        // Their customers' cases by customer, not a walk of a workspace index that holds the customer too.
+        expect(lines.some((l) => /USING INDEX cases_customer \(workspace_id=\? AND customer_id=\?\)/.test(l))).toBe(true);
+        expect(lines.filter((l) => /cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toEqual([]);
         expect(walksCases(lines)).toEqual([]);
       });
 
       it("finds the abuse-flag filter's cases from the flagged customers' index, not by checking every case", async () => {
         const lines = await plansOf(supervisor, { abuseFlagged: true, sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => l.includes('customers_flagged'))).toBe(true);
+        // Their customers' cases by customer, not a walk of a workspace index that holds the customer too.
+        expect(lines.some((l) => /USING INDEX cases_customer \(workspace_id=\? AND customer_id=\?\)/.test(l))).toBe(true);
+        expect(lines.filter((l) => /cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toEqual([]);
         expect(walksCases(lines)).toEqual([]);
       });
 
