@@ -7,10 +7,11 @@ import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
 import { listMergedInto } from '../store/case-merges.js';
 import { countCaseRows, LIST_PLAN_LIMITS, planList } from '../store/cases.js';
-import { commitmentReportRows } from '../store/commitments.js';
-import { dashboardReplyRows } from '../store/dashboard.js';
+import { commitmentReportRows, commitmentsToEscalate, commitmentsToRemind } from '../store/commitments.js';
+import { dashboardReplyRows, overduePromiseRows } from '../store/dashboard.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { listReplyEvents } from '../store/events.js';
+import { dueFollowUps, pendingFollowUpsOf } from '../store/follow-ups.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { runOutClocks } from '../store/settings.js';
 import type { Actor } from './context.js';
@@ -281,12 +282,18 @@ describe('query plans at scale [sqlite]', () => {
       it("finds the threat filter's cases from the flagged cases' index, not by checking every case", async () => {
         const lines = await plansOf(supervisor, { threat: true, sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => l.includes('cases_flagged'))).toBe(true);
+        // Their customers' cases by customer, not a walk of a workspace index that holds the customer too.
+        expect(lines.some((l) => /USING INDEX cases_customer \(workspace_id=\? AND customer_id=\?\)/.test(l))).toBe(true);
+        expect(lines.filter((l) => /cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toEqual([]);
         expect(walksCases(lines)).toEqual([]);
       });
 
       it("finds the abuse-flag filter's cases from the flagged customers' index, not by checking every case", async () => {
         const lines = await plansOf(supervisor, { abuseFlagged: true, sort: 'reported_at', order: 'desc' });
         expect(lines.some((l) => l.includes('customers_flagged'))).toBe(true);
+        // Their customers' cases by customer, not a walk of a workspace index that holds the customer too.
+        expect(lines.some((l) => /USING INDEX cases_customer \(workspace_id=\? AND customer_id=\?\)/.test(l))).toBe(true);
+        expect(lines.filter((l) => /cases_ws_reported_at \(workspace_id=\?\)$/.test(l))).toEqual([]);
         expect(walksCases(lines)).toEqual([]);
       });
 
@@ -323,6 +330,32 @@ describe('query plans at scale [sqlite]', () => {
         const lines = explained(captured);
         expect(lines.some((l) => l.includes('cases_acknowledge_running'))).toBe(true);
         expect(lines.some((l) => l.includes('cases_resolve_running'))).toBe(true);
+      });
+
+      it("reads the promises' and follow-ups' sweeps from their partial indexes, each next batch by one seek", async () => {
+        const now = new Date(Date.now() + 86_400_000 * 30);
+        const after = { at: '2000-01-01T00:00:00.000Z', id: '00000000-0000-7000-8000-000000000000' };
+        captured.length = 0;
+        await commitmentsToRemind(database.db, now, 50, after);
+        await commitmentsToEscalate(database.db, now, 50, after);
+        await dueFollowUps(database.db, now, 50, { after: { dueAt: after.at, id: after.id } });
+        const lines = explained(captured);
+        for (const index of ['commitments_to_remind', 'commitments_to_escalate', 'follow_ups_to_send'])
+          expect(lines.filter((l) => l.includes(index)).length, index).toBe(1);
+        expect(lines.filter((l) => /TEMP B-TREE/.test(l))).toEqual([]);
+      });
+
+      it("reads the dashboard's overdue promises through the period's cases, and a user's waiting follow-ups by workspace", async () => {
+        captured.length = 0;
+        const to = new Date(Date.now() + 60_000).toISOString();
+        await overduePromiseRows(database.db, { workspaceId: supervisor.workspaceId, from: '2000-01-01T00:00:00.000Z', to }, to);
+        await pendingFollowUpsOf(database.db, supervisor.workspaceId, supervisor.userId);
+        const lines = explained(captured);
+        expect(lines.some((l) => /^SEARCH commitments USING INDEX commitments_case/.test(l))).toBe(true);
+        expect(
+          lines.some((l) => /^SEARCH follow_ups USING INDEX follow_ups_ws_status_due \(workspace_id=\? AND status=\?\)$/.test(l)),
+        ).toBe(true);
+        expect(lines.filter((l) => /^SCAN (commitments|follow_ups)\b/.test(l))).toEqual([]);
       });
     });
   }

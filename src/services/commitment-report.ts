@@ -33,7 +33,11 @@ function tally(rows: CommitmentReportRow[], now: Date): CommitmentTally {
 
 function groupBy<K>(rows: CommitmentReportRow[], key: (r: CommitmentReportRow) => K): Map<K, CommitmentReportRow[]> {
   const map = new Map<K, CommitmentReportRow[]>();
-  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const group = map.get(key(r));
+    if (group) group.push(r);
+    else map.set(key(r), [r]);
+  }
   return map;
 }
 

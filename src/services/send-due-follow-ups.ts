@@ -3,7 +3,7 @@ import { isFinished } from '../domain/case-status.js';
 import { SURVEY_LINK_LIFETIME, surveyLink } from '../domain/follow-through.js';
 import { sha256 } from '../domain/timeline.js';
 import { lockCaseById } from '../store/cases.js';
-import { claimFollowUpSend, dueFollowUps } from '../store/follow-ups.js';
+import { claimFollowUpSend, dueFollowUps, type FollowUpSweepKey } from '../store/follow-ups.js';
 import { queueEmail } from '../store/outbox.js';
 import { findCustomer } from '../store/people.js';
 import type { Db, FollowUpRow } from '../store/schema.js';
@@ -11,7 +11,7 @@ import { findUser } from '../store/workspaces.js';
 import { recordSystemChange } from './case-change.js';
 import { inTransaction } from './context.js';
 import { customerSurveyEmail } from './emails/follow-up-emails.js';
-import { sweepPacer } from './sweep-pacer.js';
+import { sweepInBatches } from './sweep-pacer.js';
 
 /**
  * The time-driven send of follow-ups (run by a recurring job; the system acts): the customer gets a
@@ -21,13 +21,22 @@ import { sweepPacer } from './sweep-pacer.js';
  * overdue expires unsent.
  */
 
-export async function sendDueFollowUps(db: Db, now: Date, publicUrl: string, only?: { caseId: string }): Promise<{ sent: number }> {
-  const pacer = sweepPacer();
+export async function sendDueFollowUps(
+  db: Db,
+  now: Date,
+  publicUrl: string,
+  only?: { caseId: string },
+  options: { batch?: number } = {},
+): Promise<{ sent: number }> {
   let sent = 0;
-  for (const f of await dueFollowUps(db, now, 200, only?.caseId)) {
-    if (await sendOne(db, f, now, publicUrl)) sent += 1;
-    await pacer.pace();
-  }
+  await sweepInBatches({
+    read: (after: FollowUpSweepKey | undefined, limit) => dueFollowUps(db, now, limit, { caseId: only?.caseId, after }),
+    keyOf: (f) => ({ dueAt: f.due_at, id: f.id }),
+    handle: async (f) => {
+      if (await sendOne(db, f, now, publicUrl)) sent += 1;
+    },
+    batch: options.batch,
+  });
   return { sent };
 }
 

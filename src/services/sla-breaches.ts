@@ -3,10 +3,7 @@ import type { CaseRow, Db } from '../store/schema.js';
 import { runOutClocks, type SlaClock } from '../store/settings.js';
 import { applyCaseChange } from './case-change.js';
 import { inTransaction } from './context.js';
-import { sweepPacer } from './sweep-pacer.js';
-
-/** Cases read per query: one batch's marking stays well inside a request's budget. */
-const BATCH = 50;
+import { sweepInBatches } from './sweep-pacer.js';
 
 /**
  * Marks every open case whose acknowledge or resolve clock ran out at `now` and was not marked yet:
@@ -14,27 +11,22 @@ const BATCH = 50;
  * again: a marked clock is never marked twice. Reads only running clocks past due, in small
  * batches, one transaction per case, yielding between them. Returns how many clocks it marked.
  */
-export async function markSlaBreaches(db: Db, now: Date): Promise<number> {
-  const pacer = sweepPacer();
+export async function markSlaBreaches(db: Db, now: Date, options: { batch?: number } = {}): Promise<number> {
   let marked = 0;
   for (const clock of ['acknowledge', 'resolve'] as const satisfies readonly SlaClock[]) {
-    let after: { dueAt: string; id: string } | undefined;
-    for (;;) {
-      const batch = await runOutClocks(db, clock, now, BATCH, after);
-      for (const candidate of batch) {
+    await sweepInBatches({
+      read: (after: { dueAt: string; id: string } | undefined, limit) => runOutClocks(db, clock, now, limit, after),
+      keyOf: (c) => ({ dueAt: c.due_at, id: c.id }),
+      handle: async (candidate) => {
         marked += await inTransaction(db, async (trx) => {
           // Re-read under lock: another runner may have marked it in the meantime.
           const row = await findCaseByRef(trx, candidate.workspace_id, candidate.ref, true);
           if (!row) return 0;
           return markCase(trx, row, now);
         });
-        await pacer.pace();
-      }
-      const last = batch.at(-1);
-      if (!last || batch.length < BATCH) break;
-      after = { dueAt: last.due_at, id: last.id };
-      await pacer.pace();
-    }
+      },
+      batch: options.batch,
+    });
   }
   return marked;
 }

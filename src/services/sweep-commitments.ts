@@ -1,10 +1,16 @@
 import { lockCaseById } from '../store/cases.js';
-import { claimCommitmentStep, commitmentsToEscalate, commitmentsToRemind, updateCommitment } from '../store/commitments.js';
+import {
+  type CommitmentSweepKey,
+  claimCommitmentStep,
+  commitmentsToEscalate,
+  commitmentsToRemind,
+  updateCommitment,
+} from '../store/commitments.js';
 import type { CommitmentRow, Db } from '../store/schema.js';
 import { supervisorsOf } from '../store/users.js';
 import { recordSystemChange } from './case-change.js';
 import { inTransaction } from './context.js';
-import { sweepPacer } from './sweep-pacer.js';
+import { sweepInBatches } from './sweep-pacer.js';
 
 /**
  * The time-driven part of commitments (run by a recurring job; the system acts, no user): marks the
@@ -12,18 +18,29 @@ import { sweepPacer } from './sweep-pacer.js';
  * past due (the notifications processor tells the people). Each happens exactly once per commitment: the reminded_at / escalated_at columns are set
  * in the same transaction, and the update only applies while they are still empty.
  */
-export async function sweepCommitments(db: Db, now: Date): Promise<{ reminded: number; escalated: number }> {
-  const pacer = sweepPacer();
+export async function sweepCommitments(
+  db: Db,
+  now: Date,
+  options: { batch?: number } = {},
+): Promise<{ reminded: number; escalated: number }> {
   let reminded = 0;
   let escalated = 0;
-  for (const c of await commitmentsToRemind(db, now)) {
-    if (await remind(db, c, now)) reminded += 1;
-    await pacer.pace();
-  }
-  for (const c of await commitmentsToEscalate(db, now)) {
-    if (await escalate(db, c, now)) escalated += 1;
-    await pacer.pace();
-  }
+  await sweepInBatches({
+    read: (after: CommitmentSweepKey | undefined, limit) => commitmentsToRemind(db, now, limit, after),
+    keyOf: (c) => ({ at: c.remind_at, id: c.id }),
+    handle: async (c) => {
+      if (await remind(db, c, now)) reminded += 1;
+    },
+    batch: options.batch,
+  });
+  await sweepInBatches({
+    read: (after: CommitmentSweepKey | undefined, limit) => commitmentsToEscalate(db, now, limit, after),
+    keyOf: (c) => ({ at: c.due_at, id: c.id }),
+    handle: async (c) => {
+      if (await escalate(db, c, now)) escalated += 1;
+    },
+    batch: options.batch,
+  });
   return { reminded, escalated };
 }
 

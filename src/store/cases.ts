@@ -316,7 +316,7 @@ function filteredCases(
       pg ? needsAttention(eb, query.workspaceId) : eb.and([inSet(attentionRowids(query.workspaceId)), attentionChecks(eb)]),
     );
   if (query.repeatSince || query.threat || query.abuseFlagged)
-    qb = qb.where((eb) => eb.and(customerSignalConditions(eb, query.workspaceId, query)));
+    qb = qb.where((eb) => eb.and(customerSignalConditions(eb, query.workspaceId, query, pg)));
   if (query.caseTypeId || query.employeeId || query.breached || query.satisfaction?.length || query.supported?.length)
     qb = qb.where((eb) => eb.and(caseDimensionConditions(eb, query.workspaceId, query, pg)));
   if (query.tags?.length) qb = qb.where((eb) => eb.and(tagConditions(eb, query.workspaceId, query)));

@@ -30,8 +30,14 @@ export async function updateCommitment(db: Db, id: string, patch: Partial<Commit
   await db.updateTable('commitments').set(patch).where('id', '=', id).execute();
 }
 
-/** Open commitments, across workspaces, whose reminder time has come and that were not reminded yet. */
-export function commitmentsToRemind(db: Db, now: Date, limit = 200): Promise<CommitmentRow[]> {
+/** Where a sweep over commitments got to: the time it walks by, then the id. */
+export type CommitmentSweepKey = { at: string; id: string };
+
+/**
+ * Open commitments, across workspaces, whose reminder time has come and that were not reminded yet,
+ * by reminder time then id, after `after` (a sweep's batches).
+ */
+export function commitmentsToRemind(db: Db, now: Date, limit: number, after?: CommitmentSweepKey): Promise<CommitmentRow[]> {
   return (
     db
       .selectFrom('commitments')
@@ -40,14 +46,20 @@ export function commitmentsToRemind(db: Db, now: Date, limit = 200): Promise<Com
       .where('status', '=', sql.lit('open'))
       .where('remind_at', '<=', now.toISOString())
       .where('reminded_at', 'is', null)
+      .$if(after !== undefined, (q) =>
+        q.where((eb) =>
+          eb(eb.refTuple('remind_at', 'id'), '>', eb.tuple((after as CommitmentSweepKey).at, (after as CommitmentSweepKey).id)),
+        ),
+      )
       .orderBy('remind_at')
+      .orderBy('id')
       .limit(limit)
       .execute()
   );
 }
 
-/** Open commitments, across workspaces, past due and not escalated yet. */
-export function commitmentsToEscalate(db: Db, now: Date, limit = 200): Promise<CommitmentRow[]> {
+/** Open commitments, across workspaces, past due and not escalated yet, by due time then id, after `after`. */
+export function commitmentsToEscalate(db: Db, now: Date, limit: number, after?: CommitmentSweepKey): Promise<CommitmentRow[]> {
   return (
     db
       .selectFrom('commitments')
@@ -56,7 +68,11 @@ export function commitmentsToEscalate(db: Db, now: Date, limit = 200): Promise<C
       .where('status', '=', sql.lit('open'))
       .where('due_at', '<', now.toISOString())
       .where('escalated_at', 'is', null)
+      .$if(after !== undefined, (q) =>
+        q.where((eb) => eb(eb.refTuple('due_at', 'id'), '>', eb.tuple((after as CommitmentSweepKey).at, (after as CommitmentSweepKey).id))),
+      )
       .orderBy('due_at')
+      .orderBy('id')
       .limit(limit)
       .execute()
   );

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CustomerAnswer, EmployeeAnswer } from '../domain/follow-through.js';
 import type { Db, FollowUpRow } from './schema.js';
 
@@ -44,11 +45,36 @@ export async function recordFollowUpAnswer(db: Db, id: string, answer: CustomerA
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Scheduled follow-ups, across workspaces (or of one case), whose time has come. */
-export function dueFollowUps(db: Db, now: Date, limit = 200, caseId?: string): Promise<FollowUpRow[]> {
-  let query = db.selectFrom('follow_ups').selectAll().where('status', '=', 'scheduled').where('due_at', '<=', now.toISOString());
-  if (caseId !== undefined) query = query.where('case_id', '=', caseId);
-  return query.orderBy('due_at').limit(limit).execute();
+/** Where a sweep over follow-ups got to: the due time, then the id. */
+export type FollowUpSweepKey = { dueAt: string; id: string };
+
+/**
+ * Scheduled follow-ups, across workspaces (or of one case), whose time has come, by due time then
+ * id, after `after` (a sweep's batches).
+ */
+export function dueFollowUps(
+  db: Db,
+  now: Date,
+  limit: number,
+  options: { caseId?: string | undefined; after?: FollowUpSweepKey | undefined } = {},
+): Promise<FollowUpRow[]> {
+  const { caseId, after } = options;
+  return (
+    db
+      .selectFrom('follow_ups')
+      .selectAll()
+      // A literal, so SQLite matches the partial index follow_ups_to_send.
+      .where('status', '=', sql.lit('scheduled'))
+      .where('due_at', '<=', now.toISOString())
+      .$if(caseId !== undefined, (q) => q.where('case_id', '=', caseId as string))
+      .$if(after !== undefined, (q) =>
+        q.where((eb) => eb(eb.refTuple('due_at', 'id'), '>', eb.tuple((after as FollowUpSweepKey).dueAt, (after as FollowUpSweepKey).id))),
+      )
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** A user's own employee follow-ups waiting for their answer, with the case they are about. */

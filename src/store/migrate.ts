@@ -44,6 +44,7 @@ import * as dashboardDaysBackfill from './migrations/0041-dashboard-days-backfil
 import * as customerCaseChain from './migrations/0042-customer-case-chain.js';
 import * as dashboardCells from './migrations/0043-dashboard-cells.js';
 import * as replyScoresIndex from './migrations/0045-reply-scores-index.js';
+import * as sweepKeysetIndexes from './migrations/0046-sweep-keyset-indexes.js';
 import * as reviewRuleCandidates from './migrations/0049-review-rule-candidates.js';
 import * as peopleDays from './migrations/0050-people-days.js';
 
@@ -92,6 +93,7 @@ const STEPS: Record<string, Step> = {
   '0042-customer-case-chain': customerCaseChain,
   '0043-dashboard-cells': dashboardCells,
   '0045-reply-scores-index': replyScoresIndex,
+  '0046-sweep-keyset-indexes': sweepKeysetIndexes,
   '0049-review-rule-candidates': reviewRuleCandidates,
   '0050-people-days': peopleDays,
 };
