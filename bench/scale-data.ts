@@ -541,10 +541,23 @@ function sqliteSink(file: string): Sink {
   };
 }
 
-/** Bulk rows into PostgreSQL: one `insert … select from unnest(…)` per table and flush, typed from the catalogue. */
+/**
+ * Bulk rows into PostgreSQL: one `insert … select from unnest(…)` per table and flush, typed from the catalogue.
+ * As on SQLite, the loaded tables' secondary indexes (those backing no constraint) are dropped first
+ * and made again at the end from their own definitions, and their row triggers (the customer chain,
+ * the dashboard's stale marks) are disabled during the load: the caller rebuilds what they keep.
+ */
 async function postgresSink(url: string): Promise<Sink> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const setAside = await client.query<{ name: string; def: string }>(
+    `select i.indexname as name, i.indexdef as def from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename = any($1)
+        and not exists (select 1 from pg_constraint c where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
+    [LOADED_TABLES],
+  );
+  for (const o of setAside.rows) await client.query(`drop index ${o.name}`);
+  for (const table of LOADED_TABLES) await client.query(`alter table ${table} disable trigger user`);
   const types = new Map<string, Map<string, string>>();
   const typesOf = async (table: string) => {
     let map = types.get(table);
@@ -582,6 +595,9 @@ async function postgresSink(url: string): Promise<Sink> {
       buffers.clear();
     },
     async close() {
+      await client.query("set maintenance_work_mem = '512MB'");
+      for (const o of setAside.rows) await client.query(o.def);
+      for (const table of LOADED_TABLES) await client.query(`alter table ${table} enable trigger user`);
       await client.query('analyze');
       await client.end();
     },

@@ -13,11 +13,14 @@
  * Then the sweeps (SLA breaches, promises, follow-ups) run over the whole database while get-case
  * requests keep arriving: event-loop delay p99 (budget ≤ 20 ms) and those requests' latencies.
  * SQLite is measured without planner statistics, then again after ANALYZE (warm only), because the
- * plans must be good both ways. With DATABASE_URL the same runs on a fresh PostgreSQL database.
+ * plans must be good both ways. With DATABASE_URL the same runs on a fresh PostgreSQL database, after
+ * ANALYZE only (its autovacuum analyses a bulk-loaded table within minutes anyway).
  *
  * Run: `npm run bench:scale` (SCALE_CASES=100000 for a quicker run; DATABASE_URL=postgres://… adds
- * PostgreSQL; SCALE_KEEP=1 keeps the built databases and prints where). Exit code 0 when a budget
- * is missed (this is a report); non-zero only on errors.
+ * PostgreSQL, built in a new database on that server; SCALE_KEEP=1 keeps the built databases and
+ * prints where; SCALE_ONLY=sqlite|postgres measures one of them; SCALE_DIR=dir keeps SQLite's and
+ * SCALE_PG_DATABASE=name PostgreSQL's workspace, reused by the next run with the same setting).
+ * Exit code 0 when a budget is missed (this is a report); non-zero only on errors.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +28,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../src/config/config.js';
 import { buildApp } from '../src/http/app.js';
@@ -337,6 +341,16 @@ const REUSE_DIR = process.env.SCALE_DIR;
 const WORKSPACE_FILE = 'scale-workspace.json';
 /** SCALE_MATCH=regex measures only the entries whose name matches (for a quick look at a few). */
 const MATCH = process.env.SCALE_MATCH ? new RegExp(process.env.SCALE_MATCH, 'i') : null;
+/** SCALE_ONLY=sqlite or postgres measures that database alone. */
+const ONLY = process.env.SCALE_ONLY;
+if (ONLY !== undefined && ONLY !== 'sqlite' && ONLY !== 'postgres') throw new Error('SCALE_ONLY is sqlite or postgres');
+/**
+ * SCALE_PG_DATABASE=name builds PostgreSQL's workspace in that database (on DATABASE_URL's server)
+ * and keeps it; the next run with the same name reuses it (migrated, then ANALYZE). The workspace's
+ * description (tokens, sample references) is kept beside it in bench/.tmp/.
+ */
+const PG_DATABASE = process.env.SCALE_PG_DATABASE;
+const PG_WORKSPACE_DIR = join(import.meta.dirname, '.tmp');
 
 async function runBackend(kind: DatabaseKind): Promise<void> {
   const reuse = kind === 'sqlite' && REUSE_DIR !== undefined;
@@ -344,31 +358,52 @@ async function runBackend(kind: DatabaseKind): Promise<void> {
   const dataDir = reuse ? REUSE_DIR : mkdtempSync(join(tmpdir(), 'defuse-scale-'));
   let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
+  let pgSaved: string | undefined;
+  let pgReuse = false;
   if (kind === 'postgres') {
     const url = new URL(process.env.DATABASE_URL as string);
-    const name = `defuse_scale_${process.pid}`;
+    const name = PG_DATABASE ?? `defuse_scale_${process.pid}`;
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`SCALE_PG_DATABASE: ${name} is not a plain lower-case name`);
     const admin = new pg.Client({ connectionString: url.toString() });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (PG_DATABASE) {
+      mkdirSync(PG_WORKSPACE_DIR, { recursive: true });
+      pgSaved = join(PG_WORKSPACE_DIR, `${name}.${WORKSPACE_FILE}`);
+      pgReuse = exists && existsSync(pgSaved);
+      // A database left by a build that did not finish (no workspace file) is made again.
+      if (exists && !pgReuse) await admin.query(`drop database ${name}`);
+    }
+    if (!pgReuse) await admin.query(`create database ${name}`);
     await admin.end();
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name}`);
-      await c.end();
-    };
+    if (!PG_DATABASE)
+      dropDatabase = async () => {
+        const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await c.connect();
+        await c.query(`drop database if exists ${name}`);
+        await c.end();
+      };
   }
   try {
     const loader = openDatabase({ dataDir, databaseUrl });
-    const saved = join(dataDir, WORKSPACE_FILE);
-    if (reuse && existsSync(saved)) {
+    const saved = pgSaved ?? join(dataDir, WORKSPACE_FILE);
+    if (pgReuse || (reuse && existsSync(saved))) {
       const w = JSON.parse(readFileSync(saved, 'utf8')) as ScaleWorkspace;
-      console.log(`\n=== ${kind}: reusing ${w.counts.cases.toLocaleString('en')} cases in ${dataDir} ===`);
+      console.log(`\n=== ${kind}: reusing ${w.counts.cases.toLocaleString('en')} cases in ${pgReuse ? databaseUrl : dataDir} ===`);
       const m0 = performance.now();
       const ran = await migrateToLatest(loader);
       if (ran.length > 0) console.log(`migrations ${ran.join(', ')} took ${((performance.now() - m0) / 1000).toFixed(1)} s`);
+      if (pgReuse) {
+        // As after a build: statistics from a deliberate ANALYZE (autovacuum would make them soon anyway).
+        const a0 = performance.now();
+        await sql`analyze`.execute(loader.db);
+        console.log(`ANALYZE took ${((performance.now() - a0) / 1000).toFixed(1)} s`);
+        await loader.close();
+        await measureBackend(kind, dataDir, databaseUrl, w);
+        return;
+      }
       // The first measurement is of a database without planner statistics, as after a bulk load.
       await loader.close();
       const sqlite = new SQLite(join(dataDir, 'defuse.db'));
@@ -413,10 +448,11 @@ async function runBackend(kind: DatabaseKind): Promise<void> {
       `audit verify (${full ? 'every case' : 'a sample spread over the years; SCALE_VERIFY=full for all'}): ${checked.toLocaleString('en')} cases, ${events.toLocaleString('en')} events in ${((performance.now() - v0) / 1000).toFixed(0)} s: ${broken ?? 'intact'}`,
     );
     await loader.close();
-    if (reuse) writeFileSync(saved, JSON.stringify(w));
+    if (reuse || pgSaved) writeFileSync(saved, JSON.stringify(w));
     if (process.env.SCALE_BUILD_ONLY) return;
     await measureBackend(kind, dataDir, databaseUrl, w);
   } finally {
+    // A database named by SCALE_PG_DATABASE is kept (dropDatabase is unset for it).
     if (!process.env.SCALE_KEEP && !reuse) {
       rmSync(dataDir, { recursive: true, force: true });
       await dropDatabase?.();
@@ -470,5 +506,8 @@ const load = await import('node:os').then((os) =>
 console.log(
   `bench:scale — ${SIZE.cases.toLocaleString('en')} cases; machine load average ${load} on ${(await import('node:os')).cpus().length} cores`,
 );
-await runBackend('sqlite');
-if (process.env.DATABASE_URL) await runBackend('postgres');
+if (ONLY !== 'postgres') await runBackend('sqlite');
+if (ONLY !== 'sqlite') {
+  if (process.env.DATABASE_URL) await runBackend('postgres');
+  else if (ONLY === 'postgres') throw new Error('SCALE_ONLY=postgres needs DATABASE_URL');
+}
