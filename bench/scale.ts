@@ -19,7 +19,8 @@
  * Run: `npm run bench:scale` (SCALE_CASES=100000 for a quicker run; DATABASE_URL=postgres://… adds
  * PostgreSQL, built in a new database on that server; SCALE_KEEP=1 keeps the built databases and
  * prints where; SCALE_ONLY=sqlite|postgres measures one of them; SCALE_DIR=dir keeps SQLite's and
- * SCALE_PG_DATABASE=name PostgreSQL's workspace, reused by the next run with the same setting).
+ * SCALE_PG_DATABASE=name PostgreSQL's workspace, reused by the next run with the same setting;
+ * SCALE_EXPLAIN=1 prints the plans of the slowest queries of each entry that missed its budget).
  * Exit code 0 when a budget is missed (this is a report); non-zero only on errors.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -144,7 +145,16 @@ const SIZE = { ...FULL_SIZE, cases: Number(process.env.SCALE_CASES ?? FULL_SIZE.
 SIZE.customers = Math.max(100, Math.round(SIZE.cases / 4));
 const NOW = new Date();
 
-type Figures = { cold: number; p50: number; p95: number; direct: number | null; queries: number; rowsPerS: number | null };
+type Captured = { sql: string; parameters: readonly unknown[] };
+type Figures = {
+  cold: number;
+  p50: number;
+  p95: number;
+  direct: number | null;
+  queries: number;
+  rowsPerS: number | null;
+  captured: Captured[];
+};
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -153,7 +163,12 @@ const pct = (xs: number[], p: number) => {
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : '      -');
 
 /** Runs captured SELECTs straight on the driver: the database's own share of a request. */
-type DirectRunner = { run(queries: { sql: string; parameters: readonly unknown[] }[]): Promise<void>; close(): Promise<void> };
+type DirectRunner = {
+  run(queries: { sql: string; parameters: readonly unknown[] }[]): Promise<void>;
+  /** The plan of one query as the database ran it (PostgreSQL: EXPLAIN ANALYZE; SQLite: its query plan). */
+  explain(query: { sql: string; parameters: readonly unknown[] }): Promise<string>;
+  close(): Promise<void>;
+};
 
 function directRunner(database: Database, url: string | undefined): DirectRunner {
   if (database.kind === 'sqlite') {
@@ -170,6 +185,10 @@ function directRunner(database: Database, url: string | undefined): DirectRunner
           stmt.all(...(q.parameters as unknown[]));
         }
       },
+      async explain(q) {
+        const rows = sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[];
+        return rows.map((r) => r.detail).join('\n');
+      },
       async close() {
         sqlite.close();
       },
@@ -181,6 +200,11 @@ function directRunner(database: Database, url: string | undefined): DirectRunner
     async run(queries) {
       await connected;
       for (const q of queries) await client.query(q.sql, q.parameters as unknown[]);
+    },
+    async explain(q) {
+      await connected;
+      const res = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
+      return res.rows.map((r) => r['QUERY PLAN']).join('\n');
     },
     async close() {
       await connected;
@@ -263,6 +287,7 @@ async function measureAndPrint(served: Served, direct: DirectRunner, w: ScaleWor
     console.log(
       `${entry.name.padEnd(48)}  ${ms(f.cold)}   ${ms(f.p50)}   ${ms(f.p95)}     ${ms(f.direct ?? Number.NaN)}   ${String(f.queries).padStart(6)}  ${verdict}`,
     );
+    if (EXPLAIN && verdict.includes('MISSED')) await explainSlowest(direct, f.captured);
   }
   return missed;
 }
@@ -297,7 +322,24 @@ async function measureOne(served: Served, direct: DirectRunner, w: ScaleWorkspac
     direct: queries.length > 0 ? pct(directTimes, 95) : null,
     queries: queries.length,
     rowsPerS: entry.rowsPerSecond ? rows / (p50 / 1000) : null,
+    captured: queries,
   };
+}
+
+/** SCALE_EXPLAIN=1: after an entry that missed its budget, the plans of its slowest three queries (each timed alone once). */
+const EXPLAIN = process.env.SCALE_EXPLAIN !== undefined;
+
+async function explainSlowest(direct: DirectRunner, queries: readonly Captured[]): Promise<void> {
+  const timed: { q: Captured; ms: number }[] = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    await direct.run([q]);
+    timed.push({ q, ms: performance.now() - t0 });
+  }
+  for (const { q, ms: took } of timed.sort((a, b) => b.ms - a.ms).slice(0, 3)) {
+    console.log(`  -- ${took.toFixed(1)} ms: ${q.sql}\n  -- parameters: ${JSON.stringify(q.parameters).slice(0, 400)}`);
+    console.log((await direct.explain(q)).replace(/^/gm, '  | '));
+  }
 }
 
 /** The sweeps over the whole database while get-case requests keep coming: loop delay and their latency. */
