@@ -44,6 +44,7 @@ import * as dashboardDaysBackfill from './migrations/0041-dashboard-days-backfil
 import * as customerCaseChain from './migrations/0042-customer-case-chain.js';
 import * as dashboardCells from './migrations/0043-dashboard-cells.js';
 import * as replyScoresIndex from './migrations/0045-reply-scores-index.js';
+import * as customerNameTrigrams from './migrations/0052-customer-name-trigrams.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -90,6 +91,7 @@ const STEPS: Record<string, Step> = {
   '0042-customer-case-chain': customerCaseChain,
   '0043-dashboard-cells': dashboardCells,
   '0045-reply-scores-index': replyScoresIndex,
+  '0052-customer-name-trigrams': customerNameTrigrams,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */
