@@ -45,6 +45,7 @@ import * as customerCaseChain from './migrations/0042-customer-case-chain.js';
 import * as dashboardCells from './migrations/0043-dashboard-cells.js';
 import * as replyScoresIndex from './migrations/0045-reply-scores-index.js';
 import * as customerNameTrigrams from './migrations/0052-customer-name-trigrams.js';
+import * as customerRecentIndex from './migrations/0053-customer-recent-index.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -92,6 +93,7 @@ const STEPS: Record<string, Step> = {
   '0043-dashboard-cells': dashboardCells,
   '0045-reply-scores-index': replyScoresIndex,
   '0052-customer-name-trigrams': customerNameTrigrams,
+  '0053-customer-recent-index': customerRecentIndex,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

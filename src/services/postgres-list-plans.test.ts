@@ -9,13 +9,14 @@ import { listCases } from './read-cases.js';
 const PG_URL = process.env.TEST_DATABASE_URL;
 
 /**
- * The plan PostgreSQL takes for a case search, with sequential scans priced out (a few rows would
- * always be read whole otherwise): the full-text match and the named customers' cases are one OR
+ * The plans PostgreSQL takes for lists that were slow at scale, with sequential scans priced out (a
+ * few rows would always be read whole otherwise). A case search: the full-text match and the named customers' cases are one OR
  * the indexes can serve, never a check of every case against the customers' set (a hashed SubPlan
  * in the cases' filter walked a million cases for a word no case has), and the customers named are
- * read through the trigram index of migration 0052, not by checking each of the workspace's.
+ * read through the trigram index of migration 0052, not by checking each of the workspace's. The
+ * repeat-customer filter: its probe per case reads migration 0053's index alone.
  */
-describe.skipIf(!PG_URL)('case search plans [postgres]', () => {
+describe.skipIf(!PG_URL)('list plans [postgres]', () => {
   let database: TestDatabase;
   let capturing: Database;
   let captured: { sql: string; parameters: readonly unknown[] }[];
@@ -38,7 +39,7 @@ describe.skipIf(!PG_URL)('case search plans [postgres]', () => {
     for (let i = 0; i < 12; i++)
       await createCase(ws.ctx(), {
         ...buildCase({ title: i % 4 === 0 ? 'A rare zeppelin case' : 'A refund refused' }),
-        customer: { name: i % 3 === 0 ? 'Helen Okafor' : 'Ingrid Halvorsen' },
+        customer: i % 3 === 0 ? { name: 'Helen Okafor', email: 'helen@example.test' } : { name: 'Ingrid Halvorsen' },
       });
     // Enough other customers that reading the workspace's customers one by one costs more than the names' index.
     await client.query(
@@ -55,11 +56,11 @@ describe.skipIf(!PG_URL)('case search plans [postgres]', () => {
     await database.dispose();
   });
 
-  async function planOfSearch(q: string): Promise<string> {
+  async function planOfList(query: Parameters<typeof listCases>[1], marker: string): Promise<string> {
     captured.length = 0;
-    await listCases(ctx, { q, limit: 50 });
-    const page = captured.find((c) => c.sql.includes('search_vector @@') && /order by/i.test(c.sql));
-    if (!page) throw new Error('no search query captured');
+    await listCases(ctx, query);
+    const page = captured.find((c) => c.sql.includes(marker) && /order by/i.test(c.sql));
+    if (!page) throw new Error(`no list query with ${marker} captured`);
     await client.query('set enable_seqscan = off');
     const plan = await client.query<{ 'QUERY PLAN': string }>(`explain ${page.sql}`, page.parameters as unknown[]);
     await client.query('reset enable_seqscan');
@@ -68,9 +69,14 @@ describe.skipIf(!PG_URL)('case search plans [postgres]', () => {
 
   it('reads the cases matching the words or naming the customer through indexes, and the customers through their names', async () => {
     for (const q of ['zeppelin', 'helen', 'helen okafor']) {
-      const plan = await planOfSearch(q);
+      const plan = await planOfList({ q, limit: 50 }, 'search_vector @@');
       expect(plan, q).not.toMatch(/Filter: .*hashed SubPlan/);
       expect(plan, q).toContain('customers_name_trgm');
     }
+  });
+
+  it('checks a repeat customer from the index of customers and their previous case alone', async () => {
+    const plan = await planOfList({ repeatCustomer: true, limit: 50 }, 'customer_prev_at');
+    expect(plan).toContain('Index Only Scan using cases_customer_recent');
   });
 });
