@@ -353,7 +353,7 @@ async function measureSweeps(served: Served, w: ScaleWorkspace): Promise<void> {
     ['commitments (reminders, escalations)', () => sweepCommitments(served.database.db, NOW)],
     ['follow-ups due', () => sendDueFollowUps(served.database.db, NOW, 'http://127.0.0.1')],
   ];
-  console.log(`\nsweeps at ${SIZE.cases.toLocaleString('en')} cases, with get-case requests arriving (one at a time)`);
+  console.log(`\nsweeps at ${w.counts.cases.toLocaleString('en')} cases, with get-case requests arriving (one at a time)`);
   console.log(`get case without a sweep: p50 ${ms(pct(baseline, 50))} ms  p99 ${ms(pct(baseline, 99))} ms`);
   console.log(`${'sweep'.padEnd(44)}  took ms   result       loop p99  loop max  get p50  get p99  budget`);
   for (const [name, sweep] of sweeps) {
