@@ -460,10 +460,15 @@ export async function buildScaleWorkspace(
   }
   for (const [year, last] of seqByYear) sink.add('case_counters', { workspace_id: ws, year, last_seq: last });
   await sink.flush();
+  // The load set the triggers aside: the customer chain and the dashboard's rollups are made here,
+  // as migrations 0042 and 0043 make them for cases already there. On PostgreSQL the chain is set
+  // before the indexes are made again: updating a million rows under every index took over 7 minutes.
+  if (database.kind === 'postgres') await rebuildCustomerChain(database.db, ws);
   await sink.close();
-  // The SQLite load set the triggers aside: the customer chain and the dashboard's and HR's people
-  // rollups are made here, as migrations 0042, 0043 and 0050 make them for cases already there.
-  await rebuildCustomerChain(database.db, ws);
+  // The load set the triggers aside: SQLite's customer chain (PostgreSQL's was set above, before its
+  // indexes) and the dashboard's and HR's people rollups are made here, as migrations 0042, 0043 and
+  // 0050 make them for cases already there.
+  if (database.kind === 'sqlite') await rebuildCustomerChain(database.db, ws);
   await resetDashboardDays(database.db, ws);
   await refreshDashboardDays(database.db, ws, workspace.time_zone, rebuildPeopleDays);
   return {
@@ -542,10 +547,23 @@ function sqliteSink(file: string): Sink {
   };
 }
 
-/** Bulk rows into PostgreSQL: one `insert … select from unnest(…)` per table and flush, typed from the catalogue. */
+/**
+ * Bulk rows into PostgreSQL: one `insert … select from unnest(…)` per table and flush, typed from the catalogue.
+ * As on SQLite, the loaded tables' secondary indexes (those backing no constraint) are dropped first
+ * and made again at the end from their own definitions, and their row triggers (the customer chain,
+ * the dashboard's stale marks) are disabled during the load: the caller rebuilds what they keep.
+ */
 async function postgresSink(url: string): Promise<Sink> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const setAside = await client.query<{ name: string; def: string }>(
+    `select i.indexname as name, i.indexdef as def from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename = any($1)
+        and not exists (select 1 from pg_constraint c where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
+    [LOADED_TABLES],
+  );
+  for (const o of setAside.rows) await client.query(`drop index ${o.name}`);
+  for (const table of LOADED_TABLES) await client.query(`alter table ${table} disable trigger user`);
   const types = new Map<string, Map<string, string>>();
   const typesOf = async (table: string) => {
     let map = types.get(table);
@@ -583,6 +601,9 @@ async function postgresSink(url: string): Promise<Sink> {
       buffers.clear();
     },
     async close() {
+      await client.query("set maintenance_work_mem = '512MB'");
+      for (const o of setAside.rows) await client.query(o.def);
+      for (const table of LOADED_TABLES) await client.query(`alter table ${table} enable trigger user`);
       await client.query('analyze');
       await client.end();
     },

@@ -13,12 +13,17 @@
  * Then the sweeps (SLA breaches, promises, follow-ups, training rules, review rules) run over the whole database while get-case
  * requests keep arriving: event-loop delay p99 (budget ≤ 20 ms) and those requests' latencies.
  * SQLite is measured without planner statistics, then again after ANALYZE (warm only), because the
- * plans must be good both ways. With DATABASE_URL the same runs on a fresh PostgreSQL database.
+ * plans must be good both ways. With DATABASE_URL the same runs on a fresh PostgreSQL database, after
+ * ANALYZE only (its autovacuum analyses a bulk-loaded table within minutes anyway).
  *
  * Run: `npm run bench:scale` (SCALE_CASES=100000 for a quicker run; DATABASE_URL=postgres://… adds
- * PostgreSQL; SCALE_KEEP=1 keeps the built databases and prints where; SCALE_SKIP_SWEEPS=1 leaves the
- * sweeps out, which change the data: a copy measured without them can be measured again as it was). Exit code 0 when a budget
- * is missed (this is a report); non-zero only on errors.
+ * PostgreSQL, built in a new database on that server; SCALE_KEEP=1 keeps the built databases and
+ * prints where; SCALE_ONLY=sqlite|postgres measures one of them; SCALE_DIR=dir keeps SQLite's and
+ * SCALE_PG_DATABASE=name PostgreSQL's workspace, reused by the next run with the same setting;
+ * SCALE_EXPLAIN=1 prints the plans of the slowest queries of each entry that missed its budget;
+ * SCALE_SKIP_SWEEPS=1 leaves the sweeps out, which change the data: a copy measured without them can
+ * be measured again as it was).
+ * Exit code 0 when a budget is missed (this is a report); non-zero only on errors.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +31,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../src/config/config.js';
 import { buildApp } from '../src/http/app.js';
@@ -143,7 +149,16 @@ const SIZE = { ...FULL_SIZE, cases: Number(process.env.SCALE_CASES ?? FULL_SIZE.
 SIZE.customers = Math.max(100, Math.round(SIZE.cases / 4));
 const NOW = new Date();
 
-type Figures = { cold: number; p50: number; p95: number; direct: number | null; queries: number; rowsPerS: number | null };
+type Captured = { sql: string; parameters: readonly unknown[] };
+type Figures = {
+  cold: number;
+  p50: number;
+  p95: number;
+  direct: number | null;
+  queries: number;
+  rowsPerS: number | null;
+  captured: Captured[];
+};
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -152,7 +167,12 @@ const pct = (xs: number[], p: number) => {
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : '      -');
 
 /** Runs captured SELECTs straight on the driver: the database's own share of a request. */
-type DirectRunner = { run(queries: { sql: string; parameters: readonly unknown[] }[]): Promise<void>; close(): Promise<void> };
+type DirectRunner = {
+  run(queries: { sql: string; parameters: readonly unknown[] }[]): Promise<void>;
+  /** The plan of one query as the database ran it (PostgreSQL: EXPLAIN ANALYZE; SQLite: its query plan). */
+  explain(query: { sql: string; parameters: readonly unknown[] }): Promise<string>;
+  close(): Promise<void>;
+};
 
 function directRunner(database: Database, url: string | undefined): DirectRunner {
   if (database.kind === 'sqlite') {
@@ -169,6 +189,10 @@ function directRunner(database: Database, url: string | undefined): DirectRunner
           stmt.all(...(q.parameters as unknown[]));
         }
       },
+      async explain(q) {
+        const rows = sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[];
+        return rows.map((r) => r.detail).join('\n');
+      },
       async close() {
         sqlite.close();
       },
@@ -180,6 +204,11 @@ function directRunner(database: Database, url: string | undefined): DirectRunner
     async run(queries) {
       await connected;
       for (const q of queries) await client.query(q.sql, q.parameters as unknown[]);
+    },
+    async explain(q) {
+      await connected;
+      const res = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
+      return res.rows.map((r) => r['QUERY PLAN']).join('\n');
     },
     async close() {
       await connected;
@@ -262,6 +291,7 @@ async function measureAndPrint(served: Served, direct: DirectRunner, w: ScaleWor
     console.log(
       `${entry.name.padEnd(48)}  ${ms(f.cold)}   ${ms(f.p50)}   ${ms(f.p95)}     ${ms(f.direct ?? Number.NaN)}   ${String(f.queries).padStart(6)}  ${verdict}`,
     );
+    if (EXPLAIN && verdict.includes('MISSED')) await explainSlowest(direct, f.captured);
   }
   return missed;
 }
@@ -296,7 +326,24 @@ async function measureOne(served: Served, direct: DirectRunner, w: ScaleWorkspac
     direct: queries.length > 0 ? pct(directTimes, 95) : null,
     queries: queries.length,
     rowsPerS: entry.rowsPerSecond ? rows / (p50 / 1000) : null,
+    captured: queries,
   };
+}
+
+/** SCALE_EXPLAIN=1: after an entry that missed its budget, the plans of its slowest three queries (each timed alone once). */
+const EXPLAIN = process.env.SCALE_EXPLAIN !== undefined;
+
+async function explainSlowest(direct: DirectRunner, queries: readonly Captured[]): Promise<void> {
+  const timed: { q: Captured; ms: number }[] = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    await direct.run([q]);
+    timed.push({ q, ms: performance.now() - t0 });
+  }
+  for (const { q, ms: took } of timed.sort((a, b) => b.ms - a.ms).slice(0, 3)) {
+    console.log(`  -- ${took.toFixed(1)} ms: ${q.sql}\n  -- parameters: ${JSON.stringify(q.parameters).slice(0, 400)}`);
+    console.log((await direct.explain(q)).replace(/^/gm, '  | '));
+  }
 }
 
 /** The sweeps over the whole database while get-case requests keep coming: loop delay and their latency. */
@@ -317,7 +364,7 @@ async function measureSweeps(served: Served, w: ScaleWorkspace): Promise<void> {
     ['training rules (assign, remind, overdue)', () => runTrainingRules(served.database.db, NOW)],
     ['review rules (hourly)', () => evaluateAllReviewRules(served.database.db, NOW)],
   ];
-  console.log(`\nsweeps at ${SIZE.cases.toLocaleString('en')} cases, with get-case requests arriving (one at a time)`);
+  console.log(`\nsweeps at ${w.counts.cases.toLocaleString('en')} cases, with get-case requests arriving (one at a time)`);
   console.log(
     `get case without a sweep: p50 ${ms(pct(baseline, 50))} ms  p99 ${ms(pct(baseline, 99))} ms; loop delay p99 ${ms(idle.percentile(99) / 1e6)} ms  max ${ms(idle.max / 1e6)} ms`,
   );
@@ -349,6 +396,16 @@ const REUSE_DIR = process.env.SCALE_DIR;
 const WORKSPACE_FILE = 'scale-workspace.json';
 /** SCALE_MATCH=regex measures only the entries whose name matches (for a quick look at a few). */
 const MATCH = process.env.SCALE_MATCH ? new RegExp(process.env.SCALE_MATCH, 'i') : null;
+/** SCALE_ONLY=sqlite or postgres measures that database alone. */
+const ONLY = process.env.SCALE_ONLY;
+if (ONLY !== undefined && ONLY !== 'sqlite' && ONLY !== 'postgres') throw new Error('SCALE_ONLY is sqlite or postgres');
+/**
+ * SCALE_PG_DATABASE=name builds PostgreSQL's workspace in that database (on DATABASE_URL's server)
+ * and keeps it; the next run with the same name reuses it (migrated, then ANALYZE). The workspace's
+ * description (tokens, sample references) is kept beside it in bench/.tmp/.
+ */
+const PG_DATABASE = process.env.SCALE_PG_DATABASE;
+const PG_WORKSPACE_DIR = join(import.meta.dirname, '.tmp');
 
 async function runBackend(kind: DatabaseKind): Promise<void> {
   const reuse = kind === 'sqlite' && REUSE_DIR !== undefined;
@@ -356,31 +413,52 @@ async function runBackend(kind: DatabaseKind): Promise<void> {
   const dataDir = reuse ? REUSE_DIR : mkdtempSync(join(tmpdir(), 'defuse-scale-'));
   let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
+  let pgSaved: string | undefined;
+  let pgReuse = false;
   if (kind === 'postgres') {
     const url = new URL(process.env.DATABASE_URL as string);
-    const name = `defuse_scale_${process.pid}`;
+    const name = PG_DATABASE ?? `defuse_scale_${process.pid}`;
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`SCALE_PG_DATABASE: ${name} is not a plain lower-case name`);
     const admin = new pg.Client({ connectionString: url.toString() });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (PG_DATABASE) {
+      mkdirSync(PG_WORKSPACE_DIR, { recursive: true });
+      pgSaved = join(PG_WORKSPACE_DIR, `${name}.${WORKSPACE_FILE}`);
+      pgReuse = exists && existsSync(pgSaved);
+      // A database left by a build that did not finish (no workspace file) is made again.
+      if (exists && !pgReuse) await admin.query(`drop database ${name}`);
+    }
+    if (!pgReuse) await admin.query(`create database ${name}`);
     await admin.end();
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name}`);
-      await c.end();
-    };
+    if (!PG_DATABASE)
+      dropDatabase = async () => {
+        const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await c.connect();
+        await c.query(`drop database if exists ${name}`);
+        await c.end();
+      };
   }
   try {
     const loader = openDatabase({ dataDir, databaseUrl });
-    const saved = join(dataDir, WORKSPACE_FILE);
-    if (reuse && existsSync(saved)) {
+    const saved = pgSaved ?? join(dataDir, WORKSPACE_FILE);
+    if (pgReuse || (reuse && existsSync(saved))) {
       const w = JSON.parse(readFileSync(saved, 'utf8')) as ScaleWorkspace;
-      console.log(`\n=== ${kind}: reusing ${w.counts.cases.toLocaleString('en')} cases in ${dataDir} ===`);
+      console.log(`\n=== ${kind}: reusing ${w.counts.cases.toLocaleString('en')} cases in ${pgReuse ? databaseUrl : dataDir} ===`);
       const m0 = performance.now();
       const ran = await migrateToLatest(loader);
       if (ran.length > 0) console.log(`migrations ${ran.join(', ')} took ${((performance.now() - m0) / 1000).toFixed(1)} s`);
+      if (pgReuse) {
+        // As after a build: statistics from a deliberate ANALYZE (autovacuum would make them soon anyway).
+        const a0 = performance.now();
+        await sql`analyze`.execute(loader.db);
+        console.log(`ANALYZE took ${((performance.now() - a0) / 1000).toFixed(1)} s`);
+        await loader.close();
+        await measureBackend(kind, dataDir, databaseUrl, w);
+        return;
+      }
       // The first measurement is of a database without planner statistics, as after a bulk load.
       await loader.close();
       const sqlite = new SQLite(join(dataDir, 'defuse.db'));
@@ -425,10 +503,11 @@ async function runBackend(kind: DatabaseKind): Promise<void> {
       `audit verify (${full ? 'every case' : 'a sample spread over the years; SCALE_VERIFY=full for all'}): ${checked.toLocaleString('en')} cases, ${events.toLocaleString('en')} events in ${((performance.now() - v0) / 1000).toFixed(0)} s: ${broken ?? 'intact'}`,
     );
     await loader.close();
-    if (reuse) writeFileSync(saved, JSON.stringify(w));
+    if (reuse || pgSaved) writeFileSync(saved, JSON.stringify(w));
     if (process.env.SCALE_BUILD_ONLY) return;
     await measureBackend(kind, dataDir, databaseUrl, w);
   } finally {
+    // A database named by SCALE_PG_DATABASE is kept (dropDatabase is unset for it).
     if (!process.env.SCALE_KEEP && !reuse) {
       rmSync(dataDir, { recursive: true, force: true });
       await dropDatabase?.();
@@ -482,5 +561,8 @@ const load = await import('node:os').then((os) =>
 console.log(
   `bench:scale — ${SIZE.cases.toLocaleString('en')} cases; machine load average ${load} on ${(await import('node:os')).cpus().length} cores`,
 );
-await runBackend('sqlite');
-if (process.env.DATABASE_URL) await runBackend('postgres');
+if (ONLY !== 'postgres') await runBackend('sqlite');
+if (ONLY !== 'sqlite') {
+  if (process.env.DATABASE_URL) await runBackend('postgres');
+  else if (ONLY === 'postgres') throw new Error('SCALE_ONLY=postgres needs DATABASE_URL');
+}

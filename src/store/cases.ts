@@ -355,7 +355,10 @@ function filteredCases(
               ? sql<boolean>`+cases.rowid in (select rowid from cases_fts where cases_fts match ${fts})`
               : sql<boolean>`exists (select 1 from cases_fts where cases_fts match ${fts} and cases_fts.rowid = cases.rowid)`,
         );
-      if (customers) any.push(eb('cases.customer_id', 'in', customers));
+      // PostgreSQL: the named customers as an array, read once, keep the OR indexable (a BitmapOr of
+      // the full-text and customer indexes, or the sort index walked when hits are many); beside
+      // `in (subquery)` the match was a filter on every case (2.7 s at 100,000 for a word no case has).
+      if (customers) any.push(pg ? sql<boolean>`cases.customer_id = any(array(${customers}))` : eb('cases.customer_id', 'in', customers));
       return any.length > 0 ? eb.or(any) : sql<boolean>`1 = 0`;
     });
   }

@@ -47,6 +47,8 @@ import * as replyScoresIndex from './migrations/0045-reply-scores-index.js';
 import * as sweepKeysetIndexes from './migrations/0046-sweep-keyset-indexes.js';
 import * as reviewRuleCandidates from './migrations/0049-review-rule-candidates.js';
 import * as peopleDays from './migrations/0050-people-days.js';
+import * as customerNameTrigrams from './migrations/0052-customer-name-trigrams.js';
+import * as customerRecentIndex from './migrations/0053-customer-recent-index.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -96,6 +98,8 @@ const STEPS: Record<string, Step> = {
   '0046-sweep-keyset-indexes': sweepKeysetIndexes,
   '0049-review-rule-candidates': reviewRuleCandidates,
   '0050-people-days': peopleDays,
+  '0052-customer-name-trigrams': customerNameTrigrams,
+  '0053-customer-recent-index': customerRecentIndex,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */
