@@ -33,6 +33,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKindInfo[] = [
   k('serious_case', 'A new severity 1 or 2 case in your team', 'cases', true, LEADS, true),
   k('case_reported', 'A new case in your team', 'cases', false, LEADS),
   k('help_taken', 'Someone is coming to help you', 'cases', false, STAFF),
+  k('case_merged', 'A case you work on was merged into another', 'cases', false, STAFF),
   k('approval_requested', 'A resolution waits for your approval', 'resolution', true, LEADS),
   k('approval_decided', 'Your proposed resolution was decided', 'resolution', false, STAFF),
   k('commitment_due', 'A promise you made is due soon', 'resolution', true, STAFF),

@@ -24,7 +24,7 @@ type Fanout = (e: DomainEvent, kase: CaseRow, db: Db, publicUrl: string) => Prom
 
 /**
  * Tells people, in the app and by mail, about what happened on a case: approvals asked and decided,
- * abuse reported, employees asking for help, unhappy customers, follow-ups to answer, promises due and
+ * abuse reported, employees asking for help, a case merged into another, unhappy customers, follow-ups to answer, promises due and
  * overdue, and a forum thread reviewed (to its voters). Reading the outbox keeps this out of the use cases, which only record what happened.
  * Notifications carry the event's time, so a late pass still shows when it happened.
  */
@@ -105,6 +105,37 @@ const FANOUTS: Record<string, Fanout> = {
       db,
       active([await findUser(db, kase.workspace_id, asker)]),
       { kind: 'help_taken', caseId: kase.id, title: `${taker?.name ?? 'A supervisor'} is coming to help on ${kase.ref}`, body: kase.title },
+      when(e),
+    );
+  },
+
+  /**
+   * A duplicate was merged: whoever reported it, handles it or owns a promise it carried, and the
+   * handler of the case kept, learn where its work goes on (the one who merged excepted).
+   */
+  async case_merged(e, kase, db) {
+    const kept = await findCaseById(db, kase.workspace_id, String(e.data.intoCaseId));
+    if (!kept) return;
+    const moved = Array.isArray(e.data.promisesMoved) ? e.data.promisesMoved.map(String) : [];
+    const owners = await Promise.all(moved.map((id) => findCommitment(db, kase.workspace_id, kept.id, id)));
+    const ids = new Set([kase.reporter_id, kase.assignee_id, kept.assignee_id, ...owners.map((c) => c?.owner_id ?? null)]);
+    ids.delete(e.actorId);
+    ids.delete(null);
+    const people = active(await Promise.all([...ids].map((id) => findUser(db, kase.workspace_id, id as string))));
+    if (people.length === 0) return;
+    const merger = e.actorId ? await findUser(db, kase.workspace_id, e.actorId) : undefined;
+    const reason = str(e.data.reason);
+    const promises =
+      moved.length === 1 ? ' Its open promise moved with it.' : moved.length > 1 ? ` Its ${moved.length} open promises moved with it.` : '';
+    await notifyPeople(
+      db,
+      people,
+      {
+        kind: 'case_merged',
+        caseId: kept.id,
+        title: `${kase.ref} was merged into ${kept.ref}`,
+        body: `${merger?.name ?? 'Someone'} merged it as the same incident${reason ? ` (${reason})` : ''}; the work goes on in ${kept.ref}.${promises}`,
+      },
       when(e),
     );
   },

@@ -4,9 +4,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildCast } from '../../test/people.js';
+import { processEvents } from '../../test/process-events.js';
 import type { AppError } from '../domain/errors.js';
 import { findCaseByRef } from '../store/cases.js';
 import { listCommitmentRows } from '../store/commitments.js';
+import { assignCase } from './change-case.js';
 import { addCommitment } from './commitments.js';
 import type { Actor, ServiceContext } from './context.js';
 import { createCase } from './create-case.js';
@@ -83,6 +85,36 @@ describeEachDatabase('merging and splitting cases', (kind) => {
     expect(await refs({})).not.toContain(duplicate.ref);
     expect(await refs({ merged: true })).toContain(duplicate.ref);
     expect(await refs({ q: duplicate.ref })).toEqual([duplicate.ref]);
+  });
+
+  it('tells the duplicate’s reporter, the owners of its promises and the handler of the case kept where the work goes on', async () => {
+    const { ws, cast, as, party, kept } = await setup();
+    const reported = await createCase(as(cast.employeeA.actor), { ...buildCase(), ...party, customerId: kept.customerId });
+    const sup = as(cast.supervisorA.actor);
+    await addCommitment(sup, reported.ref, { text: 'Send the voucher', dueAt: new Date(Date.now() + 86_400_000).toISOString() });
+    await assignCase(ws.ctx(), kept.ref, cast.supervisorA.actor.userId);
+    await processEvents(database.db);
+    const merged = async (userId: string) =>
+      database.db
+        .selectFrom('notifications')
+        .select(['title', 'body', 'case_id'])
+        .where('user_id', '=', userId)
+        .where('kind', '=', 'case_merged')
+        .execute();
+
+    await mergeCase(ws.ctx(), reported.ref, { intoRef: kept.ref, reason: 'Same receipt' });
+    await processEvents(database.db);
+    const told = {
+      title: `${reported.ref} was merged into ${kept.ref}`,
+      body: `${ws.user.name} merged it as the same incident (Same receipt); the work goes on in ${kept.ref}. Its open promise moved with it.`,
+      case_id: kept.id,
+    };
+    expect(await merged(cast.employeeA.actor.userId)).toEqual([told]);
+    expect(await merged(cast.supervisorA.actor.userId)).toEqual([told]);
+    // The one who merged and those with no part in either case hear nothing.
+    expect(await merged(ws.ctx().actor.userId)).toEqual([]);
+    expect(await merged(cast.hr.actor.userId)).toEqual([]);
+    expect(await merged(cast.supervisorB.actor.userId)).toEqual([]);
   });
 
   it('places mail answering the duplicate on the case kept', async () => {
