@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type KyselyConfig, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { pgTimestampToIso } from './pg-timestamps.js';
 import type { Db, Tables } from './schema.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
 
@@ -84,7 +85,7 @@ function openPostgres(url: string, schema: string | undefined, poolSize = 10, on
   // Normalise values so rows read the same on both databases: timestamps as ISO strings, bigints as numbers.
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
-      if (oid === TIMESTAMPTZ_OID) return (v: string) => new Date(v).toISOString();
+      if (oid === TIMESTAMPTZ_OID) return pgTimestampToIso;
       if (oid === INT8_OID) return (v: string) => Number(v);
       return pg.types.getTypeParser(oid, format);
     },
