@@ -48,7 +48,7 @@ export type Erasure = { result: ErasureResult; files: StoredFile[] };
  * Runs an erasure in its own transaction and, only once that committed, removes the bytes of the
  * files it marked erased, so a refused or rolled-back erasure loses no file. The rows already say the
  * file is erased, so a removal that fails (or a crash before it) never leaves a row claiming a file;
- * the bytes left behind go on the retention job's next pass (removeLeftoverBytes). Inside a caller's
+ * the bytes left behind go on the retention job's next pass (applyRetention). Inside a caller's
  * transaction the commit is not ours to wait for: the bytes are left to that pass too.
  */
 export async function eraseThenRemoveFiles<T extends { files: readonly StoredFile[] }>(
@@ -165,6 +165,13 @@ export async function eraseCustomerRecord(
   const scrub = mentionScrubber({ names: people.map((p) => p.name), emails, phones });
   const erasureId = newId();
   const caseIds = cases.map((c) => c.id);
+  // The cases are locked first, as every writer of a case does: a file added to one while the
+  // erasure runs waits for it, and is not left out.
+  const rows: CaseRow[] = [];
+  for (const c of cases) {
+    const row = await lockCaseById(db, ws, c.id);
+    if (row) rows.push(row);
+  }
   const at = by.now.toISOString();
   // Before the mail is scrubbed: the customer's held mail is found by its sender's address.
   const waiting = await eraseReceivedMailFiles(db, ws, caseIds, emails, at);
@@ -178,9 +185,7 @@ export async function eraseCustomerRecord(
     rowsScrubbed: attachments.renamed,
     filesErased: attachments.erased.length + waiting.length,
   };
-  for (const c of cases) {
-    const row = await lockCaseById(db, ws, c.id);
-    if (!row) continue;
+  for (const row of rows) {
     const done = await scrubCase(db, row, scrub);
     result.eventsScrubbed += done.scrubbed.length;
     result.statementsErased += done.statementsErased;
