@@ -40,7 +40,11 @@ describe.skipIf(!hasChromium)('customers’ data rights (Chromium)', () => {
       'application/json',
     );
     const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('a crumpled receipt')]);
-    await post(`/cases/${ref}/attachments?fileName=receipt.png&statementId=${statement.id}`, new Uint8Array(photo), 'application/octet-stream');
+    await post(
+      `/cases/${ref}/attachments?fileName=receipt.png&statementId=${statement.id}`,
+      new Uint8Array(photo),
+      'application/octet-stream',
+    );
     const files = async () =>
       (await h.apiAs<{ items: { id: string; fileName: string; erasedAt: string | null }[] }>(admin, `/cases/${ref}/attachments`)).body
         .items;
