@@ -3,7 +3,7 @@ import { axeProblems } from './axe.js';
 import { type Harness, hasChromium, screenshot, signIn, startHarness } from './harness.js';
 
 type Requests = { items: { id: string; kind: string; status: string; subject: { id: string; label: string } }[] };
-type Export = { data: { customer: { name: string; email: string | null; erasedAt: string | null } } };
+type Export = { data: { customer: { name: string; email: string | null; erasedAt: string | null }; cases: { ref: string }[] } };
 
 describe.skipIf(!hasChromium)('customers’ data rights (Chromium)', () => {
   let h: Harness;
@@ -14,13 +14,42 @@ describe.skipIf(!hasChromium)('customers’ data rights (Chromium)', () => {
     await h?.close();
   });
 
-  it('an admin works through an erasure request: the customer is erased, the hold stays, the record still verifies', async () => {
+  it('an admin works through an erasure request: the customer and their files are erased, the hold stays, the record still verifies', async () => {
     const admin = h.login('admin');
     const open = (await h.apiAs<Requests>(admin, '/data-requests?status=open')).body.items;
     const erasure = open.find((r) => r.kind === 'erasure');
     expect(erasure, 'the demo’s erasure request').toBeDefined();
     if (!erasure) return;
     const name = erasure.subject.label;
+
+    // Before the erasure, the customer's account is taken down with a photo of their receipt on it.
+    const held = (await h.apiAs<Export>(admin, `/customers/${erasure.subject.id}/export`)).body.data;
+    const ref = held.cases[0]?.ref as string;
+    const post = async (path: string, body: string | Uint8Array<ArrayBuffer>, type: string) => {
+      const res = await fetch(`${h.baseUrl}/api/v1${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin.token}`, 'content-type': type },
+        body,
+      });
+      expect(res.status, path).toBe(201);
+      return (await res.json()) as { id: string };
+    };
+    const statement = await post(
+      `/cases/${ref}/statements`,
+      JSON.stringify({ party: 'customer', authorName: held.customer.name, body: 'The receipt shows the date.' }),
+      'application/json',
+    );
+    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('a crumpled receipt')]);
+    await post(
+      `/cases/${ref}/attachments?fileName=receipt.png&statementId=${statement.id}`,
+      new Uint8Array(photo),
+      'application/octet-stream',
+    );
+    const files = async () =>
+      (await h.apiAs<{ items: { id: string; fileName: string; erasedAt: string | null }[] }>(admin, `/cases/${ref}/attachments`)).body
+        .items;
+    const receipt = (await files()).find((f) => f.fileName === 'receipt.png');
+    expect(receipt?.erasedAt).toBeNull();
 
     const { page, context, problems } = await h.newPage();
     await signIn(page, admin);
@@ -55,12 +84,23 @@ describe.skipIf(!hasChromium)('customers’ data rights (Chromium)', () => {
     expect(after.data.customer.erasedAt).not.toBeNull();
     const verify = await h.apiAs<{ intact: boolean; erased: { customers: number } }>(admin, '/audit/verify');
     expect(verify.body).toMatchObject({ intact: true, erased: { customers: 2 } });
+
     const log = await h.apiAs<{ items: { action: string; subjectId: string }[] }>(admin, '/access-log');
     // Newest first: the export just above, then the erasure made in the browser.
     expect(log.body.items.slice(0, 2).map((e) => [e.action, e.subjectId])).toEqual([
       ['export', erasure.subject.id],
       ['erase', erasure.subject.id],
     ]);
+    // Their photo went with them: the Files tab names it and when it was erased, with no link to a file that is gone.
+    expect((await files()).find((f) => f.id === receipt?.id)?.erasedAt).toEqual(expect.any(String));
+    expect((await h.apiAs<{ status: number }>(admin, `/cases/${ref}/attachments/${receipt?.id}`)).status).toBe(410);
+    await page.goto(`/cases/${ref}`);
+    await page.getByRole('tab', { name: 'Files' }).click();
+    const listed = page.getByTestId('attachments');
+    await listed.getByText(/receipt\.png — erased with the customer’s personal data on /).waitFor();
+    expect(await listed.getByRole('link', { name: 'receipt.png' }).count()).toBe(0);
+    await screenshot(page, 'case-files-erased');
+    expect(await axeProblems(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   }, 240_000);

@@ -89,12 +89,12 @@ export async function startHarness(): Promise<Harness> {
 
   const database: Database = openDatabase({ dataDir: dir });
   await migrateToLatest(database);
-  const demo = await seedDemo(database.db, new Date());
+  const attachmentsDir = join(dir, 'attachments');
+  const demo = await seedDemo(database.db, new Date(), attachmentsDir);
   // Links in mail point at this server, so its address is known before the app is built.
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const live = createLocalHub();
-  const attachmentsDir = join(dir, 'attachments');
   const app: FastifyInstance = await buildApp({
     config: { logLevel: 'warn', publicUrl: baseUrl, attachmentsDir },
     database,
@@ -109,7 +109,7 @@ export async function startHarness(): Promise<Harness> {
   let clock = Date.now();
   const runner = createEmbeddedRunner({
     db: database.db,
-    definitions: jobDefinitions({ mailer, publicUrl: baseUrl, signingKey: TEST_SIGNING_KEY }),
+    definitions: jobDefinitions({ mailer, publicUrl: baseUrl, signingKey: TEST_SIGNING_KEY, attachmentsDir }),
     log: quiet,
     now: () => new Date(clock),
   });

@@ -56,7 +56,12 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     runner = createJobRunner({
       database,
       databaseUrl: config.databaseUrl,
-      definitions: jobDefinitions({ mailer, publicUrl: config.publicUrl, signingKey: config.signingKey }),
+      definitions: jobDefinitions({
+        mailer,
+        publicUrl: config.publicUrl,
+        signingKey: config.signingKey,
+        attachmentsDir: config.attachmentsDir,
+      }),
       log: app.log,
     });
     await runner.start();

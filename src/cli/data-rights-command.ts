@@ -78,11 +78,11 @@ export function registerDataRightsCommands(program: Command): void {
       .requiredOption('--reason <text>', 'why (e.g. the request it answers); kept in the access log')
       .option('--json', 'print the result as JSON'),
   ).action(async (id: string, opts: Acting & { reason: string; json?: boolean }) => {
-    const r = await asAdmin(opts, (ctx) => eraseCustomer(ctx, id, opts.reason));
+    const r = await asAdmin(opts, (ctx) => eraseCustomer(ctx, loadConfig().attachmentsDir, id, opts.reason));
     if (opts.json) console.log(JSON.stringify(r));
     else
       console.log(
-        `Erased customer ${id}: ${r.cases} case(s), ${r.eventsScrubbed} timeline event(s) and ${r.rowsScrubbed} other record(s) scrubbed, ${r.statementsErased} of their statement(s) erased; \`defuse audit verify\` still passes`,
+        `Erased customer ${id}: ${r.cases} case(s), ${r.eventsScrubbed} timeline event(s) and ${r.rowsScrubbed} other record(s) scrubbed, ${r.statementsErased} of their statement(s) and ${r.filesErased} of their file(s) erased; \`defuse audit verify\` still passes`,
       );
   });
 

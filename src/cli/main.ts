@@ -152,7 +152,7 @@ program
   .option('--json', 'print one JSON object')
   .action(async (opts: { json?: boolean }) => {
     await withDatabase(async ({ db }) => {
-      const result = await seedDemo(db, new Date());
+      const result = await seedDemo(db, new Date(), loadConfig().attachmentsDir);
       if (opts.json) {
         console.log(JSON.stringify(result));
         return;

@@ -26,6 +26,7 @@ export const ZErasureResult = z.object({
   eventsScrubbed: z.number().int(),
   statementsErased: z.number().int(),
   rowsScrubbed: z.number().int(),
+  filesErased: z.number().int().describe('files the customer gave us (by email or on their own statements), their bytes deleted'),
 });
 
 export const ZNewDataRequest = z

@@ -53,6 +53,7 @@ export const ZMailFile = z.object({
   size: z.number().int(),
   attachmentId: z.string().nullable().describe('the case attachment it became; null while the mail is held or when refused'),
   refused: z.string().nullable().describe('why it was not kept (a type we do not take, over 10 MB, too many files)'),
+  erasedAt: z.string().nullable().describe('when it was erased with the customer’s personal data; null while kept'),
 });
 
 export const ZCustomerMessage = z.object({
@@ -91,6 +92,10 @@ export const ZAttachment = z.object({
   source: z.enum(['upload', 'email']),
   addedBy: z.string().nullable(),
   addedAt: z.string(),
+  erasedAt: z
+    .string()
+    .nullable()
+    .describe('when it was erased with the customer’s personal data: the bytes are gone (a download answers 410), this record stays'),
 });
 export const ZAttachmentUpload = z.object({
   fileName: z.string().trim().min(1).max(255),

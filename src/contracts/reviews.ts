@@ -180,6 +180,16 @@ export const ZReviewEvidence = z.object({
         }),
       ),
       replyScores: z.array(z.object({ at: z.string(), total: z.number() })),
+      files: z.array(
+        z.object({
+          fileName: z.string(),
+          contentType: z.string(),
+          sha256: z.string(),
+          source: z.string(),
+          addedAt: z.string(),
+          erasedAt: z.string().nullable().describe('when it was erased with the customer’s personal data; null while kept'),
+        }),
+      ),
       timeline: z.array(z.object({ seq: z.number(), kind: z.string(), at: z.string(), actor: z.string().nullable(), hash: z.string() })),
       chain: z.object({ intact: z.boolean(), problem: z.string().nullable(), eventsChecked: z.number() }),
     }),

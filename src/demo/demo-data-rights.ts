@@ -12,7 +12,7 @@ type Candidate = { id: string; name: string };
  * asked for a copy of her data; a customer whose cases are all closed asked to be erased (nothing holds
  * them, so the request can be completed); customers' data is kept 36 months after their last case closed.
  */
-export async function playDataRights(db: Db, admin: Actor, now: Date): Promise<void> {
+export async function playDataRights(db: Db, attachmentsDir: string, admin: Actor, now: Date): Promise<void> {
   const at = (daysAgo: number): ServiceContext => ({ db, actor: admin, now: new Date(now.getTime() - daysAgo * DAY) });
   const gloria = await db
     .selectFrom('customers')
@@ -59,7 +59,7 @@ export async function playDataRights(db: Db, admin: Actor, now: Date): Promise<v
     requestedBy: `${erased.name}, by the web form`,
     identityCheck: 'Confirmed the order number and the email address on file',
   });
-  await completeDataRequest(at(18), done.id, undefined);
+  await completeDataRequest(at(18), attachmentsDir, done.id, undefined);
   await createDataRequest(at(1), {
     subjectKind: 'customer',
     subjectId: moved.id,

@@ -23,7 +23,7 @@ describe('seedDemo', () => {
   beforeAll(async () => {
     database = openSqlite(join(dir, 'demo.db'));
     await migrateToLatest(database);
-    first = await seedDemo(database.db, now);
+    first = await seedDemo(database.db, now, join(dir, 'attachments'));
   }, 60_000);
 
   afterAll(async () => {
@@ -272,7 +272,7 @@ describe('seedDemo', () => {
   });
 
   it('creates nothing the second time and hands out new tokens', async () => {
-    const again = await seedDemo(database.db, new Date(now.getTime() + 3600_000));
+    const again = await seedDemo(database.db, new Date(now.getTime() + 3600_000), join(dir, 'attachments'));
     expect(again.created).toBe(false);
     expect(again.workspace).toEqual(first.workspace);
     expect(again.cases).toBe(first.cases);

@@ -84,7 +84,7 @@ const DEMO_PUBLIC_URL = 'http://localhost:3000';
  * services (so timelines and hash chains are real). Run again, it creates nothing and hands out
  * fresh tokens, because stored tokens are hashed and cannot be shown twice.
  */
-export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResult> {
+export async function seedDemo(db: Kysely<Tables>, now: Date, attachmentsDir: string): Promise<DemoResult> {
   const slug = slugify(DEMO_WORKSPACE_NAME);
   const existing = await findWorkspaceBySlug(db, slug);
   if (existing) return describeExisting(db, existing, now);
@@ -123,7 +123,7 @@ export async function seedDemo(db: Kysely<Tables>, now: Date): Promise<DemoResul
       await playPracticeSessions(trx, directory.actors, now);
       await playReviews(trx, demoReviewCast(directory), now);
       await finishDemoTraining(trx, directory.actors, now);
-      await playDataRights(trx, lookup(directory.actors, 'rosa'), now);
+      await playDataRights(trx, attachmentsDir, lookup(directory.actors, 'rosa'), now);
       await playDemoTags(trx, lookup(directory.actors, 'dana'), now);
       await playDemoClocks(trx, lookup(directory.actors, 'rosa'), lookup(directory.actors, 'dana'), directory.teams.returns, now);
       await playCustomersWritingIn(

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { newAttachmentsDir } from '../../test/attachments-dir.js';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { captureLog } from '../../test/job-effects.js';
 import { TEST_SIGNING_KEY } from '../../test/signing-key.js';
@@ -111,9 +112,12 @@ describeEachDatabase('outbox delivery', (kind) => {
     let clock = T0;
     const jobs = createEmbeddedRunner({
       db: database.db,
-      definitions: jobDefinitions({ mailer, publicUrl: 'http://localhost:3000', signingKey: TEST_SIGNING_KEY }).filter(
-        (j) => j.name === 'deliver-outbox',
-      ),
+      definitions: jobDefinitions({
+        mailer,
+        publicUrl: 'http://localhost:3000',
+        signingKey: TEST_SIGNING_KEY,
+        attachmentsDir: newAttachmentsDir(),
+      }).filter((j) => j.name === 'deliver-outbox'),
       log: captureLog(),
       now: () => clock,
     });

@@ -292,7 +292,7 @@ export async function buildApp({
       await v1.register(reviewRoutes);
       await v1.register(supportRoutes);
       await v1.register(customerRoutes);
-      await v1.register(dataRightsRoutes);
+      await v1.register(dataRightsRoutes(attachmentsDir));
       await v1.register(webhookRoutes);
       await v1.register(intakeRoutes(attachmentsDir));
       await v1.register(dashboardRoutes);

@@ -8,6 +8,7 @@ const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   unauthenticated: { status: 401, title: 'Sign-in required' },
   forbidden: { status: 403, title: 'Not allowed' },
   not_found: { status: 404, title: 'Not found' },
+  gone: { status: 410, title: 'No longer available' },
   conflict: { status: 409, title: 'Conflict with the current state' },
   illegal_transition: { status: 409, title: 'That status change is not allowed' },
   payload_too_large: { status: 413, title: 'The request body is too large' },

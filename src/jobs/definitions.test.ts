@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newAttachmentsDir } from '../../test/attachments-dir.js';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildResolvedCase } from '../../test/follow-through.js';
@@ -39,7 +40,12 @@ describeEachDatabase('scheduled work', (kind) => {
       const employeeId = cast.employeeA.actor.employeeId as string;
       const jobs = createEmbeddedRunner({
         db: database.db,
-        definitions: jobDefinitions({ mailer, publicUrl: 'https://defuse.example', signingKey: TEST_SIGNING_KEY }),
+        definitions: jobDefinitions({
+          mailer,
+          publicUrl: 'https://defuse.example',
+          signingKey: TEST_SIGNING_KEY,
+          attachmentsDir: newAttachmentsDir(),
+        }),
         log: captureLog(),
         now: () => clock,
       });

@@ -18,9 +18,9 @@ import { webhookSender } from './webhook-sender.js';
 
 /**
  * What jobs need from the outside: how to send mail, the address people reach us at (for links in
- * mail), and the key that signs audit checkpoints.
+ * mail), the key that signs audit checkpoints, and where files' bytes are kept (erasure removes them).
  */
-export type JobDeps = { mailer: Mailer; publicUrl: string; signingKey: string };
+export type JobDeps = { mailer: Mailer; publicUrl: string; signingKey: string; attachmentsDir: string };
 
 /** How often the record is checkpointed (when it grew): an hour's writes at most rest on the database alone. */
 export const CHECKPOINT_EVERY_SECONDS = 3600;
@@ -86,7 +86,7 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     {
       // The retention rule: each customer whose cases all closed long enough ago is erased in their own
       // transaction; a held one waits for the next pass after its hold is released.
-      ...recurringJob('apply-retention', 3600, async (db, now) => void (await applyRetention(db, now))),
+      ...recurringJob('apply-retention', 3600, async (db, now) => void (await applyRetention(db, deps.attachmentsDir, now))),
       transactional: false,
     },
     {

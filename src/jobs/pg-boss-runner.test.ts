@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newAttachmentsDir } from '../../test/attachments-dir.js';
 import { openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { captureLog, countJobEffects, createJobEffects, recordJobEffect } from '../../test/job-effects.js';
 import { bossSchemaFor, dropSchema, PG_URL } from '../../test/pg-boss.js';
@@ -126,7 +127,9 @@ describe.skipIf(!PG_URL)('pg-boss job runner [postgres]', () => {
     try {
       const mail = { workspaceId: null, kind: 'test', to: 'sam@example.com', subject: 'Hello', text: 'Hi Sam', html: '<p>Hi Sam</p>' };
       await queueEmail(database.db, mail, new Date());
-      await start(jobDefinitions({ mailer, publicUrl: 'http://localhost:3000', signingKey: TEST_SIGNING_KEY }));
+      await start(
+        jobDefinitions({ mailer, publicUrl: 'http://localhost:3000', signingKey: TEST_SIGNING_KEY, attachmentsDir: newAttachmentsDir() }),
+      );
       expect((await smtp.waitFor(1, 10_000)).map((m) => m.subject)).toEqual(['Hello']);
       await expect.poll(async () => (await listOutbox(database.db))[0]?.sent_at, { timeout: 5000, interval: 50 }).toBeTruthy();
     } finally {

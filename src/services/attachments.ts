@@ -25,6 +25,8 @@ export type AttachmentView = {
   source: 'upload' | 'email';
   addedBy: string | null;
   addedAt: string;
+  /** When the file was erased with the customer's personal data (its bytes are gone, the record stays); null while kept. */
+  erasedAt: string | null;
 };
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -41,6 +43,7 @@ const toView = (r: AttachmentRow): AttachmentView => ({
   source: r.source as AttachmentView['source'],
   addedBy: r.added_by,
   addedAt: r.added_at,
+  erasedAt: r.erased_at,
 });
 
 /**
@@ -88,6 +91,7 @@ export async function attachFiles(
     source: origin.source,
     added_by: origin.actorId,
     added_at: at,
+    erased_at: null,
   }));
   if (rows.length === 0) return rows;
   for (const [i, row] of rows.entries()) {
@@ -158,7 +162,10 @@ export async function listAttachments(ctx: ServiceContext, ref: string): Promise
   return (await listAttachmentRows(ctx.db, row.workspace_id, row.id)).map(toView);
 }
 
-/** One attachment's bytes, checked against the SHA-256 recorded when it was added. */
+/**
+ * One attachment's bytes, checked against the SHA-256 recorded when it was added. An erased file is
+ * refused as gone, saying when it was erased, rather than read from a place that is empty.
+ */
 export async function readAttachment(
   ctx: ServiceContext,
   dir: string,
@@ -168,6 +175,11 @@ export async function readAttachment(
   const { row } = await loadCase(ctx.db, ctx.actor, ref);
   const attachment = await findAttachment(ctx.db, row.workspace_id, row.id, id);
   if (!attachment) throw notFound('Attachment');
+  if (attachment.erased_at)
+    throw new AppError(
+      'gone',
+      `This file was erased with the customer’s personal data on ${attachment.erased_at.slice(0, 10)} (${attachment.erased_at}); only the record that it was added is kept.`,
+    );
   const bytes = readAttachmentBytes(dir, attachment.workspace_id, attachment.id);
   if (sha256Of(bytes) !== attachment.sha256) throw new AppError('conflict', 'This file was changed after it was added; it is not served.');
   return { view: toView(attachment), bytes };

@@ -85,7 +85,7 @@ export async function applyErasure(
   row: CaseRow,
   scrubbed: readonly ScrubbedEvent[],
   patch: Partial<CaseRow>,
-  erasure: { id: string; actorId: string | null },
+  erasure: { id: string; actorId: string | null; filesErased: number },
   now: Date,
 ): Promise<CaseRow> {
   const redacted = [];
@@ -95,6 +95,6 @@ export async function applyErasure(
     redacted.push({ seq: event.seq, hash });
   }
   const at = now.toISOString();
-  const data = { erasureId: erasure.id, redacted };
+  const data = { erasureId: erasure.id, redacted, filesErased: erasure.filesErased };
   return (await applyCaseChange(db, row, patch, [{ kind: 'personal_data_erased', actorId: erasure.actorId, at, data }], now)).row;
 }

@@ -8,12 +8,13 @@ import {
 } from '../domain/data-rights.js';
 import { AppError, invalid, notFound } from '../domain/errors.js';
 import { closeDataRequest, findDataRequest, holdsInForceOver, insertDataRequest, listDataRequestRows } from '../store/data-rights.js';
+import type { StoredFile } from '../store/erasure.js';
 import { newId } from '../store/ids.js';
 import type { DataRequestRow, Db } from '../store/schema.js';
 import { recordAccess } from './access-log.js';
 import { requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
-import { eraseCustomerRecord } from './erase-customer.js';
+import { eraseCustomerRecord, eraseThenRemoveFiles } from './erase-customer.js';
 
 export type DataRequestView = {
   id: string;
@@ -101,15 +102,24 @@ export async function getDataRequest(ctx: ServiceContext, id: string): Promise<D
  * says what was removed, since an employee's statements and reviews are evidence the business must
  * weigh keeping. An access request is done once its export was handed over.
  */
-export async function completeDataRequest(ctx: ServiceContext, id: string, outcome: string | undefined): Promise<DataRequestView> {
+export async function completeDataRequest(
+  ctx: ServiceContext,
+  dir: string,
+  id: string,
+  outcome: string | undefined,
+): Promise<DataRequestView> {
   requirePermission(ctx.actor, 'update', 'data_request');
-  return inTransaction(ctx.db, async (db) => {
+  // A customer's erased files lose their bytes only once the request and the erasure committed.
+  const done = await eraseThenRemoveFiles(ctx.db, dir, async (db) => {
+    let files: StoredFile[] = [];
     const ws = ctx.actor.workspaceId;
     const row = await openRequest(db, ws, id);
     let said = outcome?.trim() ?? '';
     if (row.kind === 'erasure' && row.subject_kind === 'customer') {
       requirePermission(ctx.actor, 'delete', 'personal_data');
-      const result = await eraseCustomerRecord(db, ws, row.subject_id, { actorId: ctx.actor.userId, now: ctx.now });
+      const erasure = await eraseCustomerRecord(db, ws, row.subject_id, { actorId: ctx.actor.userId, now: ctx.now });
+      const result = erasure.result;
+      files = erasure.files;
       await recordAccess(
         { ...ctx, db },
         {
@@ -119,7 +129,7 @@ export async function completeDataRequest(ctx: ServiceContext, id: string, outco
           subjectLabel: `customer record erased on request ${row.id}`,
         },
       );
-      said ||= `Personal data erased: ${result.cases} cases scrubbed, ${result.statementsErased} of their statements erased`;
+      said ||= `Personal data erased: ${result.cases} cases scrubbed, ${result.statementsErased} of their statements and ${result.filesErased} of their files erased`;
     } else if (row.kind === 'erasure') {
       const holds = await holdsInForceOver(db, ws, [{ kind: 'employee', id: row.subject_id }]);
       refuseWhileHeld(
@@ -128,8 +138,9 @@ export async function completeDataRequest(ctx: ServiceContext, id: string, outco
       );
       if (!said) throw invalid('outcome', "say what was erased of the employee's data, and what is kept and why");
     } else if (!said) said = 'The export was handed to the requester';
-    return close(ctx, db, row, 'done', said);
+    return { view: await close(ctx, db, row, 'done', said), files };
   });
+  return done.view;
 }
 
 /** Refuses a request, with the reason the requester is given (e.g. identity not confirmed, a legal duty to keep). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newAttachmentsDir } from '../../test/attachments-dir.js';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildCast } from '../../test/people.js';
@@ -28,6 +29,7 @@ const failure = (p: Promise<unknown>) =>
 
 describeEachDatabase('customers’ data rights', (kind) => {
   let database: TestDatabase;
+  const files = newAttachmentsDir();
   beforeAll(async () => {
     database = await openTestDatabase(kind);
   });
@@ -112,7 +114,7 @@ describeEachDatabase('customers’ data rights', (kind) => {
     const { ws, customerId, kase, other } = await setup();
     const before = await verifyRecord(database.db, ws.workspace.id);
     expect(before.problems).toEqual([]);
-    const result = await eraseCustomer(ws.ctx(), customerId, 'the customer asked');
+    const result = await eraseCustomer(ws.ctx(), files, customerId, 'the customer asked');
     expect(result.cases).toBe(1);
     expect(result.statementsErased).toBe(1);
     expect(result.eventsScrubbed).toBeGreaterThanOrEqual(3);
@@ -145,7 +147,7 @@ describeEachDatabase('customers’ data rights', (kind) => {
     expect(untouched.summary).toBe('Another customer, nothing to do with Marta.');
     const log = await listAccessLog(ws.ctx(), {});
     expect(log.items[0]).toMatchObject({ action: 'erase', resource: 'personal_data', subjectId: customerId });
-    expect(await failure(eraseCustomer(ws.ctx(), customerId, 'again'))).toMatch(/^conflict: .*already erased/);
+    expect(await failure(eraseCustomer(ws.ctx(), files, customerId, 'again'))).toMatch(/^conflict: .*already erased/);
   });
 
   it('erases mail the customer sent in, placed on their case or held', async () => {
@@ -171,7 +173,7 @@ describeEachDatabase('customers’ data rights', (kind) => {
       .insertInto('inbound_emails')
       .values([mail(placed, kase.id, 'placed'), mail(held, null, 'held')])
       .execute();
-    await eraseCustomer(ws.ctx(), customerId, 'asked');
+    await eraseCustomer(ws.ctx(), files, customerId, 'asked');
     const rows = await database.db.selectFrom('inbound_emails').selectAll().where('id', 'in', [placed, held]).execute();
     expect(rows).toHaveLength(2);
     for (const row of rows) {
@@ -185,7 +187,7 @@ describeEachDatabase('customers’ data rights', (kind) => {
     const row = await lockCaseById(database.db, ws.workspace.id, kase.id);
     if (!row) throw new Error('case missing');
     await recordCustomerMessage(database.db, row, { via: 'web', body: 'The receipt number was 88-41, please check it.' }, new Date());
-    await eraseCustomer(ws.ctx(), customerId, 'asked');
+    await eraseCustomer(ws.ctx(), files, customerId, 'asked');
     const messages = await database.db.selectFrom('customer_messages').select('body').where('case_id', '=', kase.id).execute();
     expect(messages).toEqual([{ body: '' }]);
     const after = await database.db.selectFrom('cases').select('search_text').where('id', '=', kase.id).executeTakeFirstOrThrow();
@@ -196,7 +198,7 @@ describeEachDatabase('customers’ data rights', (kind) => {
 
   it('notices an erased event altered afterwards', async () => {
     const { ws, customerId, kase } = await setup();
-    await eraseCustomer(ws.ctx(), customerId, 'asked');
+    await eraseCustomer(ws.ctx(), files, customerId, 'asked');
     await database.db
       .updateTable('case_events')
       .set({ data: JSON.stringify({ text: 'forged after the erasure' }) })
@@ -221,7 +223,7 @@ describeEachDatabase('customers’ data rights', (kind) => {
       subjects: [{ kind: 'employee', id: cast.employeeA.actor.employeeId as string }],
     });
     const held = await snapshot();
-    expect(await failure(eraseCustomer(ws.ctx(), customerId, 'asked'))).toMatch(/^conflict: .*legal hold "Kowalczyk v\. Shop"/);
+    expect(await failure(eraseCustomer(ws.ctx(), files, customerId, 'asked'))).toMatch(/^conflict: .*legal hold "Kowalczyk v\. Shop"/);
     expect(await snapshot()).toBe(held);
     const request = await createDataRequest(ws.ctx(), {
       subjectKind: 'customer',
@@ -231,7 +233,7 @@ describeEachDatabase('customers’ data rights', (kind) => {
       requestedBy: 'The customer, by email',
       identityCheck: 'Replied from the address on file',
     });
-    expect(await failure(completeDataRequest(ws.ctx(), request.id, undefined))).toMatch(/^conflict: /);
+    expect(await failure(completeDataRequest(ws.ctx(), files, request.id, undefined))).toMatch(/^conflict: /);
     expect((await listDataRequests(ws.ctx(), 'open')).items.map((r) => r.id)).toEqual([request.id]);
 
     await releaseLegalHold(ws.ctx(), hold.id, 'Claim settled');
@@ -272,13 +274,13 @@ describeEachDatabase('customers’ data rights', (kind) => {
     expect(holds.reviewHolds.map((h) => h.caseRef)).toEqual([kase.ref]);
     expect(holds.items.filter((h) => h.released === null).map((h) => h.matter)).toEqual(['Tax audit 2026']);
     const reviewHeld = await snapshot();
-    expect(await failure(completeDataRequest(ws.ctx(), request.id, undefined))).toMatch(
+    expect(await failure(completeDataRequest(ws.ctx(), files, request.id, undefined))).toMatch(
       new RegExp(`^conflict: .*open review that counts case ${kase.ref}`),
     );
     expect(await snapshot()).toBe(reviewHeld);
 
     await database.db.updateTable('reviews').set({ status: 'decided' }).where('id', '=', review.id).execute();
-    const done = await completeDataRequest(ws.ctx(), request.id, undefined);
+    const done = await completeDataRequest(ws.ctx(), files, request.id, undefined);
     expect(done.status).toBe('done');
     expect(done.outcome).toMatch(/^Personal data erased/);
     expect(done.subject.label).toBe('an erased customer');
@@ -310,10 +312,10 @@ describeEachDatabase('customers’ data rights', (kind) => {
     });
     expect(ccpa.dueAt).toBe('2026-03-17T09:00:00.000Z');
     expect(await failure(refuseDataRequest(ctx, ccpa.id, '  '))).toMatch(/^validation: reason/);
-    expect(await failure(completeDataRequest(ctx, ccpa.id, undefined))).toMatch(/^validation: outcome/);
+    expect(await failure(completeDataRequest(ctx, files, ccpa.id, undefined))).toMatch(/^validation: outcome/);
     const refused = await refuseDataRequest(ctx, ccpa.id, 'Their statements are evidence in an open claim');
     expect(refused).toMatchObject({ status: 'refused', outcome: 'Their statements are evidence in an open claim' });
-    expect((await completeDataRequest(ctx, gdpr.id, undefined)).outcome).toBe('The export was handed to the requester');
+    expect((await completeDataRequest(ctx, files, gdpr.id, undefined)).outcome).toBe('The export was handed to the requester');
     expect(
       await failure(
         createDataRequest(ctx, {
@@ -351,7 +353,7 @@ describeEachDatabase('customers’ data rights', (kind) => {
     });
     await setRetention(ws.ctx(), 12);
     expect(await failure(setRetention(ws.ctx(), 0))).toMatch(/^validation: customerMonths/);
-    const run = await applyRetention(database.db, new Date());
+    const run = await applyRetention(database.db, files, new Date());
     expect(run.erased).toBeGreaterThanOrEqual(1);
     expect(run.held).toBeGreaterThanOrEqual(1);
     const rows = await database.db

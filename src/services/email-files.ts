@@ -26,6 +26,8 @@ export type MailFileView = {
   attachmentId: string | null;
   /** Why it was not kept (a type we do not take, too large, too many files), or null. */
   refused: string | null;
+  /** When it was erased with the customer's personal data; null while kept (or never kept). */
+  erasedAt: string | null;
 };
 
 type Prepared = ReturnType<typeof prepareFile>;
@@ -55,6 +57,7 @@ function sortFiles(workspaceId: string, emailId: string, files: readonly Inbound
       sha256: null,
       refused,
       attachment_id: null,
+      erased_at: null,
     };
     return { row, prepared };
   });
@@ -118,7 +121,10 @@ export async function holdMailFiles(
  * Returns a function that removes the waiting copies, for the caller to run once the change committed.
  */
 export async function placeHeldMailFiles(db: Db, dir: string, kase: CaseRow, emailId: string, now: Date): Promise<() => void> {
-  const waiting = (await listInboundEmailFiles(db, kase.workspace_id, [emailId])).filter((f) => f.refused === null && !f.attachment_id);
+  // A file erased with the customer's personal data has no bytes left to place.
+  const waiting = (await listInboundEmailFiles(db, kase.workspace_id, [emailId])).filter(
+    (f) => f.refused === null && !f.attachment_id && !f.erased_at,
+  );
   const prepared = waiting.map((f) => ({
     bytes: readAttachmentBytes(dir, f.workspace_id, f.id),
     type: f.content_type as AttachmentType,
@@ -158,6 +164,7 @@ export async function mailFilesOf(db: Db, workspaceId: string, emailIds: readonl
       size: f.size,
       attachmentId: f.attachment_id,
       refused: f.refused,
+      erasedAt: f.erased_at,
     });
     byEmail.set(f.inbound_email_id, list);
   }

@@ -2,13 +2,17 @@ import { ERASED_MENTION, type Hold, mentionScrubber, refuseWhileHeld, scrubValue
 import { AppError, notFound } from '../domain/errors.js';
 import { commitTo } from '../domain/personal-data.js';
 import { canonicalJson, sha256 } from '../domain/timeline.js';
+import { deleteAttachmentBytes } from '../store/attachments.js';
 import { listAllEventRows, lockCaseById, statementsById } from '../store/cases.js';
 import { casesOfCustomer, findCustomerRecord, listCustomerContacts } from '../store/customer-records.js';
 import { casesCountedByOpenReviews, holdsInForceOver } from '../store/data-rights.js';
 import {
   deleteContactsOf,
+  eraseCustomerAttachments,
+  eraseReceivedMailFiles,
   purgeReplacedSearchWords,
   rewriteStatement,
+  type StoredFile,
   scrubCaseRows,
   scrubCaseWords,
   scrubDerived,
@@ -31,24 +35,60 @@ export type ErasureResult = {
   eventsScrubbed: number;
   /** The customer's own statements, whose words and author were erased. */
   statementsErased: number;
-  /** Other rows that carried a mention: promises, resolutions, answers, mail, themes, digests, scenarios. */
+  /** Other rows that carried a mention: promises, resolutions, answers, mail, file names, themes, digests, scenarios. */
   rowsScrubbed: number;
+  /** Files the customer gave us (by email, or on their own statements), and files waiting beside their held mail, now erased. */
+  filesErased: number;
 };
+
+/** An erasure's result, and the files whose bytes go once its transaction committed. */
+export type Erasure = { result: ErasureResult; files: StoredFile[] };
+
+/**
+ * Runs an erasure in its own transaction and, only once that committed, removes the bytes of the
+ * files it marked erased, so a refused or rolled-back erasure loses no file. The rows already say the
+ * file is erased, so a removal that fails (or a crash before it) never leaves a row claiming a file;
+ * the bytes left behind go on the retention job's next pass (applyRetention). Inside a caller's
+ * transaction the commit is not ours to wait for: the bytes are left to that pass too.
+ */
+export async function eraseThenRemoveFiles<T extends { files: readonly StoredFile[] }>(
+  db: Db,
+  dir: string,
+  erase: (trx: Db) => Promise<T>,
+): Promise<T> {
+  const done = await inTransaction(db, erase);
+  if (!db.isTransaction) removeBytes(dir, done.files);
+  return done;
+}
+
+/** Removes erased files' bytes; returns how many could not be removed (they are tried again on the next pass). */
+export function removeBytes(dir: string, files: readonly StoredFile[]): number {
+  let failed = 0;
+  for (const f of files) {
+    try {
+      deleteAttachmentBytes(dir, f.workspaceId, f.id);
+    } catch {
+      failed++;
+    }
+  }
+  return failed;
+}
 
 /**
  * Erases a customer's personal data as an admin: refused (and nothing changed) while a legal hold or
  * an open review holds them or one of their cases. Audited in the access log.
  */
-export async function eraseCustomer(ctx: ServiceContext, customerId: string, reason: string): Promise<ErasureResult> {
+export async function eraseCustomer(ctx: ServiceContext, dir: string, customerId: string, reason: string): Promise<ErasureResult> {
   requirePermission(ctx.actor, 'delete', 'personal_data');
-  return inTransaction(ctx.db, async (db) => {
-    const result = await eraseCustomerRecord(db, ctx.actor.workspaceId, customerId, { actorId: ctx.actor.userId, now: ctx.now });
+  const done = await eraseThenRemoveFiles(ctx.db, dir, async (db) => {
+    const erasure = await eraseCustomerRecord(db, ctx.actor.workspaceId, customerId, { actorId: ctx.actor.userId, now: ctx.now });
     await recordAccess(
       { ...ctx, db },
       { action: 'erase', resource: 'personal_data', subjectId: customerId, subjectLabel: `customer record erased: ${reason}` },
     );
-    return result;
+    return erasure;
   });
+  return done.result;
 }
 
 /** The records an erasure of this customer would touch, and what holds them. */
@@ -83,15 +123,20 @@ const tombstonesOf = (db: Db, ws: string, customerId: string): Promise<CustomerR
  * destroyed; the customer's own statements and messages are erased; every mention of their name, addresses and
  * numbers is scrubbed from their cases' words (title, summary, the search index, notes, replies,
  * others' statements, promises, resolutions, answers, notifications, mail) and from what was made
- * from cases (themes, digests, training scenarios). Each case's timeline gets an erasure event that
- * vouches for the scrubbed words, so `defuse audit verify` still passes.
+ * from cases (themes, digests, training scenarios). The files the customer gave us (those their
+ * emails carried, on a case or waiting beside a held mail, and those on their own statements) are
+ * marked erased, their bytes to be removed by the caller after the commit (eraseThenRemoveFiles);
+ * files staff added to their own statements or to the case are the business's record and stay.
+ * Each case's timeline gets an erasure event that vouches for the scrubbed words and counts the
+ * case's erased files, so `defuse audit verify` still passes (an erased file's row keeps the SHA-256
+ * its `attachment_added` event carries).
  */
 export async function eraseCustomerRecord(
   db: Db,
   ws: string,
   customerId: string,
   by: { actorId: string | null; now: Date },
-): Promise<ErasureResult> {
+): Promise<Erasure> {
   const customer = await findCustomerRecord(db, ws, customerId, true);
   if (!customer) throw notFound('Customer');
   if (customer.merged_into_id)
@@ -119,18 +164,36 @@ export async function eraseCustomerRecord(
   );
   const scrub = mentionScrubber({ names: people.map((p) => p.name), emails, phones });
   const erasureId = newId();
-  const result: ErasureResult = { erasureId, customerId, cases: cases.length, eventsScrubbed: 0, statementsErased: 0, rowsScrubbed: 0 };
+  const caseIds = cases.map((c) => c.id);
+  // The cases are locked first, as every writer of a case does: a file added to one while the
+  // erasure runs waits for it, and is not left out.
+  const rows: CaseRow[] = [];
   for (const c of cases) {
     const row = await lockCaseById(db, ws, c.id);
-    if (!row) continue;
+    if (row) rows.push(row);
+  }
+  const at = by.now.toISOString();
+  // Before the mail is scrubbed: the customer's held mail is found by its sender's address.
+  const waiting = await eraseReceivedMailFiles(db, ws, caseIds, emails, at);
+  const attachments = await eraseCustomerAttachments(db, ws, caseIds, at, scrub);
+  const result: ErasureResult = {
+    erasureId,
+    customerId,
+    cases: cases.length,
+    eventsScrubbed: 0,
+    statementsErased: 0,
+    rowsScrubbed: attachments.renamed,
+    filesErased: attachments.erased.length + waiting.length,
+  };
+  for (const row of rows) {
     const done = await scrubCase(db, row, scrub);
     result.eventsScrubbed += done.scrubbed.length;
     result.statementsErased += done.statementsErased;
     // The case's search index holds the words of the customer's own statements too: they go with them.
     const caseScrub = (text: string) => scrub(done.erasedWords.reduce((t, w) => t.split(w).join(ERASED_MENTION), text));
-    await applyErasure(db, row, done.scrubbed, scrubCaseWords(row, caseScrub), { id: erasureId, actorId: by.actorId }, by.now);
+    const filesErased = attachments.erased.filter((f) => f.caseId === row.id).length;
+    await applyErasure(db, row, done.scrubbed, scrubCaseWords(row, caseScrub), { id: erasureId, actorId: by.actorId, filesErased }, by.now);
   }
-  const caseIds = cases.map((c) => c.id);
   result.rowsScrubbed += await scrubCaseRows(db, ws, caseIds, scrub);
   result.rowsScrubbed += await scrubMail(db, ws, caseIds, emails, scrub);
   result.rowsScrubbed += await scrubDerived(db, ws, caseIds, scrub);
@@ -141,7 +204,7 @@ export async function eraseCustomerRecord(
   );
   for (const p of people) await eraseCustomerPersonalData(db, ws, p.id, by.now);
   await purgeReplacedSearchWords(db);
-  return result;
+  return { result, files: [...attachments.erased.map(({ workspaceId, id }) => ({ workspaceId, id })), ...waiting] };
 }
 
 /** Scrubs one case's events and statements; returns the events to rewrite and how many statements were erased. */

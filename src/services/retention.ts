@@ -1,10 +1,12 @@
 import { addMonths } from '../domain/data-rights.js';
 import { AppError, invalid } from '../domain/errors.js';
+import { hasAttachmentBytes } from '../store/attachments.js';
 import { customersDueForRetention, findRetention, saveRetention, workspacesWithRetention } from '../store/data-rights.js';
+import { listErasedFiles } from '../store/erasure.js';
 import type { Db } from '../store/schema.js';
 import { requirePermission } from './authorization.js';
-import { inTransaction, type ServiceContext } from './context.js';
-import { eraseCustomerRecord, holdsOverCustomer } from './erase-customer.js';
+import type { ServiceContext } from './context.js';
+import { eraseCustomerRecord, eraseThenRemoveFiles, holdsOverCustomer, removeBytes } from './erase-customer.js';
 
 export type RetentionView = { customerMonths: number | null; updatedAt: string | null };
 
@@ -32,15 +34,17 @@ export async function setRetention(ctx: ServiceContext, customerMonths: number |
   return { customerMonths, updatedAt: at };
 }
 
-export type RetentionRun = { erased: number; held: number };
+export type RetentionRun = { erased: number; held: number; leftoverFilesRemoved: number };
 
 /**
  * The retention job: in every workspace with a rule, erases each customer whose cases are all closed
  * and untouched for that many months, acting as the system. A held customer is skipped (and counted)
  * until the hold is released; each erasure is its own transaction, so one refusal stops no other.
+ * It also removes the bytes of erased files that an earlier erasure could not remove.
  */
-export async function applyRetention(db: Db, now: Date): Promise<RetentionRun> {
-  const run: RetentionRun = { erased: 0, held: 0 };
+export async function applyRetention(db: Db, dir: string, now: Date): Promise<RetentionRun> {
+  const leftover = (await listErasedFiles(db)).filter((f) => hasAttachmentBytes(dir, f.workspaceId, f.id));
+  const run: RetentionRun = { erased: 0, held: 0, leftoverFilesRemoved: leftover.length - removeBytes(dir, leftover) };
   for (const w of await workspacesWithRetention(db)) {
     const before = addMonths(now, -(w.customer_months as number)).toISOString();
     for (const id of await customersDueForRetention(db, w.workspace_id, before)) {
@@ -49,7 +53,7 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionRun> {
         continue;
       }
       try {
-        await inTransaction(db, (trx) => eraseCustomerRecord(trx, w.workspace_id, id, { actorId: null, now }));
+        await eraseThenRemoveFiles(db, dir, (trx) => eraseCustomerRecord(trx, w.workspace_id, id, { actorId: null, now }));
         run.erased++;
       } catch (e) {
         // A hold placed between the check and the erasure refuses it; the next run tries again.

@@ -102,6 +102,22 @@ export function dossierContent(
           : c.statements.flatMap((s) => [field(`${s.party} — ${s.author}`, s.takenAt), { kind: 'quote' as const, text: s.body }]),
     });
     sections.push({
+      heading: 'Files',
+      level: 2,
+      lines:
+        c.files.length === 0
+          ? [text('No files were added.')]
+          : c.files.map((f) =>
+              text(
+                `- ${f.fileName} (${f.contentType}, ${f.source === 'email' ? 'from an email' : 'uploaded'} ${f.addedAt}), SHA-256 ${f.sha256}${
+                  f.erasedAt
+                    ? ` — erased with the customer’s personal data on ${f.erasedAt}: the file itself is gone; its SHA-256 stays on the timeline`
+                    : ''
+                }`,
+              ),
+            ),
+    });
+    sections.push({
       heading: 'Timeline',
       level: 2,
       lines: [

@@ -1,4 +1,5 @@
 import type { TrainingRecord } from '../domain/reviews.js';
+import { listAttachmentRows } from '../store/attachments.js';
 import { listAllEventRows, listStatements } from '../store/cases.js';
 import { listFollowUpRows } from '../store/follow-ups.js';
 import { findResolution } from '../store/resolutions.js';
@@ -28,6 +29,8 @@ export type CaseEvidence = {
   statements: { id: string; party: string; author: string; body: string; takenAt: string }[];
   followUps: { id: string; party: string; status: string; answeredAt: string | null; answer: Record<string, unknown> | null }[];
   replyScores: { at: string; total: number }[];
+  /** The case's files, by name and SHA-256; one erased with the customer's personal data says when. */
+  files: { fileName: string; contentType: string; sha256: string; source: string; addedAt: string; erasedAt: string | null }[];
   timeline: { seq: number; kind: string; at: string; actor: string | null; hash: string }[];
   chain: { intact: boolean; problem: string | null; eventsChecked: number };
 };
@@ -70,11 +73,12 @@ async function caseEvidence(db: Db, workspaceId: string, employee: EmployeeRow, 
   const out: CaseEvidence[] = [];
   for (const rc of cases) {
     const kase = await db.selectFrom('cases').selectAll().where('id', '=', rc.case_id).executeTakeFirstOrThrow();
-    const [statements, events, resolution, followUps] = await Promise.all([
+    const [statements, events, resolution, followUps, files] = await Promise.all([
       listStatements(db, workspaceId, kase.id),
       listAllEventRows(db, kase.id),
       findResolution(db, workspaceId, kase.id),
       listFollowUpRows(db, workspaceId, kase.id),
+      listAttachmentRows(db, workspaceId, kase.id),
     ]);
     const actors = new Map(
       (await findUsers(db, workspaceId, [...new Set(events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])))])).map((u) => [u.id, u.name]),
@@ -117,6 +121,14 @@ async function caseEvidence(db: Db, workspaceId: string, employee: EmployeeRow, 
           const score = (JSON.parse(e.data) as { score?: { total: number } | null }).score;
           return score ? [{ at: e.at, total: score.total }] : [];
         }),
+      files: files.map((f) => ({
+        fileName: f.file_name,
+        contentType: f.content_type,
+        sha256: f.sha256,
+        source: f.source,
+        addedAt: f.added_at,
+        erasedAt: f.erased_at,
+      })),
       timeline: events.map((e) => ({
         seq: e.seq,
         kind: e.kind,

@@ -1,5 +1,6 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newAttachmentsDir } from '../../test/attachments-dir.js';
 import { codeOf } from '../../test/codes.js';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildWorkspace } from '../../test/factories.js';
@@ -7,8 +8,11 @@ import { buildCast, buildPerson } from '../../test/people.js';
 import { processEvents } from '../../test/process-events.js';
 import { buildCostlyCase } from '../../test/reviews.js';
 import { TEST_SIGNING_KEY } from '../../test/signing-key.js';
+import { lockCaseById } from '../store/cases.js';
+import { attachFiles, prepareFile } from './attachments.js';
 import { signDueCheckpoints } from './audit-checkpoints.js';
-import type { Actor, ServiceContext } from './context.js';
+import { type Actor, inTransaction, type ServiceContext } from './context.js';
+import { eraseCustomer } from './erase-customer.js';
 import { checkDossier, exportDossier } from './review-dossier.js';
 import { decideReviewFlag, evaluateReviewRules, listReviewFlags } from './review-flags.js';
 import { addMyStatement, appealMyReview, listMyReviews, waiveMyWindow } from './review-response.js';
@@ -19,6 +23,7 @@ const DAY = 86_400_000;
 
 describeEachDatabase('fair reviews', (kind) => {
   let database: TestDatabase;
+  const files = newAttachmentsDir();
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     // Processors that start from "now" begin at their first run: run them once before any case exists.
@@ -300,5 +305,38 @@ describeEachDatabase('fair reviews', (kind) => {
     const altered = Buffer.from(one.pdf);
     altered[altered.length - 20] = (altered[altered.length - 20] as number) ^ 1;
     expect((await checkDossier(database.db, altered)).genuine).toBe(false);
+  });
+
+  it('lists a counted case’s files in the dossier, and one erased with the customer’s personal data as erased', async () => {
+    const s = await flaggedReview();
+    const hr = s.as(s.cast.hr.actor);
+    const counted = (await getReview(hr, s.reviewId)).cases.find((c) => c.counted);
+    if (!counted) throw new Error('no counted case');
+    // The customer emailed a photo of the receipt after the case closed.
+    await inTransaction(database.db, async (trx) => {
+      const row = await lockCaseById(trx, s.ws.workspace.id, counted.caseId);
+      if (!row) throw new Error('no case');
+      const receipt = prepareFile({ fileName: 'till receipt.txt', bytes: new Uint8Array(Buffer.from('Receipt 17: 800.00 EUR')) });
+      await attachFiles(trx, files, row, [receipt], { source: 'email', actorId: null }, new Date());
+    });
+    await recordFinding(hr, s.reviewId, counted.ref, {
+      allegation: 'Refused a valid refund',
+      finding: 'substantiated',
+      policy: 'Returns policy',
+    });
+    await waiveMyWindow(s.as(s.cast.employeeA.actor), s.reviewId);
+    await decideReview(hr, s.reviewId, { outcome: 'coaching', rationale: 'Once, with a clear policy' });
+    const { customer_id } = await database.db
+      .selectFrom('cases')
+      .select('customer_id')
+      .where('id', '=', counted.caseId)
+      .executeTakeFirstOrThrow();
+    await eraseCustomer(s.ws.ctx(new Date('2026-06-01T08:00:00.000Z')), files, customer_id as string, 'the customer asked');
+
+    const { pdf } = await exportDossier(hr, s.reviewId);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/till receipt\.txt \(text\/plain, from an email \d{4}-/);
+    expect(flat).toContain('erased with the customer’s personal data on 2026-06-01T08:00:00.000Z: the file itself is gone');
   });
 });

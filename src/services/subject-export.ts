@@ -3,6 +3,7 @@ import { notFound } from '../domain/errors.js';
 import { findCustomerRecord, listCustomerContacts } from '../store/customer-records.js';
 import type { Db } from '../store/schema.js';
 import {
+  attachmentsOfCases,
   commitmentsOfCases,
   customerCaseRows,
   customerFollowUpsOfCases,
@@ -53,9 +54,13 @@ export async function exportCustomer(ctx: ServiceContext, customerId: string): P
     { title: 'Customer', rows: [d.customer] },
     { title: 'Further contacts', rows: d.contacts },
     { title: 'Abuse flag', rows: d.abuseFlag ? [d.abuseFlag] : [] },
-    { title: 'Cases', rows: d.cases.map(({ statements: _s, timeline: _t, promises: _p, followUps: _f, resolution: _r, ...rest }) => rest) },
+    {
+      title: 'Cases',
+      rows: d.cases.map(({ statements: _s, files: _files, timeline: _t, promises: _p, followUps: _f, resolution: _r, ...rest }) => rest),
+    },
     ...d.cases.flatMap((k) => [
       { title: `${k.ref}: statements`, rows: k.statements },
+      { title: `${k.ref}: files`, rows: k.files },
       { title: `${k.ref}: timeline`, rows: k.timeline },
       { title: `${k.ref}: promises`, rows: k.promises },
       { title: `${k.ref}: follow-ups`, rows: k.followUps },
@@ -78,6 +83,7 @@ type CaseData = {
   reportedAt: string;
   resolvedAt: string | null;
   statements: Row[];
+  files: Row[];
   timeline: Row[];
   promises: Row[];
   followUps: Row[];
@@ -97,9 +103,10 @@ async function customerData(db: Db, ws: string, id: string, now: Date): Promise<
   const contacts = await listCustomerContacts(db, ws, id);
   const cases = await customerCaseRows(db, ws, id);
   const ids = cases.map((k) => k.id);
-  const [events, statements, promises, resolutions, followUps, requests] = await Promise.all([
+  const [events, statements, files, promises, resolutions, followUps, requests] = await Promise.all([
     eventsOfCases(db, ws, ids),
     statementsOfCases(db, ws, ids),
+    attachmentsOfCases(db, ws, ids),
     commitmentsOfCases(db, ws, ids),
     resolutionsOfCases(db, ws, ids),
     customerFollowUpsOfCases(db, ws, ids),
@@ -140,6 +147,19 @@ async function customerData(db: Db, ws: string, id: string, now: Date): Promise<
         statements: statements
           .filter((s) => s.case_id === k.id)
           .map((s) => ({ party: s.party, author: s.author_name, words: s.body, takenAt: s.taken_at })),
+        // Listed, not included: the bytes are handed over on request. An erased one says so, and when.
+        files: files
+          .filter((f) => f.case_id === k.id)
+          .map((f) => ({
+            file: f.file_name,
+            type: f.content_type,
+            size: f.size,
+            from: f.source === 'email' ? 'an email' : f.statement_party === 'customer' ? 'a statement of theirs' : 'staff',
+            addedAt: f.added_at,
+            sha256: f.sha256,
+            erasedAt: f.erased_at,
+            status: f.erased_at ? `erased with their personal data on ${f.erased_at.slice(0, 10)}` : 'kept',
+          })),
         timeline: events
           .filter((e) => e.case_id === k.id)
           .map((e) => ({

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachmentRow, Db } from './schema.js';
 
@@ -15,6 +15,11 @@ export function writeAttachmentBytes(dir: string, workspaceId: string, id: strin
 
 export function readAttachmentBytes(dir: string, workspaceId: string, id: string): Buffer {
   return readFileSync(pathOf(dir, workspaceId, id));
+}
+
+/** Whether an attachment's (or a held mail's file's) bytes are still on disk. */
+export function hasAttachmentBytes(dir: string, workspaceId: string, id: string): boolean {
+  return existsSync(pathOf(dir, workspaceId, id));
 }
 
 /** Removes stored bytes (a held mail's file once it is on a case, or dismissed); a file already gone is fine. */

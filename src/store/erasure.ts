@@ -174,17 +174,7 @@ export async function scrubMail(
       .execute();
   }
   // Mail received from the customer (placed, held or dismissed) is their own words and address.
-  const received = await db
-    .selectFrom('inbound_emails')
-    .select(['id', 'subject'])
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) => {
-      const ors = [];
-      if (caseIds.length > 0) ors.push(eb('case_id', 'in', caseIds));
-      if (lower.length > 0) ors.push(eb(eb.fn('lower', ['from_address']), 'in', lower));
-      return ors.length > 0 ? eb.or(ors) : eb.val(false);
-    })
-    .execute();
+  const received = await receivedMail(db, workspaceId, caseIds, lower);
   for (const r of received) {
     await db
       .updateTable('inbound_emails')
@@ -200,6 +190,128 @@ export async function scrubMail(
         .execute();
   }
   return mails.length + received.length;
+}
+
+/** Mail received about these cases or from these (lower-cased) addresses: the customer's own mail. */
+function receivedMail(db: Db, workspaceId: string, caseIds: readonly string[], lower: readonly string[]) {
+  return db
+    .selectFrom('inbound_emails')
+    .select(['id', 'subject'])
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => {
+      const ors = [];
+      if (caseIds.length > 0) ors.push(eb('case_id', 'in', caseIds));
+      if (lower.length > 0) ors.push(eb(eb.fn('lower', ['from_address']), 'in', [...lower]));
+      return ors.length > 0 ? eb.or(ors) : eb.val(false);
+    })
+    .execute();
+}
+
+/** A file whose bytes are kept at `<attachments dir>/<workspace>/<id>`. */
+export type StoredFile = { workspaceId: string; id: string };
+
+/**
+ * Marks the files the customer gave us as erased, in the erasure's transaction; their bytes are
+ * removed by the caller once it committed. The customer's files are the attachments of their cases
+ * that came by email and those on their own statements; files staff added to their own statements or
+ * to the case are the business's record and stay (their names are scrubbed of the customer's
+ * mentions like any other words). Each row keeps its SHA-256, which its `attachment_added` event
+ * carries. Returns the erased attachments (with their case) and how many kept names were scrubbed.
+ */
+export async function eraseCustomerAttachments(
+  db: Db,
+  workspaceId: string,
+  caseIds: readonly string[],
+  at: string,
+  scrub: Scrub,
+): Promise<{ erased: (StoredFile & { caseId: string })[]; renamed: number }> {
+  if (caseIds.length === 0) return { erased: [], renamed: 0 };
+  const rows = await db
+    .selectFrom('attachments')
+    .leftJoin('statements', (j) =>
+      j.onRef('statements.id', '=', 'attachments.statement_id').onRef('statements.workspace_id', '=', 'attachments.workspace_id'),
+    )
+    .select(['attachments.id', 'attachments.case_id', 'attachments.file_name', 'attachments.source', 'statements.party'])
+    .where('attachments.workspace_id', '=', workspaceId)
+    .where('attachments.case_id', 'in', caseIds)
+    .where('attachments.erased_at', 'is', null)
+    .execute();
+  const erased: (StoredFile & { caseId: string })[] = [];
+  let renamed = 0;
+  for (const r of rows) {
+    const theirs = r.source === 'email' || r.party === 'customer';
+    const name = scrub(r.file_name);
+    if (!theirs && name === r.file_name) continue;
+    await db
+      .updateTable('attachments')
+      .set(theirs ? { file_name: name, erased_at: at } : { file_name: name })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', r.id)
+      .execute();
+    if (theirs) erased.push({ workspaceId, id: r.id, caseId: r.case_id });
+    else renamed++;
+  }
+  return { erased, renamed };
+}
+
+/**
+ * Marks the kept files of the mail received from the customer (about their cases or from their
+ * addresses) as erased. Those that became attachments go with them (eraseCustomerAttachments); the
+ * ones still waiting beside a held mail are returned, for the caller to remove their bytes after the
+ * commit, and are never placed on a case.
+ */
+export async function eraseReceivedMailFiles(
+  db: Db,
+  workspaceId: string,
+  caseIds: readonly string[],
+  addresses: readonly string[],
+  at: string,
+): Promise<StoredFile[]> {
+  const emails = (
+    await receivedMail(
+      db,
+      workspaceId,
+      caseIds,
+      addresses.map((a) => a.toLowerCase()),
+    )
+  ).map((r) => r.id);
+  if (emails.length === 0) return [];
+  const files = await db
+    .selectFrom('inbound_email_files')
+    .select(['id', 'attachment_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('inbound_email_id', 'in', emails)
+    .where('refused', 'is', null)
+    .where('erased_at', 'is', null)
+    .execute();
+  if (files.length === 0) return [];
+  await db
+    .updateTable('inbound_email_files')
+    .set({ erased_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where(
+      'id',
+      'in',
+      files.map((f) => f.id),
+    )
+    .execute();
+  return files.filter((f) => f.attachment_id === null).map((f) => ({ workspaceId, id: f.id }));
+}
+
+/** Every erased file of the workspaces, so bytes left behind (a crash after the commit, a failed removal) go on the next pass. */
+export async function listErasedFiles(db: Db): Promise<StoredFile[]> {
+  const attachments = await db
+    .selectFrom('attachments')
+    .select(['workspace_id as workspaceId', 'id'])
+    .where('erased_at', 'is not', null)
+    .execute();
+  const waiting = await db
+    .selectFrom('inbound_email_files')
+    .select(['workspace_id as workspaceId', 'id'])
+    .where('erased_at', 'is not', null)
+    .where('attachment_id', 'is', null)
+    .execute();
+  return [...attachments, ...waiting];
 }
 
 /** What was made from cases: themes and their members, digests (drafts and approved), training scenarios. */

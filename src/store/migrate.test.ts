@@ -84,6 +84,19 @@ describeEachDatabase('migrations', (kind) => {
     // Rows written after 0007 without the columns stay as they are: 0007 did not run again.
     expect(await signals()).toEqual(FOLLOW_UPS.map((f) => ({ id: f.id, satisfaction: null, wants_help: null })).sort(byId));
   });
+
+  it('runs 0036 and 0044 on a database that already ran every later migration (numbers filled in late)', async () => {
+    expect(await migrateToLatest(database, database.pgSchema)).toEqual(MIGRATION_NAMES);
+    // A database migrated before the two were written: their columns absent, their names unrecorded.
+    await sql`alter table attachments drop column erased_at`.execute(database.db);
+    await sql`alter table inbound_email_files drop column erased_at`.execute(database.db);
+    await sql`delete from kysely_migration where name in ('0036-erased-files', '0044-erased-mail-files')`.execute(database.db);
+
+    expect(await migrateToLatest(database, database.pgSchema)).toEqual(['0036-erased-files', '0044-erased-mail-files']);
+    await sql`select erased_at from attachments`.execute(database.db);
+    await sql`select erased_at from inbound_email_files`.execute(database.db);
+    expect((await ranMigrations()).map((m) => m.name)).toEqual(MIGRATION_NAMES);
+  });
 });
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);

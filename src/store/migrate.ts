@@ -36,6 +36,7 @@ import * as caseMerges from './migrations/0032-case-merges.js';
 import * as savedRepliesAndViews from './migrations/0033-saved-replies-and-views.js';
 import * as workspaceDefaultsAndClocks from './migrations/0034-workspace-defaults-and-clocks.js';
 import * as notificationPreferences from './migrations/0035-notification-preferences.js';
+import * as erasedFiles from './migrations/0036-erased-files.js';
 import * as inboundEmailFiles from './migrations/0037-inbound-email-files.js';
 import * as customerNameIndex from './migrations/0038-customer-name-index.js';
 import * as listFilterIndexes from './migrations/0039-list-filter-indexes.js';
@@ -43,6 +44,7 @@ import * as dashboardDays from './migrations/0040-dashboard-days.js';
 import * as dashboardDaysBackfill from './migrations/0041-dashboard-days-backfill.js';
 import * as customerCaseChain from './migrations/0042-customer-case-chain.js';
 import * as dashboardCells from './migrations/0043-dashboard-cells.js';
+import * as erasedMailFiles from './migrations/0044-erased-mail-files.js';
 import * as replyScoresIndex from './migrations/0045-reply-scores-index.js';
 import * as sweepKeysetIndexes from './migrations/0046-sweep-keyset-indexes.js';
 import * as reviewRuleCandidates from './migrations/0049-review-rule-candidates.js';
@@ -87,6 +89,7 @@ const STEPS: Record<string, Step> = {
   '0033-saved-replies-and-views': savedRepliesAndViews,
   '0034-workspace-defaults-and-clocks': workspaceDefaultsAndClocks,
   '0035-notification-preferences': notificationPreferences,
+  '0036-erased-files': erasedFiles,
   '0037-inbound-email-files': inboundEmailFiles,
   '0038-customer-name-index': customerNameIndex,
   '0039-list-filter-indexes': listFilterIndexes,
@@ -94,6 +97,7 @@ const STEPS: Record<string, Step> = {
   '0041-dashboard-days-backfill': dashboardDaysBackfill,
   '0042-customer-case-chain': customerCaseChain,
   '0043-dashboard-cells': dashboardCells,
+  '0044-erased-mail-files': erasedMailFiles,
   '0045-reply-scores-index': replyScoresIndex,
   '0046-sweep-keyset-indexes': sweepKeysetIndexes,
   '0049-review-rule-candidates': reviewRuleCandidates,

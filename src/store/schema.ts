@@ -1012,6 +1012,8 @@ export type InboundEmailFileRow = {
   sha256: string | null;
   refused: string | null;
   attachment_id: string | null;
+  /** When its bytes were erased with the customer's personal data (migration 0044); null while kept. */
+  erased_at: string | null;
 };
 
 /** A file on a case, from staff (`upload`) or a customer's email (`email`); its bytes are in the attachments directory. */
@@ -1027,6 +1029,11 @@ export type AttachmentRow = {
   source: string;
   added_by: string | null;
   added_at: string;
+  /**
+   * When its bytes were erased with the customer's personal data (migration 0036); the row and its
+   * SHA-256 stay so the `attachment_added` event still verifies. Null while the file is kept.
+   */
+  erased_at: string | null;
 };
 
 /** A connection or an open transaction: every repository function takes one as its first argument. */

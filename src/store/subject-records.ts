@@ -38,6 +38,32 @@ export function statementsOfCases(db: Db, workspaceId: string, caseIds: readonly
     .execute();
 }
 
+/** The files on these cases, erased ones too (their row and SHA-256 stay). */
+export function attachmentsOfCases(db: Db, workspaceId: string, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachments')
+    .leftJoin('statements', (j) =>
+      j.onRef('statements.id', '=', 'attachments.statement_id').onRef('statements.workspace_id', '=', 'attachments.workspace_id'),
+    )
+    .select([
+      'attachments.case_id',
+      'attachments.file_name',
+      'attachments.content_type',
+      'attachments.size',
+      'attachments.sha256',
+      'attachments.source',
+      'attachments.added_at',
+      'attachments.erased_at',
+      'statements.party as statement_party',
+    ])
+    .where('attachments.workspace_id', '=', workspaceId)
+    .where('attachments.case_id', 'in', caseIds)
+    .orderBy('attachments.added_at')
+    .orderBy('attachments.id')
+    .execute();
+}
+
 export function commitmentsOfCases(db: Db, workspaceId: string, caseIds: readonly string[]) {
   if (caseIds.length === 0) return Promise.resolve([]);
   return db

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { newAttachmentsDir } from '../../../test/attachments-dir.js';
 import { describeEachDatabase } from '../../../test/databases.js';
 import { buildCase } from '../../../test/factories.js';
 import { buildCast } from '../../../test/people.js';
@@ -24,8 +27,9 @@ describeEachDatabase('attachments on a case', (kind) => {
   let t: TestApp;
   let cast: Awaited<ReturnType<typeof buildCast>>;
   let ref: string;
+  const dir = newAttachmentsDir();
   beforeAll(async () => {
-    t = await buildTestApp(kind);
+    t = await buildTestApp(kind, { attachmentsDir: dir });
     cast = await buildCast(t.workspace.ctx());
     ref = (
       await createCase(t.workspace.ctx(), {
@@ -123,5 +127,47 @@ describeEachDatabase('attachments on a case', (kind) => {
     const added = await toStatement(own.id, cast.employeeA.auth);
     expect(added.statusCode).toBe(201);
     expect(added.json().statementId).toBe(own.id);
+  });
+
+  it('answers 410 with when and why for a file erased with the customer’s personal data, and lists it as erased', async () => {
+    const kase = await createCase(t.workspace.ctx(), {
+      ...buildCase(),
+      teamId: cast.teamA.id,
+      customer: { name: 'Ines Duarte', email: 'ines.d@example.test' },
+    });
+    const hers = await addStatement(t.workspace.ctx(), kase.ref, { party: 'customer', authorName: 'Ines Duarte', body: 'The zip broke.' });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${kase.ref}/attachments?fileName=zip.jpg&statementId=${hers.id}`,
+      headers: { ...t.auth, 'content-type': 'application/octet-stream' },
+      payload: PHOTO,
+    });
+    expect(added.statusCode).toBe(201);
+    const id = (added.json() as { id: string }).id;
+    expect(existsSync(join(dir, t.workspace.workspace.id, id))).toBe(true);
+
+    const erased = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/customers/${kase.customerId}/erase`,
+      headers: t.auth,
+      payload: { reason: 'she asked' },
+    });
+    expect(erased.statusCode).toBe(200);
+    expect(erased.json()).toMatchObject({ filesErased: 1 });
+    expect(existsSync(join(dir, t.workspace.workspace.id, id))).toBe(false);
+
+    const download = await t.app.inject({ url: `/api/v1/cases/${kase.ref}/attachments/${id}`, headers: cast.supervisorA.auth });
+    expect(download.statusCode).toBe(410);
+    expect(download.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(download.json()).toMatchObject({
+      type: 'urn:defuse:problem:gone',
+      status: 410,
+      detail: expect.stringMatching(/^This file was erased with the customer’s personal data on \d{4}-\d{2}-\d{2} /),
+    });
+    const list = (await t.app.inject({ url: `/api/v1/cases/${kase.ref}/attachments`, headers: t.auth })).json() as {
+      items: { id: string; erasedAt: string | null; sha256: string }[];
+    };
+    expect(list.items).toMatchObject([{ id, sha256: (added.json() as { sha256: string }).sha256 }]);
+    expect(list.items[0]?.erasedAt).toEqual(expect.any(String));
   });
 });

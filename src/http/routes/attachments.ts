@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZRef } from '../../contracts/cases.js';
+import { ZProblem, ZRef } from '../../contracts/cases.js';
 import { ZAttachment, ZAttachmentParams, ZAttachmentUpload } from '../../contracts/intake.js';
 import { MAX_ATTACHMENT_BYTES } from '../../domain/attachment-files.js';
 import { addAttachment, listAttachments, readAttachment } from '../../services/attachments.js';
@@ -51,9 +51,10 @@ export const attachmentRoutes =
         config: can('read', 'case'),
         schema: {
           tags,
-          summary: 'Download a file of the case (always as a download, with its type and a sandboxing policy)',
+          summary:
+            'Download a file of the case (always as a download, with its type and a sandboxing policy); 410 when it was erased with the customer’s personal data',
           params: ZAttachmentParams,
-          response: { 200: z.unknown(), ...errorResponses },
+          response: { 200: z.unknown(), ...errorResponses, 410: ZProblem },
         },
       },
       async (req, reply) => {

@@ -27,6 +27,15 @@ describe('describeEvent', () => {
     });
   });
 
+  it('says how many of the customer’s files an erasure deleted, and nothing of files when there were none', () => {
+    expect(describeEvent(event('personal_data_erased', { redacted: [{ seq: 2 }], filesErased: 2 }), names).text).toBe(
+      'Dana erased the customer’s personal data on request: their mentions were removed from 1 entry above, and 2 files they gave us deleted',
+    );
+    expect(describeEvent(event('personal_data_erased', { redacted: [], filesErased: 0 }), names).text).toBe(
+      'Dana erased the customer’s personal data on request: their mentions were removed from 0 entries above',
+    );
+  });
+
   it('says when the clocks stopped for the customer and how long they waited', () => {
     expect(describeEvent(event('clock_paused', { reason: 'waiting_on_customer', note: 'Receipt' }), names)).toEqual({
       text: 'Dana paused the SLA clocks: waiting on the customer',

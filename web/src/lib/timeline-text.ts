@@ -139,8 +139,11 @@ export function describeEvent(e: TimelineEvent, names: Names, context: TimelineC
       return { text: `${who} merged a duplicate customer record: this case now belongs to the customer’s kept record` };
     case 'personal_data_erased': {
       const n = Array.isArray(d.redacted) ? d.redacted.length : 0;
+      const files = typeof d.filesErased === 'number' ? d.filesErased : 0;
       return {
-        text: `${who} erased the customer’s personal data on request: their mentions were removed from ${n} ${n === 1 ? 'entry' : 'entries'} above`,
+        text: `${who} erased the customer’s personal data on request: their mentions were removed from ${n} ${n === 1 ? 'entry' : 'entries'} above${
+          files > 0 ? `, and ${files} ${files === 1 ? 'file' : 'files'} they gave us deleted` : ''
+        }`,
       };
     }
     case 'help_requested':

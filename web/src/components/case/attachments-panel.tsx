@@ -2,6 +2,7 @@ import { Anchor, Button, FileInput, Group, Paper, Stack, Text } from '@mantine/c
 import { useState } from 'react';
 import { useAttachments, useUploadAttachment } from '../../api/intake.js';
 import type { CaseDetail } from '../../api/types.js';
+import { erasedFileText } from '../../lib/erased-file.js';
 import { formatDateTime } from '../../lib/time.js';
 import { FormProblem } from '../form-problem.js';
 import { QueryState } from '../query-state.js';
@@ -10,7 +11,11 @@ import { EmptyState } from '../states.js';
 const kb = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Files on the case (photos of a receipt, a damaged item): each downloads as a file; photos are kept without their location data. */
+/**
+ * Files on the case (photos of a receipt, a damaged item): each downloads as a file; photos are kept
+ * without their location data. A file erased with the customer's personal data is listed by name
+ * and date, with no link: its bytes are gone, the record that it was added stays.
+ */
 export function AttachmentsPanel({ kase }: { kase: CaseDetail }) {
   const files = useAttachments(kase.ref);
   const upload = useUploadAttachment(kase.ref);
@@ -52,10 +57,19 @@ export function AttachmentsPanel({ kase }: { kase: CaseDetail }) {
         {(items) => (
           <Stack gap="xs" data-testid="attachments">
             {items.map((a) => (
-              <Paper key={a.id} withBorder radius="md" p="sm">
-                <Anchor href={`/api/v1/cases/${encodeURIComponent(kase.ref)}/attachments/${a.id}`} download={a.fileName}>
-                  {a.fileName}
-                </Anchor>
+              <Paper key={a.id} withBorder radius="md" p="sm" data-erased={a.erasedAt ? 'true' : undefined}>
+                {a.erasedAt ? (
+                  <Text size="sm">
+                    {a.fileName}{' '}
+                    <Text span size="sm" c="dimmed">
+                      — {erasedFileText(a.erasedAt)}
+                    </Text>
+                  </Text>
+                ) : (
+                  <Anchor href={`/api/v1/cases/${encodeURIComponent(kase.ref)}/attachments/${a.id}`} download={a.fileName}>
+                    {a.fileName}
+                  </Anchor>
+                )}
                 <Text size="xs" c="dimmed">
                   {a.contentType} · {kb(a.size)} · {a.source === 'email' ? 'from an email' : 'uploaded'} {formatDateTime(a.addedAt)} ·
                   SHA-256 {a.sha256.slice(0, 12)}…

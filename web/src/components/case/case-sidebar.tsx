@@ -192,7 +192,8 @@ export function FactsCard({
           'Customer',
           kase.customerId ? (
             <Anchor component={Link} to={`/customers/${kase.customerId}`} size="sm">
-              {customer ? customer.name : 'On file'}
+              {/* An erased customer's name is blank: the link still needs words. */}
+              {customer ? customer.name || 'An erased customer' : 'On file'}
             </Anchor>
           ) : (
             'Not recorded'

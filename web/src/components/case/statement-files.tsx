@@ -2,6 +2,7 @@ import { Anchor, Button, FileButton, Group, Text } from '@mantine/core';
 import { type Attachment, useAttachToStatement } from '../../api/intake.js';
 import type { Statement } from '../../api/types.js';
 import { useCurrentUser } from '../../app/me-context.js';
+import { erasedFileText } from '../../lib/erased-file.js';
 import { FormProblem } from '../form-problem.js';
 
 /** Whether the signed-in person wrote this statement (their own account, or one they took down). */
@@ -18,11 +19,17 @@ export function StatementFiles({ caseRef, statement, files }: { caseRef: string;
   return (
     <div>
       <Group gap="xs" mt={6}>
-        {files.map((a) => (
-          <Anchor key={a.id} size="xs" href={`/api/v1/cases/${encodeURIComponent(caseRef)}/attachments/${a.id}`} download={a.fileName}>
-            {a.fileName}
-          </Anchor>
-        ))}
+        {files.map((a) =>
+          a.erasedAt ? (
+            <Text key={a.id} size="xs" c="dimmed">
+              {a.fileName} ({erasedFileText(a.erasedAt)})
+            </Text>
+          ) : (
+            <Anchor key={a.id} size="xs" href={`/api/v1/cases/${encodeURIComponent(caseRef)}/attachments/${a.id}`} download={a.fileName}>
+              {a.fileName}
+            </Anchor>
+          ),
+        )}
         {mine ? (
           <FileButton onChange={(file) => file && attach.mutate({ file, statementId: statement.id })}>
             {(props) => (
