@@ -43,6 +43,7 @@ import { runTrainingRules } from '../src/services/training-rule-runs.js';
 import { verifyTimelines } from '../src/services/verify-timelines.js';
 import { type Database, type DatabaseKind, openDatabase } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { insertRuleRow } from '../src/store/review-rules.js';
 import { DASHBOARD_BENCH } from './scale-dashboard.js';
 import { buildScaleWorkspace, FULL_SIZE, type ScaleWorkspace } from './scale-data.js';
 
@@ -363,6 +364,29 @@ async function measureSweeps(served: Served, w: ScaleWorkspace): Promise<void> {
     ['follow-ups due', () => sendDueFollowUps(served.database.db, NOW, 'http://127.0.0.1')],
     ['training rules (assign, remind, overdue)', () => runTrainingRules(served.database.db, NOW)],
     ['review rules (hourly)', () => evaluateAllReviewRules(served.database.db, NOW)],
+    // The workspace's default rule weighs only losses of 500 or more, which no bench case has; a rule
+    // on unhappy customer answers (about 1% of cases) gives the pass employees to weigh and flags to raise.
+    [
+      'review rules, an unhappy-answers rule added',
+      async () => {
+        const at = NOW.toISOString();
+        await insertRuleRow(served.database.db, {
+          workspace_id: w.workspaceId,
+          kind: 'unhappy_follow_ups',
+          name: 'Three unhappy answers in a year',
+          threshold: 3,
+          window_months: 12,
+          min_loss_minor: null,
+          currency: null,
+          enabled: 1,
+          count_exclusions: '[]',
+          created_at: at,
+          updated_at: at,
+        });
+        return evaluateAllReviewRules(served.database.db, NOW);
+      },
+    ],
+    ['review rules (again: nothing new to raise)', () => evaluateAllReviewRules(served.database.db, NOW)],
   ];
   console.log(`\nsweeps at ${w.counts.cases.toLocaleString('en')} cases, with get-case requests arriving (one at a time)`);
   console.log(
