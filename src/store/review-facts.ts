@@ -4,68 +4,90 @@ import type { RuleCaseFacts, RuleReach } from '../domain/review-rules.js';
 import { isPostgres } from './db.js';
 import type { Db } from './schema.js';
 
-/** Employees who were the primary party on a case reported since `since`. */
-export async function primaryEmployeesSince(db: Db, workspaceId: string, since: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('case_parties')
-    .innerJoin('cases', 'cases.id', 'case_parties.case_id')
+/**
+ * The employees who were the primary party on a case reported since `since` that can weigh under
+ * the rules (`reach`), in id order: the next `limit` after `after`, so the review-rule pass walks
+ * them in batches. Each batch reads the candidate cases from their partial indexes (candidateCases),
+ * never the cases since then.
+ */
+export async function candidateEmployeesSince(
+  db: Db,
+  workspaceId: string,
+  since: string,
+  reach: RuleReach,
+  page: { after?: string | undefined; limit?: number } = {},
+): Promise<string[]> {
+  const rows = await primaryCases(db, workspaceId, since, undefined, candidateCases(db, workspaceId, since, reach))
     .select('case_parties.employee_id')
     .distinct()
-    .where('case_parties.workspace_id', '=', workspaceId)
-    .where('cases.workspace_id', '=', workspaceId)
-    .where('case_parties.role', '=', 'primary')
-    .where('cases.reported_at', '>=', since)
+    .$if(page.after !== undefined, (q) => q.where('case_parties.employee_id', '>', page.after as string))
+    .orderBy('case_parties.employee_id')
+    .$if(page.limit !== undefined, (q) => q.limit(page.limit as number))
     .execute();
   return rows.map((r) => r.employee_id);
 }
 
 /**
- * What the review rules read about each case since `since` where the employee was the primary party:
- * loss, the customer's abuse flag, root cause, whether a supervisor approved the cost, unhappy
- * customer follow-ups and the employee's broken promises on it.
+ * The cases since `since` where the employee (one of `employeeIds`, or anyone) was the primary
+ * party, from `candidates` when given.
  */
-export async function ruleFactsOf(db: Db, workspaceId: string, employeeId: string, since: string): Promise<RuleCaseFacts[]> {
-  return (await ruleFactsSince(db, workspaceId, since, employeeId)).get(employeeId) ?? [];
+function primaryCases(
+  db: Db,
+  workspaceId: string,
+  since: string,
+  employeeIds: readonly string[] | undefined,
+  candidates: ReturnType<typeof candidateCases> | null,
+) {
+  let q = db
+    .selectFrom('case_parties')
+    .innerJoin('cases', 'cases.id', 'case_parties.case_id')
+    .where('case_parties.workspace_id', '=', workspaceId)
+    .where('case_parties.role', '=', 'primary');
+  if (!candidates) {
+    if (employeeIds) q = q.where('case_parties.employee_id', 'in', employeeIds);
+    // The cases' own workspace too, so the cases since then are read as one range of
+    // cases_ws_reported_at and their parties by case (case_parties_pk), not every party scanned.
+    return q.where('cases.workspace_id', '=', workspaceId).where('cases.reported_at', '>=', since);
+  }
+  // The few candidates lead: each one's parties by case_parties_pk and its row by its key. The unary
+  // pluses keep SQLite off cases_ws_reported_at, which would walk every case since then instead, and
+  // off case_parties_employee, which would probe every candidate once for each employee of a batch.
+  const pg = isPostgres(db);
+  if (employeeIds) {
+    const ids = sql.join(employeeIds.map((id) => sql`${id}`));
+    q = q.where(pg ? sql<boolean>`case_parties.employee_id in (${ids})` : sql<boolean>`+case_parties.employee_id in (${ids})`);
+  }
+  return q
+    .where('case_parties.case_id', 'in', candidates)
+    .where(pg ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`)
+    .where(pg ? sql<boolean>`cases.reported_at >= ${since}` : sql<boolean>`+cases.reported_at >= ${since}`);
 }
 
 /**
- * The same facts for every employee who was the primary party on a case since `since` (or for one),
- * by employee: four queries however many employees there are, each reading the cases since then
- * once. With `reach` (what a case needs for any of the rules to weigh it, domain/review-rules.ts)
- * only the cases that have it are read — a loss, an unhappy customer follow-up, a broken promise —
- * each from its own index, so HR's people report reads those few cases instead of every case of the
- * last year; the rules' outcomes are the same, since they weigh no other case.
+ * What the review rules read about each case since `since` where the employee was the primary party
+ * (loss, the customer's abuse flag, root cause, whether a supervisor approved the cost, unhappy
+ * customer follow-ups and the employee's broken promises on it), by employee, for every employee
+ * who was or only for `employeeIds`: four queries however many employees there are, each reading
+ * the cases since then once. With `reach` (what a case needs for any of the rules to weigh it,
+ * domain/review-rules.ts) only the cases that have it are read — a loss, an unhappy customer
+ * follow-up, a broken promise — each from its own index, so HR's people report and the review-rule
+ * pass read those few cases instead of every case of the last year; the rules' outcomes are the
+ * same, since they weigh no other case.
  */
 export async function ruleFactsSince(
   db: Db,
   workspaceId: string,
   since: string,
-  employeeId?: string,
+  employeeIds?: readonly string[],
   reach?: RuleReach,
 ): Promise<Map<string, RuleCaseFacts[]>> {
-  const pg = isPostgres(db);
+  const out = new Map<string, RuleCaseFacts[]>();
+  if (employeeIds?.length === 0) return out;
   const candidates = reach ? candidateCases(db, workspaceId, since, reach) : null;
-  const primaryCases = () => {
-    let q = db
-      .selectFrom('case_parties')
-      .innerJoin('cases', 'cases.id', 'case_parties.case_id')
-      .where('case_parties.workspace_id', '=', workspaceId)
-      .where('case_parties.role', '=', 'primary');
-    if (employeeId) q = q.where('case_parties.employee_id', '=', employeeId);
-    if (!candidates)
-      // The cases' own workspace too, so the cases since then are read as one range of
-      // cases_ws_reported_at and their parties by case (case_parties_pk), not every party scanned.
-      return q.where('cases.workspace_id', '=', workspaceId).where('cases.reported_at', '>=', since);
-    // The few candidates lead: each one's parties by case_parties_pk and its row by its key. The unary
-    // plus keeps SQLite off cases_ws_reported_at, which would walk every case since then instead.
-    return q
-      .where('case_parties.case_id', 'in', candidates)
-      .where(pg ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`)
-      .where(pg ? sql<boolean>`cases.reported_at >= ${since}` : sql<boolean>`+cases.reported_at >= ${since}`);
-  };
-  const caseIds = primaryCases().select('case_parties.case_id');
+  const primary = () => primaryCases(db, workspaceId, since, employeeIds, candidates);
+  const caseIds = primary().select('case_parties.case_id');
   const [cases, unhappy, broken, employees] = await Promise.all([
-    primaryCases()
+    primary()
       .leftJoin('customers', 'customers.id', 'cases.customer_id')
       .leftJoin('resolutions', 'resolutions.case_id', 'cases.id')
       .select([
@@ -102,7 +124,7 @@ export async function ruleFactsSince(
       .selectFrom('employees')
       .select(['id', 'user_id'])
       .where('workspace_id', '=', workspaceId)
-      .$if(employeeId !== undefined, (q) => q.where('id', '=', employeeId as string))
+      .$if(employeeIds !== undefined, (q) => q.where('id', 'in', employeeIds as readonly string[]))
       .execute(),
   ]);
   const userOf = new Map(employees.map((e) => [e.id, e.user_id]));
@@ -112,7 +134,6 @@ export async function ruleFactsSince(
   // A promise counts against the employee whose account owns it.
   const brokenBy = new Map<string, number>();
   for (const r of broken) count(brokenBy, `${r.case_id}|${r.owner_id}`);
-  const out = new Map<string, RuleCaseFacts[]>();
   for (const c of cases) {
     const hasImpact = c.impact_amount_minor !== null;
     const user = userOf.get(c.employee_id);
