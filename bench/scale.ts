@@ -10,7 +10,7 @@
  *   - warm: p50 and p95 of REPEATS more requests;
  *   - direct: the SQL that request ran (captured from Kysely's log), replayed straight on the
  *     database driver, p95 — the same queries without HTTP, auth, validation or serialisation.
- * Then the sweeps (SLA breaches, promises, follow-ups, training rules, review rules) run over the whole database while get-case
+ * Then the sweeps (SLA breaches, promises, follow-ups, training rules, review rules, retention) run over the whole database while get-case
  * requests keep arriving: event-loop delay p99 (budget ≤ 20 ms) and those requests' latencies.
  * SQLite is measured without planner statistics, then again after ANALYZE (warm only), because the
  * plans must be good both ways. With DATABASE_URL the same runs on a fresh PostgreSQL database, after
@@ -35,12 +35,14 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../src/config/config.js';
 import { buildApp } from '../src/http/app.js';
+import { applyRetention } from '../src/services/retention.js';
 import { evaluateAllReviewRules } from '../src/services/review-flags.js';
 import { sendDueFollowUps } from '../src/services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../src/services/sla-breaches.js';
 import { sweepCommitments } from '../src/services/sweep-commitments.js';
 import { runTrainingRules } from '../src/services/training-rule-runs.js';
 import { verifyTimelines } from '../src/services/verify-timelines.js';
+import { saveRetention } from '../src/store/data-rights.js';
 import { type Database, type DatabaseKind, openDatabase } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { insertRuleRow } from '../src/store/review-rules.js';
@@ -387,6 +389,20 @@ async function measureSweeps(served: Served, w: ScaleWorkspace): Promise<void> {
       },
     ],
     ['review rules (again: nothing new to raise)', () => evaluateAllReviewRules(served.database.db, NOW)],
+    // A retention rule longer than the workspace's three years: nobody is due, so this is the hourly
+    // walk over the customers and their cases alone, and nothing is erased.
+    [
+      'retention (120 months: the walk, none due)',
+      async () => {
+        await saveRetention(served.database.db, {
+          workspace_id: w.workspaceId,
+          customer_months: 120,
+          updated_by: null,
+          updated_at: NOW.toISOString(),
+        });
+        return applyRetention(served.database.db, NOW);
+      },
+    ],
   ];
   console.log(`\nsweeps at ${w.counts.cases.toLocaleString('en')} cases, with get-case requests arriving (one at a time)`);
   console.log(
