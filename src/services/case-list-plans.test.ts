@@ -9,6 +9,7 @@ import { listMergedInto } from '../store/case-merges.js';
 import { countCaseRows, LIST_PLAN_LIMITS, planList } from '../store/cases.js';
 import { commitmentReportRows, commitmentsToEscalate, commitmentsToRemind } from '../store/commitments.js';
 import { dashboardReplyRows, overduePromiseRows } from '../store/dashboard.js';
+import { customersForRetention } from '../store/data-rights.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { listReplyEvents } from '../store/events.js';
 import { dueFollowUps, pendingFollowUpsOf } from '../store/follow-ups.js';
@@ -52,10 +53,11 @@ describe('query plans at scale [sqlite]', () => {
         { db: database.db, actor: employee, now: new Date() },
         buildCase({ teamId: team.id, severity: i % 2 === 0 ? 1 : 3 }),
       );
-    // An unhappy answer on an employee's case and rules of every kind: the review-rule pass has an employee to weigh.
+    // An unhappy answer on an employee's case (with a customer) and rules of every kind: the review-rule and retention passes have someone to weigh.
     const weighed = await createCase(ctx(), {
       ...buildCase({ teamId: team.id }),
       employees: [{ employeeId: employee.employeeId as string, role: 'primary' }],
+      customer: { name: 'Robin Customer', email: 'robin@example.test' },
     });
     await database.db
       .insertInto('follow_ups')
@@ -381,6 +383,21 @@ describe('query plans at scale [sqlite]', () => {
           lines.some((l) => /^SEARCH follow_ups USING INDEX follow_ups_ws_status_due \(workspace_id=\? AND status=\?\)$/.test(l)),
         ).toBe(true);
         expect(lines.filter((l) => /^SCAN (commitments|follow_ups)\b/.test(l))).toEqual([]);
+      });
+
+      it("walks the retention pass's customers from the index of those on file and reads their cases by customer", async () => {
+        captured.length = 0;
+        const page = await customersForRetention(database.db, supervisor.workspaceId, '2000-01-01T00:00:00.000Z', undefined, 50);
+        expect(page.length).toBeGreaterThan(0);
+        await customersForRetention(database.db, supervisor.workspaceId, '2000-01-01T00:00:00.000Z', page[0]?.id, 50);
+        const lines = explained(captured);
+        expect(lines.filter((l) => l.includes('customers_on_file')).length).toBe(2);
+        // The second batch is empty (one customer here): only the first reads cases.
+        expect(
+          lines.filter((l) => /^SEARCH cases USING INDEX cases_customer \(workspace_id=\? AND customer_id=\?\)$/.test(l)),
+        ).toHaveLength(1);
+        expect(walksCases(lines)).toEqual([]);
+        expect(lines.filter((l) => /^SCAN customers\b/.test(l))).toEqual([]);
       });
 
       it('reads the review-rule pass from the candidate indexes, not the cases of the window or every case', async () => {

@@ -1,10 +1,11 @@
 import { addMonths } from '../domain/data-rights.js';
 import { AppError, invalid } from '../domain/errors.js';
-import { customersDueForRetention, findRetention, saveRetention, workspacesWithRetention } from '../store/data-rights.js';
+import { customersForRetention, findRetention, saveRetention, workspacesWithRetention } from '../store/data-rights.js';
 import type { Db } from '../store/schema.js';
 import { requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
 import { eraseCustomerRecord, holdsOverCustomer } from './erase-customer.js';
+import { sweepInBatches } from './sweep-pacer.js';
 
 export type RetentionView = { customerMonths: number | null; updatedAt: string | null };
 
@@ -38,25 +39,33 @@ export type RetentionRun = { erased: number; held: number };
  * The retention job: in every workspace with a rule, erases each customer whose cases are all closed
  * and untouched for that many months, acting as the system. A held customer is skipped (and counted)
  * until the hold is released; each erasure is its own transaction, so one refusal stops no other.
+ * The customers are walked 50 at a time by id (sweepInBatches), the event loop given a turn after
+ * each batch and each customer, so a large workspace never holds the database for the whole pass.
  */
-export async function applyRetention(db: Db, now: Date): Promise<RetentionRun> {
+export async function applyRetention(db: Db, now: Date, options: { batch?: number } = {}): Promise<RetentionRun> {
   const run: RetentionRun = { erased: 0, held: 0 };
   for (const w of await workspacesWithRetention(db)) {
     const before = addMonths(now, -(w.customer_months as number)).toISOString();
-    for (const id of await customersDueForRetention(db, w.workspace_id, before)) {
-      if ((await holdsOverCustomer(db, w.workspace_id, id)).length > 0) {
-        run.held++;
-        continue;
-      }
-      try {
-        await inTransaction(db, (trx) => eraseCustomerRecord(trx, w.workspace_id, id, { actorId: null, now }));
-        run.erased++;
-      } catch (e) {
-        // A hold placed between the check and the erasure refuses it; the next run tries again.
-        if (e instanceof AppError && e.code === 'conflict') run.held++;
-        else throw e;
-      }
-    }
+    await sweepInBatches({
+      read: (after: string | undefined, limit) => customersForRetention(db, w.workspace_id, before, after, limit),
+      keyOf: (c) => c.id,
+      handle: async ({ id, due }) => {
+        if (!due) return;
+        if ((await holdsOverCustomer(db, w.workspace_id, id)).length > 0) {
+          run.held++;
+          return;
+        }
+        try {
+          await inTransaction(db, (trx) => eraseCustomerRecord(trx, w.workspace_id, id, { actorId: null, now }));
+          run.erased++;
+        } catch (e) {
+          // A hold placed between the check and the erasure refuses it; the next run tries again.
+          if (e instanceof AppError && e.code === 'conflict') run.held++;
+          else throw e;
+        }
+      },
+      batch: options.batch,
+    });
   }
   return run;
 }
