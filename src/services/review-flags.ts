@@ -11,7 +11,7 @@ import {
 } from '../domain/review-rules.js';
 import { insertOutboxEvents } from '../store/event-outbox.js';
 import { findEmployees } from '../store/people.js';
-import { candidateEmployeesSince, ruleFactsSince } from '../store/review-facts.js';
+import { employeeIdsAfter, ruleFactsSince } from '../store/review-facts.js';
 import { decideFlagRow, findFlagRow, insertFlagRow, latestFlagOf, listFlagRows, workspaceIdsWithCases } from '../store/review-rules.js';
 import { listReviewRows } from '../store/reviews.js';
 import type { Db, ReviewFlagRow } from '../store/schema.js';
@@ -121,12 +121,12 @@ export async function evaluateReviewRules(
 }
 
 /**
- * Runs every enabled rule over the workspace's employees who were primary party on a case a rule
- * can weigh (a loss, an unhappy customer follow-up, a broken promise since the longest window), in
- * batches of `batch` employees by id (sweepInBatches): each batch's cases are read from the
- * candidate indexes in one go, each employee is checked and flagged in a transaction of its own,
- * and the event loop gets a turn after each. An employee's cases are all read in their batch, so a
- * threshold their cases reach together is reached however the pass is cut. Returns the flags raised.
+ * Runs every enabled rule over the workspace's employees, `batch` at a time by id (sweepInBatches):
+ * each employee's cases a rule can weigh (a loss, an unhappy customer follow-up, a broken promise
+ * since the longest window) are read from their own cases, probing the candidate indexes, and
+ * checked and flagged in one transaction of the employee's own, and the event loop gets a turn
+ * after each. Everything an employee's rules weigh is read at once, so a threshold their cases reach
+ * together is reached however the pass is cut. Returns the flags raised.
  */
 export async function evaluateWorkspaceReviewRules(
   db: Db,
@@ -138,14 +138,14 @@ export async function evaluateWorkspaceReviewRules(
   if (!pass) return [];
   const raised: ReviewFlagRow[] = [];
   await sweepInBatches({
-    read: async (after: string | undefined, limit) => {
-      const employeeIds = await candidateEmployeesSince(db, workspaceId, pass.since, pass.reach, { after, limit });
-      const factsBy = await ruleFactsSince(db, workspaceId, pass.since, employeeIds, pass.reach);
-      return employeeIds.map((employeeId) => ({ employeeId, facts: factsBy.get(employeeId) ?? [] }));
-    },
-    keyOf: (row) => row.employeeId,
-    handle: async ({ employeeId, facts }) => {
-      raised.push(...(await inTransaction(db, (trx) => flagEmployee(trx, workspaceId, pass, employeeId, facts, now))));
+    read: (after: string | undefined, limit) => employeeIdsAfter(db, workspaceId, after, limit),
+    keyOf: (employeeId) => employeeId,
+    handle: async (employeeId) => {
+      const flags = await inTransaction(db, async (trx) => {
+        const facts = (await ruleFactsSince(trx, workspaceId, pass.since, [employeeId], pass.reach)).get(employeeId) ?? [];
+        return flagEmployee(trx, workspaceId, pass, employeeId, facts, now);
+      });
+      raised.push(...flags);
     },
     batch: options.batch,
   });

@@ -5,60 +5,55 @@ import { isPostgres } from './db.js';
 import type { Db } from './schema.js';
 
 /**
- * The employees who were the primary party on a case reported since `since` that can weigh under
- * the rules (`reach`), in id order: the next `limit` after `after`, so the review-rule pass walks
- * them in batches. Each batch reads the candidate cases from their partial indexes (candidateCases),
- * never the cases since then.
+ * The workspace's employees in id order, the next `limit` after `after` (employees_ws, migration
+ * 0055): the review-rule pass walks them a batch at a time.
  */
-export async function candidateEmployeesSince(
-  db: Db,
-  workspaceId: string,
-  since: string,
-  reach: RuleReach,
-  page: { after?: string | undefined; limit?: number } = {},
-): Promise<string[]> {
-  const rows = await primaryCases(db, workspaceId, since, undefined, candidateCases(db, workspaceId, since, reach))
-    .select('case_parties.employee_id')
-    .distinct()
-    .$if(page.after !== undefined, (q) => q.where('case_parties.employee_id', '>', page.after as string))
-    .orderBy('case_parties.employee_id')
-    .$if(page.limit !== undefined, (q) => q.limit(page.limit as number))
+export async function employeeIdsAfter(db: Db, workspaceId: string, after: string | undefined, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('employees')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .$if(after !== undefined, (q) => q.where('id', '>', after as string))
+    .orderBy('id')
+    .limit(limit)
     .execute();
-  return rows.map((r) => r.employee_id);
+  return rows.map((r) => r.id);
 }
 
 /**
  * The cases since `since` where the employee (one of `employeeIds`, or anyone) was the primary
- * party, from `candidates` when given.
+ * party; with `reach`, only those a rule can weigh.
  */
 function primaryCases(
   db: Db,
   workspaceId: string,
   since: string,
   employeeIds: readonly string[] | undefined,
-  candidates: ReturnType<typeof candidateCases> | null,
+  reach: RuleReach | undefined,
 ) {
-  let q = db
+  const pg = isPostgres(db);
+  const q = db
     .selectFrom('case_parties')
     .innerJoin('cases', 'cases.id', 'case_parties.case_id')
     .where('case_parties.workspace_id', '=', workspaceId)
     .where('case_parties.role', '=', 'primary');
-  if (!candidates) {
-    if (employeeIds) q = q.where('case_parties.employee_id', 'in', employeeIds);
+  if (employeeIds)
+    // The employees' own cases lead (case_parties_employee), each checked against what a rule can
+    // weigh by probes of the candidate indexes. The unary pluses keep SQLite off cases_ws_reported_at,
+    // which would walk every case since then once per employee (the pass took minutes at a million).
+    return q
+      .where('case_parties.employee_id', 'in', employeeIds)
+      .where(pg ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`)
+      .where(pg ? sql<boolean>`cases.reported_at >= ${since}` : sql<boolean>`+cases.reported_at >= ${since}`)
+      .$if(reach !== undefined, (q) => q.where(weighable(workspaceId, reach as RuleReach)));
+  if (!reach)
     // The cases' own workspace too, so the cases since then are read as one range of
     // cases_ws_reported_at and their parties by case (case_parties_pk), not every party scanned.
     return q.where('cases.workspace_id', '=', workspaceId).where('cases.reported_at', '>=', since);
-  }
-  // The few candidates lead: each one's parties by case_parties_pk and its row by its key. The unary
-  // pluses keep SQLite off cases_ws_reported_at, which would walk every case since then instead, and
-  // off case_parties_employee, which would probe every candidate once for each employee of a batch.
-  const pg = isPostgres(db);
-  if (employeeIds) {
-    const ids = sql.join(employeeIds.map((id) => sql`${id}`));
-    q = q.where(pg ? sql<boolean>`case_parties.employee_id in (${ids})` : sql<boolean>`+case_parties.employee_id in (${ids})`);
-  }
+  // Everyone's: the few candidates lead, each one's parties by case_parties_pk and its row by its
+  // key. The unary plus keeps SQLite off cases_ws_reported_at, which would walk every case since then.
   return q
-    .where('case_parties.case_id', 'in', candidates)
+    .where('case_parties.case_id', 'in', candidateCases(db, workspaceId, since, reach))
     .where(pg ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`)
     .where(pg ? sql<boolean>`cases.reported_at >= ${since}` : sql<boolean>`+cases.reported_at >= ${since}`);
 }
@@ -83,8 +78,7 @@ export async function ruleFactsSince(
 ): Promise<Map<string, RuleCaseFacts[]>> {
   const out = new Map<string, RuleCaseFacts[]>();
   if (employeeIds?.length === 0) return out;
-  const candidates = reach ? candidateCases(db, workspaceId, since, reach) : null;
-  const primary = () => primaryCases(db, workspaceId, since, employeeIds, candidates);
+  const primary = () => primaryCases(db, workspaceId, since, employeeIds, reach);
   const caseIds = primary().select('case_parties.case_id');
   const [cases, unhappy, broken, employees] = await Promise.all([
     primary()
@@ -189,6 +183,32 @@ function candidateCases(db: Db, workspaceId: string, since: string, reach: RuleR
   // No rule weighs anything: a set that holds no case.
   if (!first) return db.selectFrom('cases').select('id as case_id').where(sql<boolean>`1 = 0`);
   return rest.reduce((q, b) => q.union(b), first);
+}
+
+/**
+ * The same test as candidateCases, asked of one case (`cases`): whether it has what a rule can weigh,
+ * each part a probe of its index (cases_ws_loss's columns on the row itself, resolutions by case,
+ * follow_ups_unhappy and commitments_broken by case).
+ */
+function weighable(workspaceId: string, reach: RuleReach) {
+  const parts = [];
+  if (reach.minLossMinor !== null) {
+    const least = reach.minLossMinor;
+    parts.push(
+      sql<boolean>`(cases.impact_amount_minor is not null and cases.impact_amount_minor >= ${least})`,
+      sql<boolean>`exists (select 1 from resolutions where resolutions.case_id = cases.id and resolutions.workspace_id = ${workspaceId} and resolutions.cost_minor >= ${least})`,
+    );
+  }
+  if (reach.unhappyFollowUps)
+    parts.push(
+      sql<boolean>`exists (select 1 from follow_ups where follow_ups.workspace_id = ${workspaceId} and follow_ups.case_id = cases.id and ${UNHAPPY_CUSTOMER})`,
+    );
+  if (reach.brokenPromises)
+    parts.push(
+      sql<boolean>`exists (select 1 from commitments where commitments.workspace_id = ${workspaceId} and commitments.case_id = cases.id and ${BROKEN})`,
+    );
+  // No rule weighs anything: no case.
+  return parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }
 
 /** Everyone with an account who is party to any of these cases: reporters, handlers, named employees. */
