@@ -20,7 +20,7 @@ import type { Actor } from './context.js';
 import { createCase } from './create-case.js';
 import { createTeam } from './directory.js';
 import { listCases } from './read-cases.js';
-import { evaluateAllReviewRules } from './review-flags.js';
+import { evaluateAllReviewRules, evaluateReviewRules } from './review-flags.js';
 
 /**
  * The query plans SQLite picks for the queries that were slow at a million cases, with no planner
@@ -400,22 +400,35 @@ describe('query plans at scale [sqlite]', () => {
         expect(lines.filter((l) => /^SCAN customers\b/.test(l))).toEqual([]);
       });
 
-      it("reads the review-rule pass from each employee's own cases, probing the candidate indexes, not the window's cases", async () => {
+      it("reads the review-rule pass from the candidate indexes once, then each employee's cases by key", async () => {
         captured.length = 0;
         expect(await evaluateAllReviewRules(database.db, new Date())).toBe(0);
-        const lines = explained(captured.filter((q) => /^\s*select/i.test(q.sql)));
-        for (const index of ['case_parties_employee', 'follow_ups_unhappy', 'commitments_broken'])
+        const selects = captured.filter((q) => /^\s*select/i.test(q.sql));
+        const lines = explained(selects);
+        for (const index of ['cases_ws_loss', 'resolutions_ws_cost', 'follow_ups_unhappy', 'commitments_broken'])
           expect(
             lines.some((l) => l.includes(index)),
             index,
           ).toBe(true);
-        // Each employee's facts were read (one of them had a case a rule weighs).
-        expect(
-          captured.filter((q) => /^\s*select/i.test(q.sql) && q.sql.includes('"resolutions"."approval_state"')).length,
-        ).toBeGreaterThan(1);
+        // The candidates were read once; the one employee with a case a rule weighs had their facts read.
+        expect(selects.filter((q) => q.sql.includes('"resolutions"."approval_state"'))).toHaveLength(1);
+        expect(walksCases(lines)).toEqual([]);
+        expect(lines.filter((l) => /cases_ws_reported_at|case_parties_employee/.test(l))).toEqual([]);
+        expect(lines.filter((l) => /^SCAN (case_parties|follow_ups|commitments|resolutions)\b/.test(l))).toEqual([]);
+      });
+
+      it('reads the review rules for the people of a closed case from their own cases, probing the candidate indexes', async () => {
+        captured.length = 0;
+        expect(await evaluateReviewRules(database.db, employee.workspaceId, new Date(), [employee.employeeId as string])).toEqual([]);
+        const lines = explained(captured.filter((q) => /^\s*select/i.test(q.sql)));
+        for (const index of ['case_parties_employee', 'commitments_broken'])
+          expect(
+            lines.some((l) => l.includes(index)),
+            index,
+          ).toBe(true);
         expect(walksCases(lines)).toEqual([]);
         expect(lines.filter((l) => /cases_ws_reported_at/.test(l))).toEqual([]);
-        expect(lines.filter((l) => /^SCAN (case_parties|follow_ups|commitments|resolutions|employees)\b/.test(l))).toEqual([]);
+        expect(lines.filter((l) => /^SCAN (case_parties|follow_ups|commitments|resolutions)\b/.test(l))).toEqual([]);
       });
     });
   }

@@ -11,7 +11,7 @@ import {
 } from '../domain/review-rules.js';
 import { insertOutboxEvents } from '../store/event-outbox.js';
 import { findEmployees } from '../store/people.js';
-import { employeeIdsAfter, ruleFactsSince } from '../store/review-facts.js';
+import { ruleFactsSince, weighableCasesByEmployee } from '../store/review-facts.js';
 import { decideFlagRow, findFlagRow, insertFlagRow, latestFlagOf, listFlagRows, workspaceIdsWithCases } from '../store/review-rules.js';
 import { listReviewRows } from '../store/reviews.js';
 import type { Db, ReviewFlagRow } from '../store/schema.js';
@@ -121,12 +121,13 @@ export async function evaluateReviewRules(
 }
 
 /**
- * Runs every enabled rule over the workspace's employees, `batch` at a time by id (sweepInBatches):
- * each employee's cases a rule can weigh (a loss, an unhappy customer follow-up, a broken promise
- * since the longest window) are read from their own cases, probing the candidate indexes, and
- * checked and flagged in one transaction of the employee's own, and the event loop gets a turn
- * after each. Everything an employee's rules weigh is read at once, so a threshold their cases reach
- * together is reached however the pass is cut. Returns the flags raised.
+ * Runs every enabled rule over the workspace's employees who were the primary party on a case a rule
+ * can weigh (a loss, an unhappy customer follow-up, a broken promise since the longest window),
+ * found once from the candidate indexes, then `batch` employees at a time by id (sweepInBatches):
+ * each employee's facts are read by those cases' keys and checked and flagged in one transaction of
+ * the employee's own, and the event loop gets a turn after each. Everything an employee's rules
+ * weigh is read at once, so a threshold their cases reach together is reached however the pass is
+ * cut. Returns the flags raised.
  */
 export async function evaluateWorkspaceReviewRules(
   db: Db,
@@ -136,13 +137,19 @@ export async function evaluateWorkspaceReviewRules(
 ): Promise<ReviewFlagRow[]> {
   const pass = await inTransaction(db, (trx) => rulePassOf(trx, workspaceId, now));
   if (!pass) return [];
+  const weighable = await weighableCasesByEmployee(db, workspaceId, pass.since, pass.reach);
+  const employees = [...weighable.keys()].sort();
   const raised: ReviewFlagRow[] = [];
   await sweepInBatches({
-    read: (after: string | undefined, limit) => employeeIdsAfter(db, workspaceId, after, limit),
+    read: async (after: string | undefined, limit) => {
+      const from = after === undefined ? 0 : employees.findIndex((e) => e > after);
+      return from < 0 ? [] : employees.slice(from, from + limit);
+    },
     keyOf: (employeeId) => employeeId,
     handle: async (employeeId) => {
       const flags = await inTransaction(db, async (trx) => {
-        const facts = (await ruleFactsSince(trx, workspaceId, pass.since, [employeeId], pass.reach)).get(employeeId) ?? [];
+        const caseIds = weighable.get(employeeId) ?? [];
+        const facts = (await ruleFactsSince(trx, workspaceId, pass.since, [employeeId], undefined, caseIds)).get(employeeId) ?? [];
         return flagEmployee(trx, workspaceId, pass, employeeId, facts, now);
       });
       raised.push(...flags);

@@ -3,7 +3,7 @@ import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../..
 import { buildCase, buildCommitmentRow, buildFollowUpRow, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
 import { evaluateRule, type FairnessExclusion, type ReviewRule, windowStart } from '../domain/review-rules.js';
-import { employeeIdsAfter, ruleFactsSince } from '../store/review-facts.js';
+import { ruleFactsSince, weighableCasesByEmployee } from '../store/review-facts.js';
 import { insertRuleRow } from '../store/review-rules.js';
 import { createCase } from './create-case.js';
 import { createTeam } from './directory.js';
@@ -167,9 +167,14 @@ describeEachDatabase('the review-rule pass in batches', (kind) => {
     // E1's three unhappy answers lie on three cases months apart, among others' cases.
     expect(expected.find((f) => f.employeeId === e1)?.counted).toHaveLength(3);
     expect(expected.find((f) => f.employeeId === e0)?.excluded).toHaveLength(1);
-    // The pass walks every employee of the workspace in id order; E6 has nothing a rule weighs.
-    const walked = await employeeIdsAfter(database.db, ws.workspace.id, undefined, 100);
-    expect(walked.filter((e) => employees.includes(e))).toEqual([...employees].sort());
+    // The pass walks only the employees with a case a rule can weigh: not E6.
+    const since = windowStart(NOW, 12).toISOString();
+    const weighable = await weighableCasesByEmployee(database.db, ws.workspace.id, since, {
+      minLossMinor: 50_000,
+      unhappyFollowUps: true,
+      brokenPromises: true,
+    });
+    expect([...weighable.keys()].sort()).toEqual(employees.filter((e) => e !== employees[6]).sort());
     // Batches of 1, 2 and 3 put a boundary beside every flagged employee; 50 reads them all at once.
     for (const batch of [1, 2, 3, 50]) {
       await forget();

@@ -50,7 +50,6 @@ import * as peopleDays from './migrations/0050-people-days.js';
 import * as customerNameTrigrams from './migrations/0052-customer-name-trigrams.js';
 import * as customerRecentIndex from './migrations/0053-customer-recent-index.js';
 import * as retentionWalkIndex from './migrations/0054-retention-walk-index.js';
-import * as employeesWalkIndex from './migrations/0055-employees-walk-index.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -103,7 +102,6 @@ const STEPS: Record<string, Step> = {
   '0052-customer-name-trigrams': customerNameTrigrams,
   '0053-customer-recent-index': customerRecentIndex,
   '0054-retention-walk-index': retentionWalkIndex,
-  '0055-employees-walk-index': employeesWalkIndex,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

@@ -5,19 +5,22 @@ import { isPostgres } from './db.js';
 import type { Db } from './schema.js';
 
 /**
- * The workspace's employees in id order, the next `limit` after `after` (employees_ws, migration
- * 0055): the review-rule pass walks them a batch at a time.
+ * Each employee's cases since `since`, as the primary party, that a rule can weigh (`reach`), read
+ * once from the candidate indexes (candidateCases): the review-rule pass walks these employees and
+ * reads each one's facts by these ids alone (ruleFactsSince's `caseIds`).
  */
-export async function employeeIdsAfter(db: Db, workspaceId: string, after: string | undefined, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('employees')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .$if(after !== undefined, (q) => q.where('id', '>', after as string))
-    .orderBy('id')
-    .limit(limit)
+export async function weighableCasesByEmployee(
+  db: Db,
+  workspaceId: string,
+  since: string,
+  reach: RuleReach,
+): Promise<Map<string, string[]>> {
+  const rows = await primaryCases(db, workspaceId, since, undefined, reach)
+    .select(['case_parties.employee_id', 'case_parties.case_id'])
     .execute();
-  return rows.map((r) => r.id);
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.employee_id, [...(out.get(r.employee_id) ?? []), r.case_id]);
+  return out;
 }
 
 /**
@@ -30,6 +33,7 @@ function primaryCases(
   since: string,
   employeeIds: readonly string[] | undefined,
   reach: RuleReach | undefined,
+  caseIds?: readonly string[],
 ) {
   const pg = isPostgres(db);
   const q = db
@@ -37,6 +41,19 @@ function primaryCases(
     .innerJoin('cases', 'cases.id', 'case_parties.case_id')
     .where('case_parties.workspace_id', '=', workspaceId)
     .where('case_parties.role', '=', 'primary');
+  if (caseIds)
+    // Cases already found weighable: their parties by case_parties_pk, their rows by key.
+    return q
+      .where('case_parties.case_id', 'in', caseIds)
+      .$if(employeeIds !== undefined, (q) =>
+        q.where(
+          pg
+            ? sql<boolean>`case_parties.employee_id in (${sql.join((employeeIds as readonly string[]).map((id) => sql`${id}`))})`
+            : sql<boolean>`+case_parties.employee_id in (${sql.join((employeeIds as readonly string[]).map((id) => sql`${id}`))})`,
+        ),
+      )
+      .where(pg ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`)
+      .where(pg ? sql<boolean>`cases.reported_at >= ${since}` : sql<boolean>`+cases.reported_at >= ${since}`);
   if (employeeIds)
     // The employees' own cases lead (case_parties_employee), each checked against what a rule can
     // weigh by probes of the candidate indexes. The unary pluses keep SQLite off cases_ws_reported_at,
@@ -65,9 +82,11 @@ function primaryCases(
  * who was or only for `employeeIds`: four queries however many employees there are, each reading
  * the cases since then once. With `reach` (what a case needs for any of the rules to weigh it,
  * domain/review-rules.ts) only the cases that have it are read — a loss, an unhappy customer
- * follow-up, a broken promise — each from its own index, so HR's people report and the review-rule
- * pass read those few cases instead of every case of the last year; the rules' outcomes are the
- * same, since they weigh no other case.
+ * follow-up, a broken promise — each from its own index (for everyone) or by probes of those
+ * indexes (for a few employees, from their own cases), so HR's people report and the reviews
+ * processor read those few cases instead of every case of the last year; the rules' outcomes are the
+ * same, since they weigh no other case. With `caseIds` (weighableCasesByEmployee's, for the
+ * review-rule pass) only those cases are read, by key.
  */
 export async function ruleFactsSince(
   db: Db,
@@ -75,11 +94,12 @@ export async function ruleFactsSince(
   since: string,
   employeeIds?: readonly string[],
   reach?: RuleReach,
+  caseIds?: readonly string[],
 ): Promise<Map<string, RuleCaseFacts[]>> {
   const out = new Map<string, RuleCaseFacts[]>();
-  if (employeeIds?.length === 0) return out;
-  const primary = () => primaryCases(db, workspaceId, since, employeeIds, reach);
-  const caseIds = primary().select('case_parties.case_id');
+  if (employeeIds?.length === 0 || caseIds?.length === 0) return out;
+  const primary = () => primaryCases(db, workspaceId, since, employeeIds, reach, caseIds);
+  const primaryCaseIds = primary().select('case_parties.case_id');
   const [cases, unhappy, broken, employees] = await Promise.all([
     primary()
       .leftJoin('customers', 'customers.id', 'cases.customer_id')
@@ -104,14 +124,14 @@ export async function ruleFactsSince(
       .selectFrom('follow_ups')
       .select(['case_id'])
       .where('workspace_id', '=', workspaceId)
-      .where('case_id', 'in', caseIds)
+      .where('case_id', 'in', primaryCaseIds)
       .where(UNHAPPY_CUSTOMER)
       .execute(),
     db
       .selectFrom('commitments')
       .select(['case_id', 'owner_id'])
       .where('workspace_id', '=', workspaceId)
-      .where('case_id', 'in', caseIds)
+      .where('case_id', 'in', primaryCaseIds)
       .where(BROKEN)
       .execute(),
     db
