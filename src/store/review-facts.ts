@@ -35,44 +35,38 @@ function primaryCases(
   reach: RuleReach | undefined,
   caseIds?: readonly string[],
 ) {
-  const pg = isPostgres(db);
+  // SQLite's unary plus keeps a term off the indexes: the window is then checked on each case read by
+  // key, not read as a range of cases_ws_reported_at, which would walk every case since then.
+  const plus = isPostgres(db) ? sql.raw('') : sql.raw('+');
+  const ofWindow = sql<boolean>`${plus}cases.workspace_id = ${workspaceId} and ${plus}cases.reported_at >= ${since}`;
   const q = db
     .selectFrom('case_parties')
     .innerJoin('cases', 'cases.id', 'case_parties.case_id')
     .where('case_parties.workspace_id', '=', workspaceId)
     .where('case_parties.role', '=', 'primary');
-  if (caseIds)
-    // Cases already found weighable: their parties by case_parties_pk, their rows by key.
+  if (caseIds) {
+    // Cases already found weighable: their parties by case_parties_pk, their rows by key (the
+    // employees kept off case_parties_employee, which would probe every case once per employee).
+    const ids = employeeIds ? sql.join(employeeIds.map((id) => sql`${id}`)) : null;
     return q
       .where('case_parties.case_id', 'in', caseIds)
-      .$if(employeeIds !== undefined, (q) =>
-        q.where(
-          pg
-            ? sql<boolean>`case_parties.employee_id in (${sql.join((employeeIds as readonly string[]).map((id) => sql`${id}`))})`
-            : sql<boolean>`+case_parties.employee_id in (${sql.join((employeeIds as readonly string[]).map((id) => sql`${id}`))})`,
-        ),
-      )
-      .where(pg ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`)
-      .where(pg ? sql<boolean>`cases.reported_at >= ${since}` : sql<boolean>`+cases.reported_at >= ${since}`);
+      .$if(ids !== null, (q) => q.where(sql<boolean>`${plus}case_parties.employee_id in (${ids})`))
+      .where(ofWindow);
+  }
   if (employeeIds)
     // The employees' own cases lead (case_parties_employee), each checked against what a rule can
-    // weigh by probes of the candidate indexes. The unary pluses keep SQLite off cases_ws_reported_at,
-    // which would walk every case since then once per employee (the pass took minutes at a million).
+    // weigh by probes of the candidate indexes (the pass took minutes at a million cases when each
+    // employee's read walked every case since then).
     return q
       .where('case_parties.employee_id', 'in', employeeIds)
-      .where(pg ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`)
-      .where(pg ? sql<boolean>`cases.reported_at >= ${since}` : sql<boolean>`+cases.reported_at >= ${since}`)
+      .where(ofWindow)
       .$if(reach !== undefined, (q) => q.where(weighable(workspaceId, reach as RuleReach)));
   if (!reach)
     // The cases' own workspace too, so the cases since then are read as one range of
     // cases_ws_reported_at and their parties by case (case_parties_pk), not every party scanned.
     return q.where('cases.workspace_id', '=', workspaceId).where('cases.reported_at', '>=', since);
-  // Everyone's: the few candidates lead, each one's parties by case_parties_pk and its row by its
-  // key. The unary plus keeps SQLite off cases_ws_reported_at, which would walk every case since then.
-  return q
-    .where('case_parties.case_id', 'in', candidateCases(db, workspaceId, since, reach))
-    .where(pg ? sql<boolean>`cases.workspace_id = ${workspaceId}` : sql<boolean>`+cases.workspace_id = ${workspaceId}`)
-    .where(pg ? sql<boolean>`cases.reported_at >= ${since}` : sql<boolean>`+cases.reported_at >= ${since}`);
+  // Everyone's: the few candidates lead, each one's parties by case_parties_pk and its row by its key.
+  return q.where('case_parties.case_id', 'in', candidateCases(db, workspaceId, since, reach)).where(ofWindow);
 }
 
 /**
