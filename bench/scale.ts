@@ -10,7 +10,7 @@
  *   - warm: p50 and p95 of REPEATS more requests;
  *   - direct: the SQL that request ran (captured from Kysely's log), replayed straight on the
  *     database driver, p95 — the same queries without HTTP, auth, validation or serialisation.
- * Then the sweeps (SLA breaches, promises, follow-ups, training rules, review rules) run over the whole database while get-case
+ * Then the sweeps (SLA breaches, promises, follow-ups, training rules, review rules, retention) run over the whole database while get-case
  * requests keep arriving: event-loop delay p99 (budget ≤ 20 ms) and those requests' latencies.
  * SQLite is measured without planner statistics, then again after ANALYZE (warm only), because the
  * plans must be good both ways. With DATABASE_URL the same runs on a fresh PostgreSQL database, after
@@ -37,14 +37,17 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../src/config/config.js';
 import { buildApp } from '../src/http/app.js';
+import { applyRetention } from '../src/services/retention.js';
 import { evaluateAllReviewRules } from '../src/services/review-flags.js';
 import { sendDueFollowUps } from '../src/services/send-due-follow-ups.js';
 import { markSlaBreaches } from '../src/services/sla-breaches.js';
 import { sweepCommitments } from '../src/services/sweep-commitments.js';
 import { runTrainingRules } from '../src/services/training-rule-runs.js';
 import { verifyTimelines } from '../src/services/verify-timelines.js';
+import { saveRetention } from '../src/store/data-rights.js';
 import { type Database, type DatabaseKind, openDatabase } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
+import { insertRuleRow } from '../src/store/review-rules.js';
 import { DASHBOARD_BENCH } from './scale-dashboard.js';
 import { buildScaleWorkspace, FULL_SIZE, type ScaleWorkspace } from './scale-data.js';
 
@@ -365,6 +368,43 @@ async function measureSweeps(served: Served, w: ScaleWorkspace): Promise<void> {
     ['follow-ups due', () => sendDueFollowUps(served.database.db, NOW, 'http://127.0.0.1')],
     ['training rules (assign, remind, overdue)', () => runTrainingRules(served.database.db, NOW)],
     ['review rules (hourly)', () => evaluateAllReviewRules(served.database.db, NOW)],
+    // The workspace's default rule weighs only losses of 500 or more, which no bench case has; a rule
+    // on unhappy customer answers (about 1% of cases) gives the pass employees to weigh and flags to raise.
+    [
+      'review rules, an unhappy-answers rule added',
+      async () => {
+        const at = NOW.toISOString();
+        await insertRuleRow(served.database.db, {
+          workspace_id: w.workspaceId,
+          kind: 'unhappy_follow_ups',
+          name: 'Three unhappy answers in a year',
+          threshold: 3,
+          window_months: 12,
+          min_loss_minor: null,
+          currency: null,
+          enabled: 1,
+          count_exclusions: '[]',
+          created_at: at,
+          updated_at: at,
+        });
+        return evaluateAllReviewRules(served.database.db, NOW);
+      },
+    ],
+    ['review rules (again: nothing new to raise)', () => evaluateAllReviewRules(served.database.db, NOW)],
+    // A retention rule longer than the workspace's three years: nobody is due, so this is the hourly
+    // walk over the customers and their cases alone, and nothing is erased.
+    [
+      'retention (120 months: the walk, none due)',
+      async () => {
+        await saveRetention(served.database.db, {
+          workspace_id: w.workspaceId,
+          customer_months: 120,
+          updated_by: null,
+          updated_at: NOW.toISOString(),
+        });
+        return applyRetention(served.database.db, mkdtempSync(join(tmpdir(), 'defuse-scale-files-')), NOW);
+      },
+    ],
   ];
   console.log(`\nsweeps at ${w.counts.cases.toLocaleString('en')} cases, with get-case requests arriving (one at a time)`);
   console.log(
@@ -522,7 +562,8 @@ async function measureBackend(kind: DatabaseKind, dataDir: string, databaseUrl: 
     const entries = [...MEASUREMENTS, ...EXTENSION_ENTRIES].filter((e) => !MATCH || MATCH.test(e.name));
     const served = await serve({ dataDir, databaseUrl });
     const direct = directRunner(served.database, databaseUrl);
-    const title = kind === 'sqlite' ? 'sqlite, no planner statistics (the state after migrations and a bulk load)' : 'postgres (vacuumed and analyzed)';
+    const title =
+      kind === 'sqlite' ? 'sqlite, no planner statistics (the state after migrations and a bulk load)' : 'postgres (vacuumed and analyzed)';
     let missed = await measureAndPrint(served, direct, w, entries, title);
     // SCALE_SKIP_ANALYZE=1 goes straight to the sweeps (a shorter run: the plans after ANALYZE are not measured).
     if (kind === 'sqlite' && !process.env.SCALE_SKIP_ANALYZE) {

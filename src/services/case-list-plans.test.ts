@@ -3,21 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCase, buildWorkspace } from '../../test/factories.js';
+import { buildCase, buildFollowUpRow, buildWorkspace } from '../../test/factories.js';
 import { buildPerson } from '../../test/people.js';
 import { listMergedInto } from '../store/case-merges.js';
 import { countCaseRows, LIST_PLAN_LIMITS, planList } from '../store/cases.js';
 import { commitmentReportRows, commitmentsToEscalate, commitmentsToRemind } from '../store/commitments.js';
 import { dashboardReplyRows, overduePromiseRows } from '../store/dashboard.js';
+import { customersForRetention } from '../store/data-rights.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { listReplyEvents } from '../store/events.js';
 import { dueFollowUps, pendingFollowUpsOf } from '../store/follow-ups.js';
 import { migrateToLatest } from '../store/migrate.js';
+import { insertRuleRow } from '../store/review-rules.js';
 import { runOutClocks } from '../store/settings.js';
 import type { Actor } from './context.js';
 import { createCase } from './create-case.js';
 import { createTeam } from './directory.js';
 import { listCases } from './read-cases.js';
+import { evaluateAllReviewRules, evaluateReviewRules } from './review-flags.js';
 
 /**
  * The query plans SQLite picks for the queries that were slow at a million cases, with no planner
@@ -50,6 +53,30 @@ describe('query plans at scale [sqlite]', () => {
         { db: database.db, actor: employee, now: new Date() },
         buildCase({ teamId: team.id, severity: i % 2 === 0 ? 1 : 3 }),
       );
+    // An unhappy answer on an employee's case (with a customer) and rules of every kind: the review-rule and retention passes have someone to weigh.
+    const weighed = await createCase(ctx(), {
+      ...buildCase({ teamId: team.id }),
+      employees: [{ employeeId: employee.employeeId as string, role: 'primary' }],
+      customer: { name: 'Robin Customer', email: 'robin@example.test' },
+    });
+    await database.db
+      .insertInto('follow_ups')
+      .values(buildFollowUpRow({ workspace_id: employee.workspaceId, case_id: weighed.id, party: 'customer', satisfaction: 1 }))
+      .execute();
+    for (const kind of ['unhappy_follow_ups', 'broken_promises', 'costly_cases'])
+      await insertRuleRow(database.db, {
+        workspace_id: employee.workspaceId,
+        kind,
+        name: kind,
+        threshold: 2,
+        window_months: 12,
+        min_loss_minor: kind === 'costly_cases' ? 50_000 : null,
+        currency: null,
+        enabled: 1,
+        count_exclusions: '[]',
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      });
     // A few cases wait for a supervisor's help, so Needs attention has pages to compare.
     const some = await database.db.selectFrom('cases').select('id').orderBy('ref').limit(7).execute();
     for (const [i, c] of some.entries())
@@ -356,6 +383,52 @@ describe('query plans at scale [sqlite]', () => {
           lines.some((l) => /^SEARCH follow_ups USING INDEX follow_ups_ws_status_due \(workspace_id=\? AND status=\?\)$/.test(l)),
         ).toBe(true);
         expect(lines.filter((l) => /^SCAN (commitments|follow_ups)\b/.test(l))).toEqual([]);
+      });
+
+      it("walks the retention pass's customers from the index of those on file and reads their cases by customer", async () => {
+        captured.length = 0;
+        const page = await customersForRetention(database.db, supervisor.workspaceId, '2000-01-01T00:00:00.000Z', undefined, 50);
+        expect(page.length).toBeGreaterThan(0);
+        await customersForRetention(database.db, supervisor.workspaceId, '2000-01-01T00:00:00.000Z', page[0]?.id, 50);
+        const lines = explained(captured);
+        expect(lines.filter((l) => l.includes('customers_on_file')).length).toBe(2);
+        // The second batch is empty (one customer here): only the first reads cases.
+        expect(
+          lines.filter((l) => /^SEARCH cases USING INDEX cases_customer \(workspace_id=\? AND customer_id=\?\)$/.test(l)),
+        ).toHaveLength(1);
+        expect(walksCases(lines)).toEqual([]);
+        expect(lines.filter((l) => /^SCAN customers\b/.test(l))).toEqual([]);
+      });
+
+      it("reads the review-rule pass from the candidate indexes once, then each employee's cases by key", async () => {
+        captured.length = 0;
+        expect(await evaluateAllReviewRules(database.db, new Date())).toBe(0);
+        const selects = captured.filter((q) => /^\s*select/i.test(q.sql));
+        const lines = explained(selects);
+        for (const index of ['cases_ws_loss', 'resolutions_ws_cost', 'follow_ups_unhappy', 'commitments_broken'])
+          expect(
+            lines.some((l) => l.includes(index)),
+            index,
+          ).toBe(true);
+        // The candidates were read once; the one employee with a case a rule weighs had their facts read.
+        expect(selects.filter((q) => q.sql.includes('"resolutions"."approval_state"'))).toHaveLength(1);
+        expect(walksCases(lines)).toEqual([]);
+        expect(lines.filter((l) => /cases_ws_reported_at|case_parties_employee/.test(l))).toEqual([]);
+        expect(lines.filter((l) => /^SCAN (case_parties|follow_ups|commitments|resolutions)\b/.test(l))).toEqual([]);
+      });
+
+      it('reads the review rules for the people of a closed case from their own cases, probing the candidate indexes', async () => {
+        captured.length = 0;
+        expect(await evaluateReviewRules(database.db, employee.workspaceId, new Date(), [employee.employeeId as string])).toEqual([]);
+        const lines = explained(captured.filter((q) => /^\s*select/i.test(q.sql)));
+        for (const index of ['case_parties_employee', 'commitments_broken'])
+          expect(
+            lines.some((l) => l.includes(index)),
+            index,
+          ).toBe(true);
+        expect(walksCases(lines)).toEqual([]);
+        expect(lines.filter((l) => /cases_ws_reported_at/.test(l))).toEqual([]);
+        expect(lines.filter((l) => /^SCAN (case_parties|follow_ups|commitments|resolutions)\b/.test(l))).toEqual([]);
       });
     });
   }

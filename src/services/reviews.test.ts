@@ -14,7 +14,7 @@ import { signDueCheckpoints } from './audit-checkpoints.js';
 import { type Actor, inTransaction, type ServiceContext } from './context.js';
 import { eraseCustomer } from './erase-customer.js';
 import { checkDossier, exportDossier } from './review-dossier.js';
-import { decideReviewFlag, evaluateReviewRules, listReviewFlags } from './review-flags.js';
+import { decideReviewFlag, evaluateWorkspaceReviewRules, listReviewFlags } from './review-flags.js';
 import { addMyStatement, appealMyReview, listMyReviews, waiveMyWindow } from './review-response.js';
 import { listReviewRules, updateReviewRule } from './review-rules.js';
 import { decideReview, getReview, getReviewEvidence, recordFinding, signOffReview } from './reviews.js';
@@ -90,14 +90,14 @@ describeEachDatabase('fair reviews', (kind) => {
       enabled: true,
     };
     await updateReviewRule(s.ws.ctx(), rule?.id as string, { ...base, countExclusions: ['abusive_customer'] });
-    const raised = await evaluateReviewRules(database.db, s.ws.actor.workspaceId, new Date());
+    const raised = await evaluateWorkspaceReviewRules(database.db, s.ws.actor.workspaceId, new Date());
     expect(raised).toHaveLength(1);
     const [flag] = await listReviewFlags(s.as(s.cast.hr.actor));
     expect(flag?.counted).toHaveLength(2);
     expect(flag?.counted[1]?.why).toContain('counted although the customer was flagged under the abuse policy');
     expect(flag?.excluded.map((c) => c.reasons)).toEqual([['systemic_root_cause']]);
     // The same counted cases do not raise the same flag twice.
-    expect(await evaluateReviewRules(database.db, s.ws.actor.workspaceId, new Date())).toHaveLength(0);
+    expect(await evaluateWorkspaceReviewRules(database.db, s.ws.actor.workspaceId, new Date())).toHaveLength(0);
   });
 
   it('tells HR of a flag first; the supervisor and the employee hear only once HR opens a review with a reason', async () => {

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { HoldScope } from '../domain/data-rights.js';
+import { isPostgres } from './db.js';
 import type { DataRequestRow, Db, LegalHoldRow, RetentionSettingsRow } from './schema.js';
 
 /** Data requests, legal holds and the retention rule of a workspace. */
@@ -153,22 +155,40 @@ export function workspacesWithRetention(db: Db) {
     .execute();
 }
 
+/** A customer still on file, and whether the retention rule is due for them. */
+export type RetentionCustomer = { id: string; due: boolean };
+
 /**
- * Customers still on file, not erased, with at least one case and every case closed before `closedBefore`
- * (a customer with a case still open is not due, however old their other cases are).
+ * The next `limit` customers still on file (not erased, not merged) after `after` in id order, read
+ * from customers_on_file (migration 0054), each with whether it is due: at least one case, and every
+ * case closed before `closedBefore` (a customer with a case still open is not due, however old their
+ * other cases are). Their cases are read by customer from cases_customer, so the retention pass walks
+ * a workspace a batch of customers at a time instead of grouping every case in one statement.
  */
-export async function customersDueForRetention(db: Db, workspaceId: string, closedBefore: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('customers as cu')
-    .innerJoin('cases as c', (j) => j.onRef('c.customer_id', '=', 'cu.id').on('c.workspace_id', '=', workspaceId))
-    .select('cu.id')
-    .where('cu.workspace_id', '=', workspaceId)
-    .where('cu.erased_at', 'is', null)
-    .where('cu.merged_into_id', 'is', null)
-    .groupBy('cu.id')
-    .having((eb) => eb.fn.sum<number>(eb.case().when('c.status', '!=', 'closed').then(1).else(0).end()), '=', 0)
-    .having((eb) => eb.fn.max('c.updated_at'), '<', closedBefore)
-    .orderBy('cu.id')
+export async function customersForRetention(
+  db: Db,
+  workspaceId: string,
+  closedBefore: string,
+  after: string | undefined,
+  limit: number,
+): Promise<RetentionCustomer[]> {
+  const customers = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where(sql<boolean>`erased_at is null and merged_into_id is null`)
+    .$if(after !== undefined, (q) => q.where('id', '>', after as string))
+    .orderBy('id')
+    .limit(limit)
     .execute();
-  return rows.map((r) => r.id);
+  if (customers.length === 0) return [];
+  // By name on SQLite: without statistics its planner may take a covering index of the workspace's
+  // cases that holds the customer too (migration 0043) and walk every case (customer-signal-filters.ts).
+  const cases = isPostgres(db) ? sql`cases` : sql`cases indexed by cases_customer`;
+  const ids = sql.join(customers.map((c) => sql`${c.id}`));
+  const held = await sql<{ customer_id: string; keeping: number | string }>`
+    select customer_id, sum(case when status <> 'closed' or updated_at >= ${closedBefore} then 1 else 0 end) as keeping
+    from ${cases} where workspace_id = ${workspaceId} and customer_id in (${ids}) group by customer_id`.execute(db);
+  const keeping = new Map(held.rows.map((r) => [r.customer_id, Number(r.keeping)]));
+  return customers.map((c) => ({ id: c.id, due: keeping.get(c.id) === 0 }));
 }

@@ -51,6 +51,7 @@ import * as reviewRuleCandidates from './migrations/0049-review-rule-candidates.
 import * as peopleDays from './migrations/0050-people-days.js';
 import * as customerNameTrigrams from './migrations/0052-customer-name-trigrams.js';
 import * as customerRecentIndex from './migrations/0053-customer-recent-index.js';
+import * as retentionWalkIndex from './migrations/0054-retention-walk-index.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -104,6 +105,7 @@ const STEPS: Record<string, Step> = {
   '0050-people-days': peopleDays,
   '0052-customer-name-trigrams': customerNameTrigrams,
   '0053-customer-recent-index': customerRecentIndex,
+  '0054-retention-walk-index': retentionWalkIndex,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */

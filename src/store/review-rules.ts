@@ -21,8 +21,14 @@ export async function updateRuleRow(db: Db, workspaceId: string, id: string, pat
 
 /** Workspaces that have cases, for the periodic evaluation. */
 export async function workspaceIdsWithCases(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('cases').select('workspace_id').distinct().execute();
-  return rows.map((r) => r.workspace_id);
+  // One probe of a cases index per workspace: the distinct workspaces of the cases table walked every case.
+  const rows = await db
+    .selectFrom('workspaces')
+    .select('id')
+    .where((eb) => eb.exists(eb.selectFrom('cases').select('cases.id').whereRef('cases.workspace_id', '=', 'workspaces.id')))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export function listFlagRows(db: Db, workspaceId: string, status?: ReviewFlagRow['status']): Promise<ReviewFlagRow[]> {
