@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { captureLog, createJobEffects, recordJobEffect } from '../../test/job-effects.js';
+import { signal } from '../../test/signal.js';
 import type { DomainEvent } from '../domain/domain-events.js';
 import { addNote, assignCase } from '../services/change-case.js';
 import { createCase } from '../services/create-case.js';
@@ -171,15 +172,9 @@ describeEachDatabase('event outbox and processors', (kind) => {
       at: new Date().toISOString(),
       data: { text },
     });
-    let release: () => void = () => {};
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
+    const { reached: held, fire: release } = signal();
     // The slow transaction takes its position first, then waits; a second one commits meanwhile.
-    let slowWrote: () => void = () => {};
-    const wrote = new Promise<void>((r) => {
-      slowWrote = r;
-    });
+    const { reached: wrote, fire: slowWrote } = signal();
     const slow = database.db.transaction().execute(async (trx) => {
       await insertOutboxEvents(trx, [event('first, committed last')]);
       slowWrote();

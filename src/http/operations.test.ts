@@ -6,6 +6,7 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { describeEachDatabase, openTestDatabase } from '../../test/databases.js';
 import { buildCase, buildWorkspace } from '../../test/factories.js';
 import { buildCast } from '../../test/people.js';
+import { signal } from '../../test/signal.js';
 import { createEventRunner } from '../events/event-runner.js';
 import { eventProcessors } from '../events/processors.js';
 import { closeGracefully } from '../server.js';
@@ -108,14 +109,8 @@ describe('a graceful stop', () => {
     const database = await openTestDatabase('sqlite');
     await buildWorkspace(database.db);
     const app = await buildApp({ config: { logLevel: 'silent' }, database, logger: false });
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let reached: () => void = () => {};
-    const inHandler = new Promise<void>((resolve) => {
-      reached = resolve;
-    });
+    const { reached: held, fire: release } = signal();
+    const { reached: inHandler, fire: reached } = signal();
     app.get('/slow', async () => {
       reached();
       await held;
