@@ -12,7 +12,15 @@ import {
 import { insertOutboxEvents } from '../store/event-outbox.js';
 import { findEmployees } from '../store/people.js';
 import { ruleFactsSince, weighableCasesByEmployee } from '../store/review-facts.js';
-import { decideFlagRow, findFlagRow, insertFlagRow, latestFlagOf, listFlagRows, workspaceIdsWithCases } from '../store/review-rules.js';
+import {
+  decideFlagRow,
+  findFlagRow,
+  insertFlagRow,
+  latestFlagOf,
+  listFlagRows,
+  lockEmployeeForFlags,
+  workspaceIdsWithCases,
+} from '../store/review-rules.js';
 import { listReviewRows } from '../store/reviews.js';
 import type { Db, ReviewFlagRow } from '../store/schema.js';
 import { findUsers } from '../store/workspaces.js';
@@ -63,6 +71,7 @@ async function flagEmployee(
   now: Date,
 ): Promise<ReviewFlagRow[]> {
   if (facts.length === 0) return [];
+  await lockEmployeeForFlags(db, workspaceId, employeeId);
   const reviews = await listReviewRows(db, workspaceId, { employeeId });
   if (reviews.some((r) => ACTIVE_REVIEW.has(r.status))) return [];
   const raised: ReviewFlagRow[] = [];
@@ -115,7 +124,8 @@ export async function evaluateReviewRules(
   if (!pass) return [];
   const factsBy = await ruleFactsSince(db, workspaceId, pass.since, employeeIds, pass.reach);
   const raised: ReviewFlagRow[] = [];
-  for (const employeeId of employeeIds)
+  // In one order, so two transactions locking several of the same employees cannot deadlock.
+  for (const employeeId of [...employeeIds].sort())
     raised.push(...(await flagEmployee(db, workspaceId, pass, employeeId, factsBy.get(employeeId) ?? [], now)));
   return raised;
 }

@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../domain/errors.js';
 import { DEFAULT_REVIEW_RULE, describeRule, type FairnessExclusion, type ReviewRule, type ReviewRuleKind } from '../domain/review-rules.js';
-import { findRuleRow, insertRuleRow, listRuleRows, updateRuleRow } from '../store/review-rules.js';
+import { findRuleRow, insertRuleRow, listRuleRows, lockWorkspaceForRules, updateRuleRow } from '../store/review-rules.js';
 import type { Db, ReviewRuleRow } from '../store/schema.js';
 import { requirePermission } from './authorization.js';
 import { inTransaction, type ServiceContext } from './context.js';
@@ -44,23 +44,29 @@ const present = (row: ReviewRuleRow): ReviewRuleView => {
 export async function workspaceRules(db: Db, workspaceId: string, now: Date): Promise<ReviewRuleRow[]> {
   const rows = await listRuleRows(db, workspaceId);
   if (rows.length > 0) return rows;
-  const at = now.toISOString();
-  const d = DEFAULT_REVIEW_RULE;
-  return [
-    await insertRuleRow(db, {
-      workspace_id: workspaceId,
-      kind: d.kind,
-      name: d.name,
-      threshold: d.threshold,
-      window_months: d.windowMonths,
-      min_loss_minor: d.minLossMinor,
-      currency: d.currency,
-      enabled: 1,
-      count_exclusions: '[]',
-      created_at: at,
-      updated_at: at,
-    }),
-  ];
+  // Two first readers at once (the hourly pass and a case closing) take turns: one default rule.
+  return inTransaction(db, async (trx) => {
+    await lockWorkspaceForRules(trx, workspaceId);
+    const written = await listRuleRows(trx, workspaceId);
+    if (written.length > 0) return written;
+    const at = now.toISOString();
+    const d = DEFAULT_REVIEW_RULE;
+    return [
+      await insertRuleRow(trx, {
+        workspace_id: workspaceId,
+        kind: d.kind,
+        name: d.name,
+        threshold: d.threshold,
+        window_months: d.windowMonths,
+        min_loss_minor: d.minLossMinor,
+        currency: d.currency,
+        enabled: 1,
+        count_exclusions: '[]',
+        created_at: at,
+        updated_at: at,
+      }),
+    ];
+  });
 }
 
 export async function listReviewRules(ctx: ServiceContext): Promise<ReviewRuleView[]> {

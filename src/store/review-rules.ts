@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { isPostgres } from './db.js';
 import { newId } from './ids.js';
 import type { Db, ReviewFlagRow, ReviewRuleRow } from './schema.js';
 
@@ -44,6 +46,20 @@ export function listFlagRows(db: Db, workspaceId: string, status?: ReviewFlagRow
 
 export function findFlagRow(db: Db, workspaceId: string, id: string): Promise<ReviewFlagRow | undefined> {
   return db.selectFrom('review_flags').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Holds the employee's row until the transaction ends (PostgreSQL; SQLite runs one writer at a
+ * time): two checks of one employee at once — the hourly pass and a case closing — then take turns,
+ * and the second sees the flag the first raised instead of raising it again.
+ */
+export async function lockEmployeeForFlags(db: Db, workspaceId: string, employeeId: string): Promise<void> {
+  if (isPostgres(db)) await sql`select id from employees where workspace_id = ${workspaceId} and id = ${employeeId} for update`.execute(db);
+}
+
+/** Holds the workspace's row until the transaction ends (PostgreSQL): its first readers write the default rule in turn, so once. */
+export async function lockWorkspaceForRules(db: Db, workspaceId: string): Promise<void> {
+  if (isPostgres(db)) await sql`select id from workspaces where id = ${workspaceId} for update`.execute(db);
 }
 
 /** The newest flag of this rule for this employee, to avoid raising the same one twice. */
