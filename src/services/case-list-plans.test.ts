@@ -372,13 +372,17 @@ describe('query plans at scale [sqlite]', () => {
         expect(lines.filter((l) => /TEMP B-TREE/.test(l))).toEqual([]);
       });
 
-      it("reads the dashboard's overdue promises through the period's cases, and a user's waiting follow-ups by workspace", async () => {
+      it("reads the dashboard's overdue promises from the open ones, each case by id, and a user's waiting follow-ups by workspace", async () => {
         captured.length = 0;
         const to = new Date(Date.now() + 60_000).toISOString();
         await overduePromiseRows(database.db, { workspaceId: supervisor.workspaceId, from: '2000-01-01T00:00:00.000Z', to }, to);
         await pendingFollowUpsOf(database.db, supervisor.workspaceId, supervisor.userId);
         const lines = explained(captured);
-        expect(lines.some((l) => /^SEARCH commitments USING INDEX commitments_case/.test(l))).toBe(true);
+        expect(
+          lines.some((l) => /^SEARCH commitments USING INDEX commitments_open_ws_due \(workspace_id=\? AND due_at<\?\)$/.test(l)),
+        ).toBe(true);
+        expect(lines.some((l) => /^SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)$/.test(l))).toBe(true);
+        expect(walksCases(lines)).toEqual([]);
         expect(
           lines.some((l) => /^SEARCH follow_ups USING INDEX follow_ups_ws_status_due \(workspace_id=\? AND status=\?\)$/.test(l)),
         ).toBe(true);

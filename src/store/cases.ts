@@ -558,13 +558,14 @@ const attentionChecks = (eb: CaseEb) => eb.or(ATTENTION_CHECK_ORDER.map((reason)
 
 /**
  * SQLite: the rowids of the cases that may need attention, each reason's read from its own small
- * index (covering, so no case row is read), as needsAttention's candidates.
+ * index (covering, so no case row is read), as needsAttention's candidates. The escalated promises'
+ * index is named: the planner would take the wider one of all open promises (commitments_open_ws_due).
  */
 function attentionRowids(workspaceId: string) {
   return sql`select helped.rowid from cases as helped where helped.workspace_id = ${workspaceId} and helped.help_requested_at is not null
     union all select reopened.rowid from cases as reopened where reopened.workspace_id = ${workspaceId} and reopened.status = 'reopened'
     union all select linked.rowid from cases as linked where linked.id in (
-      select commitments.case_id from commitments where commitments.workspace_id = ${workspaceId} and commitments.status = 'open' and commitments.escalated_at is not null
+      select commitments.case_id from commitments indexed by commitments_escalated_open where commitments.workspace_id = ${workspaceId} and commitments.status = 'open' and commitments.escalated_at is not null
       union all select resolutions.case_id from resolutions where resolutions.workspace_id = ${workspaceId} and resolutions.approval_state = 'pending'
       union all select follow_ups.case_id from follow_ups where follow_ups.workspace_id = ${workspaceId} and follow_ups.wants_help = 1)`;
 }

@@ -49,6 +49,7 @@ import * as replyScoresIndex from './migrations/0045-reply-scores-index.js';
 import * as sweepKeysetIndexes from './migrations/0046-sweep-keyset-indexes.js';
 import * as reviewRuleCandidates from './migrations/0049-review-rule-candidates.js';
 import * as peopleDays from './migrations/0050-people-days.js';
+import * as openPromisesIndex from './migrations/0051-open-promises-index.js';
 import * as customerNameTrigrams from './migrations/0052-customer-name-trigrams.js';
 import * as customerRecentIndex from './migrations/0053-customer-recent-index.js';
 import * as retentionWalkIndex from './migrations/0054-retention-walk-index.js';
@@ -103,6 +104,7 @@ const STEPS: Record<string, Step> = {
   '0046-sweep-keyset-indexes': sweepKeysetIndexes,
   '0049-review-rule-candidates': reviewRuleCandidates,
   '0050-people-days': peopleDays,
+  '0051-open-promises-index': openPromisesIndex,
   '0052-customer-name-trigrams': customerNameTrigrams,
   '0053-customer-recent-index': customerRecentIndex,
   '0054-retention-walk-index': retentionWalkIndex,
