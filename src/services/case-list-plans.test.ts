@@ -8,7 +8,7 @@ import { buildPerson } from '../../test/people.js';
 import { listMergedInto } from '../store/case-merges.js';
 import { countCaseRows, LIST_PLAN_LIMITS, planList } from '../store/cases.js';
 import { commitmentReportRows, commitmentsToEscalate, commitmentsToRemind } from '../store/commitments.js';
-import { dashboardReplyRows, overduePromiseRows } from '../store/dashboard.js';
+import { dashboardReplyRows, overduePromiseRows, repeatCustomerCounts } from '../store/dashboard.js';
 import { customersForRetention } from '../store/data-rights.js';
 import { type Database, openDatabase } from '../store/db.js';
 import { listReplyEvents } from '../store/events.js';
@@ -387,6 +387,25 @@ describe('query plans at scale [sqlite]', () => {
           lines.some((l) => /^SEARCH follow_ups USING INDEX follow_ups_ws_status_due \(workspace_id=\? AND status=\?\)$/.test(l)),
         ).toBe(true);
         expect(lines.filter((l) => /^SCAN (commitments|follow_ups)\b/.test(l))).toEqual([]);
+      });
+
+      it("counts a filtered period's repeat customers from the period's range, not every case in customer order", async () => {
+        captured.length = 0;
+        const to = new Date(Date.now() + 60_000).toISOString();
+        await repeatCustomerCounts(database.db, {
+          workspaceId: supervisor.workspaceId,
+          from: '2000-01-01T00:00:00.000Z',
+          to,
+          channel: ['email'],
+        });
+        const lines = explained(captured);
+        expect(
+          lines.some((l) =>
+            /^SEARCH cases USING COVERING INDEX cases_ws_reported_at \(workspace_id=\? AND reported_at>\? AND reported_at<\?\)$/.test(l),
+          ),
+        ).toBe(true);
+        expect(lines.filter((l) => l.includes('cases_customer'))).toEqual([]);
+        expect(walksCases(lines)).toEqual([]);
       });
 
       it("walks the retention pass's customers from the index of those on file and reads their cases by customer", async () => {
