@@ -1,8 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { type DemoResult, seedDemo } from '../demo/seed-demo.js';
-import { AppError } from '../domain/errors.js';
 import { isCurrency } from '../domain/money.js';
 import { isTimeZone } from '../domain/time-zone.js';
 import { startServer } from '../server.js';
@@ -13,7 +12,7 @@ import { migrateToLatest } from '../store/migrate.js';
 import { registerAuditCommands } from './audit-command.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { registerCasesCommand } from './cases-command.js';
-import { CliError } from './cli-error.js';
+import { CliError, failureOf } from './cli-error.js';
 import { registerCoachCommand } from './coach-command.js';
 import { registerCustomersCommand } from './customers-command.js';
 import { registerDataRightsCommands } from './data-rights-command.js';
@@ -193,9 +192,6 @@ try {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') process.exit(0);
     process.exit(error.exitCode === 0 ? 0 : 2); // commander already printed its one line
   }
-  if (error instanceof CliError) fail(error.message, error.exitCode);
-  if (error instanceof ConfigError) fail(error.message, 2);
-  if (error instanceof AppError) fail(error.detail, error.code === 'validation' ? 2 : 1);
-  const message = error instanceof Error ? error.message : String(error);
-  fail(message.includes('ECONNREFUSED') ? `cannot reach the database (${message})` : message, 1);
+  const { message, exitCode } = failureOf(error);
+  fail(message, exitCode);
 }

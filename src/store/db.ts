@@ -1,7 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type KyselyConfig, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  type KyselyConfig,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import { pgTimestampToIso } from './pg-timestamps.js';
 import type { Db, Tables } from './schema.js';
@@ -43,6 +54,28 @@ function observe(onQuery: QueryObserver | undefined): Pick<KyselyConfig, 'log'> 
   };
 }
 
+/**
+ * SQLite transactions that take the write lock as they begin. A deferred one that reads, then writes,
+ * is refused at once (SQLITE_BUSY, the busy timeout never waited) when another process committed in
+ * between: the CLI beside a running server. An immediate one waits its turn under busy_timeout.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 export function openSqlite(file: string, onQuery?: QueryObserver, backgroundCheckpoints = false): Database {
   const sqlite = new SQLite(file);
   // WAL lets readers run beside the writer; NORMAL sync in WAL survives a killed process
@@ -52,7 +85,7 @@ export function openSqlite(file: string, onQuery?: QueryObserver, backgroundChec
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const checkpointer = backgroundCheckpoints ? startWalCheckpointer(sqlite, file) : undefined;
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...observe(onQuery) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), ...observe(onQuery) });
   const close = async () => {
     await checkpointer?.stop();
     await db.destroy();
