@@ -41,7 +41,7 @@ const average = (tally: [number, number] | undefined) => (tally ? Math.round((ta
 export async function caseMetricsCsv(
   ctx: ServiceContext,
   query: DashboardQuery,
-  options: { bom?: boolean | undefined } = {},
+  options: { bom?: boolean | undefined; pageSize?: number | undefined } = {},
 ): Promise<AsyncGenerator<string>> {
   const filter = await filterFor(ctx, query, { from: query.from, to: query.to });
   const ws = ctx.actor.workspaceId;
@@ -54,7 +54,7 @@ export async function caseMetricsCsv(
     subjectId: ws,
     subjectLabel: `cases reported ${query.from} to ${query.to}`,
   });
-  return rowsOf(ctx, filter, teamName, userName, options.bom ?? false);
+  return rowsOf(ctx, filter, teamName, userName, options.bom ?? false, options.pageSize ?? PAGE);
 }
 
 async function* rowsOf(
@@ -63,13 +63,23 @@ async function* rowsOf(
   teamName: Map<string, string>,
   userName: Map<string, string>,
   bom: boolean,
+  pageSize: number,
 ): AsyncGenerator<string> {
   const ws = ctx.actor.workspaceId;
   yield (bom ? UTF8_BOM : '') + csvLine(CASE_METRIC_COLUMNS);
-  let after: { reportedAt: string; id: string } | undefined;
+  // The next page is asked for as soon as this one's last key is known, so on PostgreSQL the server
+  // reads it while this one's follow-ups are read and its lines written.
+  let next = caseMetricPage(ctx.db, filter, undefined, pageSize);
   for (;;) {
-    const page = await caseMetricPage(ctx.db, filter, after, PAGE);
-    if (page.length === 0) return;
+    const page = await next;
+    const last = page.at(-1);
+    if (!last) return;
+    const more = page.length === pageSize;
+    if (more) {
+      next = caseMetricPage(ctx.db, filter, { reportedAt: last.reported_at, id: last.id }, pageSize);
+      // A reader who stops early leaves it unawaited; its failure then has nobody to tell.
+      next.catch(() => undefined);
+    }
     const answers = await answeredFollowUpsOf(
       ctx.db,
       ws,
@@ -113,8 +123,6 @@ async function* rowsOf(
       ]);
     }
     yield chunk;
-    const last = page.at(-1);
-    if (!last || page.length < PAGE) return;
-    after = { reportedAt: last.reported_at, id: last.id };
+    if (!more) return;
   }
 }

@@ -216,6 +216,17 @@ describeEachDatabase('the dashboard, against figures worked out by hand', (kind)
     expect(lines[3]).toContain(',refund,20,EUR');
   });
 
+  it('writes the same export a page at a time, the next page read while this one is written', async () => {
+    const read = async (pageSize?: number) => {
+      let text = '';
+      for await (const chunk of await caseMetricsCsv(ws.ctx(NOW), PERIOD, { pageSize })) text += chunk;
+      return text;
+    };
+    const whole = await read();
+    expect(whole.trimEnd().split('\r\n')).toHaveLength(5);
+    for (const pageSize of [1, 2, 3, 4]) expect(await read(pageSize), `pages of ${pageSize}`).toBe(whole);
+  });
+
   it('names who is above a review rule today, every employee checked at once', async () => {
     const before = await readPeopleReport(as(cast.hr.actor), PERIOD);
     expect(before.aboveThreshold).toEqual([]);
