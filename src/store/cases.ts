@@ -183,10 +183,12 @@ async function fullTextMatchesPast(db: Db, query: Omit<CaseQuery, 'sort' | 'orde
  */
 type SearchPlan = 'drive' | 'walk' | 'probe' | 'planner';
 
-async function searchPlan(db: Db, q: string | undefined, limits: ListPlanLimits): Promise<SearchPlan> {
-  if (!q || isPostgres(db) || caseRefIn(q)) return 'planner';
+async function searchPlan(db: Db, query: Pick<CaseQuery, 'workspaceId' | 'q'>, limits: ListPlanLimits): Promise<SearchPlan> {
+  const q = query.q;
+  if (!q || caseRefIn(q)) return 'planner';
   const search = parseSearchQuery(q);
-  if (isEmptySearch(search)) return 'drive';
+  if (isEmptySearch(search)) return isPostgres(db) ? 'planner' : 'drive';
+  if (isPostgres(db)) return (await postgresHitsPast(db, query.workspaceId, search, limits.driveFromHits)) ? 'planner' : 'drive';
   const row = await sql<{
     n: number;
   }>`select count(*) as n from (select rowid from cases_fts where cases_fts match ${toFtsQuery(search)} limit ${limits.probeFromHits + 1})`.execute(
@@ -214,8 +216,20 @@ export const LIST_PLAN_LIMITS: ListPlanLimits = Object.freeze({ walkFrom: 2_000,
 
 type CandidateFilter = Pick<CaseQuery, 'workspaceId' | 'attention' | 'scope'>;
 
-/** How SQLite reads a list (PostgreSQL plans from its statistics): decided once, for its page and its count alike. */
+/** How SQLite reads a list (PostgreSQL plans from its statistics, but for a search's few hits): decided once, for its page and its count alike. */
 export type ListPlan = { readonly search: SearchPlan; readonly candidates: CandidatePlan; readonly team: TeamPlan };
+
+/**
+ * PostgreSQL prices a word missing from its statistics' common words at some thousands of hits, so
+ * for a rare word it walked the sort index over every case of a million looking for a page (6 s for
+ * 13 hits). Up to driveFromHits hits, the list reads them from the full-text index instead; over it,
+ * the planner's walk finds a page early.
+ */
+async function postgresHitsPast(db: Db, workspaceId: string, search: SearchQuery, upTo: number): Promise<boolean> {
+  const row = await sql<{ n: number | string }>`select count(*) as n from (select 1 from cases where workspace_id = ${workspaceId}
+    and search_vector @@ (${toTsQuery(search)}) limit ${upTo + 1}) as hits`.execute(db);
+  return Number(row.rows[0]?.n ?? 0) > upTo;
+}
 
 /** Sizes the list's sets (hits of its search, its candidates, its team's cases) to choose its plan. */
 export async function planList(
@@ -224,7 +238,7 @@ export async function planList(
   limits: ListPlanLimits = LIST_PLAN_LIMITS,
 ): Promise<ListPlan> {
   return {
-    search: await searchPlan(db, query.q, limits),
+    search: await searchPlan(db, query, limits),
     candidates: await candidatePlan(db, query, limits),
     team: await teamPlan(db, query, limits),
   };
@@ -336,6 +350,17 @@ function filteredCases(
       const fts = isEmptySearch(search) ? null : toFtsQuery(search);
       // The customer by name or by email (whole); the list's scope still decides what is seen.
       const customers = words.length > 0 ? customersNamed(eb, query.workspaceId, q, words, pg) : null;
+      if (plan === 'drive' && pg) {
+        // The few hits as an array read once from the full-text index, beside the named customers' cases.
+        const parts = [];
+        if (!isEmptySearch(search))
+          parts.push(
+            sql<boolean>`cases.id = any(array(select hit.id from cases as hit where hit.workspace_id = ${query.workspaceId}
+              and hit.search_vector @@ (${toTsQuery(search)})))`,
+          );
+        if (customers) parts.push(sql<boolean>`cases.customer_id = any(array(${customers}))`);
+        return parts.length > 0 ? eb.or(parts) : sql<boolean>`1 = 0`;
+      }
       if (plan === 'drive') {
         // One set of rows from both indexes: the full-text hits and the named customers' cases.
         const parts = [];
