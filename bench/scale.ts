@@ -45,7 +45,7 @@ import { sweepCommitments } from '../src/services/sweep-commitments.js';
 import { runTrainingRules } from '../src/services/training-rule-runs.js';
 import { verifyTimelines } from '../src/services/verify-timelines.js';
 import { saveRetention } from '../src/store/data-rights.js';
-import { type Database, type DatabaseKind, openDatabase } from '../src/store/db.js';
+import { type Database, type DatabaseKind, openDatabase, postgresSessionOptions } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { insertRuleRow } from '../src/store/review-rules.js';
 import { DASHBOARD_BENCH } from './scale-dashboard.js';
@@ -203,7 +203,8 @@ function directRunner(database: Database, url: string | undefined): DirectRunner
       },
     };
   }
-  const client = new pg.Client({ connectionString: url });
+  // The app's own session settings (JIT off), so the direct figure runs what the app runs.
+  const client = new pg.Client({ connectionString: url, options: postgresSessionOptions() });
   const connected = client.connect();
   return {
     async run(queries) {
