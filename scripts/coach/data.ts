@@ -101,7 +101,8 @@ const GOEMOTIONS_MAP: Record<string, string[]> = {
   gratitude: ['gratitude'],
 };
 
-export type GoEmotion = { text: string; emotions: Set<string>; angry: boolean };
+/** `labels` keeps all of GoEmotions' own labels, for trials that read the others (scripts/coach/try-anger.ts). */
+export type GoEmotion = { text: string; emotions: Set<string>; angry: boolean; labels: Set<string> };
 
 /** A GoEmotions split with the coach's emotions, or undefined when the data is not on this machine. */
 export function loadGoEmotions(split: 'train' | 'dev'): GoEmotion[] | undefined {
@@ -118,6 +119,6 @@ export function loadGoEmotions(split: 'train' | 'dev'): GoEmotion[] | undefined 
       const [text = '', ids = ''] = l.split('\t');
       const labels = new Set(ids.split(',').map((id) => names[Number(id.trim())] ?? ''));
       const emotions = new Set(Object.keys(GOEMOTIONS_MAP).filter((e) => GOEMOTIONS_MAP[e]?.some((g) => labels.has(g))));
-      return { text, emotions, angry: labels.has('anger') || labels.has('annoyance') };
+      return { text, emotions, angry: labels.has('anger') || labels.has('annoyance'), labels };
     });
 }
