@@ -8,9 +8,7 @@ import { createEmbeddedRunner } from '../src/jobs/embedded-runner.js';
 import type { JobDefinition, JobRunner } from '../src/jobs/job-runner.js';
 import { createPgBossRunner } from '../src/jobs/pg-boss-runner.js';
 import { openDatabase, openSqlite } from '../src/store/db.js';
-import { captureLog, recordJobEffect } from './job-effects.js';
-
-export const INTERRUPTED_JOB = { name: 'interrupted', retryLimit: 2, backoffSeconds: 1 } as const;
+import { captureLog, INTERRUPTED_JOB, recordJobEffect } from './job-effects.js';
 
 const hanging: JobDefinition = {
   ...INTERRUPTED_JOB,

@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../src/store/schema.js';
 
+/**
+ * The job the "killed mid-run" test interrupts (test/interrupted-job-worker.ts runs it). Kept here,
+ * not in the worker, which starts a runner as it is imported.
+ */
+export const INTERRUPTED_JOB = { name: 'interrupted', retryLimit: 2, backoffSeconds: 1 } as const;
+
 /** A scratch table for job tests: handlers record what they did here, tests count it. */
 export async function createJobEffects(db: Db): Promise<void> {
   await sql`create table job_effects (id integer primary key, note text not null)`.execute(db);

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../../test/databases.js';
-import { INTERRUPTED_JOB } from '../../test/interrupted-job-worker.js';
-import { captureLog, countJobEffects, createJobEffects, recordJobEffect } from '../../test/job-effects.js';
+import { captureLog, countJobEffects, createJobEffects, INTERRUPTED_JOB, recordJobEffect } from '../../test/job-effects.js';
 import { bossSchemaFor, currentSchema, dropSchema, PG_URL } from '../../test/pg-boss.js';
 import { killGroup, startWorker as startWorkerProcess } from '../../test/worker-process.js';
 import { listJobs } from '../store/jobs.js';
