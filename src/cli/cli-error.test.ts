@@ -31,7 +31,7 @@ it('names a locked database file and what to do, instead of SQLite\'s bare "data
   server.close();
   expect(failureOf(error)).toEqual({
     message:
-      'the database file is locked by another process (a running server?): the command waited 5 s and stopped without making its change. Try again, or make the change through the server',
+      'the database file is locked by another process (a running server?): the command waited 5 s for it and stopped at that write, which was not made. Try again, or make the change through the server',
     exitCode: 1,
   });
 });

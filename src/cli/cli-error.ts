@@ -12,7 +12,7 @@ export class CliError extends Error {
 }
 
 const BUSY =
-  'the database file is locked by another process (a running server?): the command waited 5 s and stopped without making its change. Try again, or make the change through the server';
+  'the database file is locked by another process (a running server?): the command waited 5 s for it and stopped at that write, which was not made. Try again, or make the change through the server';
 
 /** The one line and exit code the CLI ends with for an error a command threw. */
 export function failureOf(error: unknown): { message: string; exitCode: number } {
