@@ -343,9 +343,12 @@ export async function caseMetricPage(
 ): Promise<CaseMetricRow[]> {
   // The page's range starts at the last page's time: given the period's start and a row-value bound,
   // SQLite ranged the index from the period's start and stepped over every earlier page's rows.
+  // Within that range the rest of the key is an OR, not a row value: after ANALYZE, SQLite read a
+  // row-value bound by skip-scan, every case to the period's end sorted for each page (0.4 s a page,
+  // 33 s for a million rows; 14 ms a page this way).
   const from = after && after.reportedAt > f.from ? after.reportedAt : f.from;
   let q = periodCases(db, { ...f, from }).select(CASE_METRIC_COLUMNS);
-  if (after) q = q.where((eb) => eb(eb.refTuple('cases.reported_at', 'cases.id'), '>', eb.tuple(after.reportedAt, after.id)));
+  if (after) q = q.where((eb) => eb.or([eb('cases.reported_at', '>', after.reportedAt), eb('cases.id', '>', after.id)]));
   const rows = await q.orderBy('cases.reported_at').orderBy('cases.id').limit(limit).execute();
   return rows.map((r) => ({
     ...r,
