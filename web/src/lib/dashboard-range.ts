@@ -1,3 +1,4 @@
+import { localDate, nextBucket, startOfLocalDate } from '../../../src/contracts/local-days.js';
 import type { InboxFilters } from './saved-views.js';
 
 export const PRESETS = ['7d', '30d', '90d', 'quarter', 'custom'] as const;
@@ -11,25 +12,27 @@ export const PRESET_LABEL: Record<Preset, string> = {
 };
 
 const DAY = 86_400_000;
-
-/** The start of the day after `now` (UTC), so "last 7 days" includes today and ends on a whole day. */
-const endOfToday = (now: Date) => Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY;
+const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
 
 /**
- * The period a preset names, as the API's from (inclusive) and to (exclusive): whole UTC days ending
- * with today, or this calendar quarter up to the end of today. Custom takes two dates, YYYY-MM-DD, both included.
+ * The period a preset names, as the API's from (inclusive) and to (exclusive): whole days of the
+ * workspace's time zone ending with its today, or its calendar quarter up to the end of today; the
+ * shop's days, so each is one of the rollups' days rather than two halves read from the cases.
+ * Custom takes two dates, YYYY-MM-DD, both included.
  */
-export function periodOf(preset: Preset, now: Date, custom?: { from: string; to: string }): { from: string; to: string } {
-  const to = endOfToday(now);
+export function periodOf(preset: Preset, now: Date, timeZone: string, custom?: { from: string; to: string }): { from: string; to: string } {
+  const today = localDate(now.toISOString(), timeZone);
+  const startOf = (date: string) => startOfLocalDate(date, timeZone);
+  const to = startOf(nextBucket(today, 'day'));
   if (preset === 'custom' && custom && /^\d{4}-\d{2}-\d{2}$/.test(custom.from) && /^\d{4}-\d{2}-\d{2}$/.test(custom.to)) {
-    return { from: `${custom.from}T00:00:00.000Z`, to: new Date(Date.parse(`${custom.to}T00:00:00Z`) + DAY).toISOString() };
+    return { from: startOf(custom.from), to: startOf(nextBucket(custom.to, 'day')) };
   }
   if (preset === 'quarter') {
-    const q = Math.floor(now.getUTCMonth() / 3) * 3;
-    return { from: new Date(Date.UTC(now.getUTCFullYear(), q, 1)).toISOString(), to: new Date(to).toISOString() };
+    const firstMonth = Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1;
+    return { from: startOf(`${today.slice(0, 4)}-${String(firstMonth).padStart(2, '0')}-01`), to };
   }
   const days = preset === '7d' ? 7 : preset === '90d' ? 90 : 30;
-  return { from: new Date(to - days * DAY).toISOString(), to: new Date(to).toISOString() };
+  return { from: startOf(daysBefore(today, days - 1)), to };
 }
 
 /** The dashboard's filters, named as the inbox names them. */

@@ -35,7 +35,7 @@ function DashboardView() {
   const [filters, setFilters] = useState<DashboardFilters>({});
   const teams = useTeams();
   const settings = useDeadlineSettings();
-  const period = periodOf(preset, new Date(), custom);
+  const period = periodOf(preset, new Date(), me.workspace.timeZone, custom);
   const query = { ...period, ...filterQuery(filters) };
   const dashboard = useDashboard(query);
   // A supervisor's dashboard counts their own teams; offering another team would only be refused.

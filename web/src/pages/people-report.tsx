@@ -1,6 +1,7 @@
 import { Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { reportCsvUrl, usePeopleReport } from '../api/dashboard.js';
+import { useCurrentUser } from '../app/me-context.js';
 import { CsvButtons } from '../components/dashboard/csv-buttons.js';
 import { percent } from '../components/dashboard/headline.js';
 import { DataTable } from '../components/data-table.js';
@@ -19,8 +20,9 @@ export function PeopleReportPage() {
 
 /** HR's view: the dashboard for people. Every read is written to the access log. */
 function PeopleReportView() {
+  const me = useCurrentUser();
   const [preset, setPreset] = useState<Preset>('90d');
-  const query = periodOf(preset, new Date());
+  const query = periodOf(preset, new Date(), me.workspace.timeZone);
   const report = usePeopleReport(query);
   return (
     <Stack gap="md">
