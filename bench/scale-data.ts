@@ -53,6 +53,8 @@ export type ScaleWorkspace = {
   rareWord: string;
   commonWord: string;
   customerName: string;
+  /** The workspace's time zone: the dashboard page's days are its days. */
+  timeZone: string;
   from: string;
   to: string;
   counts: { cases: number; events: number; statements: number; commitments: number; followUps: number };
@@ -482,6 +484,7 @@ export async function buildScaleWorkspace(
     rareWord: RARE_WORD,
     commonWord: 'customer',
     customerName,
+    timeZone: workspace.time_zone,
     from: new Date(now.getTime() - 90 * 86_400_000).toISOString(),
     to: now.toISOString(),
     counts,

@@ -36,6 +36,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../src/config/config.js';
+import { localDate } from '../src/domain/dashboard-metrics.js';
 import { buildApp } from '../src/http/app.js';
 import { applyRetention } from '../src/services/retention.js';
 import { evaluateAllReviewRules } from '../src/services/review-flags.js';
@@ -48,7 +49,8 @@ import { saveRetention } from '../src/store/data-rights.js';
 import { type Database, type DatabaseKind, openDatabase, postgresSessionOptions } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { insertRuleRow } from '../src/store/review-rules.js';
-import { DASHBOARD_BENCH } from './scale-dashboard.js';
+import { periodOf as pagePeriod } from '../web/src/lib/dashboard-range.js';
+import { DASHBOARD_BENCH, type DashboardBenchEntry } from './scale-dashboard.js';
 import { buildScaleWorkspace, FULL_SIZE, type ScaleWorkspace } from './scale-data.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -66,6 +68,8 @@ export type ScaleEntry = {
   period?: '90 days' | '3 years';
   /** p95 budget in ms (default BUDGET_MS). */
   budgetMs?: number;
+  /** The period in whole days of the workspace ending with the day of its last case, as the dashboard page asks (the default: from its last case's moment). */
+  wholeDays?: boolean;
   /** A streamed CSV: report rows per second to the last byte (budget MIN_ROWS_PER_S) instead of a latency budget. */
   rowsPerSecond?: boolean;
 };
@@ -127,14 +131,23 @@ export const MEASUREMENTS: readonly ScaleEntry[] = [
   { name: 'report: commitments, since', path: (r) => `/api/v1/reports/commitments?since=${r.from}` },
 ];
 
-/** The dashboard's widget calls (bench/scale-dashboard.ts), as a supervisor's home would make them. */
-const EXTENSION_ENTRIES: readonly ScaleEntry[] = DASHBOARD_BENCH.flatMap((e) =>
+/**
+ * The dashboard's widget calls (bench/scale-dashboard.ts), as a supervisor's home would make them:
+ * for the page's own periods (whole days of the workspace, as web/src/lib/dashboard-range.ts asks
+ * them), and once from a moment of the day, as an API client may ask, whose partial first and last
+ * days are read from the cases.
+ */
+const EXTENSION_ENTRIES: readonly ScaleEntry[] = [
+  ...DASHBOARD_BENCH.map((e) => ({ ...e, wholeDays: true })),
+  { ...(DASHBOARD_BENCH[0] as DashboardBenchEntry), name: 'dashboard from a moment of the day', wholeDays: false },
+].flatMap((e) =>
   (['90 days', '3 years'] as const).map(
     (period): ScaleEntry => ({
       name: `${e.name}, ${period}`,
       path: (range) => e.path(range),
       as: 'admin',
       period,
+      wholeDays: e.wholeDays,
       ...(e.name.includes('rows/s') ? { rowsPerSecond: true } : { budgetMs: period === '90 days' ? 200 : 500 }),
     }),
   ),
@@ -256,10 +269,18 @@ async function timedGet(base: string, path: string, token: string): Promise<{ ms
 }
 
 /** The three years start where the workspace's cases do. */
-const periodOf = (entry: ScaleEntry, w: ScaleWorkspace): ScaleRange =>
-  entry.period === '3 years'
-    ? { from: new Date(Date.parse(w.to) - SIZE.years * 365 * 86_400_000 - 86_400_000).toISOString(), to: w.to }
+function periodOf(entry: ScaleEntry, w: ScaleWorkspace): ScaleRange {
+  const threeYears = SIZE.years * 365 * 86_400_000 + 86_400_000;
+  if (entry.wholeDays) {
+    const last = new Date(w.to);
+    if (entry.period !== '3 years') return pagePeriod('90d', last, w.timeZone);
+    const first = localDate(new Date(Date.parse(w.to) - threeYears).toISOString(), w.timeZone);
+    return pagePeriod('custom', last, w.timeZone, { from: first, to: localDate(w.to, w.timeZone) });
+  }
+  return entry.period === '3 years'
+    ? { from: new Date(Date.parse(w.to) - threeYears).toISOString(), to: w.to }
     : { from: w.from, to: w.to };
+}
 
 /** The path of the entry's page: follows nextCursor from the first page (untimed). */
 async function pathOf(served: Served, entry: ScaleEntry, w: ScaleWorkspace, token: string): Promise<string> {
@@ -488,7 +509,8 @@ async function runBackend(kind: DatabaseKind): Promise<void> {
     const loader = openDatabase({ dataDir, databaseUrl });
     const saved = pgSaved ?? join(dataDir, WORKSPACE_FILE);
     if (pgReuse || (reuse && existsSync(saved))) {
-      const w = JSON.parse(readFileSync(saved, 'utf8')) as ScaleWorkspace;
+      // A workspace saved before its time zone was kept was built in initWorkspace's UTC.
+      const w = { timeZone: 'UTC', ...JSON.parse(readFileSync(saved, 'utf8')) } as ScaleWorkspace;
       console.log(`\n=== ${kind}: reusing ${w.counts.cases.toLocaleString('en')} cases in ${pgReuse ? databaseUrl : dataDir} ===`);
       const m0 = performance.now();
       const ran = await migrateToLatest(loader);
