@@ -27,8 +27,13 @@ export const CASE_METRIC_COLUMNS = [
   'impactCurrency',
 ] as const;
 
-/** Cases a page: fewer round trips, a few megabytes of rows at a time. */
-const PAGE = 10_000;
+/**
+ * Cases a page. Past a few thousand case ids PostgreSQL reads their answers by scanning every
+ * follow-up instead of probing their index (165 ms for a page of 10,000 at a million cases; the
+ * answers of 2,000 are probed in 4 ms): a million rows went at 29,000 a second with pages of 10,000 and
+ * at 66,000 with 2,000 (SQLite: 57,000 and 110,000 over 90 days).
+ */
+const PAGE = 2_000;
 
 const average = (tally: [number, number] | undefined) => (tally ? Math.round((tally[1] / tally[0]) * 100) / 100 : null);
 
