@@ -245,6 +245,9 @@ async function serve(options: { dataDir: string; databaseUrl?: string | undefine
     databaseUrl: options.databaseUrl,
     poolSize: 10,
     onQuery: (query) => captured.push({ sql: query.sql, parameters: query.parameters }),
+    // As the server opens it (src/server.ts): SQLite's WAL is checkpointed off the request path, not
+    // inside whichever commit fills it, where a sweep's commit held the event loop for 0.8 s.
+    backgroundCheckpoints: true,
   });
   const config = { logLevel: process.env.SCALE_LOG_LEVEL ?? 'error' } as unknown as Config;
   const app = await buildApp({ config, database });
