@@ -6,6 +6,7 @@ import { runDefuse } from '../../test/cli.js';
 import { buildCase } from '../../test/factories.js';
 import { createCase } from '../services/create-case.js';
 import { createTeam } from '../services/directory.js';
+import { setWorkspaceSettings } from '../services/workspace-settings.js';
 import { openSqlite } from '../store/db.js';
 
 describe('defuse report', { timeout: 180_000 }, () => {
@@ -54,4 +55,36 @@ describe('defuse report', { timeout: 180_000 }, () => {
     expect(backwards.stderr.trim().split('\n')).toHaveLength(1);
     expect(runDefuse(dir, 'report', 'dashboard', '--from', 'soon', '--to', today).code).toBe(2);
   }, 180_000);
+});
+
+describe("defuse report's days", { timeout: 180_000 }, () => {
+  it("counts whole days of the workspace's time zone, as the dashboard page does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'defuse-report-zone-'));
+    try {
+      expect(
+        runDefuse(dir, 'init', '--workspace', 'Night Shift', '--email', 'owner@night.test', '--password', 'a-long-password').code,
+      ).toBe(0);
+      const database = openSqlite(join(dir, 'defuse.db'));
+      try {
+        const user = await database.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+        const ctx = (now: string) => ({
+          db: database.db,
+          actor: { userId: user.id, workspaceId: user.workspace_id, role: 'admin' as const, teamIds: [], employeeId: null },
+          now: new Date(now),
+        });
+        await setWorkspaceSettings(ctx('2026-03-01T12:00:00.000Z'), { timeZone: 'America/Los_Angeles' });
+        // 1 March, 19:00 in Los Angeles (PST, UTC-8), though 2 March in UTC; and 1 March, 07:00 UTC, still 28 February there.
+        await createCase(ctx('2026-03-02T03:00:00.000Z'), buildCase({ severity: 2 }));
+        await createCase(ctx('2026-03-01T07:00:00.000Z'), buildCase({ severity: 2 }));
+      } finally {
+        await database.close();
+      }
+      const cases = runDefuse(dir, 'report', 'cases', '--from', '2026-03-01', '--to', '2026-03-01');
+      expect(cases.code).toBe(0);
+      const rows = cases.stdout.trimEnd().split('\r\n').slice(1);
+      expect(rows.map((r) => r.split(',')[1])).toEqual(['2026-03-02T03:00:00.000Z']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

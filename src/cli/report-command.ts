@@ -2,9 +2,10 @@ import { createWriteStream } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config/config.js';
 import { MAX_REPORT_DAYS } from '../contracts/dashboard.js';
+import { nextBucket, startOfLocalDate } from '../domain/dashboard-metrics.js';
 import { caseMetricsCsv } from '../services/case-metrics-export.js';
 import type { ServiceContext } from '../services/context.js';
-import { periodOf, readDashboard } from '../services/dashboard.js';
+import { periodOf, readDashboard, workspaceTimeZone } from '../services/dashboard.js';
 import { dashboardTables, peopleTables, type ReportTable, tablesCsv } from '../services/dashboard-csv.js';
 import { readPeopleReport } from '../services/people-report.js';
 import { openDatabase } from '../store/db.js';
@@ -15,18 +16,18 @@ import { pickTeam, pickWorkspace, workspaceAdmin } from './workspace-pick.js';
 export const REPORTS = ['dashboard', 'people', 'cases'] as const;
 type ReportName = (typeof REPORTS)[number];
 
-const DAY = 86_400_000;
-
-/** A date (YYYY-MM-DD, the start of that UTC day) or a full ISO timestamp. */
-const moment = (value: string): string => {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-  const ms = Date.parse(iso);
+/** A day (YYYY-MM-DD) or a full ISO timestamp, checked before the database is opened. */
+type Bound = { day: string } | { at: string };
+const bound = (value: string): Bound => {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const ms = Date.parse(day ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(ms)) throw new InvalidArgumentError('must be a date, e.g. 2026-03-01, or an ISO timestamp');
-  return new Date(ms).toISOString();
+  return day ? { day: value } : { at: new Date(ms).toISOString() };
 };
-/** --to names the last day included; a full timestamp is taken as it is. */
-const endOf = (value: string): string =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(Date.parse(moment(value)) + DAY).toISOString() : moment(value);
+// A day is the workspace's, as on the dashboard page: it starts at the workspace's midnight, and
+// --to's day is included; a full timestamp is taken as it is.
+const startOf = (b: Bound, timeZone: string) => ('day' in b ? startOfLocalDate(b.day, timeZone) : b.at);
+const endOf = (b: Bound, timeZone: string) => ('day' in b ? startOfLocalDate(nextBucket(b.day, 'day'), timeZone) : b.at);
 
 /** Tables for a terminal: each titled, its columns padded to their widest cell. */
 export function tablesText(tables: readonly ReportTable[]): string {
@@ -56,7 +57,7 @@ export function registerReportCommand(program: Command): void {
       if (!(REPORTS as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${REPORTS.join(', ')}`);
       return value as ReportName;
     })
-    .requiredOption('--from <date>', 'first day (YYYY-MM-DD, UTC) or an ISO timestamp')
+    .requiredOption('--from <date>', "first day (YYYY-MM-DD, in the workspace's time zone) or an ISO timestamp")
     .requiredOption('--to <date>', 'last day included (YYYY-MM-DD) or an ISO timestamp (excluded)')
     .option('--team <team>', 'only this team (name or id)')
     .option('--csv', 'write CSV instead of text (cases is always CSV)')
@@ -64,11 +65,11 @@ export function registerReportCommand(program: Command): void {
     .option('--workspace <slug>', 'the workspace, when there are several')
     .option('--out <file>', 'write to FILE instead of standard output')
     .action(async (name: ReportName, opts: Options) => {
-      let from: string;
-      let to: string;
+      let from: Bound;
+      let to: Bound;
       try {
-        from = moment(opts.from);
-        to = endOf(opts.to);
+        from = bound(opts.from);
+        to = bound(opts.to);
       } catch (e) {
         throw new CliError(`--from/--to: ${(e as Error).message}`, 2);
       }
@@ -82,9 +83,10 @@ export function registerReportCommand(program: Command): void {
           now: new Date(),
           origin: { ip: null, requestId: 'cli' },
         };
+        const timeZone = await workspaceTimeZone(ctx);
         let period: { from: string; to: string };
         try {
-          period = periodOf({ from, to }, ctx.now, MAX_REPORT_DAYS);
+          period = periodOf({ from: startOf(from, timeZone), to: endOf(to, timeZone) }, ctx.now, MAX_REPORT_DAYS);
         } catch (e) {
           throw new CliError(`--from/--to: ${(e as Error).message.replace(/^from: /, '')}`, 2);
         }
