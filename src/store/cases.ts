@@ -208,6 +208,7 @@ async function searchPlan(db: Db, query: Pick<CaseQuery, 'workspaceId' | 'q'>, l
  * covering indexes): `drive` sorts the set (up to LIST_PLAN_LIMITS.walkFrom), `walk` walks the list's
  * sort index and keeps the rows in the set, which is a lookup in the set per index entry and finds a
  * page of a large set early; sorting 12,000 candidates of Needs attention read each one's row.
+ * PostgreSQL takes the same two plans for the same sets (postgresCandidateSet).
  */
 type CandidatePlan = 'drive' | 'walk';
 
@@ -221,7 +222,7 @@ export const LIST_PLAN_LIMITS: ListPlanLimits = Object.freeze({ walkFrom: 2_000,
 
 type CandidateFilter = Pick<CaseQuery, 'workspaceId' | 'attention' | 'scope' | 'q'>;
 
-/** How SQLite reads a list (PostgreSQL plans from its statistics, but for a search's few hits): decided once, for its page and its count alike. */
+/** How SQLite reads a list (PostgreSQL plans from its statistics, but for a search's few hits and a large set of candidates): decided once, for its page and its count alike. */
 export type ListPlan = { readonly search: SearchPlan; readonly candidates: CandidatePlan; readonly team: TeamPlan };
 
 /**
