@@ -53,6 +53,8 @@ import * as openPromisesIndex from './migrations/0051-open-promises-index.js';
 import * as customerNameTrigrams from './migrations/0052-customer-name-trigrams.js';
 import * as customerRecentIndex from './migrations/0053-customer-recent-index.js';
 import * as retentionWalkIndex from './migrations/0054-retention-walk-index.js';
+import * as personSetIndexes from './migrations/0055-person-set-indexes.js';
+import * as attentionCheckIndexes from './migrations/0056-attention-check-indexes.js';
 
 type Step = { up(db: Kysely<unknown>, kind: Database['kind']): Promise<void> };
 const STEPS: Record<string, Step> = {
@@ -108,6 +110,8 @@ const STEPS: Record<string, Step> = {
   '0052-customer-name-trigrams': customerNameTrigrams,
   '0053-customer-recent-index': customerRecentIndex,
   '0054-retention-walk-index': retentionWalkIndex,
+  '0055-person-set-indexes': personSetIndexes,
+  '0056-attention-check-indexes': attentionCheckIndexes,
 };
 
 /** The migrations in the order they run; each name is what Kysely records once it has run. */
