@@ -27,6 +27,7 @@
  * be measured again as it was).
  * Exit code 0 when a budget is missed (this is a report); non-zero only on errors.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -271,6 +272,32 @@ async function timedGet(base: string, path: string, token: string): Promise<{ ms
   return { ms: took, body: json ? (JSON.parse(text) as unknown) : text, lines: json ? 0 : text.split('\n').filter(Boolean).length };
 }
 
+/**
+ * A streamed export timed as a browser would take it: in another process (curl, asking for
+ * compression as a browser does), so that unpacking and holding 100 MB of text does not run on the
+ * server's own event loop. Returns the time to the last byte and the lines received.
+ */
+function timedDownload(base: string, path: string, token: string): Promise<{ ms: number; lines: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn('sh', ['-c', 'curl -sSf --compressed -H "$AUTH" "$URL" | wc -l'], {
+      env: { ...process.env, AUTH: `authorization: Bearer ${token}`, URL: base + path },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - t0;
+      const lines = Number(out.trim());
+      if (code !== 0 || !Number.isFinite(lines)) reject(new Error(`${path}: curl | wc -l ended with ${code} (${out.trim()})`));
+      else resolve({ ms, lines });
+    });
+  });
+}
+
 /** The three years start where the workspace's cases do. */
 function periodOf(entry: ScaleEntry, w: ScaleWorkspace): ScaleRange {
   const threeYears = SIZE.years * 365 * 86_400_000 + 86_400_000;
@@ -330,7 +357,8 @@ async function measureOne(served: Served, direct: DirectRunner, w: ScaleWorkspac
   const token = w[entry.as ?? 'admin'].token;
   const path = await pathOf(served, entry, w, token);
   served.captured.length = 0;
-  const first = await timedGet(served.base, path, token);
+  const get = entry.rowsPerSecond ? () => timedDownload(served.base, path, token) : () => timedGet(served.base, path, token);
+  const first = await get();
   // Reads only: a request may also write (the access log); the list's own cost is its SELECTs.
   const queries = served.captured.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
   // A request far over its budget (over 2 s cold) is timed a few times only: its verdict is plain, and 20 runs cost minutes.
@@ -338,7 +366,7 @@ async function measureOne(served: Served, direct: DirectRunner, w: ScaleWorkspac
   const warm: number[] = [];
   let rows = 0;
   for (let i = 0; i < repeats; i++) {
-    const got = await timedGet(served.base, path, token);
+    const got = await get();
     warm.push(got.ms);
     rows = Math.max(0, got.lines - 1);
   }
